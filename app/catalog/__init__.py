@@ -1,0 +1,1 @@
+"""The service catalog: office-editable files of service standards, validated and loaded."""

@@ -1,0 +1,490 @@
+"""The service catalog as data: what a catalog file may say, checked field by field.
+
+A catalog file (``format: loket-catalog/1``) describes one office and the service standards
+(*standar pelayanan*) it publishes: requirements, procedure, time to complete, fee, product,
+complaint channels, and the stages and counters a visit passes through. A stations file
+(``format: loket-stations/1``) says which PCs an office has and what devices they drive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.catalog.source import Fields, FileProblems, Problem, load_yaml
+from app.i18n import tr
+from db.enums import DeviceKind, StationKind, TimeUnit, Zone
+
+CATALOG_FORMAT = "loket-catalog/1"
+STATIONS_FORMAT = "loket-stations/1"
+
+CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,47}$")
+PREFIX = re.compile(r"^[A-Z]{1,3}$")
+DEVICE = re.compile(r"^[a-z][a-z0-9+]*://")
+
+OFFICE_KINDS = ("samsat", "bapenda", "bppd", "bps", "dpmptsp", "other")
+CHANNEL_KINDS = (
+    "room", "box", "phone", "whatsapp", "sms", "email", "website", "form", "fax", "letter",
+    "instagram", "facebook", "twitter", "sp4n", "other",
+)
+FEE_KINDS = ("free", "fixed", "regulation", "tariff", "not_stated")
+TIME_FROM = ("ticket", "complete")
+UNITS = tuple(u.value for u in TimeUnit)
+
+
+@dataclass(frozen=True)
+class TimeStandard:
+    """How long a service may take, as the standard states it (``min_value`` for ranges)."""
+
+    value: int
+    unit: TimeUnit
+    min_value: int | None = None
+    per_count: int | None = None
+    per_what: str = ""
+    start: str = "ticket"
+    note: str = ""
+
+    def describe(self, lang: str | None = None) -> str:
+        unit = tr(f"unit.{self.unit.value}", lang)
+        amount = f"{self.min_value}-{self.value}" if self.min_value else str(self.value)
+        text = f"{amount} {unit}"
+        if self.per_count:
+            text += " " + tr("time.per", lang, n=self.per_count, what=self.per_what)
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "unit": self.unit.value,
+            "min": self.min_value,
+            "per": {"count": self.per_count, "of": self.per_what} if self.per_count else None,
+            "from": self.start,
+            "note": self.note,
+            "text": self.describe(),
+        }
+
+
+@dataclass(frozen=True)
+class Requirement:
+    code: str
+    text: str
+    variant: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        out = {"code": self.code, "text": self.text}
+        if self.variant:
+            out["for"] = self.variant
+        return out
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    code: str
+    name: str
+    prefix: str
+    stages: tuple[str, ...]
+    time: TimeStandard | None
+    fee: dict[str, Any]
+    line: int
+    name_en: str = ""
+    group: str = ""
+    product: tuple[str, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    procedure: tuple[str, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    kiosk: bool = True
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    code: str
+    name: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class CounterSpec:
+    code: str
+    name: str
+    number: int
+    stages: tuple[str, ...]
+    call_name: str = ""
+
+
+@dataclass(frozen=True)
+class OfficeSpec:
+    code: str
+    name: str
+    kind: str
+    zone: Zone
+    address: str
+    complaint_channels: tuple[dict[str, str], ...]
+    complaint_response: dict[str, Any] | None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CatalogSpec:
+    file: str
+    office: OfficeSpec
+    source: dict[str, Any]
+    stages: tuple[StageSpec, ...]
+    counters: tuple[CounterSpec, ...]
+    services: tuple[ServiceSpec, ...]
+
+
+@dataclass(frozen=True)
+class StationSpec:
+    code: str
+    kind: StationKind
+    name: str
+    counter: str | None
+    devices: dict[str, str]
+    settings: dict[str, Any]
+    line: int
+
+
+@dataclass(frozen=True)
+class OfficeStations:
+    office: str
+    line: int
+    stations: tuple[StationSpec, ...]
+
+
+@dataclass(frozen=True)
+class StationsSpec:
+    file: str
+    offices: tuple[OfficeStations, ...]
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+
+def _code(f: Fields, key: str = "code") -> str:
+    value = f.text(key)
+    if value and not CODE.match(value):
+        f.problem(f.line_of(key), "catalog.code", value=value)
+    return value
+
+
+def _unique(sink: list[Problem], file: str, what: str, items: list[tuple[str, int]]) -> None:
+    first: dict[str, int] = {}
+    for code, line in items:
+        if not code:
+            continue
+        if code in first:
+            sink.append(Problem(file, line, "catalog.duplicate",
+                                {"what": what, "code": code, "first": first[code]}))
+        else:
+            first[code] = line
+
+
+def _money(f: Fields, key: str) -> Decimal | None:
+    raw = f.raw(key)
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        f.problem(f.line_of(key), "catalog.money", field=f.name(key), value=raw)
+        return None
+    text = str(raw).replace(".", "").replace("_", "") if isinstance(raw, str) else str(raw)
+    if not text.isdigit():
+        f.problem(f.line_of(key), "catalog.money", field=f.name(key), value=raw)
+        return None
+    return Decimal(text)
+
+
+def _time_standard(f: Fields) -> TimeStandard | None:
+    t = f.sub("time_standard", required=False)
+    if t is None or not t.ok:
+        return None
+    value = t.integer("value")
+    unit = t.choice("unit", UNITS)
+    low = t.integer("min", required=False)
+    start = t.choice("from", TIME_FROM, required=False, default="ticket") or "ticket"
+    note = t.text("note", required=False)
+    per_count, per_what = None, ""
+    per = t.sub("per", required=False)
+    if per is not None and per.ok:
+        per_count = per.integer("count")
+        per_what = per.text("of")
+        per.finish()
+    t.finish()
+    if value is None or unit is None:
+        return None
+    if low is not None and low > value:
+        t.problem(t.line_of("min"), "catalog.range", low=low, high=value)
+    return TimeStandard(value, TimeUnit(unit), low, per_count, per_what, start, note)
+
+
+def _fee(f: Fields) -> dict[str, Any]:
+    fee = f.sub("fee")
+    if fee is None or not fee.ok:
+        return {"kind": "not_stated"}
+    kind = fee.choice("kind", FEE_KINDS) or "not_stated"
+    out: dict[str, Any] = {"kind": kind}
+    if kind == "fixed":
+        amount = _money(fee, "amount")
+        if amount is None and fee.raw("amount") is None:
+            fee.problem(fee.line, "catalog.missing", field=fee.name("amount"))
+        out["amount"] = str(amount) if amount is not None else None
+    else:
+        fee.raw("amount")
+    if kind == "tariff":
+        out["table"] = fee.text("table")
+    else:
+        fee.raw("table")
+    out["reference"] = fee.text("reference", required=kind == "regulation")
+    out["note"] = fee.text("note", required=False)
+    fee.finish()
+    return out
+
+
+def _requirements(f: Fields) -> tuple[Requirement, ...]:
+    out: list[Requirement] = []
+    codes: list[tuple[str, int]] = []
+    for n, (item, line, path) in enumerate(f.items("requirements", required=False), start=1):
+        if isinstance(item, str):
+            out.append(Requirement(f"r{n}", item.strip()))
+            continue
+        r = Fields(item, path, f.file, f.sink, line)
+        if not r.ok:
+            continue
+        code = r.text("code", required=False) or f"r{n}"
+        if not CODE.match(code):
+            r.problem(r.line_of("code"), "catalog.code", value=code)
+        codes.append((code, line))
+        out.append(Requirement(code, r.text("text"), r.text("for", required=False)))
+        r.finish()
+    _unique(f.sink, f.file, "requirement", codes)
+    return tuple(out)
+
+
+def _office(f: Fields) -> OfficeSpec:
+    o = f.sub("office")
+    if o is None or not o.ok:
+        return OfficeSpec("", "", "other", Zone.WIB, "", (), None)
+    code = _code(o)
+    name = o.text("name")
+    kind = o.choice("kind", OFFICE_KINDS, required=False, default="other") or "other"
+    zone = o.choice("zone", tuple(z.value for z in Zone)) or "WIB"
+    address = o.text("address", required=False)
+    channels: list[dict[str, str]] = []
+    for item, line, path in o.items("complaint_channels", required=False):
+        c = Fields(item, path, f.file, f.sink, line)
+        if not c.ok:
+            continue
+        channel = {"kind": c.choice("kind", CHANNEL_KINDS) or "other", "value": c.text("value")}
+        label = c.text("label", required=False)
+        if label:
+            channel["label"] = label
+        channels.append(channel)
+        c.finish()
+    response: dict[str, Any] | None = None
+    r = o.sub("complaint_response", required=False)
+    if r is not None and r.ok:
+        response = {
+            "value": r.integer("value"),
+            "unit": r.choice("unit", UNITS),
+            "working_days_only": r.boolean("working_days_only", default=False),
+            "steps": [],
+        }
+        for item, line, path in r.items("steps", required=False):
+            s = Fields(item, path, f.file, f.sink, line)
+            if not s.ok:
+                continue
+            response["steps"].append({
+                "text": s.text("text"),
+                "value": s.integer("value"),
+                "unit": s.choice("unit", UNITS),
+            })
+            s.finish()
+        r.finish()
+    settings: dict[str, Any] = {}
+    hours = o.sub("hours", required=False)
+    if hours is not None and hours.ok:
+        settings["hours"] = {"open": hours.text("open"), "close": hours.text("close")}
+        for key in ("open", "close"):
+            value = settings["hours"][key]
+            if value and not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", value):
+                hours.problem(hours.line_of(key), "catalog.type", field=hours.name(key),
+                              expected="HH:MM", found=repr(value))
+        hours.finish()
+    o.finish()
+    return OfficeSpec(code, name, kind, Zone(zone), address, tuple(channels), response, settings)
+
+
+def _stages(f: Fields) -> tuple[StageSpec, ...]:
+    out, codes = [], []
+    for item, line, path in f.items("stages"):
+        s = Fields(item, path, f.file, f.sink, line)
+        if not s.ok:
+            continue
+        code = _code(s)
+        codes.append((code, line))
+        out.append(StageSpec(code, s.text("name"), s.text("name_en", required=False)))
+        s.finish()
+    _unique(f.sink, f.file, "stage", codes)
+    return tuple(out)
+
+
+def _counters(f: Fields, stage_codes: set[str]) -> tuple[CounterSpec, ...]:
+    out, codes = [], []
+    for item, line, path in f.items("counters"):
+        c = Fields(item, path, f.file, f.sink, line)
+        if not c.ok:
+            continue
+        code = _code(c)
+        codes.append((code, line))
+        stages = c.texts("stages")
+        for stage in stages:
+            if stage not in stage_codes:
+                c.problem(c.line_of("stages"), "catalog.unknown_stage", code=stage)
+        number = c.integer("number", positive=False)
+        if number is not None and number < 0:
+            c.problem(c.line_of("number"), "catalog.positive", field=c.name("number"))
+        out.append(CounterSpec(code, c.text("name"), number or 0, tuple(stages),
+                               c.text("call_name", required=False)))
+        c.finish()
+    _unique(f.sink, f.file, "counter", codes)
+    return tuple(out)
+
+
+def _services(f: Fields, stage_codes: set[str]) -> tuple[ServiceSpec, ...]:
+    out, codes = [], []
+    for item, line, path in f.items("services"):
+        s = Fields(item, path, f.file, f.sink, line)
+        if not s.ok:
+            continue
+        code = _code(s)
+        codes.append((code, line))
+        prefix = s.text("prefix")
+        if prefix and not PREFIX.match(prefix):
+            s.problem(s.line_of("prefix"), "catalog.prefix", value=prefix)
+        stages = s.texts("stages")
+        for stage in stages:
+            if stage not in stage_codes:
+                s.problem(s.line_of("stages"), "catalog.unknown_stage", code=stage)
+        product_raw = s.raw("product")
+        product = (product_raw.strip(),) if isinstance(product_raw, str) else None
+        if product is None:
+            s._seen.discard("product")
+            product = tuple(s.texts("product", required=False))
+        out.append(ServiceSpec(
+            code=code,
+            name=s.text("name"),
+            name_en=s.text("name_en", required=False),
+            group=s.text("group", required=False),
+            prefix=prefix,
+            stages=tuple(stages),
+            time=_time_standard(s),
+            fee=_fee(s),
+            product=product,
+            requirements=_requirements(s),
+            procedure=tuple(s.texts("procedure", required=False)),
+            legal_basis=tuple(s.texts("legal_basis", required=False)),
+            kiosk=s.boolean("kiosk", default=True),
+            line=line,
+        ))
+        s.finish()
+    _unique(f.sink, f.file, "service", codes)
+    return tuple(out)
+
+
+def _source(f: Fields) -> dict[str, Any]:
+    s = f.sub("source", required=False)
+    if s is None or not s.ok:
+        return {}
+    out: dict[str, Any] = {k: s.text(k, required=k == "title")
+                           for k in ("title", "number", "issued_by", "seed")}
+    issued = s.date("date")
+    out["date"] = issued.isoformat() if issued else None
+    s.finish()
+    return out
+
+
+def _check_format(f: Fields, wanted: str, expected: str | None = None) -> None:
+    found = f.raw("format")
+    if found != wanted:
+        f.problem(f.line_of("format") if "format" in f.data else f.line, "catalog.format",
+                  found=found, expected=expected or wanted)
+
+
+def parse_catalog(data: Any, file: str) -> CatalogSpec:
+    sink: list[Problem] = []
+    f = Fields(data, "", file, sink, 1)
+    if f.ok:
+        _check_format(f, CATALOG_FORMAT, f"{CATALOG_FORMAT}, {STATIONS_FORMAT}")
+    source = _source(f)
+    office = _office(f)
+    stages = _stages(f)
+    stage_codes = {s.code for s in stages}
+    counters = _counters(f, stage_codes)
+    services = _services(f, stage_codes)
+    served = {code for c in counters for code in c.stages}
+    for stage in stages:
+        if stage.code not in served and counters:
+            sink.append(Problem(file, f.line_of("stages"), "catalog.unserved_stage",
+                                {"code": stage.code}))
+    f.finish()
+    if sink:
+        raise FileProblems(sink)
+    return CatalogSpec(file, office, source, stages, counters, services)
+
+
+def parse_stations(data: Any, file: str) -> StationsSpec:
+    sink: list[Problem] = []
+    f = Fields(data, "", file, sink, 1)
+    if f.ok:
+        _check_format(f, STATIONS_FORMAT)
+    offices = []
+    kinds = tuple(k.value for k in StationKind)
+    devices_known = tuple(k.value for k in DeviceKind)
+    for item, line, path in f.items("offices"):
+        o = Fields(item, path, file, sink, line)
+        if not o.ok:
+            continue
+        office = o.text("office")
+        stations, codes = [], []
+        for s_item, s_line, s_path in o.items("stations"):
+            s = Fields(s_item, s_path, file, sink, s_line)
+            if not s.ok:
+                continue
+            code = _code(s)
+            codes.append((code, s_line))
+            kind = s.choice("kind", kinds) or "kiosk"
+            counter = s.text("counter", required=kind == "counter") or None
+            devices: dict[str, str] = {}
+            d = s.sub("devices", required=False)
+            if d is not None and d.ok:
+                for dev_kind in devices_known:
+                    conn = d.text(dev_kind, required=False)
+                    if conn:
+                        if not DEVICE.match(conn):
+                            d.problem(d.line_of(dev_kind), "catalog.device", value=conn,
+                                      reason="scheme://...")
+                        devices[dev_kind] = conn
+                d.finish()
+            settings_raw = s.raw("settings")
+            settings = dict(settings_raw) if isinstance(settings_raw, dict) else {}
+            stations.append(StationSpec(code, StationKind(kind), s.text("name", required=False),
+                                        counter, devices, settings, s_line))
+            s.finish()
+        _unique(sink, file, "station", codes)
+        offices.append(OfficeStations(office, line, tuple(stations)))
+        o.finish()
+    f.finish()
+    if sink:
+        raise FileProblems(sink)
+    return StationsSpec(file, tuple(offices))
+
+
+def read_file(path: Path) -> CatalogSpec | StationsSpec:
+    """Load and validate one catalog or stations file; raises :class:`FileProblems`."""
+    data = load_yaml(path)
+    fmt = data.get("format") if isinstance(data, dict) else None
+    if fmt == STATIONS_FORMAT:
+        return parse_stations(data, str(path))
+    return parse_catalog(data, str(path))

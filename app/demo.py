@@ -1,0 +1,74 @@
+"""The demo office: every catalog of the seeds, the demo stations (all simulated) and users.
+
+``loket demo`` keeps its own SQLite file, apart from a real office's database, and can be
+run again: everything here is loaded idempotently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+import resources
+from app import users
+from app.catalog.store import import_file, list_services
+from app.config import data_dir
+from app.store import Store
+from db.engine import sqlite_url
+from db.models import User
+
+DEMO_PASSWORD = "loket-demo"
+DEMO_USERS = (
+    ("admin", "admin", "Administrator Demo", None),
+    ("kepala", "supervisor", "Kepala UPT (demo)", "SAMSAT-PTK1"),
+    ("petugas1", "officer", "Petugas Loket 1 (demo)", "SAMSAT-PTK1"),
+    ("petugas2", "officer", "Petugas Loket 2 (demo)", "SAMSAT-PTK1"),
+    ("petugas3", "officer", "Petugas Loket 3 (demo)", "SAMSAT-PTK1"),
+    ("petugas.batu", "officer", "Petugas Bapenda Batu (demo)", "BAPENDA-BATU"),
+)
+
+
+def default_url() -> str:
+    return sqlite_url(data_dir() / "demo.sqlite3")
+
+
+def catalog_files() -> list[Any]:
+    return sorted(resources.path("catalog").glob("*.yaml"))
+
+
+def prepare(store: Store, *, actor: str) -> dict[str, Any]:
+    """Migrate, load the catalogs and stations, create the demo users; returns a summary."""
+    store.upgrade()
+    imported = []
+    for path in [*catalog_files(), resources.path("demo", "stations.yaml")]:
+        with store.uow() as uow:
+            imported.extend(r.to_json() for r in import_file(uow, path, actor=actor))
+    created = []
+    for username, role, full_name, office in DEMO_USERS:
+        with store.uow() as uow:
+            if uow.session.scalar(select(User.id).where(User.username == username)) is None:
+                users.add_user(uow, username, role, DEMO_PASSWORD, actor=actor,
+                               full_name=full_name, office_code=office)
+                created.append(username)
+    with store.uow(read_only=True) as uow:
+        services = list_services(uow)
+    return {
+        "database": store.safe_url,
+        "imported": imported,
+        "users_created": created,
+        "users": [u for u, *_ in DEMO_USERS],
+        "password": DEMO_PASSWORD,
+        "offices": sorted({s["office"] for s in services}),
+        "services": len(services),
+    }
+
+
+def describe(summary: dict[str, Any]) -> str:
+    return (
+        f"Demo: {summary['database']}\n"
+        f"  kantor/offices: {', '.join(summary['offices'])}\n"
+        f"  layanan/services: {summary['services']}\n"
+        f"  pengguna/users: {', '.join(summary['users'])} "
+        f"(kata sandi/password: {summary['password']})"
+    )

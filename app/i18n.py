@@ -1,0 +1,168 @@
+"""Messages of the domain layer in Indonesian (first) and English.
+
+The domain raises errors by key with parameters; whoever shows them (the command line, a
+station) renders them in the user's language. The Qt stations translate their own widget
+text with Qt's tools; this table is for what ``app/`` says, which has no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("id", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # database and schema
+    "db.bad_url": (
+        "alamat basis data tidak valid: {url!r} (contoh: sqlite:///C:/Loket/loket.sqlite3 "
+        "atau postgresql://user:sandi@server/loket)",
+        "invalid database URL: {url!r} (e.g. sqlite:///C:/Loket/loket.sqlite3 "
+        "or postgresql://user:password@server/loket)",
+    ),
+    "db.unreachable": (
+        "tidak dapat terhubung ke basis data {url}: {reason}",
+        "cannot connect to the database {url}: {reason}",
+    ),
+    "db.schema_empty": (
+        "basis data belum disiapkan; jalankan: loket db upgrade",
+        "the database has no schema yet; run: loket db upgrade",
+    ),
+    "db.schema_outdated": (
+        "skema basis data ({current}) lebih lama dari versi program ({head}); "
+        "jalankan: loket db upgrade",
+        "the database schema ({current}) is older than this program ({head}); "
+        "run: loket db upgrade",
+    ),
+    "db.schema_newer": (
+        "skema basis data ({current}) lebih baru dari program ini ({head}); perbarui Loket",
+        "the database schema ({current}) is newer than this program ({head}); update Loket",
+    ),
+    # users
+    "user.bad_name": (
+        "nama pengguna {name!r} tidak valid: 3-32 huruf kecil, angka, titik, garis bawah "
+        "atau tanda hubung, diawali huruf atau angka",
+        "invalid user name {name!r}: 3-32 lower-case letters, digits, dots, underscores "
+        "or hyphens, starting with a letter or digit",
+    ),
+    "user.bad_role": (
+        "peran {role!r} tidak dikenal; pilih salah satu: {choices}",
+        "unknown role {role!r}; choose one of: {choices}",
+    ),
+    "user.exists": ("pengguna {name!r} sudah ada", "user {name!r} already exists"),
+    "user.unknown": ("pengguna {name!r} tidak ditemukan", "no user {name!r}"),
+    "user.password_short": (
+        "kata sandi terlalu pendek: minimal {min} karakter",
+        "password too short: at least {min} characters",
+    ),
+    "user.password_mismatch": (
+        "kedua kata sandi tidak sama",
+        "the two passwords do not match",
+    ),
+    "user.password_missing": (
+        "kata sandi tidak diberikan: ketik di terminal atau gunakan --password-stdin",
+        "no password given: type it at a terminal or use --password-stdin",
+    ),
+    "user.locked": (
+        "akun {name!r} terkunci sampai {until} karena terlalu banyak percobaan gagal",
+        "account {name!r} is locked until {until} after too many failed attempts",
+    ),
+    "user.bad_login": ("nama pengguna atau kata sandi salah", "wrong user name or password"),
+    "user.inactive": ("akun {name!r} tidak aktif", "account {name!r} is disabled"),
+    # offices
+    "office.unknown": ("kantor {code!r} tidak ditemukan", "no office {code!r}"),
+    # catalog files
+    "catalog.file_missing": ("berkas tidak ditemukan", "file not found"),
+    "catalog.yaml": ("bukan YAML yang sah: {reason}", "not valid YAML: {reason}"),
+    "catalog.format": (
+        "format berkas tidak dikenal {found!r}; harus salah satu dari: {expected}",
+        "unknown file format {found!r}; must be one of: {expected}",
+    ),
+    "catalog.missing": ("kolom wajib {field!r} tidak ada", "required field {field!r} is missing"),
+    "catalog.unknown_field": (
+        "kolom {field!r} tidak dikenal (yang dikenal: {known})",
+        "unknown field {field!r} (known: {known})",
+    ),
+    "catalog.type": (
+        "{field!r} harus berupa {expected}, bukan {found}",
+        "{field!r} must be {expected}, not {found}",
+    ),
+    "catalog.empty": ("{field!r} tidak boleh kosong", "{field!r} must not be empty"),
+    "catalog.choice": (
+        "{field!r} bernilai {value!r}; harus salah satu dari: {choices}",
+        "{field!r} is {value!r}; must be one of: {choices}",
+    ),
+    "catalog.code": (
+        "kode {value!r} tidak valid: huruf, angka dan tanda hubung saja",
+        "invalid code {value!r}: letters, digits and hyphens only",
+    ),
+    "catalog.prefix": (
+        "awalan nomor antrian {value!r} tidak valid: 1-3 huruf besar",
+        "invalid ticket prefix {value!r}: 1-3 capital letters",
+    ),
+    "catalog.duplicate": (
+        "{what} {code!r} ditulis dua kali (pertama di baris {first})",
+        "{what} {code!r} appears twice (first on line {first})",
+    ),
+    "catalog.unknown_stage": (
+        "tahap {code!r} tidak didefinisikan di 'stages'",
+        "stage {code!r} is not defined under 'stages'",
+    ),
+    "catalog.unknown_counter": (
+        "loket {code!r} tidak didefinisikan di 'counters'",
+        "counter {code!r} is not defined under 'counters'",
+    ),
+    "catalog.unserved_stage": (
+        "tidak ada loket yang melayani tahap {code!r}",
+        "no counter serves stage {code!r}",
+    ),
+    "catalog.positive": ("{field!r} harus bilangan bulat positif", "{field!r} must be a positive whole number"),
+    "catalog.range": (
+        "batas bawah waktu ({low}) lebih besar dari batas atas ({high})",
+        "the lower time bound ({low}) is larger than the upper one ({high})",
+    ),
+    "catalog.money": (
+        "{field!r} harus jumlah rupiah bulat, bukan {value!r}",
+        "{field!r} must be a whole number of rupiah, not {value!r}",
+    ),
+    "catalog.device": (
+        "alamat perangkat {value!r} tidak valid: {reason}",
+        "invalid device address {value!r}: {reason}",
+    ),
+    "catalog.more": ("(dan {n} kesalahan lain)", "(and {n} more errors)"),
+    # type names used in catalog.type
+    "type.text": ("teks", "text"),
+    "type.number": ("bilangan bulat", "a whole number"),
+    "type.list": ("daftar", "a list"),
+    "type.mapping": ("pasangan kolom: nilai", "a mapping of field: value"),
+    "type.bool": ("ya/tidak (true/false)", "true/false"),
+    "type.date": ("tanggal (YYYY-MM-DD)", "a date (YYYY-MM-DD)"),
+    # time standards
+    "unit.minutes": ("menit", "minutes"),
+    "unit.hours": ("jam", "hours"),
+    "unit.days": ("hari", "days"),
+    "unit.working_days": ("hari kerja", "working days"),
+    "unit.months": ("bulan", "months"),
+    "time.none": ("tidak ditetapkan", "not set"),
+    "time.per": ("per {n} {what}", "per {n} {what}"),
+    # command line
+    "cli.bad_args": ("argumen tidak valid: {reason}", "invalid arguments: {reason}"),
+    "cli.interrupted": ("dibatalkan", "cancelled"),
+    "cli.no_display": (
+        "tidak ada layar: jalankan di desktop, atau set QT_QPA_PLATFORM=offscreen untuk uji",
+        "no display: run on a desktop, or set QT_QPA_PLATFORM=offscreen for a test",
+    ),
+}
+
+
+def language() -> str:
+    """The language for messages: ``LOKET_LANG`` (``id`` or ``en``), Indonesian by default."""
+    lang = os.environ.get("LOKET_LANG", "id").strip().lower()[:2]
+    return lang if lang in LANGUAGES else "id"
+
+
+def tr(key: str, lang: str | None = None, /, **params: object) -> str:
+    """Render message ``key`` in ``lang`` (default: :func:`language`)."""
+    lang = lang or language()
+    texts = MESSAGES[key]
+    template = texts[LANGUAGES.index(lang)]
+    return template.format(**params)

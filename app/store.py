@@ -1,0 +1,113 @@
+"""The database as the services see it: a guarded engine and units of work.
+
+A :class:`Store` refuses to hand out units of work until the schema matches the code, so
+no station ever writes into a schema it does not understand.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import LoketError, SchemaError
+from db import schema
+from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory
+
+
+class UnitOfWork:
+    """One transaction: commit explicitly, anything else rolls back."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+
+class Store:
+    """An open database: ``Store.open(url)`` validates, connects and checks the schema."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = session_factory(engine)
+        self._reader = session_factory(engine, read_only=True)
+
+    @classmethod
+    def open(cls, url: str, *, check_schema: bool = True) -> Store:
+        try:
+            parsed = parse_url(url)
+        except BadDatabaseURL:
+            raise LoketError("db.bad_url", url=url) from None
+        engine = make_engine(parsed)
+        store = cls(engine)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except (OperationalError, DBAPIError) as exc:
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise LoketError("db.unreachable", url=store.safe_url, reason=reason) from None
+        if check_schema:
+            try:
+                store.check_schema()
+            except SchemaError:
+                engine.dispose()
+                raise
+        return store
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.url.get_backend_name()
+
+    def check_schema(self) -> None:
+        st = self.schema_state()
+        if st.status == "empty":
+            raise SchemaError("db.schema_empty")
+        if st.status == "outdated":
+            raise SchemaError("db.schema_outdated", current=st.current, head=st.head)
+        if st.status == "newer":
+            raise SchemaError("db.schema_newer", current=st.current, head=st.head)
+
+    def schema_state(self) -> schema.SchemaState:
+        return schema.state(self.engine)
+
+    def upgrade(self) -> schema.SchemaState:
+        return schema.upgrade(self.engine)
+
+    def uow(self, *, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(self._reader if read_only else self._writer)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, engines for SQLite and PostgreSQL, migrations."""

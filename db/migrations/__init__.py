@@ -1,0 +1,1 @@
+"""Alembic migration scripts (run through :mod:`db.schema`, not an alembic.ini)."""

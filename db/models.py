@@ -1,0 +1,624 @@
+"""The whole data model, designed once so the queue, devices, front office and IKM fit in it.
+
+Every timestamp is a :class:`~db.types.UTCDateTime`; every amount of money is
+:class:`~db.types.Rupiah`. Vocabularies are in :mod:`db.enums`, stored as their string values.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum as PyEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.enums import (
+    ComplaintStatus,
+    DeviceKind,
+    HolidayKind,
+    JobState,
+    PaymentMethod,
+    Role,
+    StationKind,
+    TimeUnit,
+    VisitStatus,
+    Zone,
+)
+from db.types import Rupiah, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(cls: type[PyEnum], length: int = 20) -> Enum:
+    """Store an enum by value as a plain string column (no native type to migrate)."""
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, Decimal: Rupiah, dict[str, Any]: JSON}
+
+
+# --- Office, its stages, counters and stations -------------------------------------------
+
+
+class Office(Base):
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    zone: Mapped[Zone] = mapped_column(_enum(Zone, 4), default=Zone.WIB)
+    address: Mapped[str] = mapped_column(Text, default="")
+    complaint_channels: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    complaint_response: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    stages: Mapped[list[Stage]] = relationship(
+        back_populates="office", order_by="Stage.position", cascade="all, delete-orphan"
+    )
+    counters: Mapped[list[Counter]] = relationship(
+        back_populates="office", order_by="Counter.position", cascade="all, delete-orphan"
+    )
+    services: Mapped[list[Service]] = relationship(
+        back_populates="office", order_by="Service.position", cascade="all, delete-orphan"
+    )
+    stations: Mapped[list[Station]] = relationship(
+        back_populates="office", cascade="all, delete-orphan"
+    )
+
+
+class Stage(Base):
+    """A step of a visit that has its own queue (``cek-fisik``, ``loket-1``, ...)."""
+
+    __tablename__ = "stages"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    office: Mapped[Office] = relationship(back_populates="stages")
+
+
+class CounterStage(Base):
+    __tablename__ = "counter_stages"
+
+    counter_id: Mapped[int] = mapped_column(
+        ForeignKey("counters.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage_id: Mapped[int] = mapped_column(
+        ForeignKey("stages.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class CounterService(Base):
+    """Optional narrowing: a counter that serves a stage only for some services."""
+
+    __tablename__ = "counter_services"
+
+    counter_id: Mapped[int] = mapped_column(
+        ForeignKey("counters.id", ondelete="CASCADE"), primary_key=True
+    )
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Counter(Base):
+    """A loket: the place an officer sits and the display sends a visitor to."""
+
+    __tablename__ = "counters"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    # What the display shows and the voice says: "silakan menuju loket, dua".
+    display_number: Mapped[int] = mapped_column(Integer)
+    # Said instead of "loket <number>" where the place is not a loket ("tempat cek fisik").
+    call_name: Mapped[str] = mapped_column(String(100), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_open: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    office: Mapped[Office] = relationship(back_populates="counters")
+    stages: Mapped[list[Stage]] = relationship(secondary="counter_stages", order_by=Stage.position)
+    services: Mapped[list[Service]] = relationship(secondary="counter_services")
+
+
+class Station(Base):
+    """One PC's role in the office, and the devices plugged into it."""
+
+    __tablename__ = "stations"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[StationKind] = mapped_column(_enum(StationKind))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", ondelete="SET NULL"), nullable=True
+    )
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    office: Mapped[Office] = relationship(back_populates="stations")
+    counter: Mapped[Counter | None] = relationship()
+    devices: Mapped[list[StationDevice]] = relationship(
+        back_populates="station", cascade="all, delete-orphan"
+    )
+
+
+class StationDevice(Base):
+    """A device by connection string, e.g. ``escpos+tcp://192.168.1.50:9100`` or ``sim://``."""
+
+    __tablename__ = "station_devices"
+    __table_args__ = (UniqueConstraint("station_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    kind: Mapped[DeviceKind] = mapped_column(_enum(DeviceKind))
+    connection: Mapped[str] = mapped_column(String(500))
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    station: Mapped[Station] = relationship(back_populates="devices")
+
+
+# --- The service catalog ------------------------------------------------------------------
+
+
+class Service(Base):
+    """One service standard (*standar pelayanan*) as an office offers it."""
+
+    __tablename__ = "services"
+    __table_args__ = (UniqueConstraint("office_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(48))
+    name: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    group: Mapped[str] = mapped_column(String(200), default="")
+    prefix: Mapped[str] = mapped_column(String(4))
+    requirements: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    procedure: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    time_value: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    time_unit: Mapped[TimeUnit | None] = mapped_column(_enum(TimeUnit), nullable=True)
+    time_min_value: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    time_per: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    time_from: Mapped[str] = mapped_column(String(32), default="ticket")
+    time_note: Mapped[str] = mapped_column(Text, default="")
+    fee: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    product: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    kiosk: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    office: Mapped[Office] = relationship(back_populates="services")
+    stage_links: Mapped[list[ServiceStage]] = relationship(
+        back_populates="service", order_by="ServiceStage.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def stage_codes(self) -> list[str]:
+        return [link.stage.code for link in self.stage_links]
+
+
+class ServiceStage(Base):
+    __tablename__ = "service_stages"
+    __table_args__ = (UniqueConstraint("service_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+
+    service: Mapped[Service] = relationship(back_populates="stage_links")
+    stage: Mapped[Stage] = relationship()
+
+
+# --- Queue: numbering, visits and what happened to them ----------------------------------
+
+
+class DailyTicketCounter(Base):
+    """Last number handed out per office, local day and prefix (insert-or-increment)."""
+
+    __tablename__ = "daily_ticket_counters"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True
+    )
+    service_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(4), primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Visit(Base):
+    """A visitor's ticket, from the kiosk to the last stage; keeps its number throughout."""
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        UniqueConstraint("office_id", "service_date", "prefix", "number"),
+        Index("ix_visits_office_status", "office_id", "service_date", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="RESTRICT"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="RESTRICT"))
+    service_date: Mapped[date] = mapped_column(Date)
+    prefix: Mapped[str] = mapped_column(String(4))
+    number: Mapped[int] = mapped_column(Integer)
+    ticket: Mapped[str] = mapped_column(String(16))
+    status: Mapped[VisitStatus] = mapped_column(_enum(VisitStatus), default=VisitStatus.WAITING)
+    priority_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    priority_granted_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    appointment_code: Mapped[str | None] = mapped_column(String(32), nullable=True, unique=True)
+    appointment_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    stage_position: Mapped[int] = mapped_column(Integer, default=0)
+    current_stage_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stages.id", ondelete="RESTRICT"), nullable=True
+    )
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    due_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    issued_by_station_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stations.id", ondelete="SET NULL"), nullable=True
+    )
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    service: Mapped[Service] = relationship()
+    stage_records: Mapped[list[StageRecord]] = relationship(
+        back_populates="visit", order_by="StageRecord.seq", cascade="all, delete-orphan"
+    )
+
+
+class StageRecord(Base):
+    """A visit's stay at one stage: queued, called, served, finished."""
+
+    __tablename__ = "stage_records"
+    __table_args__ = (
+        UniqueConstraint("visit_id", "seq"),
+        Index("ix_stage_records_queue", "stage_id", "status", "priority", "sort_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+    seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[VisitStatus] = mapped_column(_enum(VisitStatus), default=VisitStatus.WAITING)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_at: Mapped[datetime] = mapped_column(default=utcnow)
+    target_counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", ondelete="SET NULL"), nullable=True
+    )
+    counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", ondelete="SET NULL"), nullable=True
+    )
+    officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    queued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    called_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+    visit: Mapped[Visit] = relationship(back_populates="stage_records")
+    stage: Mapped[Stage] = relationship()
+
+
+class VisitTransition(Base):
+    """Every change of a visit, with UTC time, counter and officer: the visit's history."""
+
+    __tablename__ = "visit_transitions"
+    __table_args__ = (Index("ix_visit_transitions_visit", "visit_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    stage_record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stage_records.id", ondelete="CASCADE"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    to_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", ondelete="SET NULL"), nullable=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Event(Base):
+    """Live events for other stations; ``id`` is the cursor a station catches up from."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_office_id", "office_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), nullable=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(48))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# --- People and accountability ------------------------------------------------------------
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="SET NULL"), nullable=True
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class AuditEntry(Base):
+    """Who changed what, when, with the state before and after."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    actor: Mapped[str] = mapped_column(String(100))
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="SET NULL"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(64), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+# --- Money, documents and devices ---------------------------------------------------------
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="RESTRICT"))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    method: Mapped[PaymentMethod] = mapped_column(_enum(PaymentMethod))
+    amount: Mapped[Decimal]
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    received_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+    lines: Mapped[list[PaymentLine]] = relationship(
+        back_populates="payment", order_by="PaymentLine.position", cascade="all, delete-orphan"
+    )
+
+
+class PaymentLine(Base):
+    """One itemised line of a bill (PKB 2025, opsen PKB, SWDKLLJ, PNBP STNK...) and its rule."""
+
+    __tablename__ = "payment_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(48))
+    description: Mapped[str] = mapped_column(String(300))
+    rule: Mapped[str] = mapped_column(Text, default="")
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    amount: Mapped[Decimal]
+
+    payment: Mapped[Payment] = relationship(back_populates="lines")
+
+
+class Document(Base):
+    """A document handed to a visitor: receipt, SKPD, NPWPD card, slip, letter."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("office_id", "kind", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="RESTRICT"))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    payment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payments.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    issued_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    content_type: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DeviceJob(Base):
+    """The print spool: a job is saved here before it is sent, so none is ever lost."""
+
+    __tablename__ = "device_jobs"
+    __table_args__ = (Index("ix_device_jobs_state", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), nullable=True
+    )
+    station_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stations.id", ondelete="SET NULL"), nullable=True
+    )
+    device_kind: Mapped[DeviceKind] = mapped_column(_enum(DeviceKind))
+    connection: Mapped[str] = mapped_column(String(500))
+    job_kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), nullable=True
+    )
+    state: Mapped[JobState] = mapped_column(_enum(JobState), default=JobState.QUEUED)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+# --- Satisfaction survey and complaints ---------------------------------------------------
+
+
+class SurveyResponse(Base):
+    """One questionnaire (SKM), from the survey station, a quick rating or a paper form."""
+
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    survey_code: Mapped[str] = mapped_column(String(48))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("services.id", ondelete="SET NULL"), nullable=True
+    )
+    counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", ondelete="SET NULL"), nullable=True
+    )
+    officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    source: Mapped[str] = mapped_column(String(16), default="station")
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    respondent: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    answers: Mapped[list[SurveyAnswer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+
+class SurveyAnswer(Base):
+    __tablename__ = "survey_answers"
+
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="CASCADE"), primary_key=True
+    )
+    element_id: Mapped[str] = mapped_column(String(48), primary_key=True)
+    value: Mapped[int] = mapped_column(SmallInteger)
+
+    response: Mapped[SurveyResponse] = relationship(back_populates="answers")
+
+
+class Complaint(Base):
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    channel: Mapped[str] = mapped_column(String(48))
+    reporter: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[ComplaintStatus] = mapped_column(
+        _enum(ComplaintStatus), default=ComplaintStatus.RECEIVED
+    )
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    due_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    handled_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class Holiday(Base):
+    """Days off an administrator adds on top of the national calendar (local days, cuti bersama)."""
+
+    __tablename__ = "holidays"
+    __table_args__ = (UniqueConstraint("office_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), nullable=True
+    )
+    day: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[HolidayKind] = mapped_column(_enum(HolidayKind), default=HolidayKind.LOCAL)

@@ -1,0 +1,28 @@
+"""One QApplication set-up for every station: name, translations (Indonesian source, English .qm)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+import resources
+from app.i18n import language
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Loket")
+    app.setOrganizationName("Loket")
+    lang = language()
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id"
+                               else QLocale.Language.English))
+    if lang != "id":  # UI text is written in Indonesian; other languages come from .qm files
+        translator = QTranslator(app)
+        if translator.load(str(resources.path("translations", f"loket_{lang}.qm"))):
+            app.installTranslator(translator)
+    return app
