@@ -18,7 +18,11 @@ from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory
 
 
 class UnitOfWork:
-    """One transaction: commit explicitly, anything else rolls back."""
+    """One transaction: commit explicitly, anything else rolls back.
+
+    Leaving closes the session (which rolls back what was not committed) without expiring
+    the objects read, so results stay readable after the ``with`` block.
+    """
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
@@ -34,10 +38,7 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            self.session.rollback()
-        finally:
-            self.session.close()
+        self.session.close()
 
     def commit(self) -> None:
         self.session.commit()

@@ -144,6 +144,7 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str) -> ImportR
             kiosk=sv.kiosk, active=True,
         )
         row = services.get(sv.code)
+        is_new = row is None
         if row is None:
             row = Service(office_id=office.id, code=sv.code, **values)
             s.add(row)
@@ -157,7 +158,7 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str) -> ImportR
             row.stage_links.extend(
                 ServiceStage(position=i, stage=stages[code]) for i, code in enumerate(sv.stages)
             )
-            changed = True
+            changed = not is_new
         if changed:
             tally.updated += 1
     wanted = {sv.code for sv in spec.services}

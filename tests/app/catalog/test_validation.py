@@ -1,0 +1,147 @@
+"""Bad catalog files are refused with the file and the line of every problem."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.catalog.source import FileProblems
+from app.catalog.spec import parse_catalog, parse_stations, read_file
+
+GOOD = """\
+format: loket-catalog/1
+office:
+  code: UJI
+  name: Kantor Uji
+  zone: WITA
+stages:
+  - {code: loket-1, name: Loket 1}
+counters:
+  - {code: L1, name: Loket 1, number: 1, stages: [loket-1]}
+services:
+  - code: LAYANAN
+    name: Layanan Uji
+    prefix: A
+    stages: [loket-1]
+    time_standard: {value: 15, unit: minutes}
+    fee: {kind: free}
+    requirements: [KTP asli]
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "catalog.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def _problems(tmp_path: Path, text: str) -> list[tuple[int, str]]:
+    with pytest.raises(FileProblems) as info:
+        read_file(_write(tmp_path, text))
+    return [(p.line, p.key) for p in info.value.problems]
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    spec = read_file(_write(tmp_path, GOOD))
+    assert spec.office.zone.value == "WITA"
+    assert spec.services[0].requirements[0].code == "r1"
+    assert spec.services[0].time.describe("en") == "15 minutes"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "key"),
+    [
+        ("unit: minutes", "unit: minutos", 15, "catalog.choice"),
+        ("stages: [loket-1]\n    time", "stages: [loket-9]\n    time", 14, "catalog.unknown_stage"),
+        ("prefix: A", "prefix: a1", 13, "catalog.prefix"),
+        ("prefix: A", "prefixx: A", 13, "catalog.unknown_field"),
+        ("    prefix: A\n", "", 11, "catalog.missing"),
+        ("value: 15", "value: lima belas", 15, "catalog.type"),
+        ("value: 15", "value: 0", 15, "catalog.positive"),
+        ("zone: WITA", "zone: UTC", 5, "catalog.choice"),
+        ("format: loket-catalog/1", "format: something/2", 1, "catalog.format"),
+        ("fee: {kind: free}", "fee: {kind: fixed, amount: 10.5}", 16, "catalog.money"),
+    ],
+)
+def test_each_problem_names_its_line(tmp_path: Path, old: str, new: str, line: int,
+                                     key: str) -> None:
+    assert old in GOOD
+    assert (line, key) in _problems(tmp_path, GOOD.replace(old, new, 1))
+
+
+def test_duplicates_name_the_first_line(tmp_path: Path) -> None:
+    text = GOOD + GOOD[GOOD.index("  - code: LAYANAN"):]
+    with pytest.raises(FileProblems) as info:
+        read_file(_write(tmp_path, text))
+    (problem,) = info.value.problems
+    assert problem.key == "catalog.duplicate"
+    assert problem.line == 18
+    assert problem.params["first"] == 11
+    assert problem.message("id").startswith(f"{tmp_path / 'catalog.yaml'}:18: ")
+    assert "baris 11" in problem.message("id")
+    assert "line 11" in problem.message("en")
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, GOOD.replace("  name: Kantor Uji", "  name: [Kantor Uji"))
+    assert problems[0][1] == "catalog.yaml"
+    assert problems[0][0] >= 4
+
+
+def test_duplicate_key_is_a_syntax_error(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, GOOD.replace("  zone: WITA", "  zone: WITA\n  zone: WIT"))
+    assert problems == [(6, "catalog.yaml")]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileProblems) as info:
+        read_file(tmp_path / "nope.yaml")
+    assert info.value.problems[0].key == "catalog.file_missing"
+
+
+def test_summary_counts_the_rest(tmp_path: Path) -> None:
+    bad = GOOD.replace("unit: minutes", "unit: x").replace("prefix: A", "prefix: 1")
+    with pytest.raises(FileProblems) as info:
+        read_file(_write(tmp_path, bad))
+    assert "(dan 1 kesalahan lain)" in info.value.summary("id")
+    assert "(and 1 more errors)" in info.value.summary("en")
+
+
+def test_stations_file_validates_devices(tmp_path: Path) -> None:
+    data = {"format": "loket-stations/1", "offices": [
+        {"office": "UJI", "stations": [
+            {"code": "K1", "kind": "kiosk", "devices": {"ticket_printer": "COM3"}},
+            {"code": "L1", "kind": "counter"},
+        ]}]}
+    with pytest.raises(FileProblems) as info:
+        parse_stations(data, "s.yaml")
+    keys = {p.key for p in info.value.problems}
+    assert keys == {"catalog.device", "catalog.missing"}
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["format", "office", "code", "name", "stages",
+                                       "services", "counters", "prefix", "time_standard",
+                                       "value", "unit", "fee", "kind", "zone", "x"]),
+                      children, max_size=6),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_values)
+def test_any_structure_is_either_a_catalog_or_a_list_of_problems(data) -> None:
+    """Whatever an office types, the validator answers with problems, never a crash."""
+    try:
+        parse_catalog(data, "x.yaml")
+    except FileProblems as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.message("id")
+            assert problem.message("en")

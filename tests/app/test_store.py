@@ -1,0 +1,66 @@
+"""A store refuses a schema that does not match the code, and says which command fixes it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from app.errors import LoketError, SchemaError
+from app.store import Store
+from db import schema
+from db.engine import make_engine
+
+
+def test_empty_database_is_refused(empty_db_url: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        Store.open(empty_db_url)
+    assert "loket db upgrade" in info.value.message("id")
+    assert "loket db upgrade" in info.value.message("en")
+
+
+def test_older_schema_is_refused(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database at a known revision that is not this code's head must be upgraded first."""
+    current = schema.head_revision()
+    monkeypatch.setattr(schema, "head_revision", lambda: "9999_newer_code")
+    with pytest.raises(SchemaError) as info:
+        Store.open(db_url)
+    assert info.value.key == "db.schema_outdated"
+    assert current in info.value.message()
+    assert "loket db upgrade" in info.value.message()
+
+
+def test_database_downgraded_to_base_counts_as_empty(db_url: str) -> None:
+    engine = make_engine(db_url)
+    schema.downgrade(engine, "base")
+    engine.dispose()
+    with pytest.raises(SchemaError) as info:
+        Store.open(db_url)
+    assert info.value.key == "db.schema_empty"
+
+
+def test_unknown_newer_revision_is_refused(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+    engine.dispose()
+    with pytest.raises(SchemaError) as info:
+        Store.open(db_url)
+    assert info.value.key == "db.schema_newer"
+    assert "ffff_future" in info.value.message()
+
+
+def test_unreachable_server_is_a_clear_refusal() -> None:
+    with pytest.raises(LoketError) as info:
+        Store.open("postgresql://nobody@127.0.0.1:1/loket")
+    assert info.value.key == "db.unreachable"
+    assert "127.0.0.1" in info.value.message()
+
+
+def test_uow_rolls_back_without_commit(store: Store) -> None:
+    from db.models import Office
+
+    with store.uow() as uow:
+        uow.session.add(Office(code="TMP", name="tmp"))
+        uow.flush()
+    with store.uow(read_only=True) as uow:
+        assert uow.session.query(Office).filter_by(code="TMP").count() == 0

@@ -1,0 +1,119 @@
+"""Engine settings and column types that every later module relies on."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError, StatementError
+
+from app.store import Store
+from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory, sqlite_url
+from db.enums import PaymentMethod
+from db.models import Office, Payment
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "nonsense", "mysql://u@h/db", "sqlite://", "sqlite:///:memory:",
+     "postgresql://host", "http://example/x"],
+)
+def test_bad_urls_are_refused(raw: str) -> None:
+    with pytest.raises(BadDatabaseURL):
+        parse_url(raw)
+
+
+def test_urls_use_the_shipped_drivers() -> None:
+    assert parse_url("postgresql://u:p@db.kantor/loket").drivername == "postgresql+psycopg"
+    assert parse_url("sqlite:///x/loket.sqlite3").drivername == "sqlite+pysqlite"
+
+
+def test_sqlite_pragmas(tmp_path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "a.sqlite3"))
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_writers_begin_immediately(tmp_path) -> None:
+    """A writer holds the write lock from BEGIN: a second writer waits instead of deadlocking."""
+    url = sqlite_url(tmp_path / "b.sqlite3")
+    first = make_engine(url)
+    second = make_engine(url)
+
+    @event.listens_for(second, "connect")
+    def _short_timeout(dbapi_connection, _record) -> None:  # after Loket's own settings
+        dbapi_connection.execute("PRAGMA busy_timeout = 50")
+
+    try:
+        with first.connect() as conn:
+            conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+            conn.commit()
+        with first.connect() as holder:
+            holder.exec_driver_sql("SELECT 1")  # BEGIN IMMEDIATE has run: write lock held
+            with second.connect() as other, pytest.raises(OperationalError, match="locked"):
+                other.exec_driver_sql("SELECT 1")
+            # a read-only session starts deferred and is not blocked by the writer
+            reader = session_factory(second, read_only=True)()
+            try:
+                assert reader.execute(select(1)).scalar() == 1
+            finally:
+                reader.close()
+            holder.rollback()
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_times_are_utc_and_naive_times_refused(store: Store) -> None:
+    wib = timezone(timedelta(hours=7))
+    local = datetime(2026, 1, 5, 8, 30, tzinfo=wib)
+    with store.uow() as uow:
+        office = Office(code="X", name="X", created_at=local, updated_at=local)
+        uow.session.add(office)
+        uow.commit()
+    with store.uow(read_only=True) as uow:
+        got = uow.session.scalar(select(Office.created_at).where(Office.code == "X"))
+    assert got == local
+    assert got.utcoffset() == timedelta(0)
+    assert got.hour == 1
+    with store.uow() as uow:
+        uow.session.add(Office(code="Y", name="Y", created_at=datetime(2026, 1, 5, 8, 30)))
+        with pytest.raises(StatementError, match="naive"):
+            uow.flush()
+
+
+def test_money_is_whole_rupiah_decimal(store: Store) -> None:
+    with store.uow() as uow:
+        office = Office(code="K", name="K")
+        uow.session.add(office)
+        uow.flush()
+        uow.session.add(Payment(office_id=office.id, method=PaymentMethod.CASH,
+                                amount=Decimal("1234567890123")))
+        uow.commit()
+    with store.uow(read_only=True) as uow:
+        amount = uow.session.scalar(select(Payment.amount))
+    assert amount == Decimal("1234567890123")
+    assert isinstance(amount, Decimal)
+    for bad, error in ((Decimal("10.5"), "whole"), (10.0, "Decimal or int")):
+        with store.uow() as uow:
+            office_id = uow.session.scalar(select(Office.id))
+            uow.session.add(Payment(office_id=office_id, method=PaymentMethod.CASH, amount=bad))
+            with pytest.raises(StatementError, match=error):
+                uow.flush()
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    with store.uow() as uow:
+        uow.session.add(Payment(office_id=999_999, method=PaymentMethod.CASH, amount=1,
+                                received_at=datetime.now(UTC)))
+        with pytest.raises(IntegrityError):
+            uow.flush()
