@@ -1,4 +1,4 @@
-"""Refusals the user can act on. Each carries a message key so every front end speaks its language."""
+"""Refusals the user can act on, by message key, so every front end speaks its own language."""
 
 from __future__ import annotations
 

@@ -115,7 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada loket yang melayani tahap {code!r}",
         "no counter serves stage {code!r}",
     ),
-    "catalog.positive": ("{field!r} harus bilangan bulat positif", "{field!r} must be a positive whole number"),
+    "catalog.positive": (
+        "{field!r} harus bilangan bulat positif",
+        "{field!r} must be a positive whole number",
+    ),
     "catalog.range": (
         "batas bawah waktu ({low}) lebih besar dari batas atas ({high})",
         "the lower time bound ({low}) is larger than the upper one ({high})",

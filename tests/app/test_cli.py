@@ -152,7 +152,7 @@ def test_bad_catalog_file_exits_2_with_file_and_line(capsys, db_url: str, tmp_pa
     line = next(i for i, text in enumerate(bad.read_text().splitlines(), 1) if "b2" in text)
     before = snapshot(db_url)
     # the good file first: all files are validated before any is loaded
-    code, out, err = run(capsys, "--db", db_url, "catalog", "import", SAMSAT, str(bad))
+    code, _, err = run(capsys, "--db", db_url, "catalog", "import", SAMSAT, str(bad))
     assert code == 2
     assert err.startswith(f"loket: {bad}:{line}: ")
     assert "awalan nomor antrian 'b2' tidak valid" in err

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite, on SQLite and on a throw-away PostgreSQL server that
+# the tests start on loopback (their own data directory and port) and stop at the end.
+# Usage: bash installer/test.sh [pytest arguments]
+set -euo pipefail
+source "$(dirname "$0")/setup-env.sh"
+loket_system_packages postgresql
+loket_venv "[test]"
+cd "$loket_root"
+"$VENV/bin/ruff" check .
+export QT_QPA_PLATFORM=offscreen
+exec "$VENV/bin/python" -m pytest "$@"
