@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from psycopg import sql
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from app.store import Store
@@ -60,15 +61,23 @@ class PgDatabases:
     def url_of(self, name: str) -> str:
         return self.admin_url.set(database=name).render_as_string(hide_password=False)
 
-    def create(self, name: str, template: str | None = None) -> str:
+    def _ddl(self, statement: sql.Composable) -> None:
+        # database names cannot be bound parameters: compose them as identifiers
         with self.engine.connect() as conn:
-            clause = f' TEMPLATE "{template}"' if template else ""
-            conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+            raw = conn.connection.driver_connection
+            raw.execute(statement)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        if template:
+            self._ddl(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)))
+        else:
+            self._ddl(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         return self.url_of(name)
 
     def drop(self, name: str) -> None:
-        with self.engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._ddl(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
 
 
 @pytest.fixture(scope="session")
