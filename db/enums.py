@@ -58,6 +58,16 @@ class VisitStatus(StrEnum):
     CANCELLED = "cancelled"
     NO_SHOW = "no_show"
     NOT_SERVED = "not_served"
+    TRANSFERRED = "transferred"  # a stage record left for another stage or counter
+
+    @property
+    def is_open(self) -> bool:
+        return self in OPEN_STATUSES
+
+
+OPEN_STATUSES = frozenset(
+    {VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING, VisitStatus.HELD}
+)
 
 
 class JobState(StrEnum):

@@ -168,6 +168,11 @@ class Counter(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    # who is signed in at the counter now, and when its station last showed signs of life
+    officer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
     office: Mapped[Office] = relationship(back_populates="counters")
     stages: Mapped[list[Stage]] = relationship(secondary="counter_stages", order_by=Stage.position)
@@ -324,6 +329,25 @@ class Visit(Base):
     stage_records: Mapped[list[StageRecord]] = relationship(
         back_populates="visit", order_by="StageRecord.seq", cascade="all, delete-orphan"
     )
+
+
+class Appointment(Base):
+    """A booking made ahead; checking in with its code turns it into a ticket placed by its time."""
+
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="RESTRICT"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    at: Mapped[datetime]
+    name: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default="booked")
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class StageRecord(Base):

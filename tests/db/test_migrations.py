@@ -58,3 +58,26 @@ def test_upgrade_twice_is_harmless(db_url: str) -> None:
         assert schema.upgrade(engine) == before
     finally:
         engine.dispose()
+
+
+def test_rows_survive_each_upgrade_step(empty_db_url: str) -> None:
+    """Batch ALTERs on SQLite recreate tables: the office's counters must come through."""
+    from sqlalchemy import text
+
+    engine = make_engine(empty_db_url)
+    try:
+        schema.upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO offices (code, name, kind, zone, address, complaint_channels,"
+                " settings, active, created_at, updated_at) VALUES ('K', 'Kantor', 'other',"
+                " 'WIB', '', '[]', '{}', true, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+            conn.execute(text(
+                "INSERT INTO counters (office_id, code, name, display_number, call_name, position,"
+                " active, is_open) SELECT id, 'L1', 'Loket 1', 1, '', 0, true, false FROM offices"))
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT code, name, officer_id FROM counters")).all()
+        assert [tuple(r) for r in rows] == [("L1", "Loket 1", None)]
+    finally:
+        engine.dispose()
