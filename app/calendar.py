@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import holidays
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
-from app.store import UnitOfWork
 from db.models import Holiday
 
 CATEGORIES = ("public", "government")
@@ -33,8 +33,8 @@ class WorkingCalendar:
         self.extra = dict(extra_days_off)
 
     @classmethod
-    def for_office(cls, uow: UnitOfWork, office_id: int | None) -> WorkingCalendar:
-        rows = uow.session.execute(
+    def for_office(cls, session: Session, office_id: int | None) -> WorkingCalendar:
+        rows = session.execute(
             select(Holiday.day, Holiday.name).where(
                 or_(Holiday.office_id.is_(None), Holiday.office_id == office_id)
             )

@@ -70,6 +70,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "user.inactive": ("akun {name!r} tidak aktif", "account {name!r} is disabled"),
     # offices
     "office.unknown": ("kantor {code!r} tidak ditemukan", "no office {code!r}"),
+    "office.required": (
+        "ada beberapa kantor; sebutkan dengan --office (pilihan: {choices})",
+        "there are several offices; name one with --office (choices: {choices})",
+    ),
+    "office.closed": (
+        "kantor {code} sedang tutup (jam layanan {hours}, waktu setempat {local})",
+        "office {code} is closed (service hours {hours}, local time {local})",
+    ),
+    # queue
+    "queue.unknown_service": (
+        "layanan {code!r} tidak ada di kantor {office}",
+        "no service {code!r} at office {office}",
+    ),
+    "queue.unknown_counter": (
+        "loket {code!r} tidak ada di kantor {office}",
+        "no counter {code!r} at office {office}",
+    ),
+    "queue.unknown_stage": (
+        "tahap {code!r} tidak ada di kantor {office}",
+        "no stage {code!r} at office {office}",
+    ),
+    "queue.unknown_ticket": (
+        "nomor antrian {ticket!r} tidak ditemukan hari ini di kantor {office}",
+        "ticket {ticket!r} not found today at office {office}",
+    ),
+    "queue.bad_priority": (
+        "alasan prioritas {reason!r} tidak dikenal; pilih: {choices}",
+        "unknown priority reason {reason!r}; choose: {choices}",
+    ),
+    "queue.counter_idle": (
+        "loket {counter} tidak sedang melayani siapa pun",
+        "counter {counter} is not serving anyone",
+    ),
+    "queue.counter_busy": (
+        "loket {counter} masih melayani {ticket}; selesaikan, parkir atau kembalikan dulu",
+        "counter {counter} is still serving {ticket}; finish, hold or return it first",
+    ),
+    "queue.counter_closed": (
+        "loket {counter} tidak aktif", "counter {counter} is not active",
+    ),
+    "queue.not_waiting": (
+        "{ticket} tidak sedang menunggu di tahap yang dilayani loket {counter}",
+        "{ticket} is not waiting at a stage counter {counter} serves",
+    ),
+    "queue.not_held": (
+        "{ticket} tidak sedang diparkir di loket {counter}",
+        "{ticket} is not on hold at counter {counter}",
+    ),
+    "queue.not_called": (
+        "{ticket} belum dipanggil; hanya nomor yang dipanggil bisa dipanggil ulang atau dilewati",
+        "{ticket} has not been called; only a called ticket can be recalled or skipped",
+    ),
+    "queue.bad_outcome": (
+        "hasil {outcome!r} tidak dikenal; pilih: {choices}",
+        "unknown outcome {outcome!r}; choose: {choices}",
+    ),
+    "queue.no_target": (
+        "sebutkan tahap tujuan atau loket tujuan",
+        "name a target stage or a target counter",
+    ),
+    "queue.target_stage": (
+        "loket {counter} tidak melayani tahap {stage}",
+        "counter {counter} does not serve stage {stage}",
+    ),
+    "queue.not_stuck": (
+        "{ticket} tidak sedang dilayani di loket mana pun",
+        "{ticket} is not being served at any counter",
+    ),
+    "queue.appointment_unknown": (
+        "kode booking {code!r} tidak ditemukan atau sudah dipakai",
+        "booking code {code!r} not found or already used",
+    ),
+    "queue.appointment_day": (
+        "kode booking {code!r} untuk tanggal {day}, bukan hari ini",
+        "booking code {code!r} is for {day}, not today",
+    ),
+    "queue.bad_time": ("waktu {value!r} tidak valid: {reason}", "invalid time {value!r}: {reason}"),
     # catalog files
     "catalog.file_missing": ("berkas tidak ditemukan", "file not found"),
     "catalog.yaml": ("bukan YAML yang sah: {reason}", "not valid YAML: {reason}"),

@@ -40,8 +40,8 @@ def test_office_local_day_off(store: Store) -> None:
         uow.commit()
         batu_id, other_id = batu.id, other.id
     with store.uow(read_only=True) as uow:
-        batu_cal = WorkingCalendar.for_office(uow, batu_id)
-        other_cal = WorkingCalendar.for_office(uow, other_id)
+        batu_cal = WorkingCalendar.for_office(uow.session, batu_id)
+        other_cal = WorkingCalendar.for_office(uow.session, other_id)
     assert batu_cal.day_off(date(2025, 10, 17)) == "Hari Jadi Kota Batu"
     assert other_cal.is_working_day(date(2025, 10, 17))
     assert batu_cal.add_working_days(date(2025, 10, 16), 1) == date(2025, 10, 20)

@@ -1,0 +1,994 @@
+"""Counter-office queue operations, each one transaction with its history, audit and event.
+
+A visit keeps its ticket number through every stage (cek fisik -> loket 1 -> 2 -> 3); its
+stay at each stage is a :class:`StageRecord`. A counter serves the stages it is configured
+for and has at most one visit called or being served at a time; it may have several parked
+(held). "Call next" is one ``UPDATE ... WHERE id = (SELECT ... FOR UPDATE SKIP LOCKED)``
+statement, so twenty counters pressing it at once each get a different visit or none; on
+SQLite the writers are serialised by ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from app import audit
+from app.calendar import WorkingCalendar
+from app.catalog.store import time_standard_of
+from app.errors import LoketError
+from app.queue import deadline
+from app.queue.clock import day_bounds, local, local_day, utcnow
+from app.queue.eta import estimate_minutes
+from app.queue.events import publish
+from app.queue.numbering import next_number, ticket_label
+from app.store import UnitOfWork
+from db.enums import OPEN_STATUSES, VisitStatus
+from db.models import (
+    Appointment,
+    Counter,
+    Office,
+    Service,
+    ServiceStage,
+    Stage,
+    StageRecord,
+    Visit,
+    VisitTransition,
+)
+
+PRIORITY_REASONS = ("lansia", "disabilitas", "hamil", "anak")
+OUTCOMES = ("done", "incomplete", "cancelled")
+RECALL_LIMIT = 3
+ACTIVE = (VisitStatus.CALLED, VisitStatus.SERVING)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does it: a label for the audit log and, when signed in, the user id."""
+
+    name: str
+    user_id: int | None = None
+
+
+SYSTEM = Actor("system")
+
+
+# --- look-ups ----------------------------------------------------------------------------
+
+
+def resolve_office(session: Session, code: str | None) -> Office:
+    if code:
+        office = session.scalar(select(Office).where(Office.code == code))
+        if office is None:
+            raise LoketError("office.unknown", code=code)
+        return office
+    offices = session.scalars(select(Office).where(Office.active.is_(True))).all()
+    if len(offices) == 1:
+        return offices[0]
+    raise LoketError("office.required", choices=", ".join(sorted(o.code for o in offices)))
+
+
+def _counter(session: Session, office: Office, code: str) -> Counter:
+    counter = session.scalar(
+        select(Counter)
+        .where(Counter.office_id == office.id, Counter.code == code)
+        .options(selectinload(Counter.stages), selectinload(Counter.services))
+    )
+    if counter is None:
+        raise LoketError("queue.unknown_counter", code=code, office=office.code)
+    if not counter.active:
+        raise LoketError("queue.counter_closed", counter=code)
+    return counter
+
+
+def _stage(session: Session, office: Office, code: str) -> Stage:
+    stage = session.scalar(select(Stage).where(Stage.office_id == office.id, Stage.code == code))
+    if stage is None:
+        raise LoketError("queue.unknown_stage", code=code, office=office.code)
+    return stage
+
+
+def _hours(office: Office) -> tuple[time, time] | None:
+    hours = office.settings.get("hours")
+    if not hours or not hours.get("open") or not hours.get("close"):
+        return None
+    return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
+
+
+def ensure_open(session: Session, office: Office, now: datetime) -> None:
+    """Refuse outside service hours, on a day off, or after the day was closed."""
+    here = local(now, office.zone)
+    hours = _hours(office)
+    label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else "-"
+    closed = office.settings.get("closed_on") == here.date().isoformat() or not office.active
+    if hours and not closed:
+        calendar = WorkingCalendar.for_office(session, office.id)
+        closed = not (hours[0] <= here.time() < hours[1]) or not calendar.is_working_day(
+            here.date())
+    if closed:
+        raise LoketError("office.closed", code=office.code, hours=label,
+                         local=f"{here:%Y-%m-%d %H:%M} {office.zone.value}")
+
+
+def _today_start(office: Office, now: datetime) -> datetime:
+    return day_bounds(local_day(now, office.zone), office.zone)[0]
+
+
+def _find_visit(session: Session, office: Office, ticket: str, now: datetime) -> Visit:
+    visit = session.scalar(
+        select(Visit).where(
+            Visit.office_id == office.id,
+            Visit.service_date == local_day(now, office.zone),
+            Visit.ticket == ticket.strip().upper(),
+        )
+    )
+    if visit is None:
+        raise LoketError("queue.unknown_ticket", ticket=ticket, office=office.code)
+    return visit
+
+
+def _open_record(session: Session, visit: Visit) -> StageRecord | None:
+    return session.scalar(
+        select(StageRecord)
+        .where(StageRecord.visit_id == visit.id, StageRecord.status.in_(OPEN_STATUSES))
+        .order_by(StageRecord.seq.desc())
+        .with_for_update()
+    )
+
+
+def _current(session: Session, counter: Counter) -> StageRecord | None:
+    """The visit this counter has called or is serving (locked for this transaction)."""
+    return session.scalar(
+        select(StageRecord)
+        .where(StageRecord.counter_id == counter.id, StageRecord.status.in_(ACTIVE))
+        .with_for_update()
+    )
+
+
+def _require_current(session: Session, counter: Counter) -> StageRecord:
+    record = _current(session, counter)
+    if record is None:
+        raise LoketError("queue.counter_idle", counter=counter.code)
+    return record
+
+
+def _require_free(session: Session, counter: Counter) -> None:
+    record = _current(session, counter)
+    if record is not None:
+        raise LoketError("queue.counter_busy", counter=counter.code,
+                         ticket=record.visit.ticket)
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    id: int
+    ticket: str
+    office: str
+    service: str
+    service_name: str
+    stage: str | None
+    status: str
+    priority: str | None
+    issued_at: datetime
+    due_at: datetime | None
+    ahead: int
+    eta_minutes: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "ticket": self.ticket, "office": self.office,
+            "service": self.service, "service_name": self.service_name, "stage": self.stage,
+            "status": self.status, "priority": self.priority,
+            "issued_at": self.issued_at.isoformat(),
+            "due_at": self.due_at.isoformat() if self.due_at else None,
+            "ahead": self.ahead, "eta_minutes": self.eta_minutes,
+        }
+
+
+@dataclass(frozen=True)
+class CallInfo:
+    id: int
+    ticket: str
+    stage: str
+    counter: str
+    counter_number: int
+    call_name: str
+    status: str
+    recalls: int = 0
+    priority: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "ticket": self.ticket, "stage": self.stage, "counter": self.counter,
+            "counter_number": self.counter_number, "status": self.status,
+            "recalls": self.recalls, "priority": self.priority,
+        }
+
+
+@dataclass(frozen=True)
+class FinishInfo:
+    id: int
+    ticket: str
+    outcome: str
+    next_stage: str | None
+    status: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "ticket": self.ticket, "outcome": self.outcome,
+                "next_stage": self.next_stage, "status": self.status}
+
+
+def _call_info(record: StageRecord, counter: Counter) -> CallInfo:
+    visit = record.visit
+    return CallInfo(visit.id, visit.ticket, record.stage.code, counter.code,
+                    counter.display_number, counter.call_name, record.status.value,
+                    record.recalls, visit.priority_reason)
+
+
+# --- the history of a visit --------------------------------------------------------------
+
+
+def _payload(visit: Visit, record: StageRecord | None, counter: Counter | None) -> dict[str, Any]:
+    return {
+        "visit_id": visit.id,
+        "ticket": visit.ticket,
+        "service": visit.service.code,
+        "stage": record.stage.code if record else None,
+        "status": visit.status.value,
+        "priority": visit.priority_reason,
+        "counter": counter.code if counter else None,
+        "counter_number": counter.display_number if counter else None,
+        "call_name": counter.call_name if counter else None,
+    }
+
+
+def _log(
+    session: Session,
+    *,
+    office: Office,
+    visit: Visit,
+    record: StageRecord | None,
+    action: str,
+    before: str | None,
+    counter: Counter | None,
+    actor: Actor,
+    now: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
+    """One transition row, one audit entry and one live event for a change of a visit."""
+    after = visit.status.value
+    session.add(VisitTransition(
+        visit_id=visit.id, stage_record_id=record.id if record else None, action=action,
+        from_status=before, to_status=record.status.value if record else after, at=now,
+        counter_id=counter.id if counter else None, user_id=actor.user_id, note=note,
+        data=data or {},
+    ))
+    audit.record(
+        session, actor=actor.name, user_id=actor.user_id, office_id=office.id,
+        action=f"ticket.{action}", entity="visit", entity_id=visit.id,
+        before={"status": before} if before else None,
+        after={"status": after, "ticket": visit.ticket,
+               "stage": record.stage.code if record else None,
+               "counter": counter.code if counter else None, **(data or {})},
+    )
+    publish(session, office.id, f"ticket.{action}", **_payload(visit, record, counter))
+
+
+def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
+    earlier = or_(
+        StageRecord.sort_at < record.sort_at,
+        and_(StageRecord.sort_at == record.sort_at, StageRecord.id < record.id),
+    )
+    before = (or_(StageRecord.priority.is_(True), earlier) if not record.priority
+              else and_(StageRecord.priority.is_(True), earlier))
+    return int(session.scalar(
+        select(func.count(StageRecord.id)).where(
+            StageRecord.stage_id == record.stage_id,
+            StageRecord.status == VisitStatus.WAITING,
+            StageRecord.queued_at >= since,
+            StageRecord.id != record.id,
+            before,
+        )
+    ) or 0)
+
+
+def _enqueue(session: Session, visit: Visit, stage: Stage, *, now: datetime, sort_at: datetime,
+             target: Counter | None = None) -> StageRecord:
+    seq = (session.scalar(select(func.max(StageRecord.seq)).where(
+        StageRecord.visit_id == visit.id)) or 0) + 1
+    record = StageRecord(
+        visit_id=visit.id, stage_id=stage.id, seq=seq, status=VisitStatus.WAITING,
+        priority=visit.priority_reason is not None, sort_at=sort_at, queued_at=now,
+        target_counter_id=target.id if target else None,
+    )
+    record.stage = stage
+    record.visit = visit
+    session.add(record)
+    visit.current_stage_id = stage.id
+    visit.status = VisitStatus.WAITING
+    session.flush()
+    return record
+
+
+def _ticket_info(session: Session, office: Office, visit: Visit, record: StageRecord | None,
+                 now: datetime) -> TicketInfo:
+    ahead = eta = 0
+    if record is not None and record.status is VisitStatus.WAITING:
+        ahead = _ahead(session, record, _today_start(office, now))
+        eta = estimate_minutes(session, office, record.stage_id, ahead, now)
+    return TicketInfo(
+        id=visit.id, ticket=visit.ticket, office=office.code, service=visit.service.code,
+        service_name=visit.service.name, stage=record.stage.code if record else None,
+        status=visit.status.value, priority=visit.priority_reason, issued_at=visit.issued_at,
+        due_at=visit.due_at, ahead=ahead, eta_minutes=eta,
+    )
+
+
+# --- issuing ----------------------------------------------------------------------------
+
+
+def check_priority(reason: str | None) -> str | None:
+    if reason is None:
+        return None
+    value = reason.strip().lower()
+    if value not in PRIORITY_REASONS:
+        raise LoketError("queue.bad_priority", reason=reason, choices=", ".join(PRIORITY_REASONS))
+    return value
+
+
+def issue_ticket(
+    uow: UnitOfWork,
+    service_code: str,
+    *,
+    office_code: str | None = None,
+    priority: str | None = None,
+    actor: Actor = Actor("kiosk"),
+    station_id: int | None = None,
+    now: datetime | None = None,
+    _appointment: Appointment | None = None,
+) -> TicketInfo:
+    """Take a number for a service: the visit waits at the service's first stage."""
+    now = now or utcnow()
+    reason = check_priority(priority)
+    s = uow.session
+    office = resolve_office(s, office_code)
+    service = s.scalar(
+        select(Service)
+        .where(Service.office_id == office.id, Service.code == service_code,
+               Service.active.is_(True))
+        .options(selectinload(Service.stage_links).selectinload(ServiceStage.stage))
+    )
+    if service is None or not service.stage_links:
+        raise LoketError("queue.unknown_service", code=service_code, office=office.code)
+    ensure_open(s, office, now)
+    day = local_day(now, office.zone)
+    number = next_number(s, office.id, day, service.prefix)
+    calendar = WorkingCalendar.for_office(s, office.id)
+    hours = _hours(office)
+    due = deadline.due_at(time_standard_of(service), now, office.zone, calendar,
+                          hours[1] if hours else deadline.DEFAULT_CLOSE)
+    visit = Visit(
+        office_id=office.id, service_id=service.id, service_date=day, prefix=service.prefix,
+        number=number, ticket=ticket_label(service.prefix, number), status=VisitStatus.WAITING,
+        priority_reason=reason, priority_granted_by=actor.user_id if reason else None,
+        issued_at=now, due_at=due, stage_position=0, issued_by_station_id=station_id,
+        appointment_code=_appointment.code if _appointment else None,
+        appointment_at=_appointment.at if _appointment else None,
+    )
+    visit.service = service
+    s.add(visit)
+    s.flush()
+    first = service.stage_links[0].stage
+    record = _enqueue(s, visit, first, now=now,
+                      sort_at=_appointment.at if _appointment else now)
+    data = {"priority": reason} if reason else {}
+    if _appointment:
+        data["appointment"] = _appointment.code
+    _log(s, office=office, visit=visit, record=record, action="issued", before=None,
+         counter=None, actor=actor, now=now, data=data)
+    info = _ticket_info(s, office, visit, record, now)
+    uow.commit()
+    return info
+
+
+def grant_priority(uow: UnitOfWork, ticket: str, reason: str, *, actor: Actor,
+                   office_code: str | None = None, now: datetime | None = None) -> TicketInfo:
+    """An officer grants the priority lane afterwards; recorded with who and why."""
+    now = now or utcnow()
+    value = check_priority(reason)
+    s = uow.session
+    office = resolve_office(s, office_code)
+    visit = _find_visit(s, office, ticket, now)
+    record = _open_record(s, visit)
+    before = visit.status.value
+    visit.priority_reason = value
+    visit.priority_granted_by = actor.user_id
+    if record is not None:
+        record.priority = True
+    _log(s, office=office, visit=visit, record=record, action="priority", before=before,
+         counter=None, actor=actor, now=now, data={"priority": value})
+    info = _ticket_info(s, office, visit, record, now)
+    uow.commit()
+    return info
+
+
+# --- counter actions ---------------------------------------------------------------------
+
+
+def _claim(session: Session, counter: Counter, actor: Actor, now: datetime) -> None:
+    counter.is_open = True
+    counter.last_seen_at = now
+    if actor.user_id is not None:
+        counter.officer_id = actor.user_id
+
+
+def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+              actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo | None:
+    """Call the next visit for this counter: targeted at it first, then priority, then oldest."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    _require_free(s, counter)
+    stage_ids = [st.id for st in counter.stages]
+    conditions = [
+        StageRecord.stage_id.in_(stage_ids),
+        StageRecord.status == VisitStatus.WAITING,
+        StageRecord.queued_at >= _today_start(office, now),
+        or_(StageRecord.target_counter_id.is_(None), StageRecord.target_counter_id == counter.id),
+    ]
+    if counter.services:
+        conditions.append(StageRecord.visit_id.in_(
+            select(Visit.id).where(Visit.service_id.in_([sv.id for sv in counter.services]))))
+    pick = (
+        select(StageRecord.id)
+        .where(*conditions)
+        .order_by(StageRecord.target_counter_id.is_(None), StageRecord.priority.desc(),
+                  StageRecord.sort_at, StageRecord.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    claimed = s.execute(
+        update(StageRecord)
+        .where(StageRecord.id == pick, StageRecord.status == VisitStatus.WAITING)
+        .values(status=VisitStatus.CALLED, counter_id=counter.id, officer_id=actor.user_id,
+                called_at=now)
+        .returning(StageRecord.id)
+        .execution_options(synchronize_session=False)
+    ).scalar()
+    _claim(s, counter, actor, now)
+    if claimed is None:
+        uow.commit()
+        return None
+    record = s.get(StageRecord, claimed, populate_existing=True)
+    assert record is not None
+    visit = record.visit
+    visit.status = VisitStatus.CALLED
+    _log(s, office=office, visit=visit, record=record, action="called",
+         before=VisitStatus.WAITING.value, counter=counter, actor=actor, now=now)
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
+                office_code: str | None = None, actor: Actor = SYSTEM,
+                now: datetime | None = None) -> CallInfo:
+    """Call one particular waiting ticket out of order (e.g. a visitor who came back)."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    _require_free(s, counter)
+    visit = _find_visit(s, office, ticket, now)
+    record = _open_record(s, visit)
+    if (record is None or record.status is not VisitStatus.WAITING
+            or record.stage_id not in {st.id for st in counter.stages}):
+        raise LoketError("queue.not_waiting", ticket=visit.ticket, counter=counter.code)
+    record.status = VisitStatus.CALLED
+    record.counter_id = counter.id
+    record.officer_id = actor.user_id
+    record.called_at = now
+    visit.status = VisitStatus.CALLED
+    _claim(s, counter, actor, now)
+    _log(s, office=office, visit=visit, record=record, action="called",
+         before=VisitStatus.WAITING.value, counter=counter, actor=actor, now=now,
+         data={"out_of_order": True})
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def _counter_action(uow: UnitOfWork, counter_code: str, office_code: str | None
+                    ) -> tuple[Session, Office, Counter, StageRecord]:
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    return s, office, counter, _require_current(s, counter)
+
+
+def recall(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+           actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
+    """Call the same visitor again; past the office's recall limit it becomes a no-show."""
+    now = now or utcnow()
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    if record.status is not VisitStatus.CALLED:
+        raise LoketError("queue.not_called", ticket=record.visit.ticket)
+    limit = int(office.settings.get("recall_limit", RECALL_LIMIT))
+    record.recalls += 1
+    counter.last_seen_at = now
+    if record.recalls > limit:
+        _close_record(s, office, record, counter, VisitStatus.NO_SHOW, "no_show", actor, now,
+                      data={"recalls": record.recalls, "limit": limit})
+    else:
+        _log(s, office=office, visit=record.visit, record=record, action="recalled",
+             before=VisitStatus.CALLED.value, counter=counter, actor=actor, now=now,
+             data={"recalls": record.recalls})
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def start(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+          actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
+    """The called visitor has arrived at the counter: service starts."""
+    now = now or utcnow()
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    if record.status is VisitStatus.CALLED:
+        record.status = VisitStatus.SERVING
+        record.started_at = now
+        record.visit.status = VisitStatus.SERVING
+        counter.last_seen_at = now
+        _log(s, office=office, visit=record.visit, record=record, action="started",
+             before=VisitStatus.CALLED.value, counter=counter, actor=actor, now=now)
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def _close_record(session: Session, office: Office, record: StageRecord, counter: Counter | None,
+                  status: VisitStatus, action: str, actor: Actor, now: datetime,
+                  data: dict[str, Any] | None = None) -> None:
+    """End a visit at this record: no-show, incomplete, cancelled, not served, or done."""
+    before = record.status.value
+    record.status = status
+    record.finished_at = now
+    record.outcome = status.value
+    visit = record.visit
+    visit.status = status
+    visit.closed_at = now
+    visit.outcome = status.value
+    _log(session, office=office, visit=visit, record=record, action=action, before=before,
+         counter=counter, actor=actor, now=now, data=data)
+
+
+def skip(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+         actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
+    """The called visitor did not come: a no-show, kept in the reports."""
+    now = now or utcnow()
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    if record.status is not VisitStatus.CALLED:
+        raise LoketError("queue.not_called", ticket=record.visit.ticket)
+    _close_record(s, office, record, counter, VisitStatus.NO_SHOW, "no_show", actor, now)
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def hold(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+         actor: Actor = SYSTEM, now: datetime | None = None, note: str = "") -> CallInfo:
+    """Park the current visit at this counter (e.g. a document is being fetched)."""
+    now = now or utcnow()
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    before = record.status.value
+    record.status = VisitStatus.HELD
+    record.visit.status = VisitStatus.HELD
+    _log(s, office=office, visit=record.visit, record=record, action="held", before=before,
+         counter=counter, actor=actor, now=now, note=note)
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def resume(uow: UnitOfWork, counter_code: str, ticket: str, *, office_code: str | None = None,
+           actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    _require_free(s, counter)
+    visit = _find_visit(s, office, ticket, now)
+    record = _open_record(s, visit)
+    if record is None or record.status is not VisitStatus.HELD or record.counter_id != counter.id:
+        raise LoketError("queue.not_held", ticket=visit.ticket, counter=counter.code)
+    record.status = VisitStatus.SERVING
+    record.started_at = record.started_at or now
+    visit.status = VisitStatus.SERVING
+    counter.last_seen_at = now
+    _log(s, office=office, visit=visit, record=record, action="resumed",
+         before=VisitStatus.HELD.value, counter=counter, actor=actor, now=now)
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def _leave(session: Session, office: Office, record: StageRecord, counter: Counter | None,
+           action: str, actor: Actor, now: datetime, data: dict[str, Any]) -> None:
+    """Close a stage record that hands the visit on (transfer, next stage)."""
+    before = record.status.value
+    record.status = VisitStatus.TRANSFERRED if action == "transferred" else VisitStatus.DONE
+    record.finished_at = now
+    record.outcome = action
+    session.add(VisitTransition(
+        visit_id=record.visit_id, stage_record_id=record.id, action=f"{action}.out",
+        from_status=before, to_status=record.status.value, at=now,
+        counter_id=counter.id if counter else None, user_id=actor.user_id, data=data,
+    ))
+
+
+def transfer(uow: UnitOfWork, counter_code: str, *, to_stage: str | None = None,
+             to_counter: str | None = None, office_code: str | None = None,
+             actor: Actor = SYSTEM, now: datetime | None = None, note: str = "") -> TicketInfo:
+    """Send the current visit to another stage, or to one particular counter."""
+    now = now or utcnow()
+    if not to_stage and not to_counter:
+        raise LoketError("queue.no_target")
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    target = _counter(s, office, to_counter) if to_counter else None
+    if to_stage:
+        stage = _stage(s, office, to_stage)
+        if target is not None and stage.id not in {st.id for st in target.stages}:
+            raise LoketError("queue.target_stage", counter=target.code, stage=stage.code)
+    else:
+        assert target is not None
+        served = {st.id: st for st in target.stages}
+        if not served:
+            raise LoketError("queue.target_stage", counter=target.code, stage=record.stage.code)
+        stage = served.get(record.stage_id) or target.stages[0]
+    visit = record.visit
+    data = {"to_stage": stage.code, "to_counter": target.code if target else None}
+    _leave(s, office, record, counter, "transferred", actor, now, data)
+    positions = [link.stage_id for link in visit.service.stage_links]
+    if stage.id in positions:
+        visit.stage_position = positions.index(stage.id)
+    new = _enqueue(s, visit, stage, now=now, sort_at=visit.issued_at, target=target)
+    _log(s, office=office, visit=visit, record=new, action="transferred",
+         before=record.status.value, counter=counter, actor=actor, now=now, note=note, data=data)
+    info = _ticket_info(s, office, visit, new, now)
+    uow.commit()
+    return info
+
+
+def return_to_queue(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+                    actor: Actor = SYSTEM, now: datetime | None = None) -> TicketInfo:
+    """Put the current visit back in its stage's queue, in its old place."""
+    now = now or utcnow()
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    info = _requeue(s, office, record, counter, "returned", actor, now)
+    uow.commit()
+    return info
+
+
+def _requeue(session: Session, office: Office, record: StageRecord, counter: Counter | None,
+             action: str, actor: Actor, now: datetime) -> TicketInfo:
+    before = record.status.value
+    record.status = VisitStatus.WAITING
+    record.counter_id = None
+    record.officer_id = None
+    record.called_at = None
+    record.started_at = None
+    record.visit.status = VisitStatus.WAITING
+    _log(session, office=office, visit=record.visit, record=record, action=action,
+         before=before, counter=counter, actor=actor, now=now)
+    return _ticket_info(session, office, record.visit, record, now)
+
+
+def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
+           office_code: str | None = None, actor: Actor = SYSTEM,
+           now: datetime | None = None, note: str = "") -> FinishInfo:
+    """End this stage: ``done`` moves the visit to its next stage (same number) or completes
+    it; ``incomplete`` returns it to the visitor (documents missing); ``cancelled``."""
+    now = now or utcnow()
+    if outcome not in OUTCOMES:
+        raise LoketError("queue.bad_outcome", outcome=outcome, choices=", ".join(OUTCOMES))
+    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    visit = record.visit
+    counter.last_seen_at = now
+    if record.started_at is None:
+        record.started_at = record.called_at
+    next_stage = None
+    before = record.status.value
+    if outcome == "done":
+        links = visit.service.stage_links
+        if visit.stage_position + 1 < len(links):
+            visit.stage_position += 1
+            next_stage = links[visit.stage_position].stage
+            _leave(s, office, record, counter, "finished", actor, now,
+                   {"next_stage": next_stage.code})
+            new = _enqueue(s, visit, next_stage, now=now, sort_at=now)
+            _log(s, office=office, visit=visit, record=new, action="finished",
+                 before=before, counter=counter, actor=actor, now=now,
+                 note=note, data={"outcome": outcome, "from_stage": record.stage.code})
+        else:
+            _close_record(s, office, record, counter, VisitStatus.DONE, "completed", actor, now,
+                          data={"outcome": outcome})
+    else:
+        status = VisitStatus.INCOMPLETE if outcome == "incomplete" else VisitStatus.CANCELLED
+        _close_record(s, office, record, counter, status, outcome, actor, now,
+                      data={"outcome": outcome, "note": note} if note else {"outcome": outcome})
+    info = FinishInfo(visit.id, visit.ticket, outcome,
+                      next_stage.code if next_stage else None, visit.status.value)
+    uow.commit()
+    return info
+
+
+# --- counters, recovery and the day ------------------------------------------------------
+
+
+def set_counter_open(uow: UnitOfWork, counter_code: str, is_open: bool, *,
+                     office_code: str | None = None, actor: Actor = SYSTEM,
+                     now: datetime | None = None) -> dict[str, Any]:
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    if not is_open:
+        _require_free(s, counter)
+    counter.is_open = is_open
+    counter.last_seen_at = now
+    counter.officer_id = actor.user_id if is_open else None
+    kind = "counter.opened" if is_open else "counter.closed"
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office.id, action=kind,
+                 entity="counter", entity_id=counter.id, after={"counter": counter.code})
+    publish(s, office.id, kind, counter=counter.code, counter_number=counter.display_number)
+    uow.commit()
+    return {"counter": counter.code, "open": is_open}
+
+
+def heartbeat(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+              now: datetime | None = None) -> None:
+    """A counter station's sign of life; stale counters' visits can be recovered."""
+    s = uow.session
+    office = resolve_office(s, office_code)
+    _counter(s, office, counter_code).last_seen_at = now or utcnow()
+    uow.commit()
+
+
+def take_back(uow: UnitOfWork, ticket: str, *, office_code: str | None = None,
+              actor: Actor = SYSTEM, now: datetime | None = None) -> TicketInfo:
+    """Supervisor: a visit stuck at a counter (called, serving or held) goes back to its queue."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    visit = _find_visit(s, office, ticket, now)
+    record = _open_record(s, visit)
+    if record is None or record.counter_id is None:
+        raise LoketError("queue.not_stuck", ticket=visit.ticket)
+    counter = s.get(Counter, record.counter_id)
+    info = _requeue(s, office, record, counter, "taken_back", actor, now)
+    uow.commit()
+    return info
+
+
+def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
+              office_code: str | None = None, actor: Actor = SYSTEM,
+              now: datetime | None = None) -> CallInfo:
+    """Another counter takes over a visit left at a counter that vanished."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    _require_free(s, counter)
+    visit = _find_visit(s, office, ticket, now)
+    record = _open_record(s, visit)
+    if record is None or record.counter_id is None:
+        raise LoketError("queue.not_stuck", ticket=visit.ticket)
+    before = record.status.value
+    previous = record.counter_id
+    record.counter_id = counter.id
+    record.officer_id = actor.user_id
+    record.status = VisitStatus.SERVING
+    record.started_at = record.started_at or now
+    visit.status = VisitStatus.SERVING
+    _claim(s, counter, actor, now)
+    _log(s, office=office, visit=visit, record=record, action="taken_over", before=before,
+         counter=counter, actor=actor, now=now, data={"from_counter_id": previous})
+    info = _call_info(record, counter)
+    uow.commit()
+    return info
+
+
+def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
+                  after_minutes: int | None = None, actor: Actor = SYSTEM,
+                  now: datetime | None = None) -> list[str]:
+    """Return to the queue every visit called or served at a counter silent for too long.
+
+    "Silent" means no heartbeat or action for ``after_minutes`` (office setting
+    ``recover_after_minutes``, 15 by default). Run by the supervisor station periodically,
+    or by ``loket queue recover``. Held visits are left alone: parking is deliberate.
+    """
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    minutes = after_minutes or int(office.settings.get("recover_after_minutes", 15))
+    limit = now - timedelta(minutes=minutes)
+    stale = s.scalars(
+        select(StageRecord)
+        .join(Counter, Counter.id == StageRecord.counter_id)
+        .where(
+            Counter.office_id == office.id,
+            StageRecord.status.in_(ACTIVE),
+            or_(Counter.last_seen_at.is_(None), Counter.last_seen_at < limit),
+            StageRecord.called_at < limit,
+        )
+        .with_for_update(skip_locked=True)
+    ).all()
+    tickets = []
+    for record in stale:
+        counter = s.get(Counter, record.counter_id)
+        _requeue(s, office, record, counter, "recovered", actor, now)
+        if counter is not None:
+            counter.is_open = False
+        tickets.append(record.visit.ticket)
+    uow.commit()
+    return tickets
+
+
+def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor = SYSTEM,
+              now: datetime | None = None) -> dict[str, Any]:
+    """Closing time: open visits become "not served" (kept in the reports); no more tickets
+    today. Numbering restarts by itself the next local day."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    today = local_day(now, office.zone)
+    records = s.scalars(
+        select(StageRecord)
+        .join(Visit, Visit.id == StageRecord.visit_id)
+        .where(Visit.office_id == office.id, Visit.service_date <= today,
+               StageRecord.status.in_(OPEN_STATUSES))
+        .with_for_update()
+    ).all()
+    tickets = []
+    for record in records:
+        counter = s.get(Counter, record.counter_id) if record.counter_id else None
+        _close_record(s, office, record, counter, VisitStatus.NOT_SERVED, "not_served", actor,
+                      now)
+        tickets.append(record.visit.ticket)
+    office.settings = {**office.settings, "closed_on": today.isoformat()}
+    for counter in office.counters:
+        counter.is_open = False
+        counter.officer_id = None
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office.id,
+                 action="day.closed", entity="office", entity_id=office.code,
+                 after={"day": today.isoformat(), "not_served": tickets})
+    publish(s, office.id, "day.closed", day=today.isoformat(), not_served=len(tickets))
+    uow.commit()
+    return {"office": office.code, "day": today.isoformat(), "not_served": tickets}
+
+
+def open_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor = SYSTEM,
+             now: datetime | None = None) -> dict[str, Any]:
+    """Undo a day close (closed too early): tickets can be issued again today."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    settings = dict(office.settings)
+    settings.pop("closed_on", None)
+    office.settings = settings
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office.id,
+                 action="day.opened", entity="office", entity_id=office.code)
+    publish(s, office.id, "day.opened", day=local_day(now, office.zone).isoformat())
+    uow.commit()
+    return {"office": office.code, "open": True}
+
+
+# --- appointments -------------------------------------------------------------------------
+
+
+def book_appointment(uow: UnitOfWork, service_code: str, at: datetime, code: str, *,
+                     office_code: str | None = None, name: str = "", actor: Actor = SYSTEM
+                     ) -> dict[str, Any]:
+    s = uow.session
+    office = resolve_office(s, office_code)
+    service = s.scalar(select(Service).where(Service.office_id == office.id,
+                                             Service.code == service_code))
+    if service is None:
+        raise LoketError("queue.unknown_service", code=service_code, office=office.code)
+    appointment = Appointment(office_id=office.id, service_id=service.id, code=code, at=at,
+                              name=name)
+    s.add(appointment)
+    s.flush()
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office.id,
+                 action="appointment.book", entity="appointment", entity_id=appointment.id,
+                 after={"code": code, "service": service_code, "at": at.isoformat()})
+    uow.commit()
+    return {"code": code, "service": service_code, "at": at.isoformat()}
+
+
+def check_in(uow: UnitOfWork, code: str, *, office_code: str | None = None,
+             actor: Actor = Actor("kiosk"), now: datetime | None = None) -> TicketInfo:
+    """A booking code becomes a ticket, placed in the queue by its appointment time."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    appointment = s.scalar(select(Appointment).where(
+        Appointment.office_id == office.id, Appointment.code == code.strip().upper(),
+        Appointment.status == "booked").with_for_update())
+    if appointment is None:
+        raise LoketError("queue.appointment_unknown", code=code)
+    day = local_day(appointment.at, office.zone)
+    if day != local_day(now, office.zone):
+        raise LoketError("queue.appointment_day", code=code, day=day.isoformat())
+    service = s.get(Service, appointment.service_id)
+    assert service is not None
+    appointment.status = "checked_in"
+    info = issue_ticket(uow, service.code, office_code=office.code, actor=actor, now=now,
+                        _appointment=appointment)
+    return info
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+def status(uow: UnitOfWork, *, office_code: str | None = None,
+           now: datetime | None = None) -> dict[str, Any]:
+    """Waiting per stage, who each counter is serving or holding, and visits near or over
+    their time standard."""
+    now = now or utcnow()
+    s = uow.session
+    office = resolve_office(s, office_code)
+    since = _today_start(office, now)
+    warn = float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO))
+    waiting = dict(s.execute(
+        select(Stage.code, func.count(StageRecord.id))
+        .join(StageRecord, StageRecord.stage_id == Stage.id)
+        .where(Stage.office_id == office.id, StageRecord.status == VisitStatus.WAITING,
+               StageRecord.queued_at >= since)
+        .group_by(Stage.code)
+    ).all())
+    stages = [{"stage": st.code, "name": st.name, "waiting": int(waiting.get(st.code, 0))}
+              for st in office.stages if st.active]
+    active = s.execute(
+        select(StageRecord, Counter)
+        .join(Counter, Counter.id == StageRecord.counter_id)
+        .where(Counter.office_id == office.id,
+               StageRecord.status.in_([*ACTIVE, VisitStatus.HELD]))
+    ).all()
+    by_counter: dict[int, dict[str, Any]] = {}
+    for counter in office.counters:
+        if counter.active:
+            by_counter[counter.id] = {"counter": counter.code, "number": counter.display_number,
+                                      "open": counter.is_open, "serving": None, "held": []}
+    for record, counter in active:
+        entry = by_counter.setdefault(counter.id, {"counter": counter.code, "held": []})
+        if record.status is VisitStatus.HELD:
+            entry["held"].append(record.visit.ticket)
+        else:
+            entry["serving"] = {"ticket": record.visit.ticket, "status": record.status.value,
+                                "stage": record.stage.code}
+    flagged = []
+    open_visits = s.scalars(select(Visit).where(
+        Visit.office_id == office.id, Visit.service_date == local_day(now, office.zone),
+        Visit.status.in_(OPEN_STATUSES), Visit.due_at.is_not(None)))
+    for visit in open_visits:
+        state = deadline.sla_state(visit.due_at, visit.issued_at, now, warn)
+        if state in ("near", "over"):
+            flagged.append({"ticket": visit.ticket, "state": state,
+                            "due_at": visit.due_at.isoformat() if visit.due_at else None})
+    return {
+        "office": office.code,
+        "day": local_day(now, office.zone).isoformat(),
+        "stages": stages,
+        "counters": list(by_counter.values()),
+        "flagged": sorted(flagged, key=lambda f: f["ticket"]),
+    }

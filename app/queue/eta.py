@@ -1,0 +1,65 @@
+"""Estimated wait, and how it is computed.
+
+``eta = ceil(ahead x average service time / counters serving the stage)``, where
+
+* ``ahead`` is the number of visits that will be called before this one at its stage;
+* the average service time is the mean of the last 20 finished services at that stage over
+  the past 7 days (call to finish); with fewer than 3 of them, the office's default
+  (setting ``default_service_minutes``, 5 minutes unless set);
+* counters: the active counters serving the stage that are open now, or all active ones
+  serving it when none is open yet (at least 1).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.enums import VisitStatus
+from db.models import Counter, CounterStage, Office, StageRecord
+
+SAMPLE = 20
+MIN_SAMPLE = 3
+WINDOW = timedelta(days=7)
+DEFAULT_MINUTES = 5.0
+
+
+def average_service_minutes(session: Session, office: Office, stage_id: int,
+                            now: datetime) -> float:
+    rows = session.execute(
+        select(StageRecord.called_at, StageRecord.finished_at)
+        .where(
+            StageRecord.stage_id == stage_id,
+            StageRecord.status.in_([VisitStatus.DONE, VisitStatus.TRANSFERRED,
+                                    VisitStatus.INCOMPLETE]),
+            StageRecord.called_at.is_not(None),
+            StageRecord.finished_at >= now - WINDOW,
+        )
+        .order_by(StageRecord.finished_at.desc())
+        .limit(SAMPLE)
+    ).all()
+    durations = [(f - c).total_seconds() / 60 for c, f in rows if f and c and f > c]
+    if len(durations) < MIN_SAMPLE:
+        return float(office.settings.get("default_service_minutes", DEFAULT_MINUTES))
+    return sum(durations) / len(durations)
+
+
+def counters_for(session: Session, stage_id: int) -> int:
+    base = (
+        select(func.count(Counter.id))
+        .join(CounterStage, CounterStage.counter_id == Counter.id)
+        .where(CounterStage.stage_id == stage_id, Counter.active.is_(True))
+    )
+    open_now = session.scalar(base.where(Counter.is_open.is_(True))) or 0
+    return max(open_now or session.scalar(base) or 0, 1)
+
+
+def estimate_minutes(session: Session, office: Office, stage_id: int, ahead: int,
+                     now: datetime) -> int:
+    if ahead <= 0:
+        return 0
+    avg = average_service_minutes(session, office, stage_id, now)
+    return math.ceil(ahead * avg / counters_for(session, stage_id))
