@@ -173,6 +173,138 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- queue -------------------------------------------------------------------------------
+
+
+def _actor(args: argparse.Namespace) -> Any:
+    from app.queue.engine import Actor
+
+    return Actor(getattr(args, "as_user", None) or actor())
+
+
+def _print_ticket(args: argparse.Namespace, info: Any, verb: str = "") -> int:
+    if info is None:
+        _emit(args, {"ticket": None}, lambda: tr("queue.nobody"))
+        return EXIT_OK
+    data = info.to_json()
+    _emit(args, data, lambda: " ".join(
+        str(x) for x in (verb, data.get("ticket"), data.get("stage") or "",
+                         data.get("counter") or "", data.get("status") or "") if x))
+    return EXIT_OK
+
+
+def cmd_ticket_issue(args: argparse.Namespace) -> int:
+    from app.queue import engine
+
+    with _open(args) as store, store.uow() as uow:
+        info = engine.issue_ticket(uow, args.service, office_code=args.office,
+                                   priority=args.priority, actor=_actor(args))
+    data = info.to_json()
+    _emit(args, data, lambda: f"{data['ticket']}  {data['service_name']}  "
+                              f"ahead={data['ahead']} eta={data['eta_minutes']}m")
+    return EXIT_OK
+
+
+def _counter_cmd(fn_name: str, *extra: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.queue import engine
+
+        fn = getattr(engine, fn_name)
+        kwargs = {k: getattr(args, k) for k in extra if getattr(args, k, None) is not None}
+        positional = [args.ticket] if fn_name in ("call_ticket", "resume") else []
+        with _open(args) as store, store.uow() as uow:
+            info = fn(uow, args.counter, *positional, office_code=args.office,
+                      actor=_actor(args), **kwargs)
+        return _print_ticket(args, info, fn_name.replace("_", "-"))
+
+    return run
+
+
+def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.queue import engine
+
+        fn = getattr(engine, fn_name)
+        with _open(args) as store, store.uow() as uow:
+            if fn_name == "take_over":
+                info = fn(uow, args.ticket, args.counter, office_code=args.office,
+                          actor=_actor(args))
+            elif fn_name == "grant_priority":
+                info = fn(uow, args.ticket, args.reason, office_code=args.office,
+                          actor=_actor(args))
+            else:
+                info = fn(uow, args.ticket, office_code=args.office, actor=_actor(args))
+        return _print_ticket(args, info, fn_name.replace("_", "-"))
+
+    return run
+
+
+def cmd_queue_status(args: argparse.Namespace) -> int:
+    from app.queue import engine
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        data = engine.status(uow, office_code=args.office)
+
+    def human() -> str:
+        lines = [f"{data['office']} {data['day']}"]
+        lines += [f"  {s['stage']:<16} {s['waiting']:>4}" for s in data["stages"]]
+        for c in data["counters"]:
+            serving = c["serving"]["ticket"] if c.get("serving") else "-"
+            lines.append(f"  {c['counter']:<8} {'open' if c.get('open') else 'closed':<7} "
+                         f"{serving} {' '.join(c['held'])}")
+        lines += [f"  ! {f['ticket']} {f['state']}" for f in data["flagged"]]
+        return "\n".join(lines)
+
+    _emit(args, data, human)
+    return EXIT_OK
+
+
+def _office_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.queue import engine
+
+        fn = getattr(engine, fn_name)
+        kwargs: dict[str, Any] = {}
+        if fn_name == "recover_stale" and args.after is not None:
+            kwargs["after_minutes"] = args.after
+        with _open(args) as store, store.uow() as uow:
+            result = fn(uow, office_code=args.office, actor=_actor(args), **kwargs)
+        data = {"office": args.office, "tickets": result} if isinstance(result, list) else result
+        _emit(args, data, lambda: json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+
+    return run
+
+
+def cmd_counter_open(args: argparse.Namespace) -> int:
+    from app.queue import engine
+
+    with _open(args) as store, store.uow() as uow:
+        data = engine.set_counter_open(uow, args.counter, args.counter_cmd == "open",
+                                       office_code=args.office, actor=_actor(args))
+    _emit(args, data, lambda: f"{data['counter']}: {'open' if data['open'] else 'closed'}")
+    return EXIT_OK
+
+
+def cmd_appointment_book(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from app.queue import engine
+
+    try:
+        at = datetime.fromisoformat(args.at)
+    except ValueError as exc:
+        raise LoketError("queue.bad_time", value=args.at, reason=str(exc)) from None
+    if at.tzinfo is None:
+        raise LoketError("queue.bad_time", value=args.at, reason="+07:00 / +08:00 / +09:00")
+    with _open(args) as store, store.uow() as uow:
+        data = engine.book_appointment(uow, args.service, at, args.code.upper(),
+                                       office_code=args.office, name=args.name or "",
+                                       actor=_actor(args))
+    _emit(args, data, lambda: f"{data['code']} {data['service']} {data['at']}")
+    return EXIT_OK
+
+
 # --- demo --------------------------------------------------------------------------------
 
 
@@ -237,6 +369,82 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office", metavar="CODE")
     p.add_argument("--all", action="store_true", help="include deactivated services")
     p.set_defaults(func=cmd_catalog_list)
+
+    office = _Parser(add_help=False)
+    office.add_argument("--office", metavar="CODE", help="office code (needed if several)")
+    office.add_argument("--as", dest="as_user", metavar="NAME", help="who, for the audit log")
+    q = [common, reporting, office]
+
+    ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd",
+                                                                           required=True)
+    p = ticket.add_parser("issue", parents=q, help="take a number for a service")
+    p.add_argument("service")
+    p.add_argument("--priority", metavar="REASON", help="lansia, disabilitas, hamil, anak")
+    p.set_defaults(func=cmd_ticket_issue)
+    counter_actions = {
+        "call-next": ("call_next", (), "call the next visitor"),
+        "call": ("call_ticket", (), "call one waiting ticket"),
+        "recall": ("recall", (), "call the current visitor again"),
+        "start": ("start", (), "the called visitor has arrived"),
+        "skip": ("skip", (), "the called visitor did not come (no-show)"),
+        "hold": ("hold", (), "park the current visitor"),
+        "resume": ("resume", (), "resume a parked visitor"),
+        "return": ("return_to_queue", (), "put the current visitor back in the queue"),
+        "transfer": ("transfer", ("to_stage", "to_counter"), "send to another stage/counter"),
+        "finish": ("finish", ("outcome",), "end this stage (done, incomplete, cancelled)"),
+    }
+    for name, (fn_name, extra, help_text) in counter_actions.items():
+        p = ticket.add_parser(name, parents=q, help=help_text)
+        if fn_name in ("call_ticket", "resume"):
+            p.add_argument("ticket")
+        p.add_argument("--counter", required=True, metavar="CODE")
+        if "to_stage" in extra:
+            p.add_argument("--to-stage", dest="to_stage", metavar="STAGE")
+            p.add_argument("--to-counter", dest="to_counter", metavar="CODE")
+        if "outcome" in extra:
+            p.add_argument("--outcome", default="done", help="done, incomplete or cancelled")
+        p.set_defaults(func=_counter_cmd(fn_name, *extra))
+    for name, fn_name, help_text in (
+        ("take-back", "take_back", "supervisor: a stuck visit goes back to its queue"),
+        ("take-over", "take_over", "a counter takes over a stuck visit"),
+        ("priority", "grant_priority", "grant the priority lane"),
+        ("checkin", "check_in", "turn a booking code into a ticket"),
+    ):
+        p = ticket.add_parser(name, parents=q, help=help_text)
+        p.add_argument("ticket", metavar="CODE" if name == "checkin" else "TICKET")
+        if name == "take-over":
+            p.add_argument("--counter", required=True, metavar="CODE")
+        if name == "priority":
+            p.add_argument("--reason", required=True)
+        p.set_defaults(func=_ticket_cmd(fn_name))
+
+    queue = sub.add_parser("queue", help="the office's queue").add_subparsers(
+        dest="queue_cmd", required=True)
+    p = queue.add_parser("status", parents=q, help="waiting per stage, serving per counter")
+    p.set_defaults(func=cmd_queue_status)
+    p = queue.add_parser("close-day", parents=q, help="close the day: open visits not served")
+    p.set_defaults(func=_office_cmd("close_day"))
+    p = queue.add_parser("open-day", parents=q, help="undo a day close")
+    p.set_defaults(func=_office_cmd("open_day"))
+    p = queue.add_parser("recover", parents=q, help="return visits of silent counters")
+    p.add_argument("--after", type=int, metavar="MINUTES")
+    p.set_defaults(func=_office_cmd("recover_stale"))
+
+    counter = sub.add_parser("counter", help="open or close a counter").add_subparsers(
+        dest="counter_cmd", required=True)
+    for name in ("open", "close"):
+        p = counter.add_parser(name, parents=q)
+        p.add_argument("counter", metavar="CODE")
+        p.set_defaults(func=cmd_counter_open)
+
+    appointment = sub.add_parser("appointment", help="bookings").add_subparsers(
+        dest="appointment_cmd", required=True)
+    p = appointment.add_parser("book", parents=q, help="book a visit for a time")
+    p.add_argument("service")
+    p.add_argument("--at", required=True, help="ISO time with zone, e.g. 2026-11-23T09:00+07:00")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name")
+    p.set_defaults(func=cmd_appointment_book)
 
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")

@@ -146,6 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kode booking {code!r} untuk tanggal {day}, bukan hari ini",
         "booking code {code!r} is for {day}, not today",
     ),
+    "queue.nobody": ("tidak ada yang menunggu", "nobody is waiting"),
     "queue.bad_time": ("waktu {value!r} tidak valid: {reason}", "invalid time {value!r}: {reason}"),
     # catalog files
     "catalog.file_missing": ("berkas tidak ditemukan", "file not found"),

@@ -1,0 +1,82 @@
+"""``loket ticket ...`` and ``loket queue ...``: the documented JSON, and exit 2 on refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.cli import main
+from app.store import Store
+from db.models import Office
+from tests.helpers import snapshot
+
+O = ["--office", "SAMSAT-PTK1"]
+
+
+@pytest.fixture
+def url(catalog_db_url: str) -> str:
+    """Samsat with no service hours set, so the office is open whenever the test runs."""
+    with Store.open(catalog_db_url) as store, store.uow() as uow:
+        office = uow.session.query(Office).filter_by(code="SAMSAT-PTK1").one()
+        office.settings = {}
+        uow.commit()
+    return catalog_db_url
+
+
+def run(capsys, url: str, *argv: str) -> tuple[int, object, str]:
+    code = main(["--db", url, *argv, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out else None, err
+
+
+def test_issue_call_finish_through_the_stages(capsys, url: str) -> None:
+    code, issued, _ = run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *O)
+    assert code == 0
+    assert {k: issued[k] for k in ("ticket", "service", "stage", "ahead", "eta_minutes")} == {
+        "ticket": "A-001", "service": "STNK-PERPANJANGAN", "stage": "cek-fisik", "ahead": 0,
+        "eta_minutes": 0}
+    _, second, _ = run(capsys, url, "ticket", "issue", "STNK-HILANG", *O, "--priority", "anak")
+    assert (second["ticket"], second["priority"]) == ("B-001", "anak")
+    _, call, _ = run(capsys, url, "ticket", "call-next", "--counter", "CF", *O)
+    assert {k: call[k] for k in ("id", "ticket", "stage", "counter")} == {
+        "id": second["id"], "ticket": "B-001", "stage": "cek-fisik", "counter": "CF"}
+    _, done, _ = run(capsys, url, "ticket", "finish", "--counter", "CF", *O)
+    assert (done["ticket"], done["next_stage"]) == ("B-001", "loket-1")
+    _, status, _ = run(capsys, url, "queue", "status", *O)
+    waiting = {s["stage"]: s["waiting"] for s in status["stages"]}
+    assert waiting == {"cek-fisik": 1, "loket-1": 1, "loket-2": 0, "loket-3": 0}
+    _, nobody, _ = run(capsys, url, "ticket", "call-next", "--counter", "L2", *O)
+    assert nobody == {"ticket": None}
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["ticket", "finish", "--counter", "L1", *O], "tidak sedang melayani"),
+        (["ticket", "issue", "NOPE", *O], "layanan 'NOPE' tidak ada"),
+        (["ticket", "call-next", "--counter", "L9", *O], "loket 'L9' tidak ada"),
+        (["ticket", "issue", "STNK-HILANG", *O, "--priority", "vip"], "alasan prioritas"),
+        (["ticket", "issue", "STNK-HILANG"], "sebutkan dengan --office"),
+        (["ticket", "finish", "--counter", "CF", "--outcome", "x", *O], "hasil 'x'"),
+        (["appointment", "book", "STNK-HILANG", "--at", "besok", "--code", "K1", *O],
+         "waktu 'besok' tidak valid"),
+    ],
+)
+def test_refusals_exit_2_and_change_nothing(capsys, url: str, argv, needle) -> None:
+    before = snapshot(url)
+    code, out, err = run(capsys, url, *argv)
+    assert code == 2
+    assert out is None
+    assert err.count("\n") == 1
+    assert needle in err
+    assert snapshot(url) == before
+
+
+def test_closed_office_exits_2(capsys, url: str) -> None:
+    assert run(capsys, url, "queue", "close-day", *O)[0] == 0
+    code, _, err = run(capsys, url, "ticket", "issue", "STNK-HILANG", *O)
+    assert code == 2
+    assert "sedang tutup" in err
+    assert run(capsys, url, "queue", "open-day", *O)[0] == 0
+    assert run(capsys, url, "ticket", "issue", "STNK-HILANG", *O)[0] == 0
