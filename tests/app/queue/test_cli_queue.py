@@ -11,7 +11,7 @@ from app.store import Store
 from db.models import Office
 from tests.helpers import snapshot
 
-O = ["--office", "SAMSAT-PTK1"]
+OFFICE = ["--office", "SAMSAT-PTK1"]
 
 
 @pytest.fixture
@@ -31,35 +31,35 @@ def run(capsys, url: str, *argv: str) -> tuple[int, object, str]:
 
 
 def test_issue_call_finish_through_the_stages(capsys, url: str) -> None:
-    code, issued, _ = run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *O)
+    code, issued, _ = run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *OFFICE)
     assert code == 0
     assert {k: issued[k] for k in ("ticket", "service", "stage", "ahead", "eta_minutes")} == {
         "ticket": "A-001", "service": "STNK-PERPANJANGAN", "stage": "cek-fisik", "ahead": 0,
         "eta_minutes": 0}
-    _, second, _ = run(capsys, url, "ticket", "issue", "STNK-HILANG", *O, "--priority", "anak")
+    _, second, _ = run(capsys, url, "ticket", "issue", "STNK-HILANG", *OFFICE, "--priority", "anak")
     assert (second["ticket"], second["priority"]) == ("B-001", "anak")
-    _, call, _ = run(capsys, url, "ticket", "call-next", "--counter", "CF", *O)
+    _, call, _ = run(capsys, url, "ticket", "call-next", "--counter", "CF", *OFFICE)
     assert {k: call[k] for k in ("id", "ticket", "stage", "counter")} == {
         "id": second["id"], "ticket": "B-001", "stage": "cek-fisik", "counter": "CF"}
-    _, done, _ = run(capsys, url, "ticket", "finish", "--counter", "CF", *O)
+    _, done, _ = run(capsys, url, "ticket", "finish", "--counter", "CF", *OFFICE)
     assert (done["ticket"], done["next_stage"]) == ("B-001", "loket-1")
-    _, status, _ = run(capsys, url, "queue", "status", *O)
+    _, status, _ = run(capsys, url, "queue", "status", *OFFICE)
     waiting = {s["stage"]: s["waiting"] for s in status["stages"]}
     assert waiting == {"cek-fisik": 1, "loket-1": 1, "loket-2": 0, "loket-3": 0}
-    _, nobody, _ = run(capsys, url, "ticket", "call-next", "--counter", "L2", *O)
+    _, nobody, _ = run(capsys, url, "ticket", "call-next", "--counter", "L2", *OFFICE)
     assert nobody == {"ticket": None}
 
 
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["ticket", "finish", "--counter", "L1", *O], "tidak sedang melayani"),
-        (["ticket", "issue", "NOPE", *O], "layanan 'NOPE' tidak ada"),
-        (["ticket", "call-next", "--counter", "L9", *O], "loket 'L9' tidak ada"),
-        (["ticket", "issue", "STNK-HILANG", *O, "--priority", "vip"], "alasan prioritas"),
+        (["ticket", "finish", "--counter", "L1", *OFFICE], "tidak sedang melayani"),
+        (["ticket", "issue", "NOPE", *OFFICE], "layanan 'NOPE' tidak ada"),
+        (["ticket", "call-next", "--counter", "L9", *OFFICE], "loket 'L9' tidak ada"),
+        (["ticket", "issue", "STNK-HILANG", *OFFICE, "--priority", "vip"], "alasan prioritas"),
         (["ticket", "issue", "STNK-HILANG"], "sebutkan dengan --office"),
-        (["ticket", "finish", "--counter", "CF", "--outcome", "x", *O], "hasil 'x'"),
-        (["appointment", "book", "STNK-HILANG", "--at", "besok", "--code", "K1", *O],
+        (["ticket", "finish", "--counter", "CF", "--outcome", "x", *OFFICE], "hasil 'x'"),
+        (["appointment", "book", "STNK-HILANG", "--at", "besok", "--code", "K1", *OFFICE],
          "waktu 'besok' tidak valid"),
     ],
 )
@@ -74,9 +74,9 @@ def test_refusals_exit_2_and_change_nothing(capsys, url: str, argv, needle) -> N
 
 
 def test_closed_office_exits_2(capsys, url: str) -> None:
-    assert run(capsys, url, "queue", "close-day", *O)[0] == 0
-    code, _, err = run(capsys, url, "ticket", "issue", "STNK-HILANG", *O)
+    assert run(capsys, url, "queue", "close-day", *OFFICE)[0] == 0
+    code, _, err = run(capsys, url, "ticket", "issue", "STNK-HILANG", *OFFICE)
     assert code == 2
     assert "sedang tutup" in err
-    assert run(capsys, url, "queue", "open-day", *O)[0] == 0
-    assert run(capsys, url, "ticket", "issue", "STNK-HILANG", *O)[0] == 0
+    assert run(capsys, url, "queue", "open-day", *OFFICE)[0] == 0
+    assert run(capsys, url, "ticket", "issue", "STNK-HILANG", *OFFICE)[0] == 0

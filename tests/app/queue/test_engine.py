@@ -14,7 +14,7 @@ from db.models import AuditEntry, Event, VisitTransition
 from tests.app.queue.conftest import Clock
 from tests.helpers import snapshot
 
-O = "SAMSAT-PTK1"
+OFFICE = "SAMSAT-PTK1"
 STNK = "STNK-PERPANJANGAN"
 LOST = "STNK-HILANG"
 OFFICER = q_.Actor("petugas1")
@@ -23,12 +23,12 @@ OFFICER = q_.Actor("petugas1")
 def issue(store: Store, clock: Clock, service: str = STNK, minutes: float = 0,
           **kw) -> q_.TicketInfo:
     with store.uow() as uow:
-        return q_.issue_ticket(uow, service, office_code=O, now=clock(minutes), **kw)
+        return q_.issue_ticket(uow, service, office_code=OFFICE, now=clock(minutes), **kw)
 
 
 def act(store: Store, fn, *args, clock: Clock, minutes: float = 0, **kw):
     with store.uow() as uow:
-        return fn(uow, *args, office_code=O, actor=OFFICER, now=clock(minutes), **kw)
+        return fn(uow, *args, office_code=OFFICE, actor=OFFICER, now=clock(minutes), **kw)
 
 
 def test_numbers_per_prefix_restart_at_local_midnight(q: Store, clock: Clock) -> None:
@@ -157,14 +157,14 @@ def test_recovery_of_a_vanished_counter(q: Store, clock: Clock) -> None:
     a, b = issue(q, clock), issue(q, clock)
     act(q, q_.call_next, "CF", clock=clock)
     with q.uow() as uow:
-        assert q_.recover_stale(uow, office_code=O, now=clock(5)) == []
+        assert q_.recover_stale(uow, office_code=OFFICE, now=clock(5)) == []
     with q.uow() as uow:
-        assert q_.recover_stale(uow, office_code=O, now=clock(20)) == [a.ticket]
+        assert q_.recover_stale(uow, office_code=OFFICE, now=clock(20)) == [a.ticket]
     call = act(q, q_.call_next, "CF", clock=clock)
     assert call.ticket == a.ticket  # back in its old place, before b
     # a supervisor moves it to another counter of the same stage... or takes it back
     with q.uow() as uow:
-        back = q_.take_back(uow, a.ticket, office_code=O, now=clock(1))
+        back = q_.take_back(uow, a.ticket, office_code=OFFICE, now=clock(1))
     assert back.status == "waiting"
     act(q, q_.call_next, "CF", clock=clock)
     with pytest.raises(LoketError, match="still serving"):
@@ -176,7 +176,7 @@ def test_day_close_and_closed_office(q: Store, clock: Clock) -> None:
     issue(q, clock)
     act(q, q_.call_next, "CF", clock=clock)
     with q.uow() as uow:
-        closed = q_.close_day(uow, office_code=O, now=clock(60))
+        closed = q_.close_day(uow, office_code=OFFICE, now=clock(60))
     assert sorted(closed["not_served"]) == ["A-001", "A-002"]
     with pytest.raises(LoketError) as info:
         issue(q, clock)
@@ -197,7 +197,7 @@ def test_day_close_and_closed_office(q: Store, clock: Clock) -> None:
 )
 def test_no_tickets_outside_service_hours(q: Store, moment: datetime) -> None:
     with pytest.raises(LoketError) as info, q.uow() as uow:
-        q_.issue_ticket(uow, STNK, office_code=O, now=moment)
+        q_.issue_ticket(uow, STNK, office_code=OFFICE, now=moment)
     assert info.value.key == "office.closed"
     assert "07:30-15:00" in info.value.message()
 
@@ -205,19 +205,19 @@ def test_no_tickets_outside_service_hours(q: Store, moment: datetime) -> None:
 def test_appointment_is_placed_by_its_time(q: Store, clock: Clock) -> None:
     with q.uow() as uow:
         q_.book_appointment(uow, STNK, clock.now + timedelta(minutes=10), "BK123",
-                            office_code=O)
+                            office_code=OFFICE)
     early = issue(q, clock, minutes=0)
     clock(20)
     issue(q, clock)
     with q.uow() as uow:
-        booked = q_.check_in(uow, "bk123", office_code=O, now=clock(5))
+        booked = q_.check_in(uow, "bk123", office_code=OFFICE, now=clock(5))
     assert booked.ahead == 1  # behind the 09:00 walk-in, before the 09:20 one
     first = act(q, q_.call_next, "CF", clock=clock)
     act(q, q_.finish, "CF", clock=clock)
     second = act(q, q_.call_next, "CF", clock=clock)
     assert (first.ticket, second.ticket) == (early.ticket, booked.ticket)
     with pytest.raises(LoketError) as info, q.uow() as uow:
-        q_.check_in(uow, "BK123", office_code=O, now=clock())
+        q_.check_in(uow, "BK123", office_code=OFFICE, now=clock())
     assert info.value.key == "queue.appointment_unknown"
 
 
@@ -226,10 +226,10 @@ def test_status_flags_visits_near_and_over_their_standard(q: Store, clock: Clock
     clock(10)
     issue(q, clock)
     with q.uow(read_only=True) as uow:
-        st = q_.status(uow, office_code=O, now=clock(15))  # 25 and 15 minutes of 30
+        st = q_.status(uow, office_code=OFFICE, now=clock(15))  # 25 and 15 minutes of 30
     assert st["flagged"] == [{"ticket": a.ticket, "state": "near", "due_at": a.due_at.isoformat()}]
     with q.uow(read_only=True) as uow:
-        st = q_.status(uow, office_code=O, now=clock(10))
+        st = q_.status(uow, office_code=OFFICE, now=clock(10))
     assert [(f["ticket"], f["state"]) for f in st["flagged"]] == [("A-001", "over"),
                                                                   ("A-002", "near")]
     assert st["stages"][0] == {"stage": "cek-fisik", "name": "Cek Fisik Kendaraan", "waiting": 2}
