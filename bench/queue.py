@@ -1,0 +1,141 @@
+"""Queue latency: ticket issue and call-next, p50 and p99, with 1, 5 and 20 concurrent
+counter processes, on SQLite and on a throw-away PostgreSQL; beside them, the floor: a bare
+one-row ``UPDATE ... RETURNING`` transaction on the same database.
+
+    .venv/bin/python bench/queue.py [--ops 200] [--backends sqlite,postgresql]
+
+Each process times its own operations (call-next includes finishing the previous visit in a
+separate transaction, which is not timed). Prints one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import text
+
+from app.catalog.spec import parse_catalog
+from app.catalog.store import import_catalog
+from app.queue import engine as q_
+from app.store import Store
+from db import schema
+from db.engine import make_engine, sqlite_url
+
+OFFICE = "BENCH"
+COUNTERS = 20
+
+
+def _setup(url: str) -> None:
+    engine = make_engine(url)
+    schema.upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, n INTEGER)"))
+        conn.execute(text("INSERT INTO bench_floor (id, n) VALUES "
+                          + ", ".join(f"({i}, 0)" for i in range(1, COUNTERS + 1))))
+    engine.dispose()
+    data = {
+        "format": "loket-catalog/1",
+        "office": {"code": OFFICE, "name": "Bench", "zone": "WIB"},
+        "stages": [{"code": "loket", "name": "Loket"}],
+        "counters": [{"code": f"L{i:02d}", "name": f"Loket {i}", "number": i,
+                      "stages": ["loket"]} for i in range(1, COUNTERS + 1)],
+        "services": [{"code": "S", "name": "S", "prefix": "A", "stages": ["loket"],
+                      "fee": {"kind": "free"}}],
+    }
+    with Store.open(url) as store, store.uow() as uow:
+        import_catalog(uow, parse_catalog(data, "bench"), actor="bench")
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def _worker(kind: str, url: str, index: int, ops: int, start, out) -> None:
+    times: list[float] = []
+    with Store.open(url) as store:
+        start.wait()
+        for _ in range(ops):
+            if kind == "issue":
+                t = time.perf_counter()
+                with store.uow() as uow:
+                    q_.issue_ticket(uow, "S", office_code=OFFICE)
+                times.append(time.perf_counter() - t)
+            elif kind == "call":
+                code = f"L{index + 1:02d}"
+                t = time.perf_counter()
+                with store.uow() as uow:
+                    call = q_.call_next(uow, code, office_code=OFFICE)
+                times.append(time.perf_counter() - t)
+                if call is not None:
+                    with store.uow() as uow:
+                        q_.finish(uow, code, office_code=OFFICE)
+            else:
+                with store.engine.connect() as conn:
+                    t = time.perf_counter()
+                    conn.execute(text("UPDATE bench_floor SET n = n + 1 WHERE id = :id "
+                                      "RETURNING n"), {"id": index + 1}).scalar()
+                    conn.commit()
+                    times.append(time.perf_counter() - t)
+    out.put(times)
+
+
+def _run(kind: str, url: str, procs: int, ops: int) -> tuple[float, float]:
+    ctx = mp.get_context("spawn")
+    start, out = ctx.Barrier(procs), ctx.Queue()
+    workers = [ctx.Process(target=_worker, args=(kind, url, i, ops, start, out))
+               for i in range(procs)]
+    for w in workers:
+        w.start()
+    times = [t for _ in workers for t in out.get(timeout=600)]
+    for w in workers:
+        w.join()
+    return statistics.median(times) * 1000, _pct(times, 99) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ops", type=int, default=200, help="operations per process")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--procs", default="1,5,20")
+    args = parser.parse_args()
+    rows = []
+    for backend in args.backends.split(","):
+        server = None
+        for procs in [int(p) for p in args.procs.split(",")]:
+            if backend == "postgresql":
+                from tests.pgserver import ThrowawayPostgres
+
+                server = ThrowawayPostgres()
+                url = server.start()
+            else:
+                url = sqlite_url(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+            try:
+                _setup(url)
+                # tickets enough for every call-next to find one
+                issue = _run("issue", url, procs, args.ops)
+                call = _run("call", url, procs, args.ops)
+                floor = _run("floor", url, procs, args.ops)
+            finally:
+                if server is not None:
+                    server.stop()
+            rows.append((backend, procs, *issue, *call, *floor))
+    header = ("backend", "procs", "issue p50", "issue p99", "call p50", "call p99",
+              "floor p50", "floor p99", "call p99/floor p99")
+    print(" | ".join(f"{h:>10}" for h in header))
+    for backend, procs, ip50, ip99, cp50, cp99, fp50, fp99 in rows:
+        print(" | ".join([f"{backend:>10}", f"{procs:>10}"]
+                         + [f"{v:>8.2f}ms" for v in (ip50, ip99, cp50, cp99, fp50, fp99)]
+                         + [f"{cp99 / fp99:>9.1f}x"]))
+
+
+if __name__ == "__main__":
+    main()
