@@ -1,3 +1,4 @@
+# ruff: noqa: E402
 """Queue latency: ticket issue and call-next, p50 and p99, with 1, 5 and 20 concurrent
 counter processes, on SQLite and on a throw-away PostgreSQL; beside them, the floor: a bare
 one-row ``UPDATE ... RETURNING`` transaction on the same database.
@@ -10,15 +11,18 @@ separate transaction, which is not timed). Prints one table.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# this file is named like the standard library's queue module: run from the project root,
+# never from bench/ (multiprocessing imports "queue")
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 import argparse
 import multiprocessing as mp
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text
 

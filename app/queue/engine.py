@@ -480,17 +480,25 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     return info
 
 
-def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
-                office_code: str | None = None, actor: Actor = SYSTEM,
-                now: datetime | None = None) -> CallInfo:
-    """Call one particular waiting ticket out of order (e.g. a visitor who came back)."""
-    now = now or utcnow()
+def _ticket_to_counter(uow: UnitOfWork, counter_code: str, ticket: str,
+                      office_code: str | None, now: datetime
+                      ) -> tuple[Session, Office, Counter, Visit, StageRecord | None]:
+    """A free counter and a visit it is about to take: the prelude of call, resume, take over."""
     s = uow.session
     office = resolve_office(s, office_code)
     counter = _counter(s, office, counter_code)
     _require_free(s, counter)
     visit = _find_visit(s, office, ticket, now)
-    record = _open_record(s, visit)
+    return s, office, counter, visit, _open_record(s, visit)
+
+
+def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
+                office_code: str | None = None, actor: Actor = SYSTEM,
+                now: datetime | None = None) -> CallInfo:
+    """Call one particular waiting ticket out of order (e.g. a visitor who came back)."""
+    now = now or utcnow()
+    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
+                                                           office_code, now)
     if (record is None or record.status is not VisitStatus.WAITING
             or record.stage_id not in {st.id for st in counter.stages}):
         raise LoketError("queue.not_waiting", ticket=visit.ticket, counter=counter.code)
@@ -602,12 +610,8 @@ def hold(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
 def resume(uow: UnitOfWork, counter_code: str, ticket: str, *, office_code: str | None = None,
            actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
     now = now or utcnow()
-    s = uow.session
-    office = resolve_office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    _require_free(s, counter)
-    visit = _find_visit(s, office, ticket, now)
-    record = _open_record(s, visit)
+    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
+                                                           office_code, now)
     if record is None or record.status is not VisitStatus.HELD or record.counter_id != counter.id:
         raise LoketError("queue.not_held", ticket=visit.ticket, counter=counter.code)
     record.status = VisitStatus.SERVING
@@ -784,12 +788,8 @@ def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
               now: datetime | None = None) -> CallInfo:
     """Another counter takes over a visit left at a counter that vanished."""
     now = now or utcnow()
-    s = uow.session
-    office = resolve_office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    _require_free(s, counter)
-    visit = _find_visit(s, office, ticket, now)
-    record = _open_record(s, visit)
+    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
+                                                           office_code, now)
     if record is None or record.counter_id is None:
         raise LoketError("queue.not_stuck", ticket=visit.ticket)
     before = record.status.value
