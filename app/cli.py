@@ -276,6 +276,37 @@ def _office_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def cmd_queue_watch(args: argparse.Namespace) -> int:
+    """Follow the office's live events (one JSON document per line) and, every
+    ``--recover-every`` seconds, return visits of silent counters to the queue: the automatic
+    recovery, for an office server or the supervisor's PC."""
+    import time
+
+    from app.queue import engine
+    from app.queue.feed import EventFeed
+
+    with _open(args) as store:
+        feed = EventFeed(store, args.office)
+        deadline = time.monotonic() + args.duration if args.duration else None
+        next_recovery = time.monotonic()
+        try:
+            while deadline is None or time.monotonic() < deadline:
+                if time.monotonic() >= next_recovery:
+                    with store.uow() as uow:
+                        engine.recover_stale(uow, office_code=args.office,
+                                             actor=engine.Actor("watch"))
+                    next_recovery = time.monotonic() + args.recover_every
+                wait = next_recovery - time.monotonic()
+                if deadline is not None:
+                    wait = min(wait, deadline - time.monotonic())
+                for event in feed.wait(max(wait, 0.0)):
+                    print(json.dumps(event.to_json(), ensure_ascii=False, default=str),
+                          flush=True)
+        finally:
+            feed.close()
+    return EXIT_OK
+
+
 def cmd_counter_open(args: argparse.Namespace) -> int:
     from app.queue import engine
 
@@ -429,6 +460,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = queue.add_parser("recover", parents=q, help="return visits of silent counters")
     p.add_argument("--after", type=int, metavar="MINUTES")
     p.set_defaults(func=_office_cmd("recover_stale"))
+
+    p = queue.add_parser("watch", parents=[common, office],
+                         help="print live events as JSON lines; recover silent counters")
+    p.add_argument("--recover-every", type=float, default=60.0, metavar="SECONDS")
+    p.add_argument("--for", dest="duration", type=float, metavar="SECONDS",
+                   help="stop after this long (default: run until interrupted)")
+    p.set_defaults(func=cmd_queue_watch)
 
     counter = sub.add_parser("counter", help="open or close a counter").add_subparsers(
         dest="counter_cmd", required=True)

@@ -80,3 +80,23 @@ def test_closed_office_exits_2(capsys, url: str) -> None:
     assert "sedang tutup" in err
     assert run(capsys, url, "queue", "open-day", *OFFICE)[0] == 0
     assert run(capsys, url, "ticket", "issue", "STNK-HILANG", *OFFICE)[0] == 0
+
+
+def test_watch_recovers_silent_counters_and_prints_events(capsys, url: str) -> None:
+    from datetime import timedelta
+
+    from app.queue import engine as q_
+    from app.queue.clock import utcnow
+
+    long_ago = utcnow() - timedelta(minutes=30)
+    with Store.open(url) as store:
+        with store.uow() as uow:
+            q_.issue_ticket(uow, "STNK-HILANG", office_code="SAMSAT-PTK1", now=long_ago)
+        with store.uow() as uow:
+            q_.call_next(uow, "CF", office_code="SAMSAT-PTK1", now=long_ago)
+    code = main(["--db", url, "queue", "watch", *OFFICE, "--for", "1.5"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    events = [json.loads(line) for line in out.splitlines()]
+    assert [(e["kind"], e["ticket"], e["status"]) for e in events] == [
+        ("ticket.recovered", "B-001", "waiting")]
