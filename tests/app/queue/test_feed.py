@@ -83,9 +83,10 @@ def test_other_offices_events_are_filtered(open_office: Store) -> None:
         feed.close()
 
 
+@pytest.mark.parametrize("catalog_db_url", ["postgresql"], indirect=True)
 def test_postgres_listener_reconnects_and_catches_up(open_office: Store) -> None:
-    if open_office.backend != "postgresql":
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite has no connection to lose")
+    """LISTEN/NOTIFY is PostgreSQL's; on SQLite there is no connection to lose."""
+    assert open_office.backend == "postgresql"
     feed = EventFeed(open_office, OFFICE)
     try:
         pid = feed._listener.conn.info.backend_pid
