@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from db.models import AuditEntry
@@ -20,8 +22,11 @@ def record(
     after: dict[str, Any] | None = None,
     user_id: int | None = None,
     office_id: int | None = None,
-) -> AuditEntry:
-    entry = AuditEntry(
+    at: datetime | None = None,
+) -> None:
+    """Insert the entry now (a plain INSERT: cheap, and ordered before the commit)."""
+    session.execute(insert(AuditEntry).values(
+        at=at or datetime.now(UTC),
         actor=actor,
         action=action,
         entity=entity,
@@ -30,6 +35,4 @@ def record(
         after=after,
         user_id=user_id,
         office_id=office_id,
-    )
-    session.add(entry)
-    return entry
+    ))

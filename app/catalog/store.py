@@ -22,6 +22,7 @@ from app.catalog.spec import (
     read_file,
 )
 from app.errors import LoketError
+from app.queue.config import forget as forget_counter_config
 from app.store import UnitOfWork
 from db.enums import DeviceKind, TimeUnit
 from db.models import (
@@ -170,6 +171,7 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str) -> ImportR
 
     result = ImportResult(spec.file, "catalog", o.code, tally.created, tally.updated,
                           tally.deactivated)
+    forget_counter_config()
     audit.record(s, actor=actor, action="catalog.import", entity="office", entity_id=o.code,
                  office_id=office.id, after=result.to_json())
     uow.commit()

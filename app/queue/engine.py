@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
@@ -23,6 +23,7 @@ from app.catalog.store import time_standard_of
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue.clock import day_bounds, local, local_day, utcnow
+from app.queue.config import counter_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
@@ -249,6 +250,40 @@ def _payload(visit: Visit, record: StageRecord | None, counter: Counter | None) 
     }
 
 
+def _record_change(
+    session: Session,
+    *,
+    office_id: int,
+    payload: dict[str, Any],
+    record_id: int | None,
+    record_status: str,
+    action: str,
+    before: str | None,
+    counter_id: int | None,
+    actor: Actor,
+    now: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> None:
+    """One transition row, one audit entry and one live event for a change of a visit.
+
+    ``payload`` describes the visit after the change (ticket, service, stage, status,
+    counter): it is the event's content and the audit entry's "after".
+    """
+    session.execute(insert(VisitTransition).values(
+        visit_id=payload["visit_id"], stage_record_id=record_id, action=action,
+        from_status=before, to_status=record_status, at=now, counter_id=counter_id,
+        user_id=actor.user_id, note=note, data=data or {},
+    ))
+    audit.record(
+        session, actor=actor.name, user_id=actor.user_id, office_id=office_id, at=now,
+        action=f"ticket.{action}", entity="visit", entity_id=payload["visit_id"],
+        before={"status": before} if before else None,
+        after={k: payload[k] for k in ("status", "ticket", "stage", "counter")} | (data or {}),
+    )
+    publish(session, office_id, f"ticket.{action}", **payload)
+
+
 def _log(
     session: Session,
     *,
@@ -263,23 +298,15 @@ def _log(
     note: str = "",
     data: dict[str, Any] | None = None,
 ) -> None:
-    """One transition row, one audit entry and one live event for a change of a visit."""
-    after = visit.status.value
-    session.add(VisitTransition(
-        visit_id=visit.id, stage_record_id=record.id if record else None, action=action,
-        from_status=before, to_status=record.status.value if record else after, at=now,
-        counter_id=counter.id if counter else None, user_id=actor.user_id, note=note,
-        data=data or {},
-    ))
-    audit.record(
-        session, actor=actor.name, user_id=actor.user_id, office_id=office.id,
-        action=f"ticket.{action}", entity="visit", entity_id=visit.id,
-        before={"status": before} if before else None,
-        after={"status": after, "ticket": visit.ticket,
-               "stage": record.stage.code if record else None,
-               "counter": counter.code if counter else None, **(data or {})},
+    """:func:`_record_change` for a visit loaded as ORM objects."""
+    session.flush()
+    _record_change(
+        session, office_id=office.id, payload=_payload(visit, record, counter),
+        record_id=record.id if record else None,
+        record_status=record.status.value if record else visit.status.value, action=action,
+        before=before, counter_id=counter.id if counter else None, actor=actor, now=now,
+        note=note, data=data,
     )
-    publish(session, office.id, f"ticket.{action}", **_payload(visit, record, counter))
 
 
 def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
@@ -432,22 +459,32 @@ def _claim(session: Session, counter: Counter, actor: Actor, now: datetime) -> N
 
 def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
               actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo | None:
-    """Call the next visit for this counter: targeted at it first, then priority, then oldest."""
+    """Call the next visit for this counter: targeted at it first, then priority, then oldest.
+
+    The hot path of the office: the counter row is updated first (its lock serialises two
+    presses at the same counter), then one UPDATE picks and claims the visit, skipping rows
+    other counters hold, and refusing if this counter is still busy.
+    """
     now = now or utcnow()
     s = uow.session
-    office = resolve_office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    _require_free(s, counter)
-    stage_ids = [st.id for st in counter.stages]
+    conf = counter_conf(s, None, office_code, counter_code)
+    s.execute(
+        update(Counter).where(Counter.id == conf.id)
+        .values(is_open=True, last_seen_at=now,
+                **({"officer_id": actor.user_id} if actor.user_id is not None else {}))
+        .execution_options(synchronize_session=False)
+    )
+    busy = select(StageRecord.id).where(StageRecord.counter_id == conf.id,
+                                        StageRecord.status.in_(ACTIVE))
     conditions = [
-        StageRecord.stage_id.in_(stage_ids),
+        StageRecord.stage_id.in_(conf.stage_ids),
         StageRecord.status == VisitStatus.WAITING,
-        StageRecord.queued_at >= _today_start(office, now),
-        or_(StageRecord.target_counter_id.is_(None), StageRecord.target_counter_id == counter.id),
+        StageRecord.queued_at >= day_bounds(local_day(now, conf.zone), conf.zone)[0],
+        or_(StageRecord.target_counter_id.is_(None), StageRecord.target_counter_id == conf.id),
     ]
-    if counter.services:
+    if conf.service_ids:
         conditions.append(StageRecord.visit_id.in_(
-            select(Visit.id).where(Visit.service_id.in_([sv.id for sv in counter.services]))))
+            select(Visit.id).where(Visit.service_id.in_(conf.service_ids))))
     pick = (
         select(StageRecord.id)
         .where(*conditions)
@@ -459,25 +496,39 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     )
     claimed = s.execute(
         update(StageRecord)
-        .where(StageRecord.id == pick, StageRecord.status == VisitStatus.WAITING)
-        .values(status=VisitStatus.CALLED, counter_id=counter.id, officer_id=actor.user_id,
+        .where(StageRecord.id == pick, StageRecord.status == VisitStatus.WAITING,
+               ~busy.exists())
+        .values(status=VisitStatus.CALLED, counter_id=conf.id, officer_id=actor.user_id,
                 called_at=now)
-        .returning(StageRecord.id)
+        .returning(StageRecord.id, StageRecord.visit_id, StageRecord.stage_id)
         .execution_options(synchronize_session=False)
-    ).scalar()
-    _claim(s, counter, actor, now)
+    ).first()
     if claimed is None:
+        held = s.execute(busy.with_only_columns(StageRecord.visit_id)).scalar()
+        if held is not None:
+            ticket = s.scalar(select(Visit.ticket).where(Visit.id == held))
+            raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
         uow.commit()
         return None
-    record = s.get(StageRecord, claimed, populate_existing=True)
-    assert record is not None
-    visit = record.visit
-    visit.status = VisitStatus.CALLED
-    _log(s, office=office, visit=visit, record=record, action="called",
-         before=VisitStatus.WAITING.value, counter=counter, actor=actor, now=now)
-    info = _call_info(record, counter)
+    record_id, visit_id, stage_id = claimed
+    ticket, service_id, priority = s.execute(
+        update(Visit).where(Visit.id == visit_id).values(status=VisitStatus.CALLED)
+        .returning(Visit.ticket, Visit.service_id, Visit.priority_reason)
+        .execution_options(synchronize_session=False)
+    ).one()
+    stage = conf.stage_codes[stage_id]
+    payload = {
+        "visit_id": visit_id, "ticket": ticket, "service": conf.service_codes.get(service_id),
+        "stage": stage, "status": VisitStatus.CALLED.value, "priority": priority,
+        "counter": conf.code, "counter_number": conf.display_number,
+        "call_name": conf.call_name,
+    }
+    _record_change(s, office_id=conf.office_id, payload=payload, record_id=record_id,
+                   record_status=VisitStatus.CALLED.value, action="called",
+                   before=VisitStatus.WAITING.value, counter_id=conf.id, actor=actor, now=now)
     uow.commit()
-    return info
+    return CallInfo(visit_id, ticket, stage, conf.code, conf.display_number, conf.call_name,
+                    VisitStatus.CALLED.value, 0, priority)
 
 
 def _ticket_to_counter(uow: UnitOfWork, counter_code: str, ticket: str,
