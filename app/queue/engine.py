@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import audit
@@ -22,6 +22,7 @@ from app.calendar import WorkingCalendar
 from app.catalog.store import time_standard_of
 from app.errors import LoketError
 from app.queue import deadline
+from app.queue import statements as sql
 from app.queue.clock import day_bounds, local, local_day, utcnow
 from app.queue.config import counter_conf
 from app.queue.eta import estimate_minutes
@@ -270,18 +271,22 @@ def _record_change(
     ``payload`` describes the visit after the change (ticket, service, stage, status,
     counter): it is the event's content and the audit entry's "after".
     """
-    session.execute(insert(VisitTransition).values(
-        visit_id=payload["visit_id"], stage_record_id=record_id, action=action,
-        from_status=before, to_status=record_status, at=now, counter_id=counter_id,
-        user_id=actor.user_id, note=note, data=data or {},
-    ))
-    audit.record(
-        session, actor=actor.name, user_id=actor.user_id, office_id=office_id, at=now,
-        action=f"ticket.{action}", entity="visit", entity_id=payload["visit_id"],
-        before={"status": before} if before else None,
-        after={k: payload[k] for k in ("status", "ticket", "stage", "counter")} | (data or {}),
-    )
-    publish(session, office_id, f"ticket.{action}", **payload)
+    conn = session.connection()
+    conn.execute(sql.insert_transition, {
+        "visit_id": payload["visit_id"], "stage_record_id": record_id, "action": action,
+        "from_status": before, "to_status": record_status, "at": now, "counter_id": counter_id,
+        "user_id": actor.user_id, "note": note, "data": data or {},
+    })
+    conn.execute(sql.insert_audit, {
+        "at": now, "actor": actor.name, "user_id": actor.user_id, "office_id": office_id,
+        "action": f"ticket.{action}", "entity": "visit",
+        "entity_id": str(payload["visit_id"]),
+        "before": {"status": before} if before else None,
+        "after": {k: payload[k] for k in ("status", "ticket", "stage", "counter")}
+        | (data or {}),
+    })
+    conn.execute(sql.insert_event, {"office_id": office_id, "at": now,
+                                    "kind": f"ticket.{action}", "payload": payload})
 
 
 def _log(
@@ -468,54 +473,23 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     now = now or utcnow()
     s = uow.session
     conf = counter_conf(s, None, office_code, counter_code)
-    s.execute(
-        update(Counter).where(Counter.id == conf.id)
-        .values(is_open=True, last_seen_at=now,
-                **({"officer_id": actor.user_id} if actor.user_id is not None else {}))
-        .execution_options(synchronize_session=False)
-    )
-    busy = select(StageRecord.id).where(StageRecord.counter_id == conf.id,
-                                        StageRecord.status.in_(ACTIVE))
-    conditions = [
-        StageRecord.stage_id.in_(conf.stage_ids),
-        StageRecord.status == VisitStatus.WAITING,
-        StageRecord.queued_at >= day_bounds(local_day(now, conf.zone), conf.zone)[0],
-        or_(StageRecord.target_counter_id.is_(None), StageRecord.target_counter_id == conf.id),
-    ]
-    if conf.service_ids:
-        conditions.append(StageRecord.visit_id.in_(
-            select(Visit.id).where(Visit.service_id.in_(conf.service_ids))))
-    pick = (
-        select(StageRecord.id)
-        .where(*conditions)
-        .order_by(StageRecord.target_counter_id.is_(None), StageRecord.priority.desc(),
-                  StageRecord.sort_at, StageRecord.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
-    )
-    claimed = s.execute(
-        update(StageRecord)
-        .where(StageRecord.id == pick, StageRecord.status == VisitStatus.WAITING,
-               ~busy.exists())
-        .values(status=VisitStatus.CALLED, counter_id=conf.id, officer_id=actor.user_id,
-                called_at=now)
-        .returning(StageRecord.id, StageRecord.visit_id, StageRecord.stage_id)
-        .execution_options(synchronize_session=False)
-    ).first()
+    conn = s.connection()
+    params: dict[str, Any] = {"cid": conf.id, "uid": actor.user_id, "now": now}
+    conn.execute(sql.touch_counter_officer if actor.user_id is not None else sql.touch_counter,
+                 params)
+    params.update(stage_ids=list(conf.stage_ids), service_ids=list(conf.service_ids),
+                  since=day_bounds(local_day(now, conf.zone), conf.zone)[0])
+    claimed = conn.execute(sql.claim_next_of_services if conf.service_ids else sql.claim_next,
+                           params).first()
     if claimed is None:
-        held = s.execute(busy.with_only_columns(StageRecord.visit_id)).scalar()
+        held = conn.execute(sql.busy_visit, params).scalar()
         if held is not None:
             ticket = s.scalar(select(Visit.ticket).where(Visit.id == held))
             raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
         uow.commit()
         return None
     record_id, visit_id, stage_id = claimed
-    ticket, service_id, priority = s.execute(
-        update(Visit).where(Visit.id == visit_id).values(status=VisitStatus.CALLED)
-        .returning(Visit.ticket, Visit.service_id, Visit.priority_reason)
-        .execution_options(synchronize_session=False)
-    ).one()
+    ticket, service_id, priority = conn.execute(sql.mark_visit_called, {"vid": visit_id}).one()
     stage = conf.stage_codes[stage_id]
     payload = {
         "visit_id": visit_id, "ticket": ticket, "service": conf.service_codes.get(service_id),
