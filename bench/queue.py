@@ -109,7 +109,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=200, help="operations per process")
     parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--procs", default="1,5,20")
+    parser.add_argument("--procs", default="1,4,5,20",
+                        help="concurrent processes (targets: 20 on PostgreSQL, 4 on SQLite)")
     args = parser.parse_args()
     rows = []
     for backend in args.backends.split(","):

@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app import audit
 from app.calendar import WorkingCalendar
@@ -76,9 +76,7 @@ def resolve_office(session: Session, code: str | None) -> Office:
 
 def _counter(session: Session, office: Office, code: str) -> Counter:
     counter = session.scalar(
-        select(Counter)
-        .where(Counter.office_id == office.id, Counter.code == code)
-        .options(selectinload(Counter.stages), selectinload(Counter.services))
+        select(Counter).where(Counter.office_id == office.id, Counter.code == code)
     )
     if counter is None:
         raise LoketError("queue.unknown_counter", code=code, office=office.code)
@@ -142,12 +140,21 @@ def _open_record(session: Session, visit: Visit) -> StageRecord | None:
     )
 
 
+# what every counter action reads about the record it acts on, in the same query
+_RECORD_WITH_VISIT = (
+    joinedload(StageRecord.stage),
+    joinedload(StageRecord.visit).joinedload(Visit.service)
+    .selectinload(Service.stage_links).joinedload(ServiceStage.stage),
+)
+
+
 def _current(session: Session, counter: Counter) -> StageRecord | None:
     """The visit this counter has called or is serving (locked for this transaction)."""
     return session.scalar(
         select(StageRecord)
         .where(StageRecord.counter_id == counter.id, StageRecord.status.in_(ACTIVE))
-        .with_for_update()
+        .options(*_RECORD_WITH_VISIT)
+        .with_for_update(of=StageRecord)
     )
 
 
