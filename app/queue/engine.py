@@ -99,14 +99,15 @@ def _hours(office: Office) -> tuple[time, time] | None:
     return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
 
 
-def ensure_open(session: Session, office: Office, now: datetime) -> None:
+def ensure_open(session: Session, office: Office, now: datetime,
+                calendar: WorkingCalendar | None = None) -> None:
     """Refuse outside service hours, on a day off, or after the day was closed."""
     here = local(now, office.zone)
     hours = _hours(office)
     label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else "-"
     closed = office.settings.get("closed_on") == here.date().isoformat() or not office.active
     if hours and not closed:
-        calendar = WorkingCalendar.for_office(session, office.id)
+        calendar = calendar or WorkingCalendar.for_office(session, office.id)
         closed = not (hours[0] <= here.time() < hours[1]) or not calendar.is_working_day(
             here.date())
     if closed:
@@ -340,9 +341,10 @@ def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
 
 
 def _enqueue(session: Session, visit: Visit, stage: Stage, *, now: datetime, sort_at: datetime,
-             target: Counter | None = None) -> StageRecord:
-    seq = (session.scalar(select(func.max(StageRecord.seq)).where(
-        StageRecord.visit_id == visit.id)) or 0) + 1
+             target: Counter | None = None, seq: int | None = None) -> StageRecord:
+    if seq is None:
+        seq = (session.scalar(select(func.max(StageRecord.seq)).where(
+            StageRecord.visit_id == visit.id)) or 0) + 1
     record = StageRecord(
         visit_id=visit.id, stage_id=stage.id, seq=seq, status=VisitStatus.WAITING,
         priority=visit.priority_reason is not None, sort_at=sort_at, queued_at=now,
@@ -407,10 +409,10 @@ def issue_ticket(
     )
     if service is None or not service.stage_links:
         raise LoketError("queue.unknown_service", code=service_code, office=office.code)
-    ensure_open(s, office, now)
+    calendar = WorkingCalendar.for_office(s, office.id)
+    ensure_open(s, office, now, calendar)
     day = local_day(now, office.zone)
     number = next_number(s, office.id, day, service.prefix)
-    calendar = WorkingCalendar.for_office(s, office.id)
     hours = _hours(office)
     due = deadline.due_at(time_standard_of(service), now, office.zone, calendar,
                           hours[1] if hours else deadline.DEFAULT_CLOSE)
@@ -426,7 +428,7 @@ def issue_ticket(
     s.add(visit)
     s.flush()
     first = service.stage_links[0].stage
-    record = _enqueue(s, visit, first, now=now,
+    record = _enqueue(s, visit, first, now=now, seq=1,
                       sort_at=_appointment.at if _appointment else now)
     data = {"priority": reason} if reason else {}
     if _appointment:

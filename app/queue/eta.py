@@ -48,13 +48,12 @@ def average_service_minutes(session: Session, office: Office, stage_id: int,
 
 
 def counters_for(session: Session, stage_id: int) -> int:
-    base = (
-        select(func.count(Counter.id))
+    every, open_now = session.execute(
+        select(func.count(Counter.id), func.count(Counter.id).filter(Counter.is_open.is_(True)))
         .join(CounterStage, CounterStage.counter_id == Counter.id)
         .where(CounterStage.stage_id == stage_id, Counter.active.is_(True))
-    )
-    open_now = session.scalar(base.where(Counter.is_open.is_(True))) or 0
-    return max(open_now or session.scalar(base) or 0, 1)
+    ).one()
+    return max(open_now or every or 0, 1)
 
 
 def estimate_minutes(session: Session, office: Office, stage_id: int, ahead: int,
