@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, StatementError
 
 from app.store import Store
@@ -45,11 +45,7 @@ def test_sqlite_writers_begin_immediately(tmp_path) -> None:
     """A writer holds the write lock from BEGIN: a second writer waits instead of deadlocking."""
     url = sqlite_url(tmp_path / "b.sqlite3")
     first = make_engine(url)
-    second = make_engine(url)
-
-    @event.listens_for(second, "connect")
-    def _short_timeout(dbapi_connection, _record) -> None:  # after Loket's own settings
-        dbapi_connection.execute("PRAGMA busy_timeout = 50")
+    second = make_engine(url, busy_timeout=0.05)
 
     try:
         with first.connect() as conn:
@@ -117,3 +113,43 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
                                 received_at=datetime.now(UTC)))
         with pytest.raises(IntegrityError):
             uow.flush()
+
+
+def _hold_write_lock(url: str, held, release) -> None:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO t (x) VALUES (1)")
+        held.set()
+        release.wait(30)
+        conn.commit()
+    engine.dispose()
+
+
+def test_sqlite_writers_of_other_processes_queue_at_the_gate(tmp_path) -> None:
+    """A writer of another process holds the gate: ours times out, then gets in once freed."""
+    import multiprocessing as mp
+
+    url = sqlite_url(tmp_path / "g.sqlite3")
+    engine = make_engine(url, busy_timeout=0.2)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+    ctx = mp.get_context("spawn")
+    held, release = ctx.Event(), ctx.Event()
+    child = ctx.Process(target=_hold_write_lock, args=(url, held, release))
+    child.start()
+    try:
+        assert held.wait(30)
+        with pytest.raises(OperationalError, match="locked"), engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO t (x) VALUES (2)")
+        release.set()
+        patient = make_engine(url, busy_timeout=30)
+        with patient.begin() as conn:  # woken when the child commits
+            conn.exec_driver_sql("INSERT INTO t (x) VALUES (3)")
+        with patient.connect() as conn:
+            assert sorted(conn.exec_driver_sql("SELECT x FROM t").scalars()) == [1, 3]
+        patient.dispose()
+    finally:
+        release.set()
+        child.join(30)
+        engine.dispose()
+    assert child.exitcode == 0
