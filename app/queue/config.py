@@ -1,9 +1,11 @@
-"""A counter's configuration as the hot path needs it, cached for a few seconds per process.
+"""Counters and services as the hot paths need them, cached for a few seconds per process.
 
-"Call next" is pressed all day; the office, the counter, its stages and the service codes
-change only when an administrator imports a catalog. Looking them up once every few seconds
-instead of on every press saves a handful of round trips. Only hits are cached: a counter
-added by an import is found at once; one removed keeps working for at most :data:`TTL`.
+"Call next" is pressed all day and tickets are issued all day; the office's counters, their
+stages, the services and their stage sequence and the days off change only when an
+administrator imports a catalog or edits the calendar. Looking them up once every few
+seconds instead of on every press saves a handful of queries inside the write transaction.
+Only hits are cached: a counter or service added by an import is found at once; one removed
+keeps working for at most :data:`TTL`. Whether the office is open is never cached.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.calendar import WorkingCalendar
+from app.catalog.spec import TimeStandard
 from app.errors import LoketError
 from db.enums import Zone
-from db.models import Counter, Office, Service, Stage
+from db.models import Counter, Office, Service, ServiceStage, Stage
 
 TTL = 5.0
 
@@ -39,8 +43,34 @@ class CounterConf:
     service_codes: dict[int, str]
 
 
-_cache: dict[tuple[str, str | None, str], tuple[float, CounterConf]] = {}
+@dataclass(frozen=True)
+class ServiceConf:
+    id: int
+    code: str
+    name: str
+    prefix: str
+    office_id: int
+    stage_ids: tuple[int, ...]  # in the order the visit passes them
+    stage_codes: tuple[str, ...]
+    standard: TimeStandard | None
+    calendar: WorkingCalendar
+
+
+_cache: dict[tuple[str, str, str, str], tuple[float, Any]] = {}
 _lock = threading.Lock()
+
+
+def _cached(session: Session, kind: str, office_code: str, code: str, load: Any) -> Any:
+    key = (str(session.get_bind().url), kind, office_code, code)
+    now = time.monotonic()
+    with _lock:
+        hit = _cache.get(key)
+    if hit and now - hit[0] < TTL:
+        return hit[1]
+    value = load()
+    with _lock:
+        _cache[key] = (now, value)
+    return value
 
 
 def _load(session: Session, office: Office, counter_code: str) -> CounterConf:
@@ -70,20 +100,39 @@ def _load(session: Session, office: Office, counter_code: str) -> CounterConf:
 def counter_conf(session: Session, office: Office | None, office_code: str | None,
                  counter_code: str) -> CounterConf:
     """The cached configuration; ``office`` may be given when the caller has it already."""
-    key = (str(session.get_bind().url), office_code, counter_code)
-    now = time.monotonic()
-    with _lock:
-        hit = _cache.get(key)
-    if hit and now - hit[0] < TTL:
-        return hit[1]
-    if office is None:
+
+    def load() -> CounterConf:
         from app.queue.engine import resolve_office
 
-        office = resolve_office(session, office_code)
-    conf = _load(session, office, counter_code)
-    with _lock:
-        _cache[key] = (now, conf)
-    return conf
+        return _load(session, office or resolve_office(session, office_code), counter_code)
+
+    return _cached(session, "counter", office_code or "", counter_code, load)
+
+
+def service_conf(session: Session, office_id: int, office_code: str,
+                 service_code: str) -> ServiceConf:
+    """An active service of an office with its stages, time standard and working calendar."""
+
+    def load() -> ServiceConf:
+        from app.catalog.store import time_standard_of
+
+        service = session.scalar(
+            select(Service)
+            .where(Service.office_id == office_id, Service.code == service_code,
+                   Service.active.is_(True))
+            .options(selectinload(Service.stage_links).selectinload(ServiceStage.stage))
+        )
+        if service is None or not service.stage_links:
+            raise LoketError("queue.unknown_service", code=service_code, office=office_code)
+        stages = [link.stage for link in service.stage_links]
+        return ServiceConf(
+            id=service.id, code=service.code, name=service.name, prefix=service.prefix,
+            office_id=office_id, stage_ids=tuple(st.id for st in stages),
+            stage_codes=tuple(st.code for st in stages), standard=time_standard_of(service),
+            calendar=WorkingCalendar.for_office(session, office_id),
+        )
+
+    return _cached(session, "service", office_code, service_code, load)
 
 
 def forget() -> None:

@@ -15,16 +15,15 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from app import audit
 from app.calendar import WorkingCalendar
-from app.catalog.store import time_standard_of
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import statements as sql
 from app.queue.clock import day_bounds, local, local_day, utcnow
-from app.queue.config import counter_conf
+from app.queue.config import counter_conf, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
@@ -322,22 +321,29 @@ def _log(
     )
 
 
-def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
+def _ahead_of(session: Session | Any, *, stage_id: int, record_id: int, sort_at: datetime,
+              priority: bool, since: datetime) -> int:
+    """Visits that will be called before this one at its stage (priority first, then order)."""
     earlier = or_(
-        StageRecord.sort_at < record.sort_at,
-        and_(StageRecord.sort_at == record.sort_at, StageRecord.id < record.id),
+        StageRecord.sort_at < sort_at,
+        and_(StageRecord.sort_at == sort_at, StageRecord.id < record_id),
     )
-    before = (or_(StageRecord.priority.is_(True), earlier) if not record.priority
+    before = (or_(StageRecord.priority.is_(True), earlier) if not priority
               else and_(StageRecord.priority.is_(True), earlier))
     return int(session.scalar(
         select(func.count(StageRecord.id)).where(
-            StageRecord.stage_id == record.stage_id,
+            StageRecord.stage_id == stage_id,
             StageRecord.status == VisitStatus.WAITING,
             StageRecord.queued_at >= since,
-            StageRecord.id != record.id,
+            StageRecord.id != record_id,
             before,
         )
     ) or 0)
+
+
+def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
+    return _ahead_of(session, stage_id=record.stage_id, record_id=record.id,
+                     sort_at=record.sort_at, priority=record.priority, since=since)
 
 
 def _enqueue(session: Session, visit: Visit, stage: Stage, *, now: datetime, sort_at: datetime,
@@ -396,48 +402,64 @@ def issue_ticket(
     now: datetime | None = None,
     _appointment: Appointment | None = None,
 ) -> TicketInfo:
-    """Take a number for a service: the visit waits at the service's first stage."""
+    """Take a number for a service: the visit waits at the service's first stage.
+
+    The write transaction holds only the inserts (number, visit, stage record, history);
+    the service's configuration comes from a short-lived cache and the people ahead and the
+    estimated wait are read after the commit, outside the write lock.
+    """
     now = now or utcnow()
     reason = check_priority(priority)
     s = uow.session
     office = resolve_office(s, office_code)
-    service = s.scalar(
-        select(Service)
-        .where(Service.office_id == office.id, Service.code == service_code,
-               Service.active.is_(True))
-        .options(selectinload(Service.stage_links).selectinload(ServiceStage.stage))
-    )
-    if service is None or not service.stage_links:
-        raise LoketError("queue.unknown_service", code=service_code, office=office.code)
-    calendar = WorkingCalendar.for_office(s, office.id)
-    ensure_open(s, office, now, calendar)
+    svc = service_conf(s, office.id, office.code, service_code)
+    ensure_open(s, office, now, svc.calendar)
     day = local_day(now, office.zone)
-    number = next_number(s, office.id, day, service.prefix)
+    conn = s.connection()
+    number = next_number(s, office.id, day, svc.prefix)
     hours = _hours(office)
-    due = deadline.due_at(time_standard_of(service), now, office.zone, calendar,
+    due = deadline.due_at(svc.standard, now, office.zone, svc.calendar,
                           hours[1] if hours else deadline.DEFAULT_CLOSE)
-    visit = Visit(
-        office_id=office.id, service_id=service.id, service_date=day, prefix=service.prefix,
-        number=number, ticket=ticket_label(service.prefix, number), status=VisitStatus.WAITING,
-        priority_reason=reason, priority_granted_by=actor.user_id if reason else None,
-        issued_at=now, due_at=due, stage_position=0, issued_by_station_id=station_id,
-        appointment_code=_appointment.code if _appointment else None,
-        appointment_at=_appointment.at if _appointment else None,
-    )
-    visit.service = service
-    s.add(visit)
-    s.flush()
-    first = service.stage_links[0].stage
-    record = _enqueue(s, visit, first, now=now, seq=1,
-                      sort_at=_appointment.at if _appointment else now)
+    ticket = ticket_label(svc.prefix, number)
+    stage_id, stage_code = svc.stage_ids[0], svc.stage_codes[0]
+    visit_id = conn.execute(sql.insert_visit, {
+        "office_id": office.id, "service_id": svc.id, "service_date": day,
+        "prefix": svc.prefix, "number": number, "ticket": ticket,
+        "status": VisitStatus.WAITING, "priority_reason": reason,
+        "priority_granted_by": actor.user_id if reason else None, "issued_at": now,
+        "due_at": due, "stage_position": 0, "current_stage_id": stage_id,
+        "issued_by_station_id": station_id,
+        "appointment_code": _appointment.code if _appointment else None,
+        "appointment_at": _appointment.at if _appointment else None,
+    }).scalar_one()
+    sort_at = _appointment.at if _appointment else now
+    record_id = conn.execute(sql.insert_record, {
+        "visit_id": visit_id, "stage_id": stage_id, "seq": 1, "status": VisitStatus.WAITING,
+        "priority": reason is not None, "sort_at": sort_at, "queued_at": now,
+        "target_counter_id": None,
+    }).scalar_one()
     data = {"priority": reason} if reason else {}
     if _appointment:
         data["appointment"] = _appointment.code
-    _log(s, office=office, visit=visit, record=record, action="issued", before=None,
-         counter=None, actor=actor, now=now, data=data)
-    info = _ticket_info(s, office, visit, record, now)
+    payload = {
+        "visit_id": visit_id, "ticket": ticket, "service": svc.code, "stage": stage_code,
+        "status": VisitStatus.WAITING.value, "priority": reason, "counter": None,
+        "counter_number": None, "call_name": None,
+    }
+    _record_change(s, office_id=office.id, payload=payload, record_id=record_id,
+                   record_status=VisitStatus.WAITING.value, action="issued", before=None,
+                   counter_id=None, actor=actor, now=now, data=data)
     uow.commit()
-    return info
+    reader = uow.session.connection(execution_options={"sqlite_begin": "DEFERRED"})
+    ahead = _ahead_of(reader, stage_id=stage_id, record_id=record_id, sort_at=sort_at,
+                      priority=reason is not None, since=_today_start(office, now))
+    eta = estimate_minutes(s, office, stage_id, ahead, now)
+    s.rollback()
+    return TicketInfo(
+        id=visit_id, ticket=ticket, office=office.code, service=svc.code,
+        service_name=svc.name, stage=stage_code, status=VisitStatus.WAITING.value,
+        priority=reason, issued_at=now, due_at=due, ahead=ahead, eta_minutes=eta,
+    )
 
 
 def grant_priority(uow: UnitOfWork, ticket: str, reason: str, *, actor: Actor,
@@ -734,39 +756,72 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
            office_code: str | None = None, actor: Actor = SYSTEM,
            now: datetime | None = None, note: str = "") -> FinishInfo:
     """End this stage: ``done`` moves the visit to its next stage (same number) or completes
-    it; ``incomplete`` returns it to the visitor (documents missing); ``cancelled``."""
+    it; ``incomplete`` returns it to the visitor (documents missing); ``cancelled``.
+
+    Pressed after every service, so it runs on prebuilt statements like "call next": the
+    counter row first (serialising presses at one counter), then its current record.
+    """
     now = now or utcnow()
     if outcome not in OUTCOMES:
         raise LoketError("queue.bad_outcome", outcome=outcome, choices=", ".join(OUTCOMES))
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
-    visit = record.visit
-    counter.last_seen_at = now
-    if record.started_at is None:
-        record.started_at = record.called_at
-    next_stage = None
-    before = record.status.value
-    if outcome == "done":
-        links = visit.service.stage_links
-        if visit.stage_position + 1 < len(links):
-            visit.stage_position += 1
-            next_stage = links[visit.stage_position].stage
-            _leave(s, office, record, counter, "finished", actor, now,
-                   {"next_stage": next_stage.code})
-            new = _enqueue(s, visit, next_stage, now=now, sort_at=now)
-            _log(s, office=office, visit=visit, record=new, action="finished",
-                 before=before, counter=counter, actor=actor, now=now,
-                 note=note, data={"outcome": outcome, "from_stage": record.stage.code})
-        else:
-            _close_record(s, office, record, counter, VisitStatus.DONE, "completed", actor, now,
-                          data={"outcome": outcome})
+    s = uow.session
+    conf = counter_conf(s, None, office_code, counter_code)
+    conn = s.connection()
+    conn.execute(sql.touch_seen, {"cid": conf.id, "now": now})
+    row = conn.execute(sql.current_of_counter, {"cid": conf.id}).first()
+    if row is None:
+        raise LoketError("queue.counter_idle", counter=conf.code)
+    svc = service_conf(s, conf.office_id, conf.office_code, conf.service_codes[row.service_id])
+    before = row.status.value
+    payload = {
+        "visit_id": row.visit_id, "ticket": row.ticket, "service": svc.code,
+        "stage": conf.stage_codes[row.stage_id], "status": None,
+        "priority": row.priority_reason, "counter": conf.code,
+        "counter_number": conf.display_number, "call_name": conf.call_name,
+    }
+    started = row.started_at or row.called_at
+    common = {"rid": row.id, "now": now, "started": started}
+    position = row.stage_position + 1
+    next_stage = svc.stage_codes[position] if (
+        outcome == "done" and position < len(svc.stage_ids)) else None
+    if next_stage is not None:
+        stage_id = svc.stage_ids[position]
+        conn.execute(sql.end_record, common | {"status": VisitStatus.DONE, "outcome": "finished"})
+        conn.execute(sql.insert_transition, {
+            "visit_id": row.visit_id, "stage_record_id": row.id, "action": "finished.out",
+            "from_status": before, "to_status": VisitStatus.DONE.value, "at": now,
+            "counter_id": conf.id, "user_id": actor.user_id, "note": "",
+            "data": {"next_stage": next_stage},
+        })
+        conn.execute(sql.advance_visit, {"vid": row.visit_id, "position": position,
+                                         "stage_id": stage_id})
+        new_id = conn.execute(sql.insert_record, {
+            "visit_id": row.visit_id, "stage_id": stage_id, "seq": row.seq + 1,
+            "status": VisitStatus.WAITING, "priority": row.priority_reason is not None,
+            "sort_at": now, "queued_at": now, "target_counter_id": None,
+        }).scalar_one()
+        status = VisitStatus.WAITING
+        _record_change(s, office_id=conf.office_id,
+                       payload=payload | {"stage": next_stage, "status": status.value},
+                       record_id=new_id, record_status=status.value, action="finished",
+                       before=before, counter_id=conf.id, actor=actor, now=now, note=note,
+                       data={"outcome": outcome, "from_stage": payload["stage"]})
     else:
-        status = VisitStatus.INCOMPLETE if outcome == "incomplete" else VisitStatus.CANCELLED
-        _close_record(s, office, record, counter, status, outcome, actor, now,
-                      data={"outcome": outcome, "note": note} if note else {"outcome": outcome})
-    info = FinishInfo(visit.id, visit.ticket, outcome,
-                      next_stage.code if next_stage else None, visit.status.value)
+        status = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
+                  "cancelled": VisitStatus.CANCELLED}[outcome]
+        conn.execute(sql.end_record, common | {"status": status, "outcome": status.value})
+        conn.execute(sql.close_visit, {"vid": row.visit_id, "status": status, "now": now,
+                                       "outcome": status.value})
+        data = {"outcome": outcome}
+        if note and outcome != "done":
+            data["note"] = note
+        _record_change(s, office_id=conf.office_id,
+                       payload=payload | {"status": status.value}, record_id=row.id,
+                       record_status=status.value,
+                       action="completed" if outcome == "done" else outcome, before=before,
+                       counter_id=conf.id, actor=actor, now=now, data=data)
     uow.commit()
-    return info
+    return FinishInfo(row.visit_id, row.ticket, outcome, next_stage, status.value)
 
 
 # --- counters, recovery and the day ------------------------------------------------------

@@ -18,6 +18,8 @@ counters = Counter.__table__
 
 ACTIVE = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
 
+insert_visit = insert(visits).returning(visits.c.id)
+insert_record = insert(records).returning(records.c.id)
 insert_transition = insert(VisitTransition.__table__)
 insert_audit = insert(AuditEntry.__table__)
 insert_event = insert(Event.__table__)
@@ -28,6 +30,41 @@ touch_counter = (
     .values(is_open=True, last_seen_at=bindparam("now"))
 )
 touch_counter_officer = touch_counter.values(officer_id=bindparam("uid"))
+
+touch_seen = (
+    update(counters).where(counters.c.id == bindparam("cid")).values(last_seen_at=bindparam("now"))
+)
+
+# the record a counter has called or is serving, with what finishing it needs of its visit
+current_of_counter = (
+    select(records.c.id, records.c.visit_id, records.c.stage_id, records.c.status,
+           records.c.seq, records.c.called_at, records.c.started_at, visits.c.ticket,
+           visits.c.service_id, visits.c.stage_position, visits.c.priority_reason)
+    .join(visits, visits.c.id == records.c.visit_id)
+    .where(records.c.counter_id == bindparam("cid"), records.c.status.in_(ACTIVE))
+    .with_for_update(of=records)
+)
+
+end_record = (
+    update(records)
+    .where(records.c.id == bindparam("rid"))
+    .values(status=bindparam("status"), outcome=bindparam("outcome"),
+            finished_at=bindparam("now"), started_at=bindparam("started"))
+)
+
+advance_visit = (
+    update(visits)
+    .where(visits.c.id == bindparam("vid"))
+    .values(stage_position=bindparam("position"), current_stage_id=bindparam("stage_id"),
+            status=VisitStatus.WAITING.value)
+)
+
+close_visit = (
+    update(visits)
+    .where(visits.c.id == bindparam("vid"))
+    .values(status=bindparam("status"), closed_at=bindparam("now"),
+            outcome=bindparam("outcome"))
+)
 
 _busy = exists().where(records.c.counter_id == bindparam("cid"), records.c.status.in_(ACTIVE))
 
