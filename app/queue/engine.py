@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from app import audit
@@ -28,7 +28,7 @@ from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
 from app.store import UnitOfWork
-from db.enums import OPEN_STATUSES, VisitStatus
+from db.enums import OPEN_STATUSES, VisitStatus, Zone
 from db.models import (
     Appointment,
     Counter,
@@ -73,6 +73,28 @@ def resolve_office(session: Session, code: str | None) -> Office:
     raise LoketError("office.required", choices=", ".join(sorted(o.code for o in offices)))
 
 
+@dataclass(frozen=True)
+class OfficeState:
+    """What issuing a ticket needs of an office, read fresh in one statement."""
+
+    id: int
+    code: str
+    zone: Zone
+    active: bool
+    settings: dict[str, Any]
+
+
+def _office_state(session: Session, code: str | None) -> OfficeState:
+    if code:
+        row = session.connection().execute(sql.office_by_code, {"code": code}).first()
+        if row is None:
+            raise LoketError("office.unknown", code=code)
+        return OfficeState(*row)
+    office = resolve_office(session, None)
+    return OfficeState(office.id, office.code, office.zone, office.active,
+                       dict(office.settings))
+
+
 def _counter(session: Session, office: Office, code: str) -> Counter:
     counter = session.scalar(
         select(Counter).where(Counter.office_id == office.id, Counter.code == code)
@@ -91,14 +113,14 @@ def _stage(session: Session, office: Office, code: str) -> Stage:
     return stage
 
 
-def _hours(office: Office) -> tuple[time, time] | None:
+def _hours(office: Office | OfficeState) -> tuple[time, time] | None:
     hours = office.settings.get("hours")
     if not hours or not hours.get("open") or not hours.get("close"):
         return None
     return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
 
 
-def ensure_open(session: Session, office: Office, now: datetime,
+def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
                 calendar: WorkingCalendar | None = None) -> None:
     """Refuse outside service hours, on a day off, or after the day was closed."""
     here = local(now, office.zone)
@@ -114,7 +136,7 @@ def ensure_open(session: Session, office: Office, now: datetime,
                          local=f"{here:%Y-%m-%d %H:%M} {office.zone.value}")
 
 
-def _today_start(office: Office, now: datetime) -> datetime:
+def _today_start(office: Office | OfficeState, now: datetime) -> datetime:
     return day_bounds(local_day(now, office.zone), office.zone)[0]
 
 
@@ -321,24 +343,31 @@ def _log(
     )
 
 
+def _ahead_statement(priority: bool):
+    earlier = or_(
+        StageRecord.sort_at < bindparam("sort_at"),
+        and_(StageRecord.sort_at == bindparam("sort_at"), StageRecord.id < bindparam("rid")),
+    )
+    before = (and_(StageRecord.priority.is_(True), earlier) if priority
+              else or_(StageRecord.priority.is_(True), earlier))
+    return select(func.count(StageRecord.id)).where(
+        StageRecord.stage_id == bindparam("stage_id"),
+        StageRecord.status == VisitStatus.WAITING,
+        StageRecord.queued_at >= bindparam("since"),
+        StageRecord.id != bindparam("rid"),
+        before,
+    )
+
+
+_AHEAD = {False: _ahead_statement(False), True: _ahead_statement(True)}
+
+
 def _ahead_of(session: Session | Any, *, stage_id: int, record_id: int, sort_at: datetime,
               priority: bool, since: datetime) -> int:
     """Visits that will be called before this one at its stage (priority first, then order)."""
-    earlier = or_(
-        StageRecord.sort_at < sort_at,
-        and_(StageRecord.sort_at == sort_at, StageRecord.id < record_id),
-    )
-    before = (or_(StageRecord.priority.is_(True), earlier) if not priority
-              else and_(StageRecord.priority.is_(True), earlier))
-    return int(session.scalar(
-        select(func.count(StageRecord.id)).where(
-            StageRecord.stage_id == stage_id,
-            StageRecord.status == VisitStatus.WAITING,
-            StageRecord.queued_at >= since,
-            StageRecord.id != record_id,
-            before,
-        )
-    ) or 0)
+    return int(session.execute(_AHEAD[priority], {
+        "stage_id": stage_id, "rid": record_id, "sort_at": sort_at, "since": since,
+    }).scalar() or 0)
 
 
 def _ahead(session: Session, record: StageRecord, since: datetime) -> int:
@@ -411,7 +440,7 @@ def issue_ticket(
     now = now or utcnow()
     reason = check_priority(priority)
     s = uow.session
-    office = resolve_office(s, office_code)
+    office = _office_state(s, office_code)
     svc = service_conf(s, office.id, office.code, service_code)
     ensure_open(s, office, now, svc.calendar)
     day = local_day(now, office.zone)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from db.enums import VisitStatus
-from db.models import Counter, CounterStage, Office, StageRecord
+from db.models import Counter, CounterStage, StageRecord
 
 SAMPLE = 20
 MIN_SAMPLE = 3
@@ -27,20 +28,30 @@ WINDOW = timedelta(days=7)
 DEFAULT_MINUTES = 5.0
 
 
-def average_service_minutes(session: Session, office: Office, stage_id: int,
+_recent = (
+    select(StageRecord.called_at, StageRecord.finished_at)
+    .where(
+        StageRecord.stage_id == bindparam("stage_id"),
+        StageRecord.status.in_([VisitStatus.DONE, VisitStatus.TRANSFERRED,
+                                VisitStatus.INCOMPLETE]),
+        StageRecord.called_at.is_not(None),
+        StageRecord.finished_at >= bindparam("since"),
+    )
+    .order_by(StageRecord.finished_at.desc())
+    .limit(SAMPLE)
+)
+
+_counters = (
+    select(func.count(Counter.id), func.count(Counter.id).filter(Counter.is_open.is_(True)))
+    .join(CounterStage, CounterStage.counter_id == Counter.id)
+    .where(CounterStage.stage_id == bindparam("stage_id"), Counter.active.is_(True))
+)
+
+
+def average_service_minutes(session: Session, office: Any, stage_id: int,
                             now: datetime) -> float:
-    rows = session.execute(
-        select(StageRecord.called_at, StageRecord.finished_at)
-        .where(
-            StageRecord.stage_id == stage_id,
-            StageRecord.status.in_([VisitStatus.DONE, VisitStatus.TRANSFERRED,
-                                    VisitStatus.INCOMPLETE]),
-            StageRecord.called_at.is_not(None),
-            StageRecord.finished_at >= now - WINDOW,
-        )
-        .order_by(StageRecord.finished_at.desc())
-        .limit(SAMPLE)
-    ).all()
+    rows = session.connection().execute(
+        _recent, {"stage_id": stage_id, "since": now - WINDOW}).all()
     durations = [(f - c).total_seconds() / 60 for c, f in rows if f and c and f > c]
     if len(durations) < MIN_SAMPLE:
         return float(office.settings.get("default_service_minutes", DEFAULT_MINUTES))
@@ -48,16 +59,13 @@ def average_service_minutes(session: Session, office: Office, stage_id: int,
 
 
 def counters_for(session: Session, stage_id: int) -> int:
-    every, open_now = session.execute(
-        select(func.count(Counter.id), func.count(Counter.id).filter(Counter.is_open.is_(True)))
-        .join(CounterStage, CounterStage.counter_id == Counter.id)
-        .where(CounterStage.stage_id == stage_id, Counter.active.is_(True))
-    ).one()
+    every, open_now = session.connection().execute(_counters, {"stage_id": stage_id}).one()
     return max(open_now or every or 0, 1)
 
 
-def estimate_minutes(session: Session, office: Office, stage_id: int, ahead: int,
+def estimate_minutes(session: Session, office: Any, stage_id: int, ahead: int,
                      now: datetime) -> int:
+    """``office`` is anything with the office's ``settings``."""
     if ahead <= 0:
         return 0
     avg = average_service_minutes(session, office, stage_id, now)

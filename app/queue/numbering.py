@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -15,17 +16,23 @@ from sqlalchemy.orm import Session
 from db.models import DailyTicketCounter
 
 
-def next_number(session: Session, office_id: int, service_date: date, prefix: str) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = insert(DailyTicketCounter).values(
-        office_id=office_id, service_date=service_date, prefix=prefix, last_no=1
-    )
-    stmt = stmt.on_conflict_do_update(
+def _statement(insert):
+    return insert(DailyTicketCounter).values(
+        office_id=bindparam("office_id"), service_date=bindparam("day"),
+        prefix=bindparam("prefix"), last_no=1,
+    ).on_conflict_do_update(
         index_elements=["office_id", "service_date", "prefix"],
         set_={"last_no": DailyTicketCounter.last_no + 1},
     ).returning(DailyTicketCounter.last_no)
-    return int(session.execute(stmt).scalar_one())
+
+
+_STATEMENTS = {"postgresql": _statement(pg_insert), "sqlite": _statement(sqlite_insert)}
+
+
+def next_number(session: Session, office_id: int, service_date: date, prefix: str) -> int:
+    stmt = _STATEMENTS[session.get_bind().dialect.name]
+    return int(session.connection().execute(
+        stmt, {"office_id": office_id, "day": service_date, "prefix": prefix}).scalar_one())
 
 
 def ticket_label(prefix: str, number: int) -> str:

@@ -10,13 +10,17 @@ from __future__ import annotations
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 
 from db.enums import VisitStatus
-from db.models import AuditEntry, Counter, Event, StageRecord, Visit, VisitTransition
+from db.models import AuditEntry, Counter, Event, Office, StageRecord, Visit, VisitTransition
 
 records = StageRecord.__table__
 visits = Visit.__table__
 counters = Counter.__table__
 
 ACTIVE = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
+
+offices = Office.__table__
+office_by_code = select(offices.c.id, offices.c.code, offices.c.zone, offices.c.active,
+                        offices.c.settings).where(offices.c.code == bindparam("code"))
 
 insert_visit = insert(visits).returning(visits.c.id)
 insert_record = insert(records).returning(records.c.id)
