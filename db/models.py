@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -357,6 +358,10 @@ class StageRecord(Base):
     __table_args__ = (
         UniqueConstraint("visit_id", "seq"),
         Index("ix_stage_records_queue", "stage_id", "status", "priority", "sort_at"),
+        # a counter serves one visit at a time (migration 0004)
+        Index("uq_stage_records_counter_active", "counter_id", unique=True,
+              postgresql_where=text("status IN ('called', 'serving')"),
+              sqlite_where=text("status IN ('called', 'serving')")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

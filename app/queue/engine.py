@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from app import audit
@@ -23,7 +24,7 @@ from app.errors import LoketError
 from app.queue import deadline
 from app.queue import statements as sql
 from app.queue.clock import day_bounds, local, local_day, utcnow
-from app.queue.config import counter_conf, service_conf
+from app.queue.config import CounterConf, counter_conf, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
@@ -533,6 +534,8 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     now = now or utcnow()
     s = uow.session
     conf = counter_conf(s, None, office_code, counter_code)
+    if s.get_bind().dialect.name == "postgresql":
+        return _call_next_pg(uow, conf, actor, now)
     conn = s.connection()
     params: dict[str, Any] = {"cid": conf.id, "uid": actor.user_id, "now": now}
     conn.execute(sql.touch_counter_officer if actor.user_id is not None else sql.touch_counter,
@@ -560,6 +563,37 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     _record_change(s, office_id=conf.office_id, payload=payload, record_id=record_id,
                    record_status=VisitStatus.CALLED.value, action="called",
                    before=VisitStatus.WAITING.value, counter_id=conf.id, actor=actor, now=now)
+    uow.commit()
+    return CallInfo(visit_id, ticket, stage, conf.code, conf.display_number, conf.call_name,
+                    VisitStatus.CALLED.value, 0, priority)
+
+
+def _call_next_pg(uow: UnitOfWork, conf: CounterConf, actor: Actor,
+                  now: datetime) -> CallInfo | None:
+    """:func:`call_next` on PostgreSQL: one statement, atomic by itself, one round trip."""
+    s = uow.session
+    if s.in_transaction():  # a configuration look-up just read the catalog
+        s.commit()
+    conn = s.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    params: dict[str, Any] = {
+        "cid": conf.id, "uid": actor.user_id, "now": now, "actor": actor.name,
+        "office_id": conf.office_id, "code": conf.code, "number": conf.display_number,
+        "call_name": conf.call_name, "stage_ids": list(conf.stage_ids),
+        "service_ids": list(conf.service_ids),
+        "since": day_bounds(local_day(now, conf.zone), conf.zone)[0],
+    }
+    try:
+        claimed = conn.execute(sql.pg_call_next, params).first()
+    except IntegrityError:  # the same counter pressed twice at once: the other press won
+        claimed = None
+    if claimed is None:
+        held = conn.execute(sql.busy_visit, params).scalar()
+        if held is not None:
+            ticket = s.scalar(select(Visit.ticket).where(Visit.id == held))
+            raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
+        uow.commit()
+        return None
+    _record_id, visit_id, ticket, stage, priority = claimed
     uow.commit()
     return CallInfo(visit_id, ticket, stage, conf.code, conf.display_number, conf.call_name,
                     VisitStatus.CALLED.value, 0, priority)

@@ -7,10 +7,12 @@ the Core tables, and executed with parameters only.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, exists, insert, or_, select, update
+from sqlalchemy import Integer, bindparam, exists, insert, or_, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from db.enums import VisitStatus
 from db.models import AuditEntry, Counter, Event, Office, StageRecord, Visit, VisitTransition
+from db.types import UTCDateTime
 
 records = StageRecord.__table__
 visits = Visit.__table__
@@ -117,4 +119,65 @@ mark_visit_called = (
     .where(visits.c.id == bindparam("vid"))
     .values(status=VisitStatus.CALLED.value)
     .returning(visits.c.ticket, visits.c.service_id, visits.c.priority_reason)
+)
+
+
+# PostgreSQL: the whole of "call next" in one statement, run outside an explicit transaction
+# (one round trip instead of eight). Its sub-statements share one snapshot, so the check
+# that the counter is free cannot see a press of the same counter committed a moment
+# before; the unique index of migration 0004 refuses that second claim instead.
+_PG_CALL_NEXT = """
+WITH touched AS (
+    UPDATE counters SET is_open = true, last_seen_at = :now,
+        officer_id = COALESCE(CAST(:uid AS integer), officer_id)
+    WHERE id = :cid RETURNING id
+), claimed AS (
+    UPDATE stage_records SET status = 'called', counter_id = :cid, officer_id = :uid,
+        called_at = :now
+    WHERE id = (
+        SELECT r.id FROM stage_records r
+        WHERE r.stage_id = ANY(:stage_ids) AND r.status = 'waiting' AND r.queued_at >= :since
+          AND (r.target_counter_id IS NULL OR r.target_counter_id = :cid)
+          AND (cardinality(CAST(:service_ids AS integer[])) = 0 OR r.visit_id IN (
+              SELECT v.id FROM visits v WHERE v.service_id = ANY(:service_ids)))
+        ORDER BY r.target_counter_id IS NULL, r.priority DESC, r.sort_at, r.id
+        LIMIT 1 FOR UPDATE SKIP LOCKED)
+      AND status = 'waiting'
+      AND EXISTS (SELECT 1 FROM touched)
+      AND NOT EXISTS (SELECT 1 FROM stage_records b
+                      WHERE b.counter_id = :cid AND b.status IN ('called', 'serving'))
+    RETURNING id, visit_id, stage_id
+), called AS (
+    UPDATE visits SET status = 'called' FROM claimed WHERE visits.id = claimed.visit_id
+    RETURNING visits.id AS visit_id, visits.ticket, visits.service_id, visits.priority_reason,
+        claimed.id AS record_id, claimed.stage_id
+), p AS (
+    SELECT c.*, st.code AS stage_code, json_build_object(
+        'visit_id', c.visit_id, 'ticket', c.ticket, 'service', sv.code, 'stage', st.code,
+        'status', 'called', 'priority', c.priority_reason, 'counter', CAST(:code AS text),
+        'counter_number', CAST(:number AS integer), 'call_name', CAST(:call_name AS text)
+    ) AS payload
+    FROM called c JOIN services sv ON sv.id = c.service_id JOIN stages st ON st.id = c.stage_id
+), t AS (
+    INSERT INTO visit_transitions (visit_id, stage_record_id, action, from_status, to_status,
+        at, counter_id, user_id, note, data)
+    SELECT visit_id, record_id, 'called', 'waiting', 'called', :now, :cid, :uid, '', '{}'
+    FROM p
+), a AS (
+    INSERT INTO audit_log (at, actor, user_id, office_id, action, entity, entity_id, before,
+        after)
+    SELECT :now, :actor, :uid, :office_id, 'ticket.called', 'visit', CAST(visit_id AS text),
+        '{"status": "waiting"}', json_build_object('status', 'called', 'ticket', ticket,
+        'stage', stage_code, 'counter', CAST(:code AS text))
+    FROM p
+), e AS (
+    INSERT INTO events (office_id, at, kind, payload)
+    SELECT :office_id, :now, 'ticket.called', payload FROM p
+)
+SELECT record_id, visit_id, ticket, stage_code, priority_reason FROM p
+"""
+
+pg_call_next = text(_PG_CALL_NEXT).bindparams(
+    bindparam("now", type_=UTCDateTime()), bindparam("since", type_=UTCDateTime()),
+    bindparam("stage_ids", type_=ARRAY(Integer)), bindparam("service_ids", type_=ARRAY(Integer)),
 )

@@ -240,3 +240,57 @@ def test_office_must_be_named_when_there_are_several(q: Store, clock: Clock) -> 
         q_.issue_ticket(uow, STNK, now=clock())
     assert info.value.key == "office.required"
     assert "SAMSAT-PTK1" in info.value.message()
+
+
+def test_the_database_refuses_a_second_active_visit_at_one_counter(q: Store,
+                                                                    clock: Clock) -> None:
+    """Even a writer that bypasses the engine's check cannot make a counter serve two."""
+    from sqlalchemy import update
+    from sqlalchemy.exc import IntegrityError
+
+    from db.models import Counter, StageRecord
+
+    issue(q, clock)
+    second = issue(q, clock)
+    act(q, q_.call_next, "CF", clock=clock)
+    with q.uow() as uow:
+        cf = uow.session.scalar(select(Counter.id).where(Counter.code == "CF"))
+        with pytest.raises(IntegrityError):
+            uow.session.execute(
+                update(StageRecord).where(StageRecord.visit_id == second.id)
+                .values(status="called", counter_id=cf))
+            uow.session.flush()
+
+
+def test_two_presses_of_one_counter_at_once_call_one_visit(q: Store, clock: Clock) -> None:
+    """Two windows of loket CF press "call next" together, twenty times: each time one gets
+    a visit and the other is told the counter is busy with it."""
+    import threading
+
+    rounds = 20
+    for _ in range(2 * rounds):
+        issue(q, clock)
+    other = Store.open(q.engine.url.render_as_string(hide_password=False))
+    barrier = threading.Barrier(2)
+
+    def press(store: Store, out: list) -> None:
+        barrier.wait(10)
+        try:
+            out.append(act(store, q_.call_next, "CF", clock=clock))
+        except LoketError as exc:
+            out.append(exc.key)
+
+    try:
+        for _ in range(rounds):
+            results: list = []
+            threads = [threading.Thread(target=press, args=(s, results)) for s in (q, other)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            calls = [r for r in results if isinstance(r, q_.CallInfo)]
+            assert len(calls) == 1, results
+            assert results.count("queue.counter_busy") == 1, results
+            act(q, q_.finish, "CF", clock=clock)
+    finally:
+        other.close()
