@@ -7,6 +7,12 @@ one-row ``UPDATE ... RETURNING`` transaction on the same database.
 
 Each process times its own operations (call-next includes finishing the previous visit in a
 separate transaction, which is not timed). Prints one table.
+
+By default every process fires back to back: with 20 processes plus the database on a
+2-core machine that measures mostly the wait for a CPU. ``--pace MS`` gives each process
+one operation every MS milliseconds (open loop, random phase), which is what a busy office
+looks like from the server: 20 counters pressing every 100 ms is still a hundred times
+more than an office's real rate. The floor is paced the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import argparse
 import multiprocessing as mp
+import random
 import statistics
 import tempfile
 import time
@@ -63,39 +70,56 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def _worker(kind: str, url: str, index: int, ops: int, start, out) -> None:
+WARMUP = 5
+
+
+def _worker(kind: str, url: str, index: int, ops: int, pace: float, start, out) -> None:
+    """Time ``ops`` operations after ``WARMUP`` untimed ones (connection, caches, compiled
+    statements: a station does that once at start-up, not on every press)."""
     times: list[float] = []
+    code = f"L{index + 1:02d}"
+
+    def once() -> None:
+        if kind == "issue":
+            with store.uow() as uow:
+                q_.issue_ticket(uow, "S", office_code=OFFICE)
+        elif kind == "call":
+            with store.uow() as uow:
+                call = q_.call_next(uow, code, office_code=OFFICE)
+            if call is not None:
+                finish_started = time.perf_counter()
+                with store.uow() as uow:
+                    q_.finish(uow, code, office_code=OFFICE)
+                # finishing is not part of call-next's latency
+                nonlocal untimed
+                untimed += time.perf_counter() - finish_started
+        else:
+            with store.engine.connect() as conn:
+                conn.execute(text("UPDATE bench_floor SET n = n + 1 WHERE id = :id "
+                                  "RETURNING n"), {"id": index + 1}).scalar()
+                conn.commit()
+
     with Store.open(url) as store:
+        for _ in range(WARMUP):
+            untimed = 0.0
+            once()
         start.wait()
+        slot = time.perf_counter() + random.random() * pace
         for _ in range(ops):
-            if kind == "issue":
-                t = time.perf_counter()
-                with store.uow() as uow:
-                    q_.issue_ticket(uow, "S", office_code=OFFICE)
-                times.append(time.perf_counter() - t)
-            elif kind == "call":
-                code = f"L{index + 1:02d}"
-                t = time.perf_counter()
-                with store.uow() as uow:
-                    call = q_.call_next(uow, code, office_code=OFFICE)
-                times.append(time.perf_counter() - t)
-                if call is not None:
-                    with store.uow() as uow:
-                        q_.finish(uow, code, office_code=OFFICE)
-            else:
-                with store.engine.connect() as conn:
-                    t = time.perf_counter()
-                    conn.execute(text("UPDATE bench_floor SET n = n + 1 WHERE id = :id "
-                                      "RETURNING n"), {"id": index + 1}).scalar()
-                    conn.commit()
-                    times.append(time.perf_counter() - t)
+            if pace:
+                time.sleep(max(0.0, slot - time.perf_counter()))
+                slot += pace
+            untimed = 0.0
+            t = time.perf_counter()
+            once()
+            times.append(time.perf_counter() - t - untimed)
     out.put(times)
 
 
-def _run(kind: str, url: str, procs: int, ops: int) -> tuple[float, float]:
+def _run(kind: str, url: str, procs: int, ops: int, pace: float) -> tuple[float, float]:
     ctx = mp.get_context("spawn")
     start, out = ctx.Barrier(procs), ctx.Queue()
-    workers = [ctx.Process(target=_worker, args=(kind, url, i, ops, start, out))
+    workers = [ctx.Process(target=_worker, args=(kind, url, i, ops, pace, start, out))
                for i in range(procs)]
     for w in workers:
         w.start()
@@ -111,7 +135,10 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--procs", default="1,4,5,20",
                         help="concurrent processes (targets: 20 on PostgreSQL, 4 on SQLite)")
+    parser.add_argument("--pace", type=float, default=0,
+                        help="milliseconds between one process's operations (0: back to back)")
     args = parser.parse_args()
+    pace = args.pace / 1000
     rows = []
     for backend in args.backends.split(","):
         server = None
@@ -126,15 +153,17 @@ def main() -> None:
             try:
                 _setup(url)
                 # tickets enough for every call-next to find one
-                issue = _run("issue", url, procs, args.ops)
-                call = _run("call", url, procs, args.ops)
-                floor = _run("floor", url, procs, args.ops)
+                issue = _run("issue", url, procs, args.ops + WARMUP, pace)
+                call = _run("call", url, procs, args.ops, pace)
+                floor = _run("floor", url, procs, args.ops, pace)
             finally:
                 if server is not None:
                     server.stop()
             rows.append((backend, procs, *issue, *call, *floor))
     header = ("backend", "procs", "issue p50", "issue p99", "call p50", "call p99",
               "floor p50", "floor p99", "call p99/floor p99")
+    print(f"pace: {args.pace:g} ms between one process's operations"
+          + (" (back to back)" if not args.pace else ""))
     print(" | ".join(f"{h:>10}" for h in header))
     for backend, procs, ip50, ip99, cp50, cp99, fp50, fp99 in rows:
         print(" | ".join([f"{backend:>10}", f"{procs:>10}"]
