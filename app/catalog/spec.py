@@ -17,13 +17,14 @@ from typing import Any
 from app.catalog.source import Fields, FileProblems, Problem, load_yaml
 from app.i18n import tr
 from db.enums import DeviceKind, StationKind, TimeUnit, Zone
+from devices.connection import BadConnection
+from devices.connection import parse as parse_connection
 
 CATALOG_FORMAT = "loket-catalog/1"
 STATIONS_FORMAT = "loket-stations/1"
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,47}$")
 PREFIX = re.compile(r"^[A-Z]{1,3}$")
-DEVICE = re.compile(r"^[a-z][a-z0-9+]*://")
 
 OFFICE_KINDS = ("samsat", "bapenda", "bppd", "bps", "dpmptsp", "other")
 CHANNEL_KINDS = (
@@ -462,9 +463,11 @@ def parse_stations(data: Any, file: str) -> StationsSpec:
                 for dev_kind in devices_known:
                     conn = d.text(dev_kind, required=False)
                     if conn:
-                        if not DEVICE.match(conn):
+                        try:
+                            parse_connection(conn, DeviceKind(dev_kind))
+                        except BadConnection as exc:
                             d.problem(d.line_of(dev_kind), "catalog.device", value=conn,
-                                      reason="scheme://...")
+                                      reason=exc.reason)
                         devices[dev_kind] = conn
                 d.finish()
             settings_raw = s.raw("settings")

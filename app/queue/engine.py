@@ -409,6 +409,18 @@ def _ticket_info(session: Session, office: Office, visit: Visit, record: StageRe
     )
 
 
+def position(session: Session, visit: Visit, office: Office,
+             now: datetime) -> tuple[int, int]:
+    """``(people ahead, estimated minutes)`` of a waiting visit; ``(0, 0)`` otherwise."""
+    if visit.status is not VisitStatus.WAITING:
+        return 0, 0
+    record = _open_record(session, visit)
+    if record is None:
+        return 0, 0
+    ahead = _ahead(session, record, _today_start(office, now))
+    return ahead, estimate_minutes(session, office, record.stage_id, ahead, now)
+
+
 # --- issuing ----------------------------------------------------------------------------
 
 

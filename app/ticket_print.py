@@ -1,0 +1,96 @@
+"""Printing queue tickets: from a visit to ESC/POS bytes in the spool to the printer.
+
+The kiosk, the supervisor's reprint button and ``loket print ticket`` all come here. A
+ticket is a spool job like any other: saved first, then sent; when the printer fails the
+visit is untouched (still in the queue) and the job is listed for reprint.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.errors import LoketError
+from app.queue import engine as q_
+from app.queue.clock import local, local_day, utcnow
+from app.spool import JobResult, Spool, check_connection, enqueue
+from app.store import Store
+from db.enums import DeviceKind
+from db.models import Office, Service, Visit
+from devices.connection import parse
+from printing.ticket import Paper, TicketContent, paper_for, qr_payload, render_ticket
+
+DEFAULT_FOOTER = ("Simpan tiket ini sampai selesai dilayani.",
+                  "Pindai kode QR untuk cek antrian & survei.")
+
+
+def paper_of(connection: str) -> Paper:
+    conn = parse(connection, DeviceKind.TICKET_PRINTER)
+    return paper_for(conn.option("profile"), conn.option("width"))  # type: ignore[arg-type]
+
+
+def find_visit(store: Store, ref: str, *, office_code: str | None = None,
+               now: datetime | None = None) -> int:
+    """A visit by its id (digits) or by today's ticket number (``A-001``)."""
+    ref = ref.strip()
+    with store.uow(read_only=True) as uow:
+        if ref.isdigit():
+            if uow.session.get(Visit, int(ref)) is None:
+                raise LoketError("queue.unknown_ticket", ticket=ref, office=office_code or "-")
+            return int(ref)
+        office = q_.resolve_office(uow.session, office_code)
+        visit_id = uow.session.scalar(select(Visit.id).where(
+            Visit.office_id == office.id,
+            Visit.service_date == local_day(now or utcnow(), office.zone),
+            Visit.ticket == ref.upper()))
+        if visit_id is None:
+            raise LoketError("queue.unknown_ticket", ticket=ref, office=office.code)
+        return visit_id
+
+
+def ticket_content(store: Store, visit_id: int, *, reprint: bool = False,
+                   now: datetime | None = None) -> tuple[TicketContent, int]:
+    """What goes on the ticket of a visit now, and its office id."""
+    now = now or utcnow()
+    with store.uow(read_only=True) as uow:
+        s = uow.session
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office="-")
+        office = s.get(Office, visit.office_id)
+        service = s.get(Service, visit.service_id)
+        assert office is not None and service is not None
+        ahead, eta = q_.position(s, visit, office, now)
+        footer = tuple(office.settings.get("ticket_footer") or DEFAULT_FOOTER)
+        content = TicketContent(
+            office_name=office.name, office_address=office.address.split("\n")[0],
+            ticket=visit.ticket, service_name=service.name,
+            issued_local=local(visit.issued_at, office.zone), zone_label=office.zone.value,
+            ahead=ahead, eta_minutes=eta, qr=qr_payload(office.code, visit.id, visit.ticket),
+            priority=visit.priority_reason, footer=footer, reprint=reprint,
+        )
+        return content, office.id
+
+
+def queue_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
+                 station_id: int | None = None, actor: str = "kiosk",
+                 now: datetime | None = None) -> int:
+    """Render the visit's ticket for the printer at ``connection`` and save the job."""
+    connection = check_connection(connection, DeviceKind.TICKET_PRINTER)
+    content, office_id = ticket_content(store, visit_id, reprint=reprint, now=now)
+    data = render_ticket(content, paper_of(connection))
+    with store.uow() as uow:
+        return enqueue(uow, kind=DeviceKind.TICKET_PRINTER, connection=connection,
+                       job_kind="ticket.reprint" if reprint else "ticket", payload=data,
+                       office_id=office_id, station_id=station_id, visit_id=visit_id,
+                       actor=actor, now=now)
+
+
+def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
+                 actor: str = "kiosk", spool: Spool | None = None) -> JobResult:
+    """Queue the ticket and try to print it at once (the kiosk waits for this)."""
+    job_id = queue_ticket(store, visit_id, connection, reprint=reprint, actor=actor)
+    result = (spool or Spool(store)).attempt(job_id)
+    assert result is not None  # nobody else knows the job yet
+    return result
