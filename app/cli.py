@@ -484,6 +484,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.set_defaults(func=cmd_appointment_book)
 
+    from app.cli_devices import register as register_devices
+
+    register_devices(sub, common, reporting, office)
+
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")
     p.add_argument("--no-window", action="store_true", help="prepare the demo data only")

@@ -232,6 +232,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada layar: jalankan di desktop, atau set QT_QPA_PLATFORM=offscreen untuk uji",
         "no display: run on a desktop, or set QT_QPA_PLATFORM=offscreen for a test",
     ),
+    # devices and printing
+    "device.bad_connection": (
+        "alamat perangkat {value!r} tidak valid: {reason}",
+        "invalid device address {value!r}: {reason}",
+    ),
+    "device.unknown_kind": (
+        "jenis perangkat {kind!r} tidak dikenal; pilih: {choices}",
+        "unknown device kind {kind!r}; choose: {choices}",
+    ),
+    "device.bad_listen": (
+        "alamat {value!r} tidak bisa dipakai: gunakan pty atau tcp://HOST:PORT",
+        "cannot listen on {value!r}: use pty or tcp://HOST:PORT",
+    ),
+    "device.no_simulator_process": (
+        "simulator {kind} tidak berjalan sebagai proses; gunakan sim://?dir=FOLDER",
+        "the {kind} simulator does not run as a process; use sim://?dir=FOLDER",
+    ),
+    "print.failed": (
+        "tiket {ticket} belum tercetak ({condition}); tugas cetak {job} disimpan, "
+        "tiket tetap berlaku dan bisa dicetak ulang",
+        "ticket {ticket} was not printed ({condition}); print job {job} is kept, the ticket "
+        "stays valid and can be reprinted",
+    ),
 }
 
 

@@ -12,6 +12,7 @@ bytes (the whole timeout, for a 1-byte answer) and its network socket waits 60 s
 from __future__ import annotations
 
 import contextlib
+import socket
 from functools import cache
 from typing import Any
 
@@ -105,8 +106,13 @@ class EscposPrinter:
         try:
             with quiet():
                 device.open()
-        except Exception as exc:
+        except Exception as exc:  # every driver has its own errors
             raise DeviceError(Condition.UNREACHABLE, _reason(exc)) from exc
+        sock = getattr(device, "device", None)
+        if isinstance(sock, socket.socket):
+            # a status question right after the ticket must not wait for the ticket's ACK
+            # (Nagle's algorithm with delayed ACKs: 40 ms per question)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return device
 
     @staticmethod

@@ -218,6 +218,7 @@ class _TcpServer(SimulatorServer):
 
     def _client(self, conn: socket.socket) -> None:
         conn.settimeout(0.05)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with conn:
             while not self._stop.is_set():
                 try:

@@ -1,0 +1,125 @@
+"""``loket print ...`` and ``loket devices ...``: printing, device health, simulators."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from app.errors import LoketError
+from app.i18n import tr
+
+EXIT_DEVICE_TROUBLE = 1
+
+
+def cmd_print_ticket(args: argparse.Namespace) -> int:
+    from app import ticket_print
+    from app.cli import _emit, _open, actor
+
+    with _open(args) as store:
+        visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
+        result = ticket_print.print_ticket(store, visit_id, args.to, reprint=args.reprint,
+                                           actor=actor())
+        with store.uow(read_only=True) as uow:
+            from db.models import Visit
+
+            ticket = uow.session.get(Visit, visit_id).ticket  # type: ignore[union-attr]
+    data = {"visit_id": visit_id, "ticket": ticket, "connection": args.to} | result.to_json()
+    if result.state != "done":
+        reason = tr("print.failed", ticket=ticket, condition=result.condition, job=result.id)
+        print(f"loket: {reason}", file=sys.stderr)
+    _emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
+    return 0 if result.state == "done" else EXIT_DEVICE_TROUBLE
+
+
+def cmd_devices_check(args: argparse.Namespace) -> int:
+    from app import devices_service
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        reports = devices_service.check(uow, office_code=args.office,
+                                        station_code=args.station)
+    data = [r.to_json() for r in reports]
+    _emit(args, data, lambda: "\n".join(
+        f"{r.office:<16} {r.station:<12} {r.kind:<16} {r.state.condition.value:<12} "
+        f"{r.connection} {r.state.detail}" for r in reports))
+    return 0 if all(r.state.usable for r in reports) else EXIT_DEVICE_TROUBLE
+
+
+def _listen(value: str) -> tuple[str, Any]:
+    if value == "pty":
+        if sys.platform == "win32":
+            raise LoketError("device.bad_listen", value=value)
+        return "pty", None
+    if value.startswith("tcp://"):
+        host, _, port = value[6:].rpartition(":")
+        if host and port.isdigit() and 0 <= int(port) < 65536:
+            return "tcp", (host, int(port))
+    raise LoketError("device.bad_listen", value=value)
+
+
+def cmd_devices_simulate(args: argparse.Namespace) -> int:
+    """Run a simulator as its own process, for a multi-PC office test."""
+    from db.enums import DeviceKind
+
+    kinds = {"ticket_printer": DeviceKind.TICKET_PRINTER, "perforator": DeviceKind.PERFORATOR,
+             "card_printer": DeviceKind.CARD_PRINTER}
+    kind = kinds.get(args.kind.replace("-", "_"))
+    if kind is None:
+        raise LoketError("device.unknown_kind", kind=args.kind, choices=", ".join(kinds))
+    if kind is DeviceKind.CARD_PRINTER:
+        raise LoketError("device.no_simulator_process", kind=args.kind)
+    if kind is DeviceKind.PERFORATOR:
+        from devices.perforator_sim import serve
+
+        serve(args.listen, speed=args.speed or 600.0)
+        return 0
+    mode, address = _listen(args.listen)
+    from devices.escpos_sim import EscposSimulator, Fault
+
+    if args.fault and args.fault not in {f.value for f in Fault}:
+        raise LoketError("device.bad_connection", value=args.fault,
+                         reason="fault: " + ", ".join(f.value for f in Fault))
+    sim = EscposSimulator(fault=Fault(args.fault) if args.fault else None)
+    server = sim.serve_pty() if mode == "pty" else sim.serve_tcp(*address)
+    print(f"ticket printer simulator listening on {server.address}", flush=True)
+    deadline = time.monotonic() + args.duration if args.duration else None
+    shown = 0
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            if sim.wait_for_receipts(shown + 1, 0.5):
+                for receipt in sim.receipts[shown:]:
+                    print(receipt.text + "\n" + "=" * 32, flush=True)
+                shown = len(sim.receipts)
+    finally:
+        server.stop()
+    return 0
+
+
+def register(sub: Any, common: argparse.ArgumentParser, reporting: argparse.ArgumentParser,
+             office: argparse.ArgumentParser) -> None:
+    printing = sub.add_parser("print", help="print or reprint").add_subparsers(
+        dest="print_cmd", required=True)
+    p = printing.add_parser("ticket", parents=[common, reporting, office],
+                            help="print (or reprint) one ticket")
+    p.add_argument("ticket", metavar="TICKET", help="visit id, or today's number (A-001)")
+    p.add_argument("--to", required=True, metavar="CONNECTION",
+                   help="printer, e.g. escpos+tcp://192.168.1.50 or escpos+file:///tmp/t.bin")
+    p.add_argument("--reprint", action="store_true", help="mark the ticket as a reprint")
+    p.set_defaults(func=cmd_print_ticket)
+
+    devices = sub.add_parser("devices", help="printers and machines").add_subparsers(
+        dest="devices_cmd", required=True)
+    p = devices.add_parser("check", parents=[common, reporting],
+                           help="ask every configured device how it is (exit 1 if one is not)")
+    p.add_argument("--office", metavar="CODE")
+    p.add_argument("--station", metavar="CODE")
+    p.set_defaults(func=cmd_devices_check)
+    p = devices.add_parser("simulate", help="run a device simulator as its own process")
+    p.add_argument("kind", metavar="KIND", help="ticket_printer or perforator")
+    p.add_argument("--listen", required=True, metavar="WHERE", help="pty or tcp://HOST:PORT")
+    p.add_argument("--fault", help="start in a fault (ticket printer): offline, paper_out, ...")
+    p.add_argument("--speed", type=float, help="sheets per minute (perforator)")
+    p.add_argument("--duration", type=float, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_devices_simulate)

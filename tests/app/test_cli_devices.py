@@ -1,0 +1,111 @@
+"""``loket print ticket`` and ``loket devices ...`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+from app.store import Store
+from db.models import Office
+from devices.escpos_parse import decode
+from tests.helpers import snapshot
+
+
+@pytest.fixture
+def url(catalog_db_url: str) -> str:
+    with Store.open(catalog_db_url) as store, store.uow() as uow:
+        for office in uow.session.query(Office):
+            office.settings = {}
+        uow.commit()
+    return catalog_db_url
+
+
+def run(capsys, url: str, *argv: str) -> tuple[int, object, str]:
+    code = main(["--db", url, *argv, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out else None, err
+
+
+def test_print_a_ticket_to_a_file_writes_its_exact_bytes(capsys, url: str, tmp_path) -> None:
+    _, issued, _ = run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office",
+                       "SAMSAT-PTK1", "--priority", "lansia")
+    target = tmp_path / "a001.bin"
+    code, data, _ = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                        "--to", f"escpos+file://{target}?width=58")
+    assert code == 0
+    assert (data["ticket"], data["state"], data["visit_id"]) == ("A-001", "done", issued["id"])
+    [receipt] = decode(target.read_bytes())
+    assert receipt.qr == [f"LOKET1|SAMSAT-PTK1|{issued['id']}|A-001"]
+    assert "PRIORITAS: LANSIA" in receipt.text
+    assert target.stat().st_size < 1024
+    # again by visit id, as a reprint
+    code, data, _ = run(capsys, url, "print", "ticket", str(issued["id"]), "--to",
+                        f"escpos+file://{target}", "--reprint")
+    assert code == 0 and "** CETAK ULANG **" in decode(target.read_bytes())[0].text
+
+
+def test_a_printer_in_trouble_exits_1_and_keeps_the_job(capsys, url: str) -> None:
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    code, data, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                          "--to", "sim://?name=cli-test&fault=cover_open")
+    assert code == 1
+    assert (data["state"], data["condition"]) == ("queued", "cover_open")
+    assert "A-001" in err and "dicetak ulang" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ["print", "ticket", "A-001", "--office", "SAMSAT-PTK1", "--to", "escpos+tcp://h:port"],
+    ["print", "ticket", "Z-999", "--office", "SAMSAT-PTK1", "--to", "sim://"],
+    ["devices", "simulate", "plotter", "--listen", "pty"],
+    ["devices", "simulate", "ticket_printer", "--listen", "udp://x"],
+])
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(capsys, url: str, argv) -> None:
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    before = snapshot(url)
+    code = main(["--db", url, *argv])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.startswith("loket: ") and err.count("\n") == 1
+    assert snapshot(url) == before
+
+
+def test_devices_check_reports_every_configured_device(capsys, url: str) -> None:
+    with Store.open(url) as store:
+        from app.catalog.store import import_file
+        from resources import path
+
+        with store.uow() as uow:
+            import_file(uow, path("demo", "stations.yaml"), actor="test")
+    code, data, _ = run(capsys, url, "devices", "check", "--office", "SAMSAT-PTK1")
+    assert code == 0
+    assert {(d["station"], d["kind"]) for d in data} >= {("KIOSK-1", "ticket_printer")}
+    assert all(d["usable"] for d in data)
+
+
+def test_simulator_process_serves_a_ticket_printer(tmp_path) -> None:
+    """``loket devices simulate`` in its own process; python-escpos prints to it over TCP."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "devices", "simulate", "ticket_printer", "--listen",
+         f"tcp://127.0.0.1:{port}", "--duration", "20"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert "listening on 127.0.0.1:" in proc.stdout.readline()
+        from db.enums import DeviceKind
+        from devices.registry import open_device
+
+        printer = open_device(DeviceKind.TICKET_PRINTER, f"escpos+tcp://127.0.0.1:{port}")
+        assert printer.state().usable
+        printer.send(b"\x1b@Halo simulator\n\x1dV\x00")
+        assert proc.stdout.readline().strip() == "Halo simulator"
+    finally:
+        proc.terminate()
+        proc.wait(10)
