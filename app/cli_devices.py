@@ -73,7 +73,11 @@ def cmd_devices_simulate(args: argparse.Namespace) -> int:
     if kind is DeviceKind.PERFORATOR:
         from devices.perforator_sim import serve
 
-        serve(args.listen, speed=args.speed or 600.0)
+        try:
+            serve(args.listen, speed=args.speed or 600.0, faults=args.fault or "")
+        except ValueError as exc:
+            raise LoketError("device.bad_listen", value=f"{args.listen} {args.fault or ''}"
+                             .strip() + f": {exc}") from exc
         return 0
     mode, address = _listen(args.listen)
     from devices.escpos_sim import EscposSimulator, Fault
@@ -119,7 +123,8 @@ def register(sub: Any, common: argparse.ArgumentParser, reporting: argparse.Argu
     p = devices.add_parser("simulate", help="run a device simulator as its own process")
     p.add_argument("kind", metavar="KIND", help="ticket_printer or perforator")
     p.add_argument("--listen", required=True, metavar="WHERE", help="pty or tcp://HOST:PORT")
-    p.add_argument("--fault", help="start in a fault (ticket printer): offline, paper_out, ...")
+    p.add_argument("--fault", help="ticket printer: offline, paper_out, paper_low, cover_open, "
+                   "timeout; perforator: jam@N, media@N, cover[@N], silent[@N]")
     p.add_argument("--speed", type=float, help="sheets per minute (perforator)")
     p.add_argument("--duration", type=float, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_devices_simulate)

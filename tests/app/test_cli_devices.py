@@ -109,3 +109,29 @@ def test_simulator_process_serves_a_ticket_printer(tmp_path) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_simulator_process_serves_a_perforator() -> None:
+    """``loket devices simulate perforator`` answers the line protocol over TCP."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "devices", "simulate", "perforator", "--listen",
+         f"tcp://127.0.0.1:{port}", "--speed", "600000"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert str(port) in proc.stdout.readline()
+        from db.enums import DeviceKind
+        from devices.registry import open_device
+
+        machine = open_device(DeviceKind.PERFORATOR, f"perforator+tcp://127.0.0.1:{port}")
+        try:
+            assert machine.state().usable
+        finally:
+            machine.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
