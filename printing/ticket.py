@@ -89,7 +89,7 @@ def _wrap(text: str, columns: int) -> list[str]:
 
 
 PRIORITY_LABELS = {
-    "lansia": "LANSIA", "disabilitas": "DISABILITAS", "ibu_hamil": "IBU HAMIL",
+    "lansia": "LANSIA", "disabilitas": "DISABILITAS", "hamil": "IBU HAMIL",
     "anak": "ANAK-ANAK",
 }
 
