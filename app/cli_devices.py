@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import threading
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import LoketError
@@ -31,6 +34,57 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
         print(f"loket: {reason}", file=sys.stderr)
     _emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
     return 0 if result.state == "done" else EXIT_DEVICE_TROUBLE
+
+
+def cmd_print_spool(args: argparse.Namespace) -> int:
+    """Run the spool: flag what a crash left half-sent, then send due jobs as they fall due
+    (each result one JSON line with --json). ``--once`` sends what is due now and stops."""
+    from app.cli import _open
+    from app.spool import Spool
+
+    with _open(args) as store:
+        spool = Spool(store, connections=set(args.connection) if args.connection else None)
+        for job_id in spool.recover():
+            _line(args, {"job": job_id, "state": "failed", "error": "unconfirmed"})
+        deadline = time.monotonic() + args.duration if args.duration else None
+        wake = threading.Event()
+        while True:
+            for result in spool.run_due():
+                _line(args, result.to_json())
+            if args.once or (deadline is not None and time.monotonic() >= deadline):
+                return 0
+            due = spool.next_due_at()
+            wait = 1.0 if due is None else max(0.05, min(
+                1.0, (due - datetime.now(UTC)).total_seconds()))
+            if deadline is not None:
+                wait = max(0.0, min(wait, deadline - time.monotonic()))
+            wake.wait(wait)  # new jobs are looked for every second at most
+
+
+def _line(args: argparse.Namespace, data: dict[str, Any]) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False), flush=True)
+    else:
+        print(f"job {data['job']}: {data['state']} {data.get('error') or ''}".rstrip(),
+              flush=True)
+
+
+def cmd_print_failed(args: argparse.Namespace) -> int:
+    """Jobs given up or unconfirmed: what to reprint."""
+    from app.cli import _emit, _open
+    from app.queue.engine import resolve_office
+    from app.spool import failed_jobs
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        office_id = resolve_office(uow.session, args.office).id if args.office else None
+        jobs = failed_jobs(uow, office_id=office_id)
+        data = [{"job": j.id, "kind": j.job_kind, "visit_id": j.visit_id,
+                 "connection": j.connection, "attempts": j.attempts, "error": j.last_error,
+                 "at": j.updated_at.isoformat()} for j in jobs]
+    _emit(args, data, lambda: "\n".join(
+        f"{d['job']:>6} {d['kind']:<14} visit {d['visit_id'] or '-':<6} {d['error']}"
+        for d in data))
+    return 0
 
 
 def cmd_devices_check(args: argparse.Namespace) -> int:
@@ -112,6 +166,17 @@ def register(sub: Any, common: argparse.ArgumentParser, reporting: argparse.Argu
                    help="printer, e.g. escpos+tcp://192.168.1.50 or escpos+file:///tmp/t.bin")
     p.add_argument("--reprint", action="store_true", help="mark the ticket as a reprint")
     p.set_defaults(func=cmd_print_ticket)
+    p = printing.add_parser("spool", parents=[common, reporting],
+                            help="send queued print jobs, retrying, until stopped")
+    p.add_argument("--connection", action="append", metavar="CONNECTION",
+                   help="only jobs for this device (repeatable): a station's own printers")
+    p.add_argument("--once", action="store_true", help="send what is due now, then stop")
+    p.add_argument("--duration", type=float, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_print_spool)
+    p = printing.add_parser("failed", parents=[common, reporting],
+                            help="print jobs given up or unconfirmed, to reprint")
+    p.add_argument("--office", metavar="CODE")
+    p.set_defaults(func=cmd_print_failed)
 
     devices = sub.add_parser("devices", help="printers and machines").add_subparsers(
         dest="devices_cmd", required=True)

@@ -24,7 +24,7 @@ from app.errors import LoketError
 from app.store import Store, UnitOfWork
 from db.enums import DeviceKind, JobState
 from db.models import DeviceJob
-from devices.base import DeviceError
+from devices.base import Condition, DeviceError
 from devices.connection import BadConnection, parse
 from devices.registry import open_device
 
@@ -78,6 +78,20 @@ def enqueue(uow: UnitOfWork, *, kind: DeviceKind, connection: str, job_kind: str
     return job.id
 
 
+def deliver(device: Any, kind: DeviceKind, job_kind: str, payload: bytes) -> None:
+    """Hand a job's payload to its device: ESC/POS bytes to a ticket printer, a card's data
+    (JSON, see :meth:`printing.card.NpwpdCard.to_json`) to a card printer."""
+    if kind is DeviceKind.TICKET_PRINTER:
+        device.send(payload)
+    elif kind in (DeviceKind.CARD_PRINTER, DeviceKind.DOCUMENT_PRINTER) and \
+            job_kind.startswith("card"):
+        from printing.card import NpwpdCard
+
+        device.print_card(NpwpdCard.from_json(payload))
+    else:
+        raise DeviceError(Condition.UNREACHABLE, f"{kind.value} cannot print {job_kind}")
+
+
 class Spool:
     """Sends due jobs; any number of spools may run against one database."""
 
@@ -117,18 +131,17 @@ class Spool:
                 update(DeviceJob)
                 .where(DeviceJob.id == job_id, DeviceJob.state == JobState.QUEUED)
                 .values(state=JobState.SENT, attempts=DeviceJob.attempts + 1, updated_at=now)
-                .returning(DeviceJob.device_kind,
-                           DeviceJob.connection, DeviceJob.payload, DeviceJob.attempts,
-                           DeviceJob.office_id)
+                .returning(DeviceJob.device_kind, DeviceJob.connection, DeviceJob.job_kind,
+                           DeviceJob.payload, DeviceJob.attempts, DeviceJob.office_id)
             ).first()
             uow.commit()
         if claimed is None:
             return None
-        kind, connection, payload, attempts, office_id = claimed
+        kind, connection, job_kind, payload, attempts, office_id = claimed
         try:
             device = self._open(DeviceKind(kind), connection)
             try:
-                device.send(payload)
+                deliver(device, DeviceKind(kind), job_kind, payload)
             finally:
                 device.close()
         except DeviceError as exc:

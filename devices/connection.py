@@ -118,6 +118,8 @@ def parse(raw: str, kind: DeviceKind | None = None) -> Connection:
         raise BadConnection(raw, "kind", f"{scheme} cannot drive a {kind.value}")
     # escpos+serial:///dev/ttyUSB0 and escpos+serial://COM3 alike
     target = unquote(parts.netloc + parts.path)
+    if re.match(r"^/[A-Za-z]:[/\\]", target):  # escpos+file:///C:/tiket.bin on Windows
+        target = target[1:]
     options: dict[str, object] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if key not in _OPTIONS:

@@ -241,7 +241,7 @@ class _TcpServer(SimulatorServer):
 def render_png(receipt: Receipt, path: Path, *, columns: int = 42) -> Path:
     """A picture of a printed receipt, for the kiosk's preview and for people to look at."""
     import qrcode
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     char_w, line_h, margin = 12, 26, 16
     width = columns * char_w + 2 * margin
@@ -265,15 +265,34 @@ def render_png(receipt: Receipt, path: Path, *, columns: int = 42) -> Path:
             image.paste(picture, ((width - picture.width) // 2, y))
             y += picture.height
             continue
-        font = ImageFont.load_default(size=20 * line.height)
+        font, fake_bold = _font(20 * line.height, line.bold)
         text_w = int(draw.textlength(line.text, font=font))
         x = {"center": (width - text_w) // 2, "right": width - margin - text_w}.get(
             line.align, margin)
         ink = 255 if line.invert else 0
         if line.invert:
             draw.rectangle((x - 4, y, x + text_w + 4, y + line_h * line.height), fill=0)
-        draw.text((x, y), line.text, font=font, fill=ink, stroke_width=int(line.bold),
+        draw.text((x, y), line.text, font=font, fill=ink, stroke_width=int(fake_bold),
                   stroke_fill=ink)
         y += line_h * line.height
     image.save(path)
     return path
+
+
+# fixed-pitch fonts as a thermal printer's, where the PC has one (Linux, Windows, macOS)
+_MONO = {False: ("DejaVuSansMono.ttf", "LiberationMono-Regular.ttf", "consola.ttf",
+                 "cour.ttf", "Menlo.ttc"),
+         True: ("DejaVuSansMono-Bold.ttf", "LiberationMono-Bold.ttf", "consolab.ttf",
+                "courbd.ttf")}
+
+
+def _font(size: int, bold: bool) -> tuple[object, bool]:
+    """A monospaced font of ``size`` px and whether bold must be faked with a stroke."""
+    from PIL import ImageFont
+
+    for name in _MONO[bold]:
+        try:
+            return ImageFont.truetype(name, size), False
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size), bold

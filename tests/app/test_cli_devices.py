@@ -135,3 +135,21 @@ def test_simulator_process_serves_a_perforator() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_spool_once_sends_what_is_due_and_failed_lists_the_rest(capsys, url: str,
+                                                                 tmp_path) -> None:
+    from app import ticket_print
+
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    good, bad = tmp_path / "good.bin", tmp_path / "missing-folder" / "bad.bin"
+    with Store.open(url) as store:
+        first = ticket_print.queue_ticket(store, 1, f"escpos+file://{good}")
+        second = ticket_print.queue_ticket(store, 2, f"escpos+file://{bad}")
+    assert main(["--db", url, "print", "spool", "--once", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(d["job"], d["state"]) for d in lines} == {(first, "done"), (second, "queued")}
+    assert decode(good.read_bytes())[0].qr[0].endswith("|1|A-001")
+    code, failed, _ = run(capsys, url, "print", "failed")
+    assert code == 0 and failed == []

@@ -181,3 +181,33 @@ def test_a_bad_printer_address_is_refused_before_anything_is_saved(batu: Store) 
     assert info.value.key == "device.bad_connection"
     with batu.uow(read_only=True) as uow:
         assert uow.session.scalar(select(func.count(DeviceJob.id))) == 0
+
+
+def test_a_card_job_goes_through_the_spool_to_the_card_printer(batu: Store, tmp_path) -> None:
+    from datetime import date
+
+    from printing.card import NpwpdCard
+
+    card = NpwpdCard(office_name="BADAN PENDAPATAN DAERAH KOTA BATU",
+                     office_address="Jl. Panglima Sudirman 507, Batu", npwpd="P.2.0001234.01.02",
+                     name="Siti Aminah", address="Jl. Bromo 3, Batu", business_type="Restoran",
+                     registered=date(2026, 11, 23), qr_payload="P.2.0001234.01.02")
+    assert NpwpdCard.from_json(card.to_json()) == card
+    from app.spool import enqueue
+
+    cards = tmp_path / "cards"
+    connection = f"sim://?dir={cards}&fault=card_out"
+    with batu.uow() as uow:
+        job = enqueue(uow, kind=DeviceKind.CARD_PRINTER, connection=connection,
+                      job_kind="card.npwpd", payload=card.to_json(), now=MONDAY_9)
+    spool = Spool(batu)
+    [first] = spool.run_due(MONDAY_9)
+    assert (first.state, first.condition) == ("queued", "media_out")
+    assert not cards.exists() or list(cards.iterdir()) == []
+    with batu.uow() as uow:  # the officer loads cards and points the job at the fixed printer
+        uow.session.query(DeviceJob).filter_by(id=job).update(
+            {"connection": f"sim://?dir={cards}"})
+        uow.commit()
+    [second] = spool.run_due(MONDAY_9 + timedelta(minutes=1))
+    assert second.state == "done"
+    assert (cards / "npwpd-P.2.0001234.01.02.pdf").read_bytes().startswith(b"%PDF")
