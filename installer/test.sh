@@ -4,7 +4,8 @@
 # Usage: bash installer/test.sh [pytest arguments]
 set -euo pipefail
 source "$(dirname "$0")/setup-env.sh"
-loket_system_packages postgresql
+# poppler (pdftoppm) and zbar read the printed PDFs and QR codes back in the tests
+loket_system_packages postgresql poppler-utils zbar-tools
 loket_venv "[test]"
 cd "$loket_root"
 "$VENV/bin/ruff" check .
