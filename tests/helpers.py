@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, inspect, select, table
 
 from db.engine import make_engine
@@ -22,3 +24,12 @@ def snapshot(url: str) -> dict[str, int | str | None]:
         return out
     finally:
         engine.dispose()
+
+
+def run_json(capsys, url: str, *argv: str) -> tuple[int, object, str]:
+    """``loket --db URL ARGV --json``: exit status, the JSON document, stderr."""
+    from app.cli import main
+
+    code = main(["--db", url, *argv, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out else None, err

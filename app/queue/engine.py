@@ -557,12 +557,7 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     claimed = conn.execute(sql.claim_next_of_services if conf.service_ids else sql.claim_next,
                            params).first()
     if claimed is None:
-        held = conn.execute(sql.busy_visit, params).scalar()
-        if held is not None:
-            ticket = s.scalar(select(Visit.ticket).where(Visit.id == held))
-            raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
-        uow.commit()
-        return None
+        return _nobody_waiting(uow, conn, conf, params)
     record_id, visit_id, stage_id = claimed
     ticket, service_id, priority = conn.execute(sql.mark_visit_called, {"vid": visit_id}).one()
     stage = conf.stage_codes[stage_id]
@@ -578,6 +573,16 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     uow.commit()
     return CallInfo(visit_id, ticket, stage, conf.code, conf.display_number, conf.call_name,
                     VisitStatus.CALLED.value, 0, priority)
+
+
+def _nobody_waiting(uow: UnitOfWork, conn: Any, conf: CounterConf,
+                    params: dict[str, Any]) -> None:
+    """No visit claimed: because the counter is still busy (refused), or nobody waits."""
+    held = conn.execute(sql.busy_visit, params).scalar()
+    if held is not None:
+        ticket = uow.session.scalar(select(Visit.ticket).where(Visit.id == held))
+        raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
+    uow.commit()
 
 
 def _call_next_pg(uow: UnitOfWork, conf: CounterConf, actor: Actor,
@@ -599,12 +604,7 @@ def _call_next_pg(uow: UnitOfWork, conf: CounterConf, actor: Actor,
     except IntegrityError:  # the same counter pressed twice at once: the other press won
         claimed = None
     if claimed is None:
-        held = conn.execute(sql.busy_visit, params).scalar()
-        if held is not None:
-            ticket = s.scalar(select(Visit.ticket).where(Visit.id == held))
-            raise LoketError("queue.counter_busy", counter=conf.code, ticket=ticket)
-        uow.commit()
-        return None
+        return _nobody_waiting(uow, conn, conf, params)
     _record_id, visit_id, ticket, stage, priority = claimed
     uow.commit()
     return CallInfo(visit_id, ticket, stage, conf.code, conf.display_number, conf.call_name,

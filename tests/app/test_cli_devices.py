@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
 from app.cli import main
 from app.store import Store
-from db.models import Office
 from devices.escpos_parse import decode
-from tests.helpers import snapshot
+from tests.helpers import run_json, snapshot
 
-
-@pytest.fixture
-def url(catalog_db_url: str) -> str:
-    with Store.open(catalog_db_url) as store, store.uow() as uow:
-        for office in uow.session.query(Office):
-            office.settings = {}
-        uow.commit()
-    return catalog_db_url
-
-
-def run(capsys, url: str, *argv: str) -> tuple[int, object, str]:
-    code = main(["--db", url, *argv, "--json"])
-    out, err = capsys.readouterr()
-    return code, json.loads(out) if out else None, err
+run = run_json
 
 
 def test_print_a_ticket_to_a_file_writes_its_exact_bytes(capsys, url: str, tmp_path) -> None:
@@ -86,18 +75,25 @@ def test_devices_check_reports_every_configured_device(capsys, url: str) -> None
     assert all(d["usable"] for d in data)
 
 
-def test_simulator_process_serves_a_ticket_printer(tmp_path) -> None:
-    """``loket devices simulate`` in its own process; python-escpos prints to it over TCP."""
-    import socket
-
+@contextlib.contextmanager
+def simulator_process(kind: str, *extra: str) -> Iterator[tuple[subprocess.Popen, int]]:
+    """``loket devices simulate KIND --listen tcp://127.0.0.1:PORT`` as its own process."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "devices", "simulate", "ticket_printer", "--listen",
-         f"tcp://127.0.0.1:{port}", "--duration", "20"],
-        stdout=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "app", "devices", "simulate", kind, "--listen",
+         f"tcp://127.0.0.1:{port}", *extra], stdout=subprocess.PIPE, text=True)
     try:
+        yield proc, port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_simulator_process_serves_a_ticket_printer() -> None:
+    """``loket devices simulate`` in its own process; python-escpos prints to it over TCP."""
+    with simulator_process("ticket_printer", "--duration", "20") as (proc, port):
         assert "listening on 127.0.0.1:" in proc.stdout.readline()
         from db.enums import DeviceKind
         from devices.registry import open_device
@@ -106,23 +102,11 @@ def test_simulator_process_serves_a_ticket_printer(tmp_path) -> None:
         assert printer.state().usable
         printer.send(b"\x1b@Halo simulator\n\x1dV\x00")
         assert proc.stdout.readline().strip() == "Halo simulator"
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_simulator_process_serves_a_perforator() -> None:
     """``loket devices simulate perforator`` answers the line protocol over TCP."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "devices", "simulate", "perforator", "--listen",
-         f"tcp://127.0.0.1:{port}", "--speed", "600000"],
-        stdout=subprocess.PIPE, text=True)
-    try:
+    with simulator_process("perforator", "--speed", "600000") as (proc, port):
         assert str(port) in proc.stdout.readline()
         from db.enums import DeviceKind
         from devices.registry import open_device
@@ -132,9 +116,6 @@ def test_simulator_process_serves_a_perforator() -> None:
             assert machine.state().usable
         finally:
             machine.close()
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_spool_once_sends_what_is_due_and_failed_lists_the_rest(capsys, url: str,

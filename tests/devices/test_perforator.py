@@ -4,6 +4,7 @@ the bytes of the line protocol as docs/devices.md states them."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import socket
@@ -72,11 +73,8 @@ def sim(request: pytest.FixtureRequest) -> Iterator[PerforatorSimulator]:
 
 @pytest.fixture
 def driver(sim: PerforatorSimulator) -> Iterator[SerialPerforator]:
-    perforator = SerialPerforator(sim.url, timeout=TIMEOUT)
-    try:
+    with contextlib.closing(SerialPerforator(sim.url, timeout=TIMEOUT)) as perforator:
         yield perforator
-    finally:
-        perforator.close()
 
 
 def job(job_id: str = "T0001", sheets: int = 1000, first: int = 1,
@@ -269,11 +267,8 @@ def test_abort_at_the_panel_ends_the_wait(sim: PerforatorSimulator,
 @pytest.fixture
 def quick(sim: PerforatorSimulator) -> Iterator[SerialPerforator]:
     """A driver with a short timeout, for tests that wait for it to pass."""
-    perforator = SerialPerforator(sim.url, timeout=SHORT)
-    try:
+    with contextlib.closing(SerialPerforator(sim.url, timeout=SHORT)) as perforator:
         yield perforator
-    finally:
-        perforator.close()
 
 
 def test_silent_machine_is_a_timeout_within_the_timeout(

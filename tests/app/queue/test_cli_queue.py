@@ -8,26 +8,12 @@ import pytest
 
 from app.cli import main
 from app.store import Store
-from db.models import Office
-from tests.helpers import snapshot
+from tests.helpers import run_json, snapshot
 
 OFFICE = ["--office", "SAMSAT-PTK1"]
 
 
-@pytest.fixture
-def url(catalog_db_url: str) -> str:
-    """Samsat with no service hours set, so the office is open whenever the test runs."""
-    with Store.open(catalog_db_url) as store, store.uow() as uow:
-        office = uow.session.query(Office).filter_by(code="SAMSAT-PTK1").one()
-        office.settings = {}
-        uow.commit()
-    return catalog_db_url
-
-
-def run(capsys, url: str, *argv: str) -> tuple[int, object, str]:
-    code = main(["--db", url, *argv, "--json"])
-    out, err = capsys.readouterr()
-    return code, json.loads(out) if out else None, err
+run = run_json
 
 
 def test_issue_call_finish_through_the_stages(capsys, url: str) -> None:
