@@ -46,28 +46,35 @@ def served(request, sim: EscposSimulator) -> Iterator[tuple[SimulatorServer, str
         server.stop()
 
 
-def test_python_escpos_status_calls_understand_the_simulator(sim: EscposSimulator) -> None:
-    """python-escpos's own classes, unchanged, read the simulator's answers correctly."""
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_python_escpos_status_calls_understand_the_simulator(sim: EscposSimulator,
+                                                             transport: str) -> None:
+    """python-escpos's own Serial and Network classes, unchanged, read the simulator's
+    answers correctly and print to it."""
     printer, _, _ = escpos_modules()
-    with sim.serve_tcp() as server:
+    server = sim.serve_pty() if transport == "pty" else sim.serve_tcp()
+    if transport == "pty":
+        p = printer.Serial(devfile=server.address, baudrate=9600, timeout=0.2)
+    else:
         host, port = server.address.split(":")
         p = printer.Network(host=host, port=int(port), timeout=2)
-        p.open()
-        try:
-            assert p.is_online() is True
-            assert p.paper_status() == 2
-            sim.set_fault(Fault.PAPER_LOW)
-            assert p.paper_status() == 1
-            sim.set_fault(Fault.PAPER_OUT)
-            assert p.paper_status() == 0
-            sim.set_fault(Fault.OFFLINE)
-            assert p.is_online() is False
-            sim.set_fault(None)
-            p.textln("Halo dari python-escpos")
-            p.cut()
-            assert sim.wait_for_receipts(1, 5)
-        finally:
-            p.close()
+    p.open()
+    try:
+        assert p.is_online() is True
+        assert p.paper_status() == 2
+        sim.set_fault(Fault.PAPER_LOW)
+        assert p.paper_status() == 1
+        sim.set_fault(Fault.PAPER_OUT)
+        assert p.paper_status() == 0
+        sim.set_fault(Fault.OFFLINE)
+        assert p.is_online() is False
+        sim.set_fault(None)
+        p.textln("Halo dari python-escpos")
+        p.cut()
+        assert sim.wait_for_receipts(1, 5)
+    finally:
+        p.close()
+        server.stop()
     assert sim.receipts[0].text == "Halo dari python-escpos"
 
 
