@@ -1,12 +1,12 @@
 # Shared by installer/demo.sh and installer/test.sh: system packages (when root), a venv, Loket.
 # Sourced, not run. Leaves VENV pointing at the environment.
 
-# Libraries the Qt wheels load on a bare Debian/Ubuntu (offscreen and on a desktop), and
-# PostgreSQL for the test suite's throw-away server.
-QT_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
+# Libraries the Qt wheels load on a bare Debian/Ubuntu (offscreen and on a desktop), a
+# monospaced font for ticket previews, and libusb for escpos+usb:// printers.
+RUNTIME_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-  libxcb-xkb1 fonts-dejavu-core"
+  libxcb-xkb1 fonts-dejavu-core libusb-1.0-0"
 
 loket_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${LOKET_VENV:-$loket_root/.venv}
@@ -36,7 +36,7 @@ loket_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: see README
   local missing
   # shellcheck disable=SC2086
-  missing=$(loket_missing_packages $QT_PACKAGES "$@")
+  missing=$(loket_missing_packages $RUNTIME_PACKAGES "$@")
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -eq 0 ]; then
     # no default cluster from the postgresql package: tests start their own

@@ -137,6 +137,12 @@ def test_a_missing_printer_is_reported_quickly() -> None:
     assert (info.value.condition, info.value.delivered) == (Condition.UNREACHABLE, False)
 
 
+def test_a_usb_printer_that_is_not_plugged_in_is_unreachable() -> None:
+    printer = open_device(DeviceKind.TICKET_PRINTER, "escpos+usb://04b8:0e99?timeout=0.5")
+    state = printer.state()
+    assert state.condition is Condition.UNREACHABLE and state.detail
+
+
 def test_file_connection_writes_the_exact_bytes_and_cannot_tell_status(tmp_path) -> None:
     target = tmp_path / "ticket.bin"
     printer = open_device(DeviceKind.TICKET_PRINTER, f"escpos+file://{target}?width=58")
