@@ -141,6 +141,9 @@ def _today_start(office: Office | OfficeState, now: datetime) -> datetime:
     return day_bounds(local_day(now, office.zone), office.zone)[0]
 
 
+today_start = _today_start  # the office's local midnight in UTC, for other modules
+
+
 def _find_visit(session: Session, office: Office, ticket: str, now: datetime) -> Visit:
     visit = session.scalar(
         select(Visit).where(

@@ -1,0 +1,82 @@
+"""The queue display: calls arrive through the live events, flash and are announced."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from app.queue import engine as q_
+from app.store import Store
+from tests.app.queue.conftest import MONDAY_9
+from ui.display import DisplayWindow
+
+OFFICE = "SAMSAT-PTK1"
+SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))
+
+
+class RecordingAnnouncer:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int, str]] = []
+
+    def announce(self, ticket: str, number: int, call_name: str = "") -> None:
+        self.calls.append((ticket, number, call_name))
+
+
+def act(store: Store, fn, *args, **kw):
+    with store.uow() as uow:
+        return fn(uow, *args, office_code=OFFICE, now=MONDAY_9, **kw)
+
+
+@pytest.fixture
+def display(qtbot, catalog_store: Store):
+    announcer = RecordingAnnouncer()
+    window = DisplayWindow(catalog_store, OFFICE, announcer=announcer, clock=lambda: MONDAY_9)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.announcer_log = announcer
+    yield window
+    window.close()
+
+
+def test_a_call_reaches_the_display_flashes_and_is_announced(qtbot, display,
+                                                              catalog_store: Store) -> None:
+    act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    with qtbot.waitSignal(display.called, timeout=5000) as blocker:
+        act(catalog_store, q_.call_next, "CF")
+    call = blocker.args[0]
+    assert (call.ticket, call.counter, call.number) == ("A-001", "CF", 0)
+    assert display.tiles["CF"].ticket.text() == "A-001"
+    assert display.tiles["CF"].flashing
+    assert display.announcer_log.calls == [("A-001", 0, "tempat cek fisik")]
+    assert "A-001" in display.recent.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    display.grab().save(str(SHOTS / "display-call.png"))
+
+
+def test_three_calls_at_once_are_all_shown_and_announced_in_order(qtbot, display,
+                                                                   catalog_store: Store) -> None:
+    """Lokets 3, 2 and 1 call within one moment: all three tiles change and all three
+    calls are announced, in the order they were made."""
+    first, second, third = (act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+                            for _ in range(3))
+    route = {first.ticket: ("CF", "L1", "L2"), second.ticket: ("CF", "L1"),
+             third.ticket: ("CF",)}
+    for ticket, counters in route.items():
+        for counter in counters:
+            act(catalog_store, q_.call_ticket, counter, ticket)
+            act(catalog_store, q_.finish, counter)
+    qtbot.waitUntil(lambda: len(display.announcer_log.calls) == 6, timeout=5000)
+    with qtbot.waitSignals([display.called] * 3, timeout=5000):
+        act(catalog_store, q_.call_next, "L3")
+        act(catalog_store, q_.call_next, "L2")
+        act(catalog_store, q_.call_next, "L1")
+    assert display.announcer_log.calls[-3:] == [("A-001", 3, ""), ("A-002", 2, ""),
+                                                ("A-003", 1, "")]
+    assert [display.tiles[c].ticket.text() for c in ("L1", "L2", "L3")] == [
+        "A-003", "A-002", "A-001"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    display.grab().save(str(SHOTS / "display-three.png"))

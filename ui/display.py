@@ -1,0 +1,229 @@
+"""The queue display: the TV in the waiting room, readable from 10 metres.
+
+For each counter the number called there now, the last calls, waiting counts per service,
+the office clock and a running text line. A new call flashes its counter's tile and is
+spoken by the announcer (queued: three counters calling at once are all shown and spoken in
+order). The display learns of calls through the live events, never by a fixed poll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.display_board import Board, CounterCall, board, call_of, local_clock
+from app.queue.clock import utcnow
+from app.store import Store
+from ui.live import LiveEvents
+
+FLASHES = 6
+FLASH_MS = 400
+CALL_EVENTS = ("ticket.called", "ticket.recalled")
+STYLE = """
+QWidget#display { background: #0b1f3a; }
+QLabel { color: white; }
+QFrame#tile { background: #12325e; border-radius: 12px; }
+QFrame#tile[flash="true"] { background: #f2b705; }
+QFrame#tile[flash="true"] QLabel { color: #0b1f3a; }
+QFrame#side { background: #0f2a4f; border-radius: 12px; }
+QLabel#ticker { background: #f2b705; color: #0b1f3a; }
+"""
+
+
+class _Tile(QFrame):
+    """One counter: its name and the number called there."""
+
+    def __init__(self, call: CounterCall) -> None:
+        super().__init__()
+        self.setObjectName("tile")
+        self.counter = call.counter
+        self.where = QLabel(call.label)
+        self.ticket = QLabel(call.ticket or "-")
+        for label in (self.where, self.ticket):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.ticket, 1)
+        self._flashes = 0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_flash)
+
+    def show_call(self, ticket: str | None, flash: bool) -> None:
+        self.ticket.setText(ticket or "-")
+        if flash:
+            self._flashes = FLASHES
+            self._timer.start(FLASH_MS)
+            self._on_flash()
+
+    def _on_flash(self) -> None:
+        lit = self._flashes % 2 == 0 and self._flashes > 0
+        self.setProperty("flash", "true" if lit else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for child in (self.where, self.ticket):
+            child.style().unpolish(child)
+            child.style().polish(child)
+        self._flashes -= 1
+        if self._flashes < 0:
+            self._timer.stop()
+
+    @property
+    def flashing(self) -> bool:
+        return self._timer.isActive()
+
+
+class DisplayWindow(QWidget):
+    """``called`` is emitted for every call shown (a :class:`CounterCall`)."""
+
+    called = Signal(object)
+
+    def __init__(self, store: Store, office_code: str, *, announcer: Any = None,
+                 clock: Callable[[], datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("display")
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("Layar antrian"))
+        self.store = store
+        self.office_code = office_code
+        self.announcer = announcer
+        self._clock = clock or utcnow
+        self._board = self._load()
+        self.tiles: dict[str, _Tile] = {}
+        self._build()
+        self._render()
+        self.live = LiveEvents(store, office_code, self)
+        self.live.received.connect(self._on_event)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start(1000)
+        self._ticker_offset = 0
+        self._scroll = QTimer(self)
+        self._scroll.timeout.connect(self._on_scroll)
+        self._scroll.start(120)
+        self._on_scroll()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _load(self) -> Board:
+        with self.store.uow(read_only=True) as uow:
+            return board(uow, self.office_code, now=self._clock())
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        self.office = QLabel(self._board.office_name.upper())
+        self.clock = QLabel()
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.office, 1)
+        top.addWidget(self.clock)
+        root.addLayout(top)
+        middle = QHBoxLayout()
+        grid = QGridLayout()
+        columns = 2 if len(self._board.counters) <= 4 else 3
+        for i, call in enumerate(self._board.counters):
+            tile = _Tile(call)
+            self.tiles[call.counter] = tile
+            grid.addWidget(tile, i // columns, i % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        middle.addLayout(grid, 3)
+        side = QFrame()
+        side.setObjectName("side")
+        side_layout = QVBoxLayout(side)
+        self.recent_title = QLabel(self.tr("Panggilan terakhir"))
+        self.recent = QLabel()
+        self.waiting_title = QLabel(self.tr("Menunggu"))
+        self.waiting = QLabel()
+        for label in (self.recent, self.waiting):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setTextFormat(Qt.TextFormat.RichText)
+        side_layout.addWidget(self.recent_title)
+        side_layout.addWidget(self.recent, 1)
+        side_layout.addWidget(self.waiting_title)
+        side_layout.addWidget(self.waiting, 1)
+        middle.addWidget(side, 2)
+        root.addLayout(middle, 1)
+        self.ticker = QLabel()
+        self.ticker.setObjectName("ticker")
+        # the scrolling text must never widen the window
+        self.ticker.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        root.addWidget(self.ticker)
+        self._on_tick()
+
+    def _render(self) -> None:
+        b = self._board
+        for call in b.counters:
+            tile = self.tiles.get(call.counter)
+            if tile is not None and not tile.flashing and call.ticket:
+                tile.ticket.setText(call.ticket)
+        self.recent.setText("<br>".join(
+            f"<b>{ticket}</b> &rarr; {where}" for ticket, where in b.recent) or "-")
+        self.waiting.setText("<br>".join(
+            f"{name}: <b>{n}</b>" for name, n in b.waiting.values()) or self.tr("Tidak ada"))
+        self._ticker_text = b.running_text or self.tr(
+            "Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Everything scales with the screen: numbers about an eighth of its height."""
+        super().resizeEvent(event)
+        h = max(self.height(), 300)
+        rows = max(1, (len(self.tiles) + 1) // (2 if len(self.tiles) <= 4 else 3))
+
+        def font(px: float, bold: bool = True) -> QFont:
+            f = QFont()
+            f.setPixelSize(max(10, int(px)))
+            f.setBold(bold)
+            return f
+
+        self.office.setFont(font(h / 22))
+        self.clock.setFont(font(h / 18))
+        for tile in self.tiles.values():
+            tile.where.setFont(font(h / (14 * rows ** 0.5)))
+            tile.where.setWordWrap(True)
+            tile.ticket.setFont(font(h / (5.5 * rows)))
+        for title in (self.recent_title, self.waiting_title):
+            title.setFont(font(h / 26))
+        for label in (self.recent, self.waiting):
+            label.setFont(font(h / 30, bold=False))
+        self.ticker.setFont(font(h / 24))
+
+    # --- live ---------------------------------------------------------------------------
+
+    def _on_event(self, event: Any) -> None:
+        self._board = self._load()
+        self._render()
+        if event.kind in CALL_EVENTS:
+            call = call_of(event.payload)
+            tile = self.tiles.get(call.counter)
+            if tile is not None:
+                tile.show_call(call.ticket, flash=True)
+            if self.announcer is not None and call.ticket:
+                self.announcer.announce(call.ticket, call.number, call.call_name)
+            self.called.emit(call)
+
+    def _on_tick(self) -> None:
+        self.clock.setText(local_clock(self._clock(), self._board.zone))
+
+    def _on_scroll(self) -> None:
+        text = f"{self._ticker_text}     "
+        self._ticker_offset = (self._ticker_offset + 1) % len(text)
+        self.ticker.setText((text[self._ticker_offset:] + text)[:400])
+
+    def closeEvent(self, event: Any) -> None:
+        self.live.close()
+        super().closeEvent(event)
