@@ -485,8 +485,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_appointment_book)
 
     from app.cli_devices import register as register_devices
+    from app.cli_station import register as register_station
 
     register_devices(sub, common, reporting, office)
+    register_station(sub, common)
 
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")

@@ -255,6 +255,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ticket {ticket} was not printed ({condition}); print job {job} is kept, the ticket "
         "stays valid and can be reprinted",
     ),
+    # stations
+    "station.counter_required": (
+        "stasiun loket memerlukan --counter KODE",
+        "a counter station needs --counter CODE",
+    ),
+    "station.not_available": (
+        "stasiun {kind!r} belum tersedia; pilih: {choices}",
+        "station {kind!r} is not available yet; choose: {choices}",
+    ),
 }
 
 

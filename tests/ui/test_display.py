@@ -80,3 +80,23 @@ def test_three_calls_at_once_are_all_shown_and_announced_in_order(qtbot, display
         "A-003", "A-002", "A-001"]
     SHOTS.mkdir(parents=True, exist_ok=True)
     display.grab().save(str(SHOTS / "display-three.png"))
+
+
+def test_loket_station_display_runs_and_exits(catalog_db_url: str) -> None:
+    """``loket station display`` in its own process, offscreen, quitting by itself."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", catalog_db_url, "station", "display",
+         "--office", OFFICE, "--windowed", "--quit-after", "1"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+
+
+def test_unknown_station_kind_exits_2(catalog_db_url: str, capsys) -> None:
+    from app.cli import main
+
+    assert main(["--db", catalog_db_url, "station", "jukebox"]) == 2
+    assert "jukebox" in capsys.readouterr().err

@@ -1,0 +1,72 @@
+"""``loket station KIND``: one station's window, full screen (or windowed), on this PC.
+
+Every station runs the same way against SQLite on one PC or against the office's
+PostgreSQL server: open the store, build the station's window, show it, run Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from app.errors import LoketError
+from app.store import Store
+from ui.application import make_app
+
+KINDS = ("kiosk", "counter", "display", "supervisor", "survey")
+
+
+def _display(store: Store, office: str, **_: Any) -> QWidget:
+    from ui.display import DisplayWindow
+
+    try:
+        from ui.announcer import Announcer
+
+        announcer: Any = Announcer()
+    except ImportError:  # pragma: no cover - voice not installed
+        announcer = None
+    return DisplayWindow(store, office, announcer=announcer)
+
+
+def _kiosk(store: Store, office: str, station: str | None = None, **_: Any) -> QWidget:
+    from ui.kiosk import KioskWindow
+
+    return KioskWindow(store, office, station_code=station)
+
+
+def _counter(store: Store, office: str, counter: str | None = None, **_: Any) -> QWidget:
+    from ui.counter import CounterWindow
+
+    if not counter:
+        raise LoketError("station.counter_required")
+    return CounterWindow(store, office, counter)
+
+
+FACTORIES: dict[str, Callable[..., QWidget]] = {
+    "display": _display, "kiosk": _kiosk, "counter": _counter,
+}
+
+
+def build_station(kind: str, store: Store, office: str, **options: Any) -> QWidget:
+    factory = FACTORIES.get(kind)
+    if factory is None:
+        raise LoketError("station.not_available", kind=kind,
+                         choices=", ".join(sorted(FACTORIES)))
+    return factory(store, office, **options)
+
+
+def run_station(kind: str, store: Store, office: str, *, windowed: bool = False,
+                quit_after: float | None = None, **options: Any) -> int:
+    app = make_app()
+    window = build_station(kind, store, office, **options)
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.showFullScreen()
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), app.quit)
+    return app.exec()
