@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import aliased
 
 from app import audit
 from app.errors import LoketError
@@ -199,8 +200,12 @@ class Spool:
 
 def failed_jobs(uow: UnitOfWork, *, office_id: int | None = None,
                 job_kind: str | None = None) -> list[DeviceJob]:
-    """What the kiosk and the supervisor list for reprint."""
-    query = select(DeviceJob).where(DeviceJob.state == JobState.FAILED)
+    """What the kiosk and the supervisor list for reprint: failed jobs whose visit has not
+    had a job printed since."""
+    later = aliased(DeviceJob)
+    reprinted = exists().where(later.visit_id == DeviceJob.visit_id, later.id > DeviceJob.id,
+                               later.state == JobState.DONE)
+    query = select(DeviceJob).where(DeviceJob.state == JobState.FAILED, ~reprinted)
     if office_id is not None:
         query = query.where(DeviceJob.office_id == office_id)
     if job_kind is not None:

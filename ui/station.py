@@ -45,8 +45,14 @@ def _counter(store: Store, office: str, counter: str | None = None, **_: Any) ->
     return CounterWindow(store, office, counter)
 
 
+def _supervisor(store: Store, office: str, **_: Any) -> QWidget:
+    from ui.supervisor import SupervisorWindow
+
+    return SupervisorWindow(store, office)
+
+
 FACTORIES: dict[str, Callable[..., QWidget]] = {
-    "display": _display, "kiosk": _kiosk, "counter": _counter,
+    "display": _display, "kiosk": _kiosk, "counter": _counter, "supervisor": _supervisor,
 }
 
 
