@@ -264,6 +264,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stasiun {kind!r} belum tersedia; pilih: {choices}",
         "station {kind!r} is not available yet; choose: {choices}",
     ),
+    # the counter desk
+    "desk.unknown_visit": ("kunjungan {visit} tidak ditemukan", "no visit {visit}"),
+    "desk.visit_closed": (
+        "kunjungan {ticket} sudah selesai; persyaratannya tidak bisa diubah lagi",
+        "visit {ticket} is closed; its requirements can no longer be changed",
+    ),
+    "desk.unknown_requirement": (
+        "persyaratan {code!r} bukan persyaratan layanan {ticket}",
+        "{code!r} is not a requirement of the service of {ticket}",
+    ),
 }
 
 

@@ -1,0 +1,471 @@
+"""What a loket console reads and records beside the queue engine's actions.
+
+The counter's configuration, its current visit (with the time standard and the service's
+requirements checklist), the waiting and held lists, a visit's history, the requirement
+ticks (who and when, in ``Visit.data["requirements"]``) and the "berkas tidak lengkap"
+slip. Like :mod:`app.queue.engine`, every function takes a unit of work; the ones that
+change something commit inside, with an audit entry in the same transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.errors import LoketError
+from app.queue import deadline
+from app.queue import engine as q
+from app.queue.clock import day_bounds, local, local_day, utcnow
+from app.store import UnitOfWork
+from db.enums import DeviceKind, StationKind, VisitStatus
+from db.models import (
+    Counter,
+    Document,
+    Office,
+    Service,
+    Stage,
+    StageRecord,
+    Station,
+    StationDevice,
+    User,
+    Visit,
+    VisitTransition,
+)
+from printing.pdf_render import render_pdf
+from printing.slip import MissingSlip, slip_name, slip_pages
+
+ACTIVE = (VisitStatus.CALLED, VisitStatus.SERVING)
+SLIP_KIND = "slip_incomplete"
+
+# The messages of this module, until they move into app/i18n.py's table.
+# --- the counter ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StageRef:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CounterRef:
+    code: str
+    name: str
+    number: int
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeskInfo:
+    """The counter as its console shows it, and where a visit can be transferred to."""
+
+    office_code: str
+    office_name: str
+    zone: str
+    counter_code: str
+    counter_name: str
+    display_number: int
+    stages: tuple[StageRef, ...]  # what this counter serves
+    all_stages: tuple[StageRef, ...]  # the office's active stages (transfer targets)
+    counters: tuple[CounterRef, ...]  # the other active counters (transfer targets)
+    warn_ratio: float
+    document_printer: str | None  # connection of this counter's station's document printer
+
+
+def _office(session: Session, office_code: str | None) -> Office:
+    return q.resolve_office(session, office_code)
+
+
+def _counter(session: Session, office: Office, code: str) -> Counter:
+    counter = session.scalar(select(Counter).where(Counter.office_id == office.id,
+                                                   Counter.code == code))
+    if counter is None:
+        raise LoketError("queue.unknown_counter", code=code, office=office.code)
+    return counter
+
+
+def _document_printer(session: Session, counter: Counter) -> str | None:
+    return session.scalar(
+        select(StationDevice.connection)
+        .join(Station, Station.id == StationDevice.station_id)
+        .where(Station.counter_id == counter.id, Station.kind == StationKind.COUNTER,
+               StationDevice.kind == DeviceKind.DOCUMENT_PRINTER)
+        .limit(1)
+    )
+
+
+def desk_info(uow: UnitOfWork, counter_code: str, *,
+              office_code: str | None = None) -> DeskInfo:
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    return DeskInfo(
+        office_code=office.code, office_name=office.name, zone=office.zone.value,
+        counter_code=counter.code, counter_name=counter.name,
+        display_number=counter.display_number,
+        stages=tuple(StageRef(st.code, st.name) for st in counter.stages),
+        all_stages=tuple(StageRef(st.code, st.name) for st in office.stages if st.active),
+        counters=tuple(CounterRef(c.code, c.name, c.display_number,
+                                  tuple(st.code for st in c.stages))
+                       for c in office.counters if c.active and c.id != counter.id),
+        warn_ratio=float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO)),
+        document_printer=_document_printer(s, counter),
+    )
+
+
+# --- requirements -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequirementState:
+    code: str
+    text: str
+    checked: bool = False
+    by: str | None = None
+    at: datetime | None = None
+
+
+def _requirements(service: Service) -> list[tuple[str, str]]:
+    out = []
+    for item in service.requirements or []:
+        if isinstance(item, dict):
+            text = item.get("text", "")
+            if item.get("for"):
+                text = f"{text} ({item['for']})"
+            out.append((str(item.get("code", text)), text))
+        else:
+            out.append((str(item), str(item)))
+    return out
+
+
+def _ticks(visit: Visit) -> dict[str, dict[str, Any]]:
+    return dict((visit.data or {}).get("requirements") or {})
+
+
+def _requirement_states(visit: Visit) -> tuple[RequirementState, ...]:
+    ticks = _ticks(visit)
+    states = []
+    for code, text in _requirements(visit.service):
+        tick = ticks.get(code)
+        states.append(RequirementState(
+            code, text, tick is not None, tick.get("by") if tick else None,
+            datetime.fromisoformat(tick["at"]) if tick and tick.get("at") else None))
+    return tuple(states)
+
+
+def registration_stage(session: Session, service: Service) -> int | None:
+    """The stage where the service's requirements are checked.
+
+    The office setting ``requirements_stage`` names it; otherwise it is the service's first
+    stage served by a real loket (a counter without a ``call_name`` such as "tempat cek
+    fisik"); otherwise its first stage.
+    """
+    links = list(service.stage_links)
+    if not links:
+        return None
+    office = session.get(Office, service.office_id)
+    wanted = (office.settings or {}).get("requirements_stage") if office else None
+    for link in links:
+        if wanted and link.stage.code == wanted:
+            return link.stage_id
+    counters = session.scalars(select(Counter).where(Counter.office_id == service.office_id,
+                                                     Counter.active.is_(True))).all()
+    for link in links:
+        if any(not c.call_name and link.stage_id in {st.id for st in c.stages}
+               for c in counters):
+            return link.stage_id
+    return links[0].stage_id
+
+
+def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
+                    actor: q.Actor, now: datetime | None = None
+                    ) -> tuple[RequirementState, ...]:
+    """Tick (or untick) one requirement of an open visit, with who and when.
+
+    Stored in ``Visit.data["requirements"]`` as ``{code: {"by", "user_id", "at"}}``; one
+    history row (action ``requirements``) and one audit entry per change.
+    """
+    now = now or utcnow()
+    s = uow.session
+    visit = s.get(Visit, visit_id, with_for_update=True)
+    if visit is None:
+        raise LoketError("desk.unknown_visit", visit=visit_id)
+    if not visit.status.is_open:
+        raise LoketError("desk.visit_closed", ticket=visit.ticket)
+    codes = dict(_requirements(visit.service))
+    if code not in codes:
+        raise LoketError("desk.unknown_requirement", code=code, ticket=visit.ticket)
+    ticks = _ticks(visit)
+    before = sorted(ticks)
+    if checked == (code in ticks):
+        return _requirement_states(visit)
+    if checked:
+        ticks[code] = {"by": actor.name, "user_id": actor.user_id, "at": now.isoformat()}
+    else:
+        ticks.pop(code, None)
+    visit.data = {**(visit.data or {}), "requirements": ticks}
+    record = s.scalar(select(StageRecord).where(
+        StageRecord.visit_id == visit.id,
+        StageRecord.status.in_([VisitStatus.WAITING, *ACTIVE, VisitStatus.HELD]))
+        .order_by(StageRecord.seq.desc()).limit(1))
+    change = {"requirement": code, "ticked": checked}
+    s.add(VisitTransition(
+        visit_id=visit.id, stage_record_id=record.id if record else None,
+        action="requirements", from_status=visit.status.value, to_status=visit.status.value,
+        at=now, counter_id=record.counter_id if record else None, user_id=actor.user_id,
+        data=change))
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=visit.office_id,
+                 action="visit.requirement", entity="visit", entity_id=visit.id, at=now,
+                 before={"checked": before}, after={"checked": sorted(ticks)} | change)
+    uow.commit()
+    return _requirement_states(visit)
+
+
+# --- the current visit and the lists ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurrentVisit:
+    """The visit this counter has called or is serving."""
+
+    visit_id: int
+    ticket: str
+    service_code: str
+    service_name: str
+    stage_code: str
+    stage_name: str
+    status: str  # called | serving
+    priority: str | None
+    issued_at: datetime
+    due_at: datetime | None
+    sla: str | None  # ok | near | over | None (no time standard)
+    recalls: int
+    requirements: tuple[RequirementState, ...] = ()
+    checklist: bool = False  # this is the stage where the requirements are checked
+
+
+def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+                  now: datetime | None = None) -> CurrentVisit | None:
+    now = now or utcnow()
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    record = s.scalar(select(StageRecord).where(StageRecord.counter_id == counter.id,
+                                                StageRecord.status.in_(ACTIVE)))
+    if record is None:
+        return None
+    visit = record.visit
+    warn = float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO))
+    requirements = _requirement_states(visit)
+    checklist = bool(requirements) and registration_stage(s, visit.service) == record.stage_id
+    return CurrentVisit(
+        visit_id=visit.id, ticket=visit.ticket, service_code=visit.service.code,
+        service_name=visit.service.name, stage_code=record.stage.code,
+        stage_name=record.stage.name, status=record.status.value,
+        priority=visit.priority_reason, issued_at=visit.issued_at, due_at=visit.due_at,
+        sla=deadline.sla_state(visit.due_at, visit.issued_at, now, warn),
+        recalls=record.recalls, requirements=requirements, checklist=checklist,
+    )
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    visit_id: int
+    ticket: str
+    service_code: str
+    service_name: str
+    stage_code: str
+    status: str
+    priority: str | None
+    issued_at: datetime
+    queued_at: datetime
+    targeted: bool  # sent to this counter in particular
+
+
+def _entry(record: StageRecord, counter: Counter) -> QueueEntry:
+    visit = record.visit
+    return QueueEntry(visit.id, visit.ticket, visit.service.code, visit.service.name,
+                      record.stage.code, record.status.value, visit.priority_reason,
+                      visit.issued_at, record.queued_at, record.target_counter_id == counter.id)
+
+
+def waiting_list(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
+                 now: datetime | None = None) -> list[QueueEntry]:
+    """Today's visits waiting at this counter's stages, in the order "call next" takes them:
+    sent to this counter first, then priority, then oldest."""
+    now = now or utcnow()
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    stage_ids = [st.id for st in counter.stages]
+    if not stage_ids:
+        return []
+    since = day_bounds(local_day(now, office.zone), office.zone)[0]
+    query = select(StageRecord).where(
+        StageRecord.stage_id.in_(stage_ids), StageRecord.status == VisitStatus.WAITING,
+        StageRecord.queued_at >= since,
+        (StageRecord.target_counter_id.is_(None))
+        | (StageRecord.target_counter_id == counter.id))
+    service_ids = [sv.id for sv in counter.services]
+    if service_ids:
+        query = query.join(Visit, Visit.id == StageRecord.visit_id).where(
+            Visit.service_id.in_(service_ids))
+    records = s.scalars(query).all()
+    records = sorted(records, key=lambda r: (r.target_counter_id is None, not r.priority,
+                                             r.sort_at, r.id))
+    return [_entry(r, counter) for r in records]
+
+
+def held_list(uow: UnitOfWork, counter_code: str, *,
+              office_code: str | None = None) -> list[QueueEntry]:
+    """The visits parked at this counter, oldest first."""
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    records = s.scalars(select(StageRecord).where(
+        StageRecord.counter_id == counter.id, StageRecord.status == VisitStatus.HELD)
+        .order_by(StageRecord.queued_at, StageRecord.id)).all()
+    return [_entry(r, counter) for r in records]
+
+
+# --- history ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime  # UTC
+    local_at: datetime  # in the office's zone
+    action: str
+    from_status: str | None
+    to_status: str | None
+    stage: str | None
+    counter: str | None
+    user: str | None
+    note: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
+    """Every transition of a visit, oldest first, with stage, counter and officer."""
+    s = uow.session
+    visit = s.get(Visit, visit_id)
+    if visit is None:
+        raise LoketError("desk.unknown_visit", visit=visit_id)
+    zone = s.scalar(select(Office.zone).where(Office.id == visit.office_id))
+    rows = s.execute(
+        select(VisitTransition, Stage.code, Counter.code, User.username)
+        .outerjoin(StageRecord, StageRecord.id == VisitTransition.stage_record_id)
+        .outerjoin(Stage, Stage.id == StageRecord.stage_id)
+        .outerjoin(Counter, Counter.id == VisitTransition.counter_id)
+        .outerjoin(User, User.id == VisitTransition.user_id)
+        .where(VisitTransition.visit_id == visit_id)
+        .order_by(VisitTransition.at, VisitTransition.id)
+    ).all()
+    return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
+                         counter, user, t.note or "", dict(t.data or {}))
+            for t, stage, counter, user in rows]
+
+
+# --- "berkas tidak lengkap" -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlipResult:
+    visit_id: int
+    ticket: str
+    missing: tuple[str, ...]
+    document_id: int
+    pdf: bytes = field(repr=False)
+    path: Path | None  # where the PDF was saved (no printer, or the printer failed)
+    printed_to: str | None  # the document printer's connection, when it printed
+    print_error: str = ""
+
+
+def default_slip_folder() -> Path:
+    """``$LOKET_HOME/slips``, else the system's temporary folder."""
+    home = os.environ.get("LOKET_HOME")
+    return Path(home) / "slips" if home else Path(tempfile.gettempdir()) / "loket-slips"
+
+
+def _save(folder: Path, name: str, pdf: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path, n = folder / f"{name}.pdf", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{name}-{n}.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+                      office_code: str | None = None, now: datetime | None = None,
+                      folder: Path | None = None) -> SlipResult:
+    """The file is incomplete: end the current visit with outcome ``incomplete`` and issue
+    the slip listing the requirements not ticked.
+
+    The slip is kept as a :class:`~db.models.Document` (PDF content, audit entry
+    ``slip.issued``), then printed on the station's document printer if one is configured,
+    else (or if printing fails) saved as a PDF in ``folder``.
+    """
+    now = now or utcnow()
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    record = s.scalar(select(StageRecord).where(StageRecord.counter_id == counter.id,
+                                                StageRecord.status.in_(ACTIVE)))
+    if record is None:
+        raise LoketError("queue.counter_idle", counter=counter.code)
+    visit = record.visit
+    states = _requirement_states(visit)
+    missing = tuple(r.text for r in states if not r.checked)
+    checked = tuple(r.text for r in states if r.checked)
+    visit_id, ticket, record_id = visit.id, visit.ticket, record.id
+    slip = MissingSlip(
+        office_name=office.name, ticket=ticket, service_name=visit.service.name,
+        counter_name=counter.name, officer=actor.name, issued_at=local(now, office.zone),
+        zone=office.zone.value, missing=missing, checked=checked)
+    printer = _document_printer(s, counter)
+    office_id, office_code = office.id, office.code
+    note = "berkas tidak lengkap: " + "; ".join(missing) if missing else "berkas tidak lengkap"
+    s.rollback()  # release what was read; the engine locks and finishes in its own way
+    q.finish(uow, counter_code, outcome="incomplete", office_code=office_code, actor=actor,
+             now=now, note=note)
+    pages = slip_pages(slip)
+    pdf = render_pdf(pages, title=slip_name(slip))
+    document = Document(office_id=office_id, visit_id=visit_id, kind=SLIP_KIND,
+                        number=f"{visit_id}-{record_id}", issued_at=now,
+                        issued_by=actor.user_id, content=pdf, content_type="application/pdf",
+                        data={"ticket": ticket, "missing": list(missing),
+                              "checked": list(checked)})
+    s.add(document)
+    s.flush()
+    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office_id,
+                 action="slip.issued", entity="document", entity_id=document.id, at=now,
+                 after={"visit_id": visit_id, "ticket": ticket, "missing": list(missing)})
+    document_id = document.id
+    uow.commit()
+    path = printed_to = None
+    error = ""
+    if printer:
+        try:
+            from devices.registry import open_device
+
+            device = open_device(DeviceKind.DOCUMENT_PRINTER, printer)
+            try:
+                device.print_pages(pages, slip_name(slip))
+            finally:
+                device.close()
+            printed_to = printer
+        except Exception as exc:
+            error = str(exc) or type(exc).__name__
+    if printed_to is None:
+        path = _save(folder or default_slip_folder(), slip_name(slip), pdf)
+    return SlipResult(visit_id, ticket, missing, document_id, pdf, path, printed_to, error)

@@ -1,0 +1,162 @@
+"""The loket console's services: lists, history, requirement ticks and the incomplete slip."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app import counter_desk as desk
+from app import users
+from app.errors import LoketError
+from app.queue import engine as q
+from app.store import Store
+from db.models import AuditEntry, Document, Visit
+from tests.app.queue.conftest import MONDAY_9
+
+OFFICE = "SAMSAT-PTK1"
+
+
+def _officer(store: Store, name: str = "petugas1") -> q.Actor:
+    with store.uow() as uow:
+        info = users.add_user(uow, name, "officer", "rahasia-123", actor="test",
+                              office_code=OFFICE)
+    return q.Actor(info.username, info.id)
+
+
+def _issue(store: Store, service: str = "STNK-PERPANJANGAN", minutes: int = 0, **kw):
+    with store.uow() as uow:
+        return q.issue_ticket(uow, service, office_code=OFFICE,
+                              now=MONDAY_9 + timedelta(minutes=minutes), **kw)
+
+
+def _to_l1(store: Store, actor: q.Actor) -> None:
+    """The first visit waiting at cek fisik goes through it and is called at loket 1."""
+    with store.uow() as uow:
+        q.call_next(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
+    with store.uow() as uow:
+        q.finish(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
+    with store.uow() as uow:
+        q.call_next(uow, "L1", office_code=OFFICE, actor=actor, now=MONDAY_9)
+
+
+def test_desk_info_knows_the_counter_and_the_transfer_targets(catalog_store: Store) -> None:
+    with catalog_store.uow(read_only=True) as uow:
+        info = desk.desk_info(uow, "L1", office_code=OFFICE)
+    assert info.counter_name == "Loket 1 Pendaftaran"
+    assert [st.code for st in info.stages] == ["loket-1"]
+    assert [st.code for st in info.all_stages] == ["cek-fisik", "loket-1", "loket-2",
+                                                   "loket-3"]
+    assert [c.code for c in info.counters] == ["CF", "L2", "L3"]
+    assert info.zone == "WIB" and info.document_printer is None
+
+
+def test_waiting_list_priority_first_then_oldest(catalog_store: Store) -> None:
+    _issue(catalog_store)
+    _issue(catalog_store, "STNK-HILANG", minutes=1)
+    _issue(catalog_store, minutes=2, priority="lansia")
+    with catalog_store.uow(read_only=True) as uow:
+        at_cf = desk.waiting_list(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+        at_l1 = desk.waiting_list(uow, "L1", office_code=OFFICE, now=MONDAY_9)
+    assert [e.ticket for e in at_cf] == ["A-002", "A-001", "B-001"]
+    assert at_cf[0].priority == "lansia"
+    assert at_l1 == []
+
+
+def test_checklist_ticks_history_and_the_incomplete_slip(catalog_store: Store,
+                                                         tmp_path: Path) -> None:
+    officer = _officer(catalog_store)
+    _issue(catalog_store)
+    with catalog_store.uow() as uow:
+        q.call_next(uow, "CF", office_code=OFFICE, actor=officer, now=MONDAY_9)
+    with catalog_store.uow(read_only=True) as uow:
+        at_cf = desk.current_visit(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    assert at_cf is not None and at_cf.stage_code == "cek-fisik" and not at_cf.checklist
+    with catalog_store.uow() as uow:
+        q.finish(uow, "CF", office_code=OFFICE, actor=officer, now=MONDAY_9)
+    with catalog_store.uow(read_only=True) as uow:
+        assert [e.ticket for e in desk.waiting_list(uow, "L1", office_code=OFFICE,
+                                                    now=MONDAY_9)] == ["A-001"]
+    with catalog_store.uow() as uow:
+        q.call_next(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
+    with catalog_store.uow(read_only=True) as uow:
+        current = desk.current_visit(uow, "L1", office_code=OFFICE,
+                                     now=MONDAY_9 + timedelta(minutes=25))
+    assert current is not None and current.checklist
+    assert current.sla == "near" and current.status == "called"
+    assert [r.code for r in current.requirements] == [
+        "cek-fisik", "bpkb-fotokopi", "stnk-asli", "skpd-asli", "identitas-asli"]
+    at = MONDAY_9 + timedelta(minutes=3)
+    for code in ("cek-fisik", "stnk-asli", "identitas-asli"):
+        with catalog_store.uow() as uow:
+            desk.set_requirement(uow, current.visit_id, code, True, actor=officer, now=at)
+    with catalog_store.uow() as uow:
+        states = desk.set_requirement(uow, current.visit_id, "identitas-asli", False,
+                                      actor=officer, now=at)
+    assert [r.code for r in states if r.checked] == ["cek-fisik", "stnk-asli"]
+    assert states[0].by == "petugas1" and states[0].at == at
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.get(Visit, current.visit_id)
+        assert visit.data["requirements"]["stnk-asli"]["user_id"] == officer.user_id
+        entries = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "visit.requirement")).all()
+        history = desk.visit_history(uow, current.visit_id)
+    assert len(entries) == 4 and {e.user_id for e in entries} == {officer.user_id}
+    assert entries[-1].after["checked"] == ["cek-fisik", "stnk-asli"]
+    actions = [h.action for h in history]
+    assert actions[:4] == ["issued", "called", "finished.out", "finished"]
+    assert actions.count("requirements") == 4
+    assert history[1].counter == "CF" and history[1].user == "petugas1"
+    assert history[0].local_at.hour == 9  # WIB
+
+    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
+        desk.set_requirement(uow, current.visit_id, "nope", True, actor=officer)
+    assert err.value.key == "desk.unknown_requirement"
+
+    with catalog_store.uow() as uow:
+        slip = desk.finish_incomplete(uow, "L1", office_code=OFFICE, actor=officer,
+                                      now=at, folder=tmp_path)
+    assert slip.missing == ("Fotokopi BPKB", "SKPD / Notice Pajak Asli", "Identitas Diri Asli")
+    assert slip.path is not None and slip.path.parent == tmp_path and slip.printed_to is None
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        slip.path.read_bytes())).pages)
+    for missing in slip.missing:
+        assert missing in text
+    assert "STNK Asli" not in text and "A-001" in text and "BERKAS TIDAK LENGKAP" in text
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.get(Visit, current.visit_id)
+        document = uow.session.scalar(select(Document).where(Document.visit_id == visit.id))
+        issued = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "slip.issued"))
+        assert desk.current_visit(uow, "L1", office_code=OFFICE, now=at) is None
+    assert visit.status.value == "incomplete" and visit.outcome == "incomplete"
+    assert document.kind == desk.SLIP_KIND and document.content == slip.pdf
+    assert issued.actor == "petugas1" and issued.after["ticket"] == "A-001"
+
+    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
+        desk.set_requirement(uow, visit.id, "skpd-asli", True, actor=officer)
+    assert err.value.key == "desk.visit_closed"
+
+
+def test_incomplete_with_nobody_served_is_refused(catalog_store: Store, tmp_path: Path) -> None:
+    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
+        desk.finish_incomplete(uow, "L1", office_code=OFFICE, actor=q.SYSTEM,
+                               folder=tmp_path / "slips")
+    assert err.value.key == "queue.counter_idle"
+    assert not (tmp_path / "slips").exists()
+
+
+def test_held_list(catalog_store: Store) -> None:
+    officer = _officer(catalog_store)
+    _issue(catalog_store)
+    _to_l1(catalog_store, officer)
+    with catalog_store.uow() as uow:
+        q.hold(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
+    with catalog_store.uow(read_only=True) as uow:
+        held = desk.held_list(uow, "L1", office_code=OFFICE)
+        assert desk.current_visit(uow, "L1", office_code=OFFICE) is None
+    assert [h.ticket for h in held] == ["A-001"] and held[0].status == "held"

@@ -1,0 +1,247 @@
+"""The loket console: log-in, the queue actions through the Samsat lokets, the requirements
+checklist and its slip, refusals shown in the banner. Screenshots go to /tmp/loket-shots."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app import users
+from app.queue import engine as q
+from app.store import Store
+from db.enums import VisitStatus
+from db.models import AuditEntry, User, Visit
+from tests.app.queue.conftest import MONDAY_9
+from ui.counter import CounterWindow, TransferTarget
+
+OFFICE = "SAMSAT-PTK1"
+PASSWORD = "rahasia-123"
+SHOTS = Path("/tmp/loket-shots")
+WAIT = 10_000
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = MONDAY_9
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def officers(catalog_store: Store) -> list[str]:
+    names = ["petugas1", "petugas2", "petugas3"]
+    with catalog_store.uow() as uow:
+        for name in names:
+            users.add_user(uow, name, "officer", PASSWORD, actor="test", office_code=OFFICE,
+                           full_name=name.capitalize())
+    return names
+
+
+@pytest.fixture
+def open_window(qtbot, catalog_store: Store, clock: Clock,
+                tmp_path: Path) -> Iterator:
+    windows: list[CounterWindow] = []
+
+    def make(counter: str, user: str | None = "petugas1") -> CounterWindow:
+        window = CounterWindow(catalog_store, OFFICE, counter, clock=clock,
+                               slip_folder=tmp_path / "slips")
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        if user:
+            login(window, user)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def login(window: CounterWindow, user: str, password: str = PASSWORD) -> None:
+    window.login.username.setText(user)
+    window.login.password.setText(password)
+    window.login.button.click()
+
+
+def shot(window: CounterWindow, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.resize(1280, 800)
+    image = window.grab()
+    assert (image.width(), image.height()) == (1280, 800)  # the content fits the screen
+    assert image.save(str(SHOTS / f"counter-{name}.png"))
+
+
+def issue(store: Store, service: str = "STNK-PERPANJANGAN", **kw) -> str:
+    with store.uow() as uow:
+        return q.issue_ticket(uow, service, office_code=OFFICE, now=MONDAY_9, **kw).ticket
+
+
+def waiting(window: CounterWindow) -> list[str]:
+    return [window.waiting.item(r, 0).text() for r in range(window.waiting.rowCount())]
+
+
+def press(qtbot, window: CounterWindow, key: Qt.Key) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(window, key)
+
+
+def test_login_failure_then_success(qtbot, open_window, officers, catalog_store: Store,
+                                    request) -> None:
+    window = open_window("L1", user=None)
+    assert window.pages.currentWidget() is window.login
+    login(window, "petugas1", "salah-sandi")
+    assert window.login.message.text() == "nama pengguna atau kata sandi salah"
+    assert window.pages.currentWidget() is window.login and window.actor is None
+    if "sqlite" in request.node.name:
+        shot(window, "login")
+    login(window, "petugas1")
+    assert window.pages.currentWidget() is window.main
+    assert window.actor is not None and window.actor.name == "petugas1"
+    assert "Petugas1" in window.officer_label.text()
+    with catalog_store.uow(read_only=True) as uow:
+        user_id = uow.session.scalar(select(User.id).where(User.username == "petugas1"))
+        opened = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "counter.opened"))
+    assert opened.user_id == user_id and opened.actor == "petugas1"
+
+
+def test_locked_account_message(open_window, officers) -> None:
+    window = open_window("L1", user=None)
+    for _ in range(users.MAX_FAILED_LOGINS):
+        login(window, "petugas2", "salah-sandi")
+    login(window, "petugas2")
+    assert "terkunci" in window.login.message.text()
+    assert window.actor is None
+
+
+def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_store: Store,
+                                          clock: Clock, request) -> None:
+    cf = open_window("CF", "petugas1")
+    l1 = open_window("L1", "petugas2")
+    if "sqlite" in request.node.name:
+        shot(l1, "idle")
+    assert not l1.buttons["finish"].isEnabled() and l1.buttons["call"].isEnabled()
+    ticket = issue(catalog_store)
+    qtbot.waitUntil(lambda: waiting(cf) == [ticket], timeout=WAIT)
+    assert waiting(l1) == []
+
+    clock.now += timedelta(minutes=2)
+    cf.buttons["call"].click()
+    assert cf.ticket_label.text() == ticket and cf.current.status == "called"
+    assert cf.buttons["start"].isEnabled() and not cf.buttons["finish"].isEnabled()
+    assert not cf.checklist_box.isVisibleTo(cf)  # no checklist at cek fisik
+    cf.buttons["start"].click()
+    assert cf.current.status == "serving" and cf.buttons["finish"].isEnabled()
+    cf.buttons["finish"].click()
+    assert cf.current is None and "loket-1" in cf.banner.text()
+
+    qtbot.waitUntil(lambda: waiting(l1) == [ticket], timeout=WAIT)  # the live event
+    press(qtbot, l1, Qt.Key.Key_F1)
+    assert l1.current is not None and l1.current.ticket == ticket
+    assert l1.checklist_box.isVisibleTo(l1) and len(l1.checkboxes) == 5
+    press(qtbot, l1, Qt.Key.Key_F3)
+    assert l1.current.status == "serving"
+    for box in l1.checkboxes.values():
+        box.setChecked(True)
+    assert l1.sla_label.text().startswith("Sisa waktu standar 28:")
+    l1.choose_transfer = lambda: TransferTarget(counter="L2")
+    l1.buttons["transfer"].click()
+    assert l1.current is None
+    history = [l1.history.item(r, 1).text() for r in range(l1.history.rowCount())]
+    assert history[0] == "Ambil nomor" and "Centang: stnk-asli" in history
+    assert history[-1] == "Dialihkan → loket-2"
+
+    l2 = open_window("L2", "petugas3")
+    assert waiting(l2) == [ticket]
+    l2.buttons["call"].click()
+    l2.buttons["start"].click()
+    l2.buttons["finish"].click()
+    assert "loket-3" in l2.banner.text()
+    l3 = open_window("L3", "petugas1")
+    assert waiting(l3) == [ticket]
+    l3.buttons["call"].click()
+    l3.buttons["start"].click()
+    l3.buttons["finish"].click()
+    assert l3.banner.text() == f"{ticket} selesai dilayani." and l3.banner_kind == "info"
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.scalar(select(Visit).where(Visit.ticket == ticket))
+        assert visit.status is VisitStatus.DONE and visit.outcome == "done"
+        assert visit.closed_at is not None
+        assert [r.stage.code for r in visit.stage_records] == [
+            "cek-fisik", "loket-1", "loket-2", "loket-3"]
+        assert sorted(visit.data["requirements"]) == [
+            "bpkb-fotokopi", "cek-fisik", "identitas-asli", "skpd-asli", "stnk-asli"]
+
+
+def test_requirements_and_the_incomplete_slip(qtbot, open_window, officers,
+                                              catalog_store: Store, clock: Clock,
+                                              request) -> None:
+    ticket = issue(catalog_store, "STNK-HILANG", priority="lansia")
+    with catalog_store.uow() as uow:
+        q.call_next(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        q.finish(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    l1 = open_window("L1", "petugas2")
+    assert waiting(l1) == [ticket]
+    l1.buttons["call"].click()
+    l1.buttons["start"].click()
+    assert l1.priority_label.isVisibleTo(l1) and "Lansia" in l1.priority_label.text()
+    l1.checkboxes["cek-fisik"].setChecked(True)
+    l1.checkboxes["identitas-asli"].setChecked(True)
+    clock.now += timedelta(minutes=26)
+    l1.refresh()
+    assert l1.sla_state == "near"
+    if "sqlite" in request.node.name:
+        shot(l1, "serving-checklist")
+    with catalog_store.uow(read_only=True) as uow:
+        user_id = uow.session.scalar(select(User.id).where(User.username == "petugas2"))
+        ticks = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "visit.requirement")).all()
+    assert [(t.actor, t.user_id, t.after["requirement"]) for t in ticks] == [
+        ("petugas2", user_id, "cek-fisik"), ("petugas2", user_id, "identitas-asli")]
+
+    asked: list[str] = []
+    l1.confirm = lambda text: asked.append(text) or False
+    l1.buttons["incomplete"].click()
+    assert l1.current is not None  # said no: nothing happened
+    l1.confirm = lambda text: True
+    l1.buttons["incomplete"].click()
+    assert "Surat Keterangan Kehilangan dari Kepolisian" in asked[0]
+    assert l1.current is None and l1.last_slip is not None
+    path = l1.last_slip.path
+    assert path is not None and str(path) in l1.banner.text()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    for missing in ("BPKB Asli dan Fotokopi", "Surat Keterangan Kehilangan dari Kepolisian",
+                    "Surat Keterangan Pajak dari SAMSAT"):
+        assert missing in text
+    assert "Identitas Diri Asli" not in text and ticket in text
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.scalar(select(Visit).where(Visit.ticket == ticket))
+    assert visit.status is VisitStatus.INCOMPLETE and visit.closed_at is not None
+
+
+def test_finish_with_nobody_served_shows_the_message(qtbot, open_window, officers) -> None:
+    window = open_window("L2")
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert window.banner_kind == "error"
+    assert window.banner.text() == "loket L2 tidak sedang melayani siapa pun"
+    window._on_skip()
+    assert window.banner.text() == "loket L2 tidak sedang melayani siapa pun"
+    window.buttons["call"].click()
+    assert window.banner.text() == "Tidak ada yang menunggu." and window.current is None

@@ -1,0 +1,855 @@
+"""The loket console: the officer's station at one counter.
+
+A log-in page, then the counter's current ticket with the time standard, the queue actions
+(buttons and F-keys), the requirements checklist at the registration stage, the waiting
+and held lists and the current visit's history. The waiting list follows the queue's live
+events (:class:`ui.live.LiveEvents`); the widget never polls the database. Every action goes
+through :mod:`app.queue.engine` or :mod:`app.counter_desk` with the signed-in officer as the
+actor; a refusal (:class:`~app.errors.LoketError`) is shown in the banner, in Indonesian.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import counter_desk as desk
+from app import users
+from app.errors import LoketError
+from app.queue import deadline
+from app.queue import engine as q
+from app.queue.clock import local
+from app.store import Store
+from ui.live import LiveEvents
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_MS = 60_000
+TICK_MS = 1_000
+SLA_COLOURS = {"ok": "#1b7f3b", "near": "#b26a00", "over": "#c62828", None: "#555555"}
+BANNER_STYLES = {
+    "error": "background:#fdecea; color:#8a1c13; border:1px solid #f5c2bd;",
+    "info": "background:#e8f5e9; color:#1b5e20; border:1px solid #b9dfbb;",
+    "warn": "background:#fff4e5; color:#7a4a00; border:1px solid #f3d19e;",
+}
+
+
+def _duration(seconds: float) -> str:
+    """``12:05`` (minutes:seconds) or ``1:02:05``; never negative."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _font(widget: QWidget, delta: int, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSize(max(6, font.pointSize() + delta))
+    font.setBold(bold)
+    return font
+
+
+@dataclass(frozen=True)
+class TransferTarget:
+    stage: str | None = None
+    counter: str | None = None
+
+
+class TransferDialog(QDialog):
+    """Where to send the current visit: another stage's queue, or one particular counter."""
+
+    def __init__(self, info: desk.DeskInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Alihkan nomor"))
+        layout = QVBoxLayout(self)
+        self.to_stage = QRadioButton(self.tr("Ke tahap (antrean tahap itu)"), self)
+        self.to_counter = QRadioButton(self.tr("Ke loket tertentu"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.to_stage)
+        group.addButton(self.to_counter)
+        self.stages = QComboBox(self)
+        for stage in info.all_stages:
+            self.stages.addItem(f"{stage.name} ({stage.code})", stage.code)
+        self.counters = QComboBox(self)
+        for counter in info.counters:
+            self.counters.addItem(f"{counter.name} ({counter.code})", counter.code)
+        form = QFormLayout()
+        form.addRow(self.to_stage, self.stages)
+        form.addRow(self.to_counter, self.counters)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Alihkan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.to_stage.toggled.connect(self._on_mode)
+        self.to_stage.setChecked(True)
+        self.to_counter.setEnabled(self.counters.count() > 0)
+        self._on_mode()
+
+    def _on_mode(self) -> None:
+        self.stages.setEnabled(self.to_stage.isChecked())
+        self.counters.setEnabled(self.to_counter.isChecked())
+
+    def target(self) -> TransferTarget:
+        if self.to_counter.isChecked():
+            return TransferTarget(counter=self.counters.currentData())
+        return TransferTarget(stage=self.stages.currentData())
+
+
+class LoginPage(QWidget):
+    def __init__(self, info: desk.DeskInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMaximumWidth(460)
+        form = QVBoxLayout(box)
+        form.setContentsMargins(28, 24, 28, 24)
+        form.setSpacing(10)
+        title = QLabel(info.counter_name, box)
+        title.setFont(_font(title, 12, True))
+        form.addWidget(title)
+        form.addWidget(QLabel(info.office_name, box))
+        self.username = QLineEdit(box)
+        self.username.setPlaceholderText(self.tr("Nama pengguna"))
+        self.password = QLineEdit(box)
+        self.password.setPlaceholderText(self.tr("Kata sandi"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.username, self.password):
+            edit.setFont(_font(edit, 4))
+            edit.setMinimumHeight(40)
+        form.addWidget(QLabel(self.tr("Nama pengguna"), box))
+        form.addWidget(self.username)
+        form.addWidget(QLabel(self.tr("Kata sandi"), box))
+        form.addWidget(self.password)
+        self.button = QPushButton(self.tr("Masuk"), box)
+        self.button.setMinimumHeight(44)
+        self.button.setFont(_font(self.button, 3, True))
+        self.button.setDefault(True)
+        form.addWidget(self.button)
+        self.message = QLabel("", box)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#c62828;")
+        form.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 1)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+
+class CounterWindow(QMainWindow):
+    """The officer's station at ``counter_code`` of ``office_code``."""
+
+    ACTIONS: ClassVar[dict[str, tuple[str, str | None]]] = {  # name -> (label, key)
+        "call": ("Panggil berikutnya", "F1"),
+        "recall": ("Panggil ulang", "F2"),
+        "start": ("Mulai layani", "F3"),
+        "skip": ("Tidak hadir", "F4"),
+        "hold": ("Tahan", "F5"),
+        "transfer": ("Alihkan…", "F6"),
+        "return": ("Kembalikan ke antrean", None),
+        "finish": ("Selesai", "F9"),
+        "incomplete": ("Berkas tidak lengkap", None),
+        "cancel": ("Batalkan", None),
+    }
+
+    def __init__(self, store: Store, office_code: str, counter_code: str, *,
+                 clock: Callable[[], datetime] | None = None, parent: QWidget | None = None,
+                 slip_folder: Path | None = None, live: LiveEvents | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.office_code = office_code
+        self.counter_code = counter_code
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.slip_folder = slip_folder
+        with store.uow(read_only=True) as uow:
+            self.info = desk.desk_info(uow, counter_code, office_code=office_code)
+        self.actor: q.Actor | None = None
+        self.user: users.UserInfo | None = None
+        self.current: desk.CurrentVisit | None = None
+        self.history_visit_id: int | None = None
+        self.last_slip: desk.SlipResult | None = None
+        self.banner_kind = ""
+        # hooks a test (or another front end) may replace
+        self.confirm: Callable[[str], bool] = self._ask
+        self.choose_transfer: Callable[[], TransferTarget | None] = self._ask_transfer
+
+        self.setWindowTitle(self.tr("Loket — {counter}").format(counter=self.info.counter_name))
+        self.pages = QStackedWidget(self)
+        self.login = LoginPage(self.info, self.pages)
+        self.login.button.clicked.connect(self._on_login)
+        self.login.password.returnPressed.connect(self._on_login)
+        self.login.username.returnPressed.connect(self.login.password.setFocus)
+        self.pages.addWidget(self.login)
+        self.main = self._build_main()
+        self.pages.addWidget(self.main)
+        self.setCentralWidget(self.pages)
+
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, (_label, key) in self.ACTIONS.items():
+            if key:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda n=name: self._on_shortcut(n))
+                self.shortcuts[name] = shortcut
+        self._set_shortcuts(False)
+
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self._on_refresh_due)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self._on_tick)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.timeout.connect(self._on_heartbeat)
+        self.live = live or LiveEvents(store, self.info.office_code, self)
+        self.live.received.connect(self._on_event)
+        self.resize(1280, 800)
+        self.login.username.setFocus()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build_main(self) -> QWidget:
+        page = QWidget(self)
+        root = QVBoxLayout(page)
+        root.setContentsMargins(12, 8, 12, 8)
+        top = QHBoxLayout()
+        self.title = QLabel(f"{self.info.counter_name} — {self.info.office_name}", page)
+        self.title.setFont(_font(self.title, 4, True))
+        top.addWidget(self.title, 1)
+        self.officer_label = QLabel("", page)
+        top.addWidget(self.officer_label)
+        self.logout_button = QPushButton(self.tr("Keluar"), page)
+        self.logout_button.clicked.connect(self._on_logout)
+        top.addWidget(self.logout_button)
+        root.addLayout(top)
+        self.banner = QLabel("", page)
+        self.banner.setWordWrap(True)
+        self.banner.setMinimumHeight(34)
+        self.banner.setFont(_font(self.banner, 2, True))
+        self.banner.setContentsMargins(10, 4, 10, 4)
+        root.addWidget(self.banner)
+
+        body = QHBoxLayout()
+        root.addLayout(body, 1)
+        left = QVBoxLayout()
+        body.addLayout(left, 1)
+        side = QWidget(page)  # fixed width: the left side does not jump with its content
+        side.setFixedWidth(440)
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(side)
+
+        ticket_box = QFrame(page)
+        ticket_box.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(ticket_box)
+        self.ticket_label = QLabel("—", ticket_box)
+        self.ticket_label.setFont(_font(self.ticket_label, 46, True))
+        self.ticket_label.setFixedWidth(280)
+        grid.addWidget(self.ticket_label, 0, 0, 5, 1)
+        self.service_label = QLabel("", ticket_box)
+        self.service_label.setFont(_font(self.service_label, 5, True))
+        self.service_label.setWordWrap(True)
+        self.stage_label = QLabel("", ticket_box)
+        self.stage_label.setFont(_font(self.stage_label, 2))
+        self.status_label = QLabel(self.tr("Belum ada nomor yang dipanggil."), ticket_box)
+        self.status_label.setFont(_font(self.status_label, 2))
+        self.priority_label = QLabel("", ticket_box)
+        self.priority_label.setStyleSheet(
+            "background:#6a1b9a; color:white; padding:2px 8px; border-radius:4px;")
+        self.priority_label.setFont(_font(self.priority_label, 2, True))
+        self.priority_label.hide()
+        grid.addWidget(self.service_label, 0, 1, 1, 2)
+        grid.addWidget(self.stage_label, 1, 1, 1, 2)
+        grid.addWidget(self.status_label, 2, 1)
+        grid.addWidget(self.priority_label, 2, 2, Qt.AlignmentFlag.AlignRight)
+        self.waited_label = QLabel("", ticket_box)
+        self.waited_label.setFont(_font(self.waited_label, 2))
+        self.sla_label = QLabel("", ticket_box)
+        self.sla_label.setFont(_font(self.sla_label, 2, True))
+        grid.addWidget(self.waited_label, 3, 1, 1, 2)
+        grid.addWidget(self.sla_label, 4, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        left.addWidget(ticket_box)
+
+        actions = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (name, (label, key)) in enumerate(self.ACTIONS.items()):
+            text = self.tr(label) + (f"  [{key}]" if key else "")
+            button = QPushButton(text, page)
+            button.setMinimumHeight(42)
+            button.setFont(_font(button, 1, name in ("call", "finish")))
+            button.clicked.connect(getattr(self, f"_on_{name}"))
+            self.buttons[name] = button
+            actions.addWidget(button, i // 5, i % 5)
+        self.buttons["call"].setStyleSheet("QPushButton:enabled{background:#1565c0;color:white;}")
+        self.buttons["finish"].setStyleSheet(
+            "QPushButton:enabled{background:#2e7d32;color:white;}")
+        left.addLayout(actions)
+
+        self.checklist_box = QGroupBox(self.tr("Persyaratan (centang yang dibawa)"), page)
+        self.checklist_box.setFont(_font(self.checklist_box, 1, True))
+        self.checklist_layout = QGridLayout(self.checklist_box)
+        self.checkboxes: dict[str, QCheckBox] = {}
+        self.checklist_box.hide()
+        left.addWidget(self.checklist_box)
+
+        self.work_panel = QGroupBox(self.tr("Panel kerja"), page)
+        work = QVBoxLayout(self.work_panel)
+        self.work_placeholder = QLabel(
+            self.tr("Panel kerja tahap ini akan tampil di sini."), self.work_panel)
+        self.work_placeholder.setStyleSheet("color:#777;")
+        self.work_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        work.addWidget(self.work_placeholder)
+        left.addWidget(self.work_panel, 1)
+
+        self.waiting_title = QLabel(self.tr("Antrean menunggu"), page)
+        self.waiting_title.setFont(_font(self.waiting_title, 2, True))
+        right.addWidget(self.waiting_title)
+        self.waiting = self._table([self.tr("Nomor"), self.tr("Layanan"), self.tr("Tahap"),
+                                    self.tr("Menunggu"), self.tr("Prioritas")])
+        right.addWidget(self.waiting, 3)
+        held_row = QHBoxLayout()
+        held_title = QLabel(self.tr("Ditahan di loket ini"), page)
+        held_title.setFont(_font(held_title, 2, True))
+        held_row.addWidget(held_title, 1)
+        self.resume_button = QPushButton(self.tr("Lanjutkan"), page)
+        self.resume_button.clicked.connect(self._on_resume)
+        held_row.addWidget(self.resume_button)
+        right.addLayout(held_row)
+        self.held = QListWidget(page)
+        self.held.setMaximumHeight(90)
+        self.held.itemSelectionChanged.connect(self._update_buttons)
+        self.held.itemDoubleClicked.connect(lambda _item: self._on_resume())
+        right.addWidget(self.held)
+        self.history_title = QLabel(self.tr("Riwayat kunjungan"), page)
+        self.history_title.setFont(_font(self.history_title, 2, True))
+        right.addWidget(self.history_title)
+        self.history = self._table([self.tr("Waktu"), self.tr("Kejadian"), self.tr("Tempat"),
+                                    self.tr("Petugas")])
+        right.addWidget(self.history, 2)
+        return page
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = table.horizontalHeader()
+        for c in range(len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # --- messages -----------------------------------------------------------------------
+
+    def _show(self, kind: str, text: str) -> None:
+        self.banner_kind = kind
+        self.banner.setText(text)
+        self.banner.setStyleSheet(BANNER_STYLES.get(kind, "") if text else "")
+
+    def _error(self, exc: Exception) -> None:
+        if isinstance(exc, LoketError):
+            self._show("error", exc.message())
+        else:
+            log.exception("counter action failed")
+            self._show("error", self.tr("Terjadi kesalahan: {error}").format(error=exc))
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Konfirmasi"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_transfer(self) -> TransferTarget | None:
+        dialog = TransferDialog(self.info, self)
+        return dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- log-in -------------------------------------------------------------------------
+
+    def _on_login(self) -> None:
+        username = self.login.username.text().strip()
+        password = self.login.password.text()
+        if not username or not password:
+            self.login.message.setText(self.tr("Isi nama pengguna dan kata sandi."))
+            return
+        try:
+            with self.store.uow() as uow:
+                user = users.authenticate(uow, username, password)
+        except LoketError as exc:
+            self.login.message.setText(exc.message())
+            self.login.password.clear()
+            self.login.password.setFocus()
+            return
+        except Exception as exc:
+            log.exception("log-in failed")
+            self.login.message.setText(self.tr("Terjadi kesalahan: {error}").format(error=exc))
+            return
+        if user.office and user.office != self.info.office_code:
+            self.login.message.setText(self.tr(
+                "Akun {name} terdaftar di kantor {office}, bukan di kantor ini.").format(
+                    name=user.username, office=user.office))
+            return
+        self.user = user
+        self.actor = q.Actor(user.username, user.id)
+        self.login.password.clear()
+        self.login.message.clear()
+        self.officer_label.setText(self.tr("Petugas: {name}").format(
+            name=user.full_name or user.username))
+        self.pages.setCurrentWidget(self.main)
+        self._set_shortcuts(True)
+        self._show("info", self.tr("Selamat bekerja, {name}.").format(
+            name=user.full_name or user.username))
+        self._run(lambda uow: q.set_counter_open(
+            uow, self.counter_code, True, office_code=self.office_code, actor=self._actor(),
+            now=self.clock()))
+        self._ticker.start(TICK_MS)
+        self._heartbeat.start(HEARTBEAT_MS)
+        self.refresh()
+
+    def _on_logout(self) -> None:
+        result = self._run(lambda uow: q.set_counter_open(
+            uow, self.counter_code, False, office_code=self.office_code, actor=self._actor(),
+            now=self.clock()))
+        if result is None:
+            return  # still serving someone: the banner says so
+        self.actor = self.user = None
+        self._ticker.stop()
+        self._heartbeat.stop()
+        self._set_shortcuts(False)
+        self.pages.setCurrentWidget(self.login)
+        self.login.username.setFocus()
+
+    def _actor(self) -> q.Actor:
+        assert self.actor is not None, "no officer signed in"
+        return self.actor
+
+    def _set_shortcuts(self, on: bool) -> None:
+        for shortcut in self.shortcuts.values():
+            shortcut.setEnabled(on)
+
+    # --- running actions ------------------------------------------------------------------
+
+    def _run(self, action: Callable[[Any], Any], done: str | None = None) -> Any:
+        """Run ``action(uow)``; show a refusal in the banner; refresh. None when refused."""
+        try:
+            with self.store.uow() as uow:
+                result = action(uow)
+        except Exception as exc:
+            self._error(exc)
+            self.refresh()
+            return None
+        if done:
+            self._show("info", done)
+        self.refresh()
+        return True if result is None else result
+
+    def _counter_kw(self) -> dict[str, Any]:
+        return {"office_code": self.office_code, "actor": self._actor(), "now": self.clock()}
+
+    def _ticket(self) -> str:
+        return self.current.ticket if self.current else ""
+
+    def _on_shortcut(self, name: str) -> None:
+        button = self.buttons[name]
+        if button.isEnabled() or self.current is None:
+            getattr(self, f"_on_{name}")()  # idle: the engine's refusal says why
+        else:
+            self._show("warn", self.tr("{action} belum bisa dilakukan: nomor {ticket} {status}.")
+                       .format(action=self.tr(self.ACTIONS[name][0]), ticket=self._ticket(),
+                               status=self._status_text(self.current.status).lower()))
+
+    def _on_call(self) -> None:
+        def call(uow: Any) -> Any:
+            return q.call_next(uow, self.counter_code, **self._counter_kw())
+        result = self._run(call)
+        if result is True:  # None from the engine: nobody waiting
+            self._show("warn", self.tr("Tidak ada yang menunggu."))
+        elif result is not None:
+            self._show("info", self.tr("Memanggil {ticket}.").format(ticket=result.ticket))
+
+    def _on_recall(self) -> None:
+        result = self._run(lambda uow: q.recall(uow, self.counter_code, **self._counter_kw()))
+        if result is not None:
+            if result.status == "no_show":
+                self._show("warn", self.tr("{ticket} tidak hadir setelah {n} kali panggilan.")
+                           .format(ticket=result.ticket, n=result.recalls))
+            else:
+                self._show("info", self.tr("Memanggil ulang {ticket} ({n}).").format(
+                    ticket=result.ticket, n=result.recalls))
+
+    def _on_start(self) -> None:
+        self._run(lambda uow: q.start(uow, self.counter_code, **self._counter_kw()),
+                  self.tr("Melayani {ticket}.").format(ticket=self._ticket()))
+
+    def _on_skip(self) -> None:
+        ticket = self._ticket()
+        if self.current and not self.confirm(self.tr(
+                "Tandai {ticket} tidak hadir? Nomor ini ditutup.").format(ticket=ticket)):
+            return
+        self._run(lambda uow: q.skip(uow, self.counter_code, **self._counter_kw()),
+                  self.tr("{ticket} ditandai tidak hadir.").format(ticket=ticket))
+
+    def _on_hold(self) -> None:
+        ticket = self._ticket()
+        self._run(lambda uow: q.hold(uow, self.counter_code, **self._counter_kw()),
+                  self.tr("{ticket} ditahan; lanjutkan dari daftar Ditahan.").format(
+                      ticket=ticket))
+
+    def _on_resume(self) -> None:
+        item = self.held.currentItem() or (self.held.item(0) if self.held.count() == 1
+                                           else None)
+        if item is None:
+            self._show("warn", self.tr("Pilih nomor yang ditahan untuk dilanjutkan."))
+            return
+        ticket = item.data(Qt.ItemDataRole.UserRole)
+        self._run(lambda uow: q.resume(uow, self.counter_code, ticket, **self._counter_kw()),
+                  self.tr("Melanjutkan {ticket}.").format(ticket=ticket))
+
+    def _on_transfer(self) -> None:
+        if self.current is None:
+            self._show("error", LoketError("queue.counter_idle",
+                                           counter=self.counter_code).message())
+            return
+        target = self.choose_transfer()
+        if target is None:
+            return
+        ticket = self._ticket()
+        where = target.counter or target.stage
+        self._run(lambda uow: q.transfer(uow, self.counter_code, to_stage=target.stage,
+                                         to_counter=target.counter, **self._counter_kw()),
+                  self.tr("{ticket} dialihkan ke {target}.").format(ticket=ticket,
+                                                                    target=where))
+
+    def _on_return(self) -> None:
+        ticket = self._ticket()
+        self._run(lambda uow: q.return_to_queue(uow, self.counter_code, **self._counter_kw()),
+                  self.tr("{ticket} dikembalikan ke antrean.").format(ticket=ticket))
+
+    def _on_finish(self) -> None:
+        result = self._run(lambda uow: q.finish(uow, self.counter_code, outcome="done",
+                                                **self._counter_kw()))
+        if result is not None:
+            if result.next_stage:
+                self._show("info", self.tr("{ticket} selesai di sini, lanjut ke {stage}.")
+                           .format(ticket=result.ticket, stage=result.next_stage))
+            else:
+                self._show("info", self.tr("{ticket} selesai dilayani.").format(
+                    ticket=result.ticket))
+
+    def _on_cancel(self) -> None:
+        ticket = self._ticket()
+        if self.current and not self.confirm(self.tr(
+                "Batalkan layanan {ticket}? Nomor ini ditutup.").format(ticket=ticket)):
+            return
+        self._run(lambda uow: q.finish(uow, self.counter_code, outcome="cancelled",
+                                       **self._counter_kw()),
+                  self.tr("{ticket} dibatalkan.").format(ticket=ticket))
+
+    def _on_incomplete(self) -> None:
+        current = self.current
+        if current is None or not current.requirements:
+            if current and not self.confirm(self.tr(
+                    "Tutup {ticket} sebagai berkas tidak lengkap?").format(ticket=current.ticket)):
+                return
+            self._run(lambda uow: q.finish(uow, self.counter_code, outcome="incomplete",
+                                           **self._counter_kw()),
+                      self.tr("{ticket} ditutup: berkas tidak lengkap.").format(
+                          ticket=self._ticket()))
+            return
+        missing = [r.text for r in current.requirements if not r.checked]
+        listing = "\n".join(f"• {text}" for text in missing) or self.tr("(semua dicentang)")
+        if not self.confirm(self.tr(
+                "Berkas {ticket} tidak lengkap. Yang belum ada:\n{missing}\n\n"
+                "Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?").format(
+                    ticket=current.ticket, missing=listing)):
+            return
+        result = self._run(lambda uow: desk.finish_incomplete(
+            uow, self.counter_code, folder=self.slip_folder, **self._counter_kw()))
+        if not isinstance(result, desk.SlipResult):
+            return
+        self.last_slip = result
+        if result.printed_to:
+            self._show("info", self.tr("{ticket} ditutup: berkas tidak lengkap. Slip dicetak.")
+                       .format(ticket=result.ticket))
+        else:
+            text = self.tr("{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}")
+            if result.print_error:
+                text = self.tr("Printer gagal ({error}). ").format(
+                    error=result.print_error) + text
+            self._show("warn" if result.print_error else "info",
+                       text.format(ticket=result.ticket, path=result.path))
+
+    def _on_requirement(self, code: str, checked: bool) -> None:
+        if self.current is None:
+            return
+        visit_id = self.current.visit_id
+        self._run(lambda uow: desk.set_requirement(uow, visit_id, code, checked,
+                                                   actor=self._actor(), now=self.clock()))
+
+    # --- live events, timers ----------------------------------------------------------------
+
+    def _on_event(self, event: Any) -> None:
+        if self.actor is not None and str(getattr(event, "kind", "")).startswith(
+                ("ticket.", "counter.", "day.")):
+            self._refresh_soon.start()  # a burst of events: one refresh
+
+    def _on_refresh_due(self) -> None:
+        self.refresh()
+
+    def _on_tick(self) -> None:
+        self._update_times()
+
+    def _on_heartbeat(self) -> None:
+        try:
+            with self.store.uow() as uow:
+                q.heartbeat(uow, self.counter_code, office_code=self.office_code,
+                            now=self.clock())
+        except Exception:
+            log.warning("heartbeat failed", exc_info=True)
+
+    # --- showing the state ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the counter's state (one read-only unit of work) and show it."""
+        if self.actor is None:
+            return
+        now = self.clock()
+        try:
+            with self.store.uow(read_only=True) as uow:
+                current = desk.current_visit(uow, self.counter_code,
+                                             office_code=self.office_code, now=now)
+                waiting = desk.waiting_list(uow, self.counter_code,
+                                            office_code=self.office_code, now=now)
+                held = desk.held_list(uow, self.counter_code, office_code=self.office_code)
+                if current is not None:
+                    self.history_visit_id = current.visit_id
+                history = (desk.visit_history(uow, self.history_visit_id)
+                           if self.history_visit_id else [])
+        except Exception as exc:
+            self._error(exc)
+            return
+        self.current = current
+        self._show_current(current)
+        self._show_waiting(waiting, now)
+        self._show_held(held)
+        self._show_history(history)
+        self._update_buttons()
+
+    def _status_text(self, status: str) -> str:
+        return {"called": self.tr("Dipanggil, menunggu pengunjung datang"),
+                "serving": self.tr("Sedang dilayani")}.get(status, status)
+
+    def _priority_text(self, reason: str | None) -> str:
+        return {"lansia": self.tr("Lansia"), "disabilitas": self.tr("Disabilitas"),
+                "hamil": self.tr("Ibu hamil"), "anak": self.tr("Anak")}.get(reason or "",
+                                                                             reason or "")
+
+    def _show_current(self, current: desk.CurrentVisit | None) -> None:
+        if current is None:
+            self.ticket_label.setText("—")
+            self.ticket_label.setStyleSheet("color:#bbbbbb;")
+            self.service_label.setText(self.tr("Tidak ada nomor yang sedang dilayani"))
+            self.stage_label.setText(self.tr("Tekan F1 untuk memanggil nomor berikutnya."))
+            self.status_label.setText("")
+            self.priority_label.hide()
+            self.waited_label.setText("")
+            self.sla_label.setText("")
+            self._show_checklist(None)
+            return
+        self.ticket_label.setText(current.ticket)
+        self.ticket_label.setStyleSheet("")
+        self.service_label.setText(current.service_name)
+        self.stage_label.setText(self.tr("Tahap: {stage}").format(stage=current.stage_name))
+        status = self._status_text(current.status)
+        if current.recalls:
+            status += self.tr(" (dipanggil ulang {n}×)").format(n=current.recalls)
+        self.status_label.setText(status)
+        if current.priority:
+            self.priority_label.setText(self.tr("PRIORITAS: {reason}").format(
+                reason=self._priority_text(current.priority)))
+            self.priority_label.show()
+        else:
+            self.priority_label.hide()
+        self._update_times()
+        self._show_checklist(current)
+
+    def _update_times(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        now = self.clock()
+        self.waited_label.setText(self.tr("Sejak ambil nomor: {time}").format(
+            time=_duration((now - current.issued_at).total_seconds())))
+        state = deadline.sla_state(current.due_at, current.issued_at, now,
+                                   self.info.warn_ratio)
+        if current.due_at is None:
+            text = self.tr("Tanpa waktu standar")
+        elif state == "over":
+            text = self.tr("Lewat waktu standar {time}").format(
+                time=_duration((now - current.due_at).total_seconds()))
+        else:
+            text = self.tr("Sisa waktu standar {time}").format(
+                time=_duration((current.due_at - now).total_seconds()))
+        self.sla_state = state
+        self.sla_label.setText(text)
+        self.sla_label.setStyleSheet(f"color:{SLA_COLOURS.get(state, '#555555')};")
+
+    def _show_checklist(self, current: desk.CurrentVisit | None) -> None:
+        codes = [r.code for r in current.requirements] if current and current.checklist else []
+        if list(self.checkboxes) != codes:
+            for box in self.checkboxes.values():
+                self.checklist_layout.removeWidget(box)
+                box.deleteLater()
+            self.checkboxes = {}
+            reqs = current.requirements if current and current.checklist else ()
+            for n, req in enumerate(reqs):
+                box = QCheckBox(req.text, self.checklist_box)
+                box.setFont(_font(box, 2))
+                box.setStyleSheet("QCheckBox{padding:3px;} QCheckBox::indicator"
+                                  "{width:24px;height:24px;}")
+                box.toggled.connect(lambda on, c=req.code: self._on_requirement(c, on))
+                wide = max(len(r.text) for r in reqs) > 44
+                half = len(reqs) if wide else (len(reqs) + 1) // 2  # read down, then across
+                self.checklist_layout.addWidget(box, n % half, n // half)
+                self.checkboxes[req.code] = box
+        if current is None or not current.checklist:
+            self.checklist_box.hide()
+            return
+        for req in current.requirements:
+            box = self.checkboxes[req.code]
+            box.blockSignals(True)
+            box.setChecked(req.checked)
+            box.blockSignals(False)
+            box.setToolTip(self.tr("Dicentang oleh {who}, {at}").format(
+                who=req.by, at=f"{local(req.at, self.info.zone):%H:%M:%S}")
+                if req.checked and req.at else "")
+        self.checklist_box.show()
+
+    def _show_waiting(self, rows: list[desk.QueueEntry], now: datetime) -> None:
+        self.waiting_title.setText(self.tr("Antrean menunggu ({n})").format(n=len(rows)))
+        self.waiting.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row.ticket, row.service_name, row.stage_code,
+                      _duration((now - row.issued_at).total_seconds()),
+                      self._priority_text(row.priority) + (
+                          self.tr(" (untuk loket ini)") if row.targeted else "")]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.priority:
+                    item.setForeground(Qt.GlobalColor.darkMagenta)
+                self.waiting.setItem(r, c, item)
+
+    def _show_held(self, rows: list[desk.QueueEntry]) -> None:
+        selected = self.held.currentItem().data(Qt.ItemDataRole.UserRole) \
+            if self.held.currentItem() else None
+        self.held.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.ticket} — {row.service_name}")
+            item.setData(Qt.ItemDataRole.UserRole, row.ticket)
+            self.held.addItem(item)
+            if row.ticket == selected:
+                self.held.setCurrentItem(item)
+
+    def _action_text(self, entry: desk.HistoryEntry) -> str:
+        names = {
+            "issued": self.tr("Ambil nomor"), "called": self.tr("Dipanggil"),
+            "recalled": self.tr("Dipanggil ulang"), "started": self.tr("Mulai dilayani"),
+            "held": self.tr("Ditahan"), "resumed": self.tr("Dilanjutkan"),
+            "transferred": self.tr("Dialihkan"), "transferred.out": self.tr("Keluar (dialihkan)"),
+            "finished.out": self.tr("Selesai di tahap"), "finished": self.tr("Masuk tahap"),
+            "completed": self.tr("Selesai"), "incomplete": self.tr("Berkas tidak lengkap"),
+            "cancelled": self.tr("Dibatalkan"), "no_show": self.tr("Tidak hadir"),
+            "returned": self.tr("Kembali ke antrean"), "priority": self.tr("Prioritas"),
+            "taken_back": self.tr("Ditarik supervisor"), "taken_over": self.tr("Diambil alih"),
+            "recovered": self.tr("Dipulihkan"), "not_served": self.tr("Tidak terlayani"),
+        }
+        text = names.get(entry.action, entry.action)
+        data = entry.data
+        if entry.action == "requirements":
+            text = (self.tr("Centang: {code}") if data.get("ticked")
+                    else self.tr("Hapus centang: {code}")).format(code=data.get("requirement"))
+        elif entry.action in ("finished", "transferred") and entry.stage:
+            text += f" → {entry.stage}"
+        elif entry.action == "finished.out" and entry.stage:
+            text += f" {entry.stage}"
+        return text
+
+    def _show_history(self, rows: list[desk.HistoryEntry]) -> None:
+        self.history.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [f"{row.local_at:%H:%M:%S}", self._action_text(row), row.counter or "",
+                      row.user or ""]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.note:
+                    item.setToolTip(row.note)
+                self.history.setItem(r, c, item)
+        self.history.scrollToBottom()
+
+    def _update_buttons(self) -> None:
+        status = self.current.status if self.current else None
+        called, serving = status == "called", status == "serving"
+        enabled = {
+            "call": status is None, "recall": called, "start": called, "skip": called,
+            "hold": called or serving, "transfer": called or serving,
+            "return": called or serving, "finish": serving, "cancel": called or serving,
+            "incomplete": serving,
+        }
+        for name, on in enabled.items():
+            self.buttons[name].setEnabled(on)
+        self.resume_button.setEnabled(status is None and self.held.count() > 0)
+
+    # --- closing ------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the timers and the live feed (idempotent)."""
+        self._ticker.stop()
+        self._heartbeat.stop()
+        self._refresh_soon.stop()
+        if self.live is not None:
+            self.live.close()
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
