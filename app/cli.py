@@ -350,7 +350,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return EXIT_OK
         from ui.demo import run_demo
 
-        return run_demo(store, summary, quit_after=args.quit_after)
+        return run_demo(store, summary, quit_after=args.quit_after, autopilot=args.autopilot)
 
 
 # --- parser ------------------------------------------------------------------------------
@@ -493,6 +493,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")
     p.add_argument("--no-window", action="store_true", help="prepare the demo data only")
+    p.add_argument("--autopilot", action="store_true",
+                   help="visitors keep arriving and unattended counters serve them")
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
     return parser

@@ -16,7 +16,7 @@ from app.catalog.store import import_file, list_services
 from app.config import data_dir
 from app.store import Store
 from db.engine import sqlite_url
-from db.models import User
+from db.models import Office, User
 
 DEMO_PASSWORD = "loket-demo"
 DEMO_USERS = (
@@ -51,6 +51,11 @@ def prepare(store: Store, *, actor: str) -> dict[str, Any]:
                 users.add_user(uow, username, role, DEMO_PASSWORD, actor=actor,
                                full_name=full_name, office_code=office)
                 created.append(username)
+    with store.uow() as uow:  # the demo is open whenever someone tries it
+        for office in uow.session.scalars(select(Office)):
+            office.settings = {k: v for k, v in office.settings.items()
+                               if k not in ("hours", "closed_on")}
+        uow.commit()
     with store.uow(read_only=True) as uow:
         services = list_services(uow)
     return {

@@ -1,4 +1,4 @@
-"""The demo office's window until the stations exist: the offices and their service catalog."""
+"""The demo's launcher window: the offices, their service catalog and the demo users."""
 
 from __future__ import annotations
 
@@ -74,12 +74,17 @@ class CatalogWindow(QMainWindow):
         return table
 
 
-def run_demo(store: Store, summary: dict[str, Any], *, quit_after: float | None = None) -> int:
+def run_demo(store: Store, summary: dict[str, Any], *, quit_after: float | None = None,
+             autopilot: bool = False) -> int:
+    """The launcher (catalogs, demo users) and the demo office's stations."""
+    from ui.demo_office import open_office
+
     app = make_app()
     with store.uow(read_only=True) as uow:
         services = list_services(uow)
     window = CatalogWindow(services, summary)
     window.show()
+    window.stations = open_office(store, autopilot=autopilot)  # type: ignore[attr-defined]
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), app.quit)
     return app.exec()

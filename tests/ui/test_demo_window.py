@@ -23,3 +23,32 @@ def test_one_tab_per_office_with_its_services(qtbot, catalog_store: Store) -> No
     assert samsat.item(0, 2).text() == "30 menit"
     assert samsat.item(0, 3).text() == "cek-fisik → loket-1 → loket-2 → loket-3"
     assert tabs["BPPD-MALANG"].rowCount() == 8
+
+
+def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
+                                                                 catalog_store: Store) -> None:
+    from app.demo import prepare
+    from app.queue import engine as q_
+    from ui.counter import CounterWindow
+    from ui.demo_office import Autopilot, open_office
+    from ui.display import DisplayWindow
+    from ui.supervisor import SupervisorWindow
+
+    prepare(catalog_store, actor="test")
+    windows = open_office(catalog_store)
+    for window in windows:
+        qtbot.addWidget(window)
+    kinds = [type(w) for w in windows]
+    assert kinds.count(CounterWindow) == 4  # cek fisik and lokets 1-3
+    assert DisplayWindow in kinds and SupervisorWindow in kinds
+    display = next(w for w in windows if isinstance(w, DisplayWindow))
+    pilot = Autopilot(catalog_store, "SAMSAT-PTK1", ["CF", "L1", "L2", "L3"], seed=1)
+    pilot._random.random = lambda: 0.0  # always a visitor, always call
+    with qtbot.waitSignal(display.called, timeout=5000):
+        for _ in range(3):
+            pilot.step()
+    with catalog_store.uow(read_only=True) as uow:
+        status = q_.status(uow, office_code="SAMSAT-PTK1")
+    assert any(c["serving"] for c in status["counters"])
+    for window in windows:
+        window.close()
