@@ -100,3 +100,24 @@ def test_unknown_station_kind_exits_2(catalog_db_url: str, capsys) -> None:
 
     assert main(["--db", catalog_db_url, "station", "jukebox"]) == 2
     assert "jukebox" in capsys.readouterr().err
+
+
+def test_the_display_speaks_each_call_through_the_announcer(qtbot, catalog_store: Store) -> None:
+    """Display and announcer together: a call at loket 1 is spoken as its segments."""
+    from tests.ui.test_announcer import FakeSink
+    from ui.announcer import Announcer
+
+    sink = FakeSink(auto=True)
+    announcer = Announcer(sink)
+    window = DisplayWindow(catalog_store, OFFICE, announcer=announcer, clock=lambda: MONDAY_9)
+    qtbot.addWidget(window)
+    info = act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    act(catalog_store, q_.call_ticket, "CF", info.ticket)
+    act(catalog_store, q_.finish, "CF")
+    with qtbot.waitSignals([announcer.finished] * 2, timeout=10000):
+        act(catalog_store, q_.call_next, "L1")
+    spoken = [[p.stem for p in paths] for paths in sink.played]
+    assert spoken[0][1:] == ["nomor_antrian", "a", "satu", "silakan_menuju",
+                             "tempat_cek_fisik"]
+    assert spoken[1][1:] == ["nomor_antrian", "a", "satu", "silakan_menuju", "loket", "satu"]
+    window.close()
