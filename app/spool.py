@@ -124,8 +124,14 @@ class Spool:
         with self.store.uow(read_only=True) as uow:
             return uow.session.scalar(query.order_by(DeviceJob.next_attempt_at).limit(1))
 
-    def attempt(self, job_id: int, now: datetime | None = None) -> JobResult | None:
-        """Claim the job, send it, record the outcome; ``None`` if someone else has it."""
+    def attempt(self, job_id: int, now: datetime | None = None, *,
+                retry: bool = True) -> JobResult | None:
+        """Claim the job, send it, record the outcome; ``None`` if someone else has it.
+
+        ``retry=False`` gives up at the first failure (flagged for reprint): a kiosk ticket
+        printed minutes later, after the visitor read the number on screen and walked away,
+        would only confuse the next visitor.
+        """
         now = now or self._clock()
         with self.store.uow() as uow:
             claimed = uow.session.execute(
@@ -146,7 +152,8 @@ class Spool:
             finally:
                 device.close()
         except DeviceError as exc:
-            return self._failed(job_id, office_id, attempts, exc, now)
+            return self._failed(job_id, office_id, attempts if retry else MAX_ATTEMPTS, exc,
+                                now)
         except BadConnection as exc:
             return self._finish(job_id, office_id, JobState.FAILED, attempts, now,
                                 error=f"bad connection: {exc.reason}", condition="unreachable")

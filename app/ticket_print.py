@@ -88,9 +88,15 @@ def queue_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool 
 
 
 def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
-                 actor: str = "kiosk", spool: Spool | None = None) -> JobResult:
-    """Queue the ticket and try to print it at once (the kiosk waits for this)."""
-    job_id = queue_ticket(store, visit_id, connection, reprint=reprint, actor=actor)
-    result = (spool or Spool(store)).attempt(job_id)
+                 actor: str = "kiosk", spool: Spool | None = None,
+                 station_id: int | None = None, now: datetime | None = None,
+                 retry: bool = True) -> JobResult:
+    """Queue the ticket and try to print it at once (the kiosk waits for this).
+
+    The kiosk passes ``retry=False``: its screen has told the visitor the number.
+    """
+    job_id = queue_ticket(store, visit_id, connection, reprint=reprint, actor=actor,
+                          station_id=station_id, now=now)
+    result = (spool or Spool(store)).attempt(job_id, now, retry=retry)
     assert result is not None  # nobody else knows the job yet
     return result

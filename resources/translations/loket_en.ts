@@ -528,6 +528,265 @@ The number is closed and a slip of what is missing is printed. Continue?</transl
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="207"/>
+        <source>Kios antrian</source>
+        <translation>Queue kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="249"/>
+        <source>Lansia (60 tahun ke atas)</source>
+        <translation>Elderly (60 years and over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="250"/>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="251"/>
+        <source>Ibu hamil</source>
+        <translation>Pregnant woman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="252"/>
+        <source>Anak-anak</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="257"/>
+        <source>kertas printer habis</source>
+        <translation>printer out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="258"/>
+        <source>kertas printer hampir habis</source>
+        <translation>printer paper low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="259"/>
+        <source>printer tidak siap</source>
+        <translation>printer not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="260"/>
+        <source>tutup printer terbuka</source>
+        <translation>printer cover open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="261"/>
+        <source>kertas printer macet</source>
+        <translation>printer paper jammed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="262"/>
+        <source>printer tidak menjawab</source>
+        <translation>printer not answering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="263"/>
+        <source>printer tidak terhubung</source>
+        <translation>printer not connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="264"/>
+        <source>gangguan printer</source>
+        <translation>printer fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="324"/>
+        <source>Silakan pilih layanan untuk mengambil nomor antrian</source>
+        <translation>Please choose a service to take a queue number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="332"/>
+        <source>Batalkan prioritas</source>
+        <translation>Cancel priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="344"/>
+        <source>Bawa: %1</source>
+        <translation>Bring: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="347"/>
+        <location filename="../../ui/kiosk.py" line="698"/>
+        <source>Tidak ada persyaratan khusus</source>
+        <translation>No special requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="351"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="365"/>
+        <source>Belum ada layanan yang dapat diambil di kios ini. Silakan hubungi petugas.</source>
+        <translation>No service can be taken at this kiosk yet. Please ask an officer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="378"/>
+        <source>Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak</source>
+        <translation>Priority service: elderly, disabilities, pregnant women, children</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="393"/>
+        <source>Layanan prioritas</source>
+        <translation>Priority service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="395"/>
+        <source>Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani lebih dahulu (UU 25/2009). Pilih salah satu:</source>
+        <translation>Elderly visitors, people with disabilities, pregnant women and children are served first (Law 25/2009). Choose one:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="406"/>
+        <source>Petugas dapat meminta bukti bila diperlukan.</source>
+        <translation>Officers may ask for proof when needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="408"/>
+        <source>Batal, kembali</source>
+        <translation>Cancel, go back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="432"/>
+        <source>Persyaratan yang perlu dibawa:</source>
+        <translation>What to bring:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="436"/>
+        <location filename="../../ui/kiosk.py" line="528"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="438"/>
+        <source>Ambil nomor antrian</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="449"/>
+        <source>Mohon tunggu, tiket Anda sedang dicetak...</source>
+        <translation>Please wait, your ticket is being printed...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="467"/>
+        <source>Nomor antrian Anda</source>
+        <translation>Your queue number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="480"/>
+        <source>Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.</source>
+        <translation>Please take your ticket and wait for your number to be called.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="495"/>
+        <source>Tiket belum tercetak</source>
+        <translation>Ticket not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="508"/>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="521"/>
+        <source>Nomor antrian tidak dapat diambil</source>
+        <translation>No queue number could be taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="525"/>
+        <source>Silakan hubungi petugas di meja informasi.</source>
+        <translation>Please ask the officer at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="542"/>
+        <source>Mohon maaf, layanan sedang tutup</source>
+        <translation>Sorry, the office is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="597"/>
+        <source>Jam layanan: %1 %2</source>
+        <translation>Service hours: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="598"/>
+        <source>Hari ini tidak ada layanan</source>
+        <translation>No service today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="599"/>
+        <source>Hari ini hari libur: %1</source>
+        <translation>Today is a day off: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kiosk.py" line="640"/>
+        <source>Layar kembali ke awal dalam %n detik.</source>
+        <translation>
+            <numerusform>The screen returns to the start in %n seconds.</numerusform>
+            <numerusform>The screen returns to the start in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="676"/>
+        <source>Prioritas: %1. Silakan pilih layanan.</source>
+        <translation>Priority: %1. Please choose a service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="693"/>
+        <source>Waktu penyelesaian: %1</source>
+        <translation>Time to complete: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="736"/>
+        <source>kios ini tidak memiliki printer tiket</source>
+        <translation>this kiosk has no ticket printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="758"/>
+        <source>PRIORITAS: %1</source>
+        <translation>PRIORITY: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kiosk.py" line="761"/>
+        <source>Di depan Anda: %n orang</source>
+        <translation>
+            <numerusform>Ahead of you: %n people</numerusform>
+            <numerusform>Ahead of you: %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kiosk.py" line="763"/>
+        <source>Perkiraan menunggu: ± %n menit</source>
+        <translation>
+            <numerusform>Estimated wait: about %n minutes</numerusform>
+            <numerusform>Estimated wait: about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="764"/>
+        <source>Anda akan segera dipanggil</source>
+        <translation>You will be called shortly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="772"/>
+        <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
+        <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="778"/>
+        <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
+        <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="784"/>
+        <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
+        <translation>Ticket printer problem (%1). Not printed: %2</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <location filename="../../ui/counter.py" line="152"/>

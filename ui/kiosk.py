@@ -1,0 +1,808 @@
+"""The kiosk: the visitors' touch screen where they take a queue number.
+
+No keyboard and no small controls: one large button per service (its name and what to bring),
+a priority lane (UU 25/2009: elderly, disabilities, pregnancy, children) asked for with big
+buttons before the service is chosen, then the ticket on screen (number, service, people
+ahead, estimated wait) beside a picture of exactly what the printer received, and back to
+the start by itself after a few seconds. A printer failure never costs the visitor the
+number: the ticket is valid, the screen says so and the officer reprints it. Outside the
+service hours the whole screen says the office is closed, with its hours, and offers nothing
+to tap.
+
+Numbers come from :func:`app.queue.engine.issue_ticket`, tickets go through
+:func:`app.ticket_print.print_ticket` (the spool), and the small look-ups from
+:mod:`app.kiosk_service`; the widget never writes SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTemporaryDir, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import kiosk_service as ks
+from app.errors import LoketError
+from app.i18n import language
+from app.queue import engine as q_
+from app.queue.clock import local, utcnow
+from app.spool import JobResult
+from app.store import Store
+from app.ticket_print import paper_of, print_ticket
+from devices.escpos_parse import decode
+from devices.escpos_sim import render_png
+from printing.dates import day_and_date
+
+log = logging.getLogger(__name__)
+
+IDLE_SECONDS = 10.0  # default; the office's ``kiosk_idle_seconds`` setting overrides it
+FAILURE_FACTOR = 2  # a failure message stays longer: the visitor must note the number
+OPEN_CHECK_MS = 30_000
+ONE_COLUMN = 4  # up to this many services: one column of wider, taller buttons
+BUTTON_MIN = 88  # px: nothing to tap is smaller than a finger at arm's length
+BASE_W, BASE_H = 1280, 800  # the size the fonts below are given for
+
+STYLE = """
+QWidget#kiosk { background: #eef3f9; }
+QFrame#header { background: #0b3d73; }
+QFrame#header QLabel { color: white; }
+QLabel#title { color: #0b3d73; }
+QPushButton { border-radius: 14px; padding: 8px 16px; }
+QPushButton#service { background: white; border: 2px solid #1d5fa8; text-align: left; }
+QPushButton#service:pressed { background: #d5e5f7; }
+QPushButton#service QLabel#bring { color: #4a5a6a; }
+QPushButton#details { background: #dfe9f5; border: 2px solid #1d5fa8; color: #0b3d73; }
+QPushButton#priority { background: #f2b705; border: none; color: #2b2100; }
+QPushButton#priority:pressed, QPushButton#reason:pressed { background: #d49f00; }
+QPushButton#reason { background: #fff4cc; border: 3px solid #f2b705; color: #2b2100; }
+QPushButton#primary { background: #1d5fa8; color: white; border: none; }
+QPushButton#primary:pressed { background: #0b3d73; }
+QPushButton#secondary { background: white; border: 2px solid #8a9bb0; color: #243447; }
+QFrame#banner { background: #fff4cc; border: 2px solid #f2b705; border-radius: 12px; }
+QFrame#card { background: white; border-radius: 18px; }
+QLabel#number { color: #0b3d73; }
+QLabel#badge { background: #f2b705; color: #2b2100; border-radius: 10px; padding: 4px 14px; }
+QLabel#ok { color: #1b6e2a; }
+QFrame#failure { background: #fde8e6; border: 3px solid #c0392b; border-radius: 18px; }
+QFrame#failure QLabel { color: #7a1f16; }
+QLabel#staff { color: #8a9bb0; }
+QWidget#closed { background: #0b3d73; }
+QWidget#closed QLabel { color: white; }
+"""
+
+
+def _px(px: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(10, int(px)))
+    font.setBold(bold)
+    return font
+
+
+class _Elided(QLabel):
+    """One line that ends in "..." when the text is wider than the label."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._elide()
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
+class _Fit(QLabel):
+    """Bold text that shrinks its font (to 60 % at most) to fit the label.
+
+    Wrapped, it fits the label's height; on one line it fits the width and is elided if even
+    the smallest size is too wide.
+    """
+
+    def __init__(self, text: str, *, wrap: bool) -> None:
+        super().__init__()
+        self.full_text = text
+        self.base_px = 26.0
+        self.setWordWrap(wrap)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored,
+                           QSizePolicy.Policy.Ignored if wrap else QSizePolicy.Policy.Preferred)
+        self._fit()
+
+    def set_base(self, px: float) -> None:
+        self.base_px = px
+        self._fit()
+
+    def _fit(self) -> None:
+        width, height = max(self.width(), 100), max(self.height(), 20)
+        px, floor = int(self.base_px), max(14, int(self.base_px * 0.6))
+        while px > floor:
+            metrics = QFontMetrics(_px(px, True))
+            if self.wordWrap():
+                used = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap,
+                                            self.full_text).height()
+                fits = used <= height
+            else:
+                fits = metrics.horizontalAdvance(self.full_text) <= width
+            if fits:
+                break
+            px -= 1
+        font = _px(px, True)
+        self.setFont(font)
+        self.setText(self.full_text if self.wordWrap() else QFontMetrics(font).elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+class _ServiceButton(QPushButton):
+    """A service: its name big, what to bring below it on one line."""
+
+    def __init__(self, service: ks.KioskService, bring: str) -> None:
+        super().__init__()
+        self.setObjectName("service")
+        self.service = service
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.name = _Fit(service.name, wrap=True)
+        self.bring = _Elided(bring)
+        self.bring.setObjectName("bring")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.name, 1)
+        layout.addWidget(self.bring)
+        for label in (self.name, self.bring):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+
+class KioskWindow(QWidget):
+    """The kiosk station of one office.
+
+    Signals: ``ticket_shown(TicketInfo, JobResult | None)`` when a taken number is on
+    screen (``None``: no printer, or printing raised); ``returned()`` when the start page
+    (or the closed notice) is back; ``closed_shown(Closed)`` when the office is closed.
+    """
+
+    ticket_shown = Signal(object, object)
+    returned = Signal()
+    closed_shown = Signal(object)
+
+    def __init__(self, store: Store, office_code: str, *, station_code: str | None = None,
+                 printer: str | None = None, clock: Callable[[], datetime] | None = None,
+                 idle_seconds: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk")
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("Kios antrian"))
+        self.store = store
+        self.office_code = office_code
+        self.station_code = station_code
+        self._clock = clock or utcnow
+        with store.uow(read_only=True) as uow:
+            self.office = ks.kiosk_office(uow, office_code)
+            self.services = ks.kiosk_services(uow, office_code)
+            self.station_id, configured = ks.ticket_printer(uow, office_code, station_code)
+        self.printer = printer or configured
+        self.idle_seconds = float(idle_seconds if idle_seconds is not None
+                                  else self.office.idle_seconds or IDLE_SECONDS)
+        self.priority: str | None = None
+        self.last_ticket: q_.TicketInfo | None = None
+        self.last_result: JobResult | None = None
+        self.closed: ks.Closed | None = None
+        self.unprinted: list[str] = []  # numbers whose ticket did not print, newest last
+        self._pending: str | None = None
+        self._preview_pixmap: QPixmap | None = None
+        self._tmp = QTemporaryDir()
+        self._fonts: list[tuple[QWidget, float, bool]] = []
+        self.service_buttons: dict[str, _ServiceButton] = {}
+        self.detail_buttons: dict[str, QPushButton] = {}
+        self.priority_buttons: dict[str, QPushButton] = {}
+        self._build()
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start(1000)
+        self._open_timer = QTimer(self)
+        self._open_timer.timeout.connect(self._on_check_open)
+        self._open_timer.start(OPEN_CHECK_MS)
+        self._on_tick()
+        self._on_check_open()
+        self._apply_fonts()
+
+    # --- texts that depend on data ------------------------------------------------------
+
+    def _priority_labels(self) -> dict[str, str]:
+        return {
+            "lansia": self.tr("Lansia (60 tahun ke atas)"),
+            "disabilitas": self.tr("Penyandang disabilitas"),
+            "hamil": self.tr("Ibu hamil"),
+            "anak": self.tr("Anak-anak"),
+        }
+
+    def _condition_text(self, condition: str | None) -> str:
+        return {
+            "paper_out": self.tr("kertas printer habis"),
+            "paper_low": self.tr("kertas printer hampir habis"),
+            "offline": self.tr("printer tidak siap"),
+            "cover_open": self.tr("tutup printer terbuka"),
+            "jammed": self.tr("kertas printer macet"),
+            "timeout": self.tr("printer tidak menjawab"),
+            "unreachable": self.tr("printer tidak terhubung"),
+        }.get(condition or "", self.tr("gangguan printer"))
+
+    # --- building -----------------------------------------------------------------------
+
+    def _font(self, widget: QWidget, px: float, bold: bool = False) -> None:
+        """Remember a widget's font size at 1280 x 800; :meth:`_apply_fonts` scales it."""
+        self._fonts.append((widget, px, bold))
+
+    def _button(self, text: str, name: str, px: float = 26) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setMinimumHeight(BUTTON_MIN)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._font(button, px, True)
+        return button
+
+    def _label(self, text: str = "", px: float = 26, bold: bool = False, *,
+               name: str = "", wrap: bool = True,
+               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+        label = QLabel(text)
+        if name:
+            label.setObjectName(name)
+        label.setWordWrap(wrap)
+        label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        self._font(label, px, bold)
+        return label
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("header")
+        top = QHBoxLayout(header)
+        top.setContentsMargins(28, 14, 28, 14)
+        self.office_label = _Fit(self.office.name, wrap=False)
+        self._font(self.office_label, 30, True)
+        self.clock_label = self._label("", 22, True, wrap=False,
+                                       align=Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.office_label, 1)
+        top.addWidget(self.clock_label)
+        root.addWidget(header)
+        self.pages = QStackedWidget()
+        root.addWidget(self.pages, 1)
+        self.start_page = self._build_start()
+        self.priority_page = self._build_priority()
+        self.details_page = self._build_details()
+        self.busy_page = self._build_busy()
+        self.ticket_page = self._build_ticket()
+        self.message_page = self._build_message()
+        self.closed_page = self._build_closed()
+        for page in (self.start_page, self.priority_page, self.details_page, self.busy_page,
+                     self.ticket_page, self.message_page, self.closed_page):
+            self.pages.addWidget(page)
+
+    def _build_start(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 18, 28, 12)
+        layout.setSpacing(12)
+        self.start_title = self._label(self.tr("Silakan pilih layanan untuk mengambil nomor"
+                                               " antrian"), 32, True, name="title")
+        layout.addWidget(self.start_title)
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(20, 8, 12, 8)
+        self.banner_text = self._label("", 24, True)
+        self.cancel_priority = self._button(self.tr("Batalkan prioritas"), "secondary", 22)
+        self.cancel_priority.clicked.connect(self._on_cancel_priority)
+        banner.addWidget(self.banner_text, 1)
+        banner.addWidget(self.cancel_priority)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(14)
+        columns = 1 if len(self.services) <= ONE_COLUMN else 2
+        bring_label = self.tr("Bawa: %1")
+        for i, service in enumerate(self.services):
+            bring = (bring_label.replace("%1", "; ".join(service.requirements))
+                     if service.requirements else self.tr("Tidak ada persyaratan khusus"))
+            button = _ServiceButton(service, bring)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, code=service.code: self._on_service(code))
+            details = self._button(self.tr("Rincian"), "details", 22)
+            details.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+            details.clicked.connect(lambda _=False, code=service.code: self._on_details(code))
+            self.service_buttons[service.code] = button
+            self.detail_buttons[service.code] = details
+            cell = QHBoxLayout()
+            cell.setSpacing(8)
+            cell.addWidget(button, 1)
+            cell.addWidget(details)
+            grid.addLayout(cell, i // columns, i % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(grid.rowCount(), 1)
+        if not self.services:
+            grid.addWidget(self._label(self.tr("Belum ada layanan yang dapat diambil di kios"
+                                               " ini. Silakan hubungi petugas."), 28), 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.verticalScrollBar().setStyleSheet("QScrollBar:vertical { width: 28px; }")
+        scroll.setWidget(grid_host)
+        _transparent(scroll)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        layout.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        self.priority_button = self._button(
+            self.tr("Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak"),
+            "priority", 24)
+        self.priority_button.clicked.connect(self._on_priority)
+        bottom.addWidget(self.priority_button, 1)
+        layout.addLayout(bottom)
+        self.staff_label = self._label("", 15, name="staff")
+        self.staff_label.hide()
+        layout.addWidget(self.staff_label)
+        return page
+
+    def _build_priority(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self._label(self.tr("Layanan prioritas"), 40, True, name="title"))
+        layout.addWidget(self._label(self.tr(
+            "Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani"
+            " lebih dahulu (UU 25/2009). Pilih salah satu:"), 24))
+        grid = QGridLayout()
+        grid.setSpacing(18)
+        for i, (reason, text) in enumerate(self._priority_labels().items()):
+            button = self._button(text, "reason", 32)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.clicked.connect(lambda _=False, r=reason: self._on_reason(r))
+            self.priority_buttons[reason] = button
+            grid.addWidget(button, i // 2, i % 2)
+        layout.addLayout(grid, 1)
+        note = self._label(self.tr("Petugas dapat meminta bukti bila diperlukan."), 20)
+        layout.addWidget(note)
+        back = self._button(self.tr("Batal, kembali"), "secondary", 26)
+        back.clicked.connect(self._on_back)
+        layout.addWidget(back)
+        return page
+
+    def _build_details(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(14)
+        self.details_name = self._label("", 36, True, name="title")
+        self.details_time = self._label("", 24)
+        self.details_list = self._label("", 24)
+        self.details_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_list.setTextFormat(Qt.TextFormat.RichText)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details_list)
+        _transparent(scroll)
+        scroll.verticalScrollBar().setStyleSheet("QScrollBar:vertical { width: 28px; }")
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        layout.addWidget(self.details_name)
+        layout.addWidget(self.details_time)
+        layout.addWidget(self._label(self.tr("Persyaratan yang perlu dibawa:"), 26, True))
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(18)
+        back = self._button(self.tr("Kembali"), "secondary", 28)
+        back.clicked.connect(self._on_back)
+        self.details_take = self._button(self.tr("Ambil nomor antrian"), "primary", 28)
+        self.details_take.clicked.connect(self._on_take_details)
+        buttons.addWidget(back, 1)
+        buttons.addWidget(self.details_take, 2)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_busy(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self._label(self.tr("Mohon tunggu, tiket Anda sedang dicetak..."),
+                                     40, True, name="title", align=Qt.AlignmentFlag.AlignHCenter))
+        layout.addStretch(1)
+        return page
+
+    def _build_ticket(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 18, 28, 14)
+        layout.setSpacing(12)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        card = QFrame()
+        card.setObjectName("card")
+        info = QVBoxLayout(card)
+        info.setContentsMargins(32, 20, 32, 20)
+        info.setSpacing(6)
+        center = Qt.AlignmentFlag.AlignHCenter
+        info.addWidget(self._label(self.tr("Nomor antrian Anda"), 30, True, align=center))
+        self.number = self._label("", 150, True, name="number", wrap=False, align=center)
+        info.addWidget(self.number)
+        self.ticket_service = self._label("", 28, True, align=center)
+        info.addWidget(self.ticket_service)
+        self.ticket_priority = self._label("", 24, True, name="badge", wrap=False,
+                                           align=center)
+        info.addWidget(self.ticket_priority, 0, center)
+        self.ticket_ahead = self._label("", 28, align=center)
+        self.ticket_wait = self._label("", 28, align=center)
+        info.addWidget(self.ticket_ahead)
+        info.addWidget(self.ticket_wait)
+        info.addStretch(1)
+        self.ticket_ok = self._label(self.tr("Silakan ambil tiket Anda dan tunggu nomor"
+                                             " Anda dipanggil."), 24, True,
+                                     name="ok", align=center)
+        info.addWidget(self.ticket_ok)
+        body.addWidget(card, 3)
+        side = QVBoxLayout()
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        side.addWidget(self.preview, 1)
+        self.failure = QFrame()
+        self.failure.setObjectName("failure")
+        fail = QVBoxLayout(self.failure)
+        fail.setContentsMargins(24, 20, 24, 20)
+        fail.setSpacing(12)
+        self.failure_title = self._label(self.tr("Tiket belum tercetak"), 36, True)
+        self.failure_text = self._label("", 28)
+        self.failure_detail = self._label("", 16)
+        fail.addStretch(1)
+        fail.addWidget(self.failure_title)
+        fail.addWidget(self.failure_text)
+        fail.addStretch(1)
+        fail.addWidget(self.failure_detail)
+        side.addWidget(self.failure, 1)
+        body.addLayout(side, 2)
+        layout.addLayout(body, 1)
+        bottom = QHBoxLayout()
+        self.countdown = self._label("", 20)
+        done = self._button(self.tr("Selesai"), "primary", 28)
+        done.setMinimumWidth(300)
+        done.clicked.connect(self._on_done)
+        bottom.addWidget(self.countdown, 1)
+        bottom.addWidget(done)
+        layout.addLayout(bottom)
+        return page
+
+    def _build_message(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.addStretch(1)
+        layout.addWidget(self._label(self.tr("Nomor antrian tidak dapat diambil"), 40, True,
+                                     name="title"))
+        self.message_text = self._label("", 28)
+        layout.addWidget(self.message_text)
+        layout.addWidget(self._label(self.tr("Silakan hubungi petugas di meja informasi."),
+                                     28))
+        layout.addStretch(1)
+        back = self._button(self.tr("Kembali"), "secondary", 28)
+        back.clicked.connect(self._on_done)
+        layout.addWidget(back)
+        return page
+
+    def _build_closed(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("closed")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.setSpacing(24)
+        center = Qt.AlignmentFlag.AlignHCenter
+        layout.addStretch(1)
+        self.closed_title = self._label(self.tr("Mohon maaf, layanan sedang tutup"), 56, True,
+                                        align=center)
+        self.closed_hours = self._label("", 40, True, align=center)
+        self.closed_day = self._label("", 32, align=center)
+        self.closed_text = self._label("", 22, align=center)
+        for label in (self.closed_title, self.closed_hours, self.closed_day,
+                      self.closed_text):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        return page
+
+    # --- scaling ------------------------------------------------------------------------
+
+    def _apply_fonts(self) -> None:
+        factor = max(0.7, min(self.width() / BASE_W, self.height() / BASE_H))
+        for widget, px, bold in self._fonts:
+            if isinstance(widget, _Fit):
+                widget.set_base(px * factor)
+            else:
+                widget.setFont(_px(px * factor, bold))
+        few = len(self.service_buttons) <= ONE_COLUMN
+        for button in self.service_buttons.values():
+            button.name.set_base((34 if few else 26) * factor)
+            button.bring.setFont(_px((22 if few else 19) * factor))
+            button.setFixedHeight(max(BUTTON_MIN + 24, int((150 if few else 122) * factor)))
+        self._show_preview()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    # --- pages --------------------------------------------------------------------------
+
+    def _show(self, page: QWidget, idle: float | None = None) -> None:
+        self.pages.setCurrentWidget(page)
+        if idle is None:
+            self._idle.stop()
+        else:
+            self._idle.start(max(1, int(idle * 1000)))
+        self._on_tick()
+
+    def _start(self) -> None:
+        """Back to the beginning: no priority, the services (or the closed notice)."""
+        self.priority = None
+        self._pending = None
+        self.banner.hide()
+        self.priority_button.show()
+        self._show(self.start_page)
+        self._on_check_open()
+        self.returned.emit()
+
+    def _show_closed(self, closed: ks.Closed) -> None:
+        self.closed = closed
+        zone = self.office.zone
+        self.closed_hours.setText(
+            self.tr("Jam layanan: %1 %2").replace("%1", closed.hours).replace("%2", zone)
+            if closed.hours else self.tr("Hari ini tidak ada layanan"))
+        self.closed_day.setText(self.tr("Hari ini hari libur: %1").replace("%1", closed.day_off)
+                                if closed.day_off else "")
+        self.closed_day.setVisible(bool(closed.day_off))
+        self.closed_text.setText(closed.error.message())
+        if self.pages.currentWidget() is not self.closed_page:
+            self._show(self.closed_page)
+            self.closed_shown.emit(closed)
+
+    def _show_preview(self) -> None:
+        pixmap = self._preview_pixmap
+        if pixmap is None or pixmap.isNull():
+            self.preview.clear()
+            return
+        self.preview.setPixmap(pixmap.scaled(
+            self.preview.width(), self.preview.height(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    def _render_preview(self, result: JobResult) -> QPixmap | None:
+        """A picture of the ticket from the bytes the spool sent, for the printer's paper."""
+        try:
+            with self.store.uow(read_only=True) as uow:
+                data = ks.printed_bytes(uow, result.id)
+            receipts = decode(data or b"")
+            if not receipts or not self.printer:
+                return None
+            path = Path(self._tmp.path()) / f"ticket-{result.id}.png"
+            render_png(receipts[0], path, columns=paper_of(self.printer).columns)
+            return QPixmap(str(path))
+        except Exception:  # a preview must never hide the number
+            log.exception("kiosk: cannot render the ticket preview")
+            return None
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _on_tick(self) -> None:
+        now = local(self._clock(), self.office.zone)
+        day = (day_and_date(now.date()) if language() == "id"
+               else QLocale(QLocale.Language.English).toString(now.date(), "dddd, d MMMM yyyy"))
+        self.clock_label.setText(f"{day}   {now:%H:%M} {self.office.zone}")
+        if self.pages.currentWidget() is self.ticket_page and self._idle.isActive():
+            seconds = (self._idle.remainingTime() + 999) // 1000
+            self.countdown.setText(self.tr("Layar kembali ke awal dalam %n detik.", "",
+                                           seconds))
+
+    def _on_check_open(self) -> None:
+        current = self.pages.currentWidget()
+        if current not in (self.start_page, self.closed_page):
+            return
+        try:
+            with self.store.uow(read_only=True) as uow:
+                closed = ks.closed(uow, self.office_code, self._clock())
+        except Exception:  # a lost database shows at the next tap
+            log.exception("kiosk: cannot read the office's hours")
+            return
+        if closed is not None:
+            self._show_closed(closed)
+        else:
+            self.closed = None
+            if current is not self.start_page:
+                self._show(self.start_page)
+                self.returned.emit()
+
+    def _on_idle(self) -> None:
+        self._start()
+
+    def _on_done(self) -> None:
+        self._idle.stop()
+        self._start()
+
+    def _on_back(self) -> None:
+        self._show(self.start_page)
+
+    def _on_priority(self) -> None:
+        self._show(self.priority_page, self.idle_seconds * 3)
+
+    def _on_reason(self, reason: str) -> None:
+        self.priority = reason
+        self.banner_text.setText(self.tr("Prioritas: %1. Silakan pilih layanan.").replace(
+            "%1", self._priority_labels()[reason]))
+        self.banner.show()
+        self.priority_button.hide()
+        self._show(self.start_page, self.idle_seconds * 3)
+
+    def _on_cancel_priority(self) -> None:
+        self.priority = None
+        self.banner.hide()
+        self.priority_button.show()
+        self._show(self.start_page)
+
+    def _on_details(self, code: str) -> None:
+        service = next(s for s in self.services if s.code == code)
+        self._pending = code
+        self.details_name.setText(service.name)
+        self.details_time.setText(
+            self.tr("Waktu penyelesaian: %1").replace("%1", service.time_standard)
+            if service.time_standard else "")
+        self.details_time.setVisible(bool(service.time_standard))
+        items = "".join(f"<li>{_html(r)}</li>" for r in service.requirements)
+        self.details_list.setText(f"<ol>{items}</ol>" if items
+                                  else self.tr("Tidak ada persyaratan khusus"))
+        self._show(self.details_page, self.idle_seconds * 3)
+
+    def _on_take_details(self) -> None:
+        if self._pending:
+            self._on_service(self._pending)
+
+    def _on_service(self, code: str) -> None:
+        """Tapped: show that something happens, then take the number (never twice)."""
+        if self.pages.currentWidget() is self.busy_page:
+            return
+        self._pending = code
+        self._show(self.busy_page)
+        QTimer.singleShot(30, self._on_take)
+
+    def _on_take(self) -> None:
+        code, self._pending = self._pending, None
+        if code is None:
+            return
+        try:
+            with self.store.uow() as uow:
+                info = q_.issue_ticket(uow, code, office_code=self.office_code,
+                                       priority=self.priority, actor=q_.Actor("kiosk"),
+                                       station_id=self.station_id, now=self._clock())
+        except LoketError as exc:
+            if exc.key == "office.closed":
+                self._show(self.start_page)
+                self._on_check_open()
+                return
+            self.message_text.setText(exc.message())
+            self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
+            return
+        result, problem = self._print(info)
+        self._show_ticket(info, result, problem)
+
+    def _print(self, info: q_.TicketInfo) -> tuple[JobResult | None, str]:
+        """Print the ticket; the result, and what to tell the staff when it failed."""
+        if not self.printer:
+            return None, self.tr("kios ini tidak memiliki printer tiket")
+        try:
+            result = print_ticket(self.store, info.id, self.printer, actor="kiosk",
+                                  station_id=self.station_id, now=self._clock(), retry=False)
+        except LoketError as exc:
+            return None, exc.message()
+        except Exception as exc:  # the number is taken: show it whatever
+            log.exception("kiosk: printing ticket %s failed", info.ticket)
+            return None, str(exc)
+        if result.state == "done":
+            return result, ""
+        condition = self._condition_text(result.condition)
+        return result, LoketError("print.failed", ticket=info.ticket, condition=condition,
+                                  job=result.id).message()
+
+    def _show_ticket(self, info: q_.TicketInfo, result: JobResult | None,
+                     problem: str) -> None:
+        self.last_ticket, self.last_result = info, result
+        printed = result is not None and result.state == "done"
+        self.number.setText(info.ticket)
+        self.ticket_service.setText(info.service_name)
+        labels = self._priority_labels()
+        self.ticket_priority.setText(
+            self.tr("PRIORITAS: %1").replace("%1", labels.get(info.priority, "").upper())
+            if info.priority else "")
+        self.ticket_priority.setVisible(bool(info.priority))
+        self.ticket_ahead.setText(self.tr("Di depan Anda: %n orang", "", info.ahead))
+        self.ticket_wait.setText(
+            self.tr("Perkiraan menunggu: \u00b1 %n menit", "", info.eta_minutes)
+            if info.ahead else self.tr("Anda akan segera dipanggil"))
+        self._preview_pixmap = self._render_preview(result) if printed and result else None
+        self.preview.setVisible(printed)
+        self.failure.setVisible(not printed)
+        self.ticket_ok.setVisible(printed)
+        if printed:
+            if self.unprinted:
+                self.staff_label.setText(self.tr(
+                    "Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)"
+                ).replace("%1", ", ".join(self.unprinted[-5:])))
+        else:
+            self.unprinted.append(info.ticket)
+            reason = self._condition_text(result.condition if result else None)
+            self.failure_text.setText(self.tr(
+                "Nomor antrian Anda <b>%1</b> tetap berlaku dan sudah masuk antrian. Catat"
+                " nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.").replace(
+                "%1", info.ticket))
+            self.failure_text.setTextFormat(Qt.TextFormat.RichText)
+            self.failure_detail.setText(problem or reason)
+            self.staff_label.setText(self.tr(
+                "Printer tiket bermasalah (%1). Belum tercetak: %2").replace(
+                "%1", reason).replace("%2", ", ".join(self.unprinted[-5:])))
+        self.staff_label.setVisible(bool(self.unprinted))
+        self._show(self.ticket_page,
+                   self.idle_seconds * (1 if printed else FAILURE_FACTOR))
+        self._show_preview()
+        self.ticket_shown.emit(info, result)
+
+    def closeEvent(self, event: Any) -> None:
+        for timer in (self._idle, self._tick, self._open_timer):
+            timer.stop()
+        super().closeEvent(event)
+
+
+def _transparent(scroll: QScrollArea) -> None:
+    """Let the page's background show through a scroll area (it paints its own)."""
+    scroll.viewport().setAutoFillBackground(False)
+    widget = scroll.widget()
+    if widget is not None:
+        widget.setAutoFillBackground(False)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
