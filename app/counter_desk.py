@@ -252,14 +252,19 @@ class CurrentVisit:
     checklist: bool = False  # this is the stage where the requirements are checked
 
 
+def _active_record(s: Session, counter: Counter) -> StageRecord | None:
+    """The record this counter has called or is serving, if any."""
+    return s.scalar(select(StageRecord).where(StageRecord.counter_id == counter.id,
+                                              StageRecord.status.in_(ACTIVE)))
+
+
 def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
                   now: datetime | None = None) -> CurrentVisit | None:
     now = now or utcnow()
     s = uow.session
     office = _office(s, office_code)
     counter = _counter(s, office, counter_code)
-    record = s.scalar(select(StageRecord).where(StageRecord.counter_id == counter.id,
-                                                StageRecord.status.in_(ACTIVE)))
+    record = _active_record(s, counter)
     if record is None:
         return None
     visit = record.visit
@@ -419,8 +424,7 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     s = uow.session
     office = _office(s, office_code)
     counter = _counter(s, office, counter_code)
-    record = s.scalar(select(StageRecord).where(StageRecord.counter_id == counter.id,
-                                                StageRecord.status.in_(ACTIVE)))
+    record = _active_record(s, counter)
     if record is None:
         raise LoketError("queue.counter_idle", counter=counter.code)
     visit = record.visit
