@@ -91,3 +91,31 @@ def call_of(payload: dict[str, Any]) -> CounterCall:
 
 def local_clock(now: datetime, zone: str) -> str:
     return f"{local(now, zone):%H:%M}"
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How the display speaks: from the office's settings, overridden by the station's
+    (``voice: {muted: false, volume: 80, folder: /path/to/human/recordings}``)."""
+
+    muted: bool = False
+    volume: int = 80
+    folder: str | None = None
+
+
+def voice_settings(uow: UnitOfWork, office_code: str | None,
+                   station_code: str | None = None) -> VoiceSettings:
+    from db.models import Station
+
+    s = uow.session
+    office = q_.resolve_office(s, office_code)
+    merged: dict[str, Any] = dict(office.settings.get("voice") or {})
+    if station_code:
+        station = s.scalar(select(Station).where(Station.office_id == office.id,
+                                                 Station.code == station_code))
+        if station is not None:
+            merged |= dict((station.settings or {}).get("voice") or {})
+    volume = merged.get("volume", 80)
+    return VoiceSettings(muted=bool(merged.get("muted", False)),
+                         volume=max(0, min(100, int(volume))) if isinstance(volume, int) else 80,
+                         folder=str(merged["folder"]) if merged.get("folder") else None)

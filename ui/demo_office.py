@@ -71,27 +71,18 @@ def open_office(store: Store, office: str = DEMO_OFFICE, *,
     """Build and show the stations of ``office``; returns the windows (kept alive)."""
     from ui.counter import CounterWindow
     from ui.display import DisplayWindow
+    from ui.kiosk import KioskWindow
     from ui.supervisor import SupervisorWindow
 
-    windows: list[QWidget] = []
-    try:
-        from ui.kiosk import KioskWindow
-
-        windows.append(KioskWindow(store, office, station_code="KIOSK-1"))
-    except ImportError:  # pragma: no cover - until the kiosk exists
-        pass
+    windows: list[QWidget] = [KioskWindow(store, office, station_code="KIOSK-1")]
     with store.uow(read_only=True) as uow:
         status = q_.status(uow, office_code=office)
     codes = [c["counter"] for c in status["counters"]]
     counters = {code: CounterWindow(store, office, code) for code in codes}
     windows.extend(counters.values())
-    try:
-        from ui.announcer import Announcer
+    from ui.station import make_announcer
 
-        announcer: Any = Announcer()
-    except ImportError:  # pragma: no cover
-        announcer = None
-    windows.append(DisplayWindow(store, office, announcer=announcer))
+    windows.append(DisplayWindow(store, office, announcer=make_announcer(store, office, "TV-1")))
     windows.append(SupervisorWindow(store, office))
     for i, window in enumerate(windows):
         window.resize(960, 600)

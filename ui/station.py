@@ -19,16 +19,26 @@ from ui.application import make_app
 KINDS = ("kiosk", "counter", "display", "supervisor", "survey")
 
 
-def _display(store: Store, office: str, **_: Any) -> QWidget:
+def make_announcer(store: Store, office: str, station: str | None = None) -> Any:
+    """The display's voice, muted or not, at the volume and with the recordings that the
+    office's (or this station's) settings say."""
+    from pathlib import Path
+
+    from app.display_board import voice_settings
+    from ui.announcer import Announcer
+
+    with store.uow(read_only=True) as uow:
+        voice = voice_settings(uow, office, station)
+    announcer = Announcer(folder=Path(voice.folder) if voice.folder else None)
+    announcer.muted = voice.muted
+    announcer.set_volume(voice.volume)
+    return announcer
+
+
+def _display(store: Store, office: str, station: str | None = None, **_: Any) -> QWidget:
     from ui.display import DisplayWindow
 
-    try:
-        from ui.announcer import Announcer
-
-        announcer: Any = Announcer()
-    except ImportError:  # pragma: no cover - voice not installed
-        announcer = None
-    return DisplayWindow(store, office, announcer=announcer)
+    return DisplayWindow(store, office, announcer=make_announcer(store, office, station))
 
 
 def _kiosk(store: Store, office: str, station: str | None = None, **_: Any) -> QWidget:

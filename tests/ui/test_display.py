@@ -121,3 +121,29 @@ def test_the_display_speaks_each_call_through_the_announcer(qtbot, catalog_store
                              "tempat_cek_fisik"]
     assert spoken[1][1:] == ["nomor_antrian", "a", "satu", "silakan_menuju", "loket", "satu"]
     window.close()
+
+
+def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store: Store,
+                                                          tmp_path) -> None:
+    """Office settings say muted at 40; the TV's own station settings unmute it and point
+    at a folder of human recordings."""
+    from app.catalog.store import import_file
+    from db.models import Office, Station
+    from resources import path
+    from ui.station import make_announcer
+
+    with catalog_store.uow() as uow:
+        import_file(uow, path("demo", "stations.yaml"), actor="test")
+        office = uow.session.query(Office).filter_by(code=OFFICE).one()
+        office.settings = dict(office.settings) | {"voice": {"muted": True, "volume": 40}}
+        uow.commit()
+    announcer = make_announcer(catalog_store, OFFICE)
+    assert announcer.muted is True and announcer.volume == 40
+    with catalog_store.uow() as uow:
+        office = uow.session.query(Office).filter_by(code=OFFICE).one()
+        tv = uow.session.query(Station).filter_by(code="TV-1", office_id=office.id).one()
+        tv.settings = {"voice": {"muted": False, "folder": str(tmp_path)}}
+        uow.commit()
+    announcer = make_announcer(catalog_store, OFFICE, "TV-1")
+    assert announcer.muted is False and announcer.volume == 40
+    assert announcer.folder == tmp_path
