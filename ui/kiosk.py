@@ -22,7 +22,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTemporaryDir, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QObject,
+    QRunnable,
+    Qt,
+    QTemporaryDir,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -186,6 +196,27 @@ class _ServiceButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
+class _PrintJob(QObject, QRunnable):
+    """Prints one ticket in a worker thread; ``done`` carries itself back to the UI."""
+
+    done = Signal(object)
+
+    def __init__(self, info: q_.TicketInfo, call: Callable[[], JobResult]) -> None:
+        QObject.__init__(self)
+        QRunnable.__init__(self)
+        self.setAutoDelete(False)
+        self.info, self._call = info, call
+        self.result: JobResult | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._call()
+        except Exception as exc:  # reported to the UI, which shows the number anyway
+            self.error = exc
+        self.done.emit(self)
+
+
 class KioskWindow(QWidget):
     """The kiosk station of one office.
 
@@ -209,6 +240,8 @@ class KioskWindow(QWidget):
         self.office_code = office_code
         self.station_code = station_code
         self._clock = clock or utcnow
+        self._pool = QThreadPool(self)
+        self._jobs: set[_PrintJob] = set()
         with store.uow(read_only=True) as uow:
             self.office = ks.kiosk_office(uow, office_code)
             self.services = ks.kiosk_services(uow, office_code)
@@ -727,21 +760,30 @@ class KioskWindow(QWidget):
             self.message_text.setText(exc.message())
             self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
             return
-        result, problem = self._print(info)
-        self._show_ticket(info, result, problem)
-
-    def _print(self, info: q_.TicketInfo) -> tuple[JobResult | None, str]:
-        """Print the ticket; the result, and what to tell the staff when it failed."""
         if not self.printer:
-            return None, self.tr("kios ini tidak memiliki printer tiket")
-        try:
-            result = print_ticket(self.store, info.id, self.printer, actor="kiosk",
-                                  station_id=self.station_id, now=self._clock(), retry=False)
-        except LoketError as exc:
-            return None, exc.message()
-        except Exception as exc:  # the number is taken: show it whatever
-            log.exception("kiosk: printing ticket %s failed", info.ticket)
-            return None, str(exc)
+            self._show_ticket(info, None, self.tr("kios ini tidak memiliki printer tiket"))
+            return
+        # a printer that does not answer takes seconds to time out: never on the UI thread
+        job = _PrintJob(info, lambda: print_ticket(
+            self.store, info.id, self.printer, actor="kiosk", station_id=self.station_id,
+            now=self._clock(), retry=False))
+        job.done.connect(self._on_printed)
+        self._jobs.add(job)
+        self._pool.start(job)
+
+    def _on_printed(self, job: _PrintJob) -> None:
+        self._jobs.discard(job)
+        self._show_ticket(job.info, *self._print_outcome(job))
+
+    def _print_outcome(self, job: _PrintJob) -> tuple[JobResult | None, str]:
+        """The printing's result, and what to tell the staff when it failed."""
+        info, result, error = job.info, job.result, job.error
+        if isinstance(error, LoketError):
+            return None, error.message()
+        if error is not None:  # the number is taken: show it whatever
+            log.error("kiosk: printing ticket %s failed: %s", info.ticket, error)
+            return None, str(error)
+        assert result is not None
         if result.state == "done":
             return result, ""
         condition = self._condition_text(result.condition)
@@ -793,6 +835,7 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         for timer in (self._idle, self._tick, self._open_timer):
             timer.stop()
+        self._pool.waitForDone(10_000)  # a ticket being printed is finished, not cut off
         super().closeEvent(event)
 
 

@@ -242,7 +242,8 @@ class CallInfo:
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "ticket": self.ticket, "stage": self.stage, "counter": self.counter,
-            "counter_number": self.counter_number, "status": self.status,
+            "counter_number": self.counter_number, "call_name": self.call_name,
+            "status": self.status,
             "recalls": self.recalls, "priority": self.priority,
         }
 
