@@ -20,12 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.devices_service import station_device
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import day_bounds, local, local_day, utcnow
 from app.store import UnitOfWork
-from db.enums import DeviceKind, StationKind, VisitStatus
+from db.enums import DeviceKind, VisitStatus
 from db.models import (
     Counter,
     Document,
@@ -33,8 +34,6 @@ from db.models import (
     Service,
     Stage,
     StageRecord,
-    Station,
-    StationDevice,
     User,
     Visit,
     VisitTransition,
@@ -84,22 +83,11 @@ def _office(session: Session, office_code: str | None) -> Office:
     return q.resolve_office(session, office_code)
 
 
-def _counter(session: Session, office: Office, code: str) -> Counter:
-    counter = session.scalar(select(Counter).where(Counter.office_id == office.id,
-                                                   Counter.code == code))
-    if counter is None:
-        raise LoketError("queue.unknown_counter", code=code, office=office.code)
-    return counter
+_counter = q.find_counter
 
 
 def _document_printer(session: Session, counter: Counter) -> str | None:
-    return session.scalar(
-        select(StationDevice.connection)
-        .join(Station, Station.id == StationDevice.station_id)
-        .where(Station.counter_id == counter.id, Station.kind == StationKind.COUNTER,
-               StationDevice.kind == DeviceKind.DOCUMENT_PRINTER)
-        .limit(1)
-    )
+    return station_device(session, DeviceKind.DOCUMENT_PRINTER, counter_id=counter.id)
 
 
 def desk_info(uow: UnitOfWork, counter_code: str, *,

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.store import UnitOfWork
+from db.enums import DeviceKind, StationKind
 from db.models import Office, Station, StationDevice
 from devices.base import Condition, DeviceState
 from devices.connection import BadConnection
@@ -38,6 +40,21 @@ def configured(uow: UnitOfWork, *, office_code: str | None = None,
     if station_code:
         query = query.where(Station.code == station_code)
     return [tuple(row) for row in uow.session.execute(query).all()]  # type: ignore[misc]
+
+
+def station_device(session: Session, kind: DeviceKind, *, station_id: int | None = None,
+                   counter_id: int | None = None) -> str | None:
+    """The connection of a station's device of ``kind``: the station by its id, or the
+    counter station of a counter; ``None`` when it has none."""
+    query = (select(StationDevice.connection)
+             .join(Station, Station.id == StationDevice.station_id)
+             .where(StationDevice.kind == kind))
+    if station_id is not None:
+        query = query.where(Station.id == station_id)
+    if counter_id is not None:
+        query = query.where(Station.counter_id == counter_id,
+                            Station.kind == StationKind.COUNTER)
+    return session.scalar(query.order_by(Station.id).limit(1))
 
 
 def state_of(kind: Any, connection: str) -> DeviceState:

@@ -16,12 +16,13 @@ from sqlalchemy import select
 
 from app.calendar import WorkingCalendar
 from app.catalog.store import time_standard_of
+from app.devices_service import station_device
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.queue.clock import local
 from app.store import UnitOfWork
 from db.enums import DeviceKind
-from db.models import DeviceJob, Service, Station, StationDevice
+from db.models import DeviceJob, Service, Station
 
 log = logging.getLogger(__name__)
 
@@ -106,10 +107,8 @@ def ticket_printer(uow: UnitOfWork, office_code: str,
         log.warning("kiosk: no station %r at office %s; no ticket printer", station_code,
                     office.code)
         return None, None
-    connection = uow.session.scalar(select(StationDevice.connection).where(
-        StationDevice.station_id == station_id,
-        StationDevice.kind == DeviceKind.TICKET_PRINTER))
-    return station_id, connection
+    return station_id, station_device(uow.session, DeviceKind.TICKET_PRINTER,
+                                      station_id=station_id)
 
 
 def closed(uow: UnitOfWork, office_code: str, now: datetime) -> Closed | None:

@@ -77,6 +77,7 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
                          "connection": j.connection, "error": j.last_error}
                         for j in failed_jobs(uow, office_id=office.id)]
     data["running_text"] = str(office.settings.get("running_text") or "")
+    data["zone"] = office.zone.value
     return data
 
 

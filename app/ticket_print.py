@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
-
 from app.errors import LoketError
 from app.queue import engine as q_
-from app.queue.clock import local, local_day, utcnow
+from app.queue.clock import local, utcnow
 from app.spool import JobResult, Spool, check_connection, enqueue
 from app.store import Store
 from db.enums import DeviceKind
@@ -40,13 +38,7 @@ def find_visit(store: Store, ref: str, *, office_code: str | None = None,
                 raise LoketError("queue.unknown_ticket", ticket=ref, office=office_code or "-")
             return int(ref)
         office = q_.resolve_office(uow.session, office_code)
-        visit_id = uow.session.scalar(select(Visit.id).where(
-            Visit.office_id == office.id,
-            Visit.service_date == local_day(now or utcnow(), office.zone),
-            Visit.ticket == ref.upper()))
-        if visit_id is None:
-            raise LoketError("queue.unknown_ticket", ticket=ref, office=office.code)
-        return visit_id
+        return q_.find_visit(uow.session, office, ref, now or utcnow()).id
 
 
 def ticket_content(store: Store, visit_id: int, *, reprint: bool = False,

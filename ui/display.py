@@ -225,5 +225,7 @@ class DisplayWindow(QWidget):
         self.ticker.setText((text[self._ticker_offset:] + text)[:400])
 
     def closeEvent(self, event: Any) -> None:
+        self._tick.stop()
+        self._scroll.stop()
         self.live.close()
         super().closeEvent(event)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from app import devices_service, supervision, ticket_print
 from app.errors import LoketError
@@ -184,6 +185,11 @@ class SupervisorWindow(QWidget):
         except LoketError as exc:
             self._say(exc.message(), error=True)
             return
+        except DBAPIError as exc:  # server down: say so, keep the last picture, retry later
+            self._say(LoketError("db.unreachable", url=self.store.safe_url,
+                                 reason=str(exc.orig or exc).splitlines()[0]).message(),
+                      error=True)
+            return
         self.data = data
         self.title.setText(self.tr("Papan supervisor") + f" - {data['office']}")
         _fill(self.stages, [[s["name"], s["waiting"]] for s in data["stages"]])
@@ -203,12 +209,8 @@ class SupervisorWindow(QWidget):
                               for j in data["reprints"]])
         if not self.running_text.hasFocus():
             self.running_text.setText(data["running_text"])
-        self.clock.setText(f"{local(now, self._zone()):%H:%M}")
+        self.clock.setText(f"{local(now, data['zone']):%H:%M}")
         self.refreshed.emit()
-
-    def _zone(self) -> str:
-        with self.store.uow(read_only=True) as uow:
-            return q_.resolve_office(uow.session, self.office_code).zone.value
 
     def check_devices(self) -> None:
         if self._check is not None:
@@ -309,6 +311,9 @@ class SupervisorWindow(QWidget):
         self._run(act)
 
     def closeEvent(self, event: Any) -> None:
+        self._timer.stop()
+        if hasattr(self, "_devices_timer"):
+            self._devices_timer.stop()
         self.live.close()
         self._pool.waitForDone(10_000)
         super().closeEvent(event)

@@ -141,7 +141,6 @@ def _today_start(office: Office | OfficeState, now: datetime) -> datetime:
     return day_bounds(local_day(now, office.zone), office.zone)[0]
 
 
-today_start = _today_start  # the office's local midnight in UTC, for other modules
 
 
 def _find_visit(session: Session, office: Office, ticket: str, now: datetime) -> Visit:
@@ -155,6 +154,12 @@ def _find_visit(session: Session, office: Office, ticket: str, now: datetime) ->
     if visit is None:
         raise LoketError("queue.unknown_ticket", ticket=ticket, office=office.code)
     return visit
+
+
+# the look-ups other services share with the engine (app/counter_desk, app/ticket_print, ...)
+find_counter = _counter  # an active counter of the office, or queue.unknown_counter/closed
+find_visit = _find_visit  # today's visit by its ticket number, or queue.unknown_ticket
+today_start = _today_start  # the office's local midnight, in UTC
 
 
 def _open_record(session: Session, visit: Visit) -> StageRecord | None:

@@ -118,3 +118,19 @@ def test_a_failed_ticket_is_reprinted(qtbot, board, catalog_store: Store) -> Non
     assert board.banner.text() == "Tiket dicetak ulang."
     assert "** CETAK ULANG **" in sim.receipts[-1].text
     assert board.reprints.rowCount() == 0  # reprinted: off the list
+
+
+def test_a_lost_database_is_reported_not_raised(qtbot, board, monkeypatch) -> None:
+    """The server goes away: the board says so and keeps its last picture."""
+    from sqlalchemy.exc import OperationalError
+
+    from app import supervision
+
+    def down(*_a, **_k):
+        raise OperationalError("SELECT", None, Exception("server closed the connection"))
+
+    monkeypatch.setattr(supervision, "overview", down)
+    rows = board.stages.rowCount()
+    board.refresh()
+    assert "tidak dapat terhubung ke basis data" in board.banner.text()
+    assert board.stages.rowCount() == rows
