@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -489,6 +490,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_devices(sub, common, reporting, office)
     register_station(sub, common)
+    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework"):
+        module = importlib.import_module(f"app.{area}.cli")
+        module.register(sub, common, reporting, office)
 
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")

@@ -306,6 +306,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add an area's messages (``app/<area>/messages.py`` calls this when imported).
+
+    A key may be registered once only, so two areas can never silently disagree."""
+    clash = sorted(set(messages) & set(MESSAGES))
+    if clash:
+        raise ValueError(f"message keys registered twice: {', '.join(clash)}")
+    for key, texts in messages.items():
+        if len(texts) != len(LANGUAGES):
+            raise ValueError(f"message {key!r} needs a text in each of {LANGUAGES}")
+    MESSAGES.update(messages)
+
+
 def language() -> str:
     """The language for messages: ``LOKET_LANG`` (``id`` or ``en``), Indonesian by default."""
     lang = os.environ.get("LOKET_LANG", "id").strip().lower()[:2]

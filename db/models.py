@@ -655,3 +655,84 @@ class Holiday(Base):
     day: Mapped[date] = mapped_column(Date)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[HolidayKind] = mapped_column(_enum(HolidayKind), default=HolidayKind.LOCAL)
+
+
+# --- Front office: numbering, people and vehicles -------------------------------------------
+
+
+class NumberSequence(Base):
+    """Last number handed out per office, series and period (NPWPD serials, receipts,
+    tracking numbers, certificates): insert-or-increment, like the daily ticket numbers."""
+
+    __tablename__ = "number_sequences"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True
+    )
+    series: Mapped[str] = mapped_column(String(48), primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True, default="")
+    last_no: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Base):
+    """A citizen known by NIK: vehicle owner, applicant, personal taxpayer."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nik: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Vehicle(Base):
+    """A registered motor vehicle and what its tax bill is computed from.
+
+    ``njkb`` and ``bobot`` come from the province's Pergub table for the make, type and year;
+    ``ownership_order`` (1 = first vehicle of this owner) drives the progressive PKB rate.
+    ``tax_due_on`` is the day the next year's PKB falls due; ``stnk_valid_until`` the end of
+    the five-year STNK (then STNK and TNKB are issued anew).
+    """
+
+    __tablename__ = "vehicles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plate: Mapped[str] = mapped_column(String(16), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("persons.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    category: Mapped[str] = mapped_column(String(4))  # R2, R3, R4 (PNBP tables)
+    swdkllj_class: Mapped[str] = mapped_column(String(32))
+    usage: Mapped[str] = mapped_column(String(16), default="pribadi")  # pribadi/umum/dinas
+    make: Mapped[str] = mapped_column(String(60), default="")
+    model: Mapped[str] = mapped_column(String(80), default="")
+    body_type: Mapped[str] = mapped_column(String(40), default="")
+    year_made: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    engine_cc: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    color: Mapped[str] = mapped_column(String(40), default="")
+    fuel: Mapped[str] = mapped_column(String(20), default="")
+    chassis_no: Mapped[str] = mapped_column(String(40), default="")
+    engine_no: Mapped[str] = mapped_column(String(40), default="")
+    njkb: Mapped[Decimal]
+    bobot: Mapped[str] = mapped_column(String(12), default="1")  # exact decimal as text
+    ownership_order: Mapped[int] = mapped_column(Integer, default=1)
+    tax_due_on: Mapped[date] = mapped_column(Date)
+    stnk_valid_until: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    owner: Mapped[Person | None] = relationship()
+
+
+# The front-office areas keep their tables in modules of their own; importing them here puts
+# every table in ``Base.metadata`` for the migrations and for whoever imports the models.
+from db import (  # noqa: E402,F401  (registers the tables)
+    models_bapenda,
+    models_casework,
+    models_fiscal,
+    models_perforation,
+    models_samsat,
+)

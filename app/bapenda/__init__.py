@@ -1,0 +1,1 @@
+"""Issue 6: the bapenda front-office work."""

@@ -1,0 +1,1 @@
+"""Issue 6: the samsat front-office work."""
