@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.devices_service import station_device
+from app.documents import letterhead
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
@@ -423,7 +424,8 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     slip = MissingSlip(
         office_name=office.name, ticket=ticket, service_name=visit.service.name,
         counter_name=counter.name, officer=actor.name, issued_at=local(now, office.zone),
-        zone=office.zone.value, missing=missing, checked=checked)
+        zone=office.zone.value, missing=missing, checked=checked,
+        letterhead=letterhead(office))
     printer = _document_printer(s, counter)
     office_id, office_code = office.id, office.code
     note = "berkas tidak lengkap: " + "; ".join(missing) if missing else "berkas tidak lengkap"
