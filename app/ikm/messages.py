@@ -1,0 +1,27 @@
+"""Messages of the survey and the IKM."""
+
+from app.i18n import register
+
+register({
+    "survey.unknown": ("survei {code!r} tidak dikenal; pilihan: {choices}",
+                       "unknown survey {code!r}; choices: {choices}"),
+    "survey.answers_count": (
+        "elemen {element!r} harus punya tepat 4 jawaban (nilai 1-4), bukan {count}",
+        "element {element!r} needs exactly 4 answers (values 1-4), not {count}"),
+    "survey.grades": (
+        "nilai mutu harus A, B, C, D dengan batas bawah menurun dan D mulai 25.00",
+        "grades must be A, B, C, D with falling lower bounds and D starting at 25.00"),
+    "survey.number": ("{field!r} harus angka desimal seperti \"88.31\", bukan {value!r}",
+                      "{field!r} must be a decimal number such as \"88.31\", not {value!r}"),
+    "ikm.no_answers": ("belum ada jawaban survei untuk dihitung",
+                       "there are no survey answers to compute"),
+    "ikm.bad_answer": (
+        "responden {row}: elemen {element!r} harus dijawab 1, 2, 3 atau 4, bukan {value!r}",
+        "respondent {row}: element {element!r} must be answered 1, 2, 3 or 4, not {value!r}"),
+    "ikm.missing_answer": ("responden {row}: elemen {element!r} belum dijawab",
+                           "respondent {row}: element {element!r} is not answered"),
+    "ikm.unknown_element": ("responden {row}: elemen {element!r} tidak ada di survei {survey}",
+                            "respondent {row}: element {element!r} is not in survey {survey}"),
+    "ikm.bad_weight": ("bobot {value!r} tidak dikenal; pilih exact (1/n) atau rounded",
+                       "unknown weight {value!r}; choose exact (1/n) or rounded"),
+})
