@@ -490,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_devices(sub, common, reporting, office)
     register_station(sub, common)
-    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework"):
+    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm"):
         module = importlib.import_module(f"app.{area}.cli")
         module.register(sub, common, reporting, office)
 

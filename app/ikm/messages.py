@@ -25,3 +25,27 @@ register({
     "ikm.bad_weight": ("bobot {value!r} tidak dikenal; pilih exact (1/n) atau rounded",
                        "unknown weight {value!r}; choose exact (1/n) or rounded"),
 })
+
+register({
+    "ikm.file_missing": ("berkas {file} tidak ditemukan", "file {file} not found"),
+    "ikm.file_kind": ("berkas {file} harus .csv atau .xlsx", "file {file} must be .csv or .xlsx"),
+    "ikm.file_unreadable": ("berkas {file} tidak bisa dibaca: {reason}",
+                            "cannot read file {file}: {reason}"),
+    "ikm.file_header": (
+        "berkas {file}: kolom elemen tidak lengkap, yang belum ada: {missing} "
+        "(kolom dinamai dengan id elemen survei {survey})",
+        "file {file}: element columns missing: {missing} "
+        "(columns are named by the element ids of survey {survey})"),
+    "ikm.file_unknown_column": (
+        "berkas {file}: kolom {column!r} tidak dikenal; kolom yang boleh: {known}",
+        "file {file}: unknown column {column!r}; allowed columns: {known}"),
+    "ikm.file_rows": ("berkas {file} tidak dimuat, {count} baris salah: {first}",
+                      "file {file} not loaded, {count} bad rows: {first}"),
+    "ikm.row_value": ("baris {line}: {column} harus 1, 2, 3 atau 4, bukan {value!r}",
+                      "row {line}: {column} must be 1, 2, 3 or 4, not {value!r}"),
+    "ikm.row_missing": ("baris {line}: {column} kosong", "row {line}: {column} is empty"),
+    "ikm.row_date": ("baris {line}: tanggal {value!r} tidak valid (contoh 2026-12-01 atau "
+                     "01-12-2026)",
+                     "row {line}: date {value!r} is not valid (e.g. 2026-12-01 or 01-12-2026)"),
+    "ikm.file_empty": ("berkas {file} tidak berisi jawaban", "file {file} holds no answers"),
+})
