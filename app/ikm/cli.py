@@ -28,6 +28,58 @@ def cmd_ikm_compute(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ikm_import(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open, actor
+    from app.ikm.responses import import_answers
+
+    with _open(args) as store, store.uow() as uow:
+        count = import_answers(uow, args.office, Path(args.file), survey_code=args.survey,
+                               actor=actor())
+    _emit(args, {"file": args.file, "imported": count},
+          lambda: f"{count} kuesioner dimuat dari {args.file}")
+    return 0
+
+
+def _date(text: str):
+    from datetime import date
+
+    from app.errors import LoketError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise LoketError("ikm.row_date", line="--", value=text) from None
+
+
+def cmd_ikm_report(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.ikm.responses import ikm_report
+    from app.ikm.survey import load_survey
+
+    start, end = _date(args.date_from), _date(args.date_to)
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        report = ikm_report(uow, args.office, start, end, survey_code=args.survey,
+                            weight=args.weight, service=args.service, counter=args.counter,
+                            officer=args.officer)
+    survey = load_survey(args.survey)
+
+    def human() -> str:
+        head = (f"{report.office} {start}..{end}: {report.visitors} pengunjung, "
+                f"sampel minimal {report.sample_needed}")
+        if report.result is None:
+            return head + "\nbelum ada jawaban survei"
+        r = report.result
+        lines = [head, f"{r.respondents} responden"
+                       f" ({'cukup' if report.sample_reached else 'belum cukup'})"]
+        for element in survey.elements:
+            lines.append(f"  {element.name:<45} NRR {r.nrr_decimal(element.id)}")
+        lines.append(f"IKM {r.converted} — {r.grade} ({r.label}), bobot {r.weight}")
+        return "\n".join(lines)
+
+    _emit(args, report.to_json(), human)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     ikm = sub.add_parser("ikm", help="satisfaction index (IKM)").add_subparsers(
@@ -39,3 +91,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--weight", choices=("exact", "rounded"), default="exact",
                    help="exact 1/n (default) or the survey's rounded weight (0.111)")
     p.set_defaults(func=cmd_ikm_compute)
+
+    p = ikm.add_parser("import", parents=[common, reporting, office],
+                       help="load paper questionnaires (CSV or XLSX), all rows or none")
+    p.add_argument("file")
+    p.add_argument("--survey", default="skm-2017")
+    p.set_defaults(func=cmd_ikm_import)
+
+    p = ikm.add_parser("report", parents=[common, reporting, office],
+                       help="the IKM of a period from the database")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE")
+    p.add_argument("--survey", default="skm-2017")
+    p.add_argument("--weight", choices=("exact", "rounded"), default="exact")
+    p.add_argument("--service", help="only this service's visits")
+    p.add_argument("--counter", help="only visits served at this loket")
+    p.add_argument("--officer", help="only visits served by this officer (user name)")
+    p.set_defaults(func=cmd_ikm_report)

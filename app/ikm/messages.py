@@ -49,3 +49,20 @@ register({
                      "row {line}: date {value!r} is not valid (e.g. 2026-12-01 or 01-12-2026)"),
     "ikm.file_empty": ("berkas {file} tidak berisi jawaban", "file {file} holds no answers"),
 })
+
+register({
+    "survey.already_answered": (
+        "nomor {ticket} sudah mengisi survei; satu kunjungan satu jawaban",
+        "ticket {ticket} has already answered the survey; one answer per visit"),
+    "survey.not_served": (
+        "nomor {ticket} belum dilayani; survei diisi setelah dilayani",
+        "ticket {ticket} has not been served yet; the survey comes after the service"),
+    "survey.bad_respondent": ("{field} {value!r} bukan pilihan yang ada ({choices})",
+                              "{field} {value!r} is not one of the choices ({choices})"),
+    "survey.bad_rating": ("nilai cepat harus 1-4, bukan {value!r}",
+                          "a quick rating is 1-4, not {value!r}"),
+    "ikm.unknown_service": ("baris {line}: layanan {service!r} tidak ada di kantor {office}",
+                            "row {line}: no service {service!r} at office {office}"),
+    "ikm.bad_period": ("periode tidak valid: {start} sampai {end}",
+                       "invalid period: {start} to {end}"),
+})

@@ -41,6 +41,14 @@ class Grade:
 
 
 @dataclass(frozen=True)
+class RespondentField:
+    id: str  # age, sex, education, occupation
+    name: str
+    options: tuple[str, ...]
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
 class Survey:
     code: str
     name: str
@@ -48,6 +56,7 @@ class Survey:
     grades: tuple[Grade, ...]  # A first
     rounded_weight: Decimal
     name_en: str = ""
+    respondent: tuple[RespondentField, ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -114,6 +123,13 @@ def parse_survey(data: Any, file: str) -> Survey:
         grades.append(Grade(g.text("grade"), lower or Decimal(0), g.text("label"),
                             g.text("label_en", required=False)))
         g.finish()
+    respondent: list[RespondentField] = []
+    for item, line, path in f.items("respondent", required=False):
+        r = Fields(item, path, file, sink, line)
+        respondent.append(RespondentField(r.text("id"), r.text("name"),
+                                          tuple(r.texts("options")),
+                                          r.text("name_en", required=False)))
+        r.finish()
     f.finish()
     letters = [g.grade for g in grades]
     bounds = [g.lower for g in grades]
@@ -123,7 +139,8 @@ def parse_survey(data: Any, file: str) -> Survey:
     if sink:
         raise FileProblems(sink)
     assert rounded is not None
-    return Survey(code, name, tuple(elements), tuple(grades), rounded, name_en)
+    return Survey(code, name, tuple(elements), tuple(grades), rounded, name_en,
+                  tuple(respondent))
 
 
 def available() -> list[str]:

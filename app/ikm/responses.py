@@ -1,0 +1,269 @@
+"""Survey answers in the database: from the survey station, a quick rating, a paper file.
+
+A station answer is tied to a visit (its ticket), so the IKM can later be sliced by
+service, by loket and by officer: a visit counts for every counter and officer that served
+it. One answer per visit, enforced by the database (``survey_responses.visit_id`` is
+unique). Quick ratings (one tap, four faces) are kept apart (``survey_code = "quick"``)
+and never mix into the IKM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.errors import LoketError
+from app.ikm import messages  # noqa: F401  (registers the messages)
+from app.ikm.answers_file import read_answers
+from app.ikm.compute import IkmResult, compute_ikm, krejcie_morgan
+from app.ikm.survey import DEFAULT_SURVEY, Survey, load_survey
+from app.queue import engine as q
+from app.store import UnitOfWork
+from db.models import (
+    Office,
+    Service,
+    StageRecord,
+    SurveyAnswer,
+    SurveyResponse,
+    User,
+    Visit,
+)
+from printing.ticket import parse_qr_payload
+
+QUICK = "quick"
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
+
+
+def visit_from_scan(session: Session, office: Office, text: str, now: datetime) -> Visit:
+    """The visit of a scanned ticket QR (``LOKET1|office|id|ticket``) or a typed ticket
+    number of today (``A-001``)."""
+    parsed = parse_qr_payload(text.strip())
+    if parsed is not None:
+        _office, visit_id, ticket = parsed
+        visit = session.get(Visit, visit_id)
+        if visit is None or visit.office_id != office.id or visit.ticket != ticket:
+            raise LoketError("queue.unknown_ticket", ticket=ticket, office=office.code)
+        return visit
+    return q.find_visit(session, office, text, now)
+
+
+def _served(session: Session, visit: Visit) -> list[StageRecord]:
+    return list(session.scalars(select(StageRecord).where(
+        StageRecord.visit_id == visit.id, StageRecord.called_at.is_not(None))))
+
+
+def _check_answers(survey: Survey, answers: Mapping[str, object]) -> dict[str, int]:
+    # compute_ikm validates a questionnaire exactly as it will be counted
+    compute_ikm(survey, [answers])
+    return {e: int(str(answers[e]).strip()) for e in survey.ids}
+
+
+def _check_respondent(survey: Survey, respondent: Mapping[str, str]) -> dict[str, str]:
+    fields = {f.id: f for f in survey.respondent}
+    out: dict[str, str] = {}
+    for key, value in respondent.items():
+        if value in (None, ""):
+            continue
+        spec = fields.get(key)
+        if spec is None or (spec.options and value not in spec.options):
+            raise LoketError("survey.bad_respondent", field=spec.name if spec else key,
+                             value=value, choices=", ".join(spec.options) if spec else "-")
+        out[key] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Submitted:
+    response_id: int
+    ticket: str | None
+    service: str | None
+
+
+def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
+                  answers: Mapping[str, object], *, respondent: Mapping[str, str] | None = None,
+                  survey_code: str = DEFAULT_SURVEY, now: datetime | None = None,
+                  actor: str = "survey") -> Submitted:
+    """Store one visitor's questionnaire, tied to the visit of ``ticket`` (typed or
+    scanned). Refused, with nothing stored, when an answer is missing or out of range,
+    when the visit was never served, or when it has already answered."""
+    now = _now(now)
+    s = uow.session
+    survey = load_survey(survey_code)
+    clean = _check_answers(survey, answers)
+    who = _check_respondent(survey, respondent or {})
+    office = q.resolve_office(s, office_code)
+    visit = visit_from_scan(s, office, ticket, now)
+    records = _served(s, visit)
+    if not records:
+        raise LoketError("survey.not_served", ticket=visit.ticket)
+    last = max(records, key=lambda r: r.called_at or now)
+    response = SurveyResponse(
+        office_id=office.id, survey_code=survey.code, visit_id=visit.id,
+        service_id=visit.service_id, counter_id=last.counter_id, officer_id=last.officer_id,
+        source="station", submitted_at=now, respondent=who,
+        answers=[SurveyAnswer(element_id=e, value=v) for e, v in clean.items()])
+    s.add(response)
+    try:
+        s.flush()
+    except IntegrityError:
+        s.rollback()
+        raise LoketError("survey.already_answered", ticket=visit.ticket) from None
+    audit.record(s, actor=actor, action="survey.submitted", entity="survey_response",
+                 entity_id=response.id, office_id=office.id, at=now,
+                 after={"visit_id": visit.id, "ticket": visit.ticket, "survey": survey.code})
+    result = Submitted(response.id, visit.ticket, visit.service.code)
+    uow.commit()
+    return result
+
+
+def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, value: int, *,
+                 now: datetime | None = None, actor: str = "survey") -> int:
+    """One tap on one of four faces (1 = very unhappy ... 4 = very happy) for a loket."""
+    now = _now(now)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
+        raise LoketError("survey.bad_rating", value=value)
+    s = uow.session
+    office = q.resolve_office(s, office_code)
+    counter = q.find_counter(s, office, counter_code)
+    response = SurveyResponse(office_id=office.id, survey_code=QUICK, counter_id=counter.id,
+                              source="quick", submitted_at=now, respondent={},
+                              answers=[SurveyAnswer(element_id=QUICK, value=value)])
+    s.add(response)
+    s.flush()
+    audit.record(s, actor=actor, action="survey.quick", entity="survey_response",
+                 entity_id=response.id, office_id=office.id, at=now,
+                 after={"counter": counter.code, "value": value})
+    response_id = response.id
+    uow.commit()
+    return response_id
+
+
+def import_answers(uow: UnitOfWork, office_code: str | None, path: Path, *,
+                   survey_code: str = DEFAULT_SURVEY, actor: str = "cli",
+                   now: datetime | None = None) -> int:
+    """Load a file of paper questionnaires (see :mod:`app.ikm.answers_file`): all rows or
+    none. A row's date (else today) dates the answer at noon, office time."""
+    now = _now(now)
+    s = uow.session
+    survey = load_survey(survey_code)
+    rows = read_answers(path, survey)
+    office = q.resolve_office(s, office_code)
+    services = {code: sid for code, sid in s.execute(
+        select(Service.code, Service.id).where(Service.office_id == office.id))}
+    zone = ZoneInfo(office.zone.tz_name)
+    for row in rows:
+        if row.service and row.service.upper() not in services:
+            raise LoketError("ikm.unknown_service", line=row.line, service=row.service,
+                             office=office.code)
+    for row in rows:
+        at = (datetime.combine(row.day, time(12), zone).astimezone(UTC) if row.day else now)
+        s.add(SurveyResponse(
+            office_id=office.id, survey_code=survey.code, source="paper", submitted_at=at,
+            service_id=services.get(row.service.upper()) if row.service else None,
+            respondent=dict(row.respondent),
+            answers=[SurveyAnswer(element_id=e, value=v) for e, v in row.answers.items()]))
+    s.flush()
+    audit.record(s, actor=actor, action="survey.imported", entity="survey_response",
+                 entity_id=path.name, office_id=office.id, at=now,
+                 after={"file": path.name, "rows": len(rows), "survey": survey.code})
+    uow.commit()
+    return len(rows)
+
+
+# --- the index for a period ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IkmReport:
+    office: str
+    start: date
+    end: date
+    result: IkmResult | None  # None when nobody answered
+    visitors: int  # served visits in the period: the population
+    sample_needed: int
+
+    @property
+    def sample_reached(self) -> bool:
+        return self.result is not None and self.result.respondents >= self.sample_needed
+
+    def to_json(self) -> dict[str, Any]:
+        base = {"office": self.office, "from": self.start.isoformat(),
+                "to": self.end.isoformat(), "visitors": self.visitors,
+                "sample_needed": self.sample_needed, "sample_reached": self.sample_reached}
+        if self.result is None:
+            return base | {"respondents": 0, "nrr": {}, "ikm": None, "grade": None,
+                           "label": None}
+        return base | self.result.to_json()
+
+
+def period_bounds(office: Office, start: date, end: date) -> tuple[datetime, datetime]:
+    """UTC instants of the office's local midnight at ``start`` and after ``end``."""
+    if end < start:
+        raise LoketError("ikm.bad_period", start=start, end=end)
+    zone = ZoneInfo(office.zone.tz_name)
+    return (datetime.combine(start, time(), zone).astimezone(UTC),
+            datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC))
+
+
+def ikm_report(uow: UnitOfWork, office_code: str | None, start: date, end: date, *,
+               survey_code: str = DEFAULT_SURVEY, weight: str = "exact",
+               service: str | None = None, counter: str | None = None,
+               officer: str | None = None) -> IkmReport:
+    """The IKM of the answers given in ``start``..``end`` (office days), optionally of one
+    service, one loket or one officer (answers of visits they served)."""
+    s = uow.session
+    survey = load_survey(survey_code)
+    office = q.resolve_office(s, office_code)
+    lo, hi = period_bounds(office, start, end)
+    query = select(SurveyResponse.id).where(
+        SurveyResponse.office_id == office.id, SurveyResponse.survey_code == survey.code,
+        SurveyResponse.submitted_at >= lo, SurveyResponse.submitted_at < hi)
+    visits = select(Visit.id).where(Visit.office_id == office.id, Visit.issued_at >= lo,
+                                    Visit.issued_at < hi, Visit.stage_records.any(
+                                        StageRecord.called_at.is_not(None)))
+    if service:
+        sid = s.scalar(select(Service.id).where(Service.office_id == office.id,
+                                                Service.code == service.upper()))
+        if sid is None:
+            raise LoketError("queue.unknown_service", code=service, office=office.code)
+        query = query.where(SurveyResponse.service_id == sid)
+        visits = visits.where(Visit.service_id == sid)
+    if counter:
+        c = q.find_counter(s, office, counter)
+        served = select(StageRecord.visit_id).where(StageRecord.counter_id == c.id)
+        query = query.where(SurveyResponse.visit_id.in_(served))
+        visits = visits.where(Visit.id.in_(served))
+    if officer:
+        uid = s.scalar(select(User.id).where(User.username == officer))
+        if uid is None:
+            raise LoketError("user.unknown", name=officer)
+        served = select(StageRecord.visit_id).where(StageRecord.officer_id == uid)
+        query = query.where(SurveyResponse.visit_id.in_(served))
+        visits = visits.where(Visit.id.in_(served))
+    ids = list(s.scalars(query))
+    by_response: dict[int, dict[str, int]] = {i: {} for i in ids}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for rid, element, value in s.execute(select(
+                SurveyAnswer.response_id, SurveyAnswer.element_id, SurveyAnswer.value).where(
+                SurveyAnswer.response_id.in_(part))):
+            by_response[rid][element] = value
+    population = s.scalar(select(func.count()).select_from(visits.subquery())) or 0
+    result = (compute_ikm(survey, list(by_response.values()), weight=weight)
+              if by_response else None)
+    return IkmReport(office.code, start, end, result, population,
+                     krejcie_morgan(population))
+
+
