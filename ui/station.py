@@ -61,8 +61,16 @@ def _supervisor(store: Store, office: str, **_: Any) -> QWidget:
     return SupervisorWindow(store, office)
 
 
+def _survey(store: Store, office: str, counter: str | None = None, **_: Any) -> QWidget:
+    """The full survey; with ``--counter`` the one-tap rating of that loket."""
+    from ui.survey import SurveyWindow
+
+    return SurveyWindow(store, office, quick_counter=counter)
+
+
 FACTORIES: dict[str, Callable[..., QWidget]] = {
     "display": _display, "kiosk": _kiosk, "counter": _counter, "supervisor": _supervisor,
+    "survey": _survey,
 }
 
 
