@@ -1,10 +1,65 @@
-"""``loket ...`` commands of the tariffs work: thin wrappers over the services of this package."""
+"""``loket tariff ...`` commands: thin wrappers over the services of this package.
+
+- ``loket tariff stnk --plate "KB 1234 AB" [--on 2026-12-01] [--json]``: the itemised STNK
+  bill the payment panel shows (JSON: ``{"plate", "on", "lines": [...], "total",
+  "settles"}``, amounts in whole rupiah as integers).
+- ``loket tariff check [--dir FOLDER] [--json]``: load and check every tariff table.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+from datetime import date
+from pathlib import Path
+
+from app.errors import LoketError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day(text: str) -> date:
+    """``YYYY-MM-DD`` or LoketError ``tariff.bad_date``."""
+    value = (text or "").strip()
+    if _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise LoketError("tariff.bad_date", value=value[:40])
+
+
+def cmd_tariff_stnk(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.tariffs.stnk import bill_for_plate
+
+    on = parse_day(args.on) if args.on is not None else date.today()
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        bill = bill_for_plate(uow.session, args.plate, on)
+    _emit(args, bill.to_json(), bill.text)
+    return 0
+
+
+def cmd_tariff_check(args: argparse.Namespace) -> int:
+    from app.cli import _emit
+    from app.tariffs.rules import TariffTables
+
+    checked = TariffTables(Path(args.dir) if args.dir else None).check()
+    _emit(args, {"checked": checked}, lambda: "\n".join(f"{name}: OK" for name in checked))
+    return 0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add this area's sub-commands to the ``loket`` parser."""
+    tariff = sub.add_parser("tariff", help="tariffs and bills").add_subparsers(
+        dest="tariff_cmd", required=True)
+    p = tariff.add_parser("stnk", parents=[common, reporting],
+                          help="the itemised STNK bill of a vehicle (PKB, SWDKLLJ, PNBP)")
+    p.add_argument("--plate", required=True, metavar="PLATE", help='e.g. "KB 1234 AB"')
+    p.add_argument("--on", metavar="DATE", help="day of payment, YYYY-MM-DD (default today)")
+    p.set_defaults(func=cmd_tariff_stnk)
+    p = tariff.add_parser("check", parents=[reporting],
+                          help="load and check every tariff table (resources/tariffs)")
+    p.add_argument("--dir", metavar="FOLDER", help="another folder of tables to check")
+    p.set_defaults(func=cmd_tariff_check)
