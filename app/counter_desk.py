@@ -27,6 +27,7 @@ from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import day_bounds, local, local_day, utcnow
 from app.store import UnitOfWork
+from app.workpanels import panels_for
 from db.enums import DeviceKind, VisitStatus
 from db.models import (
     Counter,
@@ -78,6 +79,7 @@ class DeskInfo:
     counters: tuple[CounterRef, ...]  # the other active counters (transfer targets)
     warn_ratio: float
     document_printer: str | None  # connection of this counter's station's document printer
+    work_panels: tuple[str, ...] = ()  # names of the work panels (app.workpanels)
 
 
 def _office(session: Session, office_code: str | None) -> Office:
@@ -107,6 +109,7 @@ def desk_info(uow: UnitOfWork, counter_code: str, *,
                        for c in office.counters if c.active and c.id != counter.id),
         warn_ratio=float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO)),
         document_printer=_document_printer(s, counter),
+        work_panels=tuple(panels_for([st.code for st in counter.stages], office.settings)),
     )
 
 

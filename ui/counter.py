@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,8 @@ from app.queue import engine as q
 from app.queue.clock import local
 from app.store import Store
 from ui.live import LiveEvents
+from ui.panels.base import PanelContext
+from ui.panels.registry import build_panels
 
 log = logging.getLogger(__name__)
 
@@ -335,11 +338,26 @@ class CounterWindow(QMainWindow):
 
         self.work_panel = QGroupBox(self.tr("Panel kerja"), page)
         work = QVBoxLayout(self.work_panel)
+        work.setContentsMargins(4, 4, 4, 4)
+        ctx = PanelContext(self.store, self.office_code, self.counter_code,
+                           actor=lambda: self.actor.name if self.actor else "",
+                           clock=self.clock)
+        self.panels = build_panels(self.info.work_panels, ctx, self.work_panel)
+        self.panel_tabs = QTabWidget(self.work_panel)
+        for panel in self.panels:
+            self.panel_tabs.addTab(panel, panel.title())
+            panel.notice.connect(lambda text: self._show("info", text))
+            panel.failed.connect(lambda text: self._show("error", text))
+        work.addWidget(self.panel_tabs)
         self.work_placeholder = QLabel(
-            self.tr("Panel kerja tahap ini akan tampil di sini."), self.work_panel)
+            self.tr("Loket ini tidak punya panel kerja; gunakan tombol antrean."),
+            self.work_panel)
         self.work_placeholder.setStyleSheet("color:#777;")
         self.work_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         work.addWidget(self.work_placeholder)
+        self.panel_tabs.setVisible(bool(self.panels))
+        self.work_placeholder.setVisible(not self.panels)
+        self._panel_visit: tuple[int | None, str | None] = (None, None)
         left.addWidget(self.work_panel, 1)
 
         self.waiting_title = QLabel(self.tr("Antrean menunggu"), page)
@@ -670,10 +688,20 @@ class CounterWindow(QMainWindow):
             return
         self.current = current
         self._show_current(current)
+        self._bind_panels(current)
         self._show_waiting(waiting, now)
         self._show_held(held)
         self._show_history(history)
         self._update_buttons()
+
+    def _bind_panels(self, current: desk.CurrentVisit | None) -> None:
+        """Tell the work panels which visit is in front of the officer, when it changes."""
+        key = (current.visit_id, current.ticket) if current else (None, None)
+        if key == self._panel_visit:
+            return
+        self._panel_visit = key
+        for panel in self.panels:
+            panel.set_visit(*key)
 
     def _status_text(self, status: str) -> str:
         return {"called": self.tr("Dipanggil, menunggu pengunjung datang"),

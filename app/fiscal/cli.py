@@ -1,10 +1,269 @@
-"""``loket ...`` commands of the fiscal work: thin wrappers over the services of this package."""
+"""``loket fiscal ...``: tax clearance from the command line (thin wrappers over
+:mod:`app.fiscal.arrears` and :mod:`app.fiscal.clearance`).
+
+Exit status: 0 done (``verify``: the letter is valid); 1 ``verify`` of a letter that was
+revoked; 2 bad input, a refused file or an unknown code (nothing changed).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.errors import LoketError
+
+EXIT_REVOKED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
+    """(name, user id): ``--officer`` must be an active user; else ``--as`` or the OS user."""
+    from app.cli import actor
+    from app.fiscal.clearance import resolve_officer
+
+    if getattr(args, "officer", None):
+        user = resolve_officer(session, args.officer)
+        return user.username, user.id
+    return getattr(args, "as_user", None) or actor(), None
+
+
+def _as_of(text: str | None) -> date | None:
+    from app.fiscal.extract import parse_date
+
+    return parse_date(text) if text else None
+
+
+def _write(path: str, pdf: bytes) -> None:
+    Path(path).write_bytes(pdf)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import arrears
+    from app.fiscal.extract import SOURCE_NAMES, ExtractRefused
+
+    data = arrears.read_file(args.file)
+    as_of = _as_of(args.as_of)
+    with _open(args) as store, store.uow() as uow:
+        who, user_id = _officer(args, uow.session)
+        try:
+            result = arrears.import_extract(
+                uow, data, file_name=Path(args.file).name, source=args.source, as_of=as_of,
+                office_code=args.office, actor=who, user_id=user_id)
+        except ExtractRefused as exc:
+            if args.json:
+                _emit(args, {"imported": False, "file_name": exc.name,
+                             "errors": [p.to_json() for p in exc.problems]}, lambda: "")
+            print(f"loket: {exc.message()}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    out = {"imported": True, **result.to_json()}
+    replaced, batch = result.replaced, result.batch
+    _emit(args, out, lambda: (
+        f"{SOURCE_NAMES[batch.source]}: {batch.rows} baris, per {batch.as_of:%d-%m-%Y}"
+        + (f" (menggantikan data per {replaced.as_of:%d-%m-%Y}, {replaced.rows} baris)"
+           if replaced else "")))
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import arrears
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        batches = arrears.list_batches(uow, office_code=args.office,
+                                       include_replaced=args.all)
+    data = [b.to_json() for b in batches]
+    _emit(args, data, lambda: "\n".join(
+        f"{d['batch_id']:>5} {d['source']:<13} per {d['as_of']} {d['rows']:>7} baris "
+        f"{d['file_name']}{' (diganti)' if d['replaced_at'] else ''}" for d in data))
+    return 0
+
+
+def _key(args: argparse.Namespace) -> tuple[str, str]:
+    for kind in ("nik", "npwpd", "nop", "plate"):
+        value = getattr(args, kind, None)
+        if value is not None:
+            return kind, value
+    raise LoketError("fiscal.key_kind", value="")  # pragma: no cover - argparse requires one
+
+
+def _human_check(data: dict[str, Any]) -> str:
+    key = data["key"]
+    lines = [f"{key['label']} {key['display']} {data['subject_name']}".rstrip(),
+             f"{data['result_text']} (pemeriksaan {data['check_id']})"]
+    for a in data["arrears"]:
+        lines.append(f"  {a['source_name']:<13} {a['tax']:<20} {a['period']:<8} "
+                     f"{a['amount_text']:>16}  {a['months_late']} bln")
+    if data["arrears"]:
+        lines.append(f"  {'Jumlah':<43} {data['totals']['amount_text']:>16}")
+    for s in data["sources"]:
+        lines.append(f"  data {s['source_name']} per {s['as_of']}")
+    if data.get("letter_code"):
+        lines.append(f"kode verifikasi: {data['letter_code']}")
+    return "\n".join(lines)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    kind, value = _key(args)
+    with _open(args) as store:
+        with store.uow() as uow:
+            who, user_id = _officer(args, uow.session)
+            result = clearance.check(uow, kind, value, purpose=args.purpose, officer=who,
+                                     user_id=user_id, office_code=args.office, name=args.name)
+        data = result.to_json()
+        if args.letter or args.out:
+            with store.uow() as uow:
+                letter = clearance.issue_letter(uow, result.check_id, actor=who,
+                                                user_id=user_id)
+            data["letter_code"] = letter.display_code
+            data["letter"] = letter.to_json()
+            if args.out:
+                _write(args.out, letter.pdf)
+                data["letter"]["file"] = args.out
+    _emit(args, data, lambda: _human_check(data))
+    return 0
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    with _open(args) as store, store.uow() as uow:
+        who, user_id = _officer(args, uow.session)
+        letter = clearance.issue_letter(uow, args.check_id, actor=who, user_id=user_id)
+    data = letter.to_json()
+    if args.out:
+        _write(args.out, letter.pdf)
+        data["file"] = args.out
+    _emit(args, data, lambda: f"{letter.display_code} ({letter.kind})")
+    return 0
+
+
+def cmd_reprint(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        name, pdf = clearance.letter_pdf_of(uow, args.code)
+    out = args.out or name
+    _write(out, pdf)
+    _emit(args, {"file": out, "bytes": len(pdf)}, lambda: out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        try:
+            data = clearance.verify(uow, args.code)
+        except LoketError as exc:
+            if args.json:
+                _emit(args, {"valid": False, "code": args.code, "error": exc.key,
+                             "reason": exc.message()}, lambda: "")
+            raise
+    if not data["valid"]:
+        print(f"loket: {data['reason']}", file=sys.stderr)
+    _emit(args, data, lambda: (
+        f"{data['code']}: {'SAH' if data['valid'] else 'TIDAK BERLAKU'} - "
+        f"{data['kind']} {data['subject'].get('label', '')} {data['subject'].get('display', '')}"
+        f" {data['subject'].get('name', '')}, {data['result']}, {data['office']} "
+        f"{data['issued_at_local']}"))
+    return 0 if data["valid"] else EXIT_REVOKED
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    with _open(args) as store, store.uow() as uow:
+        who, user_id = _officer(args, uow.session)
+        data = clearance.revoke(uow, args.code, reason=args.reason, actor=who,
+                                user_id=user_id)
+    _emit(args, data, lambda: f"{data['code']}: dicabut")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.fiscal import clearance
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        rows = clearance.check_log(uow, office_code=args.office, limit=args.limit)
+    _emit(args, rows, lambda: "\n".join(
+        f"{r['check_id']:>6} {r['checked_at_local'][:16]} {r['officer']:<12} "
+        f"{r['key_kind']:<5} {r['key_value']:<18} {r['result']:<9} {r['purpose']}"
+        for r in rows))
+    return 0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add this area's sub-commands to the ``loket`` parser."""
+    from app.fiscal.extract import SOURCES
+
+    q = [common, reporting, office]
+    fiscal = sub.add_parser("fiscal", help="tax clearance: arrears data, checks, letters"
+                            ).add_subparsers(dest="fiscal_cmd", required=True)
+
+    p = fiscal.add_parser("import", parents=q,
+                          help="import a CSV extract of arrears (replaces that source's data)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--source", choices=SOURCES,
+                   help="the system the extract comes from (else the file's 'sumber' column)")
+    p.add_argument("--as-of", dest="as_of", metavar="DATE",
+                   help="the date of the extract (default: today)")
+    p.add_argument("--officer", metavar="USER", help="the officer (a user name)")
+    p.set_defaults(func=cmd_import)
+
+    p = fiscal.add_parser("batches", parents=q, help="the imported extracts")
+    p.add_argument("--all", action="store_true", help="include replaced extracts")
+    p.set_defaults(func=cmd_batches)
+
+    p = fiscal.add_parser("check", parents=q, help="check a subject for arrears (logged)")
+    keys = p.add_mutually_exclusive_group(required=True)
+    keys.add_argument("--nik", metavar="NIK")
+    keys.add_argument("--npwpd", metavar="NPWPD")
+    keys.add_argument("--nop", metavar="NOP")
+    keys.add_argument("--plate", "--nopol", dest="plate", metavar="PLATE")
+    p.add_argument("--purpose", required=True, metavar="TEXT",
+                   help="what the check is for, e.g. the permit applied for")
+    p.add_argument("--officer", metavar="USER", help="the officer (a user name)")
+    p.add_argument("--name", metavar="NAME", help="the applicant's name as stated")
+    p.add_argument("--letter", action="store_true",
+                   help="issue the letter (certificate if clear, arrears list if not)")
+    p.add_argument("--out", metavar="FILE", help="write the letter's PDF here (implies --letter)")
+    p.set_defaults(func=cmd_check)
+
+    p = fiscal.add_parser("letter", parents=q, help="issue the letter of a check of today")
+    p.add_argument("check_id", type=int, metavar="CHECK")
+    p.add_argument("--officer", metavar="USER")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_letter)
+
+    p = fiscal.add_parser("reprint", parents=q, help="write an issued letter's PDF again")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_reprint)
+
+    p = fiscal.add_parser("verify", parents=[common, reporting],
+                          help="is this verification code a letter Loket issued?")
+    p.add_argument("code", metavar="CODE")
+    p.set_defaults(func=cmd_verify)
+
+    p = fiscal.add_parser("revoke", parents=q, help="withdraw an issued letter")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--officer", metavar="USER")
+    p.set_defaults(func=cmd_revoke)
+
+    p = fiscal.add_parser("log", parents=q, help="the latest checks (who, why, result)")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_log)

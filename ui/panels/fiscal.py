@@ -1,0 +1,260 @@
+"""Tax clearance panel: look up a NIK, NPWPD, NOP or plate, show clear / not clear with the
+arrears, print the certificate or the arrears statement.
+
+The data is shown in the order the letter prints it: the subject (key, name, purpose,
+result, time, officer), the arrears with their total, what is not yet due, and the
+extracts checked with their dates. All lookups and letters go through
+:mod:`app.fiscal.clearance`; this widget only shows what it answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LoketError
+from app.fiscal import clearance
+from ui.panels.base import Panel, PanelContext
+from ui.validated import ValidatedField
+
+_COLORS = {"clear": "#2E7D32", "not-clear": "#C62828", "no-data": "#6D6D6D"}
+
+
+class FiscalPanel(Panel):
+    """Cek fiskal / tax clearance at the revenue office's front desk."""
+
+    checked = Signal(dict)  # the check as JSON (what is shown)
+    letter_issued = Signal(str, bytes)  # verification code, the PDF to print
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.result: clearance.CheckResult | None = None
+        self.letter: clearance.LetterResult | None = None
+
+        self.kind = QComboBox(self)
+        self.fields: dict[str, ValidatedField] = {}
+        self.stack = QStackedWidget(self)
+        kinds = (("nik", self.tr("NIK"), self.tr("16 angka, mis. 3671014505900001")),
+                 ("npwpd", self.tr("NPWPD"), self.tr("mis. P.2.0001234.01.02")),
+                 ("nop", self.tr("NOP PBB-P2"), self.tr("18 angka, mis. 36.71.010.001.001-0001.0")),
+                 ("plate", self.tr("Nomor polisi"), self.tr("mis. A 1234 BC")))
+        for kind, label, hint in kinds:
+            self.kind.addItem(label, kind)
+            field = ValidatedField(self._parser(kind), hint, parent=self)
+            field.validity_changed.connect(self._update_buttons)
+            field.edit.returnPressed.connect(self.run_check)
+            self.fields[kind] = field
+            self.stack.addWidget(field)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("nama pemohon (boleh kosong)"))
+        self.purpose = QLineEdit(self)
+        self.purpose.setPlaceholderText(self.tr("mis. izin usaha pada SIPEKA"))
+        self.purpose.textChanged.connect(self._update_buttons)
+        self.purpose.returnPressed.connect(self.run_check)
+        self.check_button = QPushButton(self.tr("Periksa"), self)
+        self.check_button.clicked.connect(self.run_check)
+        self.print_button = QPushButton(self.tr("Cetak surat"), self)
+        self.print_button.clicked.connect(self.print_letter)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Cari dengan"), self.kind)
+        form.addRow(self.tr("Nilai"), self.stack)
+        form.addRow(self.tr("Nama"), self.name)
+        form.addRow(self.tr("Keperluan"), self.purpose)
+
+        self.banner = QLabel(self)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("font-size: 18pt; font-weight: bold; padding: 6px;")
+        self.subject = QLabel(self)
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Sumber"), self.tr("Pajak"), self.tr("Masa"), self.tr("Jatuh tempo"),
+            self.tr("Terlambat"), self.tr("Jumlah")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.total = QLabel(self)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total.setStyleSheet("font-weight: bold;")
+        self.not_due = QLabel(self)
+        self.not_due.setWordWrap(True)
+        self.sources = QLabel(self)
+        self.sources.setWordWrap(True)
+        self.sources.setStyleSheet("color: #555555;")
+        self.code = QLabel(self)
+        self.code.setStyleSheet("font-size: 14pt; font-family: monospace;")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.code)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.subject)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.not_due)
+        layout.addWidget(self.sources)
+        self._show(None)
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("Cek Fiskal")
+
+    # --- the form -----------------------------------------------------------------------
+
+    def _parser(self, kind: str):
+        def parse(text: str) -> clearance.SubjectKey:
+            return clearance.parse_key(kind, text, today=self.ctx.clock().date())
+        return parse
+
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def current_field(self) -> ValidatedField:
+        return self.fields[self.current_kind()]
+
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _kind_changed(self, _index: int) -> None:
+        self.stack.setCurrentWidget(self.current_field())
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        self.check_button.setEnabled(self.current_field().is_valid()
+                                     and bool(self.purpose.text().strip()))
+        self.print_button.setEnabled(self.result is not None and self.letter is None
+                                     and self.result.result in clearance.LETTER_KINDS)
+
+    def _on_visit_changed(self) -> None:
+        """A new visitor: the form starts empty."""
+        for field in self.fields.values():
+            field.setText("")
+        self.name.clear()
+        self.purpose.clear()
+        self.result = None
+        self.letter = None
+        self._show(None)
+        self._update_buttons()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def run_check(self) -> None:
+        if not self.check_button.isEnabled():
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                result = clearance.check(
+                    uow, self.current_kind(), self.current_field().text(),
+                    purpose=self.purpose.text(), officer=self.ctx.actor(),
+                    office_code=self.ctx.office_code, visit_id=self.visit_id,
+                    name=self.name.text() or None, now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.result = result
+        self.letter = None
+        self._show(result)
+        self._update_buttons()
+        data = result.to_json()
+        self.checked.emit(data)
+        self.notice.emit(self.tr("Hasil pemeriksaan: %1").replace("%1", data["result_text"]))
+
+    def print_letter(self) -> None:
+        if self.result is None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                letter = clearance.issue_letter(uow, self.result.check_id,
+                                                actor=self.ctx.actor(), now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.letter = letter
+        self.code.setText(letter.display_code)
+        self._update_buttons()
+        self.letter_issued.emit(letter.display_code, letter.pdf)
+        self.notice.emit(self.tr("Surat diterbitkan, kode verifikasi %1")
+                         .replace("%1", letter.display_code))
+
+    # --- showing ------------------------------------------------------------------------
+
+    def _show(self, result: clearance.CheckResult | None) -> None:
+        self.code.clear()
+        self.table.setRowCount(0)
+        if result is None:
+            self.banner.clear()
+            self.banner.setStyleSheet("font-size: 18pt; font-weight: bold; padding: 6px;")
+            for label in (self.subject, self.total, self.not_due, self.sources):
+                label.clear()
+            return
+        data = result.to_json()
+        self.banner.setText(data["result_text"])
+        self.banner.setStyleSheet(
+            "font-size: 18pt; font-weight: bold; padding: 6px; color: white; "
+            f"background: {_COLORS[result.result]};")
+        key = data["key"]
+        rows = [(key["label"], key["display"]),
+                (self.tr("Nama"), data["subject_name"] or "-"),
+                (self.tr("Keperluan"), data["purpose"]),
+                (self.tr("Hasil pemeriksaan"), data["result_text"]),
+                (self.tr("Diperiksa pada"),
+                 f"{result.checked_at_local:%d-%m-%Y %H:%M} "
+                 f"{result.checked_at_local.tzname()}"),
+                (self.tr("Petugas"), data["officer"])]
+        self.subject.setText("\n".join(f"{label}: {value}" for label, value in rows))
+        for a in data["arrears"]:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = (a["source_name"], a["tax"], a["period"],
+                     "-".join(reversed(a["due_date"].split("-"))),
+                     self.tr("%1 bln").replace("%1", str(a["months_late"])), a["amount_text"])
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col >= 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+        if data["arrears"]:
+            self.total.setText(self.tr("Jumlah %1 tagihan: %2")
+                               .replace("%1", str(data["totals"]["count"]))
+                               .replace("%2", data["totals"]["amount_text"]))
+        else:
+            self.total.setText(self.tr("Tidak ada tunggakan yang telah jatuh tempo."))
+        not_due = "; ".join(f"{a['source_name']} {a['tax']} {a['period']} {a['amount_text']}"
+                            for a in data["not_due"])
+        self.not_due.setText(self.tr("Belum jatuh tempo: %1").replace("%1", not_due)
+                             if not_due else "")
+        checked = [self.tr("%1 per %2").replace("%1", s["source_name"]).replace(
+            "%2", "-".join(reversed(s["as_of"].split("-")))) for s in data["sources"]]
+        names = {"pkb": "PKB", "pbb": "PBB-P2", "pajak-daerah": "Pajak Daerah"}
+        missing = [names.get(m, m) for m in data["missing_sources"]]
+        text = self.tr("Data yang diperiksa: %1").replace("%1", ", ".join(checked) or "-")
+        if missing:
+            text += "; " + self.tr("belum ada data: %1").replace("%1", ", ".join(missing))
+        self.sources.setText(text)
