@@ -1,10 +1,313 @@
-"""``loket ...`` commands of the casework work: thin wrappers over the services of this package."""
+"""``loket application|complaint|holiday ...``: thin wrappers over this package's services.
+
+    loket application register SERVICE --name NAME --subject TEXT [--nik NIK]
+          [--contact C] [--amount RP] [--holder WHO] [--received-at ISO] [--pdf FILE]
+    loket application show NUMBER [--pdf FILE]
+    loket application forward NUMBER --to WHO [--note TEXT]
+    loket application finish NUMBER [--outcome done|rejected] [--note TEXT]
+    loket application overdue [--at ISO] [--soon N]
+    loket complaint register --channel KIND --text TEXT [--reporter R] [--contact C]
+    loket complaint show|step|answer|close|overdue ...
+    loket holiday add DATE NAME [--office CODE]
+    loket holiday list --year Y [--office CODE]
+
+Every command takes ``--json``; bad input ends with exit status 2 and changes nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import LoketError
+
+
+def _who(args: argparse.Namespace) -> str:
+    from app.cli import actor
+
+    return getattr(args, "as_user", None) or actor()
+
+
+def _moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise LoketError("casework.bad_time", value=value[:40]) from None
+    if moment.tzinfo is None:
+        raise LoketError("casework.bad_time", value=value[:40])
+    return moment.astimezone(UTC)
+
+
+def _app_lines(data: dict[str, Any]) -> str:
+    lines = [f"{data['number']}  {data['service']}  {data['status_text']}",
+             f"  pemohon   {data['applicant']['name']} {data['applicant']['nik'] or ''}".rstrip(),
+             f"  perihal   {data['subject']}",
+             f"  diterima  {data['received_at']} oleh {data['received_by']}",
+             f"  jatuh tempo {data['due_on']} ({data['time_standard']})",
+             f"  pemegang  {data['holder']}"]
+    if data["decided_by"]:
+        lines.append(f"  diputus   {data['decided_by']}")
+    lines += [f"  {s['position']}. {s['at']} {s['from'] or '-'} -> {s['to']} "
+              f"[{s['status']}] {s['note']}" for s in data["steps"]]
+    return "\n".join(lines)
+
+
+def _write_pdf(path: str | None, pdf: bytes) -> None:
+    if path:
+        Path(path).write_bytes(pdf)
+
+
+# --- applications -----------------------------------------------------------------------
+
+
+def cmd_app_register(args: argparse.Namespace) -> int:
+    from app.casework import applications as A
+    from app.cli import _emit, _open
+
+    with _open(args) as store:
+        with store.uow() as uow:
+            info = A.register_application(
+                uow, args.service, office_code=args.office, applicant_name=args.name,
+                applicant_nik=args.nik, applicant_contact=args.contact or "",
+                subject=args.subject, amount=args.amount, holder=args.holder,
+                received_at=_moment(args.received_at), actor=_who(args))
+        if args.pdf:
+            with store.uow(read_only=True) as uow:
+                _write_pdf(args.pdf, A.receipt_pdf(uow, info.number, office_code=args.office))
+    data = info.to_json()
+    _emit(args, data, lambda: _app_lines(data))
+    return 0
+
+
+def cmd_app_show(args: argparse.Namespace) -> int:
+    from app.casework import applications as A
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        info = A.show(uow, args.number, office_code=args.office)
+        if args.pdf:
+            _write_pdf(args.pdf, A.receipt_pdf(uow, args.number, office_code=args.office))
+    data = info.to_json()
+    _emit(args, data, lambda: _app_lines(data))
+    return 0
+
+
+def cmd_app_forward(args: argparse.Namespace) -> int:
+    from app.casework import applications as A
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow() as uow:
+        info = A.forward(uow, args.number, to=args.to, note=args.note or "",
+                         office_code=args.office, actor=_who(args))
+    data = info.to_json()
+    _emit(args, data, lambda: _app_lines(data))
+    return 0
+
+
+def cmd_app_finish(args: argparse.Namespace) -> int:
+    from app.casework import applications as A
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow() as uow:
+        info = A.finish(uow, args.number, outcome=args.outcome, note=args.note or "",
+                        office_code=args.office, actor=_who(args))
+    data = info.to_json()
+    _emit(args, data, lambda: _app_lines(data))
+    return 0
+
+
+def cmd_app_overdue(args: argparse.Namespace) -> int:
+    from app.casework import applications as A
+    from app.cli import _emit, _open
+
+    now = _moment(args.at)
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        late = A.overdue(uow, office_code=args.office, now=now)
+        soon = A.due_soon(uow, office_code=args.office, now=now,
+                          within_working_days=args.soon) if args.soon is not None else []
+    data = {"overdue": [x.to_json() for x in late], "due_soon": [x.to_json() for x in soon]}
+
+    def human() -> str:
+        lines = [f"! {x['number']}  {x['due_on']}  {x['holder']}  {x['subject']}"
+                 for x in data["overdue"]]
+        lines += [f"  {x['number']}  {x['due_on']}  {x['holder']}  {x['subject']}"
+                  for x in data["due_soon"]]
+        return "\n".join(lines) or "-"
+
+    _emit(args, data, human)
+    return 0
+
+
+# --- complaints ------------------------------------------------------------------------
+
+
+def _complaint_lines(data: dict[str, Any]) -> str:
+    lines = [f"{data['number']}  {data['channel']}  {data['status_text']}",
+             f"  pelapor   {data['reporter'] or '-'} {data['contact']}".rstrip(),
+             f"  isi       {data['text']}",
+             f"  diterima  {data['received_at']}  batas {data['due_at'] or '-'}"]
+    lines += [f"  {s['position']}. [{'x' if s['done_at'] else ' '}] {s['due_at']} {s['text']}"
+              for s in data["steps"]]
+    if data["answer"]:
+        lines.append(f"  tanggapan {data['answered_at']}: {data['answer']}")
+    if data["resolution"]:
+        lines.append(f"  selesai   {data['resolved_at']}: {data['resolution']}")
+    return "\n".join(lines)
+
+
+def _complaint_cmd(action: str):
+    def run(args: argparse.Namespace) -> int:
+        from app.casework import complaints as C
+        from app.cli import _emit, _open
+
+        read_only = action == "show"
+        with _open(args) as store, store.uow(read_only=read_only) as uow:
+            if action == "register":
+                info = C.register_complaint(
+                    uow, channel=args.channel, text=args.text, reporter=args.reporter or "",
+                    contact=args.contact or "", office_code=args.office,
+                    received_at=_moment(args.received_at), actor=_who(args))
+            elif action == "show":
+                info = C.show(uow, args.number, office_code=args.office)
+            elif action == "step":
+                info = C.complete_step(uow, args.number, args.position, note=args.note or "",
+                                       office_code=args.office, actor=_who(args))
+            elif action == "answer":
+                info = C.answer(uow, args.number, args.text, office_code=args.office,
+                                actor=_who(args))
+            else:
+                info = C.close(uow, args.number, args.resolution, office_code=args.office,
+                               actor=_who(args))
+        data = info.to_json()
+        _emit(args, data, lambda: _complaint_lines(data))
+        return 0
+
+    return run
+
+
+def cmd_complaint_overdue(args: argparse.Namespace) -> int:
+    from app.casework import complaints as C
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        late = C.overdue(uow, office_code=args.office, now=_moment(args.at))
+    data = {"overdue": [x.to_json() for x in late]}
+    _emit(args, data, lambda: "\n".join(
+        f"! {x['number']}  {x['due_at']}  {x['channel']}  {x['text'][:60]}"
+        for x in data["overdue"]) or "-")
+    return 0
+
+
+# --- holidays --------------------------------------------------------------------------
+
+
+def cmd_holiday_add(args: argparse.Namespace) -> int:
+    from app.casework import holidays as H
+    from app.cli import _emit, _open
+
+    day = H.parse_day(args.date)
+    with _open(args) as store, store.uow() as uow:
+        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=_who(args))
+    data = info.to_json()
+    _emit(args, data, lambda: f"{data['day']}  {data['name']}  {data['office'] or '*'}")
+    return 0
+
+
+def cmd_holiday_list(args: argparse.Namespace) -> int:
+    from app.casework import holidays as H
+    from app.cli import _emit, _open
+
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        days = H.list_days_off(uow, args.year, office_code=args.office)
+    data = {"year": args.year, "days": [d.to_json() for d in days]}
+    _emit(args, data, lambda: "\n".join(
+        f"{d['day']} {d['weekday']}  {d['source']:<8} {d['office'] or '':<14} {d['name']}"
+        for d in data["days"]))
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add this area's sub-commands to the ``loket`` parser."""
+    q = [common, reporting, office]
+
+    application = sub.add_parser("application", help="long-running applications").\
+        add_subparsers(dest="application_cmd", required=True)
+    p = application.add_parser("register", parents=q, help="receive an application")
+    p.add_argument("service", metavar="SERVICE")
+    p.add_argument("--name", required=True, help="applicant's name")
+    p.add_argument("--nik", help="applicant's NIK (optional)")
+    p.add_argument("--contact", help="telephone or e-mail")
+    p.add_argument("--subject", required=True, help="what is applied for")
+    p.add_argument("--amount", help="assessed amount in rupiah (objections)")
+    p.add_argument("--holder", help="who holds the file first (default: the receiver)")
+    p.add_argument("--received-at", metavar="ISO", help="when received, with zone")
+    p.add_argument("--pdf", metavar="FILE", help="also write the receipt PDF here")
+    p.set_defaults(func=cmd_app_register)
+    p = application.add_parser("show", parents=q, help="an application and its trail")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--pdf", metavar="FILE", help="write the receipt PDF here")
+    p.set_defaults(func=cmd_app_show)
+    p = application.add_parser("forward", parents=q, help="hand the file on (disposition)")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--to", required=True, help="who receives the file")
+    p.add_argument("--note")
+    p.set_defaults(func=cmd_app_forward)
+    p = application.add_parser("finish", parents=q, help="record the decision")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--outcome", default="done", help="done (selesai) or rejected (ditolak)")
+    p.add_argument("--note", help="result or reason")
+    p.set_defaults(func=cmd_app_finish)
+    p = application.add_parser("overdue", parents=q, help="overdue (and due soon) applications")
+    p.add_argument("--at", metavar="ISO", help="as at this moment (default: now)")
+    p.add_argument("--soon", type=int, metavar="N", help="also list those due within N "
+                                                         "working days")
+    p.set_defaults(func=cmd_app_overdue)
+
+    complaint = sub.add_parser("complaint", help="complaints (pengaduan)").add_subparsers(
+        dest="complaint_cmd", required=True)
+    p = complaint.add_parser("register", parents=q, help="register a complaint")
+    p.add_argument("--channel", required=True, help="one of the office's channels "
+                                                    "(room, phone, whatsapp, email...)")
+    p.add_argument("--text", required=True)
+    p.add_argument("--reporter")
+    p.add_argument("--contact")
+    p.add_argument("--received-at", metavar="ISO")
+    p.set_defaults(func=_complaint_cmd("register"))
+    p = complaint.add_parser("show", parents=q, help="a complaint with its steps")
+    p.add_argument("number", metavar="NUMBER")
+    p.set_defaults(func=_complaint_cmd("show"))
+    p = complaint.add_parser("step", parents=q, help="mark an SOP step done")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("position", type=int, metavar="STEP")
+    p.add_argument("--note")
+    p.set_defaults(func=_complaint_cmd("step"))
+    p = complaint.add_parser("answer", parents=q, help="record the answer to the reporter")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--text", required=True)
+    p.set_defaults(func=_complaint_cmd("answer"))
+    p = complaint.add_parser("close", parents=q, help="record the resolution and close")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--resolution", required=True)
+    p.set_defaults(func=_complaint_cmd("close"))
+    p = complaint.add_parser("overdue", parents=q, help="complaints past their due time")
+    p.add_argument("--at", metavar="ISO", help="as at this moment (default: now)")
+    p.set_defaults(func=cmd_complaint_overdue)
+
+    holiday = sub.add_parser("holiday", help="local days off").add_subparsers(
+        dest="holiday_cmd", required=True)
+    p = holiday.add_parser("add", parents=q, help="add a local day off (all offices "
+                                                  "without --office)")
+    p.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=cmd_holiday_add)
+    p = holiday.add_parser("list", parents=q, help="national and local days off of a year")
+    p.add_argument("--year", type=int, required=True)
+    p.set_defaults(func=cmd_holiday_list)
