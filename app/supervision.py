@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app import audit
+from app.casework.board import overdue_summary
 from app.queue import engine as q_
 from app.queue.clock import utcnow
 from app.queue.events import publish
@@ -44,7 +45,8 @@ class Serving:
 def overview(uow: UnitOfWork, office_code: str | None, *,
              now: datetime | None = None) -> dict[str, Any]:
     """:func:`app.queue.engine.status` plus the oldest waits, who is being served since
-    when at counters silent for how long, and the print jobs to reprint."""
+    when at counters silent for how long, the print jobs to reprint, and the complaints
+    and applications past their time standard."""
     now = now or utcnow()
     data = q_.status(uow, office_code=office_code, now=now)
     s = uow.session
@@ -76,6 +78,7 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
     data["reprints"] = [{"job": j.id, "visit_id": j.visit_id, "kind": j.job_kind,
                          "connection": j.connection, "error": j.last_error}
                         for j in failed_jobs(uow, office_id=office.id)]
+    data["overdue"] = overdue_summary(s, office.id, now)
     data["running_text"] = str(office.settings.get("running_text") or "")
     data["zone"] = office.zone.value
     return data

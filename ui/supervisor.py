@@ -149,21 +149,24 @@ class SupervisorWindow(QWidget):
         self.reprint.clicked.connect(self._on_reprint)
         self.devices = _table([self.tr("Stasiun"), self.tr("Perangkat"), self.tr("Keadaan"),
                                self.tr("Keterangan")])
+        self.overdue = _table([self.tr("Jenis"), self.tr("Nomor"), self.tr("Perihal"),
+                               self.tr("Terlambat")])
         boxes = [
-            (self.tr("Antrian per tahap"), [self.stages], 0, 0),
-            (self.tr("Loket"), [self.counters, self.toggle], 0, 1),
-            (self.tr("Antrian terlama"), [self.oldest], 0, 2),
-            (self.tr("Mendekati / melewati standar waktu"), [self.flagged], 1, 0),
-            (self.tr("Sedang dilayani"), [self.serving, self.take_back], 1, 1),
-            (self.tr("Cetak ulang tiket"), [self.reprints, self.reprint], 1, 2),
-            (self.tr("Kesehatan perangkat"), [self.devices], 2, 0),
+            (self.tr("Antrian per tahap"), [self.stages], 0, 0, 1),
+            (self.tr("Loket"), [self.counters, self.toggle], 0, 1, 1),
+            (self.tr("Antrian terlama"), [self.oldest], 0, 2, 1),
+            (self.tr("Mendekati / melewati standar waktu"), [self.flagged], 1, 0, 1),
+            (self.tr("Sedang dilayani"), [self.serving, self.take_back], 1, 1, 1),
+            (self.tr("Cetak ulang tiket"), [self.reprints, self.reprint], 1, 2, 1),
+            (self.tr("Kesehatan perangkat"), [self.devices], 2, 0, 1),
+            (self.tr("Pengaduan dan permohonan lewat waktu"), [self.overdue], 2, 1, 2),
         ]
-        for title, widgets, row, column in boxes:
+        for title, widgets, row, column, span in boxes:
             box = QGroupBox(title)
             layout = QVBoxLayout(box)
             for widget in widgets:
                 layout.addWidget(widget)
-            grid.addWidget(box, row, column, 1, 3 if row == 2 else 1)
+            grid.addWidget(box, row, column, 1, span)
         root.addLayout(grid, 1)
         text_row = QHBoxLayout()
         text_row.addWidget(QLabel(self.tr("Teks berjalan layar antrian:")))
@@ -207,10 +210,22 @@ class SupervisorWindow(QWidget):
                              for s in data["serving"]])
         _fill(self.reprints, [[j["job"], j["visit_id"] or "", j["kind"], j["error"]]
                               for j in data["reprints"]])
+        kinds = {"complaint": self.tr("Pengaduan"), "application": self.tr("Permohonan")}
+        _fill(self.overdue, [[kinds.get(o.kind, o.kind), o.number, o.title,
+                              self._late_text(o.overdue_by)] for o in data["overdue"]],
+              [SLA_COLOURS["over"]] * len(data["overdue"]))
         if not self.running_text.hasFocus():
             self.running_text.setText(data["running_text"])
         self.clock.setText(f"{local(now, data['zone']):%H:%M}")
         self.refreshed.emit()
+
+    def _late_text(self, late: Any) -> str:
+        minutes = int(late.total_seconds() // 60)
+        if minutes >= 24 * 60:
+            return self.tr("{n} hari").format(n=minutes // (24 * 60))
+        if minutes >= 60:
+            return self.tr("{n} jam").format(n=minutes // 60)
+        return self.tr("{n} menit").format(n=minutes)
 
     def check_devices(self) -> None:
         if self._check is not None:

@@ -134,3 +134,28 @@ def test_a_lost_database_is_reported_not_raised(qtbot, board, monkeypatch) -> No
     board.refresh()
     assert "tidak dapat terhubung ke basis data" in board.banner.text()
     assert board.stages.rowCount() == rows
+
+
+def test_overdue_complaints_are_on_the_board(qtbot, catalog_store: Store) -> None:
+    from app.casework.complaints import register_complaint
+
+    friday = MONDAY_9 - timedelta(days=3)  # answered within 24 working hours: by Monday 09:00
+    with catalog_store.uow() as uow:
+        late = register_complaint(uow, channel="phone", text="Antrian terlalu lama",
+                                  reporter="Siti", office_code=OFFICE, received_at=friday,
+                                  actor="test", now=friday)
+    with catalog_store.uow() as uow:
+        register_complaint(uow, channel="email", text="Belum terlambat", office_code=OFFICE,
+                           actor="test", now=LATER)
+    window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.refresh()
+    rows = [[window.overdue.item(r, c).text() for c in range(4)]
+            for r in range(window.overdue.rowCount())]
+    assert rows == [["Pengaduan", late.number, rows[0][2], "40 menit"]]
+    assert "Antrian terlalu lama" in rows[0][2]
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "supervisor-overdue.png"))
+    window.close()
