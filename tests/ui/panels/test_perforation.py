@@ -1,0 +1,169 @@
+"""The perforation panel: the form checked as it is typed, "Hitung" on a simulated machine
+in a worker (a jam, then the resume), reconciliation figures and the pick-up form."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from app.store import Store
+from devices.perforator_sim import PerforatorSimulator
+from ui.panels.base import PanelContext
+from ui.panels.perforation import PerforationPanel
+
+OFFICE = "BPPD-MALANG"
+NOW = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def machine() -> Iterator[PerforatorSimulator]:
+    sim = PerforatorSimulator(600_000.0, faults="jam@150", keepalive=0.1)
+    if sys.platform == "win32":
+        sim.start_tcp()
+    else:
+        sim.start_pty()
+    try:
+        yield sim
+    finally:
+        sim.stop()
+
+
+@pytest.fixture
+def panel(qtbot, catalog_store: Store) -> PerforationPanel:
+    ctx = PanelContext(store=catalog_store, office_code=OFFICE, counter_code="L4",
+                       actor=lambda: "rina", clock=lambda: NOW)
+    widget = PerforationPanel(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 640)
+    return widget
+
+
+def _fill(qtbot, panel: PerforationPanel, sheets: str = "400") -> None:
+    for field, text in ((panel.npwpd, "P.2.0001234.01.02"), (panel.name, "Parkir Sejahtera"),
+                        (panel.series, "PKR-A"), (panel.first, "1"), (panel.last, "400"),
+                        (panel.sheets, sheets), (panel.face_value, "2.000")):
+        qtbot.keyClicks(field.edit, text)
+    panel.media.setCurrentIndex(panel.media.findData("parkir"))
+
+
+def test_the_form_is_checked_as_it_is_typed(qtbot, panel: PerforationPanel) -> None:
+    assert not panel.save_button.isEnabled()
+    qtbot.keyClicks(panel.npwpd.edit, "P.2")
+    assert "NPWPD" in panel.npwpd.reason_text()
+    qtbot.keyClicks(panel.npwpd.edit, ".0001234.01.02")
+    assert panel.npwpd.reason_text() == ""
+    qtbot.keyClicks(panel.face_value.edit, "2.000,5")
+    assert "nilai nominal" in panel.face_value.reason_text()
+    panel.face_value.setText("")
+    panel.npwpd.setText("")
+    _fill(qtbot, panel, sheets="398")
+    assert "tidak sama" in panel.range_reason.text()
+    assert not panel.save_button.isEnabled()
+    qtbot.keyClicks(panel.note, "dua lembar hilang")
+    assert panel.range_reason.text() == "" and panel.save_button.isEnabled()
+    assert panel.total_label.text() == "Rp796.000"
+    with qtbot.waitSignal(panel.request_saved) as saved:
+        panel.save_button.click()
+    info = saved.args[0]
+    assert info.number == "PRF-2026-00001" and info.media == "parkir"
+    assert panel.current is not None and "PRF-2026-00001" in panel.summary.text()
+    assert "15 menit per 1.000 lembar" in panel.due_label.text()
+    assert panel.first.text() == "" and not panel.save_button.isEnabled()
+    assert panel.requests.count() == 1
+
+
+def test_count_in_a_worker_then_reconcile_and_pick_up(
+        qtbot, panel: PerforationPanel, machine: PerforatorSimulator) -> None:
+    _fill(qtbot, panel)
+    panel.save_button.click()
+    panel.device.setText(f"perforator+serial://{machine.address}?timeout=0.5"
+                         if not machine.url.startswith("socket://")
+                         else f"perforator+tcp://{machine.address}?timeout=0.5")
+    assert panel.count_button.isEnabled() and not panel.reconcile_button.isEnabled()
+    failures: list[str] = []
+    panel.failed.connect(failures.append)
+    with qtbot.waitSignal(panel.count_finished, timeout=20_000) as first:
+        panel.count_button.click()
+        assert panel.is_counting() and not panel.count_button.isEnabled()  # UI not blocked
+    outcome = first.args[0]
+    assert outcome.state == "stopped" and outcome.counted == 149
+    assert failures and "macet" in failures[-1]
+    assert panel.progress.value() == 149 and "macet" in panel.count_label.text()
+    # the officer clears the jam and presses Hitung again: the job resumes
+    with qtbot.waitSignal(panel.count_finished, timeout=20_000) as second:
+        panel.count_button.click()
+    assert second.args[0].done and panel.progress.value() == 400
+    assert any(line.startswith("RESUME ") for line in machine.received)
+    assert panel.reconcile_button.isEnabled() and not panel.count_button.isEnabled()
+    panel.damaged.setValue(3)
+    with qtbot.waitSignal(panel.reconciled):
+        panel.reconcile_button.click()
+    figures = {k: v.text() for k, v in panel.figures.items()}
+    assert figures == {"sheets": "400", "counted": "400", "short": "0", "extra": "0",
+                       "damaged": "3", "good": "397", "result": "SELISIH",
+                       "value": "Rp794.000"}
+    panel.grab().save(str(__import__("pathlib").Path("/tmp/perforation-panel.png")))
+    assert not panel.pickup_button.isEnabled()
+    qtbot.keyClicks(panel.pickup_by.edit, "Budi Santoso")
+    assert panel.pickup_button.isEnabled()
+    with qtbot.waitSignal(panel.form_issued) as issued:
+        panel.pickup_button.click()
+    number, pdf = issued.args
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert number in text and "Budi Santoso" in text and "397" in text
+    assert panel.current.status == "picked_up" and panel.requests.count() == 0
+
+
+def test_an_unreachable_machine_is_reported_and_the_count_stays_possible(
+        qtbot, panel: PerforationPanel) -> None:
+    _fill(qtbot, panel)
+    panel.save_button.click()
+    panel.device.setText("perforator+tcp://127.0.0.1:9?timeout=0.3")
+    with qtbot.waitSignal(panel.failed, timeout=20_000) as failed:
+        panel.count_button.click()
+    assert "mesin perforasi" in failed.args[0]
+    qtbot.waitUntil(lambda: not panel.is_counting(), timeout=5_000)
+    assert panel.count_button.isEnabled() and panel.current.status == "interrupted"
+
+
+def test_ending_a_stopped_job_lets_the_officer_reconcile_the_short_count(
+        qtbot, panel: PerforationPanel, machine: PerforatorSimulator) -> None:
+    _fill(qtbot, panel)
+    panel.save_button.click()
+    scheme = "perforator+tcp://" if machine.url.startswith("socket://") else \
+        "perforator+serial://"
+    panel.device.setText(f"{scheme}{machine.address}?timeout=0.5")
+    assert not panel.end_button.isEnabled()
+    with qtbot.waitSignal(panel.count_finished, timeout=20_000):
+        panel.count_button.click()
+    assert panel.end_button.isEnabled() and panel.reconcile_button.isEnabled()
+    with qtbot.waitSignal(panel.count_finished, timeout=20_000) as ended:
+        panel.end_button.click()
+    assert ended.args[0].state == "aborted" and machine.snapshot().state == "idle"
+    assert not panel.end_button.isEnabled()
+    with qtbot.waitSignal(panel.reconciled):
+        panel.reconcile_button.click()
+    assert panel.figures["short"].text() == "251" and panel.figures["good"].text() == "149"
+
+
+def test_the_visit_at_the_counter_brings_its_request(qtbot, panel: PerforationPanel,
+                                                     catalog_store: Store) -> None:
+    from app.queue import engine as q
+
+    with catalog_store.uow() as uow:
+        ticket = q.issue_ticket(uow, "PERFORASI", office_code=OFFICE, now=NOW)
+    panel.set_visit(ticket.id, ticket.ticket)
+    _fill(qtbot, panel)
+    with qtbot.waitSignal(panel.request_saved) as saved:
+        panel.save_button.click()
+    assert saved.args[0].visit_id == ticket.id
+    panel.current = None
+    panel.set_visit(None, None)
+    assert panel.current is None
+    panel.set_visit(ticket.id, ticket.ticket)
+    assert panel.current is not None and panel.current.number == saved.args[0].number

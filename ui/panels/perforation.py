@@ -1,0 +1,462 @@
+"""Perforation panel: the request form (checked as it is typed), the count on the
+perforation machine ("Hitung", in a worker thread so the console never freezes), the
+reconciliation and the pick-up with its form.
+
+Left, the form in the order of the printed request; right, the request being worked on:
+its data and time standard, the count with a progress bar, the reconciliation figures and
+the pick-up. Every action goes through :mod:`app.perforation.service` and
+:mod:`app.perforation.counting`; this widget only shows what they answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LoketError
+from app.money import format_rupiah
+from app.perforation import config, service
+from app.perforation.counting import (
+    CountOutcome,
+    CountProgress,
+    count_request,
+    counter_perforator,
+    end_count,
+)
+from ui.panels.base import Panel, PanelContext
+from ui.validated import ValidatedField
+
+DEFAULT_DEVICE = "sim://?speed=6000"
+
+
+class _CountJob(QObject, QRunnable):
+    """Runs one count in a worker thread; ``progress`` and ``done`` reach the UI queued."""
+
+    progress = Signal(object)  # CountProgress
+    done = Signal(object)  # itself, with .outcome or .error
+
+    def __init__(self, call: Callable[[Callable[[CountProgress], None]], CountOutcome]) -> None:
+        QObject.__init__(self)
+        QRunnable.__init__(self)
+        self.setAutoDelete(False)
+        self._call = call
+        self.outcome: CountOutcome | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.outcome = self._call(self.progress.emit)
+        except Exception as exc:  # shown by the UI
+            self.error = exc
+        self.done.emit(self)
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}".replace(",", ".")
+
+
+class PerforationPanel(Panel):
+    """Perforasi benda berharga at the perforation counter."""
+
+    request_saved = Signal(object)  # RequestInfo
+    count_finished = Signal(object)  # CountOutcome, or None when refused
+    reconciled = Signal(object)  # RequestInfo
+    form_issued = Signal(str, bytes)  # request number, the pick-up form PDF
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.current: service.RequestInfo | None = None
+        self._job: _CountJob | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+        # --- the request form -------------------------------------------------------------
+        self.npwpd = ValidatedField(service.parse_npwpd, self.tr("mis. P.2.0001234.01.02"),
+                                    parent=self)
+        self.name = ValidatedField(service.parse_name, self.tr("nama wajib pajak / usaha"),
+                                   parent=self)
+        self.media = QComboBox(self)
+        for media in config.media_choices(self.ctx.clock().date()):
+            self.media.addItem(media.name, media.code)
+        self.series = ValidatedField(service.parse_series, self.tr("mis. BON-A"), parent=self)
+        self.first = ValidatedField(lambda t: service.parse_serial(t, "awal"),
+                                    self.tr("nomor seri awal"), parent=self)
+        self.last = ValidatedField(lambda t: service.parse_serial(t, "akhir"),
+                                   self.tr("nomor seri akhir"), parent=self)
+        self.sheets = ValidatedField(service.parse_sheets, self.tr("jumlah lembar"),
+                                     parent=self)
+        self.face_value = ValidatedField(service.parse_face_value, self.tr("mis. 5.000"),
+                                         parent=self)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("keterangan bila jumlah lembar berbeda"))
+        self.range_reason = QLabel(self)
+        self.range_reason.setStyleSheet("color: #C62828;")
+        self.range_reason.setWordWrap(True)
+        self.total_label = QLabel("-", self)
+        self.save_button = QPushButton(self.tr("Simpan permohonan"), self)
+        self.save_button.clicked.connect(self.save_request)
+        self._fields = (self.npwpd, self.name, self.series, self.first, self.last, self.sheets,
+                        self.face_value)
+        for f in self._fields:
+            f.value_changed.connect(self._update_form)
+            f.edit.returnPressed.connect(self.save_request)
+        self.note.textChanged.connect(self._update_form)
+
+        form = QFormLayout()
+        form.addRow(self.tr("NPWPD"), self.npwpd)
+        form.addRow(self.tr("Nama wajib pajak"), self.name)
+        form.addRow(self.tr("Jenis media"), self.media)
+        form.addRow(self.tr("Seri"), self.series)
+        form.addRow(self.tr("Nomor seri awal"), self.first)
+        form.addRow(self.tr("Nomor seri akhir"), self.last)
+        form.addRow(self.tr("Jumlah lembar"), self.sheets)
+        form.addRow(self.tr("Nilai nominal per lembar"), self.face_value)
+        form.addRow(self.tr("Keterangan"), self.note)
+        form.addRow("", self.range_reason)
+        form.addRow(self.tr("Jumlah nilai"), self.total_label)
+        form_box = QGroupBox(self.tr("Permohonan perforasi"), self)
+        form_layout = QVBoxLayout(form_box)
+        form_layout.addLayout(form)
+        form_layout.addWidget(self.save_button)
+        form_layout.addStretch(1)
+
+        # --- the request being worked on ----------------------------------------------------
+        self.requests = QComboBox(self)
+        self.requests.activated.connect(self._pick_request)
+        self.summary = QLabel(self.tr("Belum ada permohonan dipilih."), self)
+        self.summary.setWordWrap(True)
+        self.due_label = QLabel("", self)
+        self.device = QLineEdit(self)
+        self.device.setText(counter_perforator(ctx.store, ctx.office_code, ctx.counter_code)
+                            or DEFAULT_DEVICE)
+        self.count_button = QPushButton(self.tr("Hitung"), self)
+        self.count_button.clicked.connect(self.start_count)
+        self.end_button = QPushButton(self.tr("Akhiri job"), self)
+        self.end_button.setToolTip(self.tr("Hentikan job di mesin, terima jumlah terhitung"))
+        self.end_button.clicked.connect(self.end_count)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("%v / %m")
+        self.count_label = QLabel("", self)
+        self.count_label.setWordWrap(True)
+
+        self.damaged = QSpinBox(self)
+        self.damaged.setRange(0, 0)
+        self.reconcile_note = QLineEdit(self)
+        self.reconcile_note.setPlaceholderText(self.tr("catatan pencocokan (boleh kosong)"))
+        self.reconcile_button = QPushButton(self.tr("Cocokkan"), self)
+        self.reconcile_button.clicked.connect(self.reconcile)
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for i, (key, label) in enumerate((
+                ("sheets", self.tr("Diajukan")), ("counted", self.tr("Terhitung")),
+                ("short", self.tr("Kurang")), ("extra", self.tr("Lebih")),
+                ("damaged", self.tr("Rusak")), ("good", self.tr("Baik")),
+                ("result", self.tr("Hasil")), ("value", self.tr("Nilai terperforasi")))):
+            grid.addWidget(QLabel(label, self), i // 4 * 2, i % 4)
+            value = QLabel("-", self)
+            value.setStyleSheet("font-weight: bold;")
+            self.figures[key] = value
+            grid.addWidget(value, i // 4 * 2 + 1, i % 4)
+
+        self.pickup_by = ValidatedField(service.parse_pickup_by, self.tr("nama pengambil"),
+                                        parent=self)
+        self.pickup_by.validity_changed.connect(lambda _ok: self._update_actions())
+        self.pickup_button = QPushButton(self.tr("Serahkan dan cetak formulir"), self)
+        self.pickup_button.clicked.connect(self.pickup)
+
+        work = QGroupBox(self.tr("Proses"), self)
+        w = QVBoxLayout(work)
+        w.addWidget(self.requests)
+        w.addWidget(self.summary)
+        w.addWidget(self.due_label)
+        count_row = QHBoxLayout()
+        count_row.addWidget(QLabel(self.tr("Mesin"), self))
+        count_row.addWidget(self.device, 1)
+        count_row.addWidget(self.count_button)
+        count_row.addWidget(self.end_button)
+        w.addLayout(count_row)
+        w.addWidget(self.progress)
+        w.addWidget(self.count_label)
+        rec_row = QHBoxLayout()
+        rec_row.addWidget(QLabel(self.tr("Rusak"), self))
+        rec_row.addWidget(self.damaged)
+        rec_row.addWidget(self.reconcile_note, 1)
+        rec_row.addWidget(self.reconcile_button)
+        w.addLayout(rec_row)
+        w.addLayout(grid)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(QLabel(self.tr("Diambil oleh"), self))
+        pick_row.addWidget(self.pickup_by, 1)
+        pick_row.addWidget(self.pickup_button)
+        w.addLayout(pick_row)
+        w.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(form_box, 1)
+        layout.addWidget(work, 1)
+        self._update_form()
+        self.refresh_requests()
+
+    def title(self) -> str:
+        return self.tr("Perforasi")
+
+    def _on_visit_changed(self) -> None:
+        """A visitor at the counter: show the latest open request of their visit."""
+        if self.visit_id is None or self._job is not None:
+            return
+        try:
+            with self.ctx.store.uow(read_only=True) as uow:
+                rows = service.list_requests(uow, office_code=self.ctx.office_code,
+                                             open_only=True, visit_id=self.visit_id,
+                                             now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        if rows:
+            self.show_request(rows[-1])
+            self.refresh_requests()
+
+    # --- the form -------------------------------------------------------------------------
+
+    def _form_problem(self) -> str | None:
+        """None when the form can be saved; else the reason ("" while fields are missing)."""
+        if not all(f.is_valid() for f in self._fields):
+            return ""
+        try:
+            service.check_range(self.first.value(), self.last.value(), self.sheets.value(),
+                                self.note.text().strip())
+        except LoketError as exc:
+            return exc.message()
+        return None
+
+    def _update_form(self, *_: Any) -> None:
+        problem = None
+        if all(f.value() is not None for f in (self.first, self.last, self.sheets)):
+            problem = self._form_problem()
+        self.range_reason.setText(problem or "")
+        self.range_reason.setVisible(bool(problem))
+        face, sheets = self.face_value.value(), self.sheets.value()
+        self.total_label.setText(format_rupiah(service.face_total(face, sheets))
+                                 if face is not None and sheets is not None else "-")
+        self.save_button.setEnabled(self._form_problem() is None and self._job is None)
+
+    def save_request(self) -> None:
+        if self._form_problem() is not None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                info = service.create_request(
+                    uow, npwpd=self.npwpd.text(), name=self.name.text(),
+                    media=self.media.currentData(), series=self.series.text(),
+                    first=self.first.text(), last=self.last.text(),
+                    sheets=self.sheets.text(), face_value=self.face_value.text(),
+                    note=self.note.text(), office_code=self.ctx.office_code,
+                    visit_id=self.visit_id, actor=self.ctx.actor(), now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        for f in (self.series, self.first, self.last, self.sheets):
+            f.setText("")
+        self.note.clear()
+        self.show_request(info)
+        self.refresh_requests()
+        self.request_saved.emit(info)
+        self.notice.emit(self.tr("Permohonan {0} disimpan; batas waktu {1}").format(
+            info.number, f"{info.due_at:%H:%M} {info.zone}"))
+
+    # --- the request being worked on --------------------------------------------------------
+
+    def refresh_requests(self) -> None:
+        try:
+            with self.ctx.store.uow(read_only=True) as uow:
+                rows = service.list_requests(uow, office_code=self.ctx.office_code,
+                                             open_only=True, now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.requests.clear()
+        for r in rows:
+            self.requests.addItem(f"{r.number} - {r.name} ({r.status_text})", r.id)
+        if self.current is not None:
+            index = self.requests.findData(self.current.id)
+            if index >= 0:
+                self.requests.setCurrentIndex(index)
+
+    def _pick_request(self, index: int) -> None:
+        request_id = self.requests.itemData(index)
+        if request_id is not None:
+            self.load(request_id)
+
+    def load(self, ref: object) -> None:
+        try:
+            with self.ctx.store.uow(read_only=True) as uow:
+                info = service.get_request(uow, ref, office_code=self.ctx.office_code,
+                                           now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.show_request(info)
+
+    def show_request(self, info: service.RequestInfo) -> None:
+        self.current = info
+        self.summary.setText(
+            f"<b>{info.number}</b> &middot; {info.status_text}<br>"
+            f"{escape(info.npwpd)} &middot; {escape(info.name)}<br>"
+            + self.tr("{0} &middot; seri {1} &middot; {2} s.d. {3} ({4} lembar x {5} = {6})")
+            .format(escape(info.media_name), escape(info.series), _number(info.first),
+                    _number(info.last), _number(info.sheets), format_rupiah(info.face_value),
+                    format_rupiah(info.face_total)))
+        late = self.tr(" - TERLAMBAT {0} menit").format(info.minutes_over) if info.overdue \
+            else ""
+        self.due_label.setText(self.tr("Standar waktu {0}; batas {1}{2}").format(
+            info.standard, f"{info.due_at:%d-%m-%Y %H:%M} {info.zone}", late))
+        self.due_label.setStyleSheet("color: #C62828;" if info.overdue else "")
+        total = info.last - info.first + 1
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(info.counted, total))
+        self.count_label.setText(info.last_error or (self.tr("{0} lembar terhitung ({1})").format(
+            _number(info.counted), info.count_source) if info.counted else ""))
+        self.damaged.setRange(0, info.counted)
+        for key in ("sheets", "counted", "short", "extra", "damaged", "good"):
+            self.figures[key].setText(_number(getattr(info, key)))
+        self.figures["result"].setText(info.result.upper() or "-")
+        self.figures["value"].setText(format_rupiah(info.good_value)
+                                      if info.good_value is not None else "-")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        info, busy = self.current, self._job is not None
+        status = info.status if info else ""
+        self.count_button.setEnabled(not busy and info is not None and info.resumable)
+        self.device.setEnabled(not busy)
+        self.end_button.setEnabled(not busy and info is not None and info.job_open)
+        self.reconcile_button.setEnabled(not busy and status in service.RECONCILABLE)
+        self.damaged.setEnabled(status in service.RECONCILABLE)
+        self.pickup_button.setEnabled(not busy and status == "reconciled"
+                                      and self.pickup_by.is_valid())
+        self.requests.setEnabled(not busy)
+        self.save_button.setEnabled(not busy and self._form_problem() is None)
+
+    # --- counting in a worker -----------------------------------------------------------------
+
+    def is_counting(self) -> bool:
+        return self._job is not None
+
+    def start_count(self) -> None:
+        self._run_device(end=False)
+
+    def end_count(self) -> None:
+        """Abort the request's job still open on the machine; its count is booked."""
+        self._run_device(end=True)
+
+    def _run_device(self, *, end: bool) -> None:
+        info = self.current
+        if info is None or self._job is not None:
+            return
+        store, office, actor = self.ctx.store, self.ctx.office_code, self.ctx.actor()
+        connection, clock = self.device.text().strip(), self.ctx.clock
+
+        def call(report: Callable[[CountProgress], None]) -> CountOutcome:
+            if end:
+                return end_count(store, info.id, connection, actor=actor, office_code=office,
+                                 now=clock)
+            return count_request(store, info.id, connection, actor=actor, office_code=office,
+                                 now=clock, on_progress=report)
+
+        job = _CountJob(call)
+        job.progress.connect(self._on_progress)
+        job.done.connect(self._on_count_done)
+        self._job = job
+        self.count_label.setText(self.tr("Menghitung..."))
+        self._update_actions()
+        self._pool.start(job)
+
+    def _on_progress(self, progress: CountProgress) -> None:
+        self.progress.setMaximum(progress.sheets)
+        self.progress.setValue(min(progress.counted, progress.sheets))
+
+    def _on_count_done(self, job: _CountJob) -> None:
+        self._job = None
+        if job.error is not None:
+            self.report_error(job.error)
+            if self.current is not None:
+                self.load(self.current.id)
+            self.count_finished.emit(None)
+            return
+        outcome = job.outcome
+        assert outcome is not None
+        self.show_request(outcome.request)
+        self.refresh_requests()
+        if outcome.done or outcome.state == "aborted":
+            self.notice.emit(self.tr("{0}: {1} lembar terhitung").format(
+                outcome.request.number, _number(outcome.counted)))
+        else:
+            self.failed.emit(outcome.message)
+        self.count_finished.emit(outcome)
+
+    def wait_for_count(self, msecs: int = 30_000) -> bool:
+        """Tests and shutdown: wait for the worker (the UI thread is blocked meanwhile)."""
+        return self._pool.waitForDone(msecs)
+
+    # --- reconciliation and pick-up ---------------------------------------------------------
+
+    def reconcile(self) -> None:
+        info = self.current
+        if info is None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                done = service.reconcile(uow, info.id, damaged=self.damaged.value(),
+                                         note=self.reconcile_note.text(),
+                                         actor=self.ctx.actor(),
+                                         office_code=self.ctx.office_code,
+                                         now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.reconcile_note.clear()
+        self.show_request(done)
+        self.refresh_requests()
+        self.reconciled.emit(done)
+        self.notice.emit(self.tr("{0} dicocokkan: {1}").format(done.number,
+                                                              done.result.upper()))
+
+    def pickup(self) -> None:
+        info = self.current
+        if info is None or not self.pickup_by.is_valid():
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                done, pdf = service.pickup(uow, info.id, by=self.pickup_by.text(),
+                                           actor=self.ctx.actor(),
+                                           office_code=self.ctx.office_code,
+                                           now=self.ctx.clock())
+        except LoketError as exc:
+            self.report_error(exc)
+            return
+        self.pickup_by.setText("")
+        self.show_request(done)
+        self.refresh_requests()
+        self.form_issued.emit(done.number, pdf)
+        self.notice.emit(self.tr("{0} diambil oleh {1}").format(done.number,
+                                                               done.picked_up_by))
+
+
+__all__ = ["PanelContext", "PerforationPanel"]
