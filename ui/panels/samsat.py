@@ -1,0 +1,620 @@
+"""The Samsat STNK panel: one page per stage of the flow (cek fisik, loket 1, 2 and 3).
+
+The page follows the counter's stage (``cek-fisik`` at CF, ``loket-1`` at L1...), or the
+``stage`` the counter window passes. Every action goes through :mod:`app.samsat.flow` and
+:mod:`app.samsat.registry`; a refusal is shown on the page and sent as :attr:`failed`. The
+payment page shows the bill line by line with its rule, in the order the SKPD prints it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import counter_desk as desk
+from app.errors import LoketError
+from app.identifiers import parse_nik, parse_plate
+from app.money import format_rupiah
+from app.queue.clock import local
+from app.queue.engine import Actor
+from app.samsat import flow, registry
+from ui.panels.base import Panel, PanelContext
+from ui.validated import ValidatedField
+
+STAGES = ("cek-fisik", "loket-1", "loket-2", "loket-3")
+_RED, _GREEN, _GREY = "#C62828", "#2E7D32", "#555555"
+
+
+def _bold(label: QLabel, size: int = 0) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    if size:
+        font.setPointSize(size)
+    label.setFont(font)
+    return label
+
+
+class _BillTable(QTableWidget):
+    """The rules wrap: row heights follow the width the rule column gets."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+
+class SamsatPanel(Panel):
+    """Cek fisik, registration, payment and hand-over of an STNK visit."""
+
+    paid = Signal(dict)  # the payment as JSON
+    documents_issued = Signal(list)  # [(title, pdf bytes)]: the SKPD and the receipt
+    handed_over = Signal(dict)
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None, *,
+                 stage: str | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.view: flow.CaseView | None = None
+        self.bill: flow.BillView | None = None
+        self.last_payment: flow.PaymentResult | None = None
+
+        self.header = _bold(QLabel(self), 13)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.stop = QLabel(self)
+        self.stop.setWordWrap(True)
+        self.stop.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+        self.stop.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._check_page())
+        self.pages.addWidget(self._register_page())
+        self.pages.addWidget(self._pay_page())
+        self.pages.addWidget(self._handover_page())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.status)
+        layout.addWidget(self.stop)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        self.set_stage(stage or self._counter_stage())
+        self._on_visit_changed()
+
+    # --- frame -----------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("STNK")
+
+    def _counter_stage(self) -> str:
+        if not self.ctx.counter_code:
+            return "loket-1"
+        try:
+            with self.ctx.store.uow(read_only=True) as uow:
+                info = desk.desk_info(uow, self.ctx.counter_code,
+                                      office_code=self.ctx.office_code)
+        except LoketError:
+            return "loket-1"
+        for st in info.stages:
+            if st.code in STAGES:
+                return st.code
+        return "loket-1"
+
+    def set_stage(self, stage: str) -> None:
+        self.stage = stage if stage in STAGES else "loket-1"
+        self.pages.setCurrentIndex(STAGES.index(self.stage))
+        self._refresh()
+
+    def _actor(self) -> Actor:
+        return Actor(self.ctx.actor())
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {_GREEN if ok else _RED};")
+        (self.notice if ok else self.failed).emit(text)
+
+    def _refuse(self, exc: LoketError) -> None:
+        self.message.setText(exc.message())
+        self.message.setStyleSheet(f"color: {_RED};")
+        self.report_error(exc)
+
+    def _on_visit_changed(self) -> None:
+        self.message.clear()
+        self.last_payment = None
+        for field in (self.check_plate, self.chassis, self.engine, self.plate, self.nik,
+                      self.reference, self.tendered):
+            field.setText("")
+        self.recipient.clear()
+        self.endorsed.setChecked(False)
+        self.stamped.setChecked(False)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Reload the visit's case and show it on every page."""
+        self.view = None
+        self.bill = None
+        if self.visit_id is not None:
+            try:
+                with self.ctx.store.uow(read_only=True) as uow:
+                    self.view = flow.case_view(uow, self.visit_id, now=self.ctx.clock())
+                    if self.stage == "loket-2" and self.view.status == "registered":
+                        self.bill = flow.bill_for_visit(uow, self.visit_id,
+                                                        now=self.ctx.clock())
+                    elif self.stage == "loket-2" and self.view.payment_id is not None:
+                        self.bill = flow.paid_bill(uow, self.visit_id)
+            except LoketError as exc:
+                self._refuse(exc)
+        self._show_header()
+        self._show_check()
+        self._show_register()
+        self._show_bill()
+        self._show_handover()
+
+    def _show_header(self) -> None:
+        v = self.view
+        if v is None:
+            self.header.setText(self.tr("Tidak ada kunjungan"))
+            self.status.setText("")
+            self.stop.hide()
+            return
+        plate = v.vehicle["plate"] if v.vehicle else (v.check.plate if v.check else None)
+        self.header.setText(" · ".join(p for p in (v.ticket, v.service_name, plate) if p))
+        states = {"new": self.tr("belum cek fisik"), "checked": self.tr("sudah cek fisik"),
+                  "registered": self.tr("terdaftar di loket 1"),
+                  "paid": self.tr("sudah dibayar"), "handed_over": self.tr("STNK diserahkan")}
+        minutes = int(v.timing.minutes)
+        standard = v.timing.standard_minutes
+        self.status.setText(self.tr("Status: {0} · waktu {1} menit dari {2} menit").format(
+            states.get(v.status, v.status), minutes, int(standard) if standard else "-"))
+        self.stop.setText(v.stop_reason or "")
+        self.stop.setVisible(bool(v.stop_reason))
+
+    # --- cek fisik -------------------------------------------------------------------
+
+    def _check_page(self) -> QWidget:
+        page = QWidget(self)
+        self.check_plate = ValidatedField(parse_plate, self.tr("mis. KB 1234 AB (boleh kosong)"),
+                                          required=False, parent=page)
+        self.chassis = ValidatedField(registry.parse_chassis,
+                                      self.tr("nomor rangka, mis. MH1JFM110FK123456"),
+                                      parent=page)
+        self.engine = ValidatedField(registry.parse_engine_no,
+                                     self.tr("nomor mesin, mis. JFM1E1123456"), parent=page)
+        self.check_button = QPushButton(self.tr("Simpan cek fisik"), page)
+        self.check_button.clicked.connect(self.save_check)
+        for field in (self.check_plate, self.chassis, self.engine):
+            field.validity_changed.connect(self._update_buttons)
+        self.check_result = QLabel(page)
+        self.check_result.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Nomor polisi"), self.check_plate)
+        form.addRow(self.tr("Nomor rangka"), self.chassis)
+        form.addRow(self.tr("Nomor mesin"), self.engine)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.check_result)
+        layout.addStretch(1)
+        return page
+
+    def _show_check(self) -> None:
+        check = self.view.check if self.view else None
+        if check is None:
+            self.check_result.setText(self.tr("Cek fisik belum dicatat."))
+            self.check_result.setStyleSheet(f"color: {_GREY};")
+        elif check.passed is None:
+            self.check_result.setText(self.tr(
+                "Dicatat oleh {0}; kendaraan belum ditemukan di register: dibandingkan di "
+                "loket 1.").format(check.checked_by))
+            self.check_result.setStyleSheet(f"color: {_GREY};")
+        elif check.passed:
+            self.check_result.setText(self.tr("Nomor rangka dan nomor mesin SESUAI dengan "
+                                              "register ({0}).").format(check.plate))
+            self.check_result.setStyleSheet(f"color: {_GREEN}; font-weight: bold;")
+        else:
+            self.check_result.setText(self.tr("TIDAK SESUAI: {0}").format(
+                "; ".join(check.problems)))
+            self.check_result.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+        self._update_buttons()
+
+    def save_check(self) -> None:
+        if self.visit_id is None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                result = flow.record_check(
+                    uow, self.visit_id, chassis=self.chassis.text(), engine=self.engine.text(),
+                    plate=self.check_plate.text() or None, actor=self._actor(),
+                    now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self._refresh()
+        if result.passed is False:
+            self._say(self.tr("Cek fisik tidak sesuai: {0}").format(
+                "; ".join(result.problems)), ok=False)
+        else:
+            self._say(self.tr("Cek fisik {0} dicatat.").format(result.ticket))
+
+    # --- loket 1 ---------------------------------------------------------------------
+
+    def _register_page(self) -> QWidget:
+        page = QWidget(self)
+        self.plate = ValidatedField(parse_plate, self.tr("mis. KB 1234 AB"), parent=page)
+        self.nik = ValidatedField(lambda text: parse_nik(text, today=self.ctx.clock().date()),
+                                  self.tr("16 angka, mis. 6171011508900001"), parent=page)
+        self.plate.value_changed.connect(self._look_up)
+        self.nik.value_changed.connect(self._look_up)
+        self.vehicle_info = QLabel(page)
+        self.vehicle_info.setWordWrap(True)
+        self.owner_info = QLabel(page)
+        self.owner_info.setWordWrap(True)
+        self.register_button = QPushButton(self.tr("Daftarkan"), page)
+        self.register_button.clicked.connect(self.register)
+        for field in (self.plate, self.nik):
+            field.validity_changed.connect(self._update_buttons)
+            field.edit.returnPressed.connect(self.register)
+        form = QFormLayout()
+        form.addRow(self.tr("Nomor polisi"), self.plate)
+        form.addRow(self.tr("Kendaraan"), self.vehicle_info)
+        form.addRow(self.tr("NIK pemilik"), self.nik)
+        form.addRow(self.tr("Pemilik"), self.owner_info)
+
+        # a new owner: name and address (the NIK is the one above)
+        self.new_owner = QGroupBox(self.tr("Pemilik baru"), page)
+        self.owner_name = QLineEdit(self.new_owner)
+        self.owner_address = QLineEdit(self.new_owner)
+        self.owner_button = QPushButton(self.tr("Daftarkan pemilik"), self.new_owner)
+        self.owner_button.clicked.connect(self.register_owner)
+        owner_form = QFormLayout(self.new_owner)
+        owner_form.addRow(self.tr("Nama"), self.owner_name)
+        owner_form.addRow(self.tr("Alamat"), self.owner_address)
+        owner_form.addRow(self.owner_button)
+        self.new_owner.hide()
+
+        # a new vehicle: what the bill is computed from (the plate is the one above)
+        self.new_vehicle = QGroupBox(self.tr("Kendaraan baru"), page)
+        self.v_category = QComboBox(self.new_vehicle)
+        self.v_category.addItems(list(registry.CATEGORIES))
+        self.v_class = QComboBox(self.new_vehicle)
+        for code, name in (registry.swdkllj_classes() or {}).items():
+            self.v_class.addItem(f"{code} - {name}", code)
+        self.v_njkb = QLineEdit(self.new_vehicle)
+        self.v_njkb.setPlaceholderText(self.tr("NJKB, mis. 15.000.000"))
+        self.v_chassis = QLineEdit(self.new_vehicle)
+        self.v_engine = QLineEdit(self.new_vehicle)
+        self.v_make = QLineEdit(self.new_vehicle)
+        self.v_model = QLineEdit(self.new_vehicle)
+        self.v_year = QLineEdit(self.new_vehicle)
+        self.v_tax_due = QLineEdit(self.new_vehicle)
+        self.v_tax_due.setPlaceholderText(self.tr("HH-BB-TTTT"))
+        self.v_stnk_until = QLineEdit(self.new_vehicle)
+        self.v_stnk_until.setPlaceholderText(self.tr("HH-BB-TTTT"))
+        self.vehicle_button = QPushButton(self.tr("Daftarkan kendaraan"), self.new_vehicle)
+        self.vehicle_button.clicked.connect(self.register_vehicle)
+        vform = QFormLayout(self.new_vehicle)
+        for label, widget in ((self.tr("Jenis"), self.v_category),
+                              (self.tr("Golongan SWDKLLJ"), self.v_class),
+                              (self.tr("NJKB"), self.v_njkb),
+                              (self.tr("Nomor rangka"), self.v_chassis),
+                              (self.tr("Nomor mesin"), self.v_engine),
+                              (self.tr("Merek"), self.v_make), (self.tr("Tipe"), self.v_model),
+                              (self.tr("Tahun pembuatan"), self.v_year),
+                              (self.tr("Jatuh tempo pajak"), self.v_tax_due),
+                              (self.tr("STNK berlaku s.d."), self.v_stnk_until)):
+            vform.addRow(label, widget)
+        vform.addRow(self.vehicle_button)
+        self.new_vehicle.hide()
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.new_owner)
+        row.addWidget(self.new_vehicle)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _look_up(self, _value: object = None) -> None:
+        """Show what the register holds for the plate and NIK as they become valid."""
+        plate, nik = self.plate.value(), self.nik.value()
+        vehicle = person = None
+        with self.ctx.store.uow(read_only=True) as uow:
+            if plate is not None:
+                found = registry.find_vehicle(uow.session, str(plate))
+                vehicle = registry.vehicle_json(found) if found else None
+            if nik is not None:
+                found_p = registry.find_person(uow.session, nik.value,
+                                               today=self.ctx.clock().date())
+                person = (found_p.name, found_p.address) if found_p else None
+        if plate is None:
+            self.vehicle_info.setText("")
+        elif vehicle is None:
+            self.vehicle_info.setText(self.tr("{0} belum terdaftar").format(plate))
+            self.v_chassis.setText(self.view.check.chassis_no if self.view and self.view.check
+                                   else self.v_chassis.text())
+            self.v_engine.setText(self.view.check.engine_no if self.view and self.view.check
+                                  else self.v_engine.text())
+        else:
+            owner = vehicle["owner"]["name"] if vehicle["owner"] else self.tr("tanpa pemilik")
+            self.vehicle_info.setText(
+                f"{vehicle['make']} {vehicle['model']} · {vehicle['category']} · "
+                + self.tr("rangka {0} · mesin {1} · pajak s.d. {2} · pemilik {3}").format(
+                    vehicle["chassis_no"], vehicle["engine_no"], vehicle["tax_due_on"], owner))
+        if nik is None:
+            self.owner_info.setText("")
+        elif person is None:
+            self.owner_info.setText(self.tr("NIK {0} belum terdaftar").format(nik))
+        else:
+            self.owner_info.setText(f"{person[0]} · {person[1]}")
+        self.new_vehicle.setVisible(plate is not None and vehicle is None)
+        self.new_owner.setVisible(nik is not None and person is None)
+        self._update_buttons()
+
+    def _show_register(self) -> None:
+        if self.view is not None and self.view.vehicle and not self.plate.text():
+            self.plate.setText(self.view.vehicle["plate"])
+        self._update_buttons()
+
+    def register_owner(self) -> None:
+        try:
+            with self.ctx.store.uow() as uow:
+                person = registry.register_person(
+                    uow, registry.PersonData(self.nik.text(), self.owner_name.text(),
+                                             self.owner_address.text()),
+                    actor=self._actor(), now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self._look_up()
+        self._say(self.tr("Pemilik {0} terdaftar.").format(person.name))
+
+    def register_vehicle(self) -> None:
+        data = registry.VehicleData(
+            plate=self.plate.text(), category=self.v_category.currentText(),
+            swdkllj_class=self.v_class.currentData() or "", njkb=self.v_njkb.text(),
+            tax_due_on=self.v_tax_due.text(), stnk_valid_until=self.v_stnk_until.text(),
+            chassis_no=self.v_chassis.text(), engine_no=self.v_engine.text(),
+            owner_nik=self.nik.text() or None, make=self.v_make.text(),
+            model=self.v_model.text(), year_made=self.v_year.text())
+        try:
+            with self.ctx.store.uow() as uow:
+                vehicle = registry.register_vehicle(uow, data, actor=self._actor(),
+                                                    now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self._look_up()
+        self._say(self.tr("Kendaraan {0} terdaftar.").format(vehicle.plate))
+
+    def register(self) -> None:
+        if self.visit_id is None or not self.register_button.isEnabled():
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                view = flow.register_case(uow, self.visit_id, plate=self.plate.text(),
+                                          nik=self.nik.text(), actor=self._actor(),
+                                          now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self._refresh()
+        self._say(self.tr("{0} terdaftar; lanjut ke loket 2.").format(view.ticket))
+
+    # --- loket 2 ---------------------------------------------------------------------
+
+    def _pay_page(self) -> QWidget:
+        page = QWidget(self)
+        self.bill_table = _BillTable(0, 4, page)
+        self.bill_table.setHorizontalHeaderLabels(
+            [self.tr("Uraian"), self.tr("Tahun"), self.tr("Dasar perhitungan"),
+             self.tr("Jumlah")])
+        self.bill_table.verticalHeader().setVisible(False)
+        self.bill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.bill_table.setWordWrap(True)
+        header = self.bill_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.total_label = _bold(QLabel(page), 14)
+        self.method = QComboBox(page)
+        for code, name in flow.METHOD_NAMES.items():
+            self.method.addItem(self.tr(name), code)
+        self.method.currentIndexChanged.connect(self._update_buttons)
+        self.reference = QLineEdit(page)
+        self.reference.setPlaceholderText(self.tr("nomor referensi transfer / kode billing"))
+        self.reference.textChanged.connect(self._update_buttons)
+        self.tendered = ValidatedField(flow.parse_tendered, self.tr("uang diterima (tunai)"),
+                                       required=False, parent=page)
+        self.tendered.value_changed.connect(self._show_change)
+        self.change_label = QLabel(page)
+        self.pay_button = QPushButton(self.tr("Bayar"), page)
+        self.pay_button.clicked.connect(self.pay)
+        self.paid_label = QLabel(page)
+        self.paid_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Cara bayar"), self.method)
+        form.addRow(self.tr("Referensi"), self.reference)
+        form.addRow(self.tr("Uang diterima"), self.tendered)
+        form.addRow(self.tr("Kembalian"), self.change_label)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.bill_table, 1)
+        layout.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(form)
+        layout.addWidget(self.pay_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.paid_label)
+        return page
+
+    def _show_bill(self) -> None:
+        lines = self.bill.lines if self.bill else ()
+        self.bill_table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            cells = (line.description, str(line.year or ""), line.rule,
+                     format_rupiah(line.amount))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.bill_table.setItem(row, col, item)
+        self.bill_table.resizeRowsToContents()
+        self.total_label.setText(self.tr("Jumlah: {0}").format(format_rupiah(self.bill.total))
+                                 if self.bill else "")
+        v = self.view
+        if v is not None and v.status in ("paid", "handed_over"):
+            self.paid_label.setText(self.tr("Sudah dibayar {0} · kuitansi {1} · SKPD {2}").format(
+                format_rupiah(v.paid_total or Decimal(0)), v.receipt_number, v.skpd_number))
+        else:
+            self.paid_label.setText("")
+        self._show_change()
+
+    def _show_change(self, _value: object = None) -> None:
+        tendered = self.tendered.value()
+        if self.bill is None or tendered is None:
+            self.change_label.setText("")
+        elif tendered < self.bill.total:
+            self.change_label.setText(self.tr("kurang {0}").format(
+                format_rupiah(self.bill.total - tendered)))
+        else:
+            self.change_label.setText(format_rupiah(tendered - self.bill.total))
+        self._update_buttons()
+
+    def pay(self) -> None:
+        if self.visit_id is None or self.bill is None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                result = flow.record_payment(
+                    uow, self.visit_id, method=self.method.currentData(),
+                    reference=self.reference.text(), amount_tendered=self.tendered.text(),
+                    expected_total=self.bill.total, actor=self._actor(), now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self.last_payment = result
+        self._refresh()
+        self.paid.emit(result.to_json())
+        self.documents_issued.emit([(result.skpd_number, result.skpd_pdf),
+                                    (result.receipt_number, result.receipt_pdf)])
+        self._say(self.tr("Pembayaran {0} diterima; kuitansi {1}.").format(
+            format_rupiah(result.total), result.receipt_number))
+
+    # --- loket 3 ---------------------------------------------------------------------
+
+    def _handover_page(self) -> QWidget:
+        page = QWidget(self)
+        self.handover_info = QLabel(page)
+        self.handover_info.setWordWrap(True)
+        self.endorsed = QCheckBox(self.tr("STNK sudah disahkan (diparaf dan ditulis waktu "
+                                          "pengesahan)"), page)
+        self.stamped = QCheckBox(self.tr("STNK sudah dicap"), page)
+        self.recipient = QLineEdit(page)
+        self.recipient.setPlaceholderText(self.tr("nama penerima"))
+        for box in (self.endorsed, self.stamped):
+            box.toggled.connect(self._update_buttons)
+        self.recipient.textChanged.connect(self._update_buttons)
+        self.handover_button = QPushButton(self.tr("Serahkan STNK"), page)
+        self.handover_button.clicked.connect(self.hand_over)
+        self.timing_label = _bold(QLabel(page))
+        form = QFormLayout()
+        form.addRow(self.tr("Diterima oleh"), self.recipient)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.handover_info)
+        layout.addWidget(self.endorsed)
+        layout.addWidget(self.stamped)
+        layout.addLayout(form)
+        layout.addWidget(self.handover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.timing_label)
+        layout.addStretch(1)
+        return page
+
+    def _show_handover(self) -> None:
+        v = self.view
+        if v is None:
+            self.handover_info.setText("")
+            self.timing_label.setText("")
+            self._update_buttons()
+            return
+        owner = v.owner["name"] if v.owner else "-"
+        self.handover_info.setText(self.tr("Pemilik: {0} · kuitansi {1}").format(
+            owner, v.receipt_number or "-"))
+        if not self.recipient.text() and v.owner:
+            self.recipient.setText(v.owner["name"])
+        t = v.timing
+        verdict = {"within": self.tr("dalam standar"), "over": self.tr("MELEBIHI standar"),
+                   "unknown": self.tr("tanpa standar")}[t.verdict]
+        if v.handed_over_at is not None:
+            self.timing_label.setText(self.tr(
+                "Diserahkan kepada {0} pukul {1} · {2} menit sejak nomor antrian, {3} "
+                "({4} menit)").format(v.handed_to, f"{local(v.handed_over_at, v.zone):%H:%M}",
+                                      int(t.minutes), verdict, int(t.standard_minutes or 0)))
+            self.timing_label.setStyleSheet(
+                f"color: {_GREEN if t.verdict == 'within' else _RED};")
+        else:
+            self.timing_label.setText("")
+        self._update_buttons()
+
+    def hand_over(self) -> None:
+        if self.visit_id is None:
+            return
+        try:
+            with self.ctx.store.uow() as uow:
+                result = flow.record_handover(
+                    uow, self.visit_id, handed_to=self.recipient.text(),
+                    endorsed=self.endorsed.isChecked(), stamped=self.stamped.isChecked(),
+                    actor=self._actor(), now=self.ctx.clock())
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        self._refresh()
+        self.handed_over.emit(result.to_json())
+        self._say(self.tr("STNK {0} diserahkan; {1} menit.").format(
+            result.plate, int(result.timing.minutes)))
+
+    # --- buttons ---------------------------------------------------------------------
+
+    def _update_buttons(self, *_args: object) -> None:
+        if not hasattr(self, "handover_button"):
+            return  # still building the pages
+        v = self.view
+        has = self.visit_id is not None and v is not None
+        registered = has and v.status in ("registered", "paid", "handed_over")
+        self.check_button.setEnabled(
+            has and not registered and self.chassis.is_valid() and self.engine.is_valid()
+            and self.check_plate.is_valid())
+        self.register_button.setEnabled(
+            has and not registered and self.plate.is_valid() and self.nik.is_valid())
+        method = self.method.currentData()
+        needs_reference = method in ("transfer", "billing")
+        self.tendered.setEnabled(method == "cash")
+        tendered_ok = self.tendered.is_valid() and (
+            self.tendered.value() is None or self.bill is None
+            or self.tendered.value() >= self.bill.total)
+        self.pay_button.setEnabled(
+            has and v.status == "registered" and self.bill is not None
+            and v.payment_id is None
+            and (not needs_reference or bool(self.reference.text().strip()))
+            and (method != "cash" or tendered_ok))
+        self.handover_button.setEnabled(
+            has and v.status == "paid" and self.endorsed.isChecked()
+            and self.stamped.isChecked() and bool(self.recipient.text().strip()))
