@@ -1,0 +1,106 @@
+"""``loket npwpd ...`` and ``loket tax ...``: JSON out; bad input exits 2 changing nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.app.bapenda.conftest import BATU, NIK_BUDI, NIK_SITI
+from tests.helpers import run_json, snapshot
+
+REGISTER = ("npwpd", "register", "--office", BATU, "--kind", "P", "--nik", NIK_SITI,
+            "--name", "Siti Rahmawati", "--tax-type", "restoran", "--address", "Jl. Bromo 3",
+            "--district", "01", "--village", "02", "--all-requirements", "--as", "petugas1")
+
+
+def test_register_show_card_deactivate(capsys, url: str, tmp_path: Path) -> None:
+    code, data, err = run_json(capsys, url, *REGISTER)
+    assert code == 0, err
+    npwpd = data["npwpd"]
+    assert npwpd.startswith("P.2.") and npwpd.endswith(".01.02")
+    assert data["registered_by"] == "petugas1" and data["letter_number"]
+
+    code, shown, _ = run_json(capsys, url, "npwpd", "show", npwpd, "--office", BATU)
+    assert code == 0 and shown["name"] == "Siti Rahmawati" and shown["status"] == "active"
+    assert [d["kind"] for d in shown["documents"]] == ["npwpd_letter"]
+
+    folder = tmp_path / "kartu"
+    code, card, _ = run_json(capsys, url, "npwpd", "card", npwpd, "--office", BATU,
+                             "--to", f"card+pdf://{folder}")
+    assert code == 0 and card["state"] == "done" and card["reprint"] is False
+    assert npwpd in PdfReader(folder / f"npwpd-{npwpd}.pdf").pages[0].extract_text()
+    code, again, _ = run_json(capsys, url, "npwpd", "card", npwpd, "--office", BATU,
+                              "--to", f"card+pdf://{folder}")
+    assert code == 0 and again["reprint"] is True and again["job"] == card["job"] + 1
+
+    code, done, _ = run_json(capsys, url, "npwpd", "deactivate", npwpd, "--office", BATU,
+                             "--reason", "pindah-alamat")
+    assert code == 0 and done["status"] == "inactive"
+    before = snapshot(url)
+    code, _, err = run_json(capsys, url, "npwpd", "deactivate", npwpd, "--office", BATU,
+                            "--reason", "ganda")
+    assert code == 2 and "sudah nonaktif" in err and len(err.strip().splitlines()) == 1
+    assert snapshot(url) == before
+
+
+def test_a_failed_card_exits_1_and_keeps_the_job(capsys, url: str) -> None:
+    code, data, _ = run_json(capsys, url, *REGISTER)
+    code, card, err = run_json(capsys, url, "npwpd", "card", data["npwpd"], "--office", BATU,
+                               "--to", "sim://?fault=offline")
+    assert code == 1 and card["state"] == "failed"
+    assert f"tugas cetak {card['job']} disimpan" in err
+
+
+def test_refused_registrations_exit_2_and_change_nothing(capsys, url: str) -> None:
+    before = snapshot(url)
+    bad = list(REGISTER)
+    bad[bad.index(NIK_SITI)] = "3579014507900000"  # serial 0000
+    code, out, err = run_json(capsys, url, *bad)
+    assert code == 2 and out is None and "NIK" in err
+    no_reqs = [a for a in REGISTER if a != "--all-requirements"]
+    code, _, err = run_json(capsys, url, *no_reqs, "--requirement", "ktp")
+    assert code == 2 and "persyaratan belum lengkap" in err
+    code, _, err = run_json(capsys, url, "npwpd", "show", "P.9.9999999.99.99", "--office", BATU)
+    assert code == 2
+    assert snapshot(url) == before
+
+
+def test_assess_bill_pay_and_pay_twice(capsys, url: str) -> None:
+    _, tp_data, _ = run_json(capsys, url, "npwpd", "register", "--office", BATU, "--kind", "B",
+                             "--nik", NIK_BUDI, "--name", "Budi", "--business-name",
+                             "Parkir Alun-alun", "--tax-type", "parkir", "--address",
+                             "Jl. Sudiro", "--district", "1", "--village", "3",
+                             "--all-requirements")
+    npwpd = tp_data["npwpd"]
+    assert npwpd.startswith("B.6.")
+    code, skpd, err = run_json(capsys, url, "tax", "assess", "--office", BATU, "--npwpd", npwpd,
+                               "--principal", "1.200.000", "--period", "2026-01",
+                               "--issued", "2026-01-10", "--due", "2099-12-31")
+    assert code == 0, err
+    number = skpd["number"]
+    code, bill, _ = run_json(capsys, url, "tax", "bill", "--office", BATU, "--number", number,
+                             "--on", "2026-06-01")
+    assert code == 0 and bill["months_late"] == 0 and bill["total"] == 1_200_000
+    code, late, _ = run_json(capsys, url, "tax", "assess", "--office", BATU, "--npwpd", npwpd,
+                             "--principal", "500000", "--period", "2026-02",
+                             "--issued", "2026-02-10", "--due", "2026-03-10")
+    code, late_bill, _ = run_json(capsys, url, "tax", "bill", "--office", BATU, "--number",
+                                  late["number"], "--on", "2026-06-01")
+    assert [line["code"] for line in late_bill["lines"]] == ["pokok", "bunga"]
+    assert late_bill["months_late"] == 3 and late_bill["total"] == 515_000
+    code, found, _ = run_json(capsys, url, "tax", "lookup", npwpd, "--office", BATU)
+    assert [a["number"] for a in found] == [late["number"], number]  # oldest due first
+
+    code, paid, err = run_json(capsys, url, "tax", "pay", "--office", BATU, "--number", number,
+                               "--method", "billing", "--reference", "0012345")
+    assert code == 0, err
+    assert paid["total"] == 1_200_000 and paid["sspd"] and paid["reference"] == "0012345"
+    before = snapshot(url)
+    code, _, err = run_json(capsys, url, "tax", "pay", "--office", BATU, "--number", number,
+                            "--method", "cash")
+    assert code == 2 and "sudah dibayar" in err
+    code, _, err = run_json(capsys, url, "tax", "pay", "--office", BATU, "--number",
+                            late["number"], "--method", "billing")
+    assert code == 2 and "kode billing" in err
+    assert snapshot(url) == before
