@@ -153,6 +153,9 @@ def _requirement_states(visit: Visit) -> tuple[RequirementState, ...]:
     return tuple(states)
 
 
+requirement_states = _requirement_states  # the visit's checklist, for the services of loket 1
+
+
 def registration_stage(session: Session, service: Service) -> int | None:
     """The stage where the service's requirements are checked.
 
@@ -392,7 +395,10 @@ def default_slip_folder() -> Path:
     return Path(home) / "slips" if home else Path(tempfile.gettempdir()) / "loket-slips"
 
 
-def _save(folder: Path, name: str, pdf: bytes) -> Path:
+def save_pdf(folder: Path, name: str, pdf: bytes) -> Path:
+    """Write ``pdf`` as ``<name>.pdf`` in ``folder`` (``-2``, ``-3``... if taken); a name
+    made of a document number loses the characters a file name cannot hold."""
+    name = "".join(c if c.isalnum() or c in "-_." else "-" for c in name).strip("-") or "dokumen"
     folder.mkdir(parents=True, exist_ok=True)
     path, n = folder / f"{name}.pdf", 1
     while path.exists():
@@ -464,5 +470,5 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
         except Exception as exc:
             error = str(exc) or type(exc).__name__
     if printed_to is None:
-        path = _save(folder or default_slip_folder(), slip_name(slip), pdf)
+        path = save_pdf(folder or default_slip_folder(), slip_name(slip), pdf)
     return SlipResult(visit_id, ticket, missing, document_id, pdf, path, printed_to, error)

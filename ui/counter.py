@@ -212,6 +212,7 @@ class CounterWindow(QMainWindow):
         self.current: desk.CurrentVisit | None = None
         self.history_visit_id: int | None = None
         self.last_slip: desk.SlipResult | None = None
+        self.last_documents: list[Path] = []
         self.banner_kind = ""
         # hooks a test (or another front end) may replace
         self.confirm: Callable[[str], bool] = self._ask
@@ -348,6 +349,11 @@ class CounterWindow(QMainWindow):
             self.panel_tabs.addTab(panel, panel.title())
             panel.notice.connect(lambda text: self._show("info", text))
             panel.failed.connect(lambda text: self._show("error", text))
+            for name in ("letter_issued", "receipt_issued", "form_issued"):
+                if hasattr(panel, name):  # (number, pdf): a document for the visitor
+                    getattr(panel, name).connect(self._on_panel_document)
+            if hasattr(panel, "documents_issued"):  # [(title, pdf), ...]
+                panel.documents_issued.connect(self._on_panel_documents)
         work.addWidget(self.panel_tabs)
         self.work_placeholder = QLabel(
             self.tr("Loket ini tidak punya panel kerja; gunakan tombol antrean."),
@@ -693,6 +699,23 @@ class CounterWindow(QMainWindow):
         self._show_held(held)
         self._show_history(history)
         self._update_buttons()
+
+    def _on_panel_document(self, number: str, pdf: bytes) -> None:
+        self._on_panel_documents([(number, pdf)])
+
+    def _on_panel_documents(self, documents: list) -> None:
+        """Keep what a panel issued as PDF files in the station's documents folder (they
+        are in the database too) and say where, for the officer to print or send."""
+        folder = (self.slip_folder or desk.default_slip_folder()).parent / "documents"
+        try:
+            paths = [desk.save_pdf(folder, str(title), pdf) for title, pdf in documents]
+        except OSError as exc:
+            self._show("error", self.tr("Dokumen tidak bisa disimpan: {error}").format(
+                error=exc))
+            return
+        self.last_documents = paths
+        self._show("info", self.tr("Dokumen disimpan: {files}").format(
+            files=", ".join(str(p) for p in paths)))
 
     def _bind_panels(self, current: desk.CurrentVisit | None) -> None:
         """Tell the work panels which visit is in front of the officer, when it changes."""
