@@ -56,9 +56,13 @@ def prepare(store: Store, *, actor: str) -> dict[str, Any]:
             office.settings = {k: v for k, v in office.settings.items()
                                if k not in ("hours", "closed_on")}
         uow.commit()
+    from app.demo_data import seed
+
+    front_office = seed(store, actor=actor)
     with store.uow(read_only=True) as uow:
         services = list_services(uow)
     return {
+        "front_office": front_office,
         "database": store.safe_url,
         "imported": imported,
         "users_created": created,

@@ -177,6 +177,13 @@ def test_demo_prepares_everything_without_a_window(capsys, tmp_path: Path) -> No
     assert set(first["offices"]) >= {"SAMSAT-PTK1", "BAPENDA-BATU"}
     assert first["services"] == 25
     assert "petugas1" in first["users_created"]
+    assert first["front_office"]["samsat"][-3:] == ["KB 1234 AB", "KB 1717 QA", "KB 4321 CD"]
+    assert len(first["front_office"]["bapenda"]) == 2 and first["front_office"]["fiscal"]
     again = run_json(capsys, "demo", "--no-window", "--db", url)
     assert again["users_created"] == []
     assert all(i["created"] == 0 for i in again["imported"])
+    assert again["front_office"] == {"samsat": [], "bapenda": [], "fiscal": []}
+    # the demo's car is due for its five-yearly STNK and TNKB, a little late
+    bill = run_json(capsys, "tariff", "stnk", "--plate", "KB 1717 QA", "--db", url)
+    codes = [line["code"] for line in bill["lines"]]
+    assert {"pnbp.stnk", "pnbp.tnkb", "pkb.sanksi"} <= set(codes)
