@@ -374,6 +374,36 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
             for t, stage, counter, user in rows]
 
 
+# --- finishing a stage --------------------------------------------------------------------
+
+
+def finish_blocker(uow: UnitOfWork, counter_code: str, *,
+                   office_code: str | None = None) -> str | None:
+    """Why the visit at this counter cannot leave its stage as done yet (the work of the
+    stage is not recorded: an STNK not registered, paid or handed over), or None."""
+    from app.samsat.flow import stage_blocker
+
+    s = uow.session
+    office = _office(s, office_code)
+    counter = _counter(s, office, counter_code)
+    record = _active_record(s, counter)
+    if record is None:
+        return None
+    return stage_blocker(uow, record.visit_id, record.stage.code)
+
+
+def finish_done(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+                office_code: str | None = None, now: datetime | None = None) -> Any:
+    """The console's "Selesai": refused with the reason while the stage's work is not
+    recorded; otherwise the engine's finish with outcome done."""
+    reason = finish_blocker(uow, counter_code, office_code=office_code)
+    if reason:
+        raise LoketError("desk.stage_not_done", reason=reason)
+    uow.session.rollback()  # release what was read; the engine locks in its own way
+    return q.finish(uow, counter_code, outcome="done", office_code=office_code, actor=actor,
+                    now=now)
+
+
 # --- "berkas tidak lengkap" -------------------------------------------------------------
 
 

@@ -270,6 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kunjungan {ticket} sudah selesai; persyaratannya tidak bisa diubah lagi",
         "visit {ticket} is closed; its requirements can no longer be changed",
     ),
+    "desk.stage_not_done": ("belum bisa diselesaikan: {reason}", "cannot finish yet: {reason}"),
     "desk.unknown_requirement": (
         "persyaratan {code!r} bukan persyaratan layanan {ticket}",
         "{code!r} is not a requirement of the service of {ticket}",

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -278,7 +279,7 @@ class CounterWindow(QMainWindow):
         left = QVBoxLayout()
         body.addLayout(left, 1)
         side = QWidget(page)  # fixed width: the left side does not jump with its content
-        side.setFixedWidth(440)
+        side.setFixedWidth(380)
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
         body.addWidget(side)
@@ -345,8 +346,13 @@ class CounterWindow(QMainWindow):
                            clock=self.clock)
         self.panels = build_panels(self.info.work_panels, ctx, self.work_panel)
         self.panel_tabs = QTabWidget(self.work_panel)
-        for panel in self.panels:
-            self.panel_tabs.addTab(panel, panel.title())
+        for panel in self.panels:  # scrolled: a long form never pushes the window off-screen
+            scroll = QScrollArea(self.panel_tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(panel)
+            self.panel_tabs.addTab(scroll, panel.title())
             panel.notice.connect(lambda text: self._show("info", text))
             panel.failed.connect(lambda text: self._show("error", text))
             for name in ("letter_issued", "receipt_issued", "form_issued"):
@@ -590,8 +596,8 @@ class CounterWindow(QMainWindow):
                   self.tr("{ticket} dikembalikan ke antrean.").format(ticket=ticket))
 
     def _on_finish(self) -> None:
-        result = self._run(lambda uow: q.finish(uow, self.counter_code, outcome="done",
-                                                **self._counter_kw()))
+        result = self._run(lambda uow: desk.finish_done(uow, self.counter_code,
+                                                        **self._counter_kw()))
         if result is not None:
             if result.next_stage:
                 self._show("info", self.tr("{ticket} selesai di sini, lanjut ke {stage}.")

@@ -132,6 +132,16 @@ def test_locked_account_message(open_window, officers) -> None:
 
 def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_store: Store,
                                           clock: Clock, request) -> None:
+    """The STNK renewal from cek fisik to the hand-over, each stage's work done in the work
+    panel of its counter; "Selesai" is refused while a stage's work is not recorded."""
+    from app.samsat import registry
+    from tests.app.samsat.conftest import CHASSIS, ENGINE, NIK, PLATE, motorcycle
+
+    with catalog_store.uow() as uow:
+        registry.register_person(uow, registry.PersonData(NIK, "Budi Santoso", "Pontianak"),
+                                 actor=q.Actor("test"), now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        registry.register_vehicle(uow, motorcycle(), actor=q.Actor("test"), now=MONDAY_9)
     cf = open_window("CF", "petugas1")
     l1 = open_window("L1", "petugas2")
     if "sqlite" in request.node.name:
@@ -148,6 +158,12 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     assert not cf.checklist_box.isVisibleTo(cf)  # no checklist at cek fisik
     cf.buttons["start"].click()
     assert cf.current.status == "serving" and cf.buttons["finish"].isEnabled()
+    (check,) = cf.panels
+    assert check.ticket == ticket
+    check.chassis.setText(CHASSIS)
+    check.engine.setText(ENGINE)
+    check.check_button.click()
+    assert "SESUAI" in check.check_result.text()
     cf.buttons["finish"].click()
     assert cf.current is None and "loket-1" in cf.banner.text()
 
@@ -157,9 +173,19 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     assert l1.checklist_box.isVisibleTo(l1) and len(l1.checkboxes) == 5
     press(qtbot, l1, Qt.Key.Key_F3)
     assert l1.current.status == "serving"
+    l1.buttons["finish"].click()  # nothing registered yet: refused, the visit stays
+    assert l1.banner_kind == "error" and l1.banner.text().startswith("belum bisa diselesaikan")
+    assert l1.current is not None
     for box in l1.checkboxes.values():
         box.setChecked(True)
     assert l1.sla_label.text().startswith("Sisa waktu standar 28:")
+    (registration,) = l1.panels
+    assert registration.plate.text() == PLATE  # the vehicle cek fisik found
+    registration.nik.setText(NIK)
+    registration.register_button.click()
+    assert registration.view is not None and registration.view.status == "registered"
+    if "sqlite" in request.node.name:
+        shot(l1, "loket-1-registered")
     l1.choose_transfer = lambda: TransferTarget(counter="L2")
     l1.buttons["transfer"].click()
     assert l1.current is None
@@ -171,12 +197,26 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     assert waiting(l2) == [ticket]
     l2.buttons["call"].click()
     l2.buttons["start"].click()
+    l2.buttons["finish"].click()  # not paid yet
+    assert l2.banner_kind == "error" and l2.current is not None
+    (payment,) = l2.panels
+    assert payment.bill_table.rowCount() > 3
+    payment.tendered.setText("1.000.000")
+    payment.pay_button.click()
+    assert len(l2.last_documents) == 2  # the SKPD and the receipt, kept as PDF files
+    assert all(p.read_bytes().startswith(b"%PDF") for p in l2.last_documents)
+    if "sqlite" in request.node.name:
+        shot(l2, "loket-2-paid")
     l2.buttons["finish"].click()
     assert "loket-3" in l2.banner.text()
     l3 = open_window("L3", "petugas1")
     assert waiting(l3) == [ticket]
     l3.buttons["call"].click()
     l3.buttons["start"].click()
+    (handover,) = l3.panels
+    handover.endorsed.setChecked(True)
+    handover.stamped.setChecked(True)
+    handover.handover_button.click()
     l3.buttons["finish"].click()
     assert l3.banner.text() == f"{ticket} selesai dilayani." and l3.banner_kind == "info"
     with catalog_store.uow(read_only=True) as uow:

@@ -267,6 +267,8 @@ class SamsatPanel(Panel):
         self.vehicle_info.setWordWrap(True)
         self.owner_info = QLabel(page)
         self.owner_info.setWordWrap(True)
+        for label in (self.vehicle_info, self.owner_info):  # room for two lines, always
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 4)
         self.register_button = QPushButton(self.tr("Daftarkan"), page)
         self.register_button.clicked.connect(self.register)
         for field in (self.plate, self.nik):
@@ -431,6 +433,7 @@ class SamsatPanel(Panel):
         self.bill_table.verticalHeader().setVisible(False)
         self.bill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.bill_table.setWordWrap(True)
+        self.bill_table.setMinimumHeight(220)
         header = self.bill_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -449,6 +452,9 @@ class SamsatPanel(Panel):
         self.tendered.value_changed.connect(self._show_change)
         self.change_label = QLabel(page)
         self.pay_button = QPushButton(self.tr("Bayar"), page)
+        self.pay_button.setMinimumSize(160, 40)
+        self.pay_button.setStyleSheet(
+            "QPushButton:enabled{background:#2e7d32;color:white;font-weight:bold;}")
         self.pay_button.clicked.connect(self.pay)
         self.paid_label = QLabel(page)
         self.paid_label.setWordWrap(True)
@@ -459,7 +465,7 @@ class SamsatPanel(Panel):
         form.addRow(self.tr("Kembalian"), self.change_label)
         layout = QVBoxLayout(page)
         layout.addWidget(self.bill_table, 1)
-        layout.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.total_label)
         layout.addLayout(form)
         layout.addWidget(self.pay_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.paid_label)
