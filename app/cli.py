@@ -240,6 +240,25 @@ def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def cmd_ticket_require(args: argparse.Namespace) -> int:
+    """Tick (or untick) requirements of a visit's checklist, as the loket 1 console does."""
+    from app import counter_desk as desk
+    from app import ticket_print
+
+    with _open(args) as store:
+        visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
+        states: tuple = ()
+        with store.uow() as uow:
+            for code in args.codes:
+                states = desk.set_requirement(uow, visit_id, code, not args.uncheck,
+                                              actor=_actor(args))
+    data = {"visit_id": visit_id, "requirements": [
+        {"code": r.code, "text": r.text, "checked": r.checked} for r in states]}
+    _emit(args, data, lambda: "\n".join(
+        f"[{'x' if r.checked else ' '}] {r.code}: {r.text}" for r in states))
+    return EXIT_OK
+
+
 def cmd_queue_status(args: argparse.Namespace) -> int:
     from app.queue import engine
 
@@ -449,6 +468,13 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "priority":
             p.add_argument("--reason", required=True)
         p.set_defaults(func=_ticket_cmd(fn_name))
+
+    p = ticket.add_parser("require", parents=q,
+                          help="tick requirements of a visit's checklist (loket 1)")
+    p.add_argument("ticket", metavar="TICKET")
+    p.add_argument("codes", nargs="+", metavar="CODE", help="requirement codes of the service")
+    p.add_argument("--uncheck", action="store_true", help="untick instead")
+    p.set_defaults(func=cmd_ticket_require)
 
     queue = sub.add_parser("queue", help="the office's queue").add_subparsers(
         dest="queue_cmd", required=True)
