@@ -90,7 +90,8 @@ def test_500_tickets_one_in_five_failing(batu: Store) -> None:
     visits = issue(batu, 500)
     sim = EscposSimulator()
     with sim.serve_tcp() as server:
-        connection = f"escpos+tcp://{server.address}?timeout=0.2"
+        # short, for the silent turns; long enough for a healthy answer on a busy machine
+        connection = f"escpos+tcp://{server.address}?timeout=0.5"
         jobs = [ticket_print.queue_ticket(batu, v, connection, now=MONDAY_9) for v in visits]
         opener = EveryFifthFails(sim)
         spool = Spool(batu, opener=opener)
@@ -127,7 +128,8 @@ def test_unsent_jobs_resume_after_a_restart_and_a_crash_mid_send_is_flagged(batu
     visits = issue(batu, 3)
     sim = EscposSimulator(fault=Fault.OFFLINE)
     with sim.serve_tcp() as server:
-        connection = f"escpos+tcp://{server.address}?timeout=0.2"
+        # short, for the silent turns; long enough for a healthy answer on a busy machine
+        connection = f"escpos+tcp://{server.address}?timeout=0.5"
         jobs = [ticket_print.queue_ticket(batu, v, connection, now=MONDAY_9) for v in visits]
         first = Spool(batu)
         assert [r.state for r in first.run_due(MONDAY_9)] == ["queued"] * 3  # to retry
@@ -154,11 +156,12 @@ def test_unsent_jobs_resume_after_a_restart_and_a_crash_mid_send_is_flagged(batu
 def test_a_printer_that_never_comes_back_is_given_up(batu: Store) -> None:
     [visit] = issue(batu, 1)
     sim = EscposSimulator(fault=Fault.PAPER_OUT)
+    now = MONDAY_9 + timedelta(days=1)  # the fixed clock, never the wall clock
     with sim.serve_tcp() as server:
-        result = ticket_print.print_ticket(batu, visit, f"escpos+tcp://{server.address}")
+        result = ticket_print.print_ticket(batu, visit, f"escpos+tcp://{server.address}",
+                                           now=now)
         assert (result.state, result.condition) == ("queued", "paper_out")
         spool = Spool(batu)
-        now = MONDAY_9 + timedelta(days=1)
         for _ in range(MAX_ATTEMPTS):
             spool.run_due(now)
             now += timedelta(minutes=5)
