@@ -516,7 +516,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_devices(sub, common, reporting, office)
     register_station(sub, common)
-    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm"):
+    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm",
+                 "reports"):
         module = importlib.import_module(f"app.{area}.cli")
         module.register(sub, common, reporting, office)
 

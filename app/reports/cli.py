@@ -1,0 +1,75 @@
+"""``loket report daily``: the supervisor's report of a day or a period.
+
+- ``loket report daily --date 2026-11-23 [--to 2026-11-30] [--office CODE] --json`` prints
+  the report as one JSON document (:meth:`app.reports.daily.DailyReport.to_json`);
+- ``--pdf FILE`` writes the A4 PDF, ``--xlsx FILE`` the workbook (both may be given; with
+  ``--json`` too, the JSON says which files were written under ``"written"``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _write(path: str, data: bytes) -> None:
+    from app.errors import LoketError
+
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise LoketError("report.cannot_write", file=path,
+                         reason=exc.strerror or type(exc).__name__) from None
+
+
+def cmd_report_daily(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.documents import letterhead
+    from app.errors import LoketError
+    from app.queue import engine as q
+    from app.reports.daily import check_period, daily_report, parse_day
+
+    start = parse_day(args.date)
+    end = parse_day(args.to) if args.to else start
+    check_period(start, end)
+    if not (args.json or args.pdf or args.xlsx):
+        raise LoketError("report.no_output")
+    with _open(args) as store, store.uow(read_only=True) as uow:
+        report = daily_report(uow, args.office, start, end, survey_code=args.survey,
+                              weight=args.weight)
+        head = letterhead(q.resolve_office(uow.session, report.office))
+    written = []
+    if args.pdf:
+        from printing.report_pdf import report_pdf
+
+        _write(args.pdf, report_pdf(report, head, printed_at=report.as_of))
+        written.append(args.pdf)
+    if args.xlsx:
+        from app.reports.xlsx import report_xlsx
+
+        _write(args.xlsx, report_xlsx(report))
+        written.append(args.xlsx)
+    data = report.to_json()
+    if written:
+        data["written"] = written
+    _emit(args, data, lambda: "\n".join(f"{report.office} {report.period_label}: {path}"
+                                        for path in written))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
+    """Add ``loket report ...`` to the ``loket`` parser."""
+    report = sub.add_parser("report", help="the supervisor's reports").add_subparsers(
+        dest="report_cmd", required=True)
+    p = report.add_parser("daily", parents=[common, reporting, office],
+                          help="the report of a day (or of --date .. --to): JSON, PDF, XLSX")
+    p.add_argument("--date", required=True, metavar="DATE", help="YYYY-MM-DD (office day)")
+    p.add_argument("--to", metavar="DATE", help="last day of a period, YYYY-MM-DD")
+    p.add_argument("--pdf", metavar="FILE", help="write the A4 PDF")
+    p.add_argument("--xlsx", metavar="FILE", help="write the XLSX workbook")
+    p.add_argument("--survey", default="skm-2017", metavar="CODE",
+                   help="survey of the IKM (default skm-2017)")
+    p.add_argument("--weight", default="exact", choices=("exact", "rounded"),
+                   help="IKM weight: exact 1/n (default) or the rounded one (0.111)")
+    p.set_defaults(func=cmd_report_daily)
