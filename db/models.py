@@ -297,6 +297,7 @@ class Visit(Base):
     __table_args__ = (
         UniqueConstraint("office_id", "service_date", "prefix", "number"),
         Index("ix_visits_office_status", "office_id", "service_date", "status"),
+        Index("ix_visits_office_issued", "office_id", "issued_at"),  # reports (0011)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -479,6 +480,7 @@ class AuditEntry(Base):
 
 class Payment(Base):
     __tablename__ = "payments"
+    __table_args__ = (Index("ix_payments_office_received", "office_id", "received_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="RESTRICT"))
@@ -504,6 +506,7 @@ class PaymentLine(Base):
     """One itemised line of a bill (PKB 2025, opsen PKB, SWDKLLJ, PNBP STNK...) and its rule."""
 
     __tablename__ = "payment_lines"
+    __table_args__ = (Index("ix_payment_lines_payment", "payment_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id", ondelete="CASCADE"))
@@ -581,6 +584,9 @@ class SurveyResponse(Base):
     """One questionnaire (SKM), from the survey station, a quick rating or a paper form."""
 
     __tablename__ = "survey_responses"
+    __table_args__ = (
+        Index("ix_survey_responses_office_submitted", "office_id", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
@@ -620,6 +626,7 @@ class SurveyAnswer(Base):
 
 class Complaint(Base):
     __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_office_received", "office_id", "received_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
