@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -115,7 +116,18 @@ class SupervisorWindow(QWidget):
     # --- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs)
+        board = QWidget(self.tabs)
+        self.tabs.addTab(board, self.tr("Papan"))
+        self.report_page = QWidget(self.tabs)  # the report view, built when first opened
+        QVBoxLayout(self.report_page).setContentsMargins(0, 0, 0, 0)
+        self.report_view: Any = None
+        self.tabs.addTab(self.report_page, self.tr("Laporan harian"))
+        self.tabs.currentChanged.connect(self._on_tab)
+        root = QVBoxLayout(board)
         head = QHBoxLayout()
         self.title = QLabel()
         font = QFont()
@@ -325,7 +337,18 @@ class SupervisorWindow(QWidget):
 
         self._run(act)
 
+    def _on_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.report_page and self.report_view is None:
+            from ui.report_view import ReportView
+
+            self.report_view = ReportView(self.store, self.office_code, clock=self._clock,
+                                          parent=self.report_page)
+            self.report_page.layout().addWidget(self.report_view)
+            self.report_view.load()
+
     def closeEvent(self, event: Any) -> None:
+        if self.report_view is not None:
+            self.report_view.close()
         self._timer.stop()
         if hasattr(self, "_devices_timer"):
             self._devices_timer.stop()

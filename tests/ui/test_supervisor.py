@@ -159,3 +159,16 @@ def test_overdue_complaints_are_on_the_board(qtbot, catalog_store: Store) -> Non
     SHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SHOTS / "supervisor-overdue.png"))
     window.close()
+
+
+def test_the_daily_report_is_a_tab_of_the_board(qtbot, board, catalog_store: Store) -> None:
+    act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    assert board.report_view is None  # nothing computed until asked
+    with qtbot.waitSignal(board.tabs.currentChanged):
+        board.tabs.setCurrentWidget(board.report_page)
+    view = board.report_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.report is not None, timeout=10_000)
+    view.wait_for_job()
+    assert view.report.to_json()["visits"] == 1
+    board.grab().save(str(SHOTS / "supervisor-report.png"))
