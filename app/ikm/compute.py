@@ -96,9 +96,19 @@ def compute_ikm(survey: Survey, questionnaires: Iterable[Mapping[str, object]], 
                 raise LoketError("ikm.missing_answer", row=row, element=element)
             totals[element] += _answer(row, element, answers[element])
         count += 1
-    if count == 0:
+    return ikm_from_totals(survey, totals, count, weight=weight)
+
+
+def ikm_from_totals(survey: Survey, totals: Mapping[str, int], respondents: int, *,
+                    weight: str = "exact") -> IkmResult:
+    """The IKM from the sum of each element's answers over ``respondents`` complete
+    questionnaires (what a database adds up without sending every answer)."""
+    if weight not in WEIGHTS:
+        raise LoketError("ikm.bad_weight", value=weight)
+    if respondents == 0:
         raise LoketError("ikm.no_answers")
-    nrr = {element: Fraction(total, count) for element, total in totals.items()}
+    ids = survey.ids
+    nrr = {element: Fraction(int(totals.get(element, 0)), respondents) for element in ids}
     if weight == "exact":
         w = Fraction(1, len(ids))
         label = f"1/{len(ids)}"
@@ -108,7 +118,8 @@ def compute_ikm(survey: Survey, questionnaires: Iterable[Mapping[str, object]], 
     unit = sum((value * w for value in nrr.values()), Fraction(0))
     converted = _round(unit * 25, 2)
     grade = survey.grade_of(converted)
-    return IkmResult(survey.code, count, nrr, label, unit, converted, grade.grade, grade.label,
+    return IkmResult(survey.code, respondents, nrr, label, unit, converted, grade.grade,
+                     grade.label,
                      grade.label_en)
 
 

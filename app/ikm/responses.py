@@ -24,7 +24,7 @@ from app import audit
 from app.errors import LoketError
 from app.ikm import messages  # noqa: F401  (registers the messages)
 from app.ikm.answers_file import read_answers
-from app.ikm.compute import IkmResult, compute_ikm, krejcie_morgan
+from app.ikm.compute import IkmResult, compute_ikm, ikm_from_totals, krejcie_morgan
 from app.ikm.survey import DEFAULT_SURVEY, Survey, load_survey
 from app.queue import engine as q
 from app.store import UnitOfWork
@@ -252,17 +252,16 @@ def ikm_report(uow: UnitOfWork, office_code: str | None, start: date, end: date,
         served = select(StageRecord.visit_id).where(StageRecord.officer_id == uid)
         query = query.where(SurveyResponse.visit_id.in_(served))
         visits = visits.where(Visit.id.in_(served))
-    ids = list(s.scalars(query))
-    by_response: dict[int, dict[str, int]] = {i: {} for i in ids}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for rid, element, value in s.execute(select(
-                SurveyAnswer.response_id, SurveyAnswer.element_id, SurveyAnswer.value).where(
-                SurveyAnswer.response_id.in_(part))):
-            by_response[rid][element] = value
+    # every stored questionnaire is complete (checked when it was stored), so the sums per
+    # element over the period are all the IKM needs
+    respondents = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+    totals = dict(s.execute(
+        select(SurveyAnswer.element_id, func.sum(SurveyAnswer.value))
+        .where(SurveyAnswer.response_id.in_(query))
+        .group_by(SurveyAnswer.element_id)).all())
     population = s.scalar(select(func.count()).select_from(visits.subquery())) or 0
-    result = (compute_ikm(survey, list(by_response.values()), weight=weight)
-              if by_response else None)
+    result = (ikm_from_totals(survey, totals, respondents, weight=weight)
+              if respondents else None)
     return IkmReport(office.code, start, end, result, population,
                      krejcie_morgan(population))
 
