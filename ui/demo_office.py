@@ -84,6 +84,9 @@ def open_office(store: Store, office: str = DEMO_OFFICE, *,
 
     windows.append(DisplayWindow(store, office, announcer=make_announcer(store, office, "TV-1")))
     windows.append(SupervisorWindow(store, office))
+    from ui.survey import SurveyWindow
+
+    windows.append(SurveyWindow(store, office))
     for i, window in enumerate(windows):
         window.resize(960, 600)
         window.move(40 * i, 30 * i)

@@ -41,6 +41,7 @@ def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
     kinds = [type(w) for w in windows]
     assert kinds.count(CounterWindow) == 4  # cek fisik and lokets 1-3
     assert DisplayWindow in kinds and SupervisorWindow in kinds
+    assert any(type(w).__name__ == "SurveyWindow" for w in windows)
     display = next(w for w in windows if isinstance(w, DisplayWindow))
     pilot = Autopilot(catalog_store, "SAMSAT-PTK1", ["CF", "L1", "L2", "L3"], seed=1)
     pilot._random.random = lambda: 0.0  # always a visitor, always call
