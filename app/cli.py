@@ -517,7 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_devices(sub, common, reporting, office)
     register_station(sub, common)
     for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm",
-                 "reports"):
+                 "reports", "setup"):
         module = importlib.import_module(f"app.{area}.cli")
         module.register(sub, common, reporting, office)
 

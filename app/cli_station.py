@@ -13,6 +13,8 @@ def cmd_station(args: argparse.Namespace) -> int:
     from app.queue.engine import resolve_office
     from ui.station import KINDS, run_station
 
+    if args.kind is None or args.office is None:
+        _from_configuration(args)  # this PC's loket.toml; the set-up wizard if there is none
     if args.kind not in KINDS:
         raise LoketError("station.not_available", kind=args.kind, choices=", ".join(KINDS))
     store = _open(args)
@@ -24,10 +26,37 @@ def cmd_station(args: argparse.Namespace) -> int:
                            station=args.station)
 
 
+def _from_configuration(args: argparse.Namespace) -> None:
+    """Fill what the command line left out from this PC's configuration file; with no kind
+    and no file, run the set-up wizard first."""
+    from app.setup.configfile import load
+
+    cfg = load()
+    if cfg is None and args.kind is None:
+        from ui.application import make_app
+        from ui.setup_wizard import run_setup
+
+        make_app()
+        saved = run_setup()
+        if saved is None:
+            from app.config import config_path
+
+            raise LoketError("setup.no_config", file=str(config_path()))
+        cfg = saved.config
+    if cfg is None:
+        return
+    args.kind = args.kind or cfg.role
+    if args.office is None and args.kind == cfg.role:
+        args.office = cfg.office
+        args.counter = args.counter or cfg.counter or None
+        args.station = args.station or cfg.code or None
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("station", parents=[common],
                        help="run a station: kiosk, counter, display, supervisor, survey")
-    p.add_argument("kind", metavar="KIND")
+    p.add_argument("kind", metavar="KIND", nargs="?",
+                   help="default: this PC's role (the set-up wizard when not set up)")
     p.add_argument("--office", metavar="CODE", help="office code (needed if several)")
     p.add_argument("--counter", metavar="CODE", help="the counter (counter stations)")
     p.add_argument("--station", metavar="CODE", help="this PC's station code (its devices)")

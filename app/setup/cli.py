@@ -1,0 +1,160 @@
+"""``loket config ...``: this PC's configuration file.
+
+- ``loket config show [--json]``: the configuration in force, where each value came from
+  (``--db``, ``LOKET_DB``, ``file``, ``keyring``, ``default``), passwords as ``***``.
+- ``loket config init --role ROLE --office CODE [--counter C] [--station S] [--db URL]
+  [--device KIND=CONNECTION ...] [--password-stdin] [--force]``: write the file without the
+  wizard (a PostgreSQL password from the URL or stdin goes to the OS key store).
+- ``loket config password [--password-stdin]``: put the configured PostgreSQL login's
+  password into this user's key store (Windows keeps one per user).
+- ``loket setup``: the set-up wizard (``loket-station`` opens it on a PC not yet set up).
+- ``loket config test [--upgrade] [--json]``: reach the database in force, its schema state
+  and offices; ``--upgrade`` prepares an empty or older one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+import app.setup.messages  # noqa: F401
+from app.errors import LoketError
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise LoketError("user.password_missing")
+    return getpass.getpass("Kata sandi basis data / Database password: ")
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    from app.cli import _emit
+    from app.setup.effective import describe, effective
+
+    data = effective(args.db)
+    _emit(args, data, lambda: describe(data))
+    return 0
+
+
+def _devices(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        kind, sep, raw = item.partition("=")
+        if not sep:
+            raise LoketError("setup.bad_value", file="--device", key=item,
+                             reason="KIND=CONNECTION, e.g. ticket_printer=sim://")
+        out[kind.strip()] = raw.strip()
+    return out
+
+
+def cmd_config_init(args: argparse.Namespace) -> int:
+    from app.cli import _emit
+    from app.config import config_path, shared_data_dir
+    from app.setup.configfile import config_from_url, save
+    from db.engine import sqlite_url
+
+    path = config_path()
+    url = args.db or sqlite_url(shared_data_dir() / "loket.sqlite3")
+    cfg, url_password = config_from_url(url, role=args.role, office=args.office,
+                                        counter=args.counter or "", code=args.station or "",
+                                        devices=_devices(args.device or []))
+    if path.exists() and not args.force:
+        raise LoketError("setup.bad_value", file=str(path), key="--force",
+                         reason="the file exists / berkas sudah ada")
+    password = url_password
+    if cfg.database.kind == "postgresql" and args.password_stdin:
+        password = _password(args)
+    saved = save(cfg, password, path=path)
+    if saved.warning:
+        print(f"loket: {saved.warning}", file=sys.stderr)
+    data = {"file": str(saved.path), "password_store": saved.password_store or None,
+            "database": saved.config.database.masked_url()}
+    _emit(args, data, lambda: f"{data['file']}: {data['database']}")
+    return 0
+
+
+def cmd_config_password(args: argparse.Namespace) -> int:
+    from app.cli import _emit
+    from app.config import config_path
+    from app.setup.configfile import load, save
+
+    path = config_path()
+    cfg = load(path)
+    if cfg is None:
+        raise LoketError("setup.no_config", file=str(path))
+    if cfg.database.kind != "postgresql":
+        raise LoketError("setup.not_postgresql", file=str(path), kind=cfg.database.kind)
+    saved = save(cfg, _password(args), path=path)
+    if saved.warning:
+        print(f"loket: {saved.warning}", file=sys.stderr)
+    data = {"file": str(path), "account": cfg.database.account,
+            "password_store": saved.password_store}
+    _emit(args, data, lambda: f"{data['account']}: {data['password_store']}")
+    return 0
+
+
+def cmd_config_test(args: argparse.Namespace) -> int:
+    from app.cli import _emit
+    from app.config import resolve_db_url
+    from app.setup.dbcheck import check_database, prepare_database
+
+    url = resolve_db_url(args.db)
+    result = prepare_database(url) if args.upgrade else check_database(url)
+    data = result.to_json()
+    _emit(args, data, lambda: f"{data['database']}: {data['status']}; " + ", ".join(
+        o.code for o in result.offices))
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from ui.application import make_app
+    from ui.setup_wizard import run_setup
+
+    make_app()
+    saved = run_setup()
+    if saved is None:
+        return 1
+    print(saved.path)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
+    """Add ``loket config ...`` to the ``loket`` parser."""
+    config = sub.add_parser("config", help="this PC's configuration (role, office, database)"
+                            ).add_subparsers(dest="config_cmd", required=True)
+    p = sub.add_parser("setup", help="the set-up wizard: this PC's role, office, database, "
+                       "devices")
+    p.set_defaults(func=cmd_setup)
+
+    p = config.add_parser("show", parents=[common, reporting],
+                          help="the configuration in force and where each value came from")
+    p.set_defaults(func=cmd_config_show)
+
+    p = config.add_parser("init", parents=[common, reporting],
+                          help="write this PC's configuration file without the wizard")
+    p.add_argument("--role", required=True, help="kiosk, counter, display, supervisor, survey")
+    p.add_argument("--office", required=True, metavar="CODE")
+    p.add_argument("--counter", metavar="CODE", help="the counter (counter PCs)")
+    p.add_argument("--station", metavar="CODE", help="this PC's station code")
+    p.add_argument("--device", action="append", metavar="KIND=CONNECTION",
+                   help="e.g. ticket_printer=escpos+tcp://192.168.1.50:9100 (repeatable)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the PostgreSQL password from stdin")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(func=cmd_config_init)
+
+    p = config.add_parser("password", parents=[reporting],
+                          help="store the database password in this user's key store")
+    p.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    p.set_defaults(func=cmd_config_password)
+
+    p = config.add_parser("test", parents=[common, reporting],
+                          help="reach the database in force: schema state and offices")
+    p.add_argument("--upgrade", action="store_true",
+                   help="create or migrate the schema (as 'loket db upgrade')")
+    p.set_defaults(func=cmd_config_test)
+

@@ -1,0 +1,119 @@
+"""The configuration in force on this PC, where each value came from, secrets masked."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from app.config import CONFIG_ENV, DB_ENV, config_path, default_db_url
+from app.setup import secrets
+from app.setup.configfile import SetupConfig, load
+
+MASK = "***"
+
+
+def _database_from_url(url: str) -> dict[str, Any]:
+    from db.engine import BadDatabaseURL, parse_url
+
+    try:
+        parsed = parse_url(url)
+    except BadDatabaseURL:
+        parsed = None
+    if parsed is None:  # shown as given (masked); the command that uses it refuses it
+        return {"kind": None, "url": _mask_url(url)}
+    if parsed.get_backend_name() == "sqlite":
+        return {"kind": "sqlite", "path": parsed.database, "url": url}
+    return {"kind": "postgresql", "host": parsed.host, "port": parsed.port or 5432,
+            "name": parsed.database, "user": parsed.username,
+            "password": MASK if parsed.password else None,
+            "url": parsed.set(drivername="postgresql").render_as_string(hide_password=True)}
+
+
+def _mask_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url.split("@", 1)[-1] if "@" in url else url
+
+
+def effective(cli_db: str | None = None, *, path: Path | None = None,
+              keystore: secrets.KeyStore | bool | None = True) -> dict[str, Any]:
+    """``loket config show``: every value in force and its source (``--db``, ``LOKET_DB``,
+    ``file``, ``keyring``, ``default``). Raises LoketError for a bad configuration file."""
+    path = path or config_path()
+    cfg: SetupConfig | None = load(path)
+    sources: dict[str, str] = {}
+    warnings: list[str] = []
+    out: dict[str, Any] = {
+        "file": str(path), "file_exists": path.exists(),
+        "file_from": CONFIG_ENV if os.environ.get(CONFIG_ENV, "").strip() else "default",
+        "station": {}, "database": {}, "devices": {}, "sources": sources,
+        "warnings": warnings,
+    }
+    if cfg is not None:
+        station = {"role": cfg.role, "office": cfg.office, "counter": cfg.counter or None,
+                   "code": cfg.code or None}
+        out["station"] = station
+        sources.update({f"station.{k}": "file" for k, v in station.items() if v})
+        out["devices"] = dict(cfg.devices)
+        sources.update({f"devices.{k}": "file" for k in cfg.devices})
+    env = os.environ.get(DB_ENV, "").strip()
+    if cli_db:
+        out["database"] = _database_from_url(cli_db)
+        sources["database"] = "--db"
+    elif env:
+        out["database"] = _database_from_url(env)
+        sources["database"] = DB_ENV
+    elif cfg is not None:
+        db = cfg.database
+        sources["database"] = "file"
+        if db.kind == "sqlite":
+            out["database"] = {"kind": "sqlite", "path": db.path, "url": db.url()}
+        else:
+            password = None
+            if db.password_store == "file":
+                password = MASK
+                sources["database.password"] = "file"
+                warnings.append("database.password is kept in the file, not a key store")
+            elif db.password_store == "keyring":
+                store = secrets.system_keystore() if keystore is True else keystore or None
+                try:
+                    found = store.get(db.account) if store is not None else None
+                except secrets.KeyStoreError as exc:
+                    found = None
+                    warnings.append(f"key store: {exc}")
+                if found is not None:
+                    password = MASK
+                    sources["database.password"] = "keyring"
+                else:
+                    warnings.append(f"database.password of {db.account} is not in this "
+                                    "user's key store")
+            out["database"] = {"kind": "postgresql", "host": db.host, "port": db.port,
+                               "name": db.name, "user": db.user, "password": password,
+                               "password_store": db.password_store or None,
+                               "url": db.masked_url()}
+    else:
+        out["database"] = _database_from_url(default_db_url())
+        sources["database"] = "default"
+    return out
+
+
+def describe(data: dict[str, Any]) -> str:
+    """The human form of :func:`effective`."""
+    sources = data["sources"]
+    lines = [f"# {data['file']}" + ("" if data["file_exists"] else " (tidak ada / missing)")]
+    for section in ("station", "database", "devices"):
+        values = data[section]
+        if not values:
+            continue
+        lines.append(f"[{section}]")
+        for key, value in values.items():
+            if value is None:
+                continue
+            source = sources.get(f"{section}.{key}") or sources.get(section, "")
+            lines.append(f"{key} = {value}    # {source}")
+    lines += [f"! {w}" for w in data["warnings"]]
+    return "\n".join(lines)
