@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from app import kiosk_service as ks
 from app.errors import LoketError
@@ -758,6 +759,13 @@ class KioskWindow(QWidget):
                 self._on_check_open()
                 return
             self.message_text.setText(exc.message())
+            self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
+            return
+        except DBAPIError as exc:  # the server is down: say so, take nothing, start again
+            log.warning("kiosk could not issue a ticket: %s", exc)
+            self.message_text.setText(self.tr(
+                "Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). "
+                "Silakan hubungi petugas."))
             self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
             return
         if not self.printer:

@@ -274,3 +274,21 @@ def test_a_ticket_the_kiosk_could_not_print_is_not_printed_later(qtbot,
     with catalog_store.uow(read_only=True) as uow:
         [job] = failed_jobs(uow)
     assert job.last_error.startswith("gave up") and job.station_id == window.station_id
+
+
+def test_a_lost_database_is_said_plainly_and_no_number_is_taken(qtbot, catalog_store: Store,
+                                                                 monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    import ui.kiosk as kiosk_module
+
+    def down(*_args, **_kw):
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    window = _kiosk(qtbot, catalog_store)
+    monkeypatch.setattr(kiosk_module.q_, "issue_ticket", down)
+    qtbot.mouseClick(window.service_buttons["STNK-PERPANJANGAN"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.message_page, timeout=5000)
+    assert "server tidak terhubung" in window.message_text.text()
+    with catalog_store.uow(read_only=True) as uow:
+        assert uow.session.scalars(select(Visit)).first() is None
