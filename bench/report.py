@@ -12,10 +12,12 @@ payments (cash, transfer, billing; three bill lines; 1 % voided); a questionnair
 visit in seven; complaints and perforation requests every day. Rows are written with
 SQLAlchemy Core in bulk (explicit ids), then ``ANALYZE``.
 
-The reports are timed twice: with the schema as migrated, then after the indexes the report
-wants (:data:`INDEXES`, created here with ``CREATE INDEX IF NOT EXISTS``: they are not in
-the migrations yet). Daily: five days spread over the year, each run once after one warm-up
-run; yearly: the whole period, three runs. Prints one table of median and worst times.
+The reports are timed (schema as migrated, indexes of 0011, summaries of 0012): the daily
+report of a day while it is today (always live: five days spread over the year after one
+warm-up), and the yearly report live from the raw rows (``summaries=False``, the
+reference), cold (the first report: every day's summary computed and stored on the way)
+and warm (every day read from its summary; three runs). Prints one table of median and
+worst times.
 """
 
 from __future__ import annotations
@@ -60,17 +62,6 @@ from db.models_perforation import PerforationRequest  # noqa: E402
 
 OFFICE = "BENCH-RPT"
 WIB = timedelta(hours=7)
-INDEXES = {
-    # the stage records of a period's visits (the join from visits; also the FK)
-    "ix_stage_records_visit": "stage_records (visit_id)",
-    # payments, complaints and survey answers of a period (UTC bounds of the office days)
-    "ix_payments_office_received": "payments (office_id, received_at)",
-    "ix_payment_lines_payment": "payment_lines (payment_id)",
-    "ix_complaints_office_received": "complaints (office_id, received_at)",
-    "ix_survey_responses_office_submitted": "survey_responses (office_id, submitted_at)",
-    # the IKM's population: visits issued in the period (app/ikm/responses.py)
-    "ix_visits_office_issued": "visits (office_id, issued_at)",
-}
 CATALOG = {
     "format": "loket-catalog/1",
     "office": {"code": OFFICE, "name": "Samsat Bench", "zone": "WIB"},
@@ -294,41 +285,45 @@ def generate(url: str, first: date, days: int, per_day: int) -> tuple[list[date]
     return worked, counts
 
 
-def add_indexes(url: str) -> None:
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            for name, target in INDEXES.items():
-                conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
-        with engine.connect() as conn:
-            conn.execute(text("ANALYZE"))
-            conn.commit()
-    finally:
-        engine.dispose()
+def _timed(store: Store, start: date, end: date, as_of: datetime, *,
+           summaries: bool = True) -> tuple[float, int]:
+    with store.uow(read_only=True) as uow:
+        t = time.perf_counter()
+        report = daily_report(uow, OFFICE, start, end, as_of=as_of, summaries=summaries)
+        return time.perf_counter() - t, report.visits
 
 
-def time_reports(url: str, worked: list[date], samples: int = 5,
-                 yearly_runs: int = 3) -> tuple[list[float], list[float], int]:
+def time_reports(url: str, worked: list[date], samples: int = 5, warm_runs: int = 3
+                 ) -> dict[str, list[float]]:
+    """Daily: the report of a day while it is *today* (as_of 17:00 WIB that day: always
+    live), five days spread over the year after one warm-up run. Yearly: the whole period
+    as_of the day after it (every day closed): once computed live from the raw rows
+    (``summaries=False``, the reference), once cold (no summary yet: every day counted
+    from the raw rows and its summary stored, inside the timed call), then ``warm_runs``
+    times warm (every day read from its summary)."""
     step = max(1, len(worked) // samples)
     picks = worked[step // 2::step][:samples]
     as_of = datetime.combine(worked[-1] + timedelta(days=1), datetime.min.time(), UTC)
-    daily, yearly = [], []
-    visits = 0
+    times: dict[str, list[float]] = {"daily": [], "yearly live": [], "yearly cold": [],
+                                     "yearly warm": []}
     with Store.open(url) as store:
-        with store.uow(read_only=True) as uow:  # warm-up: connection, caches
-            daily_report(uow, OFFICE, picks[0], as_of=as_of)
+        def today(day: date) -> datetime:
+            return datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=10)
+
+        _timed(store, picks[0], picks[0], today(picks[0]))  # warm-up: connection, caches
         for day in picks:
-            with store.uow(read_only=True) as uow:
-                t = time.perf_counter()
-                daily_report(uow, OFFICE, day, as_of=as_of)
-                daily.append(time.perf_counter() - t)
-        for _ in range(yearly_runs):
-            with store.uow(read_only=True) as uow:
-                t = time.perf_counter()
-                report = daily_report(uow, OFFICE, worked[0], worked[-1], as_of=as_of)
-                yearly.append(time.perf_counter() - t)
-                visits = report.visits
-    return daily, yearly, visits
+            times["daily"].append(_timed(store, day, day, today(day))[0])
+        seconds, visits = _timed(store, worked[0], worked[-1], as_of, summaries=False)
+        times["yearly live"].append(seconds)
+        times["yearly cold"].append(_timed(store, worked[0], worked[-1], as_of)[0])
+        for _ in range(warm_runs):
+            seconds, warm_visits = _timed(store, worked[0], worked[-1], as_of)
+            assert warm_visits == visits
+            times["yearly warm"].append(seconds)
+        with store.uow(read_only=True) as uow:
+            stored = uow.session.scalar(text("SELECT count(*) FROM report_days"))
+    print(f"  {visits:,} visits in the year; {stored} day summaries stored", flush=True)
+    return times
 
 
 def main() -> None:
@@ -357,27 +352,21 @@ def main() -> None:
             gen = time.perf_counter() - t
             print(f"{backend}: generated {len(worked)} days in {gen:.0f} s: "
                   + ", ".join(f"{k} {v:,}" for k, v in counts.items()), flush=True)
-            for label in ("migrated schema", "with report indexes"):
-                if label == "with report indexes":
-                    add_indexes(url)
-                daily, yearly, visits = time_reports(url, worked)
-                lines.append((backend, label, statistics.median(daily), max(daily),
-                              statistics.median(yearly), max(yearly), visits))
-                print(f"  {label}: daily {statistics.median(daily):.3f} s (max "
-                      f"{max(daily):.3f}), yearly {statistics.median(yearly):.2f} s (max "
-                      f"{max(yearly):.2f}), {visits:,} visits", flush=True)
+            for label, times in time_reports(url, worked).items():
+                lines.append((backend, label, statistics.median(times), max(times),
+                              len(times)))
+                print(f"  {label}: {statistics.median(times):.3f} s (max {max(times):.3f}, "
+                      f"{len(times)} runs)", flush=True)
         finally:
             if server is not None:
                 server.stop()
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
     print()
-    header = ("backend", "indexes", "daily p50", "daily max", "yearly p50", "yearly max",
-              "visits/yr")
-    print(" | ".join(f"{h:>20}" if i == 1 else f"{h:>10}" for i, h in enumerate(header)))
-    for backend, label, d50, dmax, y50, ymax, visits in lines:
-        print(" | ".join([f"{backend:>10}", f"{label:>20}", f"{d50:>9.3f}s", f"{dmax:>9.3f}s",
-                          f"{y50:>9.2f}s", f"{ymax:>9.2f}s", f"{visits:>10,}"]))
+    print(" | ".join(f"{h:>12}" for h in ("backend", "report", "median", "max", "runs")))
+    for backend, label, p50, worst, runs in lines:
+        print(" | ".join([f"{backend:>12}", f"{label:>12}", f"{p50:>11.3f}s",
+                          f"{worst:>11.3f}s", f"{runs:>12}"]))
 
 
 if __name__ == "__main__":

@@ -741,5 +741,6 @@ from db import (  # noqa: E402,F401  (registers the tables)
     models_casework,
     models_fiscal,
     models_perforation,
+    models_reports,
     models_samsat,
 )

@@ -3,7 +3,11 @@
 - ``loket report daily --date 2026-11-23 [--to 2026-11-30] [--office CODE] --json`` prints
   the report as one JSON document (:meth:`app.reports.daily.DailyReport.to_json`);
 - ``--pdf FILE`` writes the A4 PDF, ``--xlsx FILE`` the workbook (both may be given; with
-  ``--json`` too, the JSON says which files were written under ``"written"``).
+  ``--json`` too, the JSON says which files were written under ``"written"``);
+- ``loket report summarize [--office CODE] [--from DATE] [--to DATE] [--rebuild] [--json]``
+  writes the per-day summaries of closed days (:mod:`app.reports.summaries`) for a nightly
+  job: by default yesterday's, of every office; ``--rebuild`` recomputes days that have
+  one (after a bulk load or a change made outside the application).
 """
 
 from __future__ import annotations
@@ -57,6 +61,25 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_summarize(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.reports.daily import check_period, parse_day
+    from app.reports.summaries import summarize
+
+    start = parse_day(args.date_from) if args.date_from else None
+    end = parse_day(args.to) if args.to else None
+    if start and end:
+        check_period(start, end)
+    with _open(args) as store:
+        done = summarize(store, args.office, start, end, rebuild=args.rebuild)
+    _emit(args, {"offices": [d.to_json() for d in done]}, lambda: "\n".join(
+        f"{d.office} {d.start.isoformat()} s.d. {d.end.isoformat()}: {d.written} hari "
+        f"diringkas, {d.present} sudah ada"
+        + (f", {len(d.open_days)} hari masih ada kunjungan terbuka" if d.open_days else "")
+        for d in done))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add ``loket report ...`` to the ``loket`` parser."""
@@ -73,3 +96,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--weight", default="exact", choices=("exact", "rounded"),
                    help="IKM weight: exact 1/n (default) or the rounded one (0.111)")
     p.set_defaults(func=cmd_report_daily)
+    p = report.add_parser("summarize", parents=[common, reporting, office],
+                          help="write the per-day summaries of closed days (nightly job)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="first day, YYYY-MM-DD (default: the last day)")
+    p.add_argument("--to", metavar="DATE", help="last day, YYYY-MM-DD (default: yesterday)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="recompute days that already have a summary")
+    p.set_defaults(func=cmd_report_summarize)

@@ -39,11 +39,12 @@ in Python. That works on SQLite (no ``percentile_cont``) and PostgreSQL alike. O
 PostgreSQL the counting is a ``GROUP BY`` (hash aggregate); on SQLite, whose ``GROUP BY``
 sorts every row, the rows are read once straight from the driver and counted with
 :class:`collections.Counter` (see :func:`_tallies`), several times faster for a year of
-stage records. Money is summed in SQL on both. Indexes the report wants (not yet in the
-migrations): ``stage_records (visit_id)``, ``payments (office_id, received_at)``,
-``payment_lines (payment_id)``, ``complaints (office_id, received_at)``,
-``survey_responses (office_id, submitted_at)``, ``visits (office_id, issued_at)``; see
-``bench/report.py``.
+stage records. Money is summed in SQL on both. The indexes the report reads by are in
+migration 0011. A period's *closed* days (before the office's today, no visit still open)
+are read from per-day summaries instead (:mod:`app.reports.summaries`, migration 0012):
+the same tallies, stored per day and added up, so the report is identical and a year costs
+261 stored rows; missing summaries are computed and stored on the way (``bench/report.py``
+times the daily report, and the yearly one live, cold and warm).
 """
 
 from __future__ import annotations
@@ -518,8 +519,10 @@ def _sums(s: Session, stmt: Select[Any], amount: Any) -> dict[tuple[Any, ...], t
     return {tuple(r[:-2]): (int(r[-2]), int(r[-1])) for r in rows}
 
 
-def _visits(s: Session, office: Office, start: date, end: date, as_of: datetime
-            ) -> tuple[tuple[ServiceRow, ...], tuple[tuple[str, int], ...]]:
+def _visit_query(office: Office, as_of: datetime, period: ColumnElement[bool],
+                 by_day: bool = False) -> Select[Any]:
+    """The period's visits as (service, status, standard category, priority reason), with
+    the office day in front when ``by_day``."""
     category = case(
         (Visit.due_at.is_(None), "no_standard"),
         (Visit.status.in_(EXCLUDED), "excluded"),
@@ -527,11 +530,17 @@ def _visits(s: Session, office: Office, start: date, end: date, as_of: datetime
         (Visit.status.notin_(OPEN), "outside"),
         (Visit.due_at <= _at(as_of), "outside"),
         else_="pending")
-    rows, = _tallies(s, select(
-        Visit.service_id, _status(Visit.status).label("status"), category.label("cat"),
-        Visit.priority_reason).where(
-        Visit.office_id == office.id, Visit.service_date >= start, Visit.service_date <= end),
-        (0, 1, 2, 3))
+    cols: list[Any] = [Visit.service_id, _status(Visit.status).label("status"),
+                       category.label("cat"), Visit.priority_reason]
+    if by_day:
+        cols.insert(0, Visit.service_date)
+    return select(*cols).where(Visit.office_id == office.id, period)
+
+
+def _service_rows(s: Session, office: Office, rows: Mapping[tuple[Any, ...], int]
+                  ) -> tuple[tuple[ServiceRow, ...], tuple[tuple[str, int], ...]]:
+    """Services and priority reasons from visit tallies (service, status, category,
+    reason) -> visits."""
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     std: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     reasons: dict[str, int] = defaultdict(int)
@@ -557,25 +566,60 @@ def _visits(s: Session, office: Office, start: date, end: date, as_of: datetime
     return tuple(out), tuple(sorted(reasons.items()))
 
 
-def _records(s: Session, office: Office, start: date, end: date
-             ) -> tuple[tuple[StageRow, ...], tuple[OfficerRow, ...], Durations, Durations]:
+def _visits(s: Session, office: Office, start: date, end: date, as_of: datetime
+            ) -> tuple[tuple[ServiceRow, ...], tuple[tuple[str, int], ...]]:
+    rows, = _tallies(s, _visit_query(
+        office, as_of, and_(Visit.service_date >= start, Visit.service_date <= end)),
+        (0, 1, 2, 3))
+    return _service_rows(s, office, rows)
+
+
+def _record_query(s: Session, office: Office, period: ColumnElement[bool],
+                  by_day: bool = False) -> Select[Any]:
+    """Every stage record of the period's visits: stage, officer, status, the wait in
+    seconds (NULL: never called) and the service time in seconds (NULL: not served), with
+    the visit's office day in front when ``by_day``."""
     dialect = s.get_bind().dialect.name
     wait_s = seconds_between(dialect, StageRecord.queued_at, StageRecord.called_at)
     service_s = seconds_between(dialect, func.coalesce(StageRecord.started_at,
                                                        StageRecord.called_at),
                                 StageRecord.finished_at)
-    # every record of the period's visits: stage, officer, status, the wait in seconds (NULL:
-    # never called) and the service time in seconds (NULL: not served), counted
-    waits, services = _tallies(s, select(
+    cols: list[Any] = [
         StageRecord.stage_id, StageRecord.officer_id, _status(StageRecord.status).label("st"),
         case((StageRecord.called_at.is_not(None), wait_s), else_=None).label("wait"),
         case((and_(StageRecord.status.in_(SERVED), StageRecord.called_at.is_not(None),
                    StageRecord.finished_at.is_not(None)), service_s),
-             else_=None).label("service"))
-        .join(Visit, Visit.id == StageRecord.visit_id)
-        .where(Visit.office_id == office.id, Visit.service_date >= start,
-               Visit.service_date <= end), (0, 1, 2, 3), (0, 1, 4))
+             else_=None).label("service")]
+    if by_day:
+        cols.insert(0, Visit.service_date)
+    return (select(*cols).join(Visit, Visit.id == StageRecord.visit_id)
+            .where(Visit.office_id == office.id, period))
 
+
+Histograms = dict[tuple[Any, ...], dict[Any, int]]
+
+
+def _histograms(waits: Mapping[tuple[Any, ...], int], services: Mapping[tuple[Any, ...], int]
+                ) -> tuple[Histograms, Histograms]:
+    """Record tallies -> waits by (stage, officer, status): {seconds or None: records} and
+    service times by (stage, officer): {seconds: records}."""
+    w: Histograms = defaultdict(dict)
+    for (stage_id, officer_id, status, wait), n in waits.items():
+        h = w[stage_id, officer_id, status]
+        h[wait] = h.get(wait, 0) + n
+    sv: Histograms = defaultdict(dict)
+    for (stage_id, officer_id, service), n in services.items():
+        if service is None:
+            continue
+        h = sv[stage_id, officer_id]
+        h[service] = h.get(service, 0) + n
+    return w, sv
+
+
+def _stage_rows(s: Session, office: Office, waits: Histograms, services: Histograms
+                ) -> tuple[tuple[StageRow, ...], tuple[OfficerRow, ...], Durations, Durations]:
+    """Stages, officers and the overall durations from the histograms of
+    :func:`_histograms`."""
     def hist() -> dict[Any, dict[int, int]]:
         return defaultdict(lambda: defaultdict(int))
 
@@ -585,29 +629,29 @@ def _records(s: Session, office: Office, start: date, end: date
     stage_n: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     officer_n: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     no_show = VisitStatus.NO_SHOW.value
-    for (stage_id, officer_id, status, wait), n in waits.items():
-        stage_n[stage_id]["records"] += n
-        if wait is None:
-            stage_n[stage_id]["not_called"] += n
-            continue
-        wait = max(int(wait), 0)
-        stage_wait[stage_id][wait] += n
-        all_wait[wait] += n
-        if status == no_show:
-            stage_n[stage_id]["no_show"] += n
-        if officer_id is not None:
-            officer_wait[officer_id][wait] += n
-            officer_n[officer_id]["called"] += n
+    for (stage_id, officer_id, status), histogram in waits.items():
+        for wait, n in histogram.items():
+            stage_n[stage_id]["records"] += n
+            if wait is None:
+                stage_n[stage_id]["not_called"] += n
+                continue
+            wait = max(int(wait), 0)
+            stage_wait[stage_id][wait] += n
+            all_wait[wait] += n
             if status == no_show:
-                officer_n[officer_id]["no_show"] += n
-    for (stage_id, officer_id, service), n in services.items():
-        if service is None:
-            continue
-        service = max(int(service), 0)
-        stage_service[stage_id][service] += n
-        all_service[service] += n
-        if officer_id is not None:
-            officer_service[officer_id][service] += n
+                stage_n[stage_id]["no_show"] += n
+            if officer_id is not None:
+                officer_wait[officer_id][wait] += n
+                officer_n[officer_id]["called"] += n
+                if status == no_show:
+                    officer_n[officer_id]["no_show"] += n
+    for (stage_id, officer_id), histogram in services.items():
+        for service, n in histogram.items():
+            service = max(int(service), 0)
+            stage_service[stage_id][service] += n
+            all_service[service] += n
+            if officer_id is not None:
+                officer_service[officer_id][service] += n
 
     stages = []
     for sid, code, name in s.execute(select(Stage.id, Stage.code, Stage.name).where(
@@ -632,18 +676,37 @@ def _records(s: Session, office: Office, start: date, end: date
             Durations.of(all_service))
 
 
+def _records(s: Session, office: Office, start: date, end: date
+             ) -> tuple[tuple[StageRow, ...], tuple[OfficerRow, ...], Durations, Durations]:
+    waits, services = _tallies(s, _record_query(
+        s, office, and_(Visit.service_date >= start, Visit.service_date <= end)),
+        (0, 1, 2, 3), (0, 1, 4))
+    return _stage_rows(s, office, *_histograms(waits, services))
+
+
 METHOD_NAMES = {"cash": "Tunai", "transfer": "Transfer", "billing": "Kode billing"}
 
+Sums = Mapping[tuple[Any, ...], tuple[int, int]]
 
-def _payments(s: Session, office: Office, lo: datetime, hi: datetime) -> Payments:
-    period = (Payment.office_id == office.id, Payment.received_at >= _at(lo),
-              Payment.received_at < _at(hi))
+
+def _method_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
+    return select(_status(Payment.method).label("method"),
+                  Payment.voided_at.is_not(None).label("voided")).where(
+        Payment.office_id == office.id, period)
+
+
+def _line_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
+    return (select(PaymentLine.code, PaymentLine.description)
+            .join(Payment, Payment.id == PaymentLine.payment_id)
+            .where(Payment.office_id == office.id, period, Payment.voided_at.is_(None)))
+
+
+def _payment_rows(by_method: Sums, by_line: Sums) -> Payments:
+    """Payments from sums by (method, voided) and by (line code, description): (count,
+    total)."""
     methods: dict[str, tuple[int, int]] = {}
     voided_n, voided_total = 0, 0
-    for (method, voided), (n, total) in _sums(s, select(
-            _status(Payment.method).label("method"),
-            Payment.voided_at.is_not(None).label("voided")).where(*period),
-            Payment.amount).items():
+    for (method, voided), (n, total) in by_method.items():
         if voided:
             voided_n += n
             voided_total += total
@@ -651,20 +714,23 @@ def _payments(s: Session, office: Office, lo: datetime, hi: datetime) -> Payment
         count, amount = methods.get(method, (0, 0))
         methods[method] = (count + n, amount + total)
     order = list(METHOD_NAMES)
-    by_method = tuple(
+    by_method_rows = tuple(
         MoneyRow(k, METHOD_NAMES.get(k, k), n, Decimal(t)) for k, (n, t) in sorted(
             methods.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99,
                                              kv[0])))
     lines: dict[str, tuple[str, int, int]] = {}
-    for (code, description), (n, total) in _sums(s, select(
-            PaymentLine.code, PaymentLine.description)
-            .join(Payment, Payment.id == PaymentLine.payment_id)
-            .where(*period, Payment.voided_at.is_(None)), PaymentLine.amount).items():
+    for (code, description), (n, total) in by_line.items():
         name, count, amount = lines.get(code, ("", 0, 0))
         lines[code] = (max(name, description or ""), count + n, amount + total)
-    by_line = tuple(MoneyRow(code, name or code, n, Decimal(t))
-                    for code, (name, n, t) in sorted(lines.items()))
-    return Payments(by_method, by_line, voided_n, Decimal(voided_total))
+    by_line_rows = tuple(MoneyRow(code, name or code, n, Decimal(t))
+                         for code, (name, n, t) in sorted(lines.items()))
+    return Payments(by_method_rows, by_line_rows, voided_n, Decimal(voided_total))
+
+
+def _payments(s: Session, office: Office, lo: datetime, hi: datetime) -> Payments:
+    period = and_(Payment.received_at >= _at(lo), Payment.received_at < _at(hi))
+    return _payment_rows(_sums(s, _method_query(office, period), Payment.amount),
+                         _sums(s, _line_query(office, period), PaymentLine.amount))
 
 
 def perforated_sheets(s: Session, office: Office, lo: datetime, hi: datetime) -> Perforation:
@@ -702,25 +768,44 @@ def _complaints(s: Session, office: Office, lo: datetime, hi: datetime,
 
 def daily_report(uow: UnitOfWork, office_code: str | None, start: date,
                  end: date | None = None, *, as_of: datetime | None = None,
-                 survey_code: str = DEFAULT_SURVEY, weight: str = "exact") -> DailyReport:
+                 survey_code: str = DEFAULT_SURVEY, weight: str = "exact",
+                 summaries: bool = True) -> DailyReport:
     """The report of ``start``..``end`` (office-local days, inclusive; one day when ``end``
     is None). ``as_of`` (aware UTC, default now) decides which open visits are already late
-    and which complaints are overdue."""
+    and which complaints are overdue.
+
+    With ``summaries`` (the default) the closed days of the period are read from their
+    per-day summaries, and those missing are computed and stored on the way
+    (:mod:`app.reports.summaries`); the report is the same as without, only faster."""
     end = end or start
     check_period(start, end)
     as_of = (as_of or datetime.now(UTC)).astimezone(UTC)
     s = uow.session
     office = q.resolve_office(s, office_code)
     lo, hi = period_bounds(office, start, end)
-    services, priority = _visits(s, office, start, end, as_of)
-    stages, officers, wait_all, service_all = _records(s, office, start, end)
     survey = load_survey(survey_code)
-    ikm = Ikm(ikm_report(uow, office.code, start, end, survey_code=survey_code, weight=weight),
-              tuple((e.id, e.name) for e in survey.elements))
+    totals = None
+    if summaries:
+        from app.reports.summaries import period_totals
+
+        totals = period_totals(s, office, start, end, as_of)
+    if totals is None:
+        services, priority = _visits(s, office, start, end, as_of)
+        stages, officers, wait_all, service_all = _records(s, office, start, end)
+        payments = _payments(s, office, lo, hi)
+        ikm_of = ikm_report(uow, office.code, start, end, survey_code=survey_code,
+                            weight=weight)
+    else:
+        services, priority = _service_rows(s, office, totals.visits)
+        stages, officers, wait_all, service_all = _stage_rows(s, office, totals.waits,
+                                                              totals.services)
+        payments = _payment_rows(totals.methods, totals.lines)
+        ikm_of = totals.ikm(office, start, end, survey, weight)
+    ikm = Ikm(ikm_of, tuple((e.id, e.name) for e in survey.elements))
     return DailyReport(
         office=office.code, office_name=office.name, zone=office.zone.value, start=start,
         end=end, as_of=as_of, services=services, stages=stages, officers=officers,
-        priority=priority, payments=_payments(s, office, lo, hi),
+        priority=priority, payments=payments,
         perforation=perforated_sheets(s, office, lo, hi),
         complaints=_complaints(s, office, lo, hi, as_of), ikm=ikm, wait_all=wait_all,
         service_all=service_all)
