@@ -8,31 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import bindparam
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.numbers import increment_statements
 from db.models import DailyTicketCounter
 
-
-def _statement(insert):
-    return insert(DailyTicketCounter).values(
-        office_id=bindparam("office_id"), service_date=bindparam("day"),
-        prefix=bindparam("prefix"), last_no=1,
-    ).on_conflict_do_update(
-        index_elements=["office_id", "service_date", "prefix"],
-        set_={"last_no": DailyTicketCounter.last_no + 1},
-    ).returning(DailyTicketCounter.last_no)
-
-
-_STATEMENTS = {"postgresql": _statement(pg_insert), "sqlite": _statement(sqlite_insert)}
+_STATEMENTS = increment_statements(DailyTicketCounter, ("office_id", "service_date", "prefix"))
 
 
 def next_number(session: Session, office_id: int, service_date: date, prefix: str) -> int:
     stmt = _STATEMENTS[session.get_bind().dialect.name]
     return int(session.connection().execute(
-        stmt, {"office_id": office_id, "day": service_date, "prefix": prefix}).scalar_one())
+        stmt, {"office_id": office_id, "service_date": service_date, "prefix": prefix}
+    ).scalar_one())
 
 
 def ticket_label(prefix: str, number: int) -> str:
