@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -267,4 +269,11 @@ def test_loket_station_without_a_kind_runs_the_configured_role(
     url = make_url(catalog_db_url).render_as_string(hide_password=False)
     assert main(["config", "init", "--role", "display", "--office", "SAMSAT-PTK1",
                  "--db", url]) == 0
-    assert main(["station", "--windowed", "--quit-after", "0.2"]) == 0
+    # a real process: a station runs Qt's own event loop and quits the application, which
+    # must not happen inside the test session's application
+    env = dict(os.environ, LOKET_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "app", "station", "--windowed",
+                           "--quit-after", "0.5"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "loket:" not in done.stderr
