@@ -352,7 +352,7 @@ class CounterWindow(QMainWindow):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(panel)
-            self.panel_tabs.addTab(scroll, panel.title())
+            self.panel_tabs.addTab(scroll, panel.title().replace("&", "&&"))  # no mnemonic
             panel.notice.connect(lambda text: self._show("info", text))
             panel.failed.connect(lambda text: self._show("error", text))
             for name in ("letter_issued", "receipt_issued", "form_issued"):

@@ -40,7 +40,8 @@ def window(qtbot, catalog_store: Store, tmp_path: Path):
 
 def test_panels_of_the_stage_follow_the_visit(qtbot, window, catalog_store: Store,
                                               tmp_path: Path) -> None:
-    titles = [window.panel_tabs.tabText(i) for i in range(window.panel_tabs.count())]
+    titles = [window.panel_tabs.tabText(i).replace("&&", "&")  # shown as one "&"
+              for i in range(window.panel_tabs.count())]
     assert titles == ["Cek Fiskal", "Permohonan & Pengaduan"]
     assert not window.work_placeholder.isVisible()
     with catalog_store.uow() as uow:
@@ -84,5 +85,6 @@ def test_each_counter_gets_the_panels_of_its_stages(qtbot, catalog_store: Store,
                                                    counter: str, titles: list[str]) -> None:
     win = CounterWindow(catalog_store, office, counter, clock=lambda: MONDAY_9)
     qtbot.addWidget(win)
-    assert [win.panel_tabs.tabText(i) for i in range(win.panel_tabs.count())] == titles
+    assert [win.panel_tabs.tabText(i).replace("&&", "&")
+            for i in range(win.panel_tabs.count())] == titles
     win.close()
