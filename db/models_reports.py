@@ -59,13 +59,21 @@ class ReportDay(Base):
 # --- invalidation ---------------------------------------------------------------------------
 
 
+# an office's time zone, read once per database engine (a zone is set when an office is
+# created and practically never changes; a changed zone counts after a restart)
+_ZONES: dict[tuple[int, int], ZoneInfo] = {}
+
+
 def _local_day(session: Session, office_id: int | None, moment: Any) -> date | None:
     if office_id is None or not isinstance(moment, datetime):
         return None
-    office = session.get(Office, office_id)  # from the identity map after the first time
-    if office is None:
-        return None
-    zone = ZoneInfo(office.zone.tz_name)
+    key = (id(session.get_bind()), office_id)
+    zone = _ZONES.get(key)
+    if zone is None:  # not on every flush: a ticket's flush would pay a query for it
+        office = session.get(Office, office_id)
+        if office is None:
+            return None
+        zone = _ZONES[key] = ZoneInfo(office.zone.tz_name)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(zone).date()
