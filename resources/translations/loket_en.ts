@@ -2592,112 +2592,127 @@ Schema up to date; {n} office(s).</translation>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="448"/>
+        <location filename="../../ui/panels/samsat.py" line="444"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="444"/>
+        <source>Transfer bank</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="445"/>
+        <source>Kode billing</source>
+        <translation>Billing code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="450"/>
         <source>nomor referensi transfer / kode billing</source>
         <translation>transfer reference / billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="450"/>
+        <location filename="../../ui/panels/samsat.py" line="452"/>
         <source>uang diterima (tunai)</source>
         <translation>cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="454"/>
+        <location filename="../../ui/panels/samsat.py" line="456"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="462"/>
+        <location filename="../../ui/panels/samsat.py" line="464"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="463"/>
+        <location filename="../../ui/panels/samsat.py" line="465"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="464"/>
+        <location filename="../../ui/panels/samsat.py" line="466"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="465"/>
+        <location filename="../../ui/panels/samsat.py" line="467"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="487"/>
+        <location filename="../../ui/panels/samsat.py" line="489"/>
         <source>Jumlah: {0}</source>
         <translation>Total: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="491"/>
+        <location filename="../../ui/panels/samsat.py" line="493"/>
         <source>Sudah dibayar {0} · kuitansi {1} · SKPD {2}</source>
         <translation>Paid {0} · receipt {1} · SKPD {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="502"/>
+        <location filename="../../ui/panels/samsat.py" line="504"/>
         <source>kurang {0}</source>
         <translation>{0} short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="525"/>
+        <location filename="../../ui/panels/samsat.py" line="527"/>
         <source>Pembayaran {0} diterima; kuitansi {1}.</source>
         <translation>Payment of {0} received; receipt {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="534"/>
+        <location filename="../../ui/panels/samsat.py" line="536"/>
         <source>STNK sudah disahkan (diparaf dan ditulis waktu pengesahan)</source>
         <translation>STNK endorsed (initialled, time of endorsement written)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="536"/>
+        <location filename="../../ui/panels/samsat.py" line="538"/>
         <source>STNK sudah dicap</source>
         <translation>STNK stamped</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="538"/>
+        <location filename="../../ui/panels/samsat.py" line="540"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="542"/>
+        <location filename="../../ui/panels/samsat.py" line="544"/>
         <source>Serahkan STNK</source>
         <translation>Hand over STNK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="546"/>
+        <location filename="../../ui/panels/samsat.py" line="548"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="565"/>
+        <location filename="../../ui/panels/samsat.py" line="567"/>
         <source>Pemilik: {0} · kuitansi {1}</source>
         <translation>Owner: {0} · receipt {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="570"/>
+        <location filename="../../ui/panels/samsat.py" line="572"/>
         <source>dalam standar</source>
         <translation>within the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="570"/>
+        <location filename="../../ui/panels/samsat.py" line="572"/>
         <source>MELEBIHI standar</source>
         <translation>OVER the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="571"/>
+        <location filename="../../ui/panels/samsat.py" line="573"/>
         <source>tanpa standar</source>
         <translation>no standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="574"/>
+        <location filename="../../ui/panels/samsat.py" line="576"/>
         <source>Diserahkan kepada {0} pukul {1} · {2} menit sejak nomor antrian, {3} ({4} menit)</source>
         <translation>Handed to {0} at {1} · {2} min since the queue ticket, {3} ({4} min)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="597"/>
+        <location filename="../../ui/panels/samsat.py" line="599"/>
         <source>STNK {0} diserahkan; {1} menit.</source>
         <translation>STNK {0} handed over; {1} min.</translation>
     </message>

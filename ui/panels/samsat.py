@@ -441,8 +441,10 @@ class SamsatPanel(Panel):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.total_label = _bold(QLabel(page), 14)
         self.method = QComboBox(page)
-        for code, name in flow.METHOD_NAMES.items():
-            self.method.addItem(self.tr(name), code)
+        names = {"cash": self.tr("Tunai"), "transfer": self.tr("Transfer bank"),
+                 "billing": self.tr("Kode billing")}  # literal, so lupdate finds them
+        for code in flow.METHOD_NAMES:
+            self.method.addItem(names.get(code, flow.METHOD_NAMES[code]), code)
         self.method.currentIndexChanged.connect(self._update_buttons)
         self.reference = QLineEdit(page)
         self.reference.setPlaceholderText(self.tr("nomor referensi transfer / kode billing"))
