@@ -177,10 +177,25 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 # --- queue -------------------------------------------------------------------------------
 
 
+def actor_name(args: argparse.Namespace) -> str:
+    """Who acts, for the audit log: ``--as NAME``, else the operating-system user."""
+    return getattr(args, "as_user", None) or actor()
+
+
 def _actor(args: argparse.Namespace) -> Any:
     from app.queue.engine import Actor
 
-    return Actor(getattr(args, "as_user", None) or actor())
+    return Actor(actor_name(args))
+
+
+def write_output(path: str | Path, data: bytes) -> None:
+    """Write a PDF or XLSX a command made; a path that cannot be written is a refusal
+    with its reason (exit 2), not a traceback."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise LoketError("cli.cannot_write", file=str(path),
+                         reason=exc.strerror or type(exc).__name__) from None
 
 
 def _print_ticket(args: argparse.Namespace, info: Any, verb: str = "") -> int:

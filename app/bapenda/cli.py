@@ -20,9 +20,9 @@ EXIT_DEVICE_TROUBLE = 1
 
 
 def _who(args: argparse.Namespace) -> str:
-    from app.cli import actor
+    from app.cli import actor_name
 
-    return getattr(args, "as_user", None) or actor()
+    return actor_name(args)
 
 
 def cmd_npwpd_register(args: argparse.Namespace) -> int:

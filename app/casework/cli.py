@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from app.errors import LoketError
 
 
 def _who(args: argparse.Namespace) -> str:
-    from app.cli import actor
+    from app.cli import actor_name
 
-    return getattr(args, "as_user", None) or actor()
+    return actor_name(args)
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -57,8 +56,10 @@ def _app_lines(data: dict[str, Any]) -> str:
 
 
 def _write_pdf(path: str | None, pdf: bytes) -> None:
+    from app.cli import write_output
+
     if path:
-        Path(path).write_bytes(pdf)
+        write_output(path, pdf)
 
 
 # --- applications -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli import write_output
 from app.errors import LoketError
 
 EXIT_REVOKED = 1
@@ -34,10 +35,6 @@ def _as_of(text: str | None) -> date | None:
     from app.fiscal.extract import parse_date
 
     return parse_date(text) if text else None
-
-
-def _write(path: str, pdf: bytes) -> None:
-    Path(path).write_bytes(pdf)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -124,7 +121,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             data["letter_code"] = letter.display_code
             data["letter"] = letter.to_json()
             if args.out:
-                _write(args.out, letter.pdf)
+                write_output(args.out, letter.pdf)
                 data["letter"]["file"] = args.out
     _emit(args, data, lambda: _human_check(data))
     return 0
@@ -139,7 +136,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
         letter = clearance.issue_letter(uow, args.check_id, actor=who, user_id=user_id)
     data = letter.to_json()
     if args.out:
-        _write(args.out, letter.pdf)
+        write_output(args.out, letter.pdf)
         data["file"] = args.out
     _emit(args, data, lambda: f"{letter.display_code} ({letter.kind})")
     return 0
@@ -152,7 +149,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     with _open(args) as store, store.uow(read_only=True) as uow:
         name, pdf = clearance.letter_pdf_of(uow, args.code)
     out = args.out or name
-    _write(out, pdf)
+    write_output(out, pdf)
     _emit(args, {"file": out, "bytes": len(pdf)}, lambda: out)
     return 0
 

@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 EXIT_DEVICE_TROUBLE = 1
 
 
 def _write_pdf(path: str, pdf: bytes) -> None:
-    from app.errors import LoketError
+    from app.cli import write_output
 
-    try:
-        Path(path).write_bytes(pdf)
-    except OSError as exc:
-        raise LoketError("perforation.pdf_write", file=path, reason=exc.strerror or str(exc)
-                         ) from None
+    write_output(path, pdf)
 
 
 def _line(info: Any) -> str:

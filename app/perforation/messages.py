@@ -149,10 +149,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--end memerlukan --device (mesin yang memegang job)",
         "--end needs --device (the machine holding the job)",
     ),
-    "perforation.pdf_write": (
-        "PDF tidak dapat ditulis ke {file}: {reason}",
-        "cannot write the PDF to {file}: {reason}",
-    ),
     "perforation.condition.jammed": ("kertas macet", "paper jam"),
     "perforation.condition.media_out": ("media habis di pengumpan", "feeder empty"),
     "perforation.condition.cover_open": ("penutup mesin terbuka", "cover open"),

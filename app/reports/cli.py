@@ -13,17 +13,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 
 def _write(path: str, data: bytes) -> None:
-    from app.errors import LoketError
+    from app.cli import write_output
 
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise LoketError("report.cannot_write", file=path,
-                         reason=exc.strerror or type(exc).__name__) from None
+    write_output(path, data)
 
 
 def cmd_report_daily(args: argparse.Namespace) -> int:

@@ -11,6 +11,4 @@ register({
                                "a period of {days} days is too long; at most {limit} days"),
     "report.no_output": ("pilih keluaran: --json, --pdf BERKAS atau --xlsx BERKAS",
                          "choose an output: --json, --pdf FILE or --xlsx FILE"),
-    "report.cannot_write": ("berkas {file} tidak dapat ditulis: {reason}",
-                            "cannot write the file {file}: {reason}"),
 })

@@ -12,10 +12,9 @@ from typing import Any
 
 
 def _who(args: argparse.Namespace) -> Any:
-    from app.cli import actor
-    from app.queue.engine import Actor
+    from app.cli import _actor
 
-    return Actor(getattr(args, "as_user", None) or actor())
+    return _actor(args)
 
 
 def _visit_id(uow: Any, args: argparse.Namespace) -> int:
@@ -176,7 +175,9 @@ def cmd_recap(args: argparse.Namespace) -> int:
         pdf = recap.recap_pdf(uow, result) if args.pdf else None
     data = result.to_json()
     if pdf is not None:
-        Path(args.pdf).write_bytes(pdf)
+        from app.cli import write_output
+
+        write_output(args.pdf, pdf)
         data["pdf"] = str(args.pdf)
 
     def human() -> str:

@@ -566,6 +566,11 @@ def parse_tendered(value: object) -> Decimal | None:
     return amount
 
 
+def cash_change(total: Decimal, tendered: Decimal) -> Decimal:
+    """Change to give back for ``tendered`` cash; negative: how much is still short."""
+    return tendered - total
+
+
 @dataclass(frozen=True)
 class PaymentResult:
     payment_id: int
@@ -688,7 +693,7 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     s.flush()
     skpd_number = _number(s, office, "skpd", on)
     receipt_number = _number(s, office, "receipt", on)
-    change = tendered - view.total if tendered is not None else None
+    change = cash_change(view.total, tendered) if tendered is not None else None
     before = {"tax_due_on": vehicle.tax_due_on.isoformat(),
               "stnk_valid_until": vehicle.stnk_valid_until.isoformat()}
     paper = docs.PaymentPaper(

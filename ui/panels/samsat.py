@@ -500,11 +500,10 @@ class SamsatPanel(Panel):
         tendered = self.tendered.value()
         if self.bill is None or tendered is None:
             self.change_label.setText("")
-        elif tendered < self.bill.total:
-            self.change_label.setText(self.tr("kurang {0}").format(
-                format_rupiah(self.bill.total - tendered)))
+        elif (change := flow.cash_change(self.bill.total, tendered)) < 0:
+            self.change_label.setText(self.tr("kurang {0}").format(format_rupiah(-change)))
         else:
-            self.change_label.setText(format_rupiah(tendered - self.bill.total))
+            self.change_label.setText(format_rupiah(change))
         self._update_buttons()
 
     def pay(self) -> None:
@@ -617,7 +616,7 @@ class SamsatPanel(Panel):
         self.tendered.setEnabled(method == "cash")
         tendered_ok = self.tendered.is_valid() and (
             self.tendered.value() is None or self.bill is None
-            or self.tendered.value() >= self.bill.total)
+            or flow.cash_change(self.bill.total, self.tendered.value()) >= 0)
         self.pay_button.setEnabled(
             has and v.status == "registered" and self.bill is not None
             and v.payment_id is None
