@@ -194,7 +194,7 @@ def write_output(path: str | Path, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        raise LoketError("cli.cannot_write", file=str(path),
+        raise LoketError("file.cannot_write", file=str(path),
                          reason=exc.strerror or type(exc).__name__) from None
 
 

@@ -270,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kunjungan {ticket} sudah selesai; persyaratannya tidak bisa diubah lagi",
         "visit {ticket} is closed; its requirements can no longer be changed",
     ),
-    "cli.cannot_write": ("berkas {file} tidak dapat ditulis: {reason}",
+    "file.cannot_write": ("berkas {file} tidak dapat ditulis: {reason}",
                          "cannot write the file {file}: {reason}"),
     "desk.stage_not_done": ("belum bisa diselesaikan: {reason}", "cannot finish yet: {reason}"),
     "desk.unknown_requirement": (

@@ -329,7 +329,7 @@ class ReportView(QWidget):
         try:
             path.write_bytes(data)
         except OSError as exc:
-            self._fail(LoketError("report.cannot_write", file=str(path),
+            self._fail(LoketError("file.cannot_write", file=str(path),
                                   reason=exc.strerror or type(exc).__name__).message())
             return
         self.banner.setText(self.tr("Tersimpan: {path}").format(path=path))
