@@ -4,7 +4,9 @@ SQLite is set up so several processes on one PC never deadlock: WAL, foreign key
 timeout, and writing transactions that start with ``BEGIN IMMEDIATE`` (the sqlite3
 driver's own transaction handling is switched off so that our ``BEGIN`` is the one used).
 Read-only units of work start with a plain ``BEGIN`` so readers do not queue behind writers.
-Writers queue in order at a gate beside the file (:mod:`db.writer_gate`).
+Writers queue in order at a gate beside the file (:mod:`db.writer_gate`), and the log is
+checkpointed by a helper thread after their commits rather than inside them
+(:mod:`db.wal_checkpointer`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.wal_checkpointer import SAFETY_NET_PAGES, checkpointer_for
 from db.writer_gate import GatedConnection, gate_for
 
 SUPPORTED = ("sqlite", "postgresql")
@@ -60,15 +63,18 @@ def sqlite_url(path: Path) -> str:
 
 def _setup_sqlite(engine: Engine, busy_timeout: float) -> None:
     gate = gate_for(engine.url.database or "")
+    checkpointer = checkpointer_for(engine.url.database or "")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         dbapi_connection.loket_gate = gate
+        dbapi_connection.loket_checkpointer = checkpointer
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 

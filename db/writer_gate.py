@@ -20,6 +20,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from db.wal_checkpointer import WalCheckpointer
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -109,6 +111,7 @@ class GatedConnection(sqlite3.Connection):
 
     loket_gate: WriterGate | None = None
     loket_holding = False
+    loket_checkpointer: WalCheckpointer | None = None
 
     def enter_gate(self, timeout: float) -> None:
         if self.loket_gate is not None and not self.loket_holding:
@@ -121,11 +124,14 @@ class GatedConnection(sqlite3.Connection):
             self.loket_gate.release()
 
     def commit(self) -> None:
+        wrote = self.loket_holding
         try:
             super().commit()
         finally:
             if not self.in_transaction:
                 self.leave_gate()
+        if wrote and self.loket_checkpointer is not None:
+            self.loket_checkpointer.committed()
 
     def rollback(self) -> None:
         try:

@@ -153,3 +153,50 @@ def test_sqlite_writers_of_other_processes_queue_at_the_gate(tmp_path) -> None:
         child.join(30)
         engine.dispose()
     assert child.exitcode == 0
+
+
+def test_sqlite_checkpoints_run_beside_the_writers(tmp_path) -> None:
+    """A writer's commit leaves the log to the helper thread, which copies all of it back."""
+    from db.wal_checkpointer import SAFETY_NET_PAGES, checkpointer_for
+
+    path = tmp_path / "w.sqlite3"
+    engine = make_engine(sqlite_url(path))
+    helper = checkpointer_for(str(path))
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == SAFETY_NET_PAGES
+        with session_factory(engine, read_only=True)() as s:
+            s.execute(select(1)).scalar()
+            s.commit()
+        assert not helper.running  # reading is no reason to checkpoint
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE t (x TEXT)")
+            for i in range(200):
+                conn.exec_driver_sql("INSERT INTO t (x) VALUES (?)", (f"{i:0>500}",))
+        assert helper.checkpointed.wait(30)
+        busy, frames, copied = helper.last
+        assert busy == 0 and frames > 10 and copied == frames
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_checkpoint_helper_ends_when_quiet(tmp_path) -> None:
+    import sqlite3
+
+    from db.wal_checkpointer import WalCheckpointer
+
+    path = tmp_path / "q.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE t (x INTEGER)")
+    helper = WalCheckpointer(path, delay=0, idle=0.05)
+    helper.committed()
+    assert helper.running
+    assert helper.checkpointed.wait(30)
+    assert helper.ended.wait(30)
+    assert not helper.running
+    conn.execute("INSERT INTO t (x) VALUES (1)")
+    helper.checkpointed.clear()
+    helper.committed()  # a later commit starts it again
+    assert helper.checkpointed.wait(30) and helper.last[2] == helper.last[1] > 0
+    conn.close()
