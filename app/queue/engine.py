@@ -850,6 +850,8 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
         raise LoketError("queue.bad_outcome", outcome=outcome, choices=", ".join(OUTCOMES))
     s = uow.session
     conf = counter_conf(s, None, office_code, counter_code)
+    if s.get_bind().dialect.name == "postgresql":
+        return _finish_pg(uow, conf, outcome, actor, now, note)
     conn = s.connection()
     conn.execute(sql.touch_seen, {"cid": conf.id, "now": now})
     row = conn.execute(sql.current_of_counter, {"cid": conf.id}).first()
@@ -906,6 +908,30 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
                        counter_id=conf.id, actor=actor, now=now, data=data)
     uow.commit()
     return FinishInfo(row.visit_id, row.ticket, outcome, next_stage, status.value)
+
+
+def _finish_pg(uow: UnitOfWork, conf: CounterConf, outcome: str, actor: Actor,
+               now: datetime, note: str) -> FinishInfo:
+    """:func:`finish` on PostgreSQL: one statement, atomic by itself, one round trip.
+
+    Like "call next" it counts as the counter's sign of life even when it is refused.
+    """
+    s = uow.session
+    if s.in_transaction():  # a configuration look-up just read the catalog
+        s.commit()
+    conn = s.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    status = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
+              "cancelled": VisitStatus.CANCELLED}[outcome].value
+    row = conn.execute(sql.pg_finish, {
+        "cid": conf.id, "uid": actor.user_id, "now": now, "actor": actor.name,
+        "office_id": conf.office_id, "code": conf.code, "number": conf.display_number,
+        "call_name": conf.call_name, "outcome": outcome, "status": status, "note": note,
+    }).first()
+    uow.commit()
+    if row is None:
+        raise LoketError("queue.counter_idle", counter=conf.code)
+    visit_id, ticket, next_stage, new_status = row
+    return FinishInfo(visit_id, ticket, outcome, next_stage, new_status)
 
 
 # --- counters, recovery and the day ------------------------------------------------------

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.store import Store
-from db.models import AuditEntry, Event, VisitTransition
+from db.models import AuditEntry, Event, StageRecord, Visit, VisitTransition
 from tests.app.queue.conftest import Clock
 from tests.helpers import snapshot
 
@@ -294,3 +294,74 @@ def test_two_presses_of_one_counter_at_once_call_one_visit(q: Store, clock: Cloc
             act(q, q_.finish, "CF", clock=clock)
     finally:
         other.close()
+
+
+def _trail(store: Store, visit_id: int) -> tuple[list, list, list, list, Visit]:
+    with store.uow(read_only=True) as uow:
+        s = uow.session
+        transitions = [
+            (t.action, t.stage_record_id, t.from_status, t.to_status, t.note, t.data, t.at)
+            for t in s.scalars(select(VisitTransition).where(VisitTransition.visit_id == visit_id)
+                               .order_by(VisitTransition.id))]
+        audits = [(a.action, a.before, a.after, a.actor) for a in s.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "visit",
+                                     AuditEntry.entity_id == str(visit_id))
+            .order_by(AuditEntry.id))]
+        events = [(e.kind, e.payload) for e in s.scalars(select(Event).order_by(Event.id))]
+        records = [(r.id, r.stage.code, r.seq, r.status.value, r.outcome, r.priority,
+                    r.queued_at, r.called_at, r.started_at, r.finished_at, r.stage_id)
+                   for r in s.scalars(select(StageRecord).where(StageRecord.visit_id == visit_id)
+                                      .order_by(StageRecord.id))]
+        visit = s.get(Visit, visit_id)
+        return transitions, audits, events, records, visit
+
+
+def test_finish_records_the_same_trail_on_both_databases(q: Store, clock: Clock) -> None:
+    """PostgreSQL finishes in one statement, SQLite step by step: the rows must not differ."""
+    t0 = clock.now
+
+    def at(minutes: int) -> datetime:
+        return t0 + timedelta(minutes=minutes)
+
+    ticket = issue(q, clock, priority="lansia")
+    call = act(q, q_.call_next, "CF", clock=clock, minutes=1)
+    moved = act(q, q_.finish, "CF", clock=clock, minutes=3)
+    assert (moved.ticket, moved.next_stage, moved.status) == (ticket.ticket, "loket-1", "waiting")
+    transitions, audits, events, records, visit = _trail(q, ticket.id)
+    (old_id, old_stage, *_), (new_id, *_) = records[-2], records[-1]
+    assert old_stage == call.stage
+    assert records[-2][2:-1] == (1, "done", "finished", True, at(0), at(1), at(1), at(4))
+    assert records[-1][1:-1] == ("loket-1", 2, "waiting", None, True, at(4), None, None, None)
+    assert transitions[-2:] == [
+        ("finished.out", old_id, "called", "done", "", {"next_stage": "loket-1"}, at(4)),
+        ("finished", new_id, "called", "waiting", "",
+         {"outcome": "done", "from_stage": call.stage}, at(4)),
+    ]
+    assert audits[-1] == ("ticket.finished", {"status": "called"}, {
+        "status": "waiting", "ticket": ticket.ticket, "stage": "loket-1", "counter": "CF",
+        "outcome": "done", "from_stage": call.stage}, OFFICER.name)
+    assert events[-1] == ("ticket.finished", {
+        "visit_id": ticket.id, "ticket": ticket.ticket, "service": STNK, "stage": "loket-1",
+        "status": "waiting", "priority": "lansia", "counter": "CF",
+        "counter_number": call.counter_number, "call_name": call.call_name})
+    assert (visit.stage_position, visit.status.value, visit.closed_at) == (1, "waiting", None)
+
+    act(q, q_.call_next, "L1", clock=clock, minutes=1)
+    act(q, q_.start, "L1", clock=clock, minutes=1)
+    closed = act(q, q_.finish, "L1", clock=clock, minutes=3, outcome="incomplete",
+                 note="BPKB tidak dibawa")
+    assert (closed.next_stage, closed.status) == (None, "incomplete")
+    transitions, audits, events, records, visit = _trail(q, ticket.id)
+    assert records[-1][1:-1] == ("loket-1", 2, "incomplete", "incomplete", True, at(4),
+                                 at(5), at(6), at(9))
+    data = {"outcome": "incomplete", "note": "BPKB tidak dibawa"}
+    assert transitions[-1] == ("incomplete", records[-1][0], "serving", "incomplete", "", data,
+                               at(9))
+    assert audits[-1] == ("ticket.incomplete", {"status": "serving"}, {
+        "status": "incomplete", "ticket": ticket.ticket, "stage": "loket-1", "counter": "L1",
+        **data}, OFFICER.name)
+    assert events[-1][0] == "ticket.incomplete"
+    assert events[-1][1]["status"] == "incomplete" and events[-1][1]["stage"] == "loket-1"
+    assert (visit.status.value, visit.outcome, visit.closed_at) == (
+        "incomplete", "incomplete", at(9))
+    assert visit.current_stage_id == records[-1][-1]
