@@ -26,7 +26,7 @@ from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import day_bounds, local, local_day, utcnow
-from app.store import UnitOfWork
+from app.store import UnitOfWork, end_reading
 from app.workpanels import panels_for
 from db.enums import DeviceKind, VisitStatus
 from db.models import (
@@ -399,7 +399,7 @@ def finish_done(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     reason = finish_blocker(uow, counter_code, office_code=office_code)
     if reason:
         raise LoketError("desk.stage_not_done", reason=reason)
-    uow.session.rollback()  # release what was read; the engine locks in its own way
+    end_reading(uow.session)  # release what was read; the engine locks in its own way
     return q.finish(uow, counter_code, outcome="done", office_code=office_code, actor=actor,
                     now=now)
 
@@ -468,7 +468,7 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     printer = _document_printer(s, counter)
     office_id, office_code = office.id, office.code
     note = "berkas tidak lengkap: " + "; ".join(missing) if missing else "berkas tidak lengkap"
-    s.rollback()  # release what was read; the engine locks and finishes in its own way
+    end_reading(s)  # release what was read; the engine locks and finishes in its own way
     q.finish(uow, counter_code, outcome="incomplete", office_code=office_code, actor=actor,
              now=now, note=note)
     pages = slip_pages(slip)

@@ -7,14 +7,38 @@ no station ever writes into a schema it does not understand.
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import LoketError, SchemaError
 from db import schema
 from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory
+
+
+def end_reading(session: Session) -> None:
+    """End a transaction that only read: committed, not rolled back.
+
+    The two are the same for a reader, but psycopg forgets every prepared statement of the
+    connection on a ROLLBACK (it cannot tell whether the transaction prepared one), and the
+    queue's statements are worth keeping prepared: planning "call next" costs more than
+    running it. Anything changed by mistake is rolled back, never written.
+    """
+    if session.new or session.dirty or session.deleted or session.info.pop("flushed", False):
+        session.rollback()
+    else:
+        session.commit()
+
+
+def _note_flush(session: Session, _context: object) -> None:
+    session.info["flushed"] = True
+
+
+def _forget_flush(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop("flushed", None)
 
 
 class UnitOfWork:
@@ -24,8 +48,9 @@ class UnitOfWork:
     the objects read, so results stay readable after the ``with`` block.
     """
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(self, factory: sessionmaker[Session], *, read_only: bool = False) -> None:
         self._factory = factory
+        self._read_only = read_only
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
@@ -38,6 +63,8 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._read_only and exc_type is None:
+            end_reading(self.session)
         self.session.close()
 
     def commit(self) -> None:
@@ -54,6 +81,9 @@ class Store:
         self.engine = engine
         self._writer = session_factory(engine)
         self._reader = session_factory(engine, read_only=True)
+        for factory in (self._writer, self._reader):
+            event.listen(factory, "after_flush", _note_flush)
+            event.listen(factory, "after_transaction_end", _forget_flush)
 
     @classmethod
     def open(cls, url: str, *, check_schema: bool = True) -> Store:
@@ -102,7 +132,7 @@ class Store:
         return schema.upgrade(self.engine)
 
     def uow(self, *, read_only: bool = False) -> UnitOfWork:
-        return UnitOfWork(self._reader if read_only else self._writer)
+        return UnitOfWork(self._reader if read_only else self._writer, read_only=read_only)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -28,7 +28,7 @@ from app.queue.config import CounterConf, counter_conf, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
-from app.store import UnitOfWork
+from app.store import UnitOfWork, end_reading
 from db.enums import OPEN_STATUSES, VisitStatus, Zone
 from db.models import (
     Appointment,
@@ -505,7 +505,7 @@ def issue_ticket(
     ahead = _ahead_of(reader, stage_id=stage_id, record_id=record_id, sort_at=sort_at,
                       priority=reason is not None, since=_today_start(office, now))
     eta = estimate_minutes(s, office, stage_id, ahead, now)
-    s.rollback()
+    end_reading(s)
     return TicketInfo(
         id=visit_id, ticket=ticket, office=office.code, service=svc.code,
         service_name=svc.name, stage=stage_code, status=VisitStatus.WAITING.value,

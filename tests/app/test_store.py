@@ -65,3 +65,21 @@ def test_uow_rolls_back_without_commit(store: Store) -> None:
         uow.flush()
     with store.uow(read_only=True) as uow:
         assert uow.session.query(Office).filter_by(code="TMP").count() == 0
+
+
+def test_reading_units_never_write(store: Store) -> None:
+    """A read-only unit of work ends with a commit (psycopg keeps its prepared statements),
+    but something changed in it by mistake, flushed or not, is rolled back."""
+    from db.models import Office
+
+    with store.uow(read_only=True) as uow:
+        uow.session.add(Office(code="TMP", name="tmp"))
+    with store.uow(read_only=True) as uow:
+        uow.session.add(Office(code="TMP2", name="tmp"))
+        uow.flush()
+        uow.session.add(Office(code="TMP3", name="tmp"))
+    with store.uow(read_only=True) as uow:
+        uow.session.add(Office(code="TMP4", name="tmp"))
+        uow.flush()  # nothing pending any more, but written
+    with store.uow(read_only=True) as uow:
+        assert uow.session.query(Office).filter(Office.code.like("TMP%")).count() == 0

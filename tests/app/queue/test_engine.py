@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.errors import LoketError
 from app.queue import engine as q_
@@ -365,3 +365,23 @@ def test_finish_records_the_same_trail_on_both_databases(q: Store, clock: Clock)
     assert (visit.status.value, visit.outcome, visit.closed_at) == (
         "incomplete", "incomplete", at(9))
     assert visit.current_stage_id == records[-1][-1]
+
+
+def test_the_hot_statements_stay_prepared_on_postgresql(q: Store, clock: Clock) -> None:
+    """Reading ends with COMMIT: a ROLLBACK would make psycopg forget its prepared statements,
+    and "call next" would be planned again on every press."""
+    if q.backend != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(8):
+        issue(q, clock)  # ends with a read (people ahead, estimated wait)
+        act(q, q_.call_next, "CF", clock=clock)
+        act(q, q_.finish, "CF", clock=clock)
+        with q.uow(read_only=True) as uow:
+            q_.status(uow, office_code=OFFICE, now=clock())
+    with q.uow(read_only=True) as uow:
+        prepared = uow.session.execute(text(
+            "SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements"
+        )).all()
+    hot = [count for statement, count in prepared
+           if statement.lstrip().startswith("WITH touched")]
+    assert len(hot) == 2 and min(hot) > 0  # call next and finish, each run prepared
