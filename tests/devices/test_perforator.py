@@ -54,8 +54,8 @@ def no_leaks() -> Iterator[None]:
     yield
     left = [t.name for t in threading.enumerate() if t.name.startswith("perforator")]
     assert left == []
-    if fds is not None:
-        assert _fds() == fds
+    if fds is not None:  # opened here and left open (others' threads may close theirs meanwhile)
+        assert _fds() - fds == set()
 
 
 @pytest.fixture(params=TRANSPORTS)
