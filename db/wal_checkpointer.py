@@ -14,10 +14,10 @@ process that stops writing (or a test that made a database) leaves nothing runni
 
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 # pages: what a writer's own commit checkpoints only when the helper has fallen this far
@@ -38,10 +38,13 @@ class WalCheckpointer:
         self._dirty = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
         self._pid = os.getpid()
 
     def committed(self) -> None:
         """A write transaction of this process committed: checkpoint soon."""
+        if self._stopping.is_set():  # the process is ending; the writers' safety net is enough
+            return
         self._dirty.set()
         with self._lock:
             if self._pid != os.getpid():  # a forked child does not have the parent's thread
@@ -51,6 +54,15 @@ class WalCheckpointer:
                 self._thread = threading.Thread(target=self._run, name="loket-wal-checkpoint",
                                                 daemon=True)
                 self._thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """A last pass and the helper's connection closed (at the process's exit)."""
+        with self._lock:
+            thread = self._thread
+            self._stopping.set()
+        self._dirty.set()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
 
     @property
     def running(self) -> bool:
@@ -69,10 +81,15 @@ class WalCheckpointer:
                             self.ended.set()
                             return
                     continue
-                # commits arriving during the delay are covered by this pass
-                time.sleep(self.delay)
+                # commits during the delay are covered by this pass; stopping cuts it short
+                self._stopping.wait(self.delay)
                 self._dirty.clear()
                 self._checkpoint(conn)
+                if self._stopping.is_set():
+                    with self._lock:
+                        self._thread = None
+                        self.ended.set()
+                    return
         except Exception:  # the safety net takes over: never kill a station
             with self._lock:
                 self._thread = None
@@ -93,6 +110,14 @@ class WalCheckpointer:
 
 _helpers: dict[Path, WalCheckpointer] = {}
 _helpers_lock = threading.Lock()
+
+
+@atexit.register
+def _stop_all() -> None:
+    with _helpers_lock:
+        helpers = list(_helpers.values())
+    for helper in helpers:
+        helper.stop()
 
 
 def checkpointer_for(database: str) -> WalCheckpointer:

@@ -200,3 +200,24 @@ def test_sqlite_checkpoint_helper_ends_when_quiet(tmp_path) -> None:
     helper.committed()  # a later commit starts it again
     assert helper.checkpointed.wait(30) and helper.last[2] == helper.last[1] > 0
     conn.close()
+
+
+def test_sqlite_checkpoint_helper_stops_at_exit(tmp_path) -> None:
+    """At the process's exit the helper makes a last pass and closes its connection."""
+    import sqlite3
+
+    from db.wal_checkpointer import WalCheckpointer
+
+    path = tmp_path / "x.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE t (x INTEGER)")
+    helper = WalCheckpointer(path, delay=3600, idle=3600)
+    helper.committed()
+    conn.execute("INSERT INTO t (x) VALUES (1)")
+    helper.stop(timeout=30)  # no hour-long delay: the pass is made at once
+    assert helper.ended.is_set() and not helper.running
+    assert helper.passes == 1 and helper.last[2] == helper.last[1] > 0
+    helper.committed()
+    assert not helper.running  # nothing starts again while the process ends
+    conn.close()
