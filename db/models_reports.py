@@ -89,38 +89,31 @@ def _values(obj: Any, attr: str) -> list[Any]:
     return [v for v in out if v is not None]
 
 
+def _days_at(session: Session, obj: Any, attr: str) -> set[tuple[int, date]]:
+    """The office days of an object's time attribute, before and after this flush."""
+    days = set()
+    for at in _values(obj, attr):
+        day = _local_day(session, obj.office_id, at)
+        if day is not None:
+            days.add((obj.office_id, day))
+    return days
+
+
 def _visit_days(session: Session, visit: Visit | None) -> set[tuple[int, date]]:
     if visit is None:
         return set()
-    days = {(visit.office_id, d) for d in _values(visit, "service_date")}
-    for at in _values(visit, "issued_at"):  # the IKM's population is by issue time
-        day = _local_day(session, visit.office_id, at)
-        if day is not None:
-            days.add((visit.office_id, day))
-    return days
+    # the IKM's population is by issue time
+    return ({(visit.office_id, d) for d in _values(visit, "service_date")}
+            | _days_at(session, visit, "issued_at"))
 
 
 def _payment_days(session: Session, payment: Payment | None) -> set[tuple[int, date]]:
-    if payment is None:
-        return set()
-    days = set()
-    for at in _values(payment, "received_at"):
-        day = _local_day(session, payment.office_id, at)
-        if day is not None:
-            days.add((payment.office_id, day))
-    return days
+    return set() if payment is None else _days_at(session, payment, "received_at")
 
 
 def _response_days(session: Session, response: SurveyResponse | None
                    ) -> set[tuple[int, date]]:
-    if response is None:
-        return set()
-    days = set()
-    for at in _values(response, "submitted_at"):
-        day = _local_day(session, response.office_id, at)
-        if day is not None:
-            days.add((response.office_id, day))
-    return days
+    return set() if response is None else _days_at(session, response, "submitted_at")
 
 
 def touched_days(session: Session, objects: Any) -> set[tuple[int, date]]:

@@ -20,6 +20,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from db.per_file import PerFile
+
 # pages: what a writer's own commit checkpoints only when the helper has fallen this far
 SAFETY_NET_PAGES = 10_000
 
@@ -108,22 +110,10 @@ class WalCheckpointer:
         self.checkpointed.set()
 
 
-_helpers: dict[Path, WalCheckpointer] = {}
-_helpers_lock = threading.Lock()
+checkpointer_for = PerFile(WalCheckpointer)
 
 
 @atexit.register
 def _stop_all() -> None:
-    with _helpers_lock:
-        helpers = list(_helpers.values())
-    for helper in helpers:
+    for helper in checkpointer_for.made():
         helper.stop()
-
-
-def checkpointer_for(database: str) -> WalCheckpointer:
-    path = Path(database).resolve()
-    with _helpers_lock:
-        helper = _helpers.get(path)
-        if helper is None:
-            helper = _helpers[path] = WalCheckpointer(path)
-        return helper

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from db.per_file import PerFile
 from db.wal_checkpointer import WalCheckpointer
 
 try:
@@ -93,17 +94,7 @@ class WriterGate:
         self._threads.release()
 
 
-_gates: dict[Path, WriterGate] = {}
-_gates_lock = threading.Lock()
-
-
-def gate_for(database: str) -> WriterGate:
-    path = Path(database).resolve()
-    with _gates_lock:
-        gate = _gates.get(path)
-        if gate is None:
-            gate = _gates[path] = WriterGate(path)
-        return gate
+gate_for = PerFile(WriterGate)
 
 
 class GatedConnection(sqlite3.Connection):

@@ -196,3 +196,24 @@ def store(db_url: str) -> Iterator[Store]:
 def catalog_store(catalog_db_url: str) -> Iterator[Store]:
     with Store.open(catalog_db_url) as s:
         yield s
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A LOKET_HOME of the test's own, and no LOKET_DB or LOKET_CONFIG from outside."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("LOKET_HOME", str(folder))
+    monkeypatch.delenv("LOKET_DB", raising=False)
+    monkeypatch.delenv("LOKET_CONFIG", raising=False)
+    return folder
+
+
+@pytest.fixture
+def keystore(monkeypatch: pytest.MonkeyPatch):
+    """Secrets kept in memory instead of the machine's key store."""
+    from app.setup import secrets
+
+    store = secrets.MemoryKeyStore()
+    monkeypatch.setattr(secrets, "override", store)
+    return store

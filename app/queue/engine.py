@@ -44,6 +44,9 @@ from db.models import (
 
 PRIORITY_REASONS = ("lansia", "disabilitas", "hamil", "anak")
 OUTCOMES = ("done", "incomplete", "cancelled")
+# what a visit becomes when a stage ends it with that outcome
+CLOSED_AS = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
+             "cancelled": VisitStatus.CANCELLED}
 RECALL_LIMIT = 3
 ACTIVE = (VisitStatus.CALLED, VisitStatus.SERVING)
 
@@ -594,13 +597,18 @@ def _nobody_waiting(uow: UnitOfWork, conn: Any, conf: CounterConf,
     uow.commit()
 
 
+def _one_statement_connection(s: Session) -> Any:
+    """For the PostgreSQL actions that are one statement, atomic by itself: outside an
+    explicit transaction, after ending the one a configuration look-up may have read in."""
+    if s.in_transaction():
+        end_reading(s)
+    return s.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+
+
 def _call_next_pg(uow: UnitOfWork, conf: CounterConf, actor: Actor,
                   now: datetime) -> CallInfo | None:
     """:func:`call_next` on PostgreSQL: one statement, atomic by itself, one round trip."""
-    s = uow.session
-    if s.in_transaction():  # a configuration look-up just read the catalog
-        s.commit()
-    conn = s.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    conn = _one_statement_connection(uow.session)
     params: dict[str, Any] = {
         "cid": conf.id, "uid": actor.user_id, "now": now, "actor": actor.name,
         "office_id": conf.office_id, "code": conf.code, "number": conf.display_number,
@@ -893,8 +901,7 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
                        before=before, counter_id=conf.id, actor=actor, now=now, note=note,
                        data={"outcome": outcome, "from_stage": payload["stage"]})
     else:
-        status = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
-                  "cancelled": VisitStatus.CANCELLED}[outcome]
+        status = CLOSED_AS[outcome]
         conn.execute(sql.end_record, common | {"status": status, "outcome": status.value})
         conn.execute(sql.close_visit, {"vid": row.visit_id, "status": status, "now": now,
                                        "outcome": status.value})
@@ -916,12 +923,8 @@ def _finish_pg(uow: UnitOfWork, conf: CounterConf, outcome: str, actor: Actor,
 
     Like "call next" it counts as the counter's sign of life even when it is refused.
     """
-    s = uow.session
-    if s.in_transaction():  # a configuration look-up just read the catalog
-        s.commit()
-    conn = s.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    status = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
-              "cancelled": VisitStatus.CANCELLED}[outcome].value
+    conn = _one_statement_connection(uow.session)
+    status = CLOSED_AS[outcome].value
     row = conn.execute(sql.pg_finish, {
         "cid": conf.id, "uid": actor.user_id, "now": now, "actor": actor.name,
         "office_id": conf.office_id, "code": conf.code, "number": conf.display_number,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +16,7 @@ from app.store import Store
 from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory, sqlite_url
 from db.enums import PaymentMethod
 from db.models import Office, Payment
+from db.wal_checkpointer import SAFETY_NET_PAGES, WalCheckpointer, checkpointer_for
 
 
 @pytest.mark.parametrize(
@@ -157,8 +161,6 @@ def test_sqlite_writers_of_other_processes_queue_at_the_gate(tmp_path) -> None:
 
 def test_sqlite_checkpoints_run_beside_the_writers(tmp_path) -> None:
     """A writer's commit leaves the log to the helper thread, which copies all of it back."""
-    from db.wal_checkpointer import SAFETY_NET_PAGES, checkpointer_for
-
     path = tmp_path / "w.sqlite3"
     engine = make_engine(sqlite_url(path))
     helper = checkpointer_for(str(path))
@@ -180,15 +182,19 @@ def test_sqlite_checkpoints_run_beside_the_writers(tmp_path) -> None:
         engine.dispose()
 
 
-def test_sqlite_checkpoint_helper_ends_when_quiet(tmp_path) -> None:
-    import sqlite3
-
-    from db.wal_checkpointer import WalCheckpointer
-
-    path = tmp_path / "q.sqlite3"
+@pytest.fixture
+def wal_file(tmp_path) -> Iterator[tuple[Path, sqlite3.Connection]]:
+    """A WAL-mode database with one table, and a connection that writes without a helper."""
+    path = tmp_path / "w.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("CREATE TABLE t (x INTEGER)")
+    yield path, conn
+    conn.close()
+
+
+def test_sqlite_checkpoint_helper_ends_when_quiet(wal_file) -> None:
+    path, conn = wal_file
     helper = WalCheckpointer(path, delay=0, idle=0.05)
     helper.committed()
     assert helper.running
@@ -199,19 +205,11 @@ def test_sqlite_checkpoint_helper_ends_when_quiet(tmp_path) -> None:
     helper.checkpointed.clear()
     helper.committed()  # a later commit starts it again
     assert helper.checkpointed.wait(30) and helper.last[2] == helper.last[1] > 0
-    conn.close()
 
 
-def test_sqlite_checkpoint_helper_stops_at_exit(tmp_path) -> None:
+def test_sqlite_checkpoint_helper_stops_at_exit(wal_file) -> None:
     """At the process's exit the helper makes a last pass and closes its connection."""
-    import sqlite3
-
-    from db.wal_checkpointer import WalCheckpointer
-
-    path = tmp_path / "x.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("CREATE TABLE t (x INTEGER)")
+    path, conn = wal_file
     helper = WalCheckpointer(path, delay=3600, idle=3600)
     helper.committed()
     conn.execute("INSERT INTO t (x) VALUES (1)")
@@ -220,4 +218,3 @@ def test_sqlite_checkpoint_helper_stops_at_exit(tmp_path) -> None:
     assert helper.passes == 1 and helper.last[2] == helper.last[1] > 0
     helper.committed()
     assert not helper.running  # nothing starts again while the process ends
-    conn.close()

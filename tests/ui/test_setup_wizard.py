@@ -35,20 +35,8 @@ def detector() -> dict[str, list[Choice]]:
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("LOKET_HOME", str(folder))
-    monkeypatch.delenv("LOKET_DB", raising=False)
-    monkeypatch.delenv("LOKET_CONFIG", raising=False)
-    return folder
-
-
-@pytest.fixture
-def keystore(monkeypatch: pytest.MonkeyPatch) -> secrets.MemoryKeyStore:
-    store = secrets.MemoryKeyStore()
-    monkeypatch.setattr(secrets, "override", store)
-    return store
+def _own_home(home: Path) -> None:
+    """Every test here in a LOKET_HOME of its own (tests/conftest.py)."""
 
 
 @pytest.fixture
