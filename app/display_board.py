@@ -1,30 +1,49 @@
-"""What the waiting-room TV shows: each counter's current call, the last calls, waiting
-counts per service, the running text. Read once at start; live events keep it current."""
+"""What the waiting-room TV shows: where each visitor should go now, the last calls, waiting
+counts per service, the running text. The display reads it again after every live event.
+
+A counter's box shows only the visit that counter has called or is serving now (its stage
+record's status is ``called`` or ``serving``): the moment that visit finishes, moves on, is
+held, skipped, cancelled or returned to the queue, the box empties. Reading the stage records
+rather than the history of calls means a number can stand in one box at most (the database
+keeps one called-or-served visit per counter and one open record per visit), and a display
+switched on mid-morning shows the same as one that heard every event. The history of calls
+is the "recent calls" list, and only that.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
 from app.queue import engine as q_
-from app.queue.clock import local, utcnow
+from app.queue.clock import local, local_day, utcnow
 from app.store import UnitOfWork
 from db.enums import VisitStatus
 from db.models import Counter, Service, StageRecord, Visit, VisitTransition
 
 RECENT = 6
+# the stage-record statuses that send a visitor to a counter: called there, or served there
+AT_COUNTER = (VisitStatus.CALLED, VisitStatus.SERVING)
 
 
 @dataclass
 class CounterCall:
+    """One counter's box: its name and the visit it calls or serves now (``ticket``).
+
+    ``is_open`` is false while no officer has the counter open (the TV says so, instead of
+    looking idle); ``status`` is ``called`` or ``serving`` when there is a ticket.
+    """
+
     counter: str
     number: int
     call_name: str
     name: str
     ticket: str | None = None
+    is_open: bool = True
+    status: str | None = None
 
     @property
     def label(self) -> str:
@@ -44,42 +63,72 @@ class Board:
     recent: list[tuple[str, str]]  # (ticket, counter label), newest first
     waiting: dict[str, tuple[str, int]] = field(default_factory=dict)  # service -> (name, n)
 
+    def counter(self, code: str) -> CounterCall | None:
+        return next((c for c in self.counters if c.counter == code), None)
+
 
 def board(uow: UnitOfWork, office_code: str | None, *, now: datetime | None = None) -> Board:
+    """The whole board as it stands at ``now``: read-only, a handful of small queries."""
     now = now or utcnow()
     s = uow.session
     office = q_.resolve_office(s, office_code)
     since = q_.today_start(office, now)
-    counters = {c.id: CounterCall(c.code, c.display_number, c.call_name, c.name)
+    counters = {c.id: CounterCall(c.code, c.display_number, c.call_name, c.name,
+                                  is_open=bool(c.is_open))
                 for c in s.scalars(select(Counter).where(Counter.office_id == office.id,
                                                          Counter.active.is_(True))
                                    .order_by(Counter.display_number, Counter.code))}
-    # each counter shows the last number called there today, as the visitors heard it
-    calls = s.execute(
-        select(Visit.ticket, VisitTransition.counter_id)
+    _fill_current(uow, office.id, local_day(now, office.zone), counters)
+    return Board(office.code, office.name, office.zone.value,
+                 str(office.settings.get("running_text") or ""),
+                 list(counters.values()), _recent(uow, office.id, since),
+                 _waiting(uow, office.id, since))
+
+
+def _fill_current(uow: UnitOfWork, office_id: int, today: date,
+                  counters: dict[int, CounterCall]) -> None:
+    """Put in each box the visit of today its counter has called or is serving now.
+
+    A visit held, skipped, finished, transferred or returned has left ``called``/``serving``
+    (or its counter), so it drops out of this query by itself. Yesterday's visit still
+    stuck at a counter is not shown: its number means someone else today.
+    """
+    rows = uow.session.execute(
+        select(StageRecord.counter_id, Visit.ticket, StageRecord.status)
+        .join(Visit, Visit.id == StageRecord.visit_id)
+        .where(Visit.office_id == office_id, Visit.service_date == today,
+               StageRecord.status.in_(AT_COUNTER), StageRecord.counter_id.is_not(None)))
+    for counter_id, ticket, status in rows:
+        call = counters.get(counter_id)
+        if call is not None:
+            call.ticket, call.status = ticket, VisitStatus(status).value
+
+
+def _recent(uow: UnitOfWork, office_id: int, since: datetime) -> list[tuple[str, str]]:
+    """The last calls today, newest first, as the visitors heard them (history)."""
+    rows = uow.session.execute(
+        select(Visit.ticket, Counter.display_number, Counter.call_name, Counter.name)
+        .select_from(VisitTransition)
         .join(Visit, Visit.id == VisitTransition.visit_id)
-        .where(Visit.office_id == office.id, VisitTransition.action.in_(("called", "recalled")),
+        .join(Counter, Counter.id == VisitTransition.counter_id)
+        .where(Visit.office_id == office_id, Counter.active.is_(True),
+               VisitTransition.action.in_(("called", "recalled")),
                VisitTransition.at >= since)
-        .order_by(VisitTransition.at.desc(), VisitTransition.id.desc())).all()
-    recent = []
-    for ticket, counter_id in calls:
-        if counter_id not in counters:
-            continue
-        if len(recent) < RECENT:
-            recent.append((ticket, counters[counter_id].label))
-        if counters[counter_id].ticket is None:
-            counters[counter_id].ticket = ticket
-    waiting = {code: (name, int(n)) for code, name, n in s.execute(
+        .order_by(VisitTransition.at.desc(), VisitTransition.id.desc())
+        .limit(RECENT))
+    return [(ticket, CounterCall("", number, call_name, name).label)
+            for ticket, number, call_name, name in rows]
+
+
+def _waiting(uow: UnitOfWork, office_id: int, since: datetime) -> dict[str, tuple[str, int]]:
+    return {code: (name, int(n)) for code, name, n in uow.session.execute(
         select(Service.code, Service.name, func.count(StageRecord.id))
         .join(Visit, Visit.service_id == Service.id)
         .join(StageRecord, StageRecord.visit_id == Visit.id)
-        .where(Service.office_id == office.id, StageRecord.status == VisitStatus.WAITING,
+        .where(Service.office_id == office_id, StageRecord.status == VisitStatus.WAITING,
                StageRecord.queued_at >= since)
         .group_by(Service.code, Service.name, Service.position)
         .order_by(Service.position))}
-    return Board(office.code, office.name, office.zone.value,
-                 str(office.settings.get("running_text") or ""),
-                 list(counters.values()), recent, waiting)
 
 
 def call_of(payload: dict[str, Any]) -> CounterCall:

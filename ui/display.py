@@ -1,9 +1,12 @@
 """The queue display: the TV in the waiting room, readable from 10 metres.
 
-For each counter the number called there now, the last calls, waiting counts per service,
-the office clock and a running text line. A new call flashes its counter's tile and is
-spoken by the announcer (queued: three counters calling at once are all shown and spoken in
-order). The display learns of calls through the live events, never by a fixed poll.
+For each counter the number it calls or serves now (nothing once that visitor has left it;
+"TUTUP" while the counter is closed), the last calls, waiting counts per service, the office
+clock and a running text line. A new call flashes its counter's tile and is spoken by the
+announcer (queued: three counters calling at once are all shown and spoken in order). The
+display learns of changes through the live events, never by a fixed poll, and after them
+reads the whole board again (:func:`app.display_board.board`, one read-only unit of work), so
+what it shows is what the database says, not a sum of patches.
 """
 
 from __future__ import annotations
@@ -32,50 +35,78 @@ from ui.live import LiveEvents
 FLASHES = 6
 FLASH_MS = 400
 CALL_EVENTS = ("ticket.called", "ticket.recalled")
+# a tile's look: "busy" shows the number to go to, "idle" a dim "-", "closed" a grey "TUTUP"
+BUSY, IDLE, CLOSED = "busy", "idle", "closed"
 STYLE = """
 QWidget#display { background: #0b1f3a; }
 QLabel { color: white; }
-QFrame#tile { background: #12325e; border-radius: 12px; }
-QFrame#tile[flash="true"] { background: #f2b705; }
+QFrame#tile { background: #12325e; border-radius: 12px; border: 4px solid #12325e; }
+QFrame#tile[state="idle"] QLabel#number { color: #4f6f9c; }
+QFrame#tile[state="closed"] { background: #1c2330; border: 4px dashed #3a4456; }
+QFrame#tile[state="closed"] QLabel { color: #7d8797; }
+QFrame#tile[flash="true"] { background: #f2b705; border-color: #f2b705; }
 QFrame#tile[flash="true"] QLabel { color: #0b1f3a; }
 QFrame#side { background: #0f2a4f; border-radius: 12px; }
 QLabel#ticker { background: #f2b705; color: #0b1f3a; }
 """
 
 
+def _repolish(*widgets: QWidget) -> None:
+    """Apply the style sheet again after a dynamic property changed."""
+    for widget in widgets:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class _Tile(QFrame):
-    """One counter: its name and the number called there."""
+    """One counter: its name and the number to go to there now."""
 
     def __init__(self, call: CounterCall) -> None:
         super().__init__()
         self.setObjectName("tile")
         self.counter = call.counter
         self.where = QLabel(call.label)
-        self.ticket = QLabel(call.ticket or "-")
+        self.ticket = QLabel()
+        self.ticket.setObjectName("number")
         for label in (self.where, self.ticket):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addWidget(self.ticket, 1)
+        self.shown: str | None = None  # the ticket in the box, None when empty
+        self.state = ""
         self._flashes = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_flash)
+        self.show_call(call)
 
-    def show_call(self, ticket: str | None, flash: bool) -> None:
-        self.ticket.setText(ticket or "-")
-        if flash:
-            self._flashes = FLASHES
-            self._timer.start(FLASH_MS)
+    def show_call(self, call: CounterCall) -> None:
+        """Show what the board says of this counter; an emptied box stops flashing."""
+        if call.ticket:
+            text, state = call.ticket, BUSY
+        elif not call.is_open:
+            text, state = self.tr("TUTUP"), CLOSED
+        else:
+            text, state = "-", IDLE
+        self.shown = call.ticket or None
+        self.ticket.setText(text)
+        if state != BUSY and self.flashing:
+            self._flashes = 0
             self._on_flash()
+        if state != self.state:
+            self.state = state
+            self.setProperty("state", state)
+            _repolish(self, self.where, self.ticket)
+
+    def flash(self) -> None:
+        self._flashes = FLASHES
+        self._timer.start(FLASH_MS)
+        self._on_flash()
 
     def _on_flash(self) -> None:
         lit = self._flashes % 2 == 0 and self._flashes > 0
         self.setProperty("flash", "true" if lit else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
-        for child in (self.where, self.ticket):
-            child.style().unpolish(child)
-            child.style().polish(child)
+        _repolish(self, self.where, self.ticket)
         self._flashes -= 1
         if self._flashes < 0:
             self._timer.stop()
@@ -86,9 +117,11 @@ class _Tile(QFrame):
 
 
 class DisplayWindow(QWidget):
-    """``called`` is emitted for every call shown (a :class:`CounterCall`)."""
+    """``called`` is emitted for every call shown (a :class:`CounterCall`);
+    ``board_changed`` (the new :class:`Board`) whenever what the board shows changed."""
 
     called = Signal(object)
+    board_changed = Signal(object)
 
     def __init__(self, store: Store, office_code: str, *, announcer: Any = None,
                  clock: Callable[[], datetime] | None = None,
@@ -105,6 +138,11 @@ class DisplayWindow(QWidget):
         self.tiles: dict[str, _Tile] = {}
         self._build()
         self._render()
+        # events that are not calls are read together: a batch costs one read, not one each
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(0)
+        self._reread.timeout.connect(self._refresh)
         self.live = LiveEvents(store, office_code, self)
         self.live.received.connect(self._on_event)
         self._tick = QTimer(self)
@@ -169,8 +207,8 @@ class DisplayWindow(QWidget):
         b = self._board
         for call in b.counters:
             tile = self.tiles.get(call.counter)
-            if tile is not None and not tile.flashing and call.ticket:
-                tile.ticket.setText(call.ticket)
+            if tile is not None:
+                tile.show_call(call)
         self.recent.setText("<br>".join(
             f"<b>{ticket}</b> &rarr; {where}" for ticket, where in b.recent) or "-")
         self.waiting.setText("<br>".join(
@@ -205,16 +243,30 @@ class DisplayWindow(QWidget):
     # --- live ---------------------------------------------------------------------------
 
     def _on_event(self, event: Any) -> None:
-        self._board = self._load()
+        """Any change may move someone: read the board again. A call is read at once, so
+        its tile flashes with the number in it, then it is spoken."""
+        if event.kind not in CALL_EVENTS:
+            self._reread.start()
+            return
+        self._refresh()
+        call = call_of(event.payload)
+        tile = self.tiles.get(call.counter)
+        # a visit that already left again (read in the same batch) leaves nothing to flash
+        if tile is not None and call.ticket and tile.shown == call.ticket:
+            tile.flash()
+        if self.announcer is not None and call.ticket:
+            self.announcer.announce(call.ticket, call.number, call.call_name)
+        self.called.emit(call)
+
+    def _refresh(self) -> None:
+        """Read the board (one read-only unit of work) and show it if anything changed."""
+        self._reread.stop()
+        fresh = self._load()
+        if fresh == self._board:
+            return
+        self._board = fresh
         self._render()
-        if event.kind in CALL_EVENTS:
-            call = call_of(event.payload)
-            tile = self.tiles.get(call.counter)
-            if tile is not None:
-                tile.show_call(call.ticket, flash=True)
-            if self.announcer is not None and call.ticket:
-                self.announcer.announce(call.ticket, call.number, call.call_name)
-            self.called.emit(call)
+        self.board_changed.emit(fresh)
 
     def _on_tick(self) -> None:
         self.clock.setText(local_clock(self._clock(), self._board.zone))
@@ -227,5 +279,6 @@ class DisplayWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         self._tick.stop()
         self._scroll.stop()
+        self._reread.stop()
         self.live.close()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""The queue display: calls arrive through the live events, flash and are announced."""
+"""The queue display: calls arrive through the live events, flash and are announced; each
+counter's box shows only the visit it calls or serves now, and a closed counter says so."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from app.display_board import Board
 from app.queue import engine as q_
 from app.store import Store
 from tests.app.queue.conftest import MONDAY_9
-from ui.display import DisplayWindow
+from tests.app.test_display_board import without_stage_work
+from ui.display import CLOSED, IDLE, DisplayWindow
 
 OFFICE = "SAMSAT-PTK1"
 SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))
@@ -27,6 +30,24 @@ class RecordingAnnouncer:
 def act(store: Store, fn, *args, **kw):
     with store.uow() as uow:
         return fn(uow, *args, office_code=OFFICE, now=MONDAY_9, **kw)
+
+
+@pytest.fixture
+def catalog_store(catalog_store: Store) -> Store:
+    """The catalog's office with stages that record no work: visits move on when finished."""
+    return without_stage_work(catalog_store)
+
+
+def boxes(window: DisplayWindow) -> dict[str, str]:
+    """What each counter's box says, as a visitor reads it."""
+    return {code: tile.ticket.text() for code, tile in window.tiles.items()}
+
+
+def past_cek_fisik(store: Store) -> str:
+    ticket = act(store, q_.issue_ticket, "STNK-PERPANJANGAN").ticket
+    act(store, q_.call_ticket, "CF", ticket)
+    act(store, q_.finish, "CF")
+    return ticket
 
 
 @pytest.fixture
@@ -147,3 +168,98 @@ def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store:
     announcer = make_announcer(catalog_store, OFFICE, "TV-1")
     assert announcer.muted is False and announcer.volume == 40
     assert announcer.folder == tmp_path
+
+
+def shows(**tickets: str | None):
+    """A ``board_changed`` check: the board has exactly these tickets in these boxes."""
+    def check(b: Board) -> bool:
+        return {c.counter: c.ticket for c in b.counters} == {
+            code: tickets.get(code) for code in ("CF", "L1", "L2", "L3")}
+    return check
+
+
+def test_a_visit_moving_on_leaves_its_box_as_the_events_arrive(qtbot, display,
+                                                               catalog_store: Store) -> None:
+    """The autopilot bug: A-001 stood at loket 1, 2 and 3 at once. Now each step moves it."""
+    with qtbot.waitSignal(display.board_changed, check_params_cb=shows(), timeout=5000):
+        ticket = past_cek_fisik(catalog_store)
+    assert boxes(display)["CF"] == "-" and display.tiles["CF"].state == IDLE
+    with qtbot.waitSignal(display.called, timeout=5000):
+        act(catalog_store, q_.call_next, "L1")
+    assert boxes(display)["L1"] == ticket and display.tiles["L1"].flashing
+    with qtbot.waitSignal(display.board_changed, check_params_cb=shows(), timeout=5000):
+        act(catalog_store, q_.finish, "L1")  # now waiting for loket 2
+    assert boxes(display)["L1"] == "-" and not display.tiles["L1"].flashing
+    with qtbot.waitSignal(display.called, timeout=5000):
+        act(catalog_store, q_.call_next, "L2")
+    assert [boxes(display)[c] for c in ("L1", "L2")] == ["-", ticket]
+    assert display.tiles["L2"].flashing
+    assert display.announcer_log.calls[-2:] == [(ticket, 1, ""), (ticket, 2, "")]
+    for step, again in ((q_.hold, q_.resume), (q_.return_to_queue, q_.call_ticket)):
+        with qtbot.waitSignal(display.board_changed, check_params_cb=shows(), timeout=5000):
+            act(catalog_store, step, "L2")
+        assert boxes(display)["L2"] == "-"
+        with qtbot.waitSignal(display.board_changed, check_params_cb=shows(L2=ticket),
+                              timeout=5000):
+            act(catalog_store, again, "L2", ticket)
+        assert boxes(display)["L2"] == ticket
+    with qtbot.waitSignal(display.board_changed, check_params_cb=shows(), timeout=5000):
+        act(catalog_store, q_.skip, "L2")
+    assert boxes(display) == {"CF": "-", "L1": "-", "L2": "-", "L3": "TUTUP"}
+    # the history still tells who was called where
+    assert display.recent.text().count(ticket) >= 3
+
+
+def test_a_closed_counter_says_tutup_and_looks_unlike_an_idle_one(qtbot, display,
+                                                                  catalog_store: Store) -> None:
+    act(catalog_store, q_.set_counter_open, "L3", True)
+    qtbot.waitUntil(lambda: display.tiles["L3"].state == IDLE, timeout=5000)
+    with qtbot.waitSignal(
+            display.board_changed, timeout=5000,
+            check_params_cb=lambda b: b.counter("L3").is_open is False):
+        act(catalog_store, q_.set_counter_open, "L3", False)
+    closed, idle = display.tiles["L3"], display.tiles["CF"]
+    assert (closed.ticket.text(), closed.state) == ("TUTUP", CLOSED)
+    act(catalog_store, q_.set_counter_open, "CF", True)
+    qtbot.waitUntil(lambda: idle.state == IDLE, timeout=5000)
+    assert idle.ticket.text() == "-"
+    # a visitor can tell them apart from afar: the tiles are not painted alike
+    closed_look = closed.grab().toImage().pixelColor(8, closed.height() // 2)
+    idle_look = idle.grab().toImage().pixelColor(8, idle.height() // 2)
+    assert closed_look != idle_look
+    with qtbot.waitSignal(display.board_changed, timeout=5000,
+                          check_params_cb=lambda b: not any(c.is_open for c in b.counters)):
+        act(catalog_store, q_.close_day)
+    assert set(boxes(display).values()) == {"TUTUP"}
+
+
+def test_the_display_switched_on_later_shows_the_same_as_one_that_watched(
+        qtbot, display, catalog_store: Store) -> None:
+    """The first read of the board and the live events agree; the screenshot of the README:
+    a visit moved from loket 1 to loket 2, loket 3 closed, cek fisik serving the next one."""
+    first = past_cek_fisik(catalog_store)
+    second, third = (act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN").ticket
+                     for _ in range(2))
+    act(catalog_store, q_.issue_ticket, "STNK-HILANG")
+    act(catalog_store, q_.call_ticket, "CF", second)
+    act(catalog_store, q_.finish, "CF")
+    act(catalog_store, q_.call_next, "L1")  # the first one: it came before the second
+    act(catalog_store, q_.finish, "L1")
+    act(catalog_store, q_.set_counter_open, "L3", True)
+    act(catalog_store, q_.set_counter_open, "L3", False)
+    with qtbot.waitSignal(display.called, timeout=5000):
+        act(catalog_store, q_.call_next, "L2")
+    act(catalog_store, q_.call_ticket, "CF", third)
+    act(catalog_store, q_.start, "CF")
+    expected = {"CF": third, "L1": "-", "L2": first, "L3": "TUTUP"}
+    qtbot.waitUntil(lambda: boxes(display) == expected, timeout=5000)
+    later = DisplayWindow(catalog_store, OFFICE, clock=lambda: MONDAY_9)
+    qtbot.addWidget(later)
+    later.resize(1920, 1080)
+    later.show()
+    later.layout().activate()  # lay out with the fonts the resize chose, before the grab
+    assert boxes(later) == expected
+    assert later.recent.text() == display.recent.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    later.grab().save(str(SHOTS / "display-moved.png"))
+    later.close()
