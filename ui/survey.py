@@ -3,9 +3,12 @@
 Full survey (PermenPANRB 14/2017): the visitor scans the QR on the ticket or types its
 number, answers each element on its own page with four big buttons (the answer labels of
 the survey definition, sad to happy faces), may tell their age group, sex, education and
-occupation, and is thanked. One answer per visit. Quick mode: four faces for one loket,
-one tap. Either way the screen goes back to the start by itself after a short idle time,
-so the next visitor never sees the previous one's answers.
+occupation, and is thanked. One answer per visit, once its service is over: the ticket is
+checked before the first question (:func:`app.ikm.responses.check_visit`), so nobody
+answers nine questions to be told at the end that the ticket cannot answer; a refusal is
+shown in words on the first screen, with the ticket left to correct. Quick mode: four
+faces for one loket, one tap. Either way the screen goes back to the start by itself after
+a short idle time, so the next visitor never sees the previous one's answers or refusal.
 
 Everything stored goes through :mod:`app.ikm.responses`; the widget never writes SQL.
 """
@@ -17,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -33,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LoketError
-from app.ikm.responses import quick_rating, submit_survey
+from app.i18n import language
+from app.ikm.responses import VISIT_REFUSALS, check_visit, quick_rating, submit_survey
 from app.ikm.survey import DEFAULT_SURVEY, load_survey
 from app.store import Store
 
@@ -213,6 +217,9 @@ class SurveyWindow(QWidget):
         self.start_error.setFont(_font(18, True))
         self.start_error.setWordWrap(True)
         self.start_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # room for a refusal of three lines, kept empty, so the keypad never moves under
+        # the visitor's finger when one appears
+        self.start_error.setMinimumHeight(3 * QFontMetrics(self.start_error.font()).lineSpacing())
         layout.addWidget(self.start_error)
         layout.addStretch(1)
         return page
@@ -234,6 +241,8 @@ class SurveyWindow(QWidget):
             button.setObjectName("option")
             button.setFont(_font(22, True))
             button.setMinimumSize(84, 72)
+            # the ticket field keeps the focus (and its selection): a QR scanner types there
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self._on_key(k))
             grid.addWidget(button, i // 8, i % 8)
         return pad
@@ -263,9 +272,15 @@ class SurveyWindow(QWidget):
     def _build_question(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
+        top = QHBoxLayout()
         self.progress = QLabel("", page)
         self.progress.setFont(_font(16))
-        layout.addWidget(self.progress)
+        top.addWidget(self.progress)
+        top.addStretch(1)
+        self.visit_label = QLabel("", page)  # whose visit is being rated: ticket, service
+        self.visit_label.setFont(_font(16, True))
+        top.addWidget(self.visit_label)
+        layout.addLayout(top)
         self.element_name = self._title("", 22)
         layout.addWidget(self.element_name)
         self.question = QLabel("", page)
@@ -352,8 +367,10 @@ class SurveyWindow(QWidget):
     # --- flow ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the idle reset runs past the first screen, and on it while a refusal is shown
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress,
-                            QEvent.Type.TouchBegin) and self.pages.currentIndex() != 0:
+                            QEvent.Type.TouchBegin) and (
+                self.pages.currentIndex() != 0 or self.idle.isActive()):
             self.idle.start()
         return False
 
@@ -367,6 +384,7 @@ class SurveyWindow(QWidget):
         self.index = 0
         if not self.quick_counter:
             self.ticket_edit.clear()
+            self.visit_label.setText("")
         self.start_error.setText("")
         for group in getattr(self, "option_groups", {}).values():
             group.setExclusive(False)
@@ -389,7 +407,15 @@ class SurveyWindow(QWidget):
         if not text:
             self.start_error.setText(self.tr("Ketik nomor antrean Anda atau pindai karcisnya."))
             return
+        try:
+            with self.store.uow(read_only=True) as uow:
+                visit = check_visit(uow, self.office_code, text, now=self.clock())
+        except LoketError as exc:
+            self._refuse(exc.message(), text)
+            return
         self.ticket = text
+        name = visit.service_name_en if language() == "en" else visit.service_name
+        self.visit_label.setText(f"{visit.ticket} · {name}")
         self.start_error.setText("")
         self.index = 0
         self._show_question()
@@ -441,15 +467,26 @@ class SurveyWindow(QWidget):
                                      respondent=respondent, survey_code=self.survey.code,
                                      now=self.clock())
         except LoketError as exc:
-            if exc.key in ("queue.unknown_ticket", "survey.already_answered",
-                           "survey.not_served"):
+            if exc.key in VISIT_REFUSALS:  # the ticket, not the answers: they cannot be kept
+                ticket = self.ticket
                 self.reset()
-                self.start_error.setText(exc.message())
+                self._refuse(exc.message(), ticket)
             else:
                 self.send_error.setText(exc.message())
             return
         self._thank()
         self.submitted.emit(done.response_id)
+
+    def _refuse(self, message: str, ticket: str) -> None:
+        """The first screen with why ``ticket`` cannot answer, the ticket left there to
+        correct (selected, so a new number typed or scanned replaces it); the idle reset
+        clears both if the visitor walks away."""
+        self.pages.setCurrentWidget(self.start_page)
+        self.ticket_edit.setText(ticket)
+        self.ticket_edit.selectAll()
+        self.start_error.setText(message)
+        self.ticket_edit.setFocus()
+        self.idle.start()
 
     def _on_quick(self, value: int) -> None:
         assert self.quick_counter is not None

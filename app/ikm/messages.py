@@ -54,9 +54,26 @@ register({
     "survey.already_answered": (
         "nomor {ticket} sudah mengisi survei; satu kunjungan satu jawaban",
         "ticket {ticket} has already answered the survey; one answer per visit"),
+    "survey.not_finished": (
+        "nomor {ticket} belum selesai dilayani (sekarang: {place}); survei bisa diisi "
+        "setelah tahap terakhir, {last}, dimulai",
+        "ticket {ticket} is still on its way through the service (now: {place}); the "
+        "survey opens once its last stage, {last}, has started"),
+    "survey.cancelled": (
+        "kunjungan {ticket} dibatalkan sebelum tahap terakhir; jika Anda dilayani dengan "
+        "nomor lain, isi survei dengan nomor itu",
+        "visit {ticket} was cancelled before its last stage; if you were served under "
+        "another number, answer with that number"),
+    "survey.no_show": (
+        "nomor {ticket} tidak hadir saat dipanggil; survei diisi oleh pengunjung yang "
+        "sudah dilayani",
+        "ticket {ticket} did not come when called; the survey is for visitors who were "
+        "served"),
     "survey.not_served": (
-        "nomor {ticket} belum dilayani; survei diisi setelah dilayani",
-        "ticket {ticket} has not been served yet; the survey comes after the service"),
+        "nomor {ticket} ditutup tanpa dilayani; survei diisi oleh pengunjung yang sudah "
+        "dilayani",
+        "ticket {ticket} was closed without being served; the survey is for visitors who "
+        "were served"),
     "survey.bad_respondent": ("{field} {value!r} bukan pilihan yang ada ({choices})",
                               "{field} {value!r} is not one of the choices ({choices})"),
     "survey.bad_rating": ("nilai cepat harus 1-4, bukan {value!r}",

@@ -2,9 +2,11 @@
 
 A station answer is tied to a visit (its ticket), so the IKM can later be sliced by
 service, by loket and by officer: a visit counts for every counter and officer that served
-it. One answer per visit, enforced by the database (``survey_responses.visit_id`` is
-unique). Quick ratings (one tap, four faces) are kept apart (``survey_code = "quick"``)
-and never mix into the IKM.
+it. A visit answers only once its service is over (:func:`check_visit` has the rule) and
+only once: refused with a clear message first, and enforced by the database too
+(``survey_responses.visit_id`` is unique) for two stations racing with the same ticket.
+Quick ratings (one tap, four faces) are kept apart (``survey_code = "quick"``) and never
+mix into the IKM.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from app.ikm.compute import IkmResult, compute_ikm, ikm_from_totals, krejcie_mor
 from app.ikm.survey import DEFAULT_SURVEY, Survey, load_survey
 from app.queue import engine as q
 from app.store import UnitOfWork
+from db.enums import OPEN_STATUSES, VisitStatus
 from db.models import (
+    Counter,
     Office,
     Service,
     StageRecord,
@@ -60,8 +64,80 @@ def visit_from_scan(session: Session, office: Office, text: str, now: datetime) 
 
 
 def _served(session: Session, visit: Visit) -> list[StageRecord]:
+    """The visit's stage records where the visitor came to the counter: called (officers
+    often serve without pressing "start", so the call is when a stage starts) and not
+    closed as a no-show. Oldest first."""
     return list(session.scalars(select(StageRecord).where(
-        StageRecord.visit_id == visit.id, StageRecord.called_at.is_not(None))))
+        StageRecord.visit_id == visit.id, StageRecord.called_at.is_not(None),
+        StageRecord.status != VisitStatus.NO_SHOW).order_by(StageRecord.seq)))
+
+
+# a visit closed before its last stage, and why it may not answer
+_CLOSED_EARLY = {VisitStatus.CANCELLED: "survey.cancelled",
+                 VisitStatus.NO_SHOW: "survey.no_show",
+                 VisitStatus.NOT_SERVED: "survey.not_served"}
+
+# the refusals that concern the ticket, not the answers: a survey station sends the visitor
+# back to the first screen with these
+VISIT_REFUSALS = frozenset({"queue.unknown_ticket", "survey.already_answered",
+                            "survey.not_finished", "survey.cancelled", "survey.no_show",
+                            "survey.not_served"})
+
+
+def _place(session: Session, visit: Visit) -> str:
+    """Where an open visit is now, in words: the loket serving it, else the stage it
+    waits for."""
+    record = session.scalar(select(StageRecord).where(
+        StageRecord.visit_id == visit.id, StageRecord.status.in_(OPEN_STATUSES))
+        .order_by(StageRecord.seq.desc()).limit(1))
+    if record is None:
+        return "-"
+    if record.counter_id is not None and record.status is not VisitStatus.WAITING:
+        counter = session.get(Counter, record.counter_id)
+        if counter is not None:
+            return counter.name
+    return record.stage.name
+
+
+def _credited(session: Session, visit: Visit) -> StageRecord | None:
+    """The stage record an answer of ``visit`` is credited to (its loket and officer: the
+    last one that served it), or the refusal, as a :class:`LoketError`.
+
+    The survey (SKM, PermenPANRB 14/2017) measures a service the visitor received, asked
+    when it is over, once per visit. Read as a kepala UPT would:
+
+    - **Accepted once the service's last stage has started**: the visit was called at the
+      last stage of its service (Samsat: loket 3, the STNK hand-over), whether it is still
+      being served there or was closed there as done, incomplete or cancelled. A visit
+      closed as done is accepted too (the office completed it, whatever its stages).
+    - **Accepted when it left incomplete at an earlier stage**: loket 1 found a document
+      missing and sent the visitor home. That visitor *was* served, and their view of
+      *Persyaratan* and *Prosedur* is what the index is for; refusing them would leave the
+      IKM to the visitors who got through and flatter it.
+    - **Refused while the visit is still under way** before its last stage (waiting, at
+      loket 1, on hold): the answer would rate half a service, and the visitor may rate
+      again with a worse afternoon behind them. The message says where it is now and which
+      stage opens the survey.
+    - **Refused when cancelled before the last stage**: a cancelled ticket is mostly a
+      wrong service taken at the kiosk; the visitor goes on under another number and
+      answers with that one, so one person is not counted twice.
+    - **Refused when never served**: a no-show, or still open when the day was closed.
+    - **Refused the second time**, whatever the visit's state.
+    """
+    if session.scalar(select(SurveyResponse.id).where(
+            SurveyResponse.visit_id == visit.id)) is not None:
+        raise LoketError("survey.already_answered", ticket=visit.ticket)
+    records = _served(session, visit)
+    links = visit.service.stage_links
+    last = links[-1].stage if links else None
+    if (visit.status is VisitStatus.DONE
+            or (last is not None and any(r.stage_id == last.id for r in records))
+            or (visit.status is VisitStatus.INCOMPLETE and records)):
+        return records[-1] if records else None
+    if visit.status.is_open:
+        raise LoketError("survey.not_finished", ticket=visit.ticket,
+                         place=_place(session, visit), last=last.name if last else "-")
+    raise LoketError(_CLOSED_EARLY.get(visit.status, "survey.not_served"), ticket=visit.ticket)
 
 
 def _check_answers(survey: Survey, answers: Mapping[str, object]) -> dict[str, int]:
@@ -91,13 +167,41 @@ class Submitted:
     service: str | None
 
 
+@dataclass(frozen=True)
+class SurveyVisit:
+    """A visit that may answer the survey now, as a station shows it."""
+
+    visit_id: int
+    ticket: str
+    service: str  # code
+    service_name: str
+    service_name_en: str
+
+
+def check_visit(uow: UnitOfWork, office_code: str | None, ticket: str, *,
+                now: datetime | None = None) -> SurveyVisit:
+    """May the visit of ``ticket`` (typed or scanned) answer the survey now? Refused with
+    the reason otherwise (see :func:`_credited` for the rule). Only reads: the survey
+    station asks before the first question, so nobody answers nine questions to be
+    refused at the end; :func:`submit_survey` asks again when it stores."""
+    now = _now(now)
+    s = uow.session
+    office = q.resolve_office(s, office_code)
+    visit = visit_from_scan(s, office, ticket, now)
+    _credited(s, visit)
+    return SurveyVisit(visit.id, visit.ticket, visit.service.code, visit.service.name,
+                       visit.service.name_en or visit.service.name)
+
+
 def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
                   answers: Mapping[str, object], *, respondent: Mapping[str, str] | None = None,
                   survey_code: str = DEFAULT_SURVEY, now: datetime | None = None,
                   actor: str = "survey") -> Submitted:
     """Store one visitor's questionnaire, tied to the visit of ``ticket`` (typed or
     scanned). Refused, with nothing stored, when an answer is missing or out of range,
-    when the visit was never served, or when it has already answered."""
+    when the visit may not answer yet or at all (see :func:`_credited`: its last stage
+    has not started, it was cancelled or never served), or when it has already answered.
+    """
     now = _now(now)
     s = uow.session
     survey = load_survey(survey_code)
@@ -105,21 +209,23 @@ def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
     who = _check_respondent(survey, respondent or {})
     office = q.resolve_office(s, office_code)
     visit = visit_from_scan(s, office, ticket, now)
-    records = _served(s, visit)
-    if not records:
-        raise LoketError("survey.not_served", ticket=visit.ticket)
-    last = max(records, key=lambda r: r.called_at or now)
+    credited = _credited(s, visit)
     response = SurveyResponse(
         office_id=office.id, survey_code=survey.code, visit_id=visit.id,
-        service_id=visit.service_id, counter_id=last.counter_id, officer_id=last.officer_id,
+        service_id=visit.service_id,
+        counter_id=credited.counter_id if credited else None,
+        officer_id=credited.officer_id if credited else None,
         source="station", submitted_at=now, respondent=who,
         answers=[SurveyAnswer(element_id=e, value=v) for e, v in clean.items()])
     s.add(response)
+    ticket_label = visit.ticket
     try:
         s.flush()
     except IntegrityError:
+        # another station stored this visit's answer since the check: the unique index
+        # on survey_responses.visit_id keeps the second one out
         s.rollback()
-        raise LoketError("survey.already_answered", ticket=visit.ticket) from None
+        raise LoketError("survey.already_answered", ticket=ticket_label) from None
     audit.record(s, actor=actor, action="survey.submitted", entity="survey_response",
                  entity_id=response.id, office_id=office.id, at=now,
                  after={"visit_id": visit.id, "ticket": visit.ticket, "survey": survey.code})

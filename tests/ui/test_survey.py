@@ -1,4 +1,5 @@
-"""The survey station: a visitor answers by ticket, one answer per visit, the screen resets
+"""The survey station: a visitor answers by ticket once the visit's last stage has started,
+one answer per visit, refusals shown in words on the first screen; the screen resets
 itself; quick mode rates a loket with one tap. Screenshots go to /tmp/loket-shots."""
 
 from __future__ import annotations
@@ -8,30 +9,28 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from app import users
 from app.ikm.survey import load_survey
-from app.queue import engine as q
 from app.store import Store
 from db.models import SurveyAnswer, SurveyResponse
+from tests.app.ikm.visits import OFFICE, Desk, survey_rows
 from tests.app.queue.conftest import MONDAY_9
 from ui.survey import SurveyWindow
 
-OFFICE = "SAMSAT-PTK1"
 SHOTS = Path("/tmp/loket-shots")
 
 
 def _served_ticket(store: Store) -> str:
-    with store.uow() as uow:
-        info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="test",
-                              office_code=OFFICE)
-    actor = q.Actor(info.username, info.id)
-    with store.uow() as uow:
-        ticket = q.issue_ticket(uow, "STNK-PERPANJANGAN", office_code=OFFICE, now=MONDAY_9)
-    with store.uow() as uow:
-        q.call_next(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
-    return ticket.ticket
+    """A visit called at its last stage (loket 3): it may answer."""
+    return Desk(store, "petugas1", MONDAY_9).at_last_stage().ticket
+
+
+def _type_on_keypad(qtbot, window: SurveyWindow, text: str) -> None:
+    keys = {b.text(): b for b in window.keypad.findChildren(QPushButton)}
+    for key in text:
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture
@@ -77,31 +76,77 @@ def test_a_visitor_answers_every_element_and_the_station_resets(qtbot, window,
         window.thanks_timer.start()
     assert window.pages.currentWidget() is window.start_page
     assert window.ticket_edit.text() == ""
-    # the same ticket again: refused on the start page with the reason
+    # the same ticket again: refused before the first question, with the reason
     qtbot.keyClicks(window.ticket_edit, ticket)
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    for _ in values:
-        qtbot.mouseClick(window.answer_buttons[3], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.start_page
-    assert "sudah mengisi survei" in window.start_error.text()
+    assert window.start_error.text() == (
+        f"nomor {ticket} sudah mengisi survei; satu kunjungan satu jawaban")
+    assert survey_rows(catalog_store) == (1, 9, 1)
 
 
-def test_an_idle_visitor_is_forgotten(qtbot, window) -> None:
-    qtbot.keyClicks(window.ticket_edit, "A-001")
+def test_a_ticket_still_at_loket_1_is_refused_in_words_then_answers_at_loket_3(
+        qtbot, window, catalog_store: Store) -> None:
+    """The issue: A-001 was accepted while still being served at loket 1."""
+    desk = Desk(catalog_store, "petugas1", MONDAY_9)
+    a001 = desk.at_loket_1()
+    _type_on_keypad(qtbot, window, "A-001")
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.start_page
+    assert window.start_error.text() == (
+        "nomor A-001 belum selesai dilayani (sekarang: Loket 1 Pendaftaran); survei bisa "
+        "diisi setelah tahap terakhir, Pengesahan dan Penyerahan STNK, dimulai")
+    assert window.start_error.isVisible()
+    # the ticket stays to correct, selected so a new number replaces it
+    assert window.ticket_edit.text() == "A-001"
+    assert window.ticket_edit.selectedText() == "A-001"
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "survey-refused.png"))
+    assert survey_rows(catalog_store) == (0, 0, 0)
+    # the visit goes on to loket 3 and is called there: the same ticket now answers
+    desk.send("L1", "loket-3")
+    desk.call("L3", a001)
+    _type_on_keypad(qtbot, window, "A-001")  # replaces the selected number
+    assert window.ticket_edit.text() == "A-001"
+    qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.question_page
+    assert window.start_error.text() == ""
+    assert window.visit_label.text() == "A-001 · Perpanjangan STNK"
+    window.grab().save(str(SHOTS / "survey-question-visit.png"))
+    for _ in load_survey().elements:
+        qtbot.mouseClick(window.answer_buttons[2], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.submitted):
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.thanks_page
+    assert survey_rows(catalog_store) == (1, 9, 1)
+
+
+def test_an_idle_visitor_is_forgotten(qtbot, window, catalog_store: Store) -> None:
+    ticket = _served_ticket(catalog_store)
+    qtbot.keyClicks(window.ticket_edit, ticket)
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.answer_buttons[2], Qt.MouseButton.LeftButton)
     assert window.answers
     with qtbot.waitSignal(window.reset_done, timeout=3000):
         pass
     assert window.pages.currentWidget() is window.start_page and window.answers == {}
+    assert window.visit_label.text() == ""
+
+
+def test_a_refusal_left_on_screen_is_cleared_when_idle(qtbot, window) -> None:
+    qtbot.keyClicks(window.ticket_edit, "A-099")
+    qtbot.keyClick(window.ticket_edit, Qt.Key.Key_Return)
+    assert "A-099" in window.start_error.text()  # no such ticket today
+    with qtbot.waitSignal(window.reset_done, timeout=3000):
+        pass
+    assert window.start_error.text() == "" and window.ticket_edit.text() == ""
 
 
 def test_keypad_types_the_ticket(qtbot, window) -> None:
-    keys = {b.text(): b for b in window.keypad.findChildren(type(window.start_button))}
+    keys = {b.text(): b for b in window.keypad.findChildren(QPushButton)}
     assert "A" in keys and "B" in keys  # the office's ticket prefixes
     for key in ("A", "-", "0", "0", "7", "⌫", "1"):
-        keys[key].click()
+        qtbot.mouseClick(keys[key], Qt.MouseButton.LeftButton)
     assert window.ticket_edit.text() == "A-001"
 
 

@@ -1,5 +1,7 @@
-"""Survey answers in the database: one per served visit, quick ratings apart, paper files
-all or nothing, and the IKM of a period sliced by service, loket and officer."""
+"""Survey answers in the database: a visit answers once, and only once its last stage has
+started (an incomplete visit may too; a cancelled, no-show or unserved one may not); quick
+ratings apart, paper files all or nothing, and the IKM of a period sliced by service, loket
+and officer. Every test runs on SQLite and PostgreSQL (``catalog_store``)."""
 
 from __future__ import annotations
 
@@ -7,112 +9,187 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from app import users
 from app.errors import LoketError
-from app.ikm.responses import ikm_report, import_answers, quick_rating, submit_survey
+from app.ikm import responses
+from app.ikm.responses import (
+    check_visit,
+    ikm_report,
+    import_answers,
+    quick_rating,
+    submit_survey,
+)
 from app.ikm.survey import load_survey
 from app.queue import engine as q
 from app.store import Store
-from db.models import AuditEntry, SurveyResponse
+from db.models import Counter, SurveyAnswer, SurveyResponse, Visit
 from printing.ticket import qr_payload
+from tests.app.ikm.visits import OFFICE, Desk, Ticket, survey_rows
 from tests.app.queue.conftest import MONDAY_9
 
-OFFICE = "SAMSAT-PTK1"
 SKM = load_survey()
 DAY = date(2026, 11, 23)
+ALL_FOUR = dict.fromkeys(SKM.ids, 4)
 
 
-def _officer(store: Store, name: str) -> q.Actor:
-    with store.uow() as uow:
-        info = users.add_user(uow, name, "officer", "rahasia-123", actor="test",
-                              office_code=OFFICE)
-    return q.Actor(info.username, info.id)
+def _refusal(store: Store, ticket: str) -> str:
+    """The key both the station's check and the submission refuse ``ticket`` with."""
+    with store.uow(read_only=True) as uow, pytest.raises(LoketError) as checked:
+        check_visit(uow, OFFICE, ticket, now=MONDAY_9)
+    with store.uow() as uow, pytest.raises(LoketError) as stored:
+        submit_survey(uow, OFFICE, ticket, ALL_FOUR, now=MONDAY_9)
+    assert checked.value.key == stored.value.key
+    assert checked.value.message("id") == stored.value.message("id")
+    return stored.value.key
 
 
-def _served_at_cf(store: Store, actor: q.Actor, n: int) -> list[tuple[int, str]]:
-    """``n`` visits issued and served at cek fisik by ``actor``: (visit id, ticket)."""
-    out = []
-    for i in range(n):
-        with store.uow() as uow:
-            info = q.issue_ticket(uow, "STNK-PERPANJANGAN", office_code=OFFICE,
-                                  now=MONDAY_9 + timedelta(minutes=i))
-        with store.uow() as uow:
-            q.call_next(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
-        with store.uow() as uow:
-            q.finish(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
-        out.append((info.id, info.ticket))
-    return out
+def _counter_of(store: Store, response_id: int) -> str | None:
+    with store.uow(read_only=True) as uow:
+        response = uow.session.get(SurveyResponse, response_id)
+        assert response is not None
+        counter = uow.session.get(Counter, response.counter_id) if response.counter_id else None
+        return counter.code if counter else None
 
 
-def test_one_answer_per_served_visit_by_ticket_or_scanned_qr(catalog_store: Store) -> None:
-    officer = _officer(catalog_store, "petugas1")
-    (visit_id, ticket), (visit2, ticket2) = _served_at_cf(catalog_store, officer, 2)
-    answers = dict.fromkeys(SKM.ids, 4)
-    with catalog_store.uow() as uow:
-        done = submit_survey(uow, OFFICE, ticket.lower(), answers,
-                             respondent={"sex": "Perempuan"}, now=MONDAY_9)
-    assert done.ticket == ticket and done.service == "STNK-PERPANJANGAN"
-    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        submit_survey(uow, OFFICE, ticket, answers, now=MONDAY_9)
-    assert err.value.key == "survey.already_answered"
-    with catalog_store.uow() as uow:  # the QR printed on the ticket
-        submit_survey(uow, OFFICE, qr_payload(OFFICE, visit2, ticket2), answers,
-                      now=MONDAY_9)
+def test_a_visit_at_loket_1_is_refused_and_answers_once_its_last_stage_started(
+        catalog_store: Store) -> None:
+    """The issue: A-001 answered while still being served at loket 1."""
+    desk = Desk(catalog_store, "petugas1", MONDAY_9)
+    a001 = desk.at_loket_1()
+    assert a001.ticket == "A-001"
+    with catalog_store.uow(read_only=True) as uow, pytest.raises(LoketError) as err:
+        check_visit(uow, OFFICE, "a-001", now=MONDAY_9)
+    assert err.value.key == "survey.not_finished"
+    assert err.value.message("id") == (
+        "nomor A-001 belum selesai dilayani (sekarang: Loket 1 Pendaftaran); survei bisa "
+        "diisi setelah tahap terakhir, Pengesahan dan Penyerahan STNK, dimulai")
+    assert "once its last stage" in err.value.message("en")
+    assert _refusal(catalog_store, "A-001") == "survey.not_finished"
+    assert survey_rows(catalog_store) == (0, 0, 0)
+    # on to loket 3: waiting there is not yet its last stage started
+    desk.send("L1", "loket-3")
+    with catalog_store.uow(read_only=True) as uow, pytest.raises(LoketError) as err:
+        check_visit(uow, OFFICE, "A-001", now=MONDAY_9)
+    assert err.value.params["place"] == "Pengesahan dan Penyerahan STNK"
+    assert survey_rows(catalog_store) == (0, 0, 0)
+    # called at loket 3: the survey is open, credited to loket 3 and its officer
+    desk.call("L3", a001)
     with catalog_store.uow(read_only=True) as uow:
-        rows = uow.session.scalars(select(SurveyResponse)).all()
-        assert sorted(r.visit_id for r in rows) == sorted([visit_id, visit2])
-        assert all(r.officer_id == officer.user_id for r in rows)
-        assert uow.session.scalar(select(func.count()).where(
-            AuditEntry.action == "survey.submitted")) == 2
+        visit = check_visit(uow, OFFICE, "a-001", now=MONDAY_9)
+    assert (visit.ticket, visit.service_name) == ("A-001", "Perpanjangan STNK")
+    with catalog_store.uow() as uow:
+        done = submit_survey(uow, OFFICE, "a-001", ALL_FOUR, respondent={"sex": "Perempuan"},
+                             now=MONDAY_9)
+    assert (done.ticket, done.service) == ("A-001", "STNK-PERPANJANGAN")
+    assert _counter_of(catalog_store, done.response_id) == "L3"
+    assert survey_rows(catalog_store) == (1, 9, 1)
+    # twice: refused, by typed number and by the QR on the ticket, nothing more stored
+    assert _refusal(catalog_store, "A-001") == "survey.already_answered"
+    assert _refusal(catalog_store, qr_payload(OFFICE, a001.id, "A-001")) == (
+        "survey.already_answered")
+    assert survey_rows(catalog_store) == (1, 9, 1)
+
+
+def test_closed_visits_incomplete_may_answer_cancelled_no_show_unserved_may_not(
+        catalog_store: Store) -> None:
+    desk = Desk(catalog_store, "petugas1", MONDAY_9)
+    incomplete = desk.at_loket_1()
+    desk.finish("L1", "incomplete")  # a document missing: served and sent home
+    cancelled = desk.at_loket_1()
+    desk.finish("L1", "cancelled")
+    no_show = desk.issue()
+    desk.call("CF", no_show)
+    desk.skip("CF")
+    cancelled_at_l3 = desk.issue()
+    desk.call("CF", cancelled_at_l3)
+    desk.send("CF", "loket-3")
+    desk.call("L3", cancelled_at_l3)
+    desk.finish("L3", "cancelled")
+    held_at_l3 = desk.at_last_stage()  # still there when the day is closed
+    never_called = desk.issue()
+    with catalog_store.uow() as uow:
+        q.close_day(uow, office_code=OFFICE, now=MONDAY_9)
+
+    assert _refusal(catalog_store, cancelled.ticket) == "survey.cancelled"
+    assert _refusal(catalog_store, no_show.ticket) == "survey.no_show"
+    assert _refusal(catalog_store, never_called.ticket) == "survey.not_served"
+    assert survey_rows(catalog_store) == (0, 0, 0)
+    with catalog_store.uow() as uow:
+        late = submit_survey(uow, OFFICE, incomplete.ticket, ALL_FOUR, now=MONDAY_9)
+    assert _counter_of(catalog_store, late.response_id) == "L1"
+    # reached loket 3, then closed: cancelled there, or held there when the day closed
+    for ticket in (cancelled_at_l3, held_at_l3):
+        with catalog_store.uow() as uow:
+            done = submit_survey(uow, OFFICE, ticket.ticket, ALL_FOUR, now=MONDAY_9)
+        assert _counter_of(catalog_store, done.response_id) == "L3"
+    assert survey_rows(catalog_store) == (3, 27, 3)
+
+
+def test_the_database_keeps_one_answer_per_visit(catalog_store: Store,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two stations racing with one ticket both pass the check; the unique index on
+    ``survey_responses.visit_id`` keeps the second answer out, refused in words."""
+    desk = Desk(catalog_store, "petugas1", MONDAY_9)
+    ticket = desk.at_last_stage()
+    with catalog_store.uow() as uow:
+        submit_survey(uow, OFFICE, ticket.ticket, ALL_FOUR, now=MONDAY_9)
+    monkeypatch.setattr(responses, "_credited", lambda session, visit: None)  # raced past
+    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
+        submit_survey(uow, OFFICE, ticket.ticket, ALL_FOUR, now=MONDAY_9)
+    assert err.value.key == "survey.already_answered"
+    assert survey_rows(catalog_store) == (1, 9, 1)
+    with catalog_store.uow() as uow, pytest.raises(IntegrityError):
+        visit = uow.session.get(Visit, ticket.id)
+        assert visit is not None
+        uow.session.add(SurveyResponse(office_id=visit.office_id, survey_code=SKM.code,
+                                       visit_id=visit.id, source="station", respondent={}))
+        uow.session.flush()
+
+
+def _at_last_stage(desk: Desk, n: int) -> list[Ticket]:
+    return [desk.at_last_stage() for _ in range(n)]
 
 
 @pytest.mark.parametrize(("change", "key"), [
     ({"waktu": 0}, "ikm.bad_answer"), ({"waktu": None}, "ikm.missing_answer")])
-def test_bad_questionnaire_or_unserved_visit_stores_nothing(catalog_store: Store, change,
-                                                            key) -> None:
-    with catalog_store.uow() as uow:
-        waiting = q.issue_ticket(uow, "STNK-PERPANJANGAN", office_code=OFFICE, now=MONDAY_9)
+def test_bad_questionnaire_stores_nothing(catalog_store: Store, change, key) -> None:
+    (ticket,) = _at_last_stage(Desk(catalog_store, "petugas1", MONDAY_9), 1)
     with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        submit_survey(uow, OFFICE, waiting.ticket, dict.fromkeys(SKM.ids, 3), now=MONDAY_9)
-    assert err.value.key == "survey.not_served"
-    officer = _officer(catalog_store, "petugas1")
-    (_, ticket), = _served_at_cf(catalog_store, officer, 1)
-    with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        submit_survey(uow, OFFICE, ticket, dict.fromkeys(SKM.ids, 3) | change, now=MONDAY_9)
+        submit_survey(uow, OFFICE, ticket.ticket, dict.fromkeys(SKM.ids, 3) | change,
+                      now=MONDAY_9)
     assert err.value.key == key
     with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        submit_survey(uow, OFFICE, ticket, dict.fromkeys(SKM.ids, 3),
+        submit_survey(uow, OFFICE, ticket.ticket, dict.fromkeys(SKM.ids, 3),
                       respondent={"sex": "X"}, now=MONDAY_9)
     assert err.value.key == "survey.bad_respondent"
-    with catalog_store.uow(read_only=True) as uow:
-        assert uow.session.scalar(select(func.count()).select_from(SurveyResponse)) == 0
+    assert survey_rows(catalog_store) == (0, 0, 0)
 
 
 def test_quick_ratings_are_kept_apart_from_the_ikm(catalog_store: Store) -> None:
-    officer = _officer(catalog_store, "petugas1")
-    (_, ticket), = _served_at_cf(catalog_store, officer, 1)
+    (ticket,) = _at_last_stage(Desk(catalog_store, "petugas1", MONDAY_9), 1)
     with catalog_store.uow() as uow:
         quick_rating(uow, OFFICE, "L1", 1, now=MONDAY_9)
     with catalog_store.uow() as uow, pytest.raises(LoketError):
         quick_rating(uow, OFFICE, "L1", 5, now=MONDAY_9)
     with catalog_store.uow() as uow:
-        submit_survey(uow, OFFICE, ticket, dict.fromkeys(SKM.ids, 4), now=MONDAY_9)
+        submit_survey(uow, OFFICE, ticket.ticket, ALL_FOUR, now=MONDAY_9)
     with catalog_store.uow(read_only=True) as uow:
         report = ikm_report(uow, OFFICE, DAY, DAY)
+        answers = uow.session.scalars(select(SurveyAnswer)).all()
     assert report.result is not None and report.result.respondents == 1
     assert report.result.converted == 100
+    assert len(answers) == 10  # nine of the questionnaire, one quick
 
 
 def test_report_slices_by_loket_and_officer_and_checks_the_sample(catalog_store: Store) -> None:
-    budi = _officer(catalog_store, "budi")
-    siti = _officer(catalog_store, "siti")
-    by_budi = _served_at_cf(catalog_store, budi, 2)
-    by_siti = _served_at_cf(catalog_store, siti, 1)
-    for (_, ticket), value in zip([*by_budi, *by_siti], (4, 3, 1), strict=True):
+    by_budi = _at_last_stage(Desk(catalog_store, "budi", MONDAY_9), 2)
+    by_siti = _at_last_stage(Desk(catalog_store, "siti", MONDAY_9), 1)
+    for ticket, value in zip([*by_budi, *by_siti], (4, 3, 1), strict=True):
         with catalog_store.uow() as uow:
-            submit_survey(uow, OFFICE, ticket, dict.fromkeys(SKM.ids, value), now=MONDAY_9)
+            submit_survey(uow, OFFICE, ticket.ticket, dict.fromkeys(SKM.ids, value),
+                          now=MONDAY_9)
     with catalog_store.uow(read_only=True) as uow:
         everyone = ikm_report(uow, OFFICE, DAY, DAY)
         budi_only = ikm_report(uow, OFFICE, DAY, DAY, officer="budi")
