@@ -182,6 +182,15 @@ def actor_name(args: argparse.Namespace) -> str:
     return getattr(args, "as_user", None) or actor()
 
 
+def add_override(parser: argparse.ArgumentParser) -> None:
+    """``--override``: a supervisor acts on a visit that no counter of the action's stage
+    has called or is serving (app.stage_work.require_at_work); refused for anyone else,
+    audited when allowed."""
+    parser.add_argument("--override", action="store_true",
+                        help="supervisor: act although the visit is not at this stage "
+                             "(audited)")
+
+
 def _actor(args: argparse.Namespace) -> Any:
     from app.queue.engine import Actor
 

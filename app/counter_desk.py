@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, stage_work
+from app import visit_requirements as checklist
 from app.devices_service import station_device
 from app.documents import letterhead
 from app.errors import LoketError
@@ -116,46 +117,6 @@ def desk_info(uow: UnitOfWork, counter_code: str, *,
 # --- requirements -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RequirementState:
-    code: str
-    text: str
-    checked: bool = False
-    by: str | None = None
-    at: datetime | None = None
-
-
-def _requirements(service: Service) -> list[tuple[str, str]]:
-    out = []
-    for item in service.requirements or []:
-        if isinstance(item, dict):
-            text = item.get("text", "")
-            if item.get("for"):
-                text = f"{text} ({item['for']})"
-            out.append((str(item.get("code", text)), text))
-        else:
-            out.append((str(item), str(item)))
-    return out
-
-
-def _ticks(visit: Visit) -> dict[str, dict[str, Any]]:
-    return dict((visit.data or {}).get("requirements") or {})
-
-
-def _requirement_states(visit: Visit) -> tuple[RequirementState, ...]:
-    ticks = _ticks(visit)
-    states = []
-    for code, text in _requirements(visit.service):
-        tick = ticks.get(code)
-        states.append(RequirementState(
-            code, text, tick is not None, tick.get("by") if tick else None,
-            datetime.fromisoformat(tick["at"]) if tick and tick.get("at") else None))
-    return tuple(states)
-
-
-requirement_states = _requirement_states  # the visit's checklist, for the services of loket 1
-
-
 def registration_stage(session: Session, service: Service) -> int | None:
     """The stage where the service's requirements are checked.
 
@@ -182,7 +143,7 @@ def registration_stage(session: Session, service: Service) -> int | None:
 
 def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
                     actor: q.Actor, now: datetime | None = None
-                    ) -> tuple[RequirementState, ...]:
+                    ) -> tuple[checklist.RequirementState, ...]:
     """Tick (or untick) one requirement of an open visit, with who and when.
 
     Stored in ``Visit.data["requirements"]`` as ``{code: {"by", "user_id", "at"}}``; one
@@ -195,13 +156,13 @@ def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
         raise LoketError("desk.unknown_visit", visit=visit_id)
     if not visit.status.is_open:
         raise LoketError("desk.visit_closed", ticket=visit.ticket)
-    codes = dict(_requirements(visit.service))
+    codes = dict(checklist.requirements_of(visit.service))
     if code not in codes:
         raise LoketError("desk.unknown_requirement", code=code, ticket=visit.ticket)
-    ticks = _ticks(visit)
+    ticks = checklist.ticks(visit)
     before = sorted(ticks)
     if checked == (code in ticks):
-        return _requirement_states(visit)
+        return checklist.requirement_states(visit)
     if checked:
         ticks[code] = {"by": actor.name, "user_id": actor.user_id, "at": now.isoformat()}
     else:
@@ -221,7 +182,7 @@ def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
                  action="visit.requirement", entity="visit", entity_id=visit.id, at=now,
                  before={"checked": before}, after={"checked": sorted(ticks)} | change)
     uow.commit()
-    return _requirement_states(visit)
+    return checklist.requirement_states(visit)
 
 
 # --- the current visit and the lists ----------------------------------------------------
@@ -243,7 +204,7 @@ class CurrentVisit:
     due_at: datetime | None
     sla: str | None  # ok | near | over | None (no time standard)
     recalls: int
-    requirements: tuple[RequirementState, ...] = ()
+    requirements: tuple[checklist.RequirementState, ...] = ()
     checklist: bool = False  # this is the stage where the requirements are checked
 
 
@@ -264,15 +225,16 @@ def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None
         return None
     visit = record.visit
     warn = float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO))
-    requirements = _requirement_states(visit)
-    checklist = bool(requirements) and registration_stage(s, visit.service) == record.stage_id
+    requirements = checklist.requirement_states(visit)
+    show_checklist = (bool(requirements)
+                      and registration_stage(s, visit.service) == record.stage_id)
     return CurrentVisit(
         visit_id=visit.id, ticket=visit.ticket, service_code=visit.service.code,
         service_name=visit.service.name, stage_code=record.stage.code,
         stage_name=record.stage.name, status=record.status.value,
         priority=visit.priority_reason, issued_at=visit.issued_at, due_at=visit.due_at,
         sla=deadline.sla_state(visit.due_at, visit.issued_at, now, warn),
-        recalls=record.recalls, requirements=requirements, checklist=checklist,
+        recalls=record.recalls, requirements=requirements, checklist=show_checklist,
     )
 
 
@@ -377,29 +339,23 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
 # --- finishing a stage --------------------------------------------------------------------
 
 
-def finish_blocker(uow: UnitOfWork, counter_code: str, *,
-                   office_code: str | None = None) -> str | None:
-    """Why the visit at this counter cannot leave its stage as done yet (the work of the
-    stage is not recorded: an STNK not registered, paid or handed over), or None."""
-    from app.samsat.flow import stage_blocker
-
+def missing_steps(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
+                  office_code: str | None = None) -> list[str]:
+    """What the visit at this counter still needs before it may leave its stage with
+    ``outcome`` (the stage's rule, :mod:`app.stage_work`): shown beside "Selesai"."""
     s = uow.session
     office = _office(s, office_code)
     counter = _counter(s, office, counter_code)
     record = _active_record(s, counter)
     if record is None:
-        return None
-    return stage_blocker(uow, record.visit_id, record.stage.code)
+        return []
+    return stage_work.missing_steps(s, record.visit, record.stage, outcome)
 
 
 def finish_done(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
                 office_code: str | None = None, now: datetime | None = None) -> Any:
-    """The console's "Selesai": refused with the reason while the stage's work is not
-    recorded; otherwise the engine's finish with outcome done."""
-    reason = finish_blocker(uow, counter_code, office_code=office_code)
-    if reason:
-        raise LoketError("desk.stage_not_done", reason=reason)
-    end_reading(uow.session)  # release what was read; the engine locks in its own way
+    """The console's "Selesai": the engine's finish with outcome done, which the stage's
+    rule refuses while its work is not recorded."""
     return q.finish(uow, counter_code, outcome="done", office_code=office_code, actor=actor,
                     now=now)
 
@@ -456,7 +412,7 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     if record is None:
         raise LoketError("queue.counter_idle", counter=counter.code)
     visit = record.visit
-    states = _requirement_states(visit)
+    states = checklist.requirement_states(visit)
     missing = tuple(r.text for r in states if not r.checked)
     checked = tuple(r.text for r in states if r.checked)
     visit_id, ticket, record_id = visit.id, visit.ticket, record.id

@@ -272,7 +272,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.cannot_write": ("berkas {file} tidak dapat ditulis: {reason}",
                          "cannot write the file {file}: {reason}"),
-    "desk.stage_not_done": ("belum bisa diselesaikan: {reason}", "cannot finish yet: {reason}"),
+    # the work of a stage (app/stage_work.py)
+    "work.missing": (
+        "{ticket} belum bisa meninggalkan tahap {stage}: {missing}",
+        "{ticket} cannot leave the stage {stage} yet: {missing}",
+    ),
+    "work.not_here": (
+        "{work} untuk {ticket} hanya bisa dilakukan oleh loket yang sedang memanggil atau "
+        "melayani nomor itu; {ticket} {where}",
+        "{work} for {ticket} can only be done by the counter calling or serving that number; "
+        "{ticket} {where}",
+    ),
+    "work.override_denied": (
+        "hanya supervisor yang boleh melewati aturan ini; {actor} bukan supervisor aktif",
+        "only a supervisor may override this rule; {actor} is not an active supervisor",
+    ),
+    "work.where.waiting": ("sedang menunggu di tahap {stage}", "is waiting at the stage {stage}"),
+    "work.where.called": ("sedang dipanggil di {counter} (tahap {stage})",
+                          "is being called at {counter} (stage {stage})"),
+    "work.where.serving": ("sedang dilayani di {counter} (tahap {stage})",
+                           "is being served at {counter} (stage {stage})"),
+    "work.where.held": ("sedang ditahan di {counter} (tahap {stage})",
+                        "is on hold at {counter} (stage {stage})"),
+    "work.where.closed": ("sudah selesai", "is already closed"),
+    "work.name.samsat-check": ("Cek fisik", "The vehicle check"),
+    "work.name.samsat-registration": ("Pendaftaran STNK", "The STNK registration"),
+    "work.name.samsat-payment": ("Pembayaran STNK", "The STNK payment"),
+    "work.name.samsat-handover": ("Penyerahan STNK", "The STNK hand-over"),
+    "work.name.npwpd": ("Pendaftaran NPWPD", "The NPWPD registration"),
+    "work.name.tax-payment": ("Pembayaran pajak", "The tax payment"),
+    "work.name.perforation": ("Perforasi", "The perforation"),
+    "work.name.fiscal": ("Pemeriksaan fiskal", "The tax clearance check"),
+    "work.name.casework": ("Permohonan/pengaduan", "The application or complaint"),
     "desk.unknown_requirement": (
         "persyaratan {code!r} bukan persyaratan layanan {ticket}",
         "{code!r} is not a requirement of the service of {ticket}",
@@ -328,9 +359,45 @@ def language() -> str:
     return lang if lang in LANGUAGES else "id"
 
 
+class Text:
+    """A message not rendered yet: a key and its parameters, rendered in the reader's
+    language when shown, also as a parameter of another message (a refusal that lists
+    the missing steps reads in one language, whichever is asked)."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str | None = None) -> str:
+        return tr(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Text({self.key!r}, {self.params!r})"
+
+
+def _rendered(value: object, lang: str) -> object:
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Text) for v in value):
+        return "; ".join(str(_rendered(v, lang)) for v in value)
+    return value
+
+
 def tr(key: str, lang: str | None = None, /, **params: object) -> str:
-    """Render message ``key`` in ``lang`` (default: :func:`language`)."""
+    """Render message ``key`` in ``lang`` (default: :func:`language`); a :class:`Text`
+    parameter (or a list of them, joined by "; ") is rendered in the same language."""
     lang = lang or language()
     texts = MESSAGES[key]
     template = texts[LANGUAGES.index(lang)]
-    return template.format(**params)
+    return template.format(**{k: _rendered(v, lang) for k, v in params.items()})

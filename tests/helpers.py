@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import func, inspect, select, table
 
@@ -33,3 +34,22 @@ def run_json(capsys, url: str, *argv: str) -> tuple[int, object, str]:
     code = main(["--db", url, *argv, "--json"])
     out, err = capsys.readouterr()
     return code, json.loads(out) if out else None, err
+
+
+def queue_only(store: Any, office: str = "SAMSAT-PTK1") -> None:
+    """Declare that ``office``'s stages do no recorded work (the office's ``work_panels``
+    setting, empty per stage), so a visit leaves a stage with a bare finish.
+
+    For the tests of the queue engine itself, which move visits through the Samsat stages
+    without the cek fisik, registration, payment and hand-over that the stages' rules
+    (app/stage_work.py, tested in tests/app/samsat and tests/app/test_stage_work.py) want.
+    """
+    from app.queue import config
+    from db.models import Office
+
+    with store.uow() as uow:
+        row = uow.session.scalar(select(Office).where(Office.code == office))
+        row.settings = {**(row.settings or {}),
+                        "work_panels": {st.code: [] for st in row.stages}}
+        uow.commit()
+    config.forget()

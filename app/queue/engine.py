@@ -28,6 +28,7 @@ from app.queue.config import CounterConf, counter_conf, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
+from app.stage_work import check_leaving
 from app.store import UnitOfWork, end_reading
 from db.enums import OPEN_STATUSES, VisitStatus, Zone
 from db.models import (
@@ -850,6 +851,9 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
     """End this stage: ``done`` moves the visit to its next stage (same number) or completes
     it; ``incomplete`` returns it to the visitor (documents missing); ``cancelled``.
 
+    Refused, with the missing steps and nothing written, while the stage's work is not
+    recorded (:func:`app.stage_work.check_leaving`): every entry point finishes here.
+
     Pressed after every service, so it runs on prebuilt statements like "call next": the
     counter row first (serialising presses at one counter), then its current record.
     """
@@ -865,6 +869,7 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
     row = conn.execute(sql.current_of_counter, {"cid": conf.id}).first()
     if row is None:
         raise LoketError("queue.counter_idle", counter=conf.code)
+    check_leaving(s, row.visit_id, row.stage_id, outcome)
     svc = service_conf(s, conf.office_id, conf.office_code, conf.service_codes[row.service_id])
     before = row.status.value
     payload = {
@@ -923,9 +928,14 @@ def _finish_pg(uow: UnitOfWork, conf: CounterConf, outcome: str, actor: Actor,
 
     Like "call next" it counts as the counter's sign of life even when it is refused.
     """
-    conn = _one_statement_connection(uow.session)
+    s = uow.session
+    current = s.connection().execute(sql.current_of_counter_read, {"cid": conf.id}).first()
+    if current is not None:
+        check_leaving(s, current.visit_id, current.stage_id, outcome)
+    conn = _one_statement_connection(s)
     status = CLOSED_AS[outcome].value
     row = conn.execute(sql.pg_finish, {
+        "rid": current.id if current is not None else None,
         "cid": conf.id, "uid": actor.user_id, "now": now, "actor": actor.name,
         "office_id": conf.office_id, "code": conf.code, "number": conf.display_number,
         "call_name": conf.call_name, "outcome": outcome, "status": status, "note": note,

@@ -42,14 +42,14 @@ touch_seen = (
 )
 
 # the record a counter has called or is serving, with what finishing it needs of its visit
-current_of_counter = (
+current_of_counter_read = (
     select(records.c.id, records.c.visit_id, records.c.stage_id, records.c.status,
            records.c.seq, records.c.called_at, records.c.started_at, visits.c.ticket,
            visits.c.service_id, visits.c.stage_position, visits.c.priority_reason)
     .join(visits, visits.c.id == records.c.visit_id)
     .where(records.c.counter_id == bindparam("cid"), records.c.status.in_(ACTIVE))
-    .with_for_update(of=records)
 )
+current_of_counter = current_of_counter_read.with_for_update(of=records)
 
 end_record = (
     update(records)
@@ -189,6 +189,8 @@ pg_call_next = text(_PG_CALL_NEXT).bindparams(
 # finds it no longer called or serving, and returns no row (the counter is idle). The next
 # stage is the service's stage after the visit's position when the outcome is "done"; then
 # the visit keeps its number and waits there, otherwise it is closed with the outcome.
+# ``rid`` is the record the stage's rule was checked for: if another press finished it
+# meanwhile, nothing is finished.
 _PG_FINISH = """
 WITH touched AS (
     UPDATE counters SET last_seen_at = :now WHERE id = :cid RETURNING id
@@ -201,7 +203,7 @@ WITH touched AS (
     LEFT JOIN service_stages ns ON CAST(:outcome AS text) = 'done'
         AND ns.service_id = v.service_id AND ns.position = v.stage_position + 1
     WHERE r.counter_id = :cid AND r.status IN ('called', 'serving')
-      AND EXISTS (SELECT 1 FROM touched)
+      AND r.id = CAST(:rid AS bigint) AND EXISTS (SELECT 1 FROM touched)
     FOR UPDATE OF r
 ), ended AS (
     UPDATE stage_records SET

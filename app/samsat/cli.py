@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli import add_override
+
 
 def _who(args: argparse.Namespace) -> Any:
     from app.cli import _actor
@@ -80,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as store, store.uow() as uow:
         result = flow.record_check(uow, _visit_id(uow, args), chassis=args.chassis,
                                    engine=args.engine, plate=args.plate, actor=_who(args),
-                                   note=args.note or "")
+                                   note=args.note or "", override=args.override)
     data = result.to_json()
     verdict = {True: "sesuai", False: "TIDAK SESUAI", None: "belum dibandingkan"}[
         result.passed]
@@ -95,7 +97,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     with _open(args) as store, store.uow() as uow:
         view = flow.register_case(uow, _visit_id(uow, args), plate=args.plate, nik=args.nik,
-                                  actor=_who(args))
+                                  actor=_who(args), override=args.override)
     data = view.to_json()
     _emit(args, data, lambda: f"{view.ticket}: terdaftar ({view.vehicle['plate']})")
     return 0
@@ -121,7 +123,8 @@ def cmd_pay(args: argparse.Namespace) -> int:
     with _open(args) as store, store.uow() as uow:
         result = flow.record_payment(uow, _visit_id(uow, args), method=args.method,
                                      reference=args.reference or "",
-                                     amount_tendered=args.tendered, actor=_who(args))
+                                     amount_tendered=args.tendered, actor=_who(args),
+                                     override=args.override)
     data = result.to_json()
     if args.pdf_dir:
         folder = Path(args.pdf_dir)
@@ -148,13 +151,26 @@ def cmd_handover(args: argparse.Namespace) -> int:
     with _open(args) as store, store.uow() as uow:
         result = flow.record_handover(uow, _visit_id(uow, args), handed_to=args.to,
                                       endorsed=args.endorsed, stamped=args.stamped,
-                                      actor=_who(args), note=args.note or "")
+                                      actor=_who(args), note=args.note or "",
+                                      override=args.override)
     data = result.to_json()
     t = result.timing
     verdict = {"within": "dalam standar", "over": "MELEBIHI standar",
                "unknown": "tanpa standar"}[t.verdict]
     _emit(args, data, lambda: f"{result.ticket}: STNK diserahkan kepada {result.handed_to}; "
           f"{t.minutes:.0f} menit ({verdict} {t.standard_minutes or '-'} menit)")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from app.cli import _emit, _open
+    from app.samsat import flow
+
+    with _open(args) as store, store.uow() as uow:
+        view = flow.cancel_case(uow, _visit_id(uow, args), reason=args.reason,
+                                actor=_who(args))
+    data = view.to_json()
+    _emit(args, data, lambda: f"{view.ticket}: tagihan dibatalkan ({args.reason.strip()})")
     return 0
 
 
@@ -237,6 +253,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--engine", required=True)
     p.add_argument("--plate", help="the vehicle's plate (else found by chassis number)")
     p.add_argument("--note")
+    add_override(p)
     p.set_defaults(func=cmd_check)
 
     p = samsat.add_parser("register", parents=parents,
@@ -244,6 +261,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--ticket", required=True)
     p.add_argument("--plate", required=True)
     p.add_argument("--nik", required=True)
+    add_override(p)
     p.set_defaults(func=cmd_register)
 
     p = samsat.add_parser("case", parents=parents, help="the visit's STNK case")
@@ -256,6 +274,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--reference", help="bank or billing reference (needed unless cash)")
     p.add_argument("--tendered", help="cash handed over, for the change")
     p.add_argument("--pdf-dir", help="also write the SKPD and receipt PDFs here")
+    add_override(p)
     p.set_defaults(func=cmd_pay)
 
     p = samsat.add_parser("handover", parents=parents, help="loket 3: STNK handed over")
@@ -264,7 +283,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--endorsed", action="store_true", help="the STNK is endorsed (disahkan)")
     p.add_argument("--stamped", action="store_true", help="the STNK is stamped (dicap)")
     p.add_argument("--note")
+    add_override(p)
     p.set_defaults(func=cmd_handover)
+
+    p = samsat.add_parser("cancel", parents=parents,
+                          help="supervisor: cancel the visit's unpaid bill, with a reason")
+    p.add_argument("--ticket", required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_cancel)
 
     p = samsat.add_parser("recap", parents=parents, help="an officer's day-end recap")
     p.add_argument("--officer", required=True, metavar="NAME", help="user name")

@@ -3,8 +3,10 @@ loket 3 hand-over (seed 003; office SAMSAT-PTK1).
 
 Each step is one function over a unit of work that validates everything first, raises
 :class:`~app.errors.LoketError` before any write, then writes its rows with an audit entry
-and commits. The queue moves separately (the counter's "Selesai" button); the counter
-window asks :func:`stage_blocker` before letting a stage finish as done.
+and commits. The queue moves separately (the counter's "Selesai" button), and only when the
+stage's work is recorded (:mod:`app.samsat.rules`, asked by the queue). Each step belongs to
+the visit a counter of its stage has called or is serving (:func:`app.stage_work.require_at_work`);
+a supervisor may override, audited.
 
 - :func:`record_check` (cek fisik): chassis and engine numbers read off the vehicle, with
   their match against the register; a mismatch makes :func:`register_case` refuse, and
@@ -31,7 +33,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app import counter_desk as desk
 from app.documents import letterhead, save_document
 from app.errors import LoketError
 from app.i18n import tr
@@ -50,15 +51,15 @@ from app.samsat.registry import (
     parse_text,
     user_id_of,
 )
+from app.samsat.rules import CANCELLED, case_kind, case_of, latest_check
+from app.stage_work import require_at_work, supervisor_of
 from app.store import UnitOfWork
+from app.visit_requirements import missing_requirements
 from db.enums import PaymentMethod, TimeUnit
-from db.models import Office, Payment, PaymentLine, Person, Service, Vehicle, Visit
+from db.models import Office, Payment, PaymentLine, Person, Vehicle, Visit
 from db.models_samsat import StnkCase, VehicleCheck
 from printing import samsat_documents as docs
 
-# the catalog's STNK services and what they are; an office may name its own in
-# ``settings["samsat_services"]`` ({"CODE": "renewal" | "lost"})
-SERVICE_KINDS = {"STNK-PERPANJANGAN": "renewal", "STNK-HILANG": "lost"}
 KIND_NAMES = {"renewal": "Perpanjangan STNK", "lost": "Penggantian STNK Hilang"}
 METHOD_NAMES = {"cash": "Tunai", "transfer": "Transfer bank", "billing": "Kode billing"}
 SKPD_KIND = "samsat_skpd"
@@ -71,13 +72,6 @@ def _now(now: datetime | None) -> datetime:
 
 
 # --- the visit --------------------------------------------------------------------------
-
-
-def case_kind(session: Session, service: Service) -> str | None:
-    """``renewal`` or ``lost`` for an STNK service, else None."""
-    office = session.get(Office, service.office_id)
-    custom = dict((office.settings or {}).get("samsat_services") or {}) if office else {}
-    return custom.get(service.code) or SERVICE_KINDS.get(service.code)
 
 
 def _visit(session: Session, visit_id: int, *, lock: bool = False,
@@ -98,19 +92,6 @@ def visit_id_for_ticket(uow: UnitOfWork, ticket: str, *, office_code: str | None
     s = uow.session
     office = resolve_office(s, office_code)
     return find_visit(s, office, ticket, _now(now)).id
-
-
-def _case(session: Session, visit_id: int, *, lock: bool = False) -> StnkCase | None:
-    query = select(StnkCase).where(StnkCase.visit_id == visit_id)
-    if lock:
-        query = query.with_for_update()
-    return session.scalar(query)
-
-
-def _latest_check(session: Session, visit_id: int) -> VehicleCheck | None:
-    return session.scalar(select(VehicleCheck).where(VehicleCheck.visit_id == visit_id)
-                          .order_by(VehicleCheck.checked_at.desc(), VehicleCheck.id.desc())
-                          .limit(1))
 
 
 # --- cek fisik --------------------------------------------------------------------------
@@ -188,7 +169,7 @@ def _check_result(session: Session, check: VehicleCheck, visit: Visit,
 
 def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
                  plate: str | None = None, actor: Actor, now: datetime | None = None,
-                 note: str = "") -> CheckResult:
+                 note: str = "", override: bool = False) -> CheckResult:
     """Cek fisik: record the chassis and engine numbers read off the visit's vehicle.
 
     The vehicle is the one with ``plate`` if given, else the register entry with this
@@ -198,6 +179,7 @@ def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
     now = _now(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
+    require_at_work(s, visit, "samsat-check", actor=actor, override=override, now=now)
     chassis_no, engine_no = parse_chassis(chassis), parse_engine_no(engine)
     note = parse_text(note, "note", 500)
     vehicle = None
@@ -208,7 +190,7 @@ def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
     else:
         found = s.scalars(select(Vehicle).where(Vehicle.chassis_no == chassis_no)).all()
         vehicle = found[0] if len(found) == 1 else None
-    case = _case(s, visit.id)
+    case = case_of(s, visit.id)
     if case is not None:
         raise LoketError("samsat.check.after_registration", ticket=visit.ticket)
     check = VehicleCheck(
@@ -336,8 +318,8 @@ def case_view(uow: UnitOfWork, visit_id: int, *, now: datetime | None = None) ->
     s = uow.session
     visit = _visit(s, visit_id, open_only=False)
     kind = case_kind(s, visit.service) or "renewal"
-    case = _case(s, visit.id)
-    check = _latest_check(s, visit.id)
+    case = case_of(s, visit.id)
+    check = latest_check(s, visit.id)
     vehicle = s.get(Vehicle, case.vehicle_id) if case else (
         s.get(Vehicle, check.vehicle_id) if check and check.vehicle_id else None)
     result = _check_result(s, check, visit, vehicle) if check else None
@@ -373,7 +355,7 @@ def case_view(uow: UnitOfWork, visit_id: int, *, now: datetime | None = None) ->
 
 
 def _check_passes(session: Session, visit: Visit, vehicle: Vehicle) -> VehicleCheck:
-    check = _latest_check(session, visit.id)
+    check = latest_check(session, visit.id)
     if check is None:
         raise LoketError("samsat.check.missing", ticket=visit.ticket)
     problems = _problems(check, vehicle)
@@ -384,7 +366,8 @@ def _check_passes(session: Session, visit: Visit, vehicle: Vehicle) -> VehicleCh
 
 
 def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor: Actor,
-                  now: datetime | None = None, note: str = "") -> CaseView:
+                  now: datetime | None = None, note: str = "",
+                  override: bool = False) -> CaseView:
     """Loket 1: register the visit's STNK case, or refuse with the reason and save nothing.
 
     Refuses when the vehicle (by plate) or the owner (by NIK) is not registered, when the
@@ -396,6 +379,7 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor
     now = _now(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
+    require_at_work(s, visit, "samsat-registration", actor=actor, override=override, now=now)
     note = parse_text(note, "note", 500)
     vehicle = find_vehicle(s, plate)
     if vehicle is None:
@@ -405,13 +389,13 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor
         raise LoketError("samsat.person.unknown", nik=str(nik).strip()[:20])
     if vehicle.owner_id is not None and vehicle.owner_id != person.id:
         raise LoketError("samsat.owner.mismatch", nik=person.nik, plate=vehicle.plate)
-    existing = _case(s, visit.id)
+    existing = case_of(s, visit.id)
     if existing is not None:
         registered = s.get(Vehicle, existing.vehicle_id)
         raise LoketError("samsat.case.exists", ticket=visit.ticket,
                          plate=registered.plate if registered else "-")
     check = _check_passes(s, visit, vehicle)
-    missing = [r.text for r in desk.requirement_states(visit) if not r.checked]
+    missing = missing_requirements(visit)
     if missing:
         raise LoketError("samsat.requirements.missing", missing="; ".join(missing))
     uid = user_id_of(s, actor)
@@ -499,7 +483,7 @@ def bill_for_visit(uow: UnitOfWork, visit_id: int, *, now: datetime | None = Non
     now = _now(now)
     s = uow.session
     visit = _visit(s, visit_id, open_only=False)
-    case = _case(s, visit.id)
+    case = case_of(s, visit.id)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
     vehicle = s.get(Vehicle, case.vehicle_id)
@@ -511,7 +495,7 @@ def paid_bill(uow: UnitOfWork, visit_id: int) -> BillView | None:
     """The lines of the visit's recorded payment (as paid), or None when not paid."""
     s = uow.session
     visit = _visit(s, visit_id, open_only=False)
-    case = _case(s, visit.id)
+    case = case_of(s, visit.id)
     if case is None or case.payment_id is None:
         return None
     payment = s.get(Payment, case.payment_id)
@@ -643,7 +627,8 @@ def _number(session: Session, office: Office, series: str, on: date) -> str:
 
 def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: str = "",
                    amount_tendered: object = None, expected_total: Decimal | None = None,
-                   actor: Actor, now: datetime | None = None) -> PaymentResult:
+                   actor: Actor, now: datetime | None = None,
+                   override: bool = False) -> PaymentResult:
     """Loket 2: take the payment of the visit's bill, once.
 
     Writes the payment and one payment line per bill line (with its rule), moves the
@@ -660,9 +645,12 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     if tendered is not None and pay_method is not PaymentMethod.CASH:
         raise LoketError("samsat.payment.tendered_cash_only")
     visit = _visit(s, visit_id, lock=True)
-    case = _case(s, visit.id, lock=True)
+    require_at_work(s, visit, "samsat-payment", actor=actor, override=override, now=now)
+    case = case_of(s, visit.id, lock=True)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
+    if case.status == CANCELLED:
+        raise LoketError("samsat.case.cancelled", ticket=visit.ticket)
     if case.payment_id is not None:
         raise LoketError("samsat.payment.done", ticket=visit.ticket,
                          receipt=_document_number(s, case.payment_id, RECEIPT_KIND) or "-")
@@ -770,7 +758,7 @@ class HandoverResult:
 
 def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed: bool,
                     stamped: bool, actor: Actor, now: datetime | None = None,
-                    note: str = "") -> HandoverResult:
+                    note: str = "", override: bool = False) -> HandoverResult:
     """Loket 3: the endorsed and stamped STNK is handed to ``handed_to``; the visit's total
     time (ticket to hand-over) is measured against the service's standard."""
     now = _now(now)
@@ -778,7 +766,8 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
     to = parse_text(handed_to, "handed_to", 200, required=True)
     note = parse_text(note, "note", 500)
     visit = _visit(s, visit_id, lock=True)
-    case = _case(s, visit.id, lock=True)
+    require_at_work(s, visit, "samsat-handover", actor=actor, override=override, now=now)
+    case = case_of(s, visit.id, lock=True)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
     if case.payment_id is None:
@@ -806,29 +795,33 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
     return result
 
 
-# --- what the counter window asks before "Selesai" ---------------------------------------
+# --- a supervisor cancels an unpaid case ----------------------------------------------
 
 
-def stage_blocker(uow: UnitOfWork, visit_id: int, stage_code: str) -> str | None:
-    """Why the visit cannot finish ``stage_code`` as done yet (in the officer's language),
-    or None. Stages other than loket 1-3 (and non-STNK visits) never block."""
+def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor,
+                now: datetime | None = None) -> CaseView:
+    """A supervisor cancels the visit's registered, unpaid case, with a reason: the only way
+    an unpaid bill leaves loket 2 (then as "cancelled"). Officers are refused; a paid case
+    cannot be cancelled here (the money was taken)."""
+    now = _now(now)
     s = uow.session
-    visit = s.get(Visit, visit_id)
-    if visit is None or case_kind(s, visit.service) is None:
-        return None
-    case = _case(s, visit.id)
-    if stage_code == "loket-1" and case is None:
-        check = _latest_check(s, visit.id)
-        if check is not None:
-            vehicle = s.get(Vehicle, check.vehicle_id) if check.vehicle_id else None
-            problems = _problems(check, vehicle)
-            if problems:
-                return tr("samsat.check.mismatch", detail="; ".join(problems),
-                          ticket=visit.ticket)
-        return tr("samsat.case.missing", ticket=visit.ticket)
-    if stage_code == "loket-2" and (case is None or case.payment_id is None):
-        return tr("samsat.handover.unpaid", ticket=visit.ticket)
-    if stage_code == "loket-3" and (case is None or case.handed_over_at is None):
-        return tr("samsat.handover.missing", ticket=visit.ticket)
-    return None
-
+    why = parse_text(reason, "reason", 500, required=True)
+    visit = _visit(s, visit_id, lock=True)
+    supervisor = supervisor_of(s, actor)
+    if supervisor is None:
+        raise LoketError("samsat.cancel.not_supervisor", actor=actor.name)
+    case = case_of(s, visit.id, lock=True)
+    if case is None:
+        raise LoketError("samsat.case.missing", ticket=visit.ticket)
+    if case.payment_id is not None:
+        raise LoketError("samsat.cancel.paid", ticket=visit.ticket)
+    if case.status == CANCELLED:
+        raise LoketError("samsat.case.cancelled", ticket=visit.ticket)
+    before = case.status
+    case.status = CANCELLED
+    case.note = f"{case.note}\n{tr('samsat.cancel.note', reason=why)}".strip()
+    audit.record(s, actor=supervisor.username, user_id=supervisor.id, office_id=visit.office_id,
+                 action="samsat.cancelled", entity="visit", entity_id=visit.id, at=now,
+                 before={"status": before}, after={"status": CANCELLED, "reason": why})
+    uow.commit()
+    return case_view(uow, visit.id, now=now)

@@ -123,6 +123,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "samsat.handover.not_endorsed": (
         "STNK belum disahkan dan dicap; belum dapat diserahkan",
         "the STNK is not endorsed and stamped; it cannot be handed over yet"),
+    # what a stage still needs before the visit leaves it (app/samsat/rules.py)
+    "samsat.step.check": ("cek fisik {ticket} belum disimpan (isi nomor rangka dan mesin, "
+                          "lalu Simpan cek fisik)",
+                          "the vehicle check of {ticket} is not saved (enter the chassis and "
+                          "engine numbers, then Save)"),
+    "samsat.step.requirements": (
+        "persyaratan belum dicentang: {missing} (jika memang tidak ada, pilih Berkas tidak "
+        "lengkap)",
+        "requirements not ticked: {missing} (if they are really missing, choose Incomplete "
+        "file)"),
+    "samsat.step.register": ("{ticket} belum didaftarkan di loket 1 (Daftarkan)",
+                             "{ticket} has not been registered at loket 1 (Register)"),
+    "samsat.step.pay": ("tagihan {ticket} belum dibayar (Bayar); tagihan yang tidak dibayar "
+                        "hanya bisa dibatalkan oleh supervisor dengan alasan",
+                        "the bill of {ticket} is not paid (Pay); an unpaid bill can only be "
+                        "cancelled by a supervisor, with a reason"),
+    "samsat.step.cancel_case": (
+        "tagihan {ticket} belum dibayar; pembatalan harus dilakukan supervisor dengan alasan "
+        "(loket samsat cancel)",
+        "the bill of {ticket} is not paid; a supervisor must cancel it with a reason "
+        "(loket samsat cancel)"),
+    "samsat.step.paid_not_cancelled": (
+        "{ticket} sudah membayar; tidak bisa dibatalkan, lanjutkan ke loket 3",
+        "{ticket} has paid; it cannot be cancelled, send it on to loket 3"),
+    "samsat.step.handover": ("STNK {ticket} belum dicatat diserahkan (Serahkan STNK)",
+                             "the STNK of {ticket} is not recorded as handed over (Hand over)"),
+    "samsat.case.cancelled": ("tagihan {ticket} sudah dibatalkan supervisor",
+                              "the bill of {ticket} was cancelled by a supervisor"),
+    "samsat.cancel.not_supervisor": (
+        "hanya supervisor yang boleh membatalkan tagihan; {actor} bukan supervisor aktif",
+        "only a supervisor may cancel a bill; {actor} is not an active supervisor"),
+    "samsat.cancel.paid": ("{ticket} sudah membayar; tagihan yang sudah dibayar tidak bisa "
+                           "dibatalkan", "{ticket} has paid; a paid bill cannot be cancelled"),
+    "samsat.cancel.note": ("dibatalkan supervisor: {reason}",
+                           "cancelled by a supervisor: {reason}"),
     "samsat.handover.missing": ("STNK untuk {ticket} belum dicatat diserahkan",
                                 "the STNK of {ticket} has not been recorded as handed over"),
     # the day-end recap
@@ -138,5 +173,5 @@ FIELDS = {
     "chassis_no": "nomor rangka", "engine_no": "nomor mesin",
     "swdkllj_class": "golongan SWDKLLJ", "tax_due_on": "tanggal jatuh tempo pajak",
     "stnk_valid_until": "masa berlaku STNK", "handed_to": "nama penerima",
-    "date": "tanggal", "note": "catatan",
+    "date": "tanggal", "note": "catatan", "reason": "alasan",
 }

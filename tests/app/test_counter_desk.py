@@ -14,6 +14,7 @@ from app import counter_desk as desk
 from app import users
 from app.errors import LoketError
 from app.queue import engine as q
+from app.samsat.flow import record_check
 from app.store import Store
 from db.models import AuditEntry, Document, Visit
 from tests.app.queue.conftest import MONDAY_9
@@ -34,10 +35,20 @@ def _issue(store: Store, service: str = "STNK-PERPANJANGAN", minutes: int = 0, *
                               now=MONDAY_9 + timedelta(minutes=minutes), **kw)
 
 
+def _check_at_cf(store: Store, actor: q.Actor) -> None:
+    """Cek fisik records the numbers of the visit it serves (the stage's rule wants them)."""
+    with store.uow(read_only=True) as uow:
+        visit_id = desk.current_visit(uow, "CF", office_code=OFFICE, now=MONDAY_9).visit_id
+    with store.uow() as uow:
+        record_check(uow, visit_id, chassis="MH1JFM110FK123456", engine="JFM1E1123456",
+                     actor=actor, now=MONDAY_9)
+
+
 def _to_l1(store: Store, actor: q.Actor) -> None:
     """The first visit waiting at cek fisik goes through it and is called at loket 1."""
     with store.uow() as uow:
         q.call_next(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
+    _check_at_cf(store, actor)
     with store.uow() as uow:
         q.finish(uow, "CF", office_code=OFFICE, actor=actor, now=MONDAY_9)
     with store.uow() as uow:
@@ -76,6 +87,7 @@ def test_checklist_ticks_history_and_the_incomplete_slip(catalog_store: Store,
     with catalog_store.uow(read_only=True) as uow:
         at_cf = desk.current_visit(uow, "CF", office_code=OFFICE, now=MONDAY_9)
     assert at_cf is not None and at_cf.stage_code == "cek-fisik" and not at_cf.checklist
+    _check_at_cf(catalog_store, officer)
     with catalog_store.uow() as uow:
         q.finish(uow, "CF", office_code=OFFICE, actor=officer, now=MONDAY_9)
     with catalog_store.uow(read_only=True) as uow:

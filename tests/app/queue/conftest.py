@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.store import Store
+from tests.helpers import queue_only
 
 # Monday 23 November 2026, 09:00 WIB
 MONDAY_9 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -28,4 +29,6 @@ def clock() -> Clock:
 
 @pytest.fixture
 def q(catalog_store: Store) -> Store:
+    """The office of the engine's tests: its stages do no recorded work (queue_only)."""
+    queue_only(catalog_store)
     return catalog_store

@@ -27,6 +27,14 @@ def test_issue_call_finish_through_the_stages(capsys, url: str) -> None:
     _, call, _ = run(capsys, url, "ticket", "call-next", "--counter", "CF", *OFFICE)
     assert {k: call[k] for k in ("id", "ticket", "stage", "counter")} == {
         "id": second["id"], "ticket": "B-001", "stage": "cek-fisik", "counter": "CF"}
+    # cek fisik's rule: the numbers are recorded before the visit moves on
+    before = snapshot(url)
+    code, _, err = run(capsys, url, "ticket", "finish", "--counter", "CF", *OFFICE)
+    assert code == 2 and err.count("\n") == 1 and "cek fisik B-001 belum disimpan" in err
+    assert snapshot(url) == before
+    code, _, err = run(capsys, url, "samsat", "check", "--ticket", "B-001", "--chassis",
+                       "MH1JFM110FK123456", "--engine", "JFM1E1123456", *OFFICE)
+    assert code == 0, err
     _, done, _ = run(capsys, url, "ticket", "finish", "--counter", "CF", *OFFICE)
     assert (done["ticket"], done["next_stage"]) == ("B-001", "loket-1")
     _, status, _ = run(capsys, url, "queue", "status", *OFFICE)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app import counter_desk as desk
-from app import users
+from app import stage_work, users
 from app.queue import engine as q
 from app.samsat import registry
 from app.store import Store
+from db.models import Stage, Visit
 from tests.app.queue.conftest import MONDAY_9
 
 OFFICE = "SAMSAT-PTK1"
@@ -47,6 +49,10 @@ class Flow:
             info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="test",
                                   office_code=OFFICE)
         self.officer = q.Actor(info.username, info.id)
+        with store.uow() as uow:
+            boss = users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="test",
+                                  office_code=OFFICE)
+        self.supervisor = q.Actor(boss.username, boss.id)
 
     def register_owner_and_vehicle(self, **changes: object) -> None:
         with self.store.uow() as uow:
@@ -71,6 +77,20 @@ class Flow:
     def finish(self, counter: str, minutes: float) -> None:
         with self.store.uow() as uow:
             q.finish(uow, counter, office_code=OFFICE, actor=self.officer, now=at(minutes))
+
+    def transfer(self, counter: str, stage: str, minutes: float) -> None:
+        with self.store.uow() as uow:
+            q.transfer(uow, counter, to_stage=stage, office_code=OFFICE, actor=self.officer,
+                       now=at(minutes))
+
+    def missing(self, visit_id: int, stage_code: str, outcome: str = "done") -> list[str]:
+        """The steps the stage's rule still wants before the visit leaves it."""
+        with self.store.uow(read_only=True) as uow:
+            s = uow.session
+            visit = s.get(Visit, visit_id)
+            stage = s.scalar(select(Stage).where(Stage.office_id == visit.office_id,
+                                                 Stage.code == stage_code))
+            return [str(t) for t in stage_work.missing_steps(s, visit, stage, outcome)]
 
     def tick(self, visit_id: int, codes: tuple[str, ...] = RENEWAL_REQUIREMENTS,
              minutes: float = 5) -> None:

@@ -73,9 +73,19 @@ def test_the_flow_from_the_command_line(capsys, url: str, tmp_path: Path) -> Non
     code, case, _ = run_json(capsys, url, "samsat", "case", "--ticket", ticket, *AS)
     assert code == 0 and "nomor mesin" in case["stop_reason"]
 
+    # a new cek fisik belongs to the cek fisik stage: loket 1 sends the visit back there
+    before = snapshot(url)
+    code, _, err = run_json(capsys, url, "samsat", "check", "--ticket", str(visit_id),
+                            "--chassis", CHASSIS, "--engine", ENGINE, "--plate", PLATE, *AS)
+    assert code == 2 and err.count("\n") == 1 and "Loket 1 Pendaftaran" in err
+    assert snapshot(url) == before
+    _queue(capsys, url, "transfer", "--counter", "L1", "--to-stage", "cek-fisik")
+    _queue(capsys, url, "call-next", "--counter", "CF")
     code, _, err = run_json(capsys, url, "samsat", "check", "--ticket", str(visit_id),
                             "--chassis", CHASSIS, "--engine", ENGINE, "--plate", PLATE, *AS)
     assert code == 0, err
+    _queue(capsys, url, "finish", "--counter", "CF")
+    assert _queue(capsys, url, "call-next", "--counter", "L1")["ticket"] == ticket
     code, case, err = run_json(capsys, url, "samsat", "register", "--ticket", ticket,
                                "--plate", PLATE, "--nik", NIK, *AS)
     assert code == 0, err

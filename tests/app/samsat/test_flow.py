@@ -82,19 +82,20 @@ def test_the_whole_flow_through_the_queue(flow: Flow) -> None:
     flow.finish("CF", 3)
     assert flow.call("L1", 4) == visit_id
     with flow.store.uow(read_only=True) as uow:
-        assert f.stage_blocker(uow, visit_id, "loket-1") == (
-            "kunjungan A-001 belum didaftarkan di loket 1")
         assert f.case_view(uow, visit_id, now=at(4)).status == "checked"
+    assert flow.missing(visit_id, "loket-1") == [
+        "persyaratan belum dicentang: Cek Fisik Kendaraan, Fotokopi BPKB, STNK Asli, "
+        "SKPD / Notice Pajak Asli, Identitas Diri Asli (jika memang tidak ada, pilih Berkas "
+        "tidak lengkap)",
+        "A-001 belum didaftarkan di loket 1 (Daftarkan)"]
     flow.tick(visit_id)
+    assert flow.missing(visit_id, "loket-1") == ["A-001 belum didaftarkan di loket 1 (Daftarkan)"]
     with flow.store.uow() as uow:
         view = f.register_case(uow, visit_id, plate="kb1234ab", nik=NIK, actor=flow.officer,
                                now=at(6))
     assert view.status == "registered" and view.kind == "renewal"
     assert view.vehicle["plate"] == PLATE and view.owner["name"] == "Budi Santoso"
-    with flow.store.uow(read_only=True) as uow:
-        assert f.stage_blocker(uow, visit_id, "loket-1") is None
-        assert f.stage_blocker(uow, visit_id, "loket-2") == (
-            "kunjungan A-001 belum dibayar di loket 2")
+    assert flow.missing(visit_id, "loket-1") == []
     flow.finish("L1", 7)
     assert flow.call("L2", 8) == visit_id
 
@@ -154,8 +155,7 @@ def test_the_whole_flow_through_the_queue(flow: Flow) -> None:
                                    stamped=True, actor=flow.officer, now=at(21))
     assert handed.timing.minutes == 21 and handed.timing.standard_minutes == 30
     assert handed.timing.within is True and handed.timing.verdict == "within"
-    with flow.store.uow(read_only=True) as uow:
-        assert f.stage_blocker(uow, visit_id, "loket-3") is None
+    assert flow.missing(visit_id, "loket-3") == []
     flow.finish("L3", 22)
     with flow.store.uow(read_only=True) as uow:
         view = f.case_view(uow, visit_id)
@@ -171,27 +171,38 @@ def test_a_mismatch_stops_the_visit_at_loket_1(flow: Flow) -> None:
     visit_id = _checked_at_l1(flow, engine="JFM1E9999999")
     with flow.store.uow(read_only=True) as uow:
         view = f.case_view(uow, visit_id)
-        reason = f.stage_blocker(uow, visit_id, "loket-1")
     assert view.check is not None and view.check.passed is False
     assert view.check.chassis_match is True and view.check.engine_match is False
     assert view.stop_reason is not None and "nomor mesin JFM1E9999999" in view.stop_reason
-    assert "berhenti di loket 1" in view.stop_reason and reason == view.stop_reason
+    assert "berhenti di loket 1" in view.stop_reason
+    assert flow.missing(visit_id, "loket-1") == ["A-001 belum didaftarkan di loket 1 (Daftarkan)"]
     with flow.store.uow() as uow, pytest.raises(LoketError) as err:
         f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=flow.officer, now=at(6))
     assert err.value.key == "samsat.check.mismatch"
     assert "JFM1E9999999" in err.value.message() and ENGINE in err.value.message()
     assert _count(flow, StnkCase) == 0
+    # a new check belongs to cek fisik, not loket 1: loket 1 sends the visit back there
+    with flow.store.uow() as uow, pytest.raises(LoketError) as err:
+        f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, plate=PLATE,
+                       actor=flow.officer, now=at(7))
+    assert err.value.key == "work.not_here" and "Loket 1 Pendaftaran" in err.value.message()
+    flow.transfer("L1", "cek-fisik", 7)
+    assert flow.call("CF", 7) == visit_id
     # the officer corrects a misread number: a new check replaces the old one
     with flow.store.uow() as uow:
         again = f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, plate=PLATE,
                                actor=flow.officer, now=at(7))
     assert again.passed is True
+    flow.finish("CF", 7)
+    assert flow.call("L1", 8) == visit_id
     with flow.store.uow() as uow:
         view = f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=flow.officer,
                                now=at(8))
     assert view.status == "registered" and view.stop_reason is None
+    # even a supervisor's override cannot change the check once the case is registered
     with flow.store.uow() as uow, pytest.raises(LoketError) as err:
-        f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, actor=flow.officer)
+        f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, actor=flow.supervisor,
+                       override=True)
     assert err.value.key == "samsat.check.after_registration"
     assert _count(flow, VehicleCheck) == 2
 
@@ -284,6 +295,11 @@ def test_registration_refusals(flow: Flow) -> None:
     assert err.value.key == "samsat.visit.unknown"
     visit_id = flow.issue()
     flow.call("CF", 1)
+    with flow.store.uow() as uow, pytest.raises(LoketError) as err:
+        f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=flow.officer, now=at(2))
+    assert err.value.key == "work.not_here"  # registration is loket 1's work
+    flow.transfer("CF", "loket-1", 1)  # sent on without a check: loket 1 finds it missing
+    flow.call("L1", 1)
     cases = [
         ({"plate": PLATE, "nik": NIK}, "samsat.check.missing"),
         ({"plate": "KB 12345 AB", "nik": NIK}, "id.plate.format"),
@@ -297,9 +313,13 @@ def test_registration_refusals(flow: Flow) -> None:
             f.register_case(uow, visit_id, actor=flow.officer, now=at(2), **kwargs)
         assert err.value.key == key, kwargs
     assert _count(flow, StnkCase) == 0
+    flow.transfer("L1", "cek-fisik", 2)
+    flow.call("CF", 2)
     with flow.store.uow() as uow:
         f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, actor=flow.officer,
                        now=at(2))
+    flow.finish("CF", 2)
+    flow.call("L1", 2)
     flow.tick(visit_id)
     with flow.store.uow() as uow:
         f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=flow.officer, now=at(6))
@@ -327,7 +347,7 @@ def test_payment_refusals_change_nothing(flow: Flow) -> None:
     tables = (Payment, PaymentLine, Document, AuditEntry, StnkCase)
     before = {m.__name__: _count(flow, m) for m in tables}
     cases = [
-        (unregistered, {"method": "cash"}, "samsat.case.missing"),
+        (unregistered, {"method": "cash"}, "work.not_here"),  # waiting at cek fisik
         (visit_id, {"method": "cheque"}, "samsat.payment.method"),
         (visit_id, {"method": "transfer"}, "samsat.payment.reference"),
         (visit_id, {"method": "billing", "reference": "  "}, "samsat.payment.reference"),
@@ -367,7 +387,19 @@ def test_handover_over_the_standard_and_its_refusals(flow: Flow) -> None:
     with flow.store.uow() as uow, pytest.raises(LoketError) as err:
         f.record_handover(uow, visit_id, handed_to="Budi", endorsed=True, stamped=True,
                           actor=flow.officer, now=at(9))
+    assert err.value.key == "work.not_here"  # the hand-over is loket 3's work
+    # sent on to loket 3 unpaid: the hand-over refuses, and so does finishing loket 3
+    flow.transfer("L2", "loket-3", 9)
+    flow.call("L3", 9)
+    with flow.store.uow() as uow, pytest.raises(LoketError) as err:
+        f.record_handover(uow, visit_id, handed_to="Budi", endorsed=True, stamped=True,
+                          actor=flow.officer, now=at(9))
     assert err.value.key == "samsat.handover.unpaid"
+    with pytest.raises(LoketError) as err:
+        flow.finish("L3", 9)
+    assert err.value.key == "work.missing" and "belum dicatat diserahkan" in err.value.message()
+    flow.transfer("L3", "loket-2", 9)
+    flow.call("L2", 9)
     with flow.store.uow() as uow:
         f.record_payment(uow, visit_id, method="cash", actor=flow.officer, now=at(10))
     flow.finish("L2", 11)
@@ -382,9 +414,8 @@ def test_handover_over_the_standard_and_its_refusals(flow: Flow) -> None:
         with flow.store.uow() as uow, pytest.raises(LoketError) as err:
             f.record_handover(uow, visit_id, actor=flow.officer, now=at(40), **kwargs)
         assert err.value.key == key
-    with flow.store.uow(read_only=True) as uow:
-        assert f.stage_blocker(uow, visit_id, "loket-3") == (
-            "STNK untuk A-001 belum dicatat diserahkan")
+    assert flow.missing(visit_id, "loket-3") == [
+        "STNK A-001 belum dicatat diserahkan (Serahkan STNK)"]
     with flow.store.uow() as uow:
         handed = f.record_handover(uow, visit_id, handed_to="Andi (kuasa)", endorsed=True,
                                    stamped=True, actor=flow.officer, now=at(45))
@@ -405,8 +436,6 @@ def test_a_visit_of_another_service_is_refused(flow: Flow) -> None:
     with flow.store.uow() as uow, pytest.raises(LoketError) as err:
         f.record_check(uow, other, chassis=CHASSIS, engine=ENGINE, actor=flow.officer)
     assert err.value.key == "samsat.visit.not_stnk"
-    with flow.store.uow(read_only=True) as uow:
-        assert f.stage_blocker(uow, other, "loket-1") is None
 
 
 def test_the_office_sets_its_own_number_format(flow: Flow) -> None:
