@@ -8,7 +8,10 @@ SPTPD paid after its due date bears it; an STPD (itself a claim of interest) doe
 
 Paying records a ``payments`` row with its lines (principal, interest), marks the
 assessment paid with a conditional UPDATE (so it is paid once, even by two counters at the
-same moment), and stores the SSPD PDF in ``documents``: all in one transaction.
+same moment), and stores the SSPD PDF in ``documents``: all in one transaction. Paying for
+a visit belongs to the counter that has called or is serving it (work ``tax-payment``, a
+supervisor may override, audited); the visit leaves the desk only with its payment
+recorded (:mod:`app.bapenda.rules`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from sqlalchemy.orm import Session
 import app.bapenda.messages  # noqa: F401  (registers the messages)
 from app import audit
 from app.bapenda.formats import Formats, load_formats
-from app.bapenda.taxpayers import _city, document_number, find_taxpayer
+from app.bapenda.taxpayers import _city, document_number, find_taxpayer, visit_at_work
 from app.errors import LoketError
 from app.money import format_rupiah, parse_rupiah
 from app.queue.clock import local, local_day
@@ -38,6 +41,7 @@ from db.models_bapenda import ASSESSMENT_KINDS, TaxAssessment, Taxpayer
 
 SSPD_KIND = "sspd"
 DEFAULT_INTEREST_TABLE = "regional-tax-interest"
+WORK = "tax-payment"  # the work of the desk (resources/panels/work-panels.yaml)
 INTEREST_KINDS = ("SKPD", "SPTPD")  # an STPD bears no further interest
 METHOD_NAMES = {"cash": "Tunai", "transfer": "Transfer bank", "billing": "Kode billing"}
 MAX_PRINCIPAL = Decimal(10) ** 13  # Rp10 triliun: beyond any regional tax bill
@@ -66,11 +70,12 @@ def parse_amount(value: object) -> Decimal:
         try:
             amount = Decimal(value)
             ok = amount.is_finite() and amount == amount.to_integral_value()
+            # more digits than the context holds cannot be quantized: too big anyway
+            amount = amount.quantize(Decimal(1)) if ok else amount
         except (InvalidOperation, ValueError):
             ok = False
         if not ok:
             raise LoketError("bapenda.bad_amount", value=str(value)[:30])
-        amount = amount.quantize(Decimal(1))
     else:
         parsed = parse_rupiah(str(value or ""))
         if parsed is None:
@@ -390,19 +395,23 @@ def bill(uow: UnitOfWork, number: str, *, on: object = None, office_code: str | 
 def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
         office_code: str | None = None, actor: str, user_id: int | None = None,
         visit_id: int | None = None, formats: Formats | None = None,
-        issue_stpd: bool = False, now: datetime | None = None) -> PaymentInfo:
+        issue_stpd: bool = False, now: datetime | None = None,
+        override: bool = False) -> PaymentInfo:
     """Take the payment of an assessment today (principal + interest), once; commits.
 
     The payment and its lines, the assessment marked paid, the SSPD PDF and the audit
     entry are saved together, or nothing is. ``issue_stpd``: for a late self-assessed
     return (SPTPD) the principal is paid now and the interest is claimed by a new STPD
-    (due one month later) instead of being charged on this payment."""
+    (due one month later) instead of being charged on this payment. For a visit: only at
+    the counter serving it (or a supervisor's override)."""
     from app.documents import letterhead, save_document
     from printing.bapenda_documents import SspdData, sspd_pdf
 
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
+    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+                  now=now)
     formats = formats or load_formats()
     pay_method = parse_method(method)
     ref = parse_reference(reference, pay_method)

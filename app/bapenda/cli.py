@@ -8,6 +8,10 @@
     loket tax assess --npwpd P.2.0000001.01.02 --principal 1500000 --period 2026-10
     loket tax bill --number SKPD/000001/2026 --on 2026-12-01 --json
     loket tax pay --number SKPD/000001/2026 --method billing --reference 3579... --json
+
+``--ticket`` (today's number, ``A-001``, or a visit id) does the work for that visit: only
+when a counter of the desk has called or is serving it, unless a supervisor (``--as``) adds
+``--override`` (audited).
 """
 
 from __future__ import annotations
@@ -25,6 +29,22 @@ def _who(args: argparse.Namespace) -> str:
     return actor_name(args)
 
 
+def _visit_id(store: Any, args: argparse.Namespace) -> int | None:
+    """The visit of ``--ticket`` (today's number or a visit id), or None."""
+    from app.ticket_print import find_visit
+
+    ticket = getattr(args, "ticket", None)
+    return find_visit(store, ticket, office_code=args.office) if ticket else None
+
+
+def _add_visit(parser: argparse.ArgumentParser) -> None:
+    from app.cli import add_override
+
+    parser.add_argument("--ticket", metavar="TICKET",
+                        help="for this visit: today's number (A-001) or the visit id")
+    add_override(parser)
+
+
 def cmd_npwpd_register(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
     from app.cli import _emit, _open
@@ -40,13 +60,15 @@ def cmd_npwpd_register(args: argparse.Namespace) -> int:
             address=args.address, district=args.district, village=args.village,
             business_name=args.business_name or "", nib=args.nib or "", npwp=args.npwp or "",
             phone=args.phone or "", requirements=requirements)
+        visit_id = _visit_id(store, args)
         with store.uow() as uow:
-            info = tp.register(uow, reg, office_code=args.office, actor=_who(args))
+            info = tp.register(uow, reg, office_code=args.office, actor=_who(args),
+                               visit_id=visit_id, override=args.override)
         data: dict[str, Any] = info.to_json()
         code = 0
         if args.card_to:
             result = tp.print_card(store, info.npwpd, args.card_to, office_code=args.office,
-                                   actor=_who(args))
+                                   actor=_who(args), override=args.override)
             data["card"] = result.to_json()
             code = _card_outcome(info.npwpd, result)
     _emit(args, data, lambda: f"{data['npwpd']}  {data['name']}  ({data['tax_type_name']})"
@@ -68,10 +90,12 @@ def cmd_npwpd_deactivate(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
     from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow() as uow:
-        info = tp.deactivate(uow, args.npwpd, args.reason, note=args.note or "",
-                             requirements=args.requirement, office_code=args.office,
-                             actor=_who(args))
+    with _open(args) as store:
+        visit_id = _visit_id(store, args)
+        with store.uow() as uow:
+            info = tp.deactivate(uow, args.npwpd, args.reason, note=args.note or "",
+                                 requirements=args.requirement, office_code=args.office,
+                                 actor=_who(args), visit_id=visit_id, override=args.override)
     data = info.to_json()
     _emit(args, data, lambda: f"{data['npwpd']}  nonaktif  ({data['deactivation_label']})")
     return 0
@@ -85,7 +109,8 @@ def cmd_npwpd_card(args: argparse.Namespace) -> int:
         with store.uow(read_only=True) as uow:
             earlier = tp.card_jobs(uow, args.npwpd, office_code=args.office)
         result = tp.print_card(store, args.npwpd, args.to, office_code=args.office,
-                               reprint=bool(earlier), actor=_who(args))
+                               reprint=bool(earlier), actor=_who(args),
+                               override=args.override)
     data = {"npwpd": args.npwpd, "connection": args.to, "reprint": bool(earlier)} \
         | result.to_json()
     code = _card_outcome(args.npwpd, result)
@@ -156,10 +181,13 @@ def cmd_tax_pay(args: argparse.Namespace) -> int:
     from app.bapenda import assessments as asm
     from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow() as uow:
-        data = asm.pay(uow, args.number, method=args.method, reference=args.reference or "",
-                       office_code=args.office, actor=_who(args),
-                       issue_stpd=args.stpd).to_json()
+    with _open(args) as store:
+        visit_id = _visit_id(store, args)
+        with store.uow() as uow:
+            data = asm.pay(uow, args.number, method=args.method,
+                           reference=args.reference or "", office_code=args.office,
+                           actor=_who(args), issue_stpd=args.stpd, visit_id=visit_id,
+                           override=args.override).to_json()
     _emit(args, data, lambda: _bill_text(data) + f"\n  SSPD {data['sspd']}")
     return 0
 
@@ -167,6 +195,8 @@ def cmd_tax_pay(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add this area's sub-commands to the ``loket`` parser."""
+    from app.cli import add_override
+
     q = [common, reporting, office]
     npwpd = sub.add_parser("npwpd", help="regional taxpayers (NPWPD)").add_subparsers(
         dest="npwpd_cmd", required=True)
@@ -187,6 +217,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--all-requirements", action="store_true",
                    help="every requirement of the service is checked")
     p.add_argument("--card-to", metavar="CONNECTION", help="print the card at once")
+    _add_visit(p)
     p.set_defaults(func=cmd_npwpd_register)
 
     p = npwpd.add_parser("deactivate", parents=q, help="deactivate an NPWPD with its reason")
@@ -196,12 +227,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--note")
     p.add_argument("--requirement", action="append", metavar="CODE",
                    help="a requirement of the deactivation service checked (repeatable)")
+    _add_visit(p)
     p.set_defaults(func=cmd_npwpd_deactivate)
 
     p = npwpd.add_parser("card", parents=q, help="print (or reprint) the NPWPD card")
     p.add_argument("npwpd", metavar="NPWPD")
     p.add_argument("--to", required=True, metavar="CONNECTION",
                    help="card printer, e.g. card+printer://Evolis or card+pdf:///srv/kartu")
+    add_override(p)
     p.set_defaults(func=cmd_npwpd_card)
 
     p = npwpd.add_parser("show", parents=q, help="a taxpayer and its documents")
@@ -237,4 +270,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--reference", help="transfer or billing code reference")
     p.add_argument("--stpd", action="store_true",
                    help="late SPTPD: pay the principal, claim the interest with a new STPD")
+    _add_visit(p)
     p.set_defaults(func=cmd_tax_pay)

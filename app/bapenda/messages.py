@@ -153,6 +153,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bapenda.nothing_found": (
         "tidak ada ketetapan untuk {value!r}", "no assessment for {value!r}",
     ),
+    # what the desk still needs before the visit leaves it (app/bapenda/rules.py)
+    "bapenda.step.register": (
+        "belum ada NPWPD yang didaftarkan untuk {ticket} (Daftarkan)",
+        "no NPWPD has been registered for {ticket} (Register)",
+    ),
+    "bapenda.step.card": (
+        "kartu NPWPD {npwpd} belum tercetak (Cetak kartu; jika gagal, Cetak ulang kartu)",
+        "the NPWPD card {npwpd} has not been printed (Print card; if it failed, Reprint card)",
+    ),
+    "bapenda.step.deactivate": (
+        "belum ada NPWPD yang dinonaktifkan untuk {ticket} (Nonaktifkan)",
+        "no NPWPD has been deactivated for {ticket} (Deactivate)",
+    ),
+    "bapenda.step.pay": (
+        "pembayaran {ticket} belum dicatat (Bayar)",
+        "the payment of {ticket} has not been recorded (Pay)",
+    ),
 }
 
 i18n.register(MESSAGES)

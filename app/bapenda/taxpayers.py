@@ -9,6 +9,12 @@ number series, the NPWPD in the office's format in force that day, the taxpayer,
 person (NIK owner) when new, the registration letter (PDF, in ``documents``) and the audit
 entry. The card goes through the print spool afterwards (:func:`print_card`), so a failed
 print never undoes a registration and can be printed again.
+
+Registering, deactivating or printing the card for a visit belongs to the counter that has
+called or is serving it (:func:`app.stage_work.require_at_work`, work ``npwpd``); a
+supervisor may override, audited. What the visit must have before it leaves the desk is
+:mod:`app.bapenda.rules`. Without a visit (data kept up to date at the desk) nothing is
+asked.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ from sqlalchemy.orm import Session
 import app.bapenda.messages  # noqa: F401  (registers the messages)
 from app import audit
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
+from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
 from app.errors import LoketError
 from app.identifiers import parse_nik
 from app.numbers import next_in_series
 from app.queue.clock import local, local_day
-from app.queue.engine import resolve_office
+from app.queue.engine import Actor, resolve_office
+from app.stage_work import require_at_work
 from app.store import Store, UnitOfWork
 from db.models import Document, Office, Person, Service, Visit
 from db.models_bapenda import Taxpayer
@@ -37,9 +45,8 @@ from db.models_bapenda import Taxpayer
 KIND_NAMES = {"P": "Pribadi", "B": "Badan Usaha"}
 # catalog requirement variants ("for:") that apply to each kind
 KIND_VARIANTS = {"P": {"perorangan", "pribadi", "orang-pribadi"}, "B": {"badan", "badan-usaha"}}
-# the catalog services of NPWPD registration and deactivation, by office setting or code
-REGISTER_SERVICES = ("NPWPD", "NPWPD-DAFTAR")
-DEACTIVATE_SERVICES = ("NPWPD-NONAKTIF",)
+# the catalog services of NPWPD registration and deactivation (REGISTER_SERVICES,
+# DEACTIVATE_SERVICES, from app.bapenda.rules), unless the office's settings name its own
 
 # deactivation reasons: code -> (label, catalog requirement variants that then apply)
 REASONS: dict[str, tuple[str, frozenset[str]]] = {
@@ -50,7 +57,7 @@ REASONS: dict[str, tuple[str, frozenset[str]]] = {
     "lainnya": ("Lainnya", frozenset()),
 }
 LETTER_KIND = "npwpd_letter"
-CARD_JOB = "card.npwpd"
+WORK = "npwpd"  # the work of the desk (resources/panels/work-panels.yaml)
 NAME_MAX = 200
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
 
@@ -264,6 +271,19 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
     return list(((visit.data or {}).get("requirements") or {}).keys())
 
 
+def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
+                  actor: str, user_id: int | None, override: bool, now: datetime) -> None:
+    """Refuse acting for visit ``visit_id`` unless a counter doing ``work`` has called or is
+    serving it (a supervisor's override is audited); no visit, nothing to ask."""
+    if visit_id is None:
+        return
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.office_id != office.id:
+        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
+    require_at_work(session, visit, work, actor=Actor(actor, user_id), override=override,
+                    now=now)
+
+
 # --- registration -----------------------------------------------------------------------
 
 
@@ -379,12 +399,15 @@ def document_number(session: Session, office: Office, rules: OfficeRules, key: s
 
 def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = None,
              actor: str, user_id: int | None = None, visit_id: int | None = None,
-             formats: Formats | None = None, now: datetime | None = None) -> TaxpayerInfo:
+             formats: Formats | None = None, now: datetime | None = None,
+             override: bool = False) -> TaxpayerInfo:
     """Register a taxpayer (all or nothing) and commit; the registration letter is saved
-    with it."""
+    with it. For a visit: only at the counter serving it (or a supervisor's override)."""
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
+    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+                  now=now)
     today = local_day(now, office.zone)
     formats = formats or load_formats()
     rules = formats.rules(office.code, today)
@@ -541,14 +564,18 @@ def _reason(value: object) -> tuple[str, frozenset[str]]:
 def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
                requirements: Sequence[str] | None = None, office_code: str | None = None,
                actor: str, user_id: int | None = None, visit_id: int | None = None,
-               formats: Formats | None = None, now: datetime | None = None) -> TaxpayerInfo:
+               formats: Formats | None = None, now: datetime | None = None,
+               override: bool = False) -> TaxpayerInfo:
     """Deactivate an NPWPD with its reason (``lainnya`` needs a note), once; commits.
 
     The requirements of the office's deactivation service (``NPWPD-NONAKTIF``) are checked
-    when the office has one and the checked codes are given (or ticked on the visit)."""
+    when the office has one and the checked codes are given (or ticked on the visit). For a
+    visit: only at the counter serving it (or a supervisor's override)."""
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
+    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+                  now=now)
     code, variants = _reason(reason)
     note = _text(note)
     if code == "lainnya" and not note:
@@ -621,8 +648,13 @@ def card_printer_for(session: Session, *, station_id: int | None = None,
 def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
                counter_id: int | None = None, reprint: bool = False, actor: str,
-               now: datetime | None = None) -> int:
-    """Save the card's print job for ``connection`` (or the station's card printer)."""
+               user_id: int | None = None, now: datetime | None = None,
+               override: bool = False) -> int:
+    """Save the card's print job for ``connection`` (or the station's card printer).
+
+    While the visit the taxpayer was registered in is open, the card is printed by the
+    counter serving it (or on a supervisor's override); a reprint after the visit (a lost
+    card) asks nothing."""
     from app.spool import check_connection, enqueue
     from db.enums import DeviceKind
 
@@ -643,6 +675,10 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
         card = card_of(s, office, taxpayer)
         office_id, visit_id = office.id, taxpayer.visit_id
     with store.uow() as uow:
+        visit = uow.session.get(Visit, visit_id) if visit_id is not None else None
+        if visit is not None and visit.status.is_open:
+            require_at_work(uow.session, visit, WORK, actor=Actor(actor, user_id),
+                            override=override, now=now)
         return enqueue(uow, kind=DeviceKind.CARD_PRINTER, connection=connection,
                        job_kind=CARD_JOB + (".reprint" if reprint else ""),
                        payload=card.to_json(), office_id=office_id, station_id=station_id,
@@ -652,7 +688,8 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
 def print_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
                counter_id: int | None = None, reprint: bool = False, actor: str,
-               spool: Any = None, retry: bool = False, now: datetime | None = None):
+               user_id: int | None = None, spool: Any = None, retry: bool = False,
+               now: datetime | None = None, override: bool = False):
     """Queue the card and send it at once; returns the spool's ``JobResult``.
 
     ``retry=False`` (the default): a failure is flagged for reprint at once, the officer
@@ -662,7 +699,7 @@ def print_card(store: Store, npwpd: str, connection: str | None = None, *,
 
     job_id = queue_card(store, npwpd, connection, office_code=office_code,
                         station_id=station_id, counter_id=counter_id, reprint=reprint,
-                        actor=actor, now=now)
+                        actor=actor, user_id=user_id, now=now, override=override)
     result = (spool or Spool(store)).attempt(job_id, now, retry=retry)
     assert result is not None  # nobody else knows the job yet
     return result

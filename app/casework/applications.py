@@ -5,7 +5,7 @@ in working days, months or days (objections, relief, PBB-P2 new object or mutati
 BPS product requests...; the standard is read from the ``services`` row, never repeated
 here). Registering validates everything first, then in one transaction: takes the tracking
 number, counts the due date (:mod:`app.casework.deadlines`), records who decides
-(:mod:`app.casework.rules`), the first holder of the file, the receipt (tanda terima) PDF in
+(:mod:`app.casework.deciders`), the first holder of the file, the receipt (tanda terima) PDF in
 ``documents`` and the audit entry.
 
 Tracking number: ``{PREFIX}/{YYYY}/{NNNNNN}``, e.g. ``BPPD-MALANG/2026/000123``: the office's
@@ -17,6 +17,11 @@ Disposition: the file is held by one person or unit at a time (``holder``); each
 a row of ``application_steps`` (from, to, note, when, by) with the status after it:
 ``received`` (diterima), ``in_progress`` (diproses), ``done`` (selesai), ``rejected``
 (ditolak). A finished application cannot change any more.
+
+Registering an application for a visit belongs to the counter that has called or is
+serving it (work ``casework``, :func:`app.stage_work.require_at_work`; a supervisor may
+override, audited); the visit leaves the desk only with its application registered
+(:mod:`app.casework.rules`). What follows (disposition, decision) is not tied to a visit.
 """
 
 from __future__ import annotations
@@ -34,17 +39,18 @@ from app import audit
 from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS, application_due, end_of_day
-from app.casework.rules import decider_for
+from app.casework.deciders import decider_for
 from app.documents import letterhead, save_document
 from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
 from app.numbers import next_in_series
-from app.queue.engine import resolve_office
+from app.queue.engine import Actor, resolve_office
+from app.stage_work import require_at_work
 from app.store import UnitOfWork
 from db.enums import TimeUnit
-from db.models import Office, Service, User
+from db.models import Office, Service, User, Visit
 from db.models_casework import OPEN_APPLICATION_STATUSES, Application, ApplicationStep
 
 RECEIPT_KIND = "application_receipt"
@@ -53,6 +59,7 @@ OUTCOMES = ("done", "rejected")
 MAX_AMOUNT = Decimal(10**15 - 1)
 UTC_ZONE = ZoneInfo("UTC")
 LIMITS = {"name": 200, "contact": 200, "holder": 200, "subject": 2000, "note": 2000}
+WORK = "casework"  # the work of the desk (resources/panels/work-panels.yaml)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -96,6 +103,18 @@ def parse_amount(value: object) -> Decimal | None:
 
 def user_id_of(session: Session, actor: str) -> int | None:
     return session.scalar(select(User.id).where(User.username == actor))
+
+
+def visit_at_work(session: Session, office: Office, visit_id: int | None, *, actor: str,
+                  override: bool, now: datetime) -> None:
+    """Refuse registering for visit ``visit_id`` unless a casework counter has called or is
+    serving it (a supervisor's override is audited); no visit, nothing to ask."""
+    if visit_id is None:
+        return
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.office_id != office.id:
+        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
+    require_at_work(session, visit, WORK, actor=Actor(actor), override=override, now=now)
 
 
 # --- services offered ---------------------------------------------------------------------
@@ -276,13 +295,15 @@ def register_application(
     office_code: str | None = None, applicant_nik: str | None = None,
     applicant_contact: str = "", amount: object = None, holder: str | None = None,
     received_at: datetime | None = None, visit_id: int | None = None,
-    actor: str, now: datetime | None = None,
+    actor: str, now: datetime | None = None, override: bool = False,
 ) -> ApplicationInfo:
     """Register an application and issue its receipt; commits. Refuses bad input with
-    :class:`LoketError` before writing anything."""
+    :class:`LoketError` before writing anything. For a visit: only at the counter serving
+    it (or a supervisor's override)."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
     tz = _tz(office)
     service = _service(s, office, service_code)
     name = _clean(applicant_name, "name", required_key="casework.name_required")

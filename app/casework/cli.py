@@ -12,6 +12,9 @@
     loket holiday list --year Y [--office CODE]
 
 Every command takes ``--json``; bad input ends with exit status 2 and changes nothing.
+``register --ticket`` (today's number, ``A-001``, or a visit id) registers for that visit:
+only when a casework counter has called or is serving it, unless a supervisor (``--as``)
+adds ``--override`` (audited).
 """
 
 from __future__ import annotations
@@ -55,6 +58,21 @@ def _app_lines(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _visit_id(store: Any, args: argparse.Namespace) -> int | None:
+    """The visit of ``--ticket`` (today's number or a visit id), or None."""
+    from app.ticket_print import find_visit
+
+    return find_visit(store, args.ticket, office_code=args.office) if args.ticket else None
+
+
+def _add_visit(parser: argparse.ArgumentParser) -> None:
+    from app.cli import add_override
+
+    parser.add_argument("--ticket", metavar="TICKET",
+                        help="for this visit: today's number (A-001) or the visit id")
+    add_override(parser)
+
+
 def _write_pdf(path: str | None, pdf: bytes) -> None:
     from app.cli import write_output
 
@@ -70,12 +88,14 @@ def cmd_app_register(args: argparse.Namespace) -> int:
     from app.cli import _emit, _open
 
     with _open(args) as store:
+        visit_id = _visit_id(store, args)
         with store.uow() as uow:
             info = A.register_application(
                 uow, args.service, office_code=args.office, applicant_name=args.name,
                 applicant_nik=args.nik, applicant_contact=args.contact or "",
                 subject=args.subject, amount=args.amount, holder=args.holder,
-                received_at=_moment(args.received_at), actor=_who(args))
+                received_at=_moment(args.received_at), actor=_who(args), visit_id=visit_id,
+                override=args.override)
         if args.pdf:
             with store.uow(read_only=True) as uow:
                 _write_pdf(args.pdf, A.receipt_pdf(uow, info.number, office_code=args.office))
@@ -162,32 +182,38 @@ def _complaint_lines(data: dict[str, Any]) -> str:
 
 def _complaint_cmd(action: str):
     def run(args: argparse.Namespace) -> int:
-        from app.casework import complaints as C
         from app.cli import _emit, _open
 
-        read_only = action == "show"
-        with _open(args) as store, store.uow(read_only=read_only) as uow:
-            if action == "register":
-                info = C.register_complaint(
-                    uow, channel=args.channel, text=args.text, reporter=args.reporter or "",
-                    contact=args.contact or "", office_code=args.office,
-                    received_at=_moment(args.received_at), actor=_who(args))
-            elif action == "show":
-                info = C.show(uow, args.number, office_code=args.office)
-            elif action == "step":
-                info = C.complete_step(uow, args.number, args.position, note=args.note or "",
-                                       office_code=args.office, actor=_who(args))
-            elif action == "answer":
-                info = C.answer(uow, args.number, args.text, office_code=args.office,
-                                actor=_who(args))
-            else:
-                info = C.close(uow, args.number, args.resolution, office_code=args.office,
-                               actor=_who(args))
+        with _open(args) as store:
+            info = _complaint_action(store, args, action)
         data = info.to_json()
         _emit(args, data, lambda: _complaint_lines(data))
         return 0
 
     return run
+
+
+def _complaint_action(store: Any, args: argparse.Namespace, action: str) -> Any:
+    from app.casework import complaints as C
+
+    visit_id = _visit_id(store, args) if action == "register" else None
+    with store.uow(read_only=action == "show") as uow:
+        if action == "register":
+            return C.register_complaint(
+                uow, channel=args.channel, text=args.text, reporter=args.reporter or "",
+                contact=args.contact or "", office_code=args.office,
+                received_at=_moment(args.received_at), actor=_who(args), visit_id=visit_id,
+                override=args.override)
+        if action == "show":
+            return C.show(uow, args.number, office_code=args.office)
+        if action == "step":
+            return C.complete_step(uow, args.number, args.position, note=args.note or "",
+                                   office_code=args.office, actor=_who(args))
+        if action == "answer":
+            return C.answer(uow, args.number, args.text, office_code=args.office,
+                            actor=_who(args))
+        return C.close(uow, args.number, args.resolution, office_code=args.office,
+                       actor=_who(args))
 
 
 def cmd_complaint_overdue(args: argparse.Namespace) -> int:
@@ -251,6 +277,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--holder", help="who holds the file first (default: the receiver)")
     p.add_argument("--received-at", metavar="ISO", help="when received, with zone")
     p.add_argument("--pdf", metavar="FILE", help="also write the receipt PDF here")
+    _add_visit(p)
     p.set_defaults(func=cmd_app_register)
     p = application.add_parser("show", parents=q, help="an application and its trail")
     p.add_argument("number", metavar="NUMBER")
@@ -281,6 +308,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--reporter")
     p.add_argument("--contact")
     p.add_argument("--received-at", metavar="ISO")
+    _add_visit(p)
     p.set_defaults(func=_complaint_cmd("register"))
     p = complaint.add_parser("show", parents=q, help="a complaint with its steps")
     p.add_argument("number", metavar="NUMBER")

@@ -15,6 +15,11 @@ serial of series ``complaint``), kept in ``complaint_cases`` beside the core row
 Statuses (core ``ComplaintStatus``): received (diterima) -> in_progress (diproses, when a
 step is done) -> answered (ditanggapi: the answer to the reporter) -> closed (selesai: the
 resolution). A complaint is overdue while it has no answer after its due moment.
+
+Registering a complaint for a visit belongs to the counter that has called or is serving it
+(work ``casework``; a supervisor may override, audited); the visit leaves the desk only with
+its complaint registered (:mod:`app.casework.rules`). Answering and closing take days and
+are not tied to a visit.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
-from app.casework.applications import user_id_of
+from app.casework.applications import user_id_of, visit_at_work
 from app.casework.deadlines import complaint_due
 from app.errors import LoketError
 from app.i18n import tr
@@ -236,11 +241,14 @@ def register_complaint(
     uow: UnitOfWork, *, channel: str, text: str, reporter: str = "", contact: str = "",
     office_code: str | None = None, received_at: datetime | None = None,
     visit_id: int | None = None, actor: str, now: datetime | None = None,
+    override: bool = False,
 ) -> ComplaintInfo:
-    """Register a complaint with its due time and SOP steps; commits."""
+    """Register a complaint with its due time and SOP steps; commits. For a visit: only at
+    the counter serving it (or a supervisor's override)."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
     kind = _channel(office, channel)
     body = _clean(text, "text", TEXT_MAX, "complaint.text_required")
     who = _clean(reporter, "reporter", SHORT_MAX)

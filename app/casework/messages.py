@@ -131,6 +131,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} tidak tercatat sebagai hari libur tambahan", "{day} is not an added day off",
     ),
     "holiday.bad_year": ("tahun {value!r} tidak valid", "invalid year {value!r}"),
+    # what the desk still needs before the visit leaves it (app/casework/rules.py)
+    "casework.step.application": (
+        "permohonan {ticket} belum didaftarkan (Daftarkan dan cetak tanda terima)",
+        "the application of {ticket} has not been registered (Register and print the "
+        "receipt)",
+    ),
+    "casework.step.complaint": (
+        "pengaduan {ticket} belum dicatat (Catat pengaduan)",
+        "the complaint of {ticket} has not been recorded (Record the complaint)",
+    ),
 }
 
 i18n.register(MESSAGES)

@@ -1,106 +1,88 @@
-"""Who decides a long-running application: ``resources/casework/deciders.yaml``.
+"""What a casework desk must have recorded before a visit leaves it (seeds 000-002).
 
-A dated table an administrator edits (format ``loket-casework-deciders/1``): per office and
-service, from ``valid_from``, either one ``decider`` or a ``threshold`` in whole rupiah with
-``above`` (strictly above it) and ``otherwise``. The file is checked entry by entry when
-loaded; a bad file is refused with every problem, naming the file and the line.
+Declared here, beside the application and complaint services, and asked by the queue
+through :mod:`app.stage_work` before any finish:
+
+- a visit of an **application** service leaves its stage as done only with its application
+  registered in this visit (``applications.visit_id``): the receipt with the tracking
+  number is what the visitor takes home;
+- a visit of a **complaint** service, only with its complaint registered in this visit
+  (``complaints.visit_id``).
+
+What follows (disposition, decision, answer, resolution) takes days and happens after the
+visitor left: it is never asked for here.
+
+Which services: the office's setting ``casework_services`` (a list of codes) names its
+application services; without it, every service whose time standard is long-running
+(working days, days or months: objections, relief, PBB-P2, BPHTB, BPS products...) except
+the services another desk's rule governs (NPWPD registration and deactivation, tax
+payment, perforation, tax clearance: their own record is what they leave with). Complaint
+services: the setting ``complaint_services`` (a list of codes), else ``PENGADUAN``.
+
+Who decides an application is :mod:`app.casework.deciders`.
+
+Only reads: this module must not import the queue engine (the engine asks it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import resources
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.bapenda.rules import service_kind as bapenda_kind
 from app.casework import messages  # noqa: F401  (registers the messages)
-from app.catalog.source import Fields, FileProblems, Problem, load_yaml
-from app.errors import LoketError
-from app.money import format_rupiah
+from app.casework.deadlines import LONG_RUNNING_UNITS
+from app.fiscal.rules import is_clearance
+from app.i18n import tr
+from app.perforation.rules import is_perforation
+from db.models import Complaint, Office, Service
+from db.models_casework import Application
 
-FORMAT = "loket-casework-deciders/1"
+if TYPE_CHECKING:
+    from app.stage_work import Leaving, Rule
 
-
-@dataclass(frozen=True)
-class DeciderRule:
-    office: str
-    service: str
-    valid_from: date
-    decider: str = ""
-    threshold: Decimal | None = None
-    above: str = ""
-    otherwise: str = ""
-
-    def decide(self, amount: Decimal | None) -> str:
-        if self.threshold is None:
-            return self.decider
-        if amount is None:
-            raise LoketError("casework.amount_required", service=self.service,
-                             threshold=format_rupiah(self.threshold), above=self.above)
-        return self.above if amount > self.threshold else self.otherwise
+COMPLAINT_SERVICES = ("PENGADUAN",)
+APPLICATION, COMPLAINT = "application", "complaint"
 
 
-def default_path() -> Path:
-    return Path(resources.path("casework", "deciders.yaml"))
+def _governed_elsewhere(session: Session, service: Service) -> bool:
+    return (bapenda_kind(session, service) is not None or is_perforation(session, service)
+            or is_clearance(session, service))
 
 
-def _amount(f: Fields, key: str) -> Decimal | None:
-    raw = f.raw(key)
-    if raw is None:
-        return None
-    text = str(raw).replace(".", "").replace("_", "") if isinstance(raw, str) else raw
-    if isinstance(text, bool) or not (isinstance(text, int) or str(text).isdigit()):
-        f.problem(f.line_of(key), "catalog.money", field=f.name(key), value=raw)
-        return None
-    return Decimal(int(text))
+def service_kind(session: Session, service: Service) -> str | None:
+    """``application`` or ``complaint`` for a casework service of its office, else None."""
+    office = session.get(Office, service.office_id)
+    settings = (office.settings or {}) if office else {}
+    if service.code in (settings.get("complaint_services") or COMPLAINT_SERVICES):
+        return COMPLAINT
+    named = settings.get("casework_services")
+    if named:
+        return APPLICATION if service.code in named else None
+    long_running = service.time_value is not None and service.time_unit in LONG_RUNNING_UNITS
+    if long_running and not _governed_elsewhere(session, service):
+        return APPLICATION
+    return None
 
 
-def parse_deciders(data: object, file: str) -> tuple[DeciderRule, ...]:
-    sink: list[Problem] = []
-    f = Fields(data, "", file, sink, 1)
-    rules: list[DeciderRule] = []
-    if f.ok:
-        if f.raw("format") != FORMAT:
-            f.problem(f.line_of("format"), "catalog.format", found=f.data.get("format"),
-                      expected=FORMAT)
-        for item, line, path in f.items("deciders"):
-            e = Fields(item, path, file, sink, line)
-            if not e.ok:
-                continue
-            office, service = e.text("office"), e.text("service")
-            valid_from = e.date("valid_from")
-            if valid_from is None:
-                e.problem(e.line_of("valid_from"), "catalog.missing", field=e.name("valid_from"))
-            threshold = _amount(e, "threshold")
-            decider = e.text("decider", required=threshold is None and not e.has("threshold"))
-            above = e.text("above", required=e.has("threshold"))
-            otherwise = e.text("otherwise", required=e.has("threshold"))
-            e.finish()
-            if valid_from is not None:
-                rules.append(DeciderRule(office, service, valid_from, decider, threshold,
-                                         above, otherwise))
-        f.finish()
-    if sink:
-        raise FileProblems(sink)
-    return tuple(rules)
+def registered(leaving: Leaving) -> list[str]:
+    """Casework desk: the application or complaint of the visit is registered."""
+    if leaving.outcome != "done":
+        return []
+    s, visit = leaving.session, leaving.visit
+    kind = service_kind(s, visit.service)
+    if kind == APPLICATION:
+        found = s.scalar(select(Application.id).where(Application.visit_id == visit.id)
+                         .limit(1))
+        return [] if found is not None else [
+            tr("casework.step.application", ticket=visit.ticket)]
+    if kind == COMPLAINT:
+        found = s.scalar(select(Complaint.id).where(Complaint.visit_id == visit.id).limit(1))
+        return [] if found is not None else [
+            tr("casework.step.complaint", ticket=visit.ticket)]
+    return []
 
 
-def load_deciders(path: Path | None = None) -> tuple[DeciderRule, ...]:
-    path = path or default_path()
-    return parse_deciders(load_yaml(path), str(path))
-
-
-def decider_for(office: str, service: str, on: date, amount: Decimal | None,
-                rules: tuple[DeciderRule, ...] | None = None) -> str:
-    """Who decides; "" when the table names nobody for this service."""
-    if rules is None:
-        try:
-            rules = load_deciders()
-        except FileProblems as exc:
-            raise LoketError("casework.deciders_bad", summary=exc.summary()) from None
-    dated = [r for r in rules if r.office == office and r.service == service
-             and r.valid_from <= on]
-    if not dated:
-        return ""
-    return max(dated, key=lambda r: r.valid_from).decide(amount)
+RULES: dict[str, Rule] = {"casework": registered}

@@ -9,6 +9,10 @@ with what was shown, so the log stays true after later imports.
 A check of today can get one letter: a *surat keterangan fiskal* (clear) or a *surat
 keterangan tunggakan* (not clear), each with an unguessable verification code and a QR
 code, stored in ``documents``. ``verify`` answers whether a code is one Loket issued.
+
+A check for a visit belongs to the counter that has called or is serving it (work
+``fiscal``, :func:`app.stage_work.require_at_work`; a supervisor may override, audited);
+the visit leaves the desk only with its check logged (:mod:`app.fiscal.rules`).
 """
 
 from __future__ import annotations
@@ -32,9 +36,10 @@ from app.fiscal.extract import SOURCE_NAMES, SOURCES, parse_npwpd
 from app.identifiers import parse_nik, parse_nop, parse_plate
 from app.money import format_rupiah
 from app.queue.clock import local, local_day, utcnow
-from app.queue.engine import resolve_office
+from app.queue.engine import Actor, resolve_office
+from app.stage_work import require_at_work
 from app.store import UnitOfWork
-from db.models import Office, Person, User, Vehicle
+from db.models import Office, Person, User, Vehicle, Visit
 from db.models_fiscal import FiscalArrear, FiscalCheck, FiscalLetter
 
 KEY_KINDS = ("nik", "npwpd", "nop", "plate")
@@ -48,6 +53,7 @@ RESULT_TEXT = {"clear": "BEBAS TUNGGAKAN", "not-clear": "ADA TUNGGAKAN",
 LETTER_KINDS = {"clear": ("certificate", "fiscal-certificate"),
                 "not-clear": ("arrears", "fiscal-arrears")}
 PURPOSE_MAX = 200
+WORK = "fiscal"  # the work of the desk (resources/panels/work-panels.yaml)
 QR_PREFIX = "LOKETFISKAL"
 # Crockford's base32: no I, L, O, U, so a code read aloud or typed is not misread
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -233,8 +239,9 @@ def resolve_officer(session: Session, name: str) -> User:
 def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: str,
           user_id: int | None = None, office_code: str | None = None,
           visit_id: int | None = None, name: str | None = None,
-          now: datetime | None = None) -> CheckResult:
-    """Look the key up, log the check (commits) and return what the officer sees.
+          now: datetime | None = None, override: bool = False) -> CheckResult:
+    """Look the key up, log the check (commits) and return what the officer sees. For a
+    visit: only at the counter serving it (or a supervisor's override).
 
     ``not-clear`` when any imported arrear of the subject is past its due date; ``clear``
     when none is and a source that can clear this kind of key (:data:`RELEVANT`) has been
@@ -243,6 +250,12 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: s
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    if visit_id is not None:
+        visit = s.get(Visit, visit_id)
+        if visit is None or visit.office_id != office.id:
+            raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
+        require_at_work(s, visit, WORK, actor=Actor(officer, user_id), override=override,
+                        now=now)
     today = local_day(now, office.zone)
     key = parse_key(kind, value, today=today)
     purpose = parse_purpose(purpose)

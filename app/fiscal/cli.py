@@ -3,6 +3,10 @@
 
 Exit status: 0 done (``verify``: the letter is valid); 1 ``verify`` of a letter that was
 revoked; 2 bad input, a refused file or an unknown code (nothing changed).
+
+``check --ticket`` (today's number, ``A-001``, or a visit id) logs the check for that visit:
+only when a clearance counter has called or is serving it, unless a supervisor (``--as`` or
+``--officer``) adds ``--override`` (audited).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli import write_output
+from app.cli import add_override, write_output
 from app.errors import LoketError
 
 EXIT_REVOKED = 1
@@ -106,13 +110,17 @@ def _human_check(data: dict[str, Any]) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from app.cli import _emit, _open
     from app.fiscal import clearance
+    from app.ticket_print import find_visit
 
     kind, value = _key(args)
     with _open(args) as store:
+        visit_id = find_visit(store, args.ticket, office_code=args.office) if args.ticket \
+            else None
         with store.uow() as uow:
             who, user_id = _officer(args, uow.session)
             result = clearance.check(uow, kind, value, purpose=args.purpose, officer=who,
-                                     user_id=user_id, office_code=args.office, name=args.name)
+                                     user_id=user_id, office_code=args.office, name=args.name,
+                                     visit_id=visit_id, override=args.override)
         data = result.to_json()
         if args.letter or args.out:
             with store.uow() as uow:
@@ -237,6 +245,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--letter", action="store_true",
                    help="issue the letter (certificate if clear, arrears list if not)")
     p.add_argument("--out", metavar="FILE", help="write the letter's PDF here (implies --letter)")
+    p.add_argument("--ticket", metavar="TICKET",
+                   help="for this visit: today's number (A-001) or the visit id")
+    add_override(p)
     p.set_defaults(func=cmd_check)
 
     p = fiscal.add_parser("letter", parents=q, help="issue the letter of a check of today")

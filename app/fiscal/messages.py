@@ -161,6 +161,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "surat {code} sudah dicabut sebelumnya", "letter {code} was already revoked"),
     "fiscal.reason_missing": (
         "alasan pencabutan belum diisi", "the reason for revoking is empty"),
+    # what the desk still needs before the visit leaves it (app/fiscal/rules.py)
+    "fiscal.step.check": (
+        "pemeriksaan tunggakan untuk {ticket} belum dicatat (Periksa)",
+        "the arrears check for {ticket} has not been recorded (Check)",
+    ),
 }
 
 i18n.register(MESSAGES)

@@ -10,6 +10,11 @@
     loket perforation stock --npwpd X [--json | --pdf FILE]
     loket perforation show REQUEST | list [--open] [--overdue] | media
     loket perforation cancel REQUEST --reason TEXT
+
+``request --ticket`` (today's number, ``A-001``, or a visit id) registers the request for
+that visit, and counting a request whose visit is still open is that visit's work: only
+when a perforation counter has called or is serving it, unless a supervisor (``--as``) adds
+``--override`` (audited).
 """
 
 from __future__ import annotations
@@ -36,21 +41,25 @@ def _line(info: Any) -> str:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.perforation import service
+    from app.ticket_print import find_visit
 
-    with _open(args) as store, store.uow() as uow:
-        info = service.create_request(
-            uow, npwpd=args.npwpd, name=args.name, media=args.media, series=args.series,
-            first=args.first, last=args.last, sheets=args.sheets, face_value=args.face_value,
-            note=args.note or "", office_code=args.office, visit_id=args.visit,
-            actor=actor())
+    with _open(args) as store:
+        visit_id = find_visit(store, args.visit, office_code=args.office) if args.visit \
+            else None
+        with store.uow() as uow:
+            info = service.create_request(
+                uow, npwpd=args.npwpd, name=args.name, media=args.media, series=args.series,
+                first=args.first, last=args.last, sheets=args.sheets,
+                face_value=args.face_value, note=args.note or "", office_code=args.office,
+                visit_id=visit_id, actor=actor_name(args), override=args.override)
     _emit(args, info.to_json(), lambda: _line(info))
     return 0
 
 
 def cmd_count(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.errors import LoketError
     from app.perforation import service
     from app.perforation.counting import count_request, end_count
@@ -61,18 +70,20 @@ def cmd_count(args: argparse.Namespace) -> int:
         if args.manual is not None:
             with store.uow() as uow:
                 info = service.record_manual_count(uow, args.request, args.manual,
-                                                   note=args.note or "", actor=actor(),
-                                                   office_code=args.office)
+                                                   note=args.note or "",
+                                                   actor=actor_name(args),
+                                                   office_code=args.office,
+                                                   override=args.override)
             _emit(args, {"state": "done", "counted": info.counted, "manual": True,
                          "request": info.to_json()}, lambda: _line(info))
             return 0
         if args.end:
-            outcome = end_count(store, args.request, args.device, actor=actor(),
-                                office_code=args.office)
+            outcome = end_count(store, args.request, args.device, actor=actor_name(args),
+                                office_code=args.office, override=args.override)
             _emit(args, outcome.to_json(), lambda: _line(outcome.request))
             return 0 if outcome.state == "aborted" else EXIT_DEVICE_TROUBLE
-        outcome = count_request(store, args.request, args.device, actor=actor(),
-                                office_code=args.office)
+        outcome = count_request(store, args.request, args.device, actor=actor_name(args),
+                                office_code=args.office, override=args.override)
     if not outcome.done:
         print(f"loket: {outcome.message}", file=sys.stderr)
     _emit(args, outcome.to_json(), lambda: _line(outcome.request))
@@ -183,6 +194,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
     """Add this area's sub-commands to the ``loket`` parser."""
+    from app.cli import add_override
+
     perf = sub.add_parser("perforation", help="perforation of valuables (perforasi)")
     cmds = perf.add_subparsers(dest="perforation_cmd", required=True)
     parents = [common, reporting, office]
@@ -198,7 +211,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--face-value", dest="face_value", required=True, metavar="RUPIAH",
                    help="face value of one sheet, whole rupiah")
     p.add_argument("--note", help="why the sheets differ from the serial range")
-    p.add_argument("--visit", type=int, metavar="ID", help="the queue visit it belongs to")
+    p.add_argument("--ticket", "--visit", dest="visit", metavar="TICKET",
+                   help="the queue visit it belongs to: today's number (A-001) or its id")
+    add_override(p)
     p.set_defaults(func=cmd_request)
 
     p = cmds.add_parser("count", parents=parents,
@@ -213,6 +228,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--end", action="store_true",
                    help="end (abort) the request's job still open on the machine and book "
                         "its final count")
+    add_override(p)
     p.set_defaults(func=cmd_count)
 
     p = cmds.add_parser("reconcile", parents=parents,

@@ -14,6 +14,10 @@ and books what the machine reports. Nothing is guessed:
 
 It blocks until the job ends; a UI calls it from a worker thread (``on_progress`` is called
 from that thread every quarter of a second while the job runs).
+
+While the request's visit is open, counting belongs to the counter that has called or is
+serving that visit (a supervisor may override, audited): asked before the machine is
+touched.
 """
 
 from __future__ import annotations
@@ -30,7 +34,14 @@ from app.perforation import (
     config,
     messages,  # noqa: F401  (registers the messages)
 )
-from app.perforation.service import COUNTABLE, STATUS_TEXT, RequestInfo, find, info
+from app.perforation.service import (
+    COUNTABLE,
+    STATUS_TEXT,
+    RequestInfo,
+    find,
+    info,
+    visit_at_work,
+)
 from app.store import Store
 from db.enums import DeviceKind
 from db.models_perforation import PerforationRequest, PerforationRun
@@ -137,7 +148,7 @@ class _Plan:
 def count_request(store: Store, ref: object, connection: str, *, actor: str,
                   office_code: str | None = None, now: datetime | Clock | None = None,
                   on_progress: Callable[[CountProgress], None] | None = None,
-                  opener: Opener | None = None) -> CountOutcome:
+                  opener: Opener | None = None, override: bool = False) -> CountOutcome:
     """Count (or go on counting) request ``ref`` on the machine at ``connection``.
 
     Raises LoketError for a request that cannot be counted or a bad connection string
@@ -154,15 +165,18 @@ def count_request(store: Store, ref: object, connection: str, *, actor: str,
                          reason=exc.reason) from None
 
     # 1. what is there to count, and is a job of this request perhaps open on the machine
-    with store.uow(read_only=True) as uow:
+    with store.uow() as uow:
         req = find(uow.session, ref, office_code)
         _check_countable(req)
+        visit_at_work(uow.session, req.office_id, req.visit_id, actor=actor,
+                      override=override, now=clock(), open_only=True)
         request_id = req.id
         last_run = req.runs[-1] if req.runs else None
         plan = _Plan(
             resume_job=last_run.job_id if last_run and last_run.state in HELD else None)
         range_total = req.last_serial - req.first_serial + 1
         number = req.number
+        uow.commit()  # a supervisor's override is audited before the machine moves
 
     try:
         device = opener(connection)
@@ -357,7 +371,7 @@ def _fail_before_start(store: Store, request_id: int, run_id: int | None, exc: D
 
 def end_count(store: Store, ref: object, connection: str, *, actor: str,
               office_code: str | None = None, now: datetime | Clock | None = None,
-              opener: Opener | None = None) -> CountOutcome:
+              opener: Opener | None = None, override: bool = False) -> CountOutcome:
     """End, for good, the job of this request that the machine still holds (a fault that
     cannot be cleared, or the officer accepts the sheets counted so far): ``ABORT``, and its
     final count is booked. The request can then be reconciled (the rest is short) or
@@ -377,8 +391,11 @@ def end_count(store: Store, ref: object, connection: str, *, actor: str,
         run = req.runs[-1] if req.runs else None
         if run is None or run.state not in HELD:
             raise LoketError("perforation.count.no_job", number=req.number)
+        visit_at_work(uow.session, req.office_id, req.visit_id, actor=actor,
+                      override=override, now=clock(), open_only=True)
         request_id, run_id, job_id = req.id, run.id, run.job_id
         base = run.first_serial - req.first_serial
+        uow.commit()  # a supervisor's override is audited before the machine moves
     try:
         device = opener(connection)
     except BadConnection as exc:

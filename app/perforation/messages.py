@@ -158,6 +158,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                           "the machine cannot be reached"),
     "perforation.condition.busy": ("mesin sibuk", "the machine is busy"),
     "perforation.condition.unknown": ("gangguan tidak dikenal", "unknown trouble"),
+    # what the desk still needs before the visit leaves it (app/perforation/rules.py)
+    "perforation.step.request": (
+        "belum ada permohonan perforasi untuk {ticket} (Simpan permohonan)",
+        "no perforation request has been saved for {ticket} (Save request)",
+    ),
+    "perforation.step.count": (
+        "lembar permohonan {number} belum selesai dihitung ({status}): hitung sampai selesai "
+        "atau cocokkan hasil hitungan",
+        "the sheets of request {number} are not all counted ({status}): count to the end or "
+        "reconcile what was counted",
+    ),
 }
 
 if "perforation.config" not in MESSAGES:

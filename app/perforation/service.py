@@ -8,6 +8,12 @@ change raises :class:`~app.errors.LoketError` before anything is written.
 
 Validators (``parse_*``) take what the officer typed and return the clean value or raise
 LoketError with the reason in Indonesian; no other exception escapes on any input.
+
+A request for a visit, and the count of a request whose visit is still open, belong to the
+counter that has called or is serving that visit (work ``perforation``,
+:func:`app.stage_work.require_at_work`; a supervisor may override, audited). The visit
+leaves the desk only with its request and, counted while it waits, its sheets counted
+(:mod:`app.perforation.rules`). Counting later (a standard of days) asks nothing.
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from app.perforation import (
     config,
     messages,  # noqa: F401  (registers the messages)
 )
+from app.perforation.rules import COUNTABLE, STATUS_TEXT
 from app.queue.clock import local, local_day, zone_info
-from app.queue.engine import resolve_office
+from app.queue.engine import Actor, resolve_office
+from app.stage_work import require_at_work
 from app.store import UnitOfWork
-from db.models import Office
+from db.models import Office, Visit
 from db.models_perforation import PerforationRequest, PerforationRun
 from devices.perforator import MAX_SERIAL, MAX_SHEETS
 
@@ -41,14 +49,10 @@ DOCUMENT_KIND = "perforation_pickup"
 NUMBER_SERIES = "perforation"
 MAX_FACE_VALUE = Decimal(1_000_000_000)
 OPEN = ("requested", "counting", "counted", "interrupted")
-COUNTABLE = ("requested", "counting", "interrupted")
+# COUNTABLE (not all counted yet) and STATUS_TEXT come from app.perforation.rules
 RECONCILABLE = ("counted", "interrupted")
 DONE = ("reconciled", "picked_up")
-STATUS_TEXT = {
-    "requested": "diajukan", "counting": "sedang dihitung", "counted": "selesai dihitung",
-    "interrupted": "hitungan terhenti", "reconciled": "sudah dicocokkan",
-    "picked_up": "sudah diambil", "cancelled": "dibatalkan",
-}
+WORK = "perforation"  # the work of the desk (resources/panels/work-panels.yaml)
 
 _NPWPD = re.compile(r"^[A-Z0-9][A-Z0-9./-]{4,39}$")
 _SERIES = re.compile(r"^[A-Z0-9][A-Z0-9./-]{0,15}$")
@@ -452,6 +456,21 @@ def find(session: Session, ref: object, office_code: str | None = None,
     return req
 
 
+def visit_at_work(session: Session, office_id: int, visit_id: int | None, *, actor: str,
+                  override: bool, now: datetime, open_only: bool = False) -> None:
+    """Refuse acting for visit ``visit_id`` unless a perforation counter has called or is
+    serving it (a supervisor's override is audited). ``open_only``: a closed visit asks
+    nothing (its valuables are counted after it left)."""
+    if visit_id is None:
+        return
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.office_id != office_id:
+        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office="-")
+    if open_only and not visit.status.is_open:
+        return
+    require_at_work(session, visit, WORK, actor=Actor(actor), override=override, now=now)
+
+
 def _covered_last(req: PerforationRequest) -> int:
     """The last serial a request holds: all of its range, except that once it is
     reconciled a short count frees the serials that were never punched."""
@@ -485,13 +504,15 @@ def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: objec
                    series: object, first: object, last: object, sheets: object,
                    face_value: object, note: object = "", office_code: str | None = None,
                    visit_id: int | None = None, actor: str,
-                   now: datetime | None = None) -> RequestInfo:
+                   now: datetime | None = None, override: bool = False) -> RequestInfo:
     """Register a request: validated, refused when its serials overlap a request of the
     same taxpayer, media and series; numbered ``PRF-<year>-<n>``; due time from the
-    office's time standard at this moment."""
+    office's time standard at this moment. For a visit: only at the counter serving it
+    (or a supervisor's override)."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    visit_at_work(s, office.id, visit_id, actor=actor, override=override, now=now)
     today = local_day(now, office.zone)
     valid = validate_request(npwpd=npwpd, name=name, media=media, series=series, first=first,
                              last=last, sheets=sheets, face_value=face_value, note=note,
@@ -560,12 +581,15 @@ def list_requests(uow: UnitOfWork, *, office_code: str | None = None,
 
 def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: object,
                         actor: str, office_code: str | None = None,
-                        now: datetime | None = None) -> RequestInfo:
+                        now: datetime | None = None, override: bool = False) -> RequestInfo:
     """The count from a person (the machine was switched off and forgot its job): the
-    sheets counted by hand, with the reason."""
+    sheets counted by hand, with the reason. While the request's visit is open: only at
+    the counter serving it (or a supervisor's override)."""
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
+    visit_at_work(s, req.office_id, req.visit_id, actor=actor, override=override, now=now,
+                  open_only=True)
     if req.status not in COUNTABLE:
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import users
+from app.fiscal import clearance
 from app.queue import engine as q
 from app.store import Store
 from db.models import Office
@@ -58,6 +59,9 @@ def test_panels_of_the_stage_follow_the_visit(qtbot, window, catalog_store: Stor
     for box in window.checkboxes.values():  # the file is complete
         box.setChecked(True)
     window.buttons["start"].click()
+    with catalog_store.uow() as uow:  # the clearance check of the visit is logged
+        clearance.check(uow, "nik", "3603011203850001", purpose="Izin usaha",
+                        officer="petugas1", office_code=FO, visit_id=info.id, now=MONDAY_9)
     window.buttons["finish"].click()
     qtbot.waitUntil(lambda: window.current is None, timeout=5000)
     assert all(p.visit_id is None for p in window.panels)

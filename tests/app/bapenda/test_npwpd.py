@@ -311,6 +311,9 @@ def test_the_visit_ticks_at_the_counter_are_the_checklist(catalog_store: Store) 
 
     with catalog_store.uow() as uow:
         visit = q.issue_ticket(uow, "NPWPD-DAFTAR", office_code=BATU, now=MONDAY_9).id
+    with catalog_store.uow() as uow:  # loket 3 (pelayanan-pdl) serves it: the NPWPD desk
+        q.call_ticket(uow, "L3", "C-001", office_code=BATU, actor=q.Actor("rina"),
+                      now=MONDAY_9)
     for code in ("form-pendaftaran", "ktp", "kk", "izin-usaha"):
         with catalog_store.uow() as uow:
             desk.set_requirement(uow, visit, code, True, actor=q.Actor("rina"), now=MONDAY_9)

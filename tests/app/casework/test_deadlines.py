@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.calendar import WorkingCalendar
-from app.casework import rules
+from app.casework import deciders
 from app.casework.applications import parse_amount
 from app.casework.deadlines import (
     add_months,
@@ -72,13 +72,13 @@ def test_working_hours_rule_examples() -> None:
 
 
 def test_shipped_deciders_table_loads() -> None:
-    table = rules.load_deciders()
-    assert rules.decider_for("BPPD-MALANG", "KEBERATAN", date(2026, 12, 1),
+    table = deciders.load_deciders()
+    assert deciders.decider_for("BPPD-MALANG", "KEBERATAN", date(2026, 12, 1),
                              Decimal(2_000_001), table) == "Walikota Malang"
-    assert rules.decider_for("BPPD-MALANG", "KEBERATAN", date(2026, 12, 1),
+    assert deciders.decider_for("BPPD-MALANG", "KEBERATAN", date(2026, 12, 1),
                              Decimal(2_000_000), table) == "Kepala BPPD Kota Malang"
-    assert rules.decider_for("BPPD-MALANG", "KEBERATAN", date(2017, 1, 1), None, table) == ""
-    assert rules.decider_for("BAPENDA-BATU", "BPHTB", date(2026, 12, 1), None, table) == ""
+    assert deciders.decider_for("BPPD-MALANG", "KEBERATAN", date(2017, 1, 1), None, table) == ""
+    assert deciders.decider_for("BAPENDA-BATU", "BPHTB", date(2026, 12, 1), None, table) == ""
 
 
 def test_dated_entries_the_latest_valid_one_applies(tmp_path: Path) -> None:
@@ -90,10 +90,10 @@ def test_dated_entries_the_latest_valid_one_applies(tmp_path: Path) -> None:
         "     above: Walikota, otherwise: Kepala}\n"
         "  - {office: X, service: S, valid_from: 2027-01-01, threshold: \"5.000.000\",\n"
         "     above: Walikota, otherwise: Kepala}\n", encoding="utf-8")
-    table = rules.load_deciders(path)
-    assert rules.decider_for("X", "S", date(2026, 12, 31), Decimal(3_000_000), table) == \
+    table = deciders.load_deciders(path)
+    assert deciders.decider_for("X", "S", date(2026, 12, 31), Decimal(3_000_000), table) == \
         "Walikota"
-    assert rules.decider_for("X", "S", date(2027, 1, 1), Decimal(3_000_000), table) == "Kepala"
+    assert deciders.decider_for("X", "S", date(2027, 1, 1), Decimal(3_000_000), table) == "Kepala"
 
 
 def test_bad_deciders_file_names_file_and_line(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_bad_deciders_file_names_file_and_line(tmp_path: Path) -> None:
         "    otherwise: Kepala\n"
         "    colour: red\n", encoding="utf-8")
     with pytest.raises(FileProblems) as err:
-        rules.load_deciders(path)
+        deciders.load_deciders(path)
     text = err.value.summary("en")
     assert f"{path}:6:" in text
     lines = [p.line for p in err.value.problems]

@@ -157,6 +157,9 @@ def test_the_visit_at_the_counter_brings_its_request(qtbot, panel: PerforationPa
 
     with catalog_store.uow() as uow:
         ticket = q.issue_ticket(uow, "PERFORASI", office_code=OFFICE, now=NOW)
+    with catalog_store.uow() as uow:  # the panel's counter calls it: its work is done there
+        q.call_ticket(uow, "L4", ticket.ticket, office_code=OFFICE, actor=q.Actor("rina"),
+                      now=NOW)
     panel.set_visit(ticket.id, ticket.ticket)
     _fill(qtbot, panel)
     with qtbot.waitSignal(panel.request_saved) as saved:

@@ -1,0 +1,136 @@
+"""What the bapenda stages must have recorded before a visit leaves them (seeds 001, 002).
+
+Declared here, beside the NPWPD and tax services, and asked by the queue through
+:mod:`app.stage_work` before any finish:
+
+- **npwpd**, a visit of the office's NPWPD registration service leaves as done only with a
+  taxpayer registered in this visit (``taxpayers.visit_id``) and the card of each one
+  printed: a card job of the print spool for this visit that the printer confirmed
+  (``device_jobs``: kind ``card.npwpd``, state ``done``, the NPWPD in its payload). A
+  failed print is printed again ("Cetak ulang kartu"); a queued one is not printed yet.
+- **npwpd**, a visit of the deactivation service leaves as done only with an NPWPD
+  deactivated in this visit. The taxpayer row keeps no visit of its deactivation, so the
+  record is the audit entry ``npwpd.deactivate`` whose ``after.visit_id`` is this visit.
+- **tax-payment**, a visit of a payment or arrears service leaves as done only with the
+  payment of an assessment recorded for this visit (``payments.visit_id``, not voided, and
+  an assessment settled by it).
+
+Which services those are: the catalog codes below, or the office's settings
+``npwpd_service`` / ``npwpd_deactivation_service`` (one code each, as the NPWPD service
+reads them) and ``tax_payment_services`` (a list of codes).
+
+Only reads: this module must not import the queue engine (the engine asks it).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.bapenda import messages  # noqa: F401  (registers the messages)
+from app.i18n import tr
+from db.enums import JobState
+from db.models import AuditEntry, DeviceJob, Office, Payment, Service, Visit
+from db.models_bapenda import TaxAssessment, Taxpayer
+
+if TYPE_CHECKING:
+    from app.stage_work import Leaving, Rule
+
+# the catalog services of NPWPD registration and deactivation, and of tax payment
+REGISTER_SERVICES = ("NPWPD", "NPWPD-DAFTAR")
+DEACTIVATE_SERVICES = ("NPWPD-NONAKTIF",)
+PAYMENT_SERVICES = ("PEMBAYARAN", "TUNGGAKAN")
+CARD_JOB = "card.npwpd"
+
+REGISTER, DEACTIVATE, PAYMENT = "npwpd-register", "npwpd-deactivate", "tax-payment"
+
+
+def service_kind(session: Session, service: Service) -> str | None:
+    """``npwpd-register``, ``npwpd-deactivate`` or ``tax-payment`` for a service of that
+    kind in its office, else None."""
+    office = session.get(Office, service.office_id)
+    settings = (office.settings or {}) if office else {}
+    code = service.code
+    register = settings.get("npwpd_service")
+    if code == register or (not register and code in REGISTER_SERVICES):
+        return REGISTER
+    deactivate = settings.get("npwpd_deactivation_service")
+    if code == deactivate or (not deactivate and code in DEACTIVATE_SERVICES):
+        return DEACTIVATE
+    if code in (settings.get("tax_payment_services") or PAYMENT_SERVICES):
+        return PAYMENT
+    return None
+
+
+def _card_npwpd(job: DeviceJob) -> str | None:
+    try:
+        return json.loads(bytes(job.payload).decode("utf-8")).get("npwpd")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return None
+
+
+def printed_cards(session: Session, visit_id: int) -> set[str]:
+    """The NPWPDs whose card the printer confirmed for this visit."""
+    jobs = session.scalars(select(DeviceJob).where(
+        DeviceJob.visit_id == visit_id, DeviceJob.job_kind.like(CARD_JOB + "%"),
+        DeviceJob.state == JobState.DONE)).all()
+    return {npwpd for job in jobs if (npwpd := _card_npwpd(job))}
+
+
+def deactivated_in(session: Session, visit: Visit) -> list[str]:
+    """The NPWPDs deactivated in this visit (from the audit log, see the module)."""
+    entries = session.scalars(select(AuditEntry).where(
+        AuditEntry.entity == "taxpayer", AuditEntry.action == "npwpd.deactivate",
+        AuditEntry.office_id == visit.office_id, AuditEntry.at >= visit.issued_at)
+        .order_by(AuditEntry.id)).all()
+    return [str((e.after or {}).get("npwpd")) for e in entries
+            if (e.after or {}).get("visit_id") == visit.id]
+
+
+def npwpd_done(leaving: Leaving) -> list[str]:
+    """NPWPD desk: registered with its card printed, or deactivated, in this visit."""
+    if leaving.outcome != "done":
+        return []
+    s, visit = leaving.session, leaving.visit
+    kind = service_kind(s, visit.service)
+    if kind == DEACTIVATE:
+        if not deactivated_in(s, visit):
+            return [tr("bapenda.step.deactivate", ticket=visit.ticket)]
+        return []
+    if kind != REGISTER:
+        return []
+    taxpayers = s.scalars(select(Taxpayer).where(Taxpayer.visit_id == visit.id)
+                          .order_by(Taxpayer.id)).all()
+    if not taxpayers:
+        return [tr("bapenda.step.register", ticket=visit.ticket)]
+    printed = printed_cards(s, visit.id)
+    return [tr("bapenda.step.card", npwpd=t.npwpd) for t in taxpayers
+            if t.status == "active" and t.npwpd not in printed]
+
+
+def payment_recorded(session: Session, visit_id: int) -> bool:
+    """Whether an assessment was paid for this visit (a payment not voided)."""
+    return session.scalar(
+        select(Payment.id).join(TaxAssessment, TaxAssessment.payment_id == Payment.id)
+        .where(Payment.visit_id == visit_id, Payment.voided_at.is_(None)).limit(1)) is not None
+
+
+def tax_paid(leaving: Leaving) -> list[str]:
+    """Payment desk: a payment or arrears visit is done only with its payment recorded."""
+    if leaving.outcome != "done":
+        return []
+    visit = leaving.visit
+    if service_kind(leaving.session, visit.service) != PAYMENT:
+        return []
+    if not payment_recorded(leaving.session, visit.id):
+        return [tr("bapenda.step.pay", ticket=visit.ticket)]
+    return []
+
+
+RULES: dict[str, Rule] = {
+    "npwpd": npwpd_done,
+    "tax-payment": tax_paid,
+}
