@@ -111,3 +111,25 @@ def seed(store: Store, *, actor: str, today: date | None = None) -> dict[str, li
     who = Actor(actor)
     return {"samsat": _samsat(store, who, today), "bapenda": _bapenda(store, who, today),
             "fiscal": _fiscal(store, who)}
+
+
+def visitor_vehicle(store: Store, n: int, *, actor: str, today: date) -> str:
+    """The plate of demo visitor ``n``'s motorcycle, registered (with an owner of
+    :data:`PEOPLE`) if it is not yet: each autopilot visitor brings a vehicle whose tax is
+    due, as visitors of a real Samsat bring theirs, so its bill is never empty."""
+    from app.samsat.registry import VehicleData, register_vehicle
+
+    serial = 1000 + n % 9000
+    letters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+    suffix = "Z" + letters[(n // 9000) % len(letters)]
+    plate = f"KB {serial} {suffix}"
+    with store.uow() as uow:
+        if uow.session.scalar(select(Vehicle.id).where(Vehicle.plate == plate)) is None:
+            register_vehicle(uow, VehicleData(
+                plate=plate, category="R2", swdkllj_class="motor-250", njkb="17000000",
+                tax_due_on=today - timedelta(days=3 + n % 60),
+                stnk_valid_until=today + timedelta(days=365 + n % 700),
+                chassis_no=f"MH1DEMO{n:010d}", engine_no=f"DEMO{n:08d}",
+                owner_nik=PEOPLE[n % len(PEOPLE)][0], make="Honda", model="Beat",
+                year_made=2018 + n % 6, engine_cc=110, color="Merah"), actor=Actor(actor))
+    return plate

@@ -9,61 +9,42 @@ over from the autopilot.
 
 from __future__ import annotations
 
-import random
+import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.errors import LoketError
+from app import autopilot
 from app.queue import engine as q_
 from app.store import Store
 
 AUTOPILOT_MS = 2500
 DEMO_OFFICE = "SAMSAT-PTK1"
+log = logging.getLogger(__name__)
 
 
 class Autopilot(QObject):
-    """Visitors arrive; counters nobody is logged in at call, serve and finish."""
+    """The demo's unattended counters (:class:`app.autopilot.Autopilot`) on a timer."""
 
     def __init__(self, store: Store, office: str, counters: list[str],
                  manned: Any = None, seed: int = 7, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store, self.office, self.counters = store, office, counters
-        self._manned = manned or (lambda _code: False)
-        self._random = random.Random(seed)
+        self.pilot = autopilot.Autopilot(store, office, counters, seed=seed, manned=manned)
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.step)
-        with store.uow(read_only=True) as uow:
-            from app.catalog.store import list_services
-
-            self.services = [s["code"] for s in list_services(uow, office)]
+        self._timer.timeout.connect(self._on_timeout)
 
     def start(self, interval_ms: int = AUTOPILOT_MS) -> None:
         self._timer.start(interval_ms)
 
-    def step(self) -> None:
-        pilot = q_.Actor("autopilot")
+    def step(self) -> autopilot.Step:
+        return self.pilot.step()
+
+    def _on_timeout(self) -> None:
         try:
-            if self._random.random() < 0.7:
-                with self.store.uow() as uow:
-                    q_.issue_ticket(uow, self._random.choice(self.services),
-                                    office_code=self.office, actor=pilot,
-                                    priority="lansia" if self._random.random() < 0.1 else None)
-            for code in self.counters:
-                if self._manned(code):
-                    continue
-                with self.store.uow() as uow:
-                    try:
-                        q_.finish(uow, code, office_code=self.office, actor=pilot)
-                        continue
-                    except LoketError:
-                        pass  # serving nobody
-                if self._random.random() < 0.5:
-                    with self.store.uow() as uow:
-                        q_.call_next(uow, code, office_code=self.office, actor=pilot)
-        except LoketError:
-            pass  # closed office, busy counter: the next step tries again
+            self.pilot.step()
+        except Exception:  # a demo that keeps going: the next tick tries again
+            log.exception("autopilot step failed")
 
 
 def open_office(store: Store, office: str = DEMO_OFFICE, *,

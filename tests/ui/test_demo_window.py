@@ -44,7 +44,7 @@ def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
     assert any(type(w).__name__ == "SurveyWindow" for w in windows)
     display = next(w for w in windows if isinstance(w, DisplayWindow))
     pilot = Autopilot(catalog_store, "SAMSAT-PTK1", ["CF", "L1", "L2", "L3"], seed=1)
-    pilot._random.random = lambda: 0.0  # always a visitor, always call
+    pilot.pilot.random.random = lambda: 0.0  # always a visitor, always call
     with qtbot.waitSignal(display.called, timeout=5000):
         for _ in range(3):
             pilot.step()
