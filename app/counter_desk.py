@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, stage_work
+from app import audit, stage_work, users
 from app import visit_requirements as checklist
 from app.devices_service import station_device
 from app.documents import letterhead
@@ -27,6 +27,8 @@ from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import day_bounds, local, local_day, utcnow
+from app.samsat import flow as samsat_flow
+from app.samsat import rules as samsat_rules
 from app.store import UnitOfWork, end_reading
 from app.workpanels import panels_for
 from db.enums import DeviceKind, VisitStatus
@@ -358,6 +360,49 @@ def finish_done(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     rule refuses while its work is not recorded."""
     return q.finish(uow, counter_code, outcome="done", office_code=office_code, actor=actor,
                     now=now)
+
+
+def cancel_needs_supervisor(uow: UnitOfWork, counter_code: str, *,
+                            office_code: str | None = None) -> bool:
+    """Whether cancelling the visit at this counter first needs a supervisor: its STNK bill
+    is registered and unpaid (only a supervisor cancels it, with a reason)."""
+    s = uow.session
+    record = _active_record(s, _counter(s, _office(s, office_code), counter_code))
+    if record is None:
+        return False
+    case = samsat_rules.case_of(s, record.visit_id)
+    return (case is not None and case.payment_id is None
+            and case.status != samsat_rules.CANCELLED)
+
+
+def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+                 office_code: str | None = None, reason: str = "",
+                 supervisor: tuple[str, str] | None = None,
+                 now: datetime | None = None) -> Any:
+    """The console's "Batalkan": the visit at this counter ends as cancelled.
+
+    An unpaid STNK bill is cancelled first by a supervisor who signs in at the counter
+    (``supervisor`` = user name and password) and gives the reason; without one the stage's
+    rule refuses, and nothing is cancelled. The supervisor's cancellation and the visit's end
+    are two steps: if the second fails, the bill stays cancelled and "Batalkan" can be
+    pressed again.
+    """
+    now = now or utcnow()
+    s = uow.session
+    record = _active_record(s, _counter(s, _office(s, office_code), counter_code))
+    if record is None:
+        raise LoketError("queue.counter_idle", counter=counter_code)
+    visit_id, ticket = record.visit_id, record.visit.ticket
+    needs = cancel_needs_supervisor(uow, counter_code, office_code=office_code)
+    end_reading(s)
+    if needs:
+        if supervisor is None:
+            raise LoketError("desk.cancel_needs_supervisor", ticket=ticket)
+        who = users.authenticate(uow, *supervisor, now=now)
+        samsat_flow.cancel_case(uow, visit_id, reason=reason,
+                                actor=q.Actor(who.username, who.id), now=now)
+    return q.finish(uow, counter_code, outcome="cancelled", office_code=office_code,
+                    actor=actor, now=now, note=reason.strip())
 
 
 # --- "berkas tidak lengkap" -------------------------------------------------------------

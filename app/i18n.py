@@ -272,6 +272,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.cannot_write": ("berkas {file} tidak dapat ditulis: {reason}",
                          "cannot write the file {file}: {reason}"),
+    "desk.cancel_needs_supervisor": (
+        "tagihan {ticket} belum dibayar: pembatalan perlu supervisor (nama, kata sandi dan "
+        "alasan)",
+        "the bill of {ticket} is unpaid: cancelling needs a supervisor (name, password and "
+        "reason)",
+    ),
     # the work of a stage (app/stage_work.py)
     "work.missing": (
         "{ticket} belum bisa meninggalkan tahap {stage}: {missing}",

@@ -460,3 +460,35 @@ def test_the_office_sets_its_own_number_format(flow: Flow) -> None:
         paid = f.record_payment(uow, visit_id, method="cash", actor=flow.officer, now=at(10))
     assert paid.receipt_number == "KW-2026-00001"
     assert paid.skpd_number == "000001/SKPD/SAMSAT-PTK1/2026"
+
+
+def test_an_unpaid_bill_is_cancelled_only_by_a_supervisor_at_the_counter(flow: Flow) -> None:
+    flow.register_owner_and_vehicle()
+    visit_id = _registered_at_l2(flow)
+    assert flow.missing(visit_id, "loket-2", "cancelled") == [
+        "tagihan A-001 belum dibayar; pembatalan harus dilakukan supervisor dengan alasan "
+        "(loket samsat cancel)"]
+    with flow.store.uow(read_only=True) as uow:
+        assert desk.cancel_needs_supervisor(uow, "L2", office_code=OFFICE)
+    for supervisor, key in [(None, "desk.cancel_needs_supervisor"),
+                            (("petugas1", "rahasia-123"), "samsat.cancel.not_supervisor"),
+                            (("kepala", "salah-sandi"), "user.bad_login")]:
+        with flow.store.uow() as uow, pytest.raises(LoketError) as err:
+            desk.cancel_visit(uow, "L2", actor=flow.officer, office_code=OFFICE,
+                              reason="batal bayar", supervisor=supervisor, now=at(9))
+        assert err.value.key == key
+    assert _count(flow, Payment) == 0
+    with flow.store.uow(read_only=True) as uow:
+        assert uow.session.get(Visit, visit_id).status.value == "called"
+        assert uow.session.scalar(select(StnkCase.status)) == "registered"
+    with flow.store.uow() as uow:
+        done = desk.cancel_visit(uow, "L2", actor=flow.officer, office_code=OFFICE,
+                                 reason="batal bayar", supervisor=("kepala", "rahasia-123"),
+                                 now=at(10))
+    assert done.status == "cancelled"
+    with flow.store.uow(read_only=True) as uow:
+        assert uow.session.get(Visit, visit_id).status.value == "cancelled"
+        assert uow.session.scalar(select(StnkCase.status)) == "cancelled"
+        actors = uow.session.scalars(select(AuditEntry.actor).where(
+            AuditEntry.action == "samsat.cancelled")).all()
+    assert actors == ["kepala"]
