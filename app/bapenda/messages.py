@@ -166,6 +166,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "belum ada NPWPD yang dinonaktifkan untuk {ticket} (Nonaktifkan)",
         "no NPWPD has been deactivated for {ticket} (Deactivate)",
     ),
+    "bapenda.step.deactivate_or_apply": (
+        "belum ada NPWPD yang dinonaktifkan untuk {ticket} (Nonaktifkan), dan permohonan "
+        "penonaktifannya belum didaftarkan (Permohonan: Daftarkan dan cetak tanda terima)",
+        "no NPWPD has been deactivated for {ticket} (Deactivate), and its deactivation request "
+        "has not been registered (Applications: Register and print the receipt)",
+    ),
     "bapenda.step.pay": (
         "pembayaran {ticket} belum dicatat (Bayar)",
         "the payment of {ticket} has not been recorded (Pay)",

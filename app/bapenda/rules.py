@@ -11,6 +11,12 @@ Declared here, beside the NPWPD and tax services, and asked by the queue through
 - **npwpd**, a visit of the deactivation service leaves as done only with an NPWPD
   deactivated in this visit. The taxpayer row keeps no visit of its deactivation, so the
   record is the audit entry ``npwpd.deactivate`` whose ``after.visit_id`` is this visit.
+
+  Where the service's time standard runs for days (Batu: three days, seed 002), the card
+  and the deactivation come after a field check and the head's signature, when the visitor
+  has left: the registration visit leaves with the taxpayer registered (the card is not
+  asked for), and the deactivation visit with the NPWPD deactivated or the request received
+  as an application (``applications.visit_id``, receipt with its due date).
 - **tax-payment**, a visit of a payment or arrears service leaves as done only with the
   payment of an assessment recorded for this visit (``payments.visit_id``, not voided, and
   an assessment settled by it).
@@ -31,10 +37,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.bapenda import messages  # noqa: F401  (registers the messages)
-from app.i18n import tr
+from app.casework.deadlines import LONG_RUNNING_UNITS
+from app.i18n import Text
 from db.enums import JobState
 from db.models import AuditEntry, DeviceJob, Office, Payment, Service, Visit
 from db.models_bapenda import TaxAssessment, Taxpayer
+from db.models_casework import Application
 
 if TYPE_CHECKING:
     from app.stage_work import Leaving, Rule
@@ -65,6 +73,12 @@ def service_kind(session: Session, service: Service) -> str | None:
     return None
 
 
+def within_the_visit(service: Service) -> bool:
+    """Whether the service's product is made while the visitor waits (a time standard in
+    minutes or hours, or none), not days later."""
+    return service.time_unit not in LONG_RUNNING_UNITS
+
+
 def _card_npwpd(job: DeviceJob) -> str | None:
     try:
         return json.loads(bytes(job.payload).decode("utf-8")).get("npwpd")
@@ -90,24 +104,32 @@ def deactivated_in(session: Session, visit: Visit) -> list[str]:
             if (e.after or {}).get("visit_id") == visit.id]
 
 
-def npwpd_done(leaving: Leaving) -> list[str]:
+def npwpd_done(leaving: Leaving) -> list[Text]:
     """NPWPD desk: registered with its card printed, or deactivated, in this visit."""
     if leaving.outcome != "done":
         return []
     s, visit = leaving.session, leaving.visit
     kind = service_kind(s, visit.service)
+    waits = within_the_visit(visit.service)  # the product is made while the visitor waits
     if kind == DEACTIVATE:
-        if not deactivated_in(s, visit):
-            return [tr("bapenda.step.deactivate", ticket=visit.ticket)]
-        return []
+        if deactivated_in(s, visit):
+            return []
+        if waits:
+            return [Text("bapenda.step.deactivate", ticket=visit.ticket)]
+        if s.scalar(select(Application.id).where(Application.visit_id == visit.id)
+                    .limit(1)) is not None:
+            return []
+        return [Text("bapenda.step.deactivate_or_apply", ticket=visit.ticket)]
     if kind != REGISTER:
         return []
     taxpayers = s.scalars(select(Taxpayer).where(Taxpayer.visit_id == visit.id)
                           .order_by(Taxpayer.id)).all()
     if not taxpayers:
-        return [tr("bapenda.step.register", ticket=visit.ticket)]
+        return [Text("bapenda.step.register", ticket=visit.ticket)]
+    if not waits:
+        return []
     printed = printed_cards(s, visit.id)
-    return [tr("bapenda.step.card", npwpd=t.npwpd) for t in taxpayers
+    return [Text("bapenda.step.card", npwpd=t.npwpd) for t in taxpayers
             if t.status == "active" and t.npwpd not in printed]
 
 
@@ -118,7 +140,7 @@ def payment_recorded(session: Session, visit_id: int) -> bool:
         .where(Payment.visit_id == visit_id, Payment.voided_at.is_(None)).limit(1)) is not None
 
 
-def tax_paid(leaving: Leaving) -> list[str]:
+def tax_paid(leaving: Leaving) -> list[Text]:
     """Payment desk: a payment or arrears visit is done only with its payment recorded."""
     if leaving.outcome != "done":
         return []
@@ -126,7 +148,7 @@ def tax_paid(leaving: Leaving) -> list[str]:
     if service_kind(leaving.session, visit.service) != PAYMENT:
         return []
     if not payment_recorded(leaving.session, visit.id):
-        return [tr("bapenda.step.pay", ticket=visit.ticket)]
+        return [Text("bapenda.step.pay", ticket=visit.ticket)]
     return []
 
 

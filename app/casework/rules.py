@@ -35,7 +35,7 @@ from app.bapenda.rules import service_kind as bapenda_kind
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.fiscal.rules import is_clearance
-from app.i18n import tr
+from app.i18n import Text
 from app.perforation.rules import is_perforation
 from db.models import Complaint, Office, Service
 from db.models_casework import Application
@@ -67,7 +67,7 @@ def service_kind(session: Session, service: Service) -> str | None:
     return None
 
 
-def registered(leaving: Leaving) -> list[str]:
+def registered(leaving: Leaving) -> list[Text]:
     """Casework desk: the application or complaint of the visit is registered."""
     if leaving.outcome != "done":
         return []
@@ -77,11 +77,11 @@ def registered(leaving: Leaving) -> list[str]:
         found = s.scalar(select(Application.id).where(Application.visit_id == visit.id)
                          .limit(1))
         return [] if found is not None else [
-            tr("casework.step.application", ticket=visit.ticket)]
+            Text("casework.step.application", ticket=visit.ticket)]
     if kind == COMPLAINT:
         found = s.scalar(select(Complaint.id).where(Complaint.visit_id == visit.id).limit(1))
         return [] if found is not None else [
-            tr("casework.step.complaint", ticket=visit.ticket)]
+            Text("casework.step.complaint", ticket=visit.ticket)]
     return []
 
 

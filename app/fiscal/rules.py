@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.fiscal import messages  # noqa: F401  (registers the messages)
-from app.i18n import tr
+from app.i18n import Text
 from db.models import Office, Service
 from db.models_fiscal import FiscalCheck
 
@@ -42,12 +42,12 @@ def check_logged(session: Session, visit_id: int) -> bool:
                           .limit(1)) is not None
 
 
-def checked(leaving: Leaving) -> list[str]:
+def checked(leaving: Leaving) -> list[Text]:
     """Clearance desk: a visit is done only with its check logged."""
     if leaving.outcome != "done" or not is_clearance(leaving.session, leaving.visit.service):
         return []
     if not check_logged(leaving.session, leaving.visit.id):
-        return [tr("fiscal.step.check", ticket=leaving.visit.ticket)]
+        return [Text("fiscal.step.check", ticket=leaving.visit.ticket)]
     return []
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import tr
+from app.i18n import Text
 from app.perforation import messages  # noqa: F401  (registers the messages)
 from db.models import Office, Service
 from db.models_perforation import PerforationRequest
@@ -62,14 +62,14 @@ def requests_of(session: Session, visit_id: int) -> list[PerforationRequest]:
         .order_by(PerforationRequest.id)))
 
 
-def sheets_counted(leaving: Leaving) -> list[str]:
+def sheets_counted(leaving: Leaving) -> list[Text]:
     """Perforation desk: a request for the visit, its sheets counted (see the module)."""
     if leaving.outcome != "done" or not is_perforation(leaving.session, leaving.visit.service):
         return []
     requests = requests_of(leaving.session, leaving.visit.id)
     if not requests:
-        return [tr("perforation.step.request", ticket=leaving.visit.ticket)]
-    return [tr("perforation.step.count", number=req.number,
+        return [Text("perforation.step.request", ticket=leaving.visit.ticket)]
+    return [Text("perforation.step.count", number=req.number,
                status=STATUS_TEXT.get(req.status, req.status))
             for req in requests if req.status in COUNTABLE and counted_while_waiting(req)]
 

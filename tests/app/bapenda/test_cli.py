@@ -104,3 +104,102 @@ def test_assess_bill_pay_and_pay_twice(capsys, url: str) -> None:
                             late["number"], "--method", "billing")
     assert code == 2 and "kode billing" in err
     assert snapshot(url) == before
+
+
+# --- the desk's work for a visit (issue 14) -------------------------------------------------
+
+
+def _users(url: str) -> None:
+    from app import users
+    from app.store import Store
+
+    with Store.open(url) as store:
+        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
+            with store.uow() as uow:
+                users.add_user(uow, name, role, "rahasia-123", actor="test")
+
+
+def _ticket(capsys, url: str, *argv: str) -> dict:
+    code, data, err = run_json(capsys, url, "ticket", *argv, "--as", "rina")
+    assert code == 0, err
+    return data
+
+
+def _refused(capsys, url: str, *argv: str) -> str:
+    """The command exits 2 with one line on stderr and changes nothing; the line."""
+    before = snapshot(url)
+    code, out, err = run_json(capsys, url, *argv)
+    assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
+    assert snapshot(url) == before
+    return err
+
+
+def _overrides(url: str) -> list[tuple[str, dict]]:
+    from sqlalchemy import select
+
+    from app.store import Store
+    from db.models import AuditEntry
+
+    with Store.open(url) as store, store.uow(read_only=True) as uow:
+        return [(e.actor, e.after) for e in uow.session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "work.override")
+            .order_by(AuditEntry.id))]
+
+
+MALANG_REGISTER = [("BPPD-MALANG" if a == BATU else a) for a in REGISTER if a != "petugas1"]
+
+
+def test_register_for_a_visit_only_at_its_counter_or_by_override(capsys, url: str,
+                                                                 tmp_path: Path) -> None:
+    _users(url)
+    ticket = _ticket(capsys, url, "issue", "NPWPD", "--office", "BPPD-MALANG")["ticket"]
+    register = [*MALANG_REGISTER[:-1], "--ticket", ticket, "--as"]
+    err = _refused(capsys, url, *register, "rina")
+    assert "hanya bisa dilakukan oleh loket yang sedang memanggil" in err
+    assert f"{ticket} sedang menunggu di tahap Loket Pelayanan" in err
+    err = _refused(capsys, url, *register, "rina", "--override")
+    assert "rina bukan supervisor aktif" in err
+    assert _overrides(url) == []
+    code, data, err = run_json(capsys, url, *register, "kepala", "--override")
+    assert code == 0, err
+    assert _overrides(url) == [("kepala", {"work": "npwpd", "ticket": ticket})]
+    # the card of a visit still waiting is that visit's work too
+    card = ("npwpd", "card", data["npwpd"], "--office", "BPPD-MALANG", "--to",
+            f"card+pdf://{tmp_path}", "--as")
+    assert "sedang menunggu" in _refused(capsys, url, *card, "rina")
+    code, printed, err = run_json(capsys, url, *card, "kepala", "--override")
+    assert code == 0 and printed["state"] == "done", err
+
+
+def test_at_the_counter_the_visit_leaves_once_registered_and_carded(capsys, url: str,
+                                                                    tmp_path: Path) -> None:
+    _users(url)
+    office = ("--office", "BPPD-MALANG")
+    ticket = _ticket(capsys, url, "issue", "NPWPD", *office)["ticket"]
+    _ticket(capsys, url, "call", ticket, "--counter", "L1", *office)
+    err = _refused(capsys, url, "ticket", "finish", "--counter", "L1", *office)
+    assert f"belum ada NPWPD yang didaftarkan untuk {ticket}" in err
+    code, data, err = run_json(capsys, url, *MALANG_REGISTER, "rina", "--ticket", ticket,
+                               "--card-to", f"card+pdf://{tmp_path}")
+    assert code == 0 and data["card"]["state"] == "done", err
+    finished = _ticket(capsys, url, "finish", "--counter", "L1", *office)
+    assert finished["outcome"] == "done" and _overrides(url) == []
+
+
+def test_pay_and_deactivate_for_a_waiting_visit_are_refused(capsys, url: str) -> None:
+    _users(url)
+    office = ("--office", "BPPD-MALANG")
+    _, data, _ = run_json(capsys, url, *MALANG_REGISTER, "rina")
+    _, skpd, _ = run_json(capsys, url, "tax", "assess", *office, "--npwpd", data["npwpd"],
+                          "--principal", "1.000.000", "--period", "2026-01")
+    ticket = _ticket(capsys, url, "issue", "PEMBAYARAN", *office)["ticket"]
+    pay = ("tax", "pay", *office, "--number", skpd["number"], "--method", "cash",
+           "--ticket", ticket, "--as")
+    assert "Pembayaran pajak untuk" in _refused(capsys, url, *pay, "rina")
+    assert "bukan supervisor aktif" in _refused(capsys, url, *pay, "rina", "--override")
+    deactivate = ("npwpd", "deactivate", data["npwpd"], *office, "--reason", "usaha-tutup",
+                  "--ticket", ticket, "--as", "rina")
+    assert "sedang menunggu di tahap Loket Pembayaran" in _refused(capsys, url, *deactivate)
+    code, paid, err = run_json(capsys, url, *pay, "kepala", "--override")
+    assert code == 0 and paid["total"] == 1_000_000, err
+    assert _overrides(url) == [("kepala", {"work": "tax-payment", "ticket": ticket})]
