@@ -1,8 +1,24 @@
-"""What the visitors' kiosk reads: the office, its kiosk services, its printer, its hours.
+"""What the visitors' kiosk reads and may promise: the office, its kiosk services, its
+printer, and whether a number taken now will be called.
 
-The kiosk (``ui/kiosk.py``) takes numbers through :func:`app.queue.engine.issue_ticket` and
-prints through :func:`app.ticket_print.print_ticket`; this module holds only the small
-read-only look-ups around them, each in the caller's unit of work, so the widget never
+A ticket is a promise to be called, so the kiosk gives one only when that is true:
+
+- The office is closed (before opening, after closing, on a weekend or public holiday, after
+  ``loket queue close-day``, or the office is inactive): no number. The screen says why and
+  when service opens next. A number taken after closing or on a day off could never be
+  called: numbers restart at local midnight and close-day ends the day's visits.
+- The office is open but no open counter serves the first stage of the chosen service: a
+  number only if the office setting ``kiosk: {issue_when_closed: true}`` allows it, and then
+  the screen and the printed ticket say that counter is not open yet instead of promising a
+  wait. Without the setting the kiosk says the counter is not open and takes no number.
+
+Before opening, :func:`app.queue.engine.ensure_open` refuses every number, so the setting
+cannot yet let the kiosk hand out numbers early; :class:`NotOpen` and the ticket layout
+already carry the opening time for when the engine can.
+
+The kiosk (``ui/kiosk.py``) takes numbers through :func:`take_number` and prints through
+:func:`app.ticket_print.print_ticket`, which asks :func:`not_open_for_visit` what to print
+instead of a wait; the look-ups here run in the caller's unit of work, so the widget never
 writes SQL.
 """
 
@@ -10,19 +26,31 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
+from app import i18n
 from app.calendar import WorkingCalendar
 from app.catalog.store import time_standard_of
 from app.devices_service import station_device
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.queue.clock import local
-from app.store import UnitOfWork
+from app.store import Store, UnitOfWork
 from db.enums import DeviceKind
-from db.models import DeviceJob, Service, Station
+from db.models import (
+    Counter,
+    DeviceJob,
+    Office,
+    Service,
+    ServiceStage,
+    Stage,
+    Station,
+    Visit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +76,79 @@ class KioskService:
     time_standard: str | None  # e.g. "30 menit"; None when the standard states none
 
 
+# why the office issues no numbers now (Closed.reason), most lasting first
+INACTIVE = "inactive"
+DAY_CLOSED = "day_closed"  # ``loket queue close-day`` ran today
+DAY_OFF = "day_off"  # weekend, public holiday, cuti bersama or the office's own day off
+BEFORE_OPENING = "before_opening"
+AFTER_CLOSING = "after_closing"
+
+SETTING = "kiosk"  # the office setting: ``kiosk: {issue_when_closed: false}``
+ISSUE_WHEN_CLOSED = "issue_when_closed"
+LOOKAHEAD_DAYS = 60  # days searched for the next opening (Lebaran with cuti bersama: ~10)
+
+i18n.register({
+    "kiosk.closed": (
+        "layanan sedang tutup; nomor antrian belum dapat diambil",
+        "the office is closed; no queue number can be taken now",
+    ),
+    "kiosk.counter_closed": (
+        "{place} belum dibuka, jadi nomor antrian untuk {service} belum dapat diambil. "
+        "Silakan coba lagi setelah loket dibuka.",
+        "{place} is not open yet, so no queue number can be taken for {service}. "
+        "Please try again once the counter is open.",
+    ),
+})
+
+
 @dataclass(frozen=True)
 class Closed:
-    """Why the kiosk cannot issue numbers now."""
+    """Why the kiosk issues no numbers now, and when service opens next."""
 
-    error: LoketError  # ``office.closed``, with the hours and the local time
-    hours: str | None
+    reason: str  # INACTIVE, DAY_CLOSED, DAY_OFF, BEFORE_OPENING or AFTER_CLOSING
+    hours: tuple[time, time] | None  # opening and closing; None when the office states none
     day_off: str | None  # the holiday's or weekend's name, when today is a day off
+    opens_at: datetime | None  # the next opening, in the office's zone; None when unknown
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    """Whether an open counter serves a kiosk service's first stage, and so a number now."""
+
+    code: str
+    name: str
+    counter_open: bool
+    place: str  # who serves that stage, in words: "Tempat Cek Fisik", "Loket Pendaftaran"
+    may_issue: bool  # the counter is open, or the office lets the kiosk issue anyway
+
+
+@dataclass(frozen=True)
+class KioskState:
+    """What the kiosk may offer now: nothing while closed, else each service's state."""
+
+    closed: Closed | None
+    services: dict[str, ServiceState]  # by service code; empty while the office is closed
+    issue_when_closed: bool  # the office's ``kiosk.issue_when_closed`` setting
+
+
+@dataclass(frozen=True)
+class NotOpen:
+    """A number was (or is being) given while nobody can call it yet: say so, promise nothing.
+
+    ``opens_at`` is set when the office opens later today, ``place`` when the office is open
+    but the counter of the visit's stage is not.
+    """
+
+    place: str | None = None
+    opens_at: datetime | None = None  # in the office's zone
+
+
+@dataclass(frozen=True)
+class KioskTicket:
+    """A number the kiosk took, and why no call is promised yet (``None``: it is)."""
+
+    info: q_.TicketInfo
+    not_open: NotOpen | None
 
 
 def kiosk_office(uow: UnitOfWork, office_code: str) -> KioskOffice:
@@ -111,19 +205,164 @@ def ticket_printer(uow: UnitOfWork, office_code: str,
                                       station_id=station_id)
 
 
-def closed(uow: UnitOfWork, office_code: str, now: datetime) -> Closed | None:
-    """``None`` while the office issues numbers; otherwise why not (hours, day off)."""
+def issue_when_closed(settings: dict[str, Any] | None) -> bool:
+    """The office's ``kiosk: {issue_when_closed: ...}`` setting; off unless exactly ``true``."""
+    kiosk = (settings or {}).get(SETTING)
+    return isinstance(kiosk, dict) and kiosk.get(ISSUE_WHEN_CLOSED) is True
+
+
+def kiosk_state(uow: UnitOfWork, office_code: str, now: datetime) -> KioskState:
+    """Whether the office is open and, if it is, which services can give a number now."""
     office = q_.resolve_office(uow.session, office_code)
-    calendar = WorkingCalendar.for_office(uow.session, office.id)
+    allowed = issue_when_closed(office.settings)
+    shut = _closed(uow.session, office, now)
+    if shut is not None:
+        return KioskState(shut, {}, allowed)
+    return KioskState(None, _service_states(uow.session, office, allowed), allowed)
+
+
+def take_number(store: Store, service_code: str, *, office_code: str,
+                priority: str | None = None, station_id: int | None = None,
+                now: datetime) -> KioskTicket:
+    """Take a number at the kiosk, only when it can be called (or the office allows it).
+
+    :class:`LoketError` ``kiosk.closed`` while the office is closed and
+    ``kiosk.counter_closed`` when the service's first counter is not open and the office does
+    not allow numbers then; nothing is written. The checks read in their own short
+    transaction so the writers' lock is held by :func:`app.queue.engine.issue_ticket` only,
+    which checks the hours again inside it.
+    """
+    with store.uow(read_only=True) as uow:
+        state = kiosk_state(uow, office_code, now)
+    if state.closed is not None:
+        raise LoketError("kiosk.closed")
+    service = state.services.get(service_code)  # None: the engine names the unknown code
+    if service is not None and not service.may_issue:
+        raise LoketError("kiosk.counter_closed", place=service.place, service=service.name)
+    with store.uow() as uow:
+        info = q_.issue_ticket(uow, service_code, office_code=office_code, priority=priority,
+                               actor=q_.Actor("kiosk"), station_id=station_id, now=now)
+    if service is None or service.counter_open:
+        return KioskTicket(info, None)
+    return KioskTicket(info, NotOpen(place=service.place))
+
+
+def not_open_for_visit(session: Session, visit: Visit, now: datetime) -> NotOpen | None:
+    """What a ticket printed now must say instead of a wait: the office opens later today,
+    or no open counter serves the visit's stage yet. ``None`` when it can be called."""
+    office = session.get(Office, visit.office_id)
+    assert office is not None
+    shut = _closed(session, office, now)
+    if shut is not None and shut.reason == BEFORE_OPENING:
+        return NotOpen(opens_at=shut.opens_at)
+    if visit.current_stage_id is None:
+        return None
+    counters = _active_counters(session, office.id)
+    serving = _serving(counters, visit.current_stage_id, visit.service_id)
+    if any(c.is_open for c in serving):
+        return None
+    stage = session.get(Stage, visit.current_stage_id)
+    return NotOpen(place=_place(serving, stage.name if stage else ""))
+
+
+# --- how the answers are worked out ------------------------------------------------------
+
+
+def _hours(settings: dict[str, Any]) -> tuple[time, time] | None:
+    hours = settings.get("hours") or {}
+    if not hours.get("open") or not hours.get("close"):
+        return None
+    return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
+
+
+def _closed(session: Session, office: Office, now: datetime) -> Closed | None:
+    """The engine's own check decides (the kiosk never disagrees with it); this says why."""
+    calendar = WorkingCalendar.for_office(session, office.id)
     try:
-        q_.ensure_open(uow.session, office, now, calendar)
+        q_.ensure_open(session, office, now, calendar)
     except LoketError as exc:
         if exc.key != "office.closed":
             raise
-        hours = str(exc.params.get("hours") or "-")
-        return Closed(exc, None if hours == "-" else hours,
-                      calendar.day_off(local(now, office.zone).date()))
+        return _why_closed(office, calendar, local(now, office.zone))
     return None
+
+
+def _why_closed(office: Office, calendar: WorkingCalendar, here: datetime) -> Closed:
+    hours = _hours(office.settings)
+    today = here.date()
+    day_off = calendar.day_off(today)
+    if not office.active:
+        reason = INACTIVE
+    elif office.settings.get("closed_on") == today.isoformat():
+        reason = DAY_CLOSED
+    elif day_off and hours:
+        reason = DAY_OFF
+    elif hours and here.time() < hours[0]:
+        reason = BEFORE_OPENING
+    else:
+        reason = AFTER_CLOSING
+    opens_at = None
+    if hours and reason != INACTIVE:
+        first = today if reason == BEFORE_OPENING else today + timedelta(days=1)
+        opens_at = _next_opening(first, hours[0], calendar, here)
+    return Closed(reason, hours, day_off, opens_at)
+
+
+def _next_opening(first: date, opening: time, calendar: WorkingCalendar,
+                  here: datetime) -> datetime | None:
+    """Opening time on the first working day from ``first`` on."""
+    day = first
+    for _ in range(LOOKAHEAD_DAYS):
+        if calendar.is_working_day(day):
+            return datetime.combine(day, opening, tzinfo=here.tzinfo)
+        day += timedelta(days=1)
+    return None
+
+
+def _active_counters(session: Session, office_id: int) -> list[Counter]:
+    return list(session.scalars(
+        select(Counter)
+        .where(Counter.office_id == office_id, Counter.active.is_(True))
+        .order_by(Counter.position, Counter.display_number, Counter.code)
+        .options(selectinload(Counter.stages), selectinload(Counter.services))))
+
+
+def _serving(counters: list[Counter], stage_id: int, service_id: int) -> list[Counter]:
+    """The counters that call visits of this service at this stage (a counter may be
+    narrowed to some services)."""
+    return [c for c in counters
+            if any(st.id == stage_id for st in c.stages)
+            and (not c.services or any(sv.id == service_id for sv in c.services))]
+
+
+def _place(serving: list[Counter], stage_name: str) -> str:
+    """The counter's own name when one serves the stage, else the stage as a loket."""
+    if len(serving) == 1:
+        return serving[0].name
+    return f"Loket {stage_name}"
+
+
+def _service_states(session: Session, office: Office,
+                    allowed: bool) -> dict[str, ServiceState]:
+    services = session.scalars(
+        select(Service)
+        .where(Service.office_id == office.id, Service.active.is_(True),
+               Service.kiosk.is_(True))
+        .options(selectinload(Service.stage_links).selectinload(ServiceStage.stage)))
+    counters = _active_counters(session, office.id)
+    out = {}
+    for service in services:
+        links = sorted(service.stage_links, key=lambda link: link.position)
+        if not links:
+            continue
+        stage = links[0].stage
+        serving = _serving(counters, stage.id, service.id)
+        is_open = any(c.is_open for c in serving)
+        # no counter at all for the stage: nobody could ever call the number
+        out[service.code] = ServiceState(service.code, service.name, is_open,
+                                         _place(serving, stage.name),
+                                         is_open or (allowed and bool(serving)))
+    return out
 
 
 def printed_bytes(uow: UnitOfWork, job_id: int) -> bytes | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.errors import LoketError
+from app.kiosk_service import not_open_for_visit
 from app.queue import engine as q_
 from app.queue.clock import local, utcnow
 from app.spool import JobResult, Spool, check_connection, enqueue
@@ -55,12 +56,15 @@ def ticket_content(store: Store, visit_id: int, *, reprint: bool = False,
         assert office is not None and service is not None
         ahead, eta = q_.position(s, visit, office, now)
         footer = tuple(office.settings.get("ticket_footer") or DEFAULT_FOOTER)
+        not_open = not_open_for_visit(s, visit, now)  # then no wait is promised
         content = TicketContent(
             office_name=office.name, office_address=office.address.split("\n")[0],
             ticket=visit.ticket, service_name=service.name,
             issued_local=local(visit.issued_at, office.zone), zone_label=office.zone.value,
             ahead=ahead, eta_minutes=eta, qr=qr_payload(office.code, visit.id, visit.ticket),
             priority=visit.priority_reason, footer=footer, reprint=reprint,
+            not_open_place=not_open.place if not_open else None,
+            opens_at=not_open.opens_at if not_open else None,
         )
         return content, office.id
 

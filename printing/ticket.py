@@ -54,6 +54,9 @@ class TicketContent:
     office_address: str = ""
     footer: tuple[str, ...] = field(default=())
     reprint: bool = False
+    # nobody can call the number yet: the ticket says why instead of promising a wait
+    not_open_place: str | None = None  # "Tempat Cek Fisik": that counter is not open yet
+    opens_at: datetime | None = None  # the office opens later today, at this local time
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,17 @@ PRIORITY_LABELS = {
 }
 
 
+def not_open_notice(content: TicketContent) -> str | None:
+    """What the ticket says instead of an estimated wait while nobody can call it yet."""
+    if content.opens_at is not None:
+        return ("Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul "
+                f"{content.opens_at:%H.%M} {content.zone_label}.")
+    if content.not_open_place:
+        return (f"{content.not_open_place} belum dibuka; nomor Anda akan dipanggil setelah"
+                " loket dibuka.")
+    return None
+
+
 def render_ticket(content: TicketContent, paper: Paper) -> bytes:
     """The ticket's ESC/POS bytes for this paper."""
     printer_mod, _, _ = escpos_modules()
@@ -129,8 +143,15 @@ def render_ticket(content: TicketContent, paper: Paper) -> bytes:
         p.textln(ascii_text(day_and_date(local.date()))[:cols])
         p.textln(f"Jam diambil : {local:%H:%M} {content.zone_label}")
         p.textln(f"Di depan    : {content.ahead} orang")
-        eta = f"+/- {content.eta_minutes} menit" if content.ahead else "segera dipanggil"
-        p.textln(f"Perkiraan   : {eta}"[:cols])
+        notice = not_open_notice(content)
+        if notice:
+            p.set(bold=True)
+            for line in _wrap(notice, cols):
+                p.textln(line)
+            p.set(bold=False)
+        else:
+            eta = f"+/- {content.eta_minutes} menit" if content.ahead else "segera dipanggil"
+            p.textln(f"Perkiraan   : {eta}"[:cols])
         p.set(align="center")
         p.qr(content.qr, native=True, size=5 if paper.width_mm == 80 else 4)
         p.ln()

@@ -5,20 +5,25 @@ a priority lane (UU 25/2009: elderly, disabilities, pregnancy, children) asked f
 buttons before the service is chosen, then the ticket on screen (number, service, people
 ahead, estimated wait) beside a picture of exactly what the printer received, and back to
 the start by itself after a few seconds. A printer failure never costs the visitor the
-number: the ticket is valid, the screen says so and the officer reprints it. Outside the
-service hours the whole screen says the office is closed, with its hours, and offers nothing
-to tap.
+number: the ticket is valid, the screen says so and the officer reprints it.
 
-Numbers come from :func:`app.queue.engine.issue_ticket`, tickets go through
+The kiosk promises only what is true (:mod:`app.kiosk_service` decides): while the office is
+closed (outside the hours, a day off, the day closed) the whole screen says so and when
+service opens next, and offers nothing to tap. A service whose first counter is not open yet
+says so on its button; tapping it takes a number only if the office allows that, and then
+the screen and the ticket say the counter is not open instead of an estimated wait.
+
+Numbers come from :func:`app.kiosk_service.take_number`, tickets go through
 :func:`app.ticket_print.print_ticket` (the spool), and the small look-ups from
-:mod:`app.kiosk_service`; the widget never writes SQL.
+:mod:`app.kiosk_service`; the widget never writes SQL. Counters opening and closing reach
+the screen through the queue's live events (``ui/live.py``) and a slow timer.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +65,7 @@ from app.ticket_print import paper_of, print_ticket
 from devices.escpos_parse import decode
 from devices.escpos_sim import render_png
 from printing.dates import day_and_date
+from ui.live import LiveEvents
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +75,7 @@ OPEN_CHECK_MS = 30_000
 ONE_COLUMN = 4  # up to this many services: one column of wider, taller buttons
 BUTTON_MIN = 88  # px: nothing to tap is smaller than a finger at arm's length
 BASE_W, BASE_H = 1280, 800  # the size the fonts below are given for
+WEEKEND = ("Sabtu", "Minggu")  # the working calendar's names of the weekend days
 
 STYLE = """
 QWidget#kiosk { background: #eef3f9; }
@@ -79,6 +86,8 @@ QPushButton { border-radius: 14px; padding: 8px 16px; }
 QPushButton#service { background: white; border: 2px solid #1d5fa8; text-align: left; }
 QPushButton#service:pressed { background: #d5e5f7; }
 QPushButton#service QLabel#bring { color: #4a5a6a; }
+QPushButton#service[notopen="true"] { background: #f6f7f9; border: 2px dashed #8a9bb0; }
+QPushButton#service QLabel#status { color: #8a4b00; }
 QPushButton#details { background: #dfe9f5; border: 2px solid #1d5fa8; color: #0b3d73; }
 QPushButton#priority { background: #f2b705; border: none; color: #2b2100; }
 QPushButton#priority:pressed, QPushButton#reason:pressed { background: #d49f00; }
@@ -91,11 +100,15 @@ QFrame#card { background: white; border-radius: 18px; }
 QLabel#number { color: #0b3d73; }
 QLabel#badge { background: #f2b705; color: #2b2100; border-radius: 10px; padding: 4px 14px; }
 QLabel#ok { color: #1b6e2a; }
+QLabel#notopen { background: #fff4cc; color: #5c3d00; border: 2px solid #f2b705;
+                 border-radius: 12px; padding: 8px 14px; }
 QFrame#failure { background: #fde8e6; border: 3px solid #c0392b; border-radius: 18px; }
 QFrame#failure QLabel { color: #7a1f16; }
 QLabel#staff { color: #8a9bb0; }
 QWidget#closed { background: #0b3d73; }
 QWidget#closed QLabel { color: white; }
+QWidget#closed QLabel#opens { color: #ffd34d; }
+QWidget#closed QLabel#hours { color: #c9d8ea; }
 """
 
 
@@ -178,7 +191,9 @@ class _Fit(QLabel):
 
 
 class _ServiceButton(QPushButton):
-    """A service: its name big, what to bring below it on one line."""
+    """A service: its name big, what to bring below it on one line, or instead of that, when
+    its counter is not open yet, the line that says so (the button stays tappable: a tap
+    explains; what to bring stays on the details page)."""
 
     def __init__(self, service: ks.KioskService, bring: str) -> None:
         super().__init__()
@@ -188,13 +203,27 @@ class _ServiceButton(QPushButton):
         self.name = _Fit(service.name, wrap=True)
         self.bring = _Elided(bring)
         self.bring.setObjectName("bring")
+        self.status = _Elided()
+        self.status.setObjectName("status")
+        self.status.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(4)
         layout.addWidget(self.name, 1)
         layout.addWidget(self.bring)
-        for label in (self.name, self.bring):
+        layout.addWidget(self.status)
+        for label in (self.name, self.bring, self.status):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_not_open(self, text: str | None) -> None:
+        """``None``: its counter is open; else the words that say it is not."""
+        self.status.set_full_text(text or "")
+        self.status.setVisible(bool(text))
+        self.bring.setVisible(not text)
+        if self.property("notopen") != bool(text):
+            self.setProperty("notopen", bool(text))
+            self.style().unpolish(self)
+            self.style().polish(self)
 
 
 class _PrintJob(QObject, QRunnable):
@@ -202,11 +231,11 @@ class _PrintJob(QObject, QRunnable):
 
     done = Signal(object)
 
-    def __init__(self, info: q_.TicketInfo, call: Callable[[], JobResult]) -> None:
+    def __init__(self, taken: ks.KioskTicket, call: Callable[[], JobResult]) -> None:
         QObject.__init__(self)
         QRunnable.__init__(self)
         self.setAutoDelete(False)
-        self.info, self._call = info, call
+        self.taken, self.info, self._call = taken, taken.info, call
         self.result: JobResult | None = None
         self.error: BaseException | None = None
 
@@ -223,12 +252,14 @@ class KioskWindow(QWidget):
 
     Signals: ``ticket_shown(TicketInfo, JobResult | None)`` when a taken number is on
     screen (``None``: no printer, or printing raised); ``returned()`` when the start page
-    (or the closed notice) is back; ``closed_shown(Closed)`` when the office is closed.
+    (or the closed notice) is back; ``closed_shown(Closed)`` when the office is closed;
+    ``refused(LoketError)`` when a tap took no number (the message page says why).
     """
 
     ticket_shown = Signal(object, object)
     returned = Signal()
     closed_shown = Signal(object)
+    refused = Signal(object)
 
     def __init__(self, store: Store, office_code: str, *, station_code: str | None = None,
                  printer: str | None = None, clock: Callable[[], datetime] | None = None,
@@ -254,6 +285,8 @@ class KioskWindow(QWidget):
         self.last_ticket: q_.TicketInfo | None = None
         self.last_result: JobResult | None = None
         self.closed: ks.Closed | None = None
+        self.state: ks.KioskState | None = None
+        self.last_not_open: ks.NotOpen | None = None
         self.unprinted: list[str] = []  # numbers whose ticket did not print, newest last
         self._pending: str | None = None
         self._preview_pixmap: QPixmap | None = None
@@ -272,6 +305,8 @@ class KioskWindow(QWidget):
         self._open_timer = QTimer(self)
         self._open_timer.timeout.connect(self._on_check_open)
         self._open_timer.start(OPEN_CHECK_MS)
+        self.live = LiveEvents(store, office_code, self)
+        self.live.received.connect(self._on_event)
         self._on_tick()
         self._on_check_open()
         self._apply_fonts()
@@ -508,8 +543,10 @@ class KioskWindow(QWidget):
         info.addWidget(self.ticket_priority, 0, center)
         self.ticket_ahead = self._label("", 28, align=center)
         self.ticket_wait = self._label("", 28, align=center)
+        self.ticket_not_open = self._label("", 24, True, name="notopen", align=center)
         info.addWidget(self.ticket_ahead)
         info.addWidget(self.ticket_wait)
+        info.addWidget(self.ticket_not_open)
         info.addStretch(1)
         self.ticket_ok = self._label(self.tr("Silakan ambil tiket Anda dan tunggu nomor"
                                              " Anda dipanggil."), 24, True,
@@ -559,9 +596,9 @@ class KioskWindow(QWidget):
         layout.addWidget(self._label(self.tr("Silakan hubungi petugas di meja informasi."),
                                      28))
         layout.addStretch(1)
-        back = self._button(self.tr("Kembali"), "secondary", 28)
-        back.clicked.connect(self._on_done)
-        layout.addWidget(back)
+        self.message_back = self._button(self.tr("Kembali"), "secondary", 28)
+        self.message_back.clicked.connect(self._on_done)
+        layout.addWidget(self.message_back)
         return page
 
     def _build_closed(self) -> QWidget:
@@ -570,17 +607,23 @@ class KioskWindow(QWidget):
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(60, 40, 60, 40)
-        layout.setSpacing(24)
+        layout.setSpacing(22)
         center = Qt.AlignmentFlag.AlignHCenter
         layout.addStretch(1)
-        self.closed_title = self._label(self.tr("Mohon maaf, layanan sedang tutup"), 56, True,
-                                        align=center)
-        self.closed_hours = self._label("", 40, True, align=center)
+        self.closed_title = self._label("", 56, True, align=center)
         self.closed_day = self._label("", 32, align=center)
-        self.closed_text = self._label("", 22, align=center)
-        for label in (self.closed_title, self.closed_hours, self.closed_day,
-                      self.closed_text):
-            layout.addWidget(label)
+        self.closed_opens_lead = self._label("", 30, align=center)
+        self.closed_opens = self._label("", 44, True, name="opens", align=center)
+        self.closed_hours = self._label("", 26, name="hours", align=center)
+        self.closed_text = self._label("", 26, align=center)
+        layout.addWidget(self.closed_title)
+        layout.addWidget(self.closed_day)
+        layout.addSpacing(36)
+        layout.addWidget(self.closed_opens_lead)
+        layout.addWidget(self.closed_opens)
+        layout.addSpacing(36)
+        layout.addWidget(self.closed_hours)
+        layout.addWidget(self.closed_text)
         layout.addStretch(1)
         return page
 
@@ -597,6 +640,7 @@ class KioskWindow(QWidget):
         for button in self.service_buttons.values():
             button.name.set_base((34 if few else 26) * factor)
             button.bring.setFont(_px((22 if few else 19) * factor))
+            button.status.setFont(_px((22 if few else 19) * factor, True))
             button.setFixedHeight(max(BUTTON_MIN + 24, int((150 if few else 122) * factor)))
         self._show_preview()
 
@@ -624,19 +668,69 @@ class KioskWindow(QWidget):
         self._on_check_open()
         self.returned.emit()
 
+    def _closed_title(self, reason: str) -> str:
+        return {
+            ks.BEFORE_OPENING: self.tr("Layanan belum dibuka"),
+            ks.AFTER_CLOSING: self.tr("Layanan hari ini sudah selesai"),
+            ks.DAY_CLOSED: self.tr("Layanan hari ini sudah ditutup"),
+            ks.DAY_OFF: self.tr("Hari ini kantor libur"),
+        }.get(reason, self.tr("Mohon maaf, layanan sedang tutup"))
+
+    def _opens_texts(self, closed: ks.Closed) -> tuple[str, str]:
+        """``(lead, when)`` service opens next: later today, on a given day, or "come back".
+
+        The day and time are a line of their own, so they never break apart."""
+        opens = closed.opens_at
+        if opens is None:
+            return "", (self.tr("Silakan hubungi petugas kantor.")
+                        if closed.reason == ks.INACTIVE
+                        else self.tr("Silakan datang kembali pada hari layanan berikutnya."))
+        clock = f"{_clock_text(opens.time())}\u00a0{self.office.zone}"
+        if opens.date() == local(self._clock(), self.office.zone).date():
+            return (self.tr("Layanan dibuka hari ini"),
+                    self.tr("pukul %1").replace("%1", clock))
+        return (self.tr("Layanan dibuka lagi"),
+                self.tr("%1, pukul %2").replace("%1", _date_text(opens.date()))
+                .replace("%2", clock))
+
     def _show_closed(self, closed: ks.Closed) -> None:
+        """The whole screen: closed, why, when service opens next; nothing to tap."""
         self.closed = closed
-        zone = self.office.zone
+        self.closed_title.setText(self._closed_title(closed.reason))
+        # a weekend needs no name (the header says the day); a holiday does
+        day_off = (closed.day_off if closed.reason == ks.DAY_OFF
+                   and closed.day_off not in WEEKEND else None)
+        self.closed_day.setText(day_off or "")
+        self.closed_day.setVisible(bool(day_off))
+        lead, when = self._opens_texts(closed)
+        self.closed_opens_lead.setText(lead)
+        self.closed_opens_lead.setVisible(bool(lead))
+        self.closed_opens.setText(when)
+        hours = closed.hours
         self.closed_hours.setText(
-            self.tr("Jam layanan: %1 %2").replace("%1", closed.hours).replace("%2", zone)
-            if closed.hours else self.tr("Hari ini tidak ada layanan"))
-        self.closed_day.setText(self.tr("Hari ini hari libur: %1").replace("%1", closed.day_off)
-                                if closed.day_off else "")
-        self.closed_day.setVisible(bool(closed.day_off))
-        self.closed_text.setText(closed.error.message())
+            self.tr("Jam layanan: Senin\u2013Jumat pukul %1\u2013%2 %3").replace(
+                "%1", _clock_text(hours[0])).replace("%2", _clock_text(hours[1])).replace(
+                "%3", self.office.zone) if hours else "")
+        self.closed_hours.setVisible(bool(hours))
+        self.closed_text.setText(self.tr("Nomor antrian belum dapat diambil saat ini."))
         if self.pages.currentWidget() is not self.closed_page:
             self._show(self.closed_page)
             self.closed_shown.emit(closed)
+
+    def _not_open_line(self, state: ks.ServiceState) -> str | None:
+        """The words on a service button whose first counter is not open, else ``None``."""
+        if state.counter_open:
+            return None
+        # the fact first: a narrow button cuts the end of the line, the place's name
+        text = (self.tr("Nomor tetap dapat diambil \u2013 %1 belum dibuka") if state.may_issue
+                else self.tr("Nomor belum dapat diambil \u2013 %1 belum dibuka"))
+        return text.replace("%1", state.place)
+
+    def _apply_state(self, state: ks.KioskState) -> None:
+        self.state = state
+        for code, button in self.service_buttons.items():
+            service = state.services.get(code)
+            button.set_not_open(self._not_open_line(service) if service else None)
 
     def _show_preview(self) -> None:
         pixmap = self._preview_pixmap
@@ -666,31 +760,43 @@ class KioskWindow(QWidget):
 
     def _on_tick(self) -> None:
         now = local(self._clock(), self.office.zone)
-        day = (day_and_date(now.date()) if language() == "id"
-               else QLocale(QLocale.Language.English).toString(now.date(), "dddd, d MMMM yyyy"))
-        self.clock_label.setText(f"{day}   {now:%H:%M} {self.office.zone}")
+        self.clock_label.setText(f"{_date_text(now.date())}   {now:%H:%M} {self.office.zone}")
         if self.pages.currentWidget() is self.ticket_page and self._idle.isActive():
             seconds = (self._idle.remainingTime() + 999) // 1000
             self.countdown.setText(self.tr("Layar kembali ke awal dalam %n detik.", "",
                                            seconds))
 
+    def _read_state(self) -> ks.KioskState | None:
+        """Whether the office is open and which counters are; the buttons follow it."""
+        try:
+            with self.store.uow(read_only=True) as uow:
+                state = ks.kiosk_state(uow, self.office_code, self._clock())
+        except Exception:  # a lost database shows at the next tap
+            log.exception("kiosk: cannot read the office's hours")
+            return None
+        self._apply_state(state)
+        return state
+
     def _on_check_open(self) -> None:
+        """Read the state again; the closed notice or the start page, as it says."""
         current = self.pages.currentWidget()
         if current not in (self.start_page, self.closed_page):
             return
-        try:
-            with self.store.uow(read_only=True) as uow:
-                closed = ks.closed(uow, self.office_code, self._clock())
-        except Exception:  # a lost database shows at the next tap
-            log.exception("kiosk: cannot read the office's hours")
+        state = self._read_state()
+        if state is None:
             return
-        if closed is not None:
-            self._show_closed(closed)
+        if state.closed is not None:
+            self._show_closed(state.closed)
         else:
             self.closed = None
             if current is not self.start_page:
                 self._show(self.start_page)
                 self.returned.emit()
+
+    def _on_event(self, event: Any) -> None:
+        """A counter opened or closed, or the day was closed or opened: read again."""
+        if event.kind.startswith(("counter.", "day.")):
+            self._on_check_open()
 
     def _on_idle(self) -> None:
         self._start()
@@ -749,15 +855,17 @@ class KioskWindow(QWidget):
         if code is None:
             return
         try:
-            with self.store.uow() as uow:
-                info = q_.issue_ticket(uow, code, office_code=self.office_code,
-                                       priority=self.priority, actor=q_.Actor("kiosk"),
-                                       station_id=self.station_id, now=self._clock())
+            taken = ks.take_number(self.store, code, office_code=self.office_code,
+                                   priority=self.priority, station_id=self.station_id,
+                                   now=self._clock())
         except LoketError as exc:
-            if exc.key == "office.closed":
+            self.refused.emit(exc)
+            if exc.key in ("office.closed", "kiosk.closed"):
                 self._show(self.start_page)
                 self._on_check_open()
                 return
+            if exc.key == "kiosk.counter_closed":  # the buttons may be a few seconds old
+                self._read_state()
             self.message_text.setText(exc.message())
             self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
             return
@@ -768,11 +876,12 @@ class KioskWindow(QWidget):
                 "Silakan hubungi petugas."))
             self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
             return
+        info = taken.info
         if not self.printer:
-            self._show_ticket(info, None, self.tr("kios ini tidak memiliki printer tiket"))
+            self._show_ticket(taken, None, self.tr("kios ini tidak memiliki printer tiket"))
             return
         # a printer that does not answer takes seconds to time out: never on the UI thread
-        job = _PrintJob(info, lambda: print_ticket(
+        job = _PrintJob(taken, lambda: print_ticket(
             self.store, info.id, self.printer, actor="kiosk", station_id=self.station_id,
             now=self._clock(), retry=False))
         job.done.connect(self._on_printed)
@@ -781,7 +890,7 @@ class KioskWindow(QWidget):
 
     def _on_printed(self, job: _PrintJob) -> None:
         self._jobs.discard(job)
-        self._show_ticket(job.info, *self._print_outcome(job))
+        self._show_ticket(job.taken, *self._print_outcome(job))
 
     def _print_outcome(self, job: _PrintJob) -> tuple[JobResult | None, str]:
         """The printing's result, and what to tell the staff when it failed."""
@@ -798,9 +907,26 @@ class KioskWindow(QWidget):
         return result, LoketError("print.failed", ticket=info.ticket, condition=condition,
                                   job=result.id).message()
 
-    def _show_ticket(self, info: q_.TicketInfo, result: JobResult | None,
+    def _wait_texts(self, taken: ks.KioskTicket) -> tuple[str, str]:
+        """``(estimated wait, not open yet)``: one of them is empty. Nothing is promised
+        while nobody can call the number."""
+        info, not_open = taken.info, taken.not_open
+        if not_open is None:
+            return (self.tr("Perkiraan menunggu: \u00b1 %n menit", "", info.eta_minutes)
+                    if info.ahead else self.tr("Anda akan segera dipanggil")), ""
+        if not_open.opens_at is not None:
+            return "", self.tr(
+                "Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul"
+                " %1 %2").replace("%1", _clock_text(not_open.opens_at.time())).replace(
+                "%2", self.office.zone)
+        return "", self.tr("%1 belum dibuka; nomor Anda akan dipanggil setelah loket"
+                           " dibuka").replace("%1", not_open.place or self.tr("Loket"))
+
+    def _show_ticket(self, taken: ks.KioskTicket, result: JobResult | None,
                      problem: str) -> None:
+        info = taken.info
         self.last_ticket, self.last_result = info, result
+        self.last_not_open = taken.not_open
         printed = result is not None and result.state == "done"
         self.number.setText(info.ticket)
         self.ticket_service.setText(info.service_name)
@@ -810,9 +936,11 @@ class KioskWindow(QWidget):
             if info.priority else "")
         self.ticket_priority.setVisible(bool(info.priority))
         self.ticket_ahead.setText(self.tr("Di depan Anda: %n orang", "", info.ahead))
-        self.ticket_wait.setText(
-            self.tr("Perkiraan menunggu: \u00b1 %n menit", "", info.eta_minutes)
-            if info.ahead else self.tr("Anda akan segera dipanggil"))
+        wait, not_open = self._wait_texts(taken)
+        self.ticket_wait.setText(wait)
+        self.ticket_wait.setVisible(bool(wait))
+        self.ticket_not_open.setText(not_open)
+        self.ticket_not_open.setVisible(bool(not_open))
         self._preview_pixmap = self._render_preview(result) if printed and result else None
         self.preview.setVisible(printed)
         self.failure.setVisible(not printed)
@@ -843,6 +971,7 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         for timer in (self._idle, self._tick, self._open_timer):
             timer.stop()
+        self.live.close()
         self._pool.waitForDone(10_000)  # a ticket being printed is finished, not cut off
         super().closeEvent(event)
 
@@ -853,6 +982,18 @@ def _transparent(scroll: QScrollArea) -> None:
     widget = scroll.widget()
     if widget is not None:
         widget.setAutoFillBackground(False)
+
+
+def _clock_text(moment: time) -> str:
+    """``07.30`` the Indonesian way, ``07:30`` in English."""
+    return f"{moment:%H.%M}" if language() == "id" else f"{moment:%H:%M}"
+
+
+def _date_text(day: date) -> str:
+    """``Senin, 30 November 2026`` (``Monday, 30 November 2026`` in English)."""
+    if language() == "id":
+        return day_and_date(day)
+    return QLocale(QLocale.Language.English).toString(day, "dddd, d MMMM yyyy")
 
 
 def _html(text: str) -> str:

@@ -10,6 +10,7 @@ from devices.escpos_parse import decode
 from printing.ticket import (
     MAX_BYTES,
     TicketContent,
+    not_open_notice,
     paper_for,
     parse_qr_payload,
     qr_payload,
@@ -68,11 +69,38 @@ def test_first_in_line_is_told_so_and_non_ascii_is_transliterated() -> None:
     assert "Pendaftaran NPWPD ? Cafe" in receipt.text
 
 
+@pytest.mark.parametrize("width", [58, 80])
+def test_a_counter_not_open_yet_is_said_instead_of_a_wait(width: int) -> None:
+    paper = paper_for(width_mm=width)
+    for ahead in (0, 3):  # neither "segera dipanggil" nor "+/- 7 menit" is promised
+        data = render_ticket(content(ahead=ahead, not_open_place="Tempat Cek Fisik"), paper)
+        [receipt] = decode(data)
+        assert "Perkiraan" not in receipt.text and "segera" not in receipt.text
+        assert f"Di depan    : {ahead} orang" in receipt.text
+        notice = [line for line in receipt.lines if line.bold and line.align == "left"]
+        assert " ".join(line.text for line in notice) == (
+            "Tempat Cek Fisik belum dibuka; nomor Anda akan dipanggil setelah loket dibuka.")
+        assert all(len(line.text) <= paper.columns for line in notice)
+        assert receipt.unknown == [] and receipt.qr == ["LOKET1|SAMSAT-PTK1|4711|A-123"]
+
+
+def test_before_opening_the_ticket_gives_the_opening_time() -> None:
+    opens = datetime(2026, 11, 23, 7, 30)
+    ticket = content(issued_local=datetime(2026, 11, 23, 6, 27), opens_at=opens, ahead=0)
+    assert not_open_notice(ticket) == (
+        "Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul 07.30 WIB.")
+    text = decode(render_ticket(ticket, paper_for(width_mm=80)))[0].text
+    assert "Jam diambil : 06:27 WIB" in text and "segera dipanggil" not in text
+    assert "setelah loket dibuka pukul 07.30 WIB." in " ".join(text.split())  # wrapped
+    assert not_open_notice(content()) is None
+
+
 def test_the_whole_worst_case_ticket_stays_under_a_kilobyte() -> None:
     long = content(office_name="Badan Pendapatan Daerah Kota Batu " * 3,
                    office_address="Jl. Panglima Sudirman No. 507, Kota Batu, Jawa Timur " * 3,
                    service_name="Pendaftaran dan penerbitan NPWPD badan usaha " * 3,
                    priority="disabilitas", reprint=True,
+                   not_open_place="Loket Pendaftaran dan Penerbitan NPWPD Badan Usaha",
                    footer=("Simpan tiket ini sampai selesai dilayani.",
                            "Pindai kode QR untuk cek antrian & survei."),
                    qr=qr_payload("BAPENDA-BATU-MPP", 99999999, "AB-1234"))

@@ -1,18 +1,20 @@
-"""The kiosk: a tap takes a number, prints it, shows it, and goes back to the start."""
+"""The kiosk: a tap takes a number, prints it, shows it, and goes back to the start; it
+promises a call only when one will come (closed office, a counter not open yet)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 import resources
 from app.catalog.store import import_file
+from app.queue import engine as q_
 from app.store import Store
 from db.enums import DeviceKind, VisitStatus
 from db.models import Office, Visit
@@ -24,6 +26,7 @@ from ui.kiosk import KioskWindow
 
 SHOTS = Path("/tmp/loket-shots")
 OFFICE = "SAMSAT-PTK1"
+SUNDAY_0627 = datetime(2026, 11, 21, 23, 27, tzinfo=UTC)  # Sunday 22 November, 06:27 WIB
 
 
 def _printer(fault: str | None = None) -> str:
@@ -35,7 +38,29 @@ def _sim(connection: str):
     return simulator(DeviceKind.TICKET_PRINTER, parse(connection))
 
 
-def _kiosk(qtbot, store: Store, office: str = OFFICE, **options) -> KioskWindow:
+def _open_counter(store: Store, code: str = "CF", is_open: bool = True) -> None:
+    """An officer signs in at (or leaves) a counter: ``CF`` is where the STNK services start."""
+    with store.uow() as uow:
+        q_.set_counter_open(uow, code, is_open, office_code=OFFICE, now=MONDAY_9)
+
+
+def _set(store: Store, **settings) -> None:
+    """The office's settings, as an administrator sets them."""
+    with store.uow() as uow:
+        office = uow.session.scalar(select(Office).where(Office.code == OFFICE))
+        office.settings = {**office.settings, **settings}
+        uow.commit()
+
+
+def _visits(store: Store) -> int:
+    with store.uow(read_only=True) as uow:
+        return len(uow.session.scalars(select(Visit.id)).all())
+
+
+def _kiosk(qtbot, store: Store, office: str = OFFICE, *, counter_open: bool = True,
+           **options) -> KioskWindow:
+    if counter_open and office == OFFICE:
+        _open_counter(store)
     options.setdefault("clock", lambda: MONDAY_9)
     options.setdefault("idle_seconds", 60)
     window = KioskWindow(store, office, **options)
@@ -200,23 +225,125 @@ def test_the_station_printer_comes_from_the_database(qtbot, catalog_store: Store
     assert _kiosk(qtbot, catalog_store, station_code="KIOSK-1", printer=other).printer == other
 
 
-@pytest.mark.parametrize("hours_later, day_off", [(8, None), (-24, "Minggu")])
-def test_closed_office_shows_the_hours_and_nothing_to_tap(qtbot, catalog_store: Store,
-                                                          hours_later: int,
-                                                          day_off: str | None) -> None:
-    moment = MONDAY_9 + timedelta(hours=hours_later)  # 17:00 Monday, or Sunday 09:00
+def _wib(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
+    """A moment in 2026 on the office's wall clock (WIB, UTC+7)."""
+    return datetime(2026, month, day, hour, minute, tzinfo=UTC) - timedelta(hours=7)
+
+
+def _opens(window: KioskWindow) -> str:
+    """The two lines that say when service opens next, as one sentence."""
+    return " ".join((window.closed_opens_lead.text(), window.closed_opens.text())).replace(
+        "\u00a0", " ")
+
+
+@pytest.mark.parametrize(("moment", "title", "day_off", "opens"), [
+    (SUNDAY_0627, "Hari ini kantor libur", None,
+     "Layanan dibuka lagi Senin, 23 November 2026, pukul 07.30 WIB"),
+    (_wib(23, 6, 27), "Layanan belum dibuka", None,
+     "Layanan dibuka hari ini pukul 07.30 WIB"),
+    (_wib(23, 15, 0), "Layanan hari ini sudah selesai", None,
+     "Layanan dibuka lagi Selasa, 24 November 2026, pukul 07.30 WIB"),
+    (_wib(24, 9, 0, month=12), "Hari ini kantor libur", "Cuti Bersama Hari Raya Natal",
+     "Layanan dibuka lagi Senin, 28 Desember 2026, pukul 07.30 WIB"),
+], ids=["sunday-0627", "weekday-0627", "weekday-1500", "public-holiday"])
+def test_closed_office_says_when_it_opens_and_offers_nothing_to_tap(
+        qtbot, catalog_store: Store, moment: datetime, title: str, day_off: str | None,
+        opens: str) -> None:
     window = _kiosk(qtbot, catalog_store, printer=_printer(), clock=lambda: moment)
     assert window.pages.currentWidget() is window.closed_page
     assert window.closed is not None
-    assert window.closed_hours.text() == "Jam layanan: 07:30-15:00 WIB"
-    assert "sedang tutup" in window.closed_text.text()
+    assert window.closed_title.text() == title
+    assert _opens(window) == opens
+    assert window.closed_hours.text() == "Jam layanan: Senin\u2013Jumat pukul 07.30\u201315.00 WIB"
+    assert window.closed_text.text() == "Nomor antrian belum dapat diambil saat ini."
+    assert window.closed_day.isVisible() is bool(day_off)
+    if day_off:
+        assert window.closed_day.text() == day_off
+    texts = [w.text() for w in window.closed_page.findChildren(QLabel)]
+    assert not any("SAMSAT-PTK1" in t or "dipanggil" in t for t in texts)  # no codes, no promise
     assert not any(b.isVisible() for b in window.service_buttons.values())
     assert not window.priority_button.isVisible()
-    if day_off:
-        assert window.closed_day.isVisible() and day_off in window.closed_day.text()
-    else:
-        assert not window.closed_day.isVisible()
-        _shot(window, "closed", catalog_store)
+
+
+def test_the_closed_screen_at_full_hd(qtbot, catalog_store: Store) -> None:
+    """The picture in docs/screenshots/kiosk-closed.png: a Sunday dawn on a 1920 x 1080 kiosk."""
+    window = _kiosk(qtbot, catalog_store, printer=_printer(), clock=lambda: SUNDAY_0627)
+    window.resize(1920, 1080)
+    QApplication.processEvents()
+    assert window.pages.currentWidget() is window.closed_page
+    # every line fits: nothing is cut at the sides
+    for label in (window.closed_title, window.closed_opens_lead, window.closed_opens,
+                  window.closed_hours, window.closed_text):
+        assert label.isVisible() and label.heightForWidth(label.width()) <= 1.6 * (
+            label.fontMetrics().height())  # one line each: nothing wraps
+    assert window.closed_title.font().pixelSize() > window.closed_opens.font().pixelSize()
+    _shot(window, "closed-1920", catalog_store)
+
+
+def test_after_close_day_the_screen_turns_closed_at_once(qtbot, catalog_store: Store) -> None:
+    window = _kiosk(qtbot, catalog_store, printer=_printer())
+    assert window.pages.currentWidget() is window.start_page
+    with (qtbot.waitSignal(window.closed_shown, timeout=10_000) as blocker,  # a live event
+          catalog_store.uow() as uow):
+        q_.close_day(uow, office_code=OFFICE, now=MONDAY_9)
+    assert blocker.args[0].reason == "day_closed"
+    assert window.closed_title.text() == "Layanan hari ini sudah ditutup"
+    assert _opens(window) == (
+        "Layanan dibuka lagi Selasa, 24 November 2026, pukul 07.30 WIB")
+    with (qtbot.waitSignal(window.returned, timeout=10_000),  # the supervisor undoes it
+          catalog_store.uow() as uow):
+        q_.open_day(uow, office_code=OFFICE, now=MONDAY_9)
+
+
+def test_a_counter_not_open_yet_is_said_and_no_number_is_taken(qtbot,
+                                                               catalog_store: Store) -> None:
+    printer = _printer()
+    window = _kiosk(qtbot, catalog_store, printer=printer, counter_open=False)
+    assert window.pages.currentWidget() is window.start_page
+    button = window.service_buttons["STNK-PERPANJANGAN"]
+    assert button.status.isVisible() and not button.bring.isVisible()
+    assert button.status.full_text == (
+        "Nomor belum dapat diambil \u2013 Tempat Cek Fisik belum dibuka")
+    assert button.property("notopen") is True
+    _shot(window, "counter-not-open", catalog_store)
+    with qtbot.waitSignal(window.refused, timeout=5000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].key == "kiosk.counter_closed"
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.message_page, timeout=5000)
+    assert window.message_text.text().startswith(
+        "Tempat Cek Fisik belum dibuka, jadi nomor antrian untuk Perpanjangan STNK belum")
+    assert _visits(catalog_store) == 0 and _sim(printer).receipts == []
+    _shot(window, "counter-not-open-refused", catalog_store)
+    qtbot.mouseClick(window.message_back, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.start_page
+    # the officer signs in at cek fisik: the button follows (a live event), a number is given
+    _open_counter(catalog_store)
+    qtbot.waitUntil(lambda: not button.status.isVisible(), timeout=10_000)
+    assert button.property("notopen") is False and button.bring.isVisible()
+    _info, result = _take(qtbot, window, "STNK-PERPANJANGAN")
+    assert result.state == "done" and _visits(catalog_store) == 1
+    assert window.ticket_wait.isVisible() and not window.ticket_not_open.isVisible()
+    assert window.ticket_wait.text() == "Anda akan segera dipanggil"
+
+
+def test_the_office_may_allow_a_number_that_promises_no_call(qtbot,
+                                                            catalog_store: Store) -> None:
+    _set(catalog_store, kiosk={"issue_when_closed": True})
+    printer = _printer()
+    window = _kiosk(qtbot, catalog_store, printer=printer, counter_open=False)
+    button = window.service_buttons["STNK-PERPANJANGAN"]
+    assert button.status.full_text == (
+        "Nomor tetap dapat diambil \u2013 Tempat Cek Fisik belum dibuka")
+    info, result = _take(qtbot, window, "STNK-PERPANJANGAN")
+    assert result.state == "done" and info.ticket == "A-001"
+    assert not window.ticket_wait.isVisible() and window.ticket_not_open.isVisible()
+    assert window.ticket_not_open.text() == (
+        "Tempat Cek Fisik belum dibuka; nomor Anda akan dipanggil setelah loket dibuka")
+    printed = " ".join(_sim(printer).receipts[0].text.split())
+    assert "Tempat Cek Fisik belum dibuka; nomor Anda akan dipanggil setelah loket dibuka." \
+        in printed
+    assert "segera dipanggil" not in printed and "Perkiraan" not in printed
+    _shot(window, "ticket-counter-not-open", catalog_store)
 
 
 def test_closing_time_while_on_the_start_page(qtbot, catalog_store: Store) -> None:
