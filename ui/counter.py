@@ -6,6 +6,13 @@ and held lists and the current visit's history. The waiting list follows the que
 events (:class:`ui.live.LiveEvents`); the widget never polls the database. Every action goes
 through :mod:`app.queue.engine` or :mod:`app.counter_desk` with the signed-in officer as the
 actor; a refusal (:class:`~app.errors.LoketError`) is shown in the banner, in Indonesian.
+
+What an officer typed into a work panel is never dropped: before an action takes the visit
+away (finish, transfer, hold...) or the officer leaves (log-out, closing the window), the
+typed input is saved through the panel's own save path or, when the officer is asked and
+chooses so, explicitly discarded; if it cannot be saved the action does not happen and the
+banner says what is missing (:meth:`CounterWindow._settle_unsaved`). A disabled queue
+button says why on the line under the buttons.
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ from app.queue import engine as q
 from app.queue.clock import local
 from app.store import Store
 from ui.live import LiveEvents
-from ui.panels.base import PanelContext
+from ui.panels.base import WHY_STYLE, Panel, PanelContext
 from ui.panels.registry import build_panels
 
 log = logging.getLogger(__name__)
@@ -85,6 +92,19 @@ def _font(widget: QWidget, delta: int, bold: bool = False) -> QFont:
     font.setPointSize(max(6, font.pointSize() + delta))
     font.setBold(bold)
     return font
+
+
+# the officer's answers to "typed input not saved yet"
+SAVE, DISCARD, STAY = "save", "discard", "stay"
+
+
+@dataclass
+class Settled:
+    """What became of the typed input before an action: the panels whose input is to be
+    discarded once the action has happened, and what the saves said (for the banner)."""
+
+    discard: list[Panel]
+    notes: list[tuple[str, str]]  # (banner kind, text) the panels said while saving
 
 
 @dataclass(frozen=True)
@@ -218,6 +238,11 @@ class CounterWindow(QMainWindow):
         # hooks a test (or another front end) may replace
         self.confirm: Callable[[str], bool] = self._ask
         self.choose_transfer: Callable[[], TransferTarget | None] = self._ask_transfer
+        # "typed input not saved: save / discard / keep editing?" -> SAVE | DISCARD | STAY
+        self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
+        self._collected: list[tuple[str, str]] | None = None  # panel messages while saving
+        self._dropping: list[Panel] = []  # panels whose input the officer chose to discard
+        self._saved_notes: list[tuple[str, str]] = []  # what the last saves said
 
         self.setWindowTitle(self.tr("Loket — {counter}").format(counter=self.info.counter_name))
         self.pages = QStackedWidget(self)
@@ -330,6 +355,11 @@ class CounterWindow(QMainWindow):
         self.buttons["finish"].setStyleSheet(
             "QPushButton:enabled{background:#2e7d32;color:white;}")
         left.addLayout(actions)
+        self.buttons_why = QLabel("", page)  # why the disabled queue buttons are disabled
+        self.buttons_why.setWordWrap(True)
+        self.buttons_why.setStyleSheet(WHY_STYLE)
+        self.buttons_why.setFont(_font(self.buttons_why, 1))
+        left.addWidget(self.buttons_why)
 
         self.checklist_box = QGroupBox(self.tr("Persyaratan (centang yang dibawa)"), page)
         self.checklist_box.setFont(_font(self.checklist_box, 1, True))
@@ -353,8 +383,8 @@ class CounterWindow(QMainWindow):
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(panel)
             self.panel_tabs.addTab(scroll, panel.title().replace("&", "&&"))  # no mnemonic
-            panel.notice.connect(lambda text: self._show("info", text))
-            panel.failed.connect(lambda text: self._show("error", text))
+            panel.notice.connect(lambda text: self._on_panel_message("info", text))
+            panel.failed.connect(lambda text: self._on_panel_message("error", text))
             for name in ("letter_issued", "receipt_issued", "form_issued"):
                 if hasattr(panel, name):  # (number, pdf): a document for the visitor
                     getattr(panel, name).connect(self._on_panel_document)
@@ -391,6 +421,10 @@ class CounterWindow(QMainWindow):
         self.held.itemSelectionChanged.connect(self._update_buttons)
         self.held.itemDoubleClicked.connect(lambda _item: self._on_resume())
         right.addWidget(self.held)
+        self.resume_why = QLabel("", page)
+        self.resume_why.setWordWrap(True)
+        self.resume_why.setStyleSheet(WHY_STYLE)
+        right.addWidget(self.resume_why)
         self.history_title = QLabel(self.tr("Riwayat kunjungan"), page)
         self.history_title.setFont(_font(self.history_title, 2, True))
         right.addWidget(self.history_title)
@@ -430,9 +464,123 @@ class CounterWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("Konfirmasi"), text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def unsaved_box(self, text: str) -> QMessageBox:
+        """The question asked when typed input is not saved (built apart, so a screenshot
+        can show it): save it and go on, discard it and go on, or go back to the form."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Isian belum disimpan"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("Simpan, lalu lanjutkan"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Buang isian"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Kembali mengisi"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(stay)
+        for button, answer in ((save, SAVE), (discard, DISCARD), (stay, STAY)):
+            button.setProperty("answer", answer)
+        return box
+
+    def _ask_unsaved(self, text: str) -> str:
+        box = self.unsaved_box(text)
+        box.exec()
+        clicked = box.clickedButton()
+        return str(clicked.property("answer")) if clicked is not None else STAY
+
     def _ask_transfer(self) -> TransferTarget | None:
         dialog = TransferDialog(self.info, self)
         return dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- typed but unsaved input ----------------------------------------------------------
+
+    def _on_panel_message(self, kind: str, text: str) -> None:
+        if self._collected is not None:
+            self._collected.append((kind, text))
+        self._show(kind, text)
+
+    def _dirty_panels(self) -> list[tuple[Panel, str]]:
+        return [(panel, text) for panel in self.panels if (text := panel.unsaved())]
+
+    def _unsaved_listing(self, dirty: list[tuple[Panel, str]]) -> str:
+        return "\n".join(f"• {panel.title()} — {text}" for panel, text in dirty)
+
+    def _show_panel(self, panel: Panel) -> None:
+        for i in range(self.panel_tabs.count()):
+            scroll = self.panel_tabs.widget(i)
+            if isinstance(scroll, QScrollArea) and scroll.widget() is panel:
+                self.panel_tabs.setCurrentIndex(i)
+
+    def _settle_unsaved(self, action: str, *, ask: bool, verb: str | None = None
+                        ) -> Settled | None:
+        """Deal with typed input before ``action`` (its name, for the messages; ``verb``
+        for the question, "Simpan dulu, lalu <verb>?", by default the name).
+
+        Without ``ask`` the input is saved, each panel through its own save path; with
+        ``ask`` the officer chooses: save, discard (done only once the action happened)
+        or keep editing. None when the action must not happen: the officer kept editing,
+        or a save was refused; then the banner says what is missing and every typed
+        character is still in its field."""
+        dirty = self._dirty_panels()
+        if not dirty:
+            return Settled([], [])
+        if ask:
+            where = self.tr("Nomor {ticket}: ").format(ticket=self.current.ticket) \
+                if self.current else ""
+            answer = self.ask_unsaved(self.tr(
+                "{where}ada isian yang belum disimpan:\n{listing}\n\n"
+                "Simpan dulu, lalu {action}?").format(
+                    where=where, listing=self._unsaved_listing(dirty),
+                    action=verb or action.lower()))
+            if answer == DISCARD:
+                return Settled([panel for panel, _text in dirty], [])
+            if answer != SAVE:
+                self._show("warn", self.tr(
+                    "{action} belum dilakukan: isian belum disimpan, masih di layar "
+                    "({listing}).").format(action=action, listing="; ".join(
+                        f"{panel.title()} — {text}" for panel, text in dirty)))
+                self._show_panel(dirty[0][0])
+                return None
+        self._collected = []
+        try:
+            for panel, _text in dirty:
+                if not panel.save_unsaved():
+                    said = [text for kind, text in self._collected if kind == "error"]
+                    self._show("error", self.tr("{action} belum dilakukan. {reason}").format(
+                        action=action, reason=said[-1] if said else self.tr(
+                            "Isian {panel} belum bisa disimpan.").format(panel=panel.title())))
+                    self._show_panel(panel)
+                    return None
+            return Settled([], list(self._collected))
+        finally:
+            self._collected = None
+
+    def _guarded(self, action: str, run: Callable[[], Any], *, ask: bool = True,
+                 verb: str | None = None) -> Any:
+        """Run ``run`` (an action that changes the visit in front of the officer) once the
+        typed input is settled; discard what the officer chose to discard only when it
+        happened (a refusal leaves the input in place); add what the saves said."""
+        settled = self._settle_unsaved(action, ask=ask, verb=verb)
+        if settled is None:
+            return None
+        self._saved_notes = settled.notes
+        self._dropping = settled.discard
+        try:
+            result = run()
+        finally:
+            self._dropping = []
+        if result is None:
+            return None
+        for panel in settled.discard:
+            panel.discard_unsaved()
+        self._add_saved_notes()
+        return result
+
+    def _add_saved_notes(self) -> None:
+        """Add to the banner what the panels said while saving before the last action
+        (a cek fisik recorded as not matching stays visible after the visit moved on)."""
+        notes = self._saved_notes
+        if notes:
+            kind = "warn" if any(k == "error" for k, _t in notes) else "info"
+            said = [t for _k, t in notes if t not in self.banner.text()]
+            self._show(kind, " ".join([self.banner.text(), *said]))
 
     # --- log-in -------------------------------------------------------------------------
 
@@ -477,11 +625,14 @@ class CounterWindow(QMainWindow):
         self.refresh()
 
     def _on_logout(self) -> None:
-        result = self._run(lambda uow: q.set_counter_open(
-            uow, self.counter_code, False, office_code=self.office_code, actor=self._actor(),
-            now=self.clock()))
+        """Log out: typed input is saved or explicitly discarded first (the next officer
+        must not find it, nor lose it unasked); kept editing, the log-out is refused."""
+        result = self._guarded(self.tr("Keluar"), lambda: self._run(
+            lambda uow: q.set_counter_open(
+                uow, self.counter_code, False, office_code=self.office_code,
+                actor=self._actor(), now=self.clock())))
         if result is None:
-            return  # still serving someone: the banner says so
+            return  # input kept, or still serving someone: the banner says so
         self.actor = self.user = None
         self._ticker.stop()
         self._heartbeat.stop()
@@ -529,9 +680,11 @@ class CounterWindow(QMainWindow):
                                status=self._status_text(self.current.status).lower()))
 
     def _on_call(self) -> None:
+        """Call next: the next visitor's forms start empty, so input typed meanwhile is
+        saved or discarded first (asked)."""
         def call(uow: Any) -> Any:
             return q.call_next(uow, self.counter_code, **self._counter_kw())
-        result = self._run(call)
+        result = self._guarded(self.tr("Panggil berikutnya"), lambda: self._run(call))
         if result is True:  # None from the engine: nobody waiting
             self._show("warn", self.tr("Tidak ada yang menunggu."))
         elif result is not None:
@@ -551,19 +704,43 @@ class CounterWindow(QMainWindow):
         self._run(lambda uow: q.start(uow, self.counter_code, **self._counter_kw()),
                   self.tr("Melayani {ticket}.").format(ticket=self._ticket()))
 
-    def _on_skip(self) -> None:
-        ticket = self._ticket()
-        if self.current and not self.confirm(self.tr(
-                "Tandai {ticket} tidak hadir? Nomor ini ditutup.").format(ticket=ticket)):
+    def _closing_question(self, question: str) -> tuple[str, list[Panel]]:
+        """``question`` for an action that closes the number (no-show, cancel), naming the
+        typed input that goes with it; and the panels to clear once it happened."""
+        dirty = self._dirty_panels()
+        if dirty:
+            question += "\n\n" + self.tr("Isian yang belum disimpan ikut dibuang:\n{listing}") \
+                .format(listing=self._unsaved_listing(dirty))
+        return question, [panel for panel, _text in dirty]
+
+    def _close_number(self, question: str, run: Callable[[], Any]) -> None:
+        text, dirty = self._closing_question(question)
+        if self.current and not self.confirm(text):
             return
-        self._run(lambda uow: q.skip(uow, self.counter_code, **self._counter_kw()),
-                  self.tr("{ticket} ditandai tidak hadir.").format(ticket=ticket))
+        self._dropping = dirty
+        try:
+            result = run()
+        finally:
+            self._dropping = []
+        if result is not None:
+            for panel in dirty:
+                panel.discard_unsaved()
+
+    def _on_skip(self) -> None:
+        """No-show: the number is closed; the confirmation names the typed input it drops."""
+        ticket = self._ticket()
+        self._close_number(
+            self.tr("Tandai {ticket} tidak hadir? Nomor ini ditutup.").format(ticket=ticket),
+            lambda: self._run(lambda uow: q.skip(uow, self.counter_code, **self._counter_kw()),
+                              self.tr("{ticket} ditandai tidak hadir.").format(ticket=ticket)))
 
     def _on_hold(self) -> None:
+        """Hold: the visitor steps away and the forms empty, so the officer is asked
+        whether to save what was typed (the usual answer) or discard it."""
         ticket = self._ticket()
-        self._run(lambda uow: q.hold(uow, self.counter_code, **self._counter_kw()),
-                  self.tr("{ticket} ditahan; lanjutkan dari daftar Ditahan.").format(
-                      ticket=ticket))
+        self._guarded(self.tr("Tahan"), lambda: self._run(
+            lambda uow: q.hold(uow, self.counter_code, **self._counter_kw()),
+            self.tr("{ticket} ditahan; lanjutkan dari daftar Ditahan.").format(ticket=ticket)))
 
     def _on_resume(self) -> None:
         item = self.held.currentItem() or (self.held.item(0) if self.held.count() == 1
@@ -572,32 +749,46 @@ class CounterWindow(QMainWindow):
             self._show("warn", self.tr("Pilih nomor yang ditahan untuk dilanjutkan."))
             return
         ticket = item.data(Qt.ItemDataRole.UserRole)
-        self._run(lambda uow: q.resume(uow, self.counter_code, ticket, **self._counter_kw()),
-                  self.tr("Melanjutkan {ticket}.").format(ticket=ticket))
+        self._guarded(self.tr("Lanjutkan"), lambda: self._run(
+            lambda uow: q.resume(uow, self.counter_code, ticket, **self._counter_kw()),
+            self.tr("Melanjutkan {ticket}.").format(ticket=ticket)))
 
     def _on_transfer(self) -> None:
+        """Transfer: asked first whether to save the typed input (it is this stage's work,
+        e.g. cek fisik numbers before sending the visitor on) or discard it (a visit sent
+        back to the loket that registers it), then where to."""
         if self.current is None:
             self._show("error", LoketError("queue.counter_idle",
                                            counter=self.counter_code).message())
             return
-        target = self.choose_transfer()
-        if target is None:
-            return
         ticket = self._ticket()
-        where = target.counter or target.stage
-        self._run(lambda uow: q.transfer(uow, self.counter_code, to_stage=target.stage,
-                                         to_counter=target.counter, **self._counter_kw()),
-                  self.tr("{ticket} dialihkan ke {target}.").format(ticket=ticket,
-                                                                    target=where))
+
+        def transfer() -> Any:
+            target = self.choose_transfer()
+            if target is None:
+                return None
+            where = target.counter or target.stage
+            return self._run(
+                lambda uow: q.transfer(uow, self.counter_code, to_stage=target.stage,
+                                       to_counter=target.counter, **self._counter_kw()),
+                self.tr("{ticket} dialihkan ke {target}.").format(ticket=ticket,
+                                                                  target=where))
+        self._guarded(self.tr("Alihkan"), transfer)
 
     def _on_return(self) -> None:
+        """Return to the queue: asked, like hold (the visit leaves the screen)."""
         ticket = self._ticket()
-        self._run(lambda uow: q.return_to_queue(uow, self.counter_code, **self._counter_kw()),
-                  self.tr("{ticket} dikembalikan ke antrean.").format(ticket=ticket))
+        self._guarded(self.tr("Kembalikan ke antrean"), lambda: self._run(
+            lambda uow: q.return_to_queue(uow, self.counter_code, **self._counter_kw()),
+            self.tr("{ticket} dikembalikan ke antrean.").format(ticket=ticket)))
 
     def _on_finish(self) -> None:
-        result = self._run(lambda uow: desk.finish_done(uow, self.counter_code,
-                                                        **self._counter_kw()))
+        """Selesai (F9): what was typed is this stage's work, so it is saved without a
+        question (cek fisik numbers recorded, then the visit goes on); if it cannot be
+        saved the visit stays and the banner says what is missing."""
+        result = self._guarded(self.tr("Selesai"), lambda: self._run(
+            lambda uow: desk.finish_done(uow, self.counter_code, **self._counter_kw())),
+            ask=False)
         if result is not None:
             if result.next_stage:
                 self._show("info", self.tr("{ticket} selesai di sini, lanjut ke {stage}.")
@@ -605,38 +796,45 @@ class CounterWindow(QMainWindow):
             else:
                 self._show("info", self.tr("{ticket} selesai dilayani.").format(
                     ticket=result.ticket))
+            self._add_saved_notes()
 
     def _on_cancel(self) -> None:
+        """Cancel: the number is closed; the confirmation names the typed input it drops."""
         ticket = self._ticket()
-        if self.current and not self.confirm(self.tr(
-                "Batalkan layanan {ticket}? Nomor ini ditutup.").format(ticket=ticket)):
-            return
-        self._run(lambda uow: q.finish(uow, self.counter_code, outcome="cancelled",
-                                       **self._counter_kw()),
-                  self.tr("{ticket} dibatalkan.").format(ticket=ticket))
+        self._close_number(
+            self.tr("Batalkan layanan {ticket}? Nomor ini ditutup.").format(ticket=ticket),
+            lambda: self._run(lambda uow: q.finish(uow, self.counter_code, outcome="cancelled",
+                                                   **self._counter_kw()),
+                              self.tr("{ticket} dibatalkan.").format(ticket=ticket)))
 
     def _on_incomplete(self) -> None:
+        """Berkas tidak lengkap: asked first about typed input: saving it (cek fisik
+        numbers) or discarding it (a registration that cannot be completed) are both
+        usual here; then the closing itself is confirmed."""
+        self._guarded(self.tr("Berkas tidak lengkap"), self._close_incomplete,
+                      verb=self.tr("tutup sebagai berkas tidak lengkap"))
+
+    def _close_incomplete(self) -> Any:
         current = self.current
         if current is None or not current.requirements:
             if current and not self.confirm(self.tr(
                     "Tutup {ticket} sebagai berkas tidak lengkap?").format(ticket=current.ticket)):
-                return
-            self._run(lambda uow: q.finish(uow, self.counter_code, outcome="incomplete",
-                                           **self._counter_kw()),
-                      self.tr("{ticket} ditutup: berkas tidak lengkap.").format(
-                          ticket=self._ticket()))
-            return
+                return None
+            return self._run(lambda uow: q.finish(uow, self.counter_code, outcome="incomplete",
+                                                  **self._counter_kw()),
+                             self.tr("{ticket} ditutup: berkas tidak lengkap.").format(
+                                 ticket=self._ticket()))
         missing = [r.text for r in current.requirements if not r.checked]
         listing = "\n".join(f"• {text}" for text in missing) or self.tr("(semua dicentang)")
         if not self.confirm(self.tr(
                 "Berkas {ticket} tidak lengkap. Yang belum ada:\n{missing}\n\n"
                 "Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?").format(
                     ticket=current.ticket, missing=listing)):
-            return
+            return None
         result = self._run(lambda uow: desk.finish_incomplete(
             uow, self.counter_code, folder=self.slip_folder, **self._counter_kw()))
         if not isinstance(result, desk.SlipResult):
-            return
+            return None
         self.last_slip = result
         if result.printed_to:
             self._show("info", self.tr("{ticket} ditutup: berkas tidak lengkap. Slip dicetak.")
@@ -648,6 +846,7 @@ class CounterWindow(QMainWindow):
                     error=result.print_error) + text
             self._show("warn" if result.print_error else "info",
                        text.format(ticket=result.ticket, path=result.path))
+        return result
 
     def _on_requirement(self, code: str, checked: bool) -> None:
         if self.current is None:
@@ -724,13 +923,28 @@ class CounterWindow(QMainWindow):
             files=", ".join(str(p) for p in paths)))
 
     def _bind_panels(self, current: desk.CurrentVisit | None) -> None:
-        """Tell the work panels which visit is in front of the officer, when it changes."""
+        """Tell the work panels which visit is in front of the officer, when it changes.
+
+        The officer's own actions settle typed input first; when the visit is moved from
+        elsewhere (a supervisor takes it back) the input is still on screen until now:
+        say what it was, so it is never lost without a word."""
         key = (current.visit_id, current.ticket) if current else (None, None)
         if key == self._panel_visit:
             return
+        lost = [(panel, text) for panel, text in self._dirty_panels()
+                if panel not in self._dropping]
+        previous = self._panel_visit[1]
         self._panel_visit = key
         for panel in self.panels:
             panel.set_visit(*key)
+        still = {panel for panel, _text in self._dirty_panels()}
+        lost = [(panel, text) for panel, text in lost if panel not in still]
+        if lost and previous:
+            self._show("warn", self.tr(
+                "Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan "
+                "tidak bisa dipakai lagi: {listing}").format(
+                    ticket=previous, listing="; ".join(
+                        f"{panel.title()} — {text}" for panel, text in lost)))
 
     def _status_text(self, status: str) -> str:
         return {"called": self.tr("Dipanggil, menunggu pengunjung datang"),
@@ -894,7 +1108,38 @@ class CounterWindow(QMainWindow):
         }
         for name, on in enabled.items():
             self.buttons[name].setEnabled(on)
-        self.resume_button.setEnabled(status is None and self.held.count() > 0)
+        reasons = self._queue_reasons(status)
+        self.buttons_why.setText("\n".join(reasons))
+        self.buttons_why.setVisible(bool(reasons))
+        # one line each, never squeezed by a long work panel below
+        self.buttons_why.setMinimumHeight(
+            len(reasons) * self.buttons_why.fontMetrics().lineSpacing() + 8)
+        resume = None
+        if self.held.count() == 0:
+            resume = self.tr("Tidak ada nomor yang ditahan di loket ini.")
+        elif status is not None:
+            resume = self.tr("Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.").format(
+                ticket=self._ticket())
+        self.resume_button.setEnabled(resume is None)
+        self.resume_button.setToolTip(resume or "")
+        self.resume_why.setText(resume or "")
+        self.resume_why.setVisible(bool(resume))
+
+    def _queue_reasons(self, status: str | None) -> list[str]:
+        """One line per group of disabled queue buttons, saying what unlocks them."""
+        ticket = self._ticket()
+        if status is None:
+            return [self.tr("Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] "
+                            "(atau Lanjutkan nomor yang ditahan).")]
+        if status == "called":
+            return [self.tr("Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], "
+                            "Tidak hadir [F4] atau Tahan [F5] dulu.").format(ticket=ticket),
+                    self.tr("Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] "
+                            "dulu, saat pengunjung sudah di loket.")]
+        return [self.tr("Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] "
+                        "atau Alihkan [F6] dulu.").format(ticket=ticket),
+                self.tr("Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.")
+                .format(ticket=ticket)]
 
     # --- closing ------------------------------------------------------------------------
 
@@ -907,6 +1152,12 @@ class CounterWindow(QMainWindow):
             self.live.close()
 
     def closeEvent(self, event: Any) -> None:
+        """Closing the window with typed input asks like log-out; kept editing, the
+        window stays open."""
+        if self.actor is not None and self._settle_unsaved(
+                self.tr("Tutup jendela"), ask=True) is None:
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

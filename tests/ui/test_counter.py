@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app import users
@@ -69,6 +70,7 @@ def open_window(qtbot, catalog_store: Store, clock: Clock,
 
     yield make
     for window in windows:
+        window.ask_unsaved = lambda text: "discard"  # a test's leftovers: never a dialog
         window.close()
 
 
@@ -78,17 +80,33 @@ def login(window: CounterWindow, user: str, password: str = PASSWORD) -> None:
     window.login.button.click()
 
 
-def shot(window: CounterWindow, name: str) -> None:
+def shot(window: CounterWindow, name: str, size: tuple[int, int] = (1280, 800)) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    window.resize(1280, 800)
+    window.resize(*size)
+    QApplication.processEvents()  # pending layout requests: the screen as it settles
     image = window.grab()
-    assert (image.width(), image.height()) == (1280, 800)  # the content fits the screen
+    assert (image.width(), image.height()) == size  # the content fits the screen
     assert image.save(str(SHOTS / f"counter-{name}.png"))
 
 
 def issue(store: Store, service: str = "STNK-PERPANJANGAN", **kw) -> str:
     with store.uow() as uow:
         return q.issue_ticket(uow, service, office_code=OFFICE, now=MONDAY_9, **kw).ticket
+
+
+def pass_cek_fisik(store: Store, chassis: str = "MH1JFM110FK654321",
+                   engine: str = "JFM1E1654321") -> int:
+    """The next visit through cek fisik with its numbers recorded, as the CF officer does."""
+    from app.samsat import flow
+
+    with store.uow() as uow:
+        called = q.call_next(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    with store.uow() as uow:
+        flow.record_check(uow, called.id, chassis=chassis, engine=engine,
+                          actor=q.Actor("petugas1"), now=MONDAY_9)
+    with store.uow() as uow:
+        q.finish(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    return called.id
 
 
 def waiting(window: CounterWindow) -> list[str]:
@@ -174,7 +192,7 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     press(qtbot, l1, Qt.Key.Key_F3)
     assert l1.current.status == "serving"
     l1.buttons["finish"].click()  # nothing registered yet: refused, the visit stays
-    assert l1.banner_kind == "error" and l1.banner.text().startswith("belum bisa diselesaikan")
+    assert l1.banner_kind == "error" and "belum" in l1.banner.text()
     assert l1.current is not None
     for box in l1.checkboxes.values():
         box.setChecked(True)
@@ -233,10 +251,7 @@ def test_requirements_and_the_incomplete_slip(qtbot, open_window, officers,
                                               catalog_store: Store, clock: Clock,
                                               request) -> None:
     ticket = issue(catalog_store, "STNK-HILANG", priority="lansia")
-    with catalog_store.uow() as uow:
-        q.call_next(uow, "CF", office_code=OFFICE, now=MONDAY_9)
-    with catalog_store.uow() as uow:
-        q.finish(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+    pass_cek_fisik(catalog_store)
     l1 = open_window("L1", "petugas2")
     assert waiting(l1) == [ticket]
     l1.buttons["call"].click()
@@ -285,3 +300,222 @@ def test_finish_with_nobody_served_shows_the_message(qtbot, open_window, officer
     assert window.banner.text() == "loket L2 tidak sedang melayani siapa pun"
     window.buttons["call"].click()
     assert window.banner.text() == "Tidak ada yang menunggu." and window.current is None
+
+
+# --- typed work is never dropped; disabled buttons say why -------------------------------
+
+CHASSIS = "MH1JFM110FK123456"
+ENGINE = "JFM1E1123456"
+
+
+def serve_at(qtbot, window: CounterWindow) -> None:
+    """Call the next visitor and start serving, with the keys."""
+    press(qtbot, window, Qt.Key.Key_F1)
+    press(qtbot, window, Qt.Key.Key_F3)
+    assert window.current is not None and window.current.status == "serving"
+
+
+def case_status(store: Store, ticket: str) -> str:
+    from app.samsat import flow
+
+    with store.uow(read_only=True) as uow:
+        visit_id = uow.session.scalar(select(Visit.id).where(Visit.ticket == ticket))
+        return flow.case_view(uow, visit_id, now=MONDAY_9).status
+
+
+def test_f9_records_the_typed_cek_fisik_then_moves_on(qtbot, open_window, officers,
+                                                      catalog_store: Store) -> None:
+    """The report: numbers typed, "Simpan cek fisik" not pressed, F9. Now they are saved
+    through the panel's own save, and only then does the visit go on to loket 1."""
+    ticket = issue(catalog_store)
+    cf = open_window("CF")
+    serve_at(qtbot, cf)
+    (check,) = cf.panels
+    qtbot.keyClicks(check.chassis.edit, CHASSIS)
+    qtbot.keyClicks(check.engine.edit, ENGINE)
+    assert check.unsaved() == "cek fisik: nomor rangka, nomor mesin"
+    cf.ask_unsaved = lambda text: pytest.fail(f"F9 saves without asking: {text}")
+    press(qtbot, cf, Qt.Key.Key_F9)
+    assert cf.current is None, cf.banner.text()
+    assert cf.banner_kind == "info"
+    assert f"Cek fisik {ticket} dicatat." in cf.banner.text() and "loket-1" in cf.banner.text()
+    assert case_status(catalog_store, ticket) == "checked"
+    assert check.unsaved() is None and check.chassis.text() == ""  # the next visitor's form
+
+
+def test_f9_with_an_incomplete_cek_fisik_stays_with_the_reason(
+        qtbot, open_window, officers, catalog_store: Store, request) -> None:
+    ticket = issue(catalog_store)
+    cf = open_window("CF")
+    serve_at(qtbot, cf)
+    (check,) = cf.panels
+    qtbot.keyClicks(check.check_plate.edit, "KB 1234 AB")
+    qtbot.keyClicks(check.chassis.edit, CHASSIS)  # the engine number left empty
+    assert check.check_why.text() == "nomor mesin belum diisi"
+    assert check.check_why.isVisibleTo(cf) and not check.check_button.isEnabled()
+    press(qtbot, cf, Qt.Key.Key_F9)
+    assert cf.current is not None and cf.current.ticket == ticket  # it stays
+    assert cf.banner_kind == "error"
+    assert cf.banner.text() == ("Selesai belum dilakukan. Cek fisik belum disimpan: "
+                                "nomor mesin belum diisi")
+    assert check.chassis.text() == CHASSIS and check.check_plate.text() == "KB 1234 AB"
+    assert case_status(catalog_store, ticket) == "new"  # nothing recorded
+    qtbot.keyClicks(check.engine.edit, ENGINE)
+    press(qtbot, cf, Qt.Key.Key_F9)
+    assert cf.current is None and case_status(catalog_store, ticket) == "checked"
+
+
+def test_hold_asks_about_typed_input(qtbot, open_window, officers, catalog_store: Store,
+                                     request) -> None:
+    """Hold and transfer ask: keep editing (nothing happens), discard (said, and done only
+    when the action happened) or save (through the panel's save, then the action)."""
+    ticket = issue(catalog_store)
+    cf = open_window("CF")
+    cf.resize(1366, 768)
+    serve_at(qtbot, cf)
+    (check,) = cf.panels
+    qtbot.keyClicks(check.chassis.edit, CHASSIS)
+    qtbot.keyClicks(check.engine.edit, ENGINE)
+    if "sqlite" in request.node.name:
+        shot_dialog(cf, cf.unsaved_box(
+            "Nomor A-001: ada isian yang belum disimpan:\n"
+            "• STNK — cek fisik: nomor rangka, nomor mesin\n\n"
+            "Simpan dulu, lalu tahan?"), "cf-unsaved")
+    asked: list[str] = []
+    cf.ask_unsaved = lambda text: asked.append(text) or "stay"
+    press(qtbot, cf, Qt.Key.Key_F5)
+    assert asked == [f"Nomor {ticket}: ada isian yang belum disimpan:\n"
+                     "• STNK — cek fisik: nomor rangka, nomor mesin\n\n"
+                     "Simpan dulu, lalu tahan?"]
+    assert cf.current is not None and cf.current.status == "serving"
+    assert cf.banner_kind == "warn" and cf.banner.text().startswith("Tahan belum dilakukan")
+    assert check.chassis.text() == CHASSIS and check.engine.text() == ENGINE
+
+    cf.ask_unsaved = lambda text: "save"
+    press(qtbot, cf, Qt.Key.Key_F5)
+    assert cf.current is None and [cf.held.item(0).data(Qt.ItemDataRole.UserRole)] == [ticket]
+    assert case_status(catalog_store, ticket) == "checked"
+    assert f"Cek fisik {ticket} dicatat." in cf.banner.text()
+
+
+def test_transfer_can_discard_what_cannot_be_saved(qtbot, open_window, officers,
+                                                   catalog_store: Store) -> None:
+    ticket = issue(catalog_store)
+    cf = open_window("CF")
+    serve_at(qtbot, cf)
+    (check,) = cf.panels
+    qtbot.keyClicks(check.engine.edit, "JFM1#")  # not a valid engine number
+    cf.ask_unsaved = lambda text: "save"
+    cf.choose_transfer = lambda: pytest.fail("not asked where: the save failed first")
+    cf.buttons["transfer"].click()
+    assert cf.current is not None and cf.banner_kind == "error"
+    assert "nomor mesin harus 4-25 huruf dan angka" in cf.banner.text()
+    assert "nomor rangka belum diisi" in cf.banner.text()
+    cf.ask_unsaved = lambda text: "discard"
+    cf.choose_transfer = lambda: None  # then the officer closes the transfer dialog
+    cf.buttons["transfer"].click()
+    assert cf.current is not None and check.engine.text() == "JFM1#"  # nothing happened
+    cf.choose_transfer = lambda: TransferTarget(stage="loket-1")
+    cf.buttons["transfer"].click()
+    assert cf.current is None and cf.banner.text() == f"{ticket} dialihkan ke loket-1."
+    assert check.engine.text() == "" and check.unsaved() is None
+
+
+def test_logout_with_unsaved_input_is_refused(qtbot, open_window, officers) -> None:
+    cf = open_window("CF")
+    (check,) = cf.panels
+    qtbot.keyClicks(check.chassis.edit, CHASSIS)  # typed with nobody called yet
+    cf.ask_unsaved = lambda text: "stay"
+    qtbot.mouseClick(cf.logout_button, Qt.MouseButton.LeftButton)
+    assert cf.pages.currentWidget() is cf.main and cf.actor is not None
+    assert cf.banner_kind == "warn"
+    assert cf.banner.text() == ("Keluar belum dilakukan: isian belum disimpan, masih di layar "
+                                "(STNK — cek fisik: nomor rangka).")
+    assert check.chassis.text() == CHASSIS
+    cf.ask_unsaved = lambda text: "save"  # no visit to record it for: refused, with why
+    qtbot.mouseClick(cf.logout_button, Qt.MouseButton.LeftButton)
+    assert cf.actor is not None and cf.banner_kind == "error"
+    assert "Belum ada kunjungan" in cf.banner.text()
+    cf.ask_unsaved = lambda text: "discard"
+    qtbot.mouseClick(cf.logout_button, Qt.MouseButton.LeftButton)
+    assert cf.pages.currentWidget() is cf.login and check.chassis.text() == ""
+
+
+def test_closing_the_window_with_unsaved_input_asks(qtbot, open_window, officers) -> None:
+    cf = open_window("CF")
+    (check,) = cf.panels
+    qtbot.keyClicks(check.chassis.edit, CHASSIS)
+    cf.ask_unsaved = lambda text: "stay"
+    assert not cf.close() and cf.isVisible()
+    cf.ask_unsaved = lambda text: "discard"
+    assert cf.close() and not cf.isVisible()
+
+
+def test_loket_2_says_why_it_cannot_take_payment(qtbot, open_window, officers,
+                                                 catalog_store: Store, request) -> None:
+    """A visit sent on to loket 2 without being registered: the bill is empty and "Bayar"
+    is disabled, and beside it the panel says so and names the loket that registers."""
+    ticket = issue(catalog_store)
+    pass_cek_fisik(catalog_store)
+    with catalog_store.uow() as uow:
+        q.call_next(uow, "L1", office_code=OFFICE, now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        q.transfer(uow, "L1", to_counter="L2", office_code=OFFICE, now=MONDAY_9)
+    l2 = open_window("L2", "petugas3")
+    l2.resize(1366, 768)
+    serve_at(qtbot, l2)
+    (payment,) = l2.panels
+    assert payment.bill_table.rowCount() == 0 and not payment.pay_button.isEnabled()
+    assert payment.pay_why.isVisibleTo(l2)
+    assert payment.pay_why.text() == (
+        "Belum didaftarkan di Loket 1 Pendaftaran: kembalikan nomor ini ke Loket 1 "
+        "Pendaftaran (Alihkan…).")
+    if "sqlite" in request.node.name:
+        shot(l2, "l2-blocked", size=(1366, 768))
+    qtbot.keyClicks(payment.tendered.edit, "100.000")  # typed anyway: cannot be saved
+    l2.ask_unsaved = lambda text: "save"
+    l2.buttons["return"].click()
+    assert l2.current is not None and l2.banner_kind == "error"
+    assert l2.banner.text() == (
+        "Kembalikan ke antrean belum dilakukan. Pembayaran belum dicatat: Belum didaftarkan "
+        "di Loket 1 Pendaftaran: kembalikan nomor ini ke Loket 1 Pendaftaran (Alihkan…).")
+    l2.ask_unsaved = lambda text: "discard"
+    l2.choose_transfer = lambda: TransferTarget(counter="L1")
+    press(qtbot, l2, Qt.Key.Key_F6)
+    assert l2.current is None and ticket in l2.banner.text()
+
+
+def test_the_queue_buttons_say_why_they_are_disabled(qtbot, open_window, officers,
+                                                     catalog_store: Store) -> None:
+    ticket = issue(catalog_store)
+    cf = open_window("CF")
+    assert cf.buttons_why.isVisibleTo(cf)
+    assert cf.buttons_why.text().startswith("Belum ada nomor di loket ini: tekan Panggil "
+                                            "berikutnya [F1]")
+    assert cf.resume_why.text() == "Tidak ada nomor yang ditahan di loket ini."
+    press(qtbot, cf, Qt.Key.Key_F1)
+    assert not cf.buttons["finish"].isEnabled()
+    assert ("Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu"
+            in cf.buttons_why.text())
+    press(qtbot, cf, Qt.Key.Key_F3)
+    assert cf.buttons["finish"].isEnabled() and not cf.buttons["call"].isEnabled()
+    assert f"Panggil berikutnya: {ticket} masih dilayani" in cf.buttons_why.text()
+    assert "Selesai [F9] dan" not in cf.buttons_why.text()
+
+
+def shot_dialog(window: CounterWindow, box, name: str) -> None:
+    """The window with ``box`` (a dialog) drawn over its middle, as the officer sees it."""
+    from PySide6.QtGui import QColor, QPainter
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    image = window.grab()
+    box.adjustSize()
+    dialog = box.grab()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor(0, 0, 0, 70))  # the window behind, dimmed
+    painter.drawPixmap((image.width() - dialog.width()) // 2,
+                       (image.height() - dialog.height()) // 2, dialog)
+    painter.end()
+    assert image.save(str(SHOTS / f"counter-{name}.png"))
+    box.deleteLater()

@@ -7,12 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app import users
-from app.fiscal import clearance
 from app.queue import engine as q
 from app.store import Store
 from db.models import Office
+from db.models_fiscal import FiscalCheck
 from tests.app.queue.conftest import MONDAY_9
 from ui.counter import CounterWindow
 
@@ -59,11 +60,18 @@ def test_panels_of_the_stage_follow_the_visit(qtbot, window, catalog_store: Stor
     for box in window.checkboxes.values():  # the file is complete
         box.setChecked(True)
     window.buttons["start"].click()
-    with catalog_store.uow() as uow:  # the clearance check of the visit is logged
-        clearance.check(uow, "nik", "3603011203850001", purpose="Izin usaha",
-                        officer="petugas1", office_code=FO, visit_id=info.id, now=MONDAY_9)
-    window.buttons["finish"].click()
+    fiscal = window.panels[0]  # the clearance check typed, "Periksa" not pressed
+    fiscal.set_kind("nik")
+    qtbot.keyClicks(fiscal.current_field().edit, "3603011203850001")
+    qtbot.keyClicks(fiscal.purpose, "Izin usaha")
+    assert fiscal.unsaved() == "cek fiskal belum diperiksa: NIK, keperluan"
+    window.buttons["finish"].click()  # the check is run first: it is the desk's record
     qtbot.waitUntil(lambda: window.current is None, timeout=5000)
+    assert "Hasil pemeriksaan:" in window.banner.text()
+    with catalog_store.uow(read_only=True) as uow:
+        checks = uow.session.scalars(select(FiscalCheck).where(
+            FiscalCheck.visit_id == info.id)).all()
+    assert [c.purpose for c in checks] == ["Izin usaha"]
     assert all(p.visit_id is None for p in window.panels)
 
 

@@ -12,7 +12,9 @@ Three tabs, each calling :mod:`app.bapenda.taxpayers` or :mod:`app.bapenda.asses
   the one selected (principal, interest with its rule, total), method and reference, "Bayar".
 
 No SQL and no arithmetic here: the services check and compute; refusals come back as
-:attr:`failed` with the Indonesian reason, and are shown under the form too.
+:attr:`failed` with the Indonesian reason, and are shown under the form too. A disabled
+button says beside it what is missing; a form typed and not saved is reported to the
+counter window (:meth:`BapendaPanel.unsaved`), which saves it before the visit moves on.
 """
 
 from __future__ import annotations
@@ -44,7 +46,15 @@ from app.bapenda.formats import parse_area_code
 from app.errors import LoketError
 from app.identifiers import parse_nik
 from app.money import format_rupiah
-from ui.panels.base import Panel, PanelContext
+from ui.panels.base import (
+    Panel,
+    PanelContext,
+    Tracked,
+    button_row,
+    describe,
+    explain,
+    why_label,
+)
 from ui.validated import ValidatedField
 
 _OK = "color: #2E7D32; font-weight: bold;"
@@ -80,7 +90,10 @@ class BapendaPanel(Panel):
         self.failed.connect(self._show_failure)
         self.notice.connect(self._show_notice)
         self._kind_changed()
+        self._tracked = self._trackers()
         self._update_register()
+        self._update_deactivate()
+        self._update_pay()
 
     def title(self) -> str:
         return self.tr("NPWPD & Pajak Daerah")
@@ -136,6 +149,8 @@ class BapendaPanel(Panel):
         self.card_button = QPushButton(self.tr("Cetak kartu"), page)
         self.card_button.clicked.connect(self.print_card)
         self.card_button.setEnabled(False)
+        self.card_button.setToolTip(self.tr("Kartu dicetak setelah NPWPD didaftarkan."))
+        self.register_why = why_label(page)
         self.result = QLabel(page)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -160,13 +175,10 @@ class BapendaPanel(Panel):
         form.addRow(self.tr("Telepon"), self.phone)
         form.addRow(self.tr("Persyaratan"), self.requirements)
         form.addRow(self.tr("Printer kartu"), self.card_to)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.register_button)
-        buttons.addWidget(self.card_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.register_button, self.card_button,
+                                    why=self.register_why))
         layout.addWidget(self.result)
         layout.addStretch(1)
         return page
@@ -218,16 +230,43 @@ class BapendaPanel(Panel):
                 return False
         return True
 
+    def _register_blocker(self) -> str | None:
+        """What the registration still lacks ("isi NIK, nama; centang persyaratan wajib"),
+        or None when "Daftarkan" can be pressed."""
+        empty: list[str] = []
+        wrong: list[str] = []
+
+        def need(ok: bool, text: str, name: str) -> None:
+            if not ok:
+                (wrong if text.strip() else empty).append(name)
+
+        need(self.nik.is_valid(), self.nik.text(), self.tr("NIK"))
+        need(bool(self.name.text().strip()), "", self.tr("nama"))
+        if self.kind.currentData() == "B":
+            need(bool(self.business_name.text().strip()), "", self.tr("nama badan usaha"))
+        need(self.nib.is_valid(), self.nib.text(), self.tr("NIB"))
+        need(self.npwp.is_valid(), self.npwp.text(), self.tr("NPWP"))
+        need(bool(self.address.text().strip()), "", self.tr("alamat"))
+        if self.district_code is not None:
+            need(self.district_code.is_valid(), self.district_code.text(),
+                 self.tr("kecamatan"))
+        need(self.village.is_valid(), self.village.text(), self.tr("kelurahan/desa"))
+        need(self.phone.is_valid(), self.phone.text(), self.tr("telepon"))
+        parts = []
+        if empty:
+            parts.append(self.tr("isi %1").replace("%1", ", ".join(empty)))
+        if wrong:
+            parts.append(self.tr("perbaiki %1").replace("%1", ", ".join(wrong)))
+        if not self._requirements_complete():
+            parts.append(self.tr("centang persyaratan wajib"))
+        if not parts:
+            return None
+        return self.tr("Belum bisa didaftarkan: %1.").replace("%1", "; ".join(parts))
+
     def _update_register(self, *_: Any) -> None:
-        if not hasattr(self, "register_button"):
+        if not hasattr(self, "register_why"):
             return
-        ok = (self.nik.is_valid() and bool(self.name.text().strip())
-              and bool(self.address.text().strip()) and self.village.is_valid()
-              and self.nib.is_valid() and self.npwp.is_valid() and self.phone.is_valid()
-              and (self.district_code is None or self.district_code.is_valid())
-              and (self.kind.currentData() != "B" or bool(self.business_name.text().strip()))
-              and self._requirements_complete())
-        self.register_button.setEnabled(ok)
+        explain(self.register_button, self.register_why, self._register_blocker())
 
     def registration(self) -> tp.Registration:
         district = self.district_code.text() if self.district_code else \
@@ -239,7 +278,7 @@ class BapendaPanel(Panel):
             address=self.address.text(), district=district, village=self.village.text(),
             phone=self.phone.text(), requirements=self.checked_requirements())
 
-    def register_taxpayer(self) -> None:
+    def register_taxpayer(self) -> bool:
         try:
             with self.ctx.store.uow() as uow:
                 info = tp.register(uow, self.registration(), office_code=self.ctx.office_code,
@@ -247,8 +286,9 @@ class BapendaPanel(Panel):
                                    now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.taxpayer = info
+        self._tracked["register"].mark_clean()
         self.result.setText(self.tr("NPWPD %1 terdaftar atas nama %2; surat %3").replace(
             "%1", info.npwpd).replace("%2", info.name).replace("%3", info.letter_number or "-"))
         self.result.setStyleSheet(_OK)
@@ -258,6 +298,7 @@ class BapendaPanel(Panel):
         self.notice.emit(self.tr("NPWPD %1 terdaftar").replace("%1", info.npwpd))
         if self.card_to.text().strip():
             self.print_card()
+        return True
 
     def print_card(self) -> None:
         if self.taxpayer is None:
@@ -306,6 +347,7 @@ class BapendaPanel(Panel):
         self.off_button = QPushButton(self.tr("Nonaktifkan"), page)
         self.off_button.clicked.connect(self.deactivate)
         self.off_button.setEnabled(False)
+        self.off_why = why_label(page)
         self.reason.currentIndexChanged.connect(self._update_deactivate)
         self.note.textChanged.connect(self._update_deactivate)
         self.off_npwpd.textChanged.connect(self._off_changed)
@@ -319,7 +361,7 @@ class BapendaPanel(Panel):
         form.addRow(self.tr("Keterangan"), self.note)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(self.off_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(button_row(self.off_button, why=self.off_why))
         layout.addStretch(1)
         self.off_target: tp.TaxpayerInfo | None = None
         return page
@@ -345,16 +387,23 @@ class BapendaPanel(Panel):
         self.off_info.setStyleSheet("" if info.status == "active" else _BAD)
         self._update_deactivate()
 
-    def _update_deactivate(self, *_: Any) -> None:
-        if not hasattr(self, "off_button"):
-            return
-        ok = self.off_target is not None and self.off_target.status == "active" and (
-            self.reason.currentData() != "lainnya" or bool(self.note.text().strip()))
-        self.off_button.setEnabled(ok)
-
-    def deactivate(self) -> None:
+    def _deactivate_blocker(self) -> str | None:
         if self.off_target is None:
+            return self.tr("Cari NPWPD yang akan dinonaktifkan dulu (Cari).")
+        if self.off_target.status != "active":
+            return self.tr("NPWPD ini sudah nonaktif.")
+        if self.reason.currentData() == "lainnya" and not self.note.text().strip():
+            return self.tr("Isi keterangan untuk alasan \"Lainnya\".")
+        return None
+
+    def _update_deactivate(self, *_: Any) -> None:
+        if not hasattr(self, "off_why"):
             return
+        explain(self.off_button, self.off_why, self._deactivate_blocker())
+
+    def deactivate(self) -> bool:
+        if self.off_target is None:
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = tp.deactivate(uow, self.off_target.npwpd, self.reason.currentData(),
@@ -363,14 +412,16 @@ class BapendaPanel(Panel):
                                      now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.off_target = info
+        self._tracked["deactivate"].mark_clean()
         self.off_info.setText(f"{info.npwpd} · {info.name} · {self.tr('nonaktif')} "
                               f"({info.deactivation_label})")
         self.off_info.setStyleSheet(_BAD)
         self._update_deactivate()
         self.deactivated.emit(info.to_json())
         self.notice.emit(self.tr("NPWPD %1 dinonaktifkan").replace("%1", info.npwpd))
+        return True
 
     # --- payment --------------------------------------------------------------------------
 
@@ -417,6 +468,8 @@ class BapendaPanel(Panel):
         self.pay_button = QPushButton(self.tr("Bayar"), page)
         self.pay_button.clicked.connect(self.pay)
         self.pay_button.setEnabled(False)
+        self.pay_why = why_label(page)
+        self.pay_why.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         row = QHBoxLayout()
         row.addWidget(self.ref, 1)
@@ -431,7 +484,10 @@ class BapendaPanel(Panel):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.total)
         layout.addLayout(pay_row)
-        layout.addWidget(self.pay_button, 0, Qt.AlignmentFlag.AlignRight)
+        pay_line = QHBoxLayout()
+        pay_line.addWidget(self.pay_why, 1)
+        pay_line.addWidget(self.pay_button)
+        layout.addLayout(pay_line)
         return page
 
     def lookup(self) -> None:
@@ -508,16 +564,25 @@ class BapendaPanel(Panel):
         self.total.setText(self.tr("Jumlah: %1").replace("%1", format_rupiah(bill.total)))
         self._update_pay()
 
-    def _update_pay(self, *_: Any) -> None:
-        if not hasattr(self, "pay_button"):
-            return
-        needs_ref = self.method.currentData() == "billing"
-        self.pay_button.setEnabled(self.bill is not None and (
-            not needs_ref or bool(self.reference.text().strip())))
-
-    def pay(self) -> None:
+    def _pay_blocker(self) -> str | None:
         if self.bill is None:
+            if any(not a.paid for a in self.found):
+                return self.tr("Pilih tagihan yang belum lunas di daftar.")
+            if self.found:
+                return self.tr("Semua tagihan yang ditemukan sudah lunas.")
+            return self.tr("Cari tagihan dulu: nomor SKPD/STPD atau NPWPD.")
+        if self.method.currentData() == "billing" and not self.reference.text().strip():
+            return self.tr("Isi kode billing.")
+        return None
+
+    def _update_pay(self, *_: Any) -> None:
+        if not hasattr(self, "pay_why"):
             return
+        explain(self.pay_button, self.pay_why, self._pay_blocker())
+
+    def pay(self) -> bool:
+        if self.bill is None:
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = asm.pay(uow, self.bill.assessment.number,
@@ -527,12 +592,14 @@ class BapendaPanel(Panel):
                                visit_id=self.visit_id, now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.reference.clear()
+        self._tracked["pay"].mark_clean()
         self.paid.emit(info.to_json())
         self.notice.emit(self.tr("Pembayaran %1 diterima, SSPD %2").replace(
             "%1", format_rupiah(info.bill.total)).replace("%2", info.sspd_number))
         self.lookup()
+        return True
 
     # --- banner -----------------------------------------------------------------------------
 
@@ -546,3 +613,57 @@ class BapendaPanel(Panel):
 
     def _on_visit_changed(self) -> None:
         self.status.clear()
+
+    # --- typed but unsaved ----------------------------------------------------------------
+
+    def _trackers(self) -> dict[str, Tracked]:
+        register = [(self.tr("NIK"), self.nik), (self.tr("nama"), self.name),
+                    (self.tr("nama badan usaha"), self.business_name),
+                    (self.tr("NIB"), self.nib), (self.tr("NPWP"), self.npwp),
+                    (self.tr("alamat"), self.address)]
+        if self.district_code is not None:
+            register.append((self.tr("kecamatan"), self.district_code))
+        register += [(self.tr("kelurahan/desa"), self.village),
+                     (self.tr("telepon"), self.phone),
+                     (self.tr("persyaratan"), self.requirements)]
+        return {"register": Tracked(register),
+                "deactivate": Tracked([(self.tr("keterangan"), self.note)]),
+                "pay": Tracked([(self.tr("referensi"), self.reference)])}
+
+    def _pending(self) -> list[tuple[str, str, list[str]]]:
+        """(form, its name, the fields typed) of every form holding typed work: the
+        registration; a deactivation prepared for a taxpayer found; a payment's reference
+        for the bill selected (looking something up is not work)."""
+        t = self._tracked
+        out = [("register", self.tr("pendaftaran NPWPD"), t["register"].changed())]
+        if self.off_target is not None and self.off_target.status == "active":
+            out.append(("deactivate", self.tr("penonaktifan"), t["deactivate"].changed()))
+        if self.bill is not None:
+            out.append(("pay", self.tr("pembayaran"), t["pay"].changed()))
+        return [(key, name, labels) for key, name, labels in out if labels]
+
+    def unsaved(self) -> str | None:
+        parts = [describe(name, labels) for _key, name, labels in self._pending()]
+        return "; ".join(p for p in parts if p) or None
+
+    def save_unsaved(self) -> bool:
+        """Each pending form through its own button: "Daftarkan", "Nonaktifkan", "Bayar"."""
+        steps = {"register": (self._register_blocker, self.register_taxpayer, 0),
+                 "deactivate": (self._deactivate_blocker, self.deactivate, 1),
+                 "pay": (self._pay_blocker, self.pay, 2)}
+        for key, name, _labels in self._pending():
+            blocker, save, tab = steps[key]
+            reason = blocker()
+            if reason is not None:
+                self.tabs.setCurrentIndex(tab)
+                self.failed.emit(self.tr("%1 belum disimpan: %2").replace(
+                    "%1", name[:1].upper() + name[1:]).replace("%2", reason))
+                return False
+            if not save():
+                self.tabs.setCurrentIndex(tab)
+                return False
+        return True
+
+    def discard_unsaved(self) -> None:
+        for key, _name, _labels in self._pending():
+            self._tracked[key].restore()

@@ -1,15 +1,40 @@
-"""What every work panel gets from the counter window, and how it talks back."""
+"""What every work panel gets from the counter window, and how it talks back.
+
+Besides the visit and the two signals, two promises every panel keeps:
+
+* **Typed work is never dropped.** :meth:`Panel.unsaved` says what the officer typed and
+  has not saved yet; the counter window asks it before any action that would take the
+  visit (or the officer) away, then saves it through :meth:`Panel.save_unsaved` (the
+  panel's own save button, with the same checks) or lets the officer discard it
+  explicitly (:meth:`Panel.discard_unsaved`). :class:`Tracked` keeps the snapshot a form
+  is compared with.
+* **A disabled button says why, next to it**: :func:`why_label` and :func:`explain`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from app.store import Store
+from ui.validated import ValidatedField
+
+WHY_STYLE = "color: #8a5a00;"  # amber-brown: a hint, not an error
 
 
 def _now() -> datetime:
@@ -54,9 +79,149 @@ class Panel(QWidget):
     def _on_visit_changed(self) -> None:
         """Panels override this to load or clear what belongs to the visit."""
 
+    # --- typed but unsaved input -----------------------------------------------------------
+
+    def unsaved(self) -> str | None:
+        """A short description of what the officer typed and has not saved ("cek fisik:
+        nomor rangka, nomor mesin"), or None when nothing is pending. Panels with input
+        fields override it; lookups (search boxes) are not work and do not count."""
+        return None
+
+    def save_unsaved(self) -> bool:
+        """Save what :meth:`unsaved` describes through the panel's normal save path (the
+        same checks as its button). True when saved or when nothing was pending; False
+        after :attr:`failed` said what is missing or wrong, with the typed text left in
+        its fields."""
+        return True
+
+    def discard_unsaved(self) -> None:
+        """Put the fields back as they were last loaded or saved: only ever called after
+        the officer chose to discard, never on the panel's own initiative."""
+
     def report_error(self, exc: Exception) -> None:
         """Turn a refusal into the ``failed`` signal (LoketError speaks the user's language)."""
         from app.errors import LoketError
 
         message = exc.message() if isinstance(exc, LoketError) else str(exc)
         self.failed.emit(message)
+
+
+# --- helpers for panels -------------------------------------------------------------------
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Panel", text)
+
+
+def _value(widget: QWidget) -> Any:
+    if isinstance(widget, ValidatedField | QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QListWidget):  # checkable rows: the ticked ones
+        return tuple(widget.item(i).data(Qt.ItemDataRole.UserRole)
+                     for i in range(widget.count())
+                     if widget.item(i).checkState() == Qt.CheckState.Checked)
+    raise TypeError(f"cannot track {type(widget).__name__}")
+
+
+def _restore(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, ValidatedField | QLineEdit):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(value)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(value)
+    elif isinstance(widget, QListWidget):
+        for i in range(widget.count()):
+            item = widget.item(i)
+            item.setCheckState(Qt.CheckState.Checked
+                               if item.data(Qt.ItemDataRole.UserRole) in value
+                               else Qt.CheckState.Unchecked)
+
+
+class Tracked:
+    """The fields of one form and their values when it was last loaded or saved.
+
+    A field counts as typed when its value differs from that snapshot, so a value the
+    panel filled in itself (the owner's name as recipient) is not "unsaved", and text
+    typed and then erased again is not either.
+    """
+
+    def __init__(self, fields: Sequence[tuple[str, QWidget]]) -> None:
+        self.fields = tuple(fields)
+        self._saved: tuple[Any, ...] = self._values()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(_value(widget) for _label, widget in self.fields)
+
+    def mark_clean(self) -> None:
+        """What is in the fields now is what was loaded or saved."""
+        self._saved = self._values()
+
+    def changed(self) -> list[str]:
+        """The labels of the fields typed since then, in form order."""
+        return [label for (label, widget), old in zip(self.fields, self._saved, strict=True)
+                if _value(widget) != old]
+
+    def restore(self) -> None:
+        """Put the snapshot back (the officer chose to discard what was typed)."""
+        for (_label, widget), old in zip(self.fields, self._saved, strict=True):
+            _restore(widget, old)
+
+
+def describe(what: str, labels: Sequence[str]) -> str | None:
+    """"cek fisik: nomor rangka, nomor mesin", or None when nothing was typed."""
+    return f"{what}: {', '.join(labels)}" if labels else None
+
+
+def field_problem(field: ValidatedField, name: str) -> str | None:
+    """Why ``field`` cannot be saved as it is ("nomor mesin belum diisi", or the
+    parser's reason), or None when it can."""
+    if field.is_valid():
+        return None
+    if not field.text().strip():
+        return _tr("%1 belum diisi").replace("%1", name)
+    return field.reason_text() or _tr("%1 belum benar").replace("%1", name)
+
+
+def problems(*items: str | None) -> str | None:
+    """The reasons that are set, joined; None when there are none."""
+    found = [item for item in items if item]
+    return "; ".join(found) if found else None
+
+
+def why_label(parent: QWidget) -> QLabel:
+    """The line beside a button that says why it is disabled (empty while enabled)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(WHY_STYLE)
+    label.setObjectName("why")
+    label.hide()
+    return label
+
+
+def explain(button: QAbstractButton, label: QLabel, reason: str | None) -> None:
+    """Enable ``button`` when there is no ``reason``; otherwise disable it and show the
+    reason beside it (and as its tooltip, for a mouse resting on it)."""
+    button.setEnabled(reason is None)
+    button.setToolTip(reason or "")
+    label.setText(reason or "")
+    label.setVisible(bool(reason))
+
+
+def button_row(*widgets: QWidget, why: QLabel | None = None) -> QHBoxLayout:
+    """Buttons on one line with the ``why`` label taking the rest of it."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+    if why is not None:
+        row.addWidget(why, 1)
+    row.addStretch(0)  # the buttons keep their size while the why label is hidden
+    return row

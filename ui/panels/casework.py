@@ -4,7 +4,9 @@
 The registration form is in the order the receipt prints it: service, applicant (name,
 NIK, contact), subject, amount; then the due date the service computes as the officer
 types. Everything goes through :mod:`app.casework.applications` and
-:mod:`app.casework.complaints`; this widget only shows what they answer.
+:mod:`app.casework.complaints`; this widget only shows what they answer. A disabled
+button says beside it why; a form typed and not saved is reported to the counter window
+(:meth:`CaseworkPanel.unsaved`), which saves it before the visit moves on.
 """
 
 from __future__ import annotations
@@ -36,7 +38,15 @@ from app.casework import complaints as C
 from app.errors import LoketError
 from app.identifiers import parse_nik
 from printing.dates import day_and_date
-from ui.panels.base import Panel, PanelContext
+from ui.panels.base import (
+    Panel,
+    PanelContext,
+    Tracked,
+    describe,
+    explain,
+    field_problem,
+    why_label,
+)
 from ui.validated import ValidatedField
 
 
@@ -78,6 +88,18 @@ class CaseworkPanel(Panel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self._tracked = {
+            "application": Tracked([(self.tr("nama pemohon"), self.applicant),
+                                    (self.tr("NIK"), self.nik), (self.tr("kontak"), self.contact),
+                                    (self.tr("perihal"), self.subject),
+                                    (self.tr("nilai ketetapan"), self.amount)]),
+            "file": Tracked([(self.tr("teruskan kepada"), self.forward_to),
+                             (self.tr("catatan"), self.app_note)]),
+            "complaint": Tracked([(self.tr("pelapor"), self.reporter),
+                                  (self.tr("kontak"), self.reporter_contact),
+                                  (self.tr("isi pengaduan"), self.complaint_text)]),
+            "answer": Tracked([(self.tr("tanggapan"), self.answer)]),
+        }
         self._load_choices()
         self._update_buttons()
 
@@ -108,6 +130,7 @@ class CaseworkPanel(Panel):
         self.due.setStyleSheet("font-weight: bold;")
         self.register_button = QPushButton(self.tr("Daftarkan dan cetak tanda terima"), page)
         self.register_button.clicked.connect(self.register_application)
+        self.register_why = why_label(page)
         form = QFormLayout()
         form.addRow(self.tr("Layanan"), self.service)
         form.addRow(self.tr("Nama pemohon"), self.applicant)
@@ -119,7 +142,10 @@ class CaseworkPanel(Panel):
         register_box = QGroupBox(self.tr("Terima permohonan"), page)
         box_layout = QVBoxLayout(register_box)
         box_layout.addLayout(form)
-        box_layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignRight)
+        register_row = QHBoxLayout()
+        register_row.addWidget(self.register_why, 1)
+        register_row.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
+        box_layout.addLayout(register_row)
 
         self.number = QLineEdit(page)
         self.number.setPlaceholderText(self.tr("nomor registrasi"))
@@ -143,6 +169,7 @@ class CaseworkPanel(Panel):
         self.done_button.clicked.connect(lambda: self.finish_application("done"))
         self.reject_button = QPushButton(self.tr("Tolak"), page)
         self.reject_button.clicked.connect(lambda: self.finish_application("rejected"))
+        self.file_why = why_label(page)
         find = QHBoxLayout()
         find.addWidget(self.number, 1)
         find.addWidget(self.open_button)
@@ -158,6 +185,7 @@ class CaseworkPanel(Panel):
         file_layout.addWidget(self.app_summary)
         file_layout.addWidget(self.trail, 1)
         file_layout.addLayout(actions)
+        file_layout.addWidget(self.file_why)
 
         self.app_overdue = _table([self.tr("Nomor"), self.tr("Jatuh tempo"),
                                    self.tr("Pemegang"), self.tr("Perihal")], page)
@@ -190,6 +218,7 @@ class CaseworkPanel(Panel):
         self.complaint_text.textChanged.connect(self._update_buttons)
         self.complaint_button = QPushButton(self.tr("Catat pengaduan"), page)
         self.complaint_button.clicked.connect(self.register_complaint)
+        self.complaint_why = why_label(page)
         form = QFormLayout()
         form.addRow(self.tr("Saluran"), self.channel)
         form.addRow(self.tr("Pelapor"), self.reporter)
@@ -198,7 +227,10 @@ class CaseworkPanel(Panel):
         new_box = QGroupBox(self.tr("Pengaduan baru"), page)
         new_layout = QVBoxLayout(new_box)
         new_layout.addLayout(form)
-        new_layout.addWidget(self.complaint_button, 0, Qt.AlignmentFlag.AlignRight)
+        complaint_row = QHBoxLayout()
+        complaint_row.addWidget(self.complaint_why, 1)
+        complaint_row.addWidget(self.complaint_button, 0, Qt.AlignmentFlag.AlignTop)
+        new_layout.addLayout(complaint_row)
 
         self.complaint_number = QLineEdit(page)
         self.complaint_number.setPlaceholderText(self.tr("nomor pengaduan"))
@@ -222,6 +254,7 @@ class CaseworkPanel(Panel):
         self.answer_button.clicked.connect(self.answer_complaint)
         self.close_button = QPushButton(self.tr("Tutup pengaduan"), page)
         self.close_button.clicked.connect(self.close_complaint)
+        self.case_why = why_label(page)
         find = QHBoxLayout()
         find.addWidget(self.complaint_number, 1)
         find.addWidget(open_button)
@@ -237,6 +270,7 @@ class CaseworkPanel(Panel):
         case_layout.addWidget(self.steps, 1)
         case_layout.addWidget(self.answer)
         case_layout.addLayout(buttons)
+        case_layout.addWidget(self.case_why)
 
         self.complaint_overdue = _table([self.tr("Nomor"), self.tr("Batas waktu"),
                                          self.tr("Saluran"), self.tr("Isi")], page)
@@ -297,26 +331,83 @@ class CaseworkPanel(Panel):
             return
         self.due.setText(day_and_date(due))
 
-    def _update_buttons(self, *_args: Any) -> None:
-        self.register_button.setEnabled(
-            self.service.currentData() is not None and bool(self.applicant.text().strip())
-            and bool(self.subject.text().strip()) and self.nik.is_valid()
-            and self.amount.is_valid())
-        app_open = self.application is not None and self.application.open
-        self.forward_button.setEnabled(app_open and bool(self.forward_to.text().strip()))
-        self.done_button.setEnabled(app_open)
-        self.reject_button.setEnabled(app_open and bool(self.app_note.text().strip()))
-        self.complaint_button.setEnabled(self.channel.currentData() is not None
-                                         and bool(self.complaint_text.toPlainText().strip()))
+    def _register_blocker(self) -> str | None:
+        """What the application form still lacks, or None."""
+        if self.service.currentData() is None:
+            return self.tr("Belum ada layanan berjangka di kantor ini.")
+        missing = [self.tr("isi nama pemohon") if not self.applicant.text().strip() else None,
+                   self.tr("isi perihal") if not self.subject.text().strip() else None,
+                   field_problem(self.nik, self.tr("NIK")),
+                   field_problem(self.amount, self.tr("nilai ketetapan"))]
+        found = [m for m in missing if m]
+        return self.tr("Belum bisa didaftarkan: %1.").replace("%1", "; ".join(found)) \
+            if found else None
+
+    def _file_blockers(self) -> dict[str, str | None]:
+        """Why "Teruskan", "Selesai" and "Tolak" are disabled (None: enabled)."""
+        app = self.application
+        if app is None or not app.open:
+            reason = (self.tr("Buka berkas dulu dengan nomor registrasi.") if app is None
+                      else self.tr("Berkas %1 sudah %2.").replace("%1", app.number)
+                      .replace("%2", app.status_text))
+            return {"forward": reason, "done": reason, "reject": reason}
+        return {"forward": None if self.forward_to.text().strip()
+                else self.tr("Teruskan: isi kepada siapa."),
+                "done": None,
+                "reject": None if self.app_note.text().strip()
+                else self.tr("Tolak: tulis alasannya di catatan.")}
+
+    def _complaint_blocker(self) -> str | None:
+        if self.channel.currentData() is None:
+            return self.tr("Belum ada saluran pengaduan di kantor ini.")
+        if not self.complaint_text.toPlainText().strip():
+            return self.tr("Tulis isi pengaduan dulu.")
+        return None
+
+    def _case_blockers(self) -> dict[str, str | None]:
+        """Why "Langkah selesai", "Simpan tanggapan" and "Tutup pengaduan" are disabled."""
         c = self.complaint
-        c_open = c is not None and c.status != "closed"
+        if c is None or c.status == "closed":
+            reason = (self.tr("Buka pengaduan dulu dengan nomornya.") if c is None
+                      else self.tr("Pengaduan %1 sudah ditutup.").replace("%1", c.number))
+            return {"step": reason, "answer": reason, "close": reason}
         row = self.steps.currentRow()
-        self.step_button.setEnabled(c_open and c is not None and 0 <= row < len(c.steps)
-                                    and c.steps[row].done_at is None)
+        step = None
+        if not 0 <= row < len(c.steps):
+            step = self.tr("Langkah selesai: pilih langkahnya di tabel.")
+        elif c.steps[row].done_at is not None:
+            step = self.tr("Langkah itu sudah selesai.")
         has_text = bool(self.answer.toPlainText().strip())
-        self.answer_button.setEnabled(c_open and has_text)
-        self.close_button.setEnabled(c_open and c is not None and c.answered_at is not None
-                                     and has_text)
+        answer = None if has_text else self.tr("Tulis tanggapan dulu.")
+        close = None
+        if c.answered_at is None:
+            close = self.tr("Tutup: simpan tanggapan dulu.")
+        elif not has_text:
+            close = self.tr("Tutup: tulis hasil penyelesaian di kotak tanggapan.")
+        return {"step": step, "answer": answer, "close": close}
+
+    @staticmethod
+    def _explain_group(buttons: dict[str, Any], label: Any,
+                       reasons: dict[str, str | None]) -> None:
+        """Several buttons, one line: each disabled one's reason, once."""
+        for name, button in buttons.items():
+            button.setEnabled(reasons[name] is None)
+            button.setToolTip(reasons[name] or "")
+        said = list(dict.fromkeys(r for r in reasons.values() if r))
+        label.setText(" ".join(said))
+        label.setVisible(bool(said))
+
+    def _update_buttons(self, *_args: Any) -> None:
+        if not hasattr(self, "case_why"):
+            return  # still building
+        explain(self.register_button, self.register_why, self._register_blocker())
+        self._explain_group({"forward": self.forward_button, "done": self.done_button,
+                             "reject": self.reject_button}, self.file_why,
+                            self._file_blockers())
+        explain(self.complaint_button, self.complaint_why, self._complaint_blocker())
+        self._explain_group({"step": self.step_button, "answer": self.answer_button,
+                             "close": self.close_button}, self.case_why,
+                            self._case_blockers())
 
     def _on_visit_changed(self) -> None:
         """A new visitor: the forms start empty (an opened file stays on screen)."""
@@ -327,13 +418,67 @@ class CaseworkPanel(Panel):
         self.amount.setText("")
         self.complaint_text.clear()
         self._refresh_due()
+        for key in ("application", "complaint"):
+            self._tracked[key].mark_clean()
         self._update_buttons()
+
+    # --- typed but unsaved ----------------------------------------------------------------------
+
+    def _pending(self) -> list[tuple[str, str, list[str]]]:
+        """(form, its name, the fields typed): the new application and complaint; the
+        disposition of the open file and the answer to the open complaint (a number typed
+        to look something up is not work)."""
+        t = self._tracked
+        out = [("application", self.tr("permohonan baru"), t["application"].changed()),
+               ("complaint", self.tr("pengaduan baru"), t["complaint"].changed())]
+        if self.application is not None and self.application.open:
+            out.append(("file", self.tr("disposisi %1").replace(
+                "%1", self.application.number), t["file"].changed()))
+        if self.complaint is not None and self.complaint.status != "closed":
+            out.append(("answer", self.tr("tanggapan %1").replace(
+                "%1", self.complaint.number), t["answer"].changed()))
+        return [item for item in out if item[2]]
+
+    def unsaved(self) -> str | None:
+        parts = [describe(name, labels) for _key, name, labels in self._pending()]
+        return "; ".join(p for p in parts if p) or None
+
+    def _save_file(self) -> str | bool:
+        """The disposition typed: "Teruskan" when a recipient is typed; a note alone could
+        be for "Teruskan", "Selesai" or "Tolak", so the officer decides."""
+        if self.forward_to.text().strip():
+            return self._file_blockers()["forward"] or self.forward_application()
+        return self.tr("pilih Teruskan, Selesai atau Tolak untuk catatan ini.")
+
+    def save_unsaved(self) -> bool:
+        """Each pending form through its own button."""
+        steps = {
+            "application": (0, lambda: self._register_blocker() or self.register_application()),
+            "complaint": (1, lambda: self._complaint_blocker() or self.register_complaint()),
+            "file": (0, self._save_file),
+            "answer": (1, lambda: self._case_blockers()["answer"] or self.answer_complaint()),
+        }
+        for key, name, _labels in self._pending():
+            tab, save = steps[key]
+            outcome = save()
+            if outcome is True:
+                continue
+            self.tabs.setCurrentIndex(tab)
+            if isinstance(outcome, str):  # a reason: nothing was tried
+                self.failed.emit(self.tr("%1 belum disimpan: %2").replace(
+                    "%1", name[:1].upper() + name[1:]).replace("%2", outcome))
+            return False
+        return True
+
+    def discard_unsaved(self) -> None:
+        for key, _name, _labels in self._pending():
+            self._tracked[key].restore()
 
     # --- applications ---------------------------------------------------------------------------
 
-    def register_application(self) -> None:
+    def register_application(self) -> bool:
         if not self.register_button.isEnabled():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = A.register_application(
@@ -346,13 +491,15 @@ class CaseworkPanel(Panel):
                 pdf = A.receipt_pdf(uow, info.number, office_code=self.ctx.office_code)
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
+        self._tracked["application"].mark_clean()
         self._show_application(info)
         self.registered.emit(info.to_json())
         self.receipt_issued.emit(info.number, pdf)
         self.notice.emit(self.tr("Permohonan %1 diterima, selesai paling lambat %2")
                          .replace("%1", info.number).replace("%2", day_and_date(info.due_on)))
         self.refresh_lists()
+        return True
 
     def open_application(self, number: str | None = None) -> None:
         wanted = (number or self.number.text()).strip()
@@ -391,11 +538,12 @@ class CaseworkPanel(Panel):
                             s.to_holder, A.status_text(s.status), s.note] for s in info.steps])
         self.forward_to.clear()
         self.app_note.clear()
+        self._tracked["file"].mark_clean()
         self._update_buttons()
 
-    def forward_application(self) -> None:
+    def forward_application(self) -> bool:
         if self.application is None or not self.forward_button.isEnabled():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = A.forward(uow, self.application.number, to=self.forward_to.text(),
@@ -403,11 +551,12 @@ class CaseworkPanel(Panel):
                                  actor=self.ctx.actor(), now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self._show_application(info)
         self.notice.emit(self.tr("Berkas %1 diteruskan kepada %2")
                          .replace("%1", info.number).replace("%2", info.holder))
         self.refresh_lists()
+        return True
 
     def finish_application(self, outcome: str) -> None:
         if self.application is None:
@@ -427,9 +576,9 @@ class CaseworkPanel(Panel):
 
     # --- complaints ---------------------------------------------------------------------------
 
-    def register_complaint(self) -> None:
+    def register_complaint(self) -> bool:
         if not self.complaint_button.isEnabled():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = C.register_complaint(
@@ -439,10 +588,12 @@ class CaseworkPanel(Panel):
                     visit_id=self.visit_id, actor=self.ctx.actor(), now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.complaint_text.clear()
+        self._tracked["complaint"].mark_clean()
         self._show_complaint(info)
         self.notice.emit(self.tr("Pengaduan %1 dicatat").replace("%1", info.number))
+        return True
 
     def open_complaint(self, number: str | None = None) -> None:
         wanted = (number or self.complaint_number.text()).strip()
@@ -461,7 +612,9 @@ class CaseworkPanel(Panel):
         if item is not None:
             self.open_complaint(item.text())
 
-    def _show_complaint(self, info: C.ComplaintInfo) -> None:
+    def _show_complaint(self, info: C.ComplaintInfo, *, keep_answer: bool = False) -> None:
+        """Show ``info``; the answer box starts empty unless ``keep_answer`` (a step of the
+        same complaint was ticked while an answer was being written)."""
         self.complaint = info
         self.complaint_number.setText(info.number)
         tz = info.tz
@@ -478,7 +631,9 @@ class CaseworkPanel(Panel):
         _fill(self.steps, [[str(s.position), f"{s.due_at.astimezone(tz):%d-%m-%Y %H:%M}",
                             f"{s.done_at.astimezone(tz):%d-%m-%Y %H:%M} {s.done_by}"
                             if s.done_at else "", s.text] for s in info.steps])
-        self.answer.clear()
+        if not keep_answer:
+            self.answer.clear()
+            self._tracked["answer"].mark_clean()
         self.complaint_saved.emit(info.to_json())
         self.refresh_lists()
         self._update_buttons()
@@ -490,16 +645,17 @@ class CaseworkPanel(Panel):
         row = self.steps.currentRow()
         if self.complaint is None or not self.step_button.isEnabled():
             return
-        self._complaint_action(lambda uow, number: C.complete_step(
+        self._complaint_action(keep_answer=True, action=lambda uow, number: C.complete_step(
             uow, number, self.complaint.steps[row].position,  # type: ignore[union-attr]
             office_code=self.ctx.office_code, actor=self.ctx.actor(), now=self.ctx.clock()))
 
-    def answer_complaint(self) -> None:
-        if self.answer_button.isEnabled():
-            text = self.answer.toPlainText()
-            self._complaint_action(lambda uow, number: C.answer(
-                uow, number, text, office_code=self.ctx.office_code, actor=self.ctx.actor(),
-                now=self.ctx.clock()))
+    def answer_complaint(self) -> bool:
+        if not self.answer_button.isEnabled():
+            return False
+        text = self.answer.toPlainText()
+        return self._complaint_action(lambda uow, number: C.answer(
+            uow, number, text, office_code=self.ctx.office_code, actor=self.ctx.actor(),
+            now=self.ctx.clock()))
 
     def close_complaint(self) -> None:
         if self.close_button.isEnabled():
@@ -508,17 +664,18 @@ class CaseworkPanel(Panel):
                 uow, number, text, office_code=self.ctx.office_code, actor=self.ctx.actor(),
                 now=self.ctx.clock()))
 
-    def _complaint_action(self, action) -> None:
+    def _complaint_action(self, action, *, keep_answer: bool = False) -> bool:
         assert self.complaint is not None
         try:
             with self.ctx.store.uow() as uow:
                 info = action(uow, self.complaint.number)
         except LoketError as exc:
             self.report_error(exc)
-            return
-        self._show_complaint(info)
+            return False
+        self._show_complaint(info, keep_answer=keep_answer)
         self.notice.emit(self.tr("Pengaduan %1: %2").replace("%1", info.number)
                          .replace("%2", info.status_text))
+        return True
 
     # --- lists -----------------------------------------------------------------------------------
 

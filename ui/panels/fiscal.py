@@ -4,7 +4,10 @@ arrears, print the certificate or the arrears statement.
 The data is shown in the order the letter prints it: the subject (key, name, purpose,
 result, time, officer), the arrears with their total, what is not yet due, and the
 extracts checked with their dates. All lookups and letters go through
-:mod:`app.fiscal.clearance`; this widget only shows what it answers.
+:mod:`app.fiscal.clearance`; this widget only shows what it answers. A disabled button
+says beside it why; a lookup typed and not yet checked is reported to the counter window
+(:meth:`FiscalPanel.unsaved`), which runs the check before the visit moves on (the check is
+the record the front officer must keep).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError
 from app.fiscal import clearance
-from ui.panels.base import Panel, PanelContext
+from ui.panels.base import Panel, PanelContext, Tracked, describe, explain, field_problem, why_label
 from ui.validated import ValidatedField
 
 _COLORS = {"clear": "#2E7D32", "not-clear": "#C62828", "no-data": "#6D6D6D"}
@@ -72,6 +75,7 @@ class FiscalPanel(Panel):
         self.check_button.clicked.connect(self.run_check)
         self.print_button = QPushButton(self.tr("Cetak surat"), self)
         self.print_button.clicked.connect(self.print_letter)
+        self.why = why_label(self)
 
         form = QFormLayout()
         form.addRow(self.tr("Cari dengan"), self.kind)
@@ -107,7 +111,7 @@ class FiscalPanel(Panel):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.why, 1)
         buttons.addWidget(self.code)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -119,6 +123,10 @@ class FiscalPanel(Panel):
         layout.addWidget(self.total)
         layout.addWidget(self.not_due)
         layout.addWidget(self.sources)
+        self._tracked = Tracked([*((self.kind.itemText(i), self.fields[self.kind.itemData(i)])
+                                   for i in range(self.kind.count())),
+                                 (self.tr("nama"), self.name),
+                                 (self.tr("keperluan"), self.purpose)])
         self._show(None)
         self._update_buttons()
 
@@ -145,11 +153,34 @@ class FiscalPanel(Panel):
         self.stack.setCurrentWidget(self.current_field())
         self._update_buttons()
 
+    def _check_blocker(self) -> str | None:
+        """What the lookup still lacks ("NIK belum diisi; isi keperluan"), or None."""
+        missing = [field_problem(self.current_field(), self.kind.currentText())]
+        if not self.purpose.text().strip():
+            missing.append(self.tr("isi keperluan"))
+        found = [m for m in missing if m]
+        return "; ".join(found) + "." if found else None
+
+    def _print_blocker(self) -> str | None:
+        if self.result is None:
+            return self.tr("Periksa dulu; surat dicetak dari hasil pemeriksaan.")
+        if self.letter is not None:
+            return self.tr("Surat untuk pemeriksaan ini sudah diterbitkan.")
+        if self.result.result not in clearance.LETTER_KINDS:
+            return self.tr("Tidak ada surat untuk hasil ini.")
+        return None
+
     def _update_buttons(self, *_args: Any) -> None:
-        self.check_button.setEnabled(self.current_field().is_valid()
-                                     and bool(self.purpose.text().strip()))
-        self.print_button.setEnabled(self.result is not None and self.letter is None
-                                     and self.result.result in clearance.LETTER_KINDS)
+        if not hasattr(self, "why"):
+            return  # still building
+        check = self._check_blocker()
+        printing = self._print_blocker()
+        explain(self.check_button, self.why, check)
+        self.print_button.setEnabled(printing is None)
+        self.print_button.setToolTip(printing or "")
+        if check is None and printing is not None:
+            self.why.setText(printing)  # one line beside the buttons: the next step's
+            self.why.show()
 
     def _on_visit_changed(self) -> None:
         """A new visitor: the form starts empty."""
@@ -160,13 +191,32 @@ class FiscalPanel(Panel):
         self.result = None
         self.letter = None
         self._show(None)
+        self._tracked.mark_clean()
         self._update_buttons()
+
+    # --- typed but not checked ----------------------------------------------------------
+
+    def unsaved(self) -> str | None:
+        return describe(self.tr("cek fiskal belum diperiksa"), self._tracked.changed())
+
+    def save_unsaved(self) -> bool:
+        """"Periksa": the check is recorded with its result (the letter stays a choice)."""
+        if not self.unsaved():
+            return True
+        reason = self._check_blocker()
+        if reason is not None:
+            self.failed.emit(self.tr("Cek fiskal belum diperiksa: %1").replace("%1", reason))
+            return False
+        return self.run_check()
+
+    def discard_unsaved(self) -> None:
+        self._tracked.restore()
 
     # --- actions ------------------------------------------------------------------------
 
-    def run_check(self) -> None:
+    def run_check(self) -> bool:
         if not self.check_button.isEnabled():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 result = clearance.check(
@@ -176,14 +226,16 @@ class FiscalPanel(Panel):
                     name=self.name.text() or None, now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.result = result
         self.letter = None
+        self._tracked.mark_clean()
         self._show(result)
         self._update_buttons()
         data = result.to_json()
         self.checked.emit(data)
         self.notice.emit(self.tr("Hasil pemeriksaan: %1").replace("%1", data["result_text"]))
+        return True
 
     def print_letter(self) -> None:
         if self.result is None:

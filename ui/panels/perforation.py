@@ -5,7 +5,9 @@ reconciliation and the pick-up with its form.
 Left, the form in the order of the printed request; right, the request being worked on:
 its data and time standard, the count with a progress bar, the reconciliation figures and
 the pick-up. Every action goes through :mod:`app.perforation.service` and
-:mod:`app.perforation.counting`; this widget only shows what they answer.
+:mod:`app.perforation.counting`; this widget only shows what they answer. A disabled
+button says beside it why; a form typed and not saved is reported to the counter window
+(:meth:`PerforationPanel.unsaved`), which saves it before the visit moves on.
 """
 
 from __future__ import annotations
@@ -40,7 +42,16 @@ from app.perforation.counting import (
     counter_perforator,
     end_count,
 )
-from ui.panels.base import Panel, PanelContext
+from ui.panels.base import (
+    Panel,
+    PanelContext,
+    Tracked,
+    button_row,
+    describe,
+    explain,
+    field_problem,
+    why_label,
+)
 from ui.validated import ValidatedField
 
 DEFAULT_DEVICE = "sim://?speed=6000"
@@ -112,6 +123,7 @@ class PerforationPanel(Panel):
         self.total_label = QLabel("-", self)
         self.save_button = QPushButton(self.tr("Simpan permohonan"), self)
         self.save_button.clicked.connect(self.save_request)
+        self.save_why = why_label(self)
         self._fields = (self.npwpd, self.name, self.series, self.first, self.last, self.sheets,
                         self.face_value)
         for f in self._fields:
@@ -134,7 +146,7 @@ class PerforationPanel(Panel):
         form_box = QGroupBox(self.tr("Permohonan perforasi"), self)
         form_layout = QVBoxLayout(form_box)
         form_layout.addLayout(form)
-        form_layout.addWidget(self.save_button)
+        form_layout.addLayout(button_row(self.save_button, why=self.save_why))
         form_layout.addStretch(1)
 
         # --- the request being worked on ----------------------------------------------------
@@ -155,6 +167,7 @@ class PerforationPanel(Panel):
         self.progress.setFormat("%v / %m")
         self.count_label = QLabel("", self)
         self.count_label.setWordWrap(True)
+        self.count_why = why_label(self)
 
         self.damaged = QSpinBox(self)
         self.damaged.setRange(0, 0)
@@ -162,6 +175,7 @@ class PerforationPanel(Panel):
         self.reconcile_note.setPlaceholderText(self.tr("catatan pencocokan (boleh kosong)"))
         self.reconcile_button = QPushButton(self.tr("Cocokkan"), self)
         self.reconcile_button.clicked.connect(self.reconcile)
+        self.reconcile_why = why_label(self)
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         for i, (key, label) in enumerate((
@@ -180,6 +194,7 @@ class PerforationPanel(Panel):
         self.pickup_by.validity_changed.connect(lambda _ok: self._update_actions())
         self.pickup_button = QPushButton(self.tr("Serahkan dan cetak formulir"), self)
         self.pickup_button.clicked.connect(self.pickup)
+        self.pickup_why = why_label(self)
 
         work = QGroupBox(self.tr("Proses"), self)
         w = QVBoxLayout(work)
@@ -192,6 +207,7 @@ class PerforationPanel(Panel):
         count_row.addWidget(self.count_button)
         count_row.addWidget(self.end_button)
         w.addLayout(count_row)
+        w.addWidget(self.count_why)
         w.addWidget(self.progress)
         w.addWidget(self.count_label)
         rec_row = QHBoxLayout()
@@ -200,18 +216,33 @@ class PerforationPanel(Panel):
         rec_row.addWidget(self.reconcile_note, 1)
         rec_row.addWidget(self.reconcile_button)
         w.addLayout(rec_row)
+        w.addWidget(self.reconcile_why)
         w.addLayout(grid)
         pick_row = QHBoxLayout()
         pick_row.addWidget(QLabel(self.tr("Diambil oleh"), self))
         pick_row.addWidget(self.pickup_by, 1)
         pick_row.addWidget(self.pickup_button)
         w.addLayout(pick_row)
+        w.addWidget(self.pickup_why)
         w.addStretch(1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(form_box, 1)
         layout.addWidget(work, 1)
+        self._tracked = {
+            "form": Tracked([(self.tr("NPWPD"), self.npwpd), (self.tr("nama"), self.name),
+                             (self.tr("seri"), self.series),
+                             (self.tr("nomor seri awal"), self.first),
+                             (self.tr("nomor seri akhir"), self.last),
+                             (self.tr("jumlah lembar"), self.sheets),
+                             (self.tr("nilai nominal"), self.face_value),
+                             (self.tr("keterangan"), self.note)]),
+            "reconcile": Tracked([(self.tr("rusak"), self.damaged),
+                                  (self.tr("catatan pencocokan"), self.reconcile_note)]),
+            "pickup": Tracked([(self.tr("nama pengambil"), self.pickup_by)]),
+        }
         self._update_form()
+        self._update_actions()
         self.refresh_requests()
 
     def title(self) -> str:
@@ -255,11 +286,30 @@ class PerforationPanel(Panel):
         face, sheets = self.face_value.value(), self.sheets.value()
         self.total_label.setText(format_rupiah(service.face_total(face, sheets))
                                  if face is not None and sheets is not None else "-")
-        self.save_button.setEnabled(self._form_problem() is None and self._job is None)
+        explain(self.save_button, self.save_why, self._save_blocker())
 
-    def save_request(self) -> None:
+    def _save_blocker(self) -> str | None:
+        """What the request form still lacks, or None when it can be saved."""
+        if self._job is not None:
+            return self.tr("Tunggu sampai penghitungan selesai.")
+        names = ((self.npwpd, self.tr("NPWPD")), (self.name, self.tr("nama wajib pajak")),
+                 (self.series, self.tr("seri")), (self.first, self.tr("nomor seri awal")),
+                 (self.last, self.tr("nomor seri akhir")),
+                 (self.sheets, self.tr("jumlah lembar")),
+                 (self.face_value, self.tr("nilai nominal")))
+        empty = [name for f, name in names if not f.is_valid() and not f.text().strip()]
+        wrong = [name for f, name in names if not f.is_valid() and f.text().strip()]
+        if empty or wrong:
+            parts = ([self.tr("isi {0}").format(", ".join(empty))] if empty else []) + (
+                [self.tr("perbaiki {0}").format(", ".join(wrong))] if wrong else [])
+            return self.tr("Belum bisa disimpan: {0}.").format("; ".join(parts))
+        if self._form_problem():
+            return self.tr("Nomor seri dan jumlah lembar belum cocok (lihat di atas).")
+        return None
+
+    def save_request(self) -> bool:
         if self._form_problem() is not None:
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 info = service.create_request(
@@ -271,15 +321,17 @@ class PerforationPanel(Panel):
                     visit_id=self.visit_id, actor=self.ctx.actor(), now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         for f in (self.series, self.first, self.last, self.sheets):
             f.setText("")
         self.note.clear()
+        self._tracked["form"].mark_clean()
         self.show_request(info)
         self.refresh_requests()
         self.request_saved.emit(info)
         self.notice.emit(self.tr("Permohonan {0} disimpan; batas waktu {1}").format(
             info.number, f"{info.due_at:%H:%M} {info.zone}"))
+        return True
 
     # --- the request being worked on --------------------------------------------------------
 
@@ -342,17 +394,57 @@ class PerforationPanel(Panel):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if not hasattr(self, "_tracked"):
+            return  # still building
         info, busy = self.current, self._job is not None
         status = info.status if info else ""
-        self.count_button.setEnabled(not busy and info is not None and info.resumable)
+        explain(self.count_button, self.count_why, self._count_blocker())
         self.device.setEnabled(not busy)
         self.end_button.setEnabled(not busy and info is not None and info.job_open)
-        self.reconcile_button.setEnabled(not busy and status in service.RECONCILABLE)
         self.damaged.setEnabled(status in service.RECONCILABLE)
-        self.pickup_button.setEnabled(not busy and status == "reconciled"
-                                      and self.pickup_by.is_valid())
         self.requests.setEnabled(not busy)
-        self.save_button.setEnabled(not busy and self._form_problem() is None)
+        if info is None:  # one reason for the whole box, beside "Hitung"
+            for button, why in ((self.reconcile_button, self.reconcile_why),
+                                (self.pickup_button, self.pickup_why)):
+                explain(button, why, None)
+                button.setEnabled(False)
+        else:
+            explain(self.reconcile_button, self.reconcile_why, self._reconcile_blocker())
+            explain(self.pickup_button, self.pickup_why, self._pickup_blocker())
+        explain(self.save_button, self.save_why, self._save_blocker())
+
+    def _count_blocker(self) -> str | None:
+        info = self.current
+        if self._job is not None:
+            return self.tr("Sedang menghitung…")
+        if info is None:
+            return self.tr("Pilih permohonan di daftar, atau simpan permohonan baru.")
+        if not info.resumable:
+            return self.tr("Tidak ada yang perlu dihitung: permohonan {0}.").format(
+                info.status_text)
+        return None
+
+    def _reconcile_blocker(self) -> str | None:
+        info = self.current
+        if self._job is not None:
+            return self.tr("Sedang menghitung…")
+        if info is None or info.status in service.RECONCILABLE:
+            return None if info is not None else self._count_blocker()
+        if info.status in service.DONE:
+            return self.tr("Sudah dicocokkan.")
+        return self.tr("Hitung lembarnya dulu (Hitung).")
+
+    def _pickup_blocker(self) -> str | None:
+        info = self.current
+        if self._job is not None:
+            return self.tr("Sedang menghitung…")
+        if info is None:
+            return self._count_blocker()
+        if info.status == "picked_up":
+            return self.tr("Sudah diambil oleh {0}.").format(info.picked_up_by)
+        if info.status != "reconciled":
+            return self.tr("Cocokkan hasil hitungan dulu (Cocokkan).")
+        return field_problem(self.pickup_by, self.tr("nama pengambil"))
 
     # --- counting in a worker -----------------------------------------------------------------
 
@@ -417,10 +509,10 @@ class PerforationPanel(Panel):
 
     # --- reconciliation and pick-up ---------------------------------------------------------
 
-    def reconcile(self) -> None:
+    def reconcile(self) -> bool:
         info = self.current
         if info is None:
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 done = service.reconcile(uow, info.id, damaged=self.damaged.value(),
@@ -430,18 +522,20 @@ class PerforationPanel(Panel):
                                          now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.reconcile_note.clear()
+        self._tracked["reconcile"].restore()  # back to none damaged, no note
         self.show_request(done)
         self.refresh_requests()
         self.reconciled.emit(done)
         self.notice.emit(self.tr("{0} dicocokkan: {1}").format(done.number,
                                                               done.result.upper()))
+        return True
 
-    def pickup(self) -> None:
+    def pickup(self) -> bool:
         info = self.current
         if info is None or not self.pickup_by.is_valid():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 done, pdf = service.pickup(uow, info.id, by=self.pickup_by.text(),
@@ -450,13 +544,52 @@ class PerforationPanel(Panel):
                                            now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)
-            return
+            return False
         self.pickup_by.setText("")
         self.show_request(done)
         self.refresh_requests()
         self.form_issued.emit(done.number, pdf)
         self.notice.emit(self.tr("{0} diambil oleh {1}").format(done.number,
                                                                done.picked_up_by))
+        return True
+
+    # --- typed but unsaved --------------------------------------------------------------------
+
+    def _pending(self) -> list[tuple[str, str, list[str]]]:
+        """(form, its name, the fields typed): the request form; the reconciliation and
+        the pick-up of the request shown, while it is at that step."""
+        t, status = self._tracked, self.current.status if self.current else ""
+        out = [("form", self.tr("permohonan perforasi"), t["form"].changed())]
+        if status in service.RECONCILABLE:
+            out.append(("reconcile", self.tr("pencocokan"), t["reconcile"].changed()))
+        if status == "reconciled":
+            out.append(("pickup", self.tr("pengambilan"), t["pickup"].changed()))
+        return [item for item in out if item[2]]
+
+    def unsaved(self) -> str | None:
+        parts = [describe(name, labels) for _key, name, labels in self._pending()]
+        return "; ".join(p for p in parts if p) or None
+
+    def save_unsaved(self) -> bool:
+        """Each pending form through its own button: "Simpan permohonan", "Cocokkan",
+        "Serahkan dan cetak formulir"."""
+        steps = {"form": (self._save_blocker, self.save_request),
+                 "reconcile": (self._reconcile_blocker, self.reconcile),
+                 "pickup": (self._pickup_blocker, self.pickup)}
+        for key, name, _labels in self._pending():
+            blocker, save = steps[key]
+            reason = blocker()
+            if reason is not None:
+                self.failed.emit(self.tr("{0} belum disimpan: {1}").format(
+                    name[:1].upper() + name[1:], reason))
+                return False
+            if not save():
+                return False
+        return True
+
+    def discard_unsaved(self) -> None:
+        for key, _name, _labels in self._pending():
+            self._tracked[key].restore()
 
 
 __all__ = ["PanelContext", "PerforationPanel"]

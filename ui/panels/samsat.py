@@ -4,6 +4,11 @@ The page follows the counter's stage (``cek-fisik`` at CF, ``loket-1`` at L1...)
 ``stage`` the counter window passes. Every action goes through :mod:`app.samsat.flow` and
 :mod:`app.samsat.registry`; a refusal is shown on the page and sent as :attr:`failed`. The
 payment page shows the bill line by line with its rule, in the order the SKPD prints it.
+
+Each page's button says beside it why it is disabled; when the visit skipped a step (a
+loket 2 visit never registered), it names the counter that does that step
+(:mod:`app.desk_hints`). What was typed on the page and not saved is reported to the
+counter window (:meth:`SamsatPanel.unsaved`), which saves it before the visit moves on.
 """
 
 from __future__ import annotations
@@ -31,16 +36,30 @@ from PySide6.QtWidgets import (
 )
 
 from app import counter_desk as desk
+from app import desk_hints
 from app.errors import LoketError
 from app.identifiers import parse_nik, parse_plate
 from app.money import format_rupiah
 from app.queue.clock import local
 from app.queue.engine import Actor
 from app.samsat import flow, registry
-from ui.panels.base import Panel, PanelContext
+from ui.panels.base import (
+    Panel,
+    PanelContext,
+    Tracked,
+    button_row,
+    describe,
+    explain,
+    field_problem,
+    problems,
+    why_label,
+)
 from ui.validated import ValidatedField
 
 STAGES = ("cek-fisik", "loket-1", "loket-2", "loket-3")
+# the work (``resources/panels/work-panels.yaml``) a visit must have had done elsewhere
+REGISTRATION, PAYMENT, CHECK = "samsat-registration", "samsat-payment", "samsat-check"
+DONE_REGISTERING = ("registered", "paid", "handed_over")
 _RED, _GREEN, _GREY = "#C62828", "#2E7D32", "#555555"
 
 
@@ -74,6 +93,9 @@ class SamsatPanel(Panel):
         self.view: flow.CaseView | None = None
         self.bill: flow.BillView | None = None
         self.last_payment: flow.PaymentResult | None = None
+        self._places: dict[str, str] = {}  # work -> the counters that do it, by name
+        self._vehicle_known: bool | None = None  # the register has the typed plate
+        self._person_known: bool | None = None  # ... and the typed NIK
 
         self.header = _bold(QLabel(self), 13)
         self.status = QLabel(self)
@@ -96,6 +118,7 @@ class SamsatPanel(Panel):
         layout.addWidget(self.stop)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
+        self._tracked = self._trackers()
         self.set_stage(stage or self._counter_stage())
         self._on_visit_changed()
 
@@ -145,7 +168,12 @@ class SamsatPanel(Panel):
         self.recipient.clear()
         self.endorsed.setChecked(False)
         self.stamped.setChecked(False)
+        for edit in (self.owner_name, self.owner_address, self.v_njkb, self.v_make,
+                     self.v_model, self.v_year, self.v_tax_due, self.v_stnk_until):
+            edit.clear()
         self._refresh()
+        for tracked in self._tracked.values():
+            tracked.mark_clean()
 
     def _refresh(self) -> None:
         """Reload the visit's case and show it on every page."""
@@ -184,8 +212,23 @@ class SamsatPanel(Panel):
         standard = v.timing.standard_minutes
         self.status.setText(self.tr("Status: {0} · waktu {1} menit dari {2} menit").format(
             states.get(v.status, v.status), minutes, int(standard) if standard else "-"))
-        self.stop.setText(v.stop_reason or "")
-        self.stop.setVisible(bool(v.stop_reason))
+        stop = "\n".join(t for t in (v.stop_reason, self._skipped()) if t)
+        self.stop.setText(stop)
+        self.stop.setVisible(bool(stop))
+
+    def _skipped(self) -> str | None:
+        """The step this visit skipped before reaching this counter's page, said at the top
+        (the page's own button says it too, but may be out of sight)."""
+        v = self.view
+        if v is None or v.status == "cancelled":
+            return None
+        if self.stage == "loket-1" and v.status == "new":
+            return self._send_back(self.tr("Cek fisik belum dicatat"), CHECK)
+        if self.stage in ("loket-2", "loket-3") and v.status in ("new", "checked"):
+            return self._send_back(self.tr("Belum didaftarkan"), REGISTRATION)
+        if self.stage == "loket-3" and v.status == "registered":
+            return self._send_back(self.tr("Belum dibayar"), PAYMENT)
+        return None
 
     # --- cek fisik -------------------------------------------------------------------
 
@@ -200,6 +243,7 @@ class SamsatPanel(Panel):
                                      self.tr("nomor mesin, mis. JFM1E1123456"), parent=page)
         self.check_button = QPushButton(self.tr("Simpan cek fisik"), page)
         self.check_button.clicked.connect(self.save_check)
+        self.check_why = why_label(page)
         for field in (self.check_plate, self.chassis, self.engine):
             field.validity_changed.connect(self._update_buttons)
         self.check_result = QLabel(page)
@@ -210,7 +254,7 @@ class SamsatPanel(Panel):
         form.addRow(self.tr("Nomor mesin"), self.engine)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(button_row(self.check_button, why=self.check_why))
         layout.addWidget(self.check_result)
         layout.addStretch(1)
         return page
@@ -235,9 +279,10 @@ class SamsatPanel(Panel):
             self.check_result.setStyleSheet(f"color: {_RED}; font-weight: bold;")
         self._update_buttons()
 
-    def save_check(self) -> None:
+    def save_check(self) -> bool:
+        """Record the cek fisik; True when recorded (a mismatch is recorded too, and said)."""
         if self.visit_id is None:
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 result = flow.record_check(
@@ -246,13 +291,15 @@ class SamsatPanel(Panel):
                     now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self._refresh()
+        self._tracked["cek-fisik"].mark_clean()
         if result.passed is False:
             self._say(self.tr("Cek fisik tidak sesuai: {0}").format(
                 "; ".join(result.problems)), ok=False)
         else:
             self._say(self.tr("Cek fisik {0} dicatat.").format(result.ticket))
+        return True
 
     # --- loket 1 ---------------------------------------------------------------------
 
@@ -271,6 +318,7 @@ class SamsatPanel(Panel):
             label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 4)
         self.register_button = QPushButton(self.tr("Daftarkan"), page)
         self.register_button.clicked.connect(self.register)
+        self.register_why = why_label(page)
         for field in (self.plate, self.nik):
             field.validity_changed.connect(self._update_buttons)
             field.edit.returnPressed.connect(self.register)
@@ -328,7 +376,7 @@ class SamsatPanel(Panel):
 
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(button_row(self.register_button, why=self.register_why))
         row = QHBoxLayout()
         row.addWidget(self.new_owner)
         row.addWidget(self.new_vehicle)
@@ -348,6 +396,8 @@ class SamsatPanel(Panel):
                 found_p = registry.find_person(uow.session, nik.value,
                                                today=self.ctx.clock().date())
                 person = (found_p.name, found_p.address) if found_p else None
+        self._vehicle_known = None if plate is None else vehicle is not None
+        self._person_known = None if nik is None else person is not None
         if plate is None:
             self.vehicle_info.setText("")
         elif vehicle is None:
@@ -377,7 +427,7 @@ class SamsatPanel(Panel):
             self.plate.setText(self.view.vehicle["plate"])
         self._update_buttons()
 
-    def register_owner(self) -> None:
+    def register_owner(self) -> bool:
         try:
             with self.ctx.store.uow() as uow:
                 person = registry.register_person(
@@ -386,11 +436,13 @@ class SamsatPanel(Panel):
                     actor=self._actor(), now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self._look_up()
+        self._tracked["owner"].mark_clean()
         self._say(self.tr("Pemilik {0} terdaftar.").format(person.name))
+        return True
 
-    def register_vehicle(self) -> None:
+    def register_vehicle(self) -> bool:
         data = registry.VehicleData(
             plate=self.plate.text(), category=self.v_category.currentText(),
             swdkllj_class=self.v_class.currentData() or "", njkb=self.v_njkb.text(),
@@ -404,13 +456,15 @@ class SamsatPanel(Panel):
                                                     now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self._look_up()
+        self._tracked["vehicle"].mark_clean()
         self._say(self.tr("Kendaraan {0} terdaftar.").format(vehicle.plate))
+        return True
 
-    def register(self) -> None:
+    def register(self) -> bool:
         if self.visit_id is None or not self.register_button.isEnabled():
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 view = flow.register_case(uow, self.visit_id, plate=self.plate.text(),
@@ -418,9 +472,12 @@ class SamsatPanel(Panel):
                                           now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self._refresh()
-        self._say(self.tr("{0} terdaftar; lanjut ke loket 2.").format(view.ticket))
+        self._tracked["loket-1"].mark_clean()
+        self._say(self.tr("{0} terdaftar; lanjut ke {1}.").format(
+            view.ticket, self._place(PAYMENT)))
+        return True
 
     # --- loket 2 ---------------------------------------------------------------------
 
@@ -458,6 +515,7 @@ class SamsatPanel(Panel):
         self.pay_button.setStyleSheet(
             "QPushButton:enabled{background:#2e7d32;color:white;font-weight:bold;}")
         self.pay_button.clicked.connect(self.pay)
+        self.pay_why = why_label(page)
         self.paid_label = QLabel(page)
         self.paid_label.setWordWrap(True)
         form = QFormLayout()
@@ -469,8 +527,9 @@ class SamsatPanel(Panel):
         layout.addWidget(self.bill_table, 1)
         layout.addWidget(self.total_label)
         layout.addLayout(form)
-        layout.addWidget(self.pay_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(button_row(self.pay_button, why=self.pay_why))
         layout.addWidget(self.paid_label)
+        layout.addStretch(0)  # takes the room of the bill while there is none
         return page
 
     def _show_bill(self) -> None:
@@ -486,6 +545,8 @@ class SamsatPanel(Panel):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.bill_table.setItem(row, col, item)
         self.bill_table.resizeRowsToContents()
+        self.bill_table.setVisible(self.bill is not None)  # no empty grid pushing "Bayar" away
+        self.total_label.setVisible(self.bill is not None)
         self.total_label.setText(self.tr("Jumlah: {0}").format(format_rupiah(self.bill.total))
                                  if self.bill else "")
         v = self.view
@@ -506,9 +567,9 @@ class SamsatPanel(Panel):
             self.change_label.setText(format_rupiah(change))
         self._update_buttons()
 
-    def pay(self) -> None:
+    def pay(self) -> bool:
         if self.visit_id is None or self.bill is None:
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 result = flow.record_payment(
@@ -517,14 +578,16 @@ class SamsatPanel(Panel):
                     expected_total=self.bill.total, actor=self._actor(), now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self.last_payment = result
         self._refresh()
+        self._tracked["loket-2"].mark_clean()
         self.paid.emit(result.to_json())
         self.documents_issued.emit([(result.skpd_number, result.skpd_pdf),
                                     (result.receipt_number, result.receipt_pdf)])
         self._say(self.tr("Pembayaran {0} diterima; kuitansi {1}.").format(
             format_rupiah(result.total), result.receipt_number))
+        return True
 
     # --- loket 3 ---------------------------------------------------------------------
 
@@ -542,6 +605,7 @@ class SamsatPanel(Panel):
         self.recipient.textChanged.connect(self._update_buttons)
         self.handover_button = QPushButton(self.tr("Serahkan STNK"), page)
         self.handover_button.clicked.connect(self.hand_over)
+        self.handover_why = why_label(page)
         self.timing_label = _bold(QLabel(page))
         form = QFormLayout()
         form.addRow(self.tr("Diterima oleh"), self.recipient)
@@ -550,7 +614,7 @@ class SamsatPanel(Panel):
         layout.addWidget(self.endorsed)
         layout.addWidget(self.stamped)
         layout.addLayout(form)
-        layout.addWidget(self.handover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(button_row(self.handover_button, why=self.handover_why))
         layout.addWidget(self.timing_label)
         layout.addStretch(1)
         return page
@@ -581,9 +645,9 @@ class SamsatPanel(Panel):
             self.timing_label.setText("")
         self._update_buttons()
 
-    def hand_over(self) -> None:
+    def hand_over(self) -> bool:
         if self.visit_id is None:
-            return
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 result = flow.record_handover(
@@ -592,36 +656,207 @@ class SamsatPanel(Panel):
                     actor=self._actor(), now=self.ctx.clock())
         except LoketError as exc:
             self._refuse(exc)
-            return
+            return False
         self._refresh()
+        self._tracked["loket-3"].mark_clean()
         self.handed_over.emit(result.to_json())
         self._say(self.tr("STNK {0} diserahkan; {1} menit.").format(
             result.plate, int(result.timing.minutes)))
+        return True
 
-    # --- buttons ---------------------------------------------------------------------
+    # --- why a button is disabled ---------------------------------------------------
+
+    def _place(self, work: str) -> str:
+        """The counter(s) doing ``work`` in this office, by name (read once per panel)."""
+        if work not in self._places:
+            try:
+                with self.ctx.store.uow(read_only=True) as uow:
+                    place = desk_hints.place_of(uow, work, office_code=self.ctx.office_code)
+            except LoketError:
+                place = None
+            self._places[work] = place.counter_names() if place else self.tr("loket lain")
+        return self._places[work]
+
+    def _send_back(self, text: str, work: str) -> str:
+        """"<what> di <counter>: kembalikan nomor ini ke <counter> (Alihkan…)"."""
+        place = self._place(work)
+        return self.tr("{0} di {1}: kembalikan nomor ini ke {1} (Alihkan…).").format(
+            text, place)
+
+    def _visit_blocker(self) -> str | None:
+        if self.visit_id is None:
+            return self.tr("Belum ada kunjungan: panggil nomor dulu (F1).")
+        if self.view is None:
+            return self.tr("Data kunjungan belum terbaca (lihat pesan di bawah).")
+        if self.view.status == "cancelled":
+            return self.tr("Berkas ini dibatalkan oleh supervisor.")
+        return None
+
+    def _check_blocker(self) -> str | None:
+        """Why "Simpan cek fisik" is disabled, or None."""
+        reason = self._visit_blocker()
+        if reason is None and self.view.status in DONE_REGISTERING:
+            reason = self.tr("Sudah didaftarkan di {0}: cek fisik tidak bisa diubah lagi.") \
+                .format(self._place(REGISTRATION))
+        return reason or problems(
+            field_problem(self.chassis, self.tr("nomor rangka")),
+            field_problem(self.engine, self.tr("nomor mesin")),
+            field_problem(self.check_plate, self.tr("nomor polisi")))
+
+    def _register_blocker(self) -> str | None:
+        """Why "Daftarkan" is disabled, or None."""
+        reason = self._visit_blocker()
+        if reason is not None:
+            return reason
+        v = self.view
+        if v.status in DONE_REGISTERING:
+            return self.tr("Sudah terdaftar.")
+        if v.status == "new":
+            return self._send_back(self.tr("Cek fisik belum dicatat"), CHECK)
+        if v.stop_reason:
+            return self._send_back(self.tr("Cek fisik tidak sesuai register (lihat di atas); "
+                                           "ulangi cek fisik"), CHECK)
+        return problems(
+            field_problem(self.plate, self.tr("nomor polisi")),
+            self.tr("kendaraan belum terdaftar: isi dan simpan \"Kendaraan baru\"")
+            if self._vehicle_known is False else None,
+            field_problem(self.nik, self.tr("NIK pemilik")),
+            self.tr("pemilik belum terdaftar: isi dan simpan \"Pemilik baru\"")
+            if self._person_known is False else None)
+
+    def _pay_blocker(self) -> str | None:
+        """Why "Bayar" is disabled, or None."""
+        reason = self._visit_blocker()
+        if reason is not None:
+            return reason
+        v = self.view
+        if v.status in ("new", "checked"):
+            return self._send_back(self.tr("Belum didaftarkan"), REGISTRATION)
+        if v.payment_id is not None or v.status in ("paid", "handed_over"):
+            return self.tr("Sudah dibayar.")
+        if self.bill is None:
+            return self.tr("Tagihan belum bisa dihitung (lihat pesan di bawah).")
+        method = self.method.currentData()
+        if method == "transfer" and not self.reference.text().strip():
+            return self.tr("Isi nomor referensi transfer.")
+        if method == "billing" and not self.reference.text().strip():
+            return self.tr("Isi kode billing.")
+        if method == "cash":
+            wrong = field_problem(self.tendered, self.tr("uang diterima"))
+            if wrong:
+                return wrong
+            tendered = self.tendered.value()
+            if tendered is not None and (
+                    change := flow.cash_change(self.bill.total, tendered)) < 0:
+                return self.tr("Uang diterima kurang {0}.").format(format_rupiah(-change))
+        return None
+
+    def _handover_blocker(self) -> str | None:
+        """Why "Serahkan STNK" is disabled, or None."""
+        reason = self._visit_blocker()
+        if reason is not None:
+            return reason
+        v = self.view
+        if v.status in ("new", "checked"):
+            return self._send_back(self.tr("Belum didaftarkan"), REGISTRATION)
+        if v.status == "registered":
+            return self._send_back(self.tr("Belum dibayar"), PAYMENT)
+        if v.status == "handed_over":
+            return self.tr("STNK sudah diserahkan.")
+        return problems(
+            None if self.endorsed.isChecked() else self.tr("centang \"STNK sudah disahkan\""),
+            None if self.stamped.isChecked() else self.tr("centang \"STNK sudah dicap\""),
+            None if self.recipient.text().strip() else self.tr("isi nama penerima"))
 
     def _update_buttons(self, *_args: object) -> None:
-        if not hasattr(self, "handover_button"):
+        if not hasattr(self, "handover_why"):
             return  # still building the pages
-        v = self.view
-        has = self.visit_id is not None and v is not None
-        registered = has and v.status in ("registered", "paid", "handed_over")
-        self.check_button.setEnabled(
-            has and not registered and self.chassis.is_valid() and self.engine.is_valid()
-            and self.check_plate.is_valid())
-        self.register_button.setEnabled(
-            has and not registered and self.plate.is_valid() and self.nik.is_valid())
-        method = self.method.currentData()
-        needs_reference = method in ("transfer", "billing")
-        self.tendered.setEnabled(method == "cash")
-        tendered_ok = self.tendered.is_valid() and (
-            self.tendered.value() is None or self.bill is None
-            or flow.cash_change(self.bill.total, self.tendered.value()) >= 0)
-        self.pay_button.setEnabled(
-            has and v.status == "registered" and self.bill is not None
-            and v.payment_id is None
-            and (not needs_reference or bool(self.reference.text().strip()))
-            and (method != "cash" or tendered_ok))
-        self.handover_button.setEnabled(
-            has and v.status == "paid" and self.endorsed.isChecked()
-            and self.stamped.isChecked() and bool(self.recipient.text().strip()))
+        self.tendered.setEnabled(self.method.currentData() == "cash")
+        explain(self.check_button, self.check_why, self._check_blocker())
+        explain(self.register_button, self.register_why, self._register_blocker())
+        explain(self.pay_button, self.pay_why, self._pay_blocker())
+        explain(self.handover_button, self.handover_why, self._handover_blocker())
+
+    # --- typed but unsaved ---------------------------------------------------------------
+
+    def _trackers(self) -> dict[str, Tracked]:
+        return {
+            "cek-fisik": Tracked([(self.tr("nomor polisi"), self.check_plate),
+                                  (self.tr("nomor rangka"), self.chassis),
+                                  (self.tr("nomor mesin"), self.engine)]),
+            "loket-1": Tracked([(self.tr("nomor polisi"), self.plate),
+                                (self.tr("NIK pemilik"), self.nik)]),
+            "owner": Tracked([(self.tr("nama pemilik"), self.owner_name),
+                              (self.tr("alamat pemilik"), self.owner_address)]),
+            "vehicle": Tracked([(self.tr("NJKB"), self.v_njkb), (self.tr("merek"), self.v_make),
+                                (self.tr("tipe"), self.v_model),
+                                (self.tr("tahun pembuatan"), self.v_year),
+                                (self.tr("jatuh tempo pajak"), self.v_tax_due),
+                                (self.tr("STNK berlaku s.d."), self.v_stnk_until)]),
+            "loket-2": Tracked([(self.tr("referensi"), self.reference),
+                                (self.tr("uang diterima"), self.tendered)]),
+            "loket-3": Tracked([(self.tr("STNK disahkan"), self.endorsed),
+                                (self.tr("STNK dicap"), self.stamped),
+                                (self.tr("nama penerima"), self.recipient)]),
+        }
+
+    def _page_trackers(self) -> list[tuple[str, Tracked]]:
+        """The forms of the counter's page that can hold typed work, with their names."""
+        t = self._tracked
+        if self.stage == "cek-fisik":
+            return [(self.tr("cek fisik"), t["cek-fisik"])]
+        if self.stage == "loket-1":
+            out = [(self.tr("pendaftaran"), t["loket-1"])]
+            if not self.new_owner.isHidden():
+                out.append((self.tr("pemilik baru"), t["owner"]))
+            if not self.new_vehicle.isHidden():
+                out.append((self.tr("kendaraan baru"), t["vehicle"]))
+            return out
+        if self.stage == "loket-2":
+            return [(self.tr("pembayaran"), t["loket-2"])]
+        return [(self.tr("penyerahan STNK"), t["loket-3"])]
+
+    def unsaved(self) -> str | None:
+        parts = [describe(name, tracked.changed()) for name, tracked in self._page_trackers()]
+        found = [p for p in parts if p]
+        return "; ".join(found) if found else None
+
+    def save_unsaved(self) -> bool:
+        """The page's own save: cek fisik recorded, the new owner/vehicle and then the
+        registration, the payment, the hand-over. A disabled button's reason is the
+        refusal."""
+        if not self.unsaved():
+            return True
+        if self.stage == "cek-fisik":
+            return self._save_with(self.tr("Cek fisik belum disimpan"), self._check_blocker,
+                                   self.save_check)
+        if self.stage == "loket-1":
+            return self._save_registration()
+        if self.stage == "loket-2":
+            return self._save_with(self.tr("Pembayaran belum dicatat"), self._pay_blocker,
+                                   self.pay)
+        return self._save_with(self.tr("Penyerahan STNK belum dicatat"),
+                               self._handover_blocker, self.hand_over)
+
+    def _save_with(self, what: str, blocker, save) -> bool:
+        reason = blocker()
+        if reason is not None:
+            self._say(f"{what}: {reason}", ok=False)
+            return False
+        return bool(save())
+
+    def _save_registration(self) -> bool:
+        t = self._tracked
+        if not self.new_owner.isHidden() and t["owner"].changed() \
+                and not self.register_owner():
+            return False
+        if not self.new_vehicle.isHidden() and t["vehicle"].changed() \
+                and not self.register_vehicle():
+            return False
+        return self._save_with(self.tr("Pendaftaran belum disimpan"), self._register_blocker,
+                               self.register)
+
+    def discard_unsaved(self) -> None:
+        for _name, tracked in self._page_trackers():
+            tracked.restore()
+        self.message.clear()
