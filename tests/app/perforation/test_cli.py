@@ -114,3 +114,43 @@ def test_media_list(capsys, url: str) -> None:
     assert main(["perforation", "media", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["code"] for r in rows] == ["bon", "parkir", "hiburan", "reklame"]
+
+
+def test_a_request_and_its_count_for_a_waiting_visit_are_refused(capsys, url: str) -> None:
+    from sqlalchemy import select
+
+    from app import users
+    from app.store import Store
+    from db.models import AuditEntry
+
+    with Store.open(url) as store:
+        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
+            with store.uow() as uow:
+                users.add_user(uow, name, role, "rahasia-123", actor="test")
+    code, ticket, err = run_json(capsys, url, "ticket", "issue", "PERFORASI", *OFFICE)
+    assert code == 0, err
+
+    def refused(*argv: str) -> str:
+        before = snapshot(url)
+        code, out, err = run_json(capsys, url, *argv)
+        assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
+        assert snapshot(url) == before
+        return err
+
+    request = (*REQUEST, "--ticket", ticket["ticket"], "--as")
+    err = refused(*request, "rina")
+    assert f"Perforasi untuk {ticket['ticket']} hanya bisa dilakukan" in err
+    assert "sedang menunggu di tahap Loket Perforasi" in err
+    assert "bukan supervisor aktif" in refused(*request, "rina", "--override")
+    code, data, err = run_json(capsys, url, *request, "kepala", "--override")
+    assert code == 0 and data["visit_id"] == ticket["id"], err
+    count = ("perforation", "count", data["number"], *OFFICE, "--manual", "500", "--note",
+             "mesin mati", "--as")
+    assert "sedang menunggu" in refused(*count, "rina")
+    assert "bukan supervisor aktif" in refused(*count, "rina", "--override")
+    code, counted, err = run_json(capsys, url, *count, "kepala", "--override")
+    assert code == 0 and counted["counted"] == 500, err
+    with Store.open(url) as store, store.uow(read_only=True) as uow:
+        actors = uow.session.scalars(select(AuditEntry.actor).where(
+            AuditEntry.action == "work.override")).all()
+    assert actors == ["kepala", "kepala"]
