@@ -1,0 +1,128 @@
+"""The tax clearance desk through the queue (both databases): a visit leaves its stage as
+done only with its clearance check logged; a check for a visit is done by the counter
+calling or serving it (a supervisor may override, audited)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app import users
+from app.errors import LoketError
+from app.fiscal import clearance
+from app.queue import engine as q
+from app.store import Store
+from db.models import AuditEntry, Visit
+from tests.helpers import run_json, snapshot
+
+FO, MALANG = "BAPENDA-BANTEN-FO", "BPPD-MALANG"
+NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
+NIK = "3603011203850001"
+
+
+class Desk:
+    def __init__(self, store: Store, url: str) -> None:
+        self.store, self.url = store, url
+        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
+            with store.uow() as uow:
+                users.add_user(uow, name, role, "rahasia-123", actor="test")
+
+    def issue(self, office: str, service: str) -> q.TicketInfo:
+        with self.store.uow() as uow:
+            return q.issue_ticket(uow, service, office_code=office, now=NOW)
+
+    def call(self, office: str, counter: str, ticket: str) -> None:
+        with self.store.uow() as uow:
+            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
+                          now=NOW)
+
+    def finish(self) -> q.FinishInfo:
+        with self.store.uow() as uow:
+            return q.finish(uow, "FO1", office_code=FO, actor=q.Actor("rina"),
+                            now=NOW + timedelta(minutes=5))
+
+    def check(self, visit_id: int | None, officer: str = "rina", office: str = FO,
+              override: bool = False) -> clearance.CheckResult:
+        with self.store.uow() as uow:
+            return clearance.check(uow, "nik", NIK, purpose="Izin usaha (SIPEKA)",
+                                   officer=officer, office_code=office, visit_id=visit_id,
+                                   now=NOW, override=override)
+
+    def refused(self, action: Callable[[], object]) -> LoketError:
+        before = snapshot(self.url)
+        with pytest.raises(LoketError) as err:
+            action()
+        assert snapshot(self.url) == before
+        return err.value
+
+    def overrides(self) -> list[AuditEntry]:
+        with self.store.uow(read_only=True) as uow:
+            return list(uow.session.scalars(select(AuditEntry).where(
+                AuditEntry.action == "work.override")))
+
+
+@pytest.fixture
+def desk(catalog_db_url: str) -> Iterator[Desk]:
+    with Store.open(catalog_db_url) as store:
+        yield Desk(store, catalog_db_url)
+
+
+def test_a_visit_leaves_only_with_its_check_logged(desk: Desk) -> None:
+    visit = desk.issue(FO, "TAX-CLEARANCE")
+    desk.call(FO, "FO1", visit.ticket)
+    err = desk.refused(desk.finish)
+    assert err.key == "work.missing"
+    assert err.message() == (
+        f"{visit.ticket} belum bisa meninggalkan tahap Meja Front Office Bapenda: "
+        f"pemeriksaan tunggakan untuk {visit.ticket} belum dicatat (Periksa)")
+    desk.check(None)  # a check for nobody's visit is not this visit's
+    assert desk.refused(desk.finish).key == "work.missing"
+    result = desk.check(visit.id)
+    assert result.result == "no-data"  # nothing imported yet: the check is still the record
+    assert desk.finish().outcome == "done"
+    with desk.store.uow(read_only=True) as uow:
+        assert uow.session.get(Visit, visit.id).status.value == "done"
+
+
+def test_a_check_for_a_waiting_visit_is_refused_and_a_supervisor_may_override(
+        desk: Desk) -> None:
+    visit = desk.issue(FO, "TAX-CLEARANCE")
+    err = desk.refused(lambda: desk.check(visit.id))
+    assert err.key == "work.not_here"
+    assert err.message().startswith(f"Pemeriksaan fiskal untuk {visit.ticket} hanya bisa")
+    assert err.message().endswith("sedang menunggu di tahap Meja Front Office Bapenda")
+    err = desk.refused(lambda: desk.check(visit.id, override=True))
+    assert err.key == "work.override_denied"
+    desk.check(visit.id, officer="kepala", override=True)
+    (entry,) = desk.overrides()
+    assert entry.actor == "kepala" and entry.entity_id == str(visit.id)
+    assert entry.before == {"status": "waiting", "stage": "fo-bapenda", "counter": None}
+
+
+def test_a_check_for_a_visit_at_another_desk_is_refused(desk: Desk) -> None:
+    visit = desk.issue(MALANG, "PEMBAYARAN")
+    desk.call(MALANG, "L3", visit.ticket)  # the payment desk does no clearance checks
+    err = desk.refused(lambda: desk.check(visit.id, office=MALANG))
+    assert err.key == "work.not_here" and "sedang dipanggil di Loket 3 Pembayaran" in \
+        err.message()
+
+
+def test_the_command_for_a_waiting_visit_exits_2_changing_nothing(capsys, url: str) -> None:
+    with Store.open(url) as store:
+        Desk(store, url)
+    code, ticket, err = run_json(capsys, url, "ticket", "issue", "TAX-CLEARANCE",
+                                 "--office", FO)
+    assert code == 0, err
+    argv = ("fiscal", "check", "--office", FO, "--nik", NIK, "--purpose", "Izin usaha",
+            "--ticket", ticket["ticket"])
+    for extra, expected in (((), "sedang menunggu"),
+                            (("--override", "--officer", "rina"), "bukan supervisor aktif")):
+        before = snapshot(url)
+        code, out, err = run_json(capsys, url, *argv, "--as", "rina", *extra)
+        assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
+        assert expected in err and snapshot(url) == before
+    code, data, err = run_json(capsys, url, *argv, "--officer", "kepala", "--override")
+    assert code == 0 and data["officer"] == "kepala", err
