@@ -12,9 +12,9 @@ A ticket is a promise to be called, so the kiosk gives one only when that is tru
   the screen and the printed ticket say that counter is not open yet instead of promising a
   wait. Without the setting the kiosk says the counter is not open and takes no number.
 
-Before opening, :func:`app.queue.engine.ensure_open` refuses every number, so the setting
-cannot yet let the kiosk hand out numbers early; :class:`NotOpen` and the ticket layout
-already carry the opening time for when the engine can.
+- Before today's opening on a working day: a number only with the same setting, taken
+  ``early`` (:func:`app.queue.engine.ensure_open`); the screen and ticket say when service
+  opens instead of promising a wait.
 
 The kiosk (``ui/kiosk.py``) takes numbers through :func:`take_number` and prints through
 :func:`app.ticket_print.print_ticket`, which asks :func:`not_open_for_visit` what to print
@@ -234,14 +234,19 @@ def take_number(store: Store, service_code: str, *, office_code: str,
     """
     with store.uow(read_only=True) as uow:
         state = kiosk_state(uow, office_code, now)
-    if state.closed is not None:
+    early = (state.closed is not None and state.closed.reason == BEFORE_OPENING
+             and state.issue_when_closed)
+    if state.closed is not None and not early:
         raise LoketError("kiosk.closed")
     service = state.services.get(service_code)  # None: the engine names the unknown code
     if service is not None and not service.may_issue:
         raise LoketError("kiosk.counter_closed", place=service.place, service=service.name)
     with store.uow() as uow:
         info = q_.issue_ticket(uow, service_code, office_code=office_code, priority=priority,
-                               actor=q_.Actor("kiosk"), station_id=station_id, now=now)
+                               actor=q_.Actor("kiosk"), station_id=station_id, now=now,
+                               early=early)
+    if early:
+        return KioskTicket(info, NotOpen(opens_at=state.closed.opens_at))
     if service is None or service.counter_open:
         return KioskTicket(info, None)
     return KioskTicket(info, NotOpen(place=service.place))

@@ -126,15 +126,21 @@ def _hours(office: Office | OfficeState) -> tuple[time, time] | None:
 
 
 def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
-                calendar: WorkingCalendar | None = None) -> None:
-    """Refuse outside service hours, on a day off, or after the day was closed."""
+                calendar: WorkingCalendar | None = None, *, early: bool = False) -> None:
+    """Refuse outside service hours, on a day off, or after the day was closed.
+
+    ``early`` also lets through the time before today's opening on a working day that was
+    not closed (numbers taken early are called once the counters open: the same day, so
+    the day's numbering holds); after closing and on a day off it changes nothing.
+    """
     here = local(now, office.zone)
     hours = _hours(office)
     label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else "-"
     closed = office.settings.get("closed_on") == here.date().isoformat() or not office.active
     if hours and not closed:
         calendar = calendar or WorkingCalendar.for_office(session, office.id)
-        closed = not (hours[0] <= here.time() < hours[1]) or not calendar.is_working_day(
+        start = time.min if early else hours[0]
+        closed = not (start <= here.time() < hours[1]) or not calendar.is_working_day(
             here.date())
     if closed:
         raise LoketError("office.closed", code=office.code, hours=label,
@@ -455,9 +461,12 @@ def issue_ticket(
     actor: Actor = Actor("kiosk"),
     station_id: int | None = None,
     now: datetime | None = None,
+    early: bool = False,
     _appointment: Appointment | None = None,
 ) -> TicketInfo:
     """Take a number for a service: the visit waits at the service's first stage.
+
+    ``early``: also before today's opening (the kiosk, when the office allows it).
 
     The write transaction holds only the inserts (number, visit, stage record, history);
     the service's configuration comes from a short-lived cache and the people ahead and the
@@ -468,7 +477,7 @@ def issue_ticket(
     s = uow.session
     office = _office_state(s, office_code)
     svc = service_conf(s, office.id, office.code, service_code)
-    ensure_open(s, office, now, svc.calendar)
+    ensure_open(s, office, now, svc.calendar, early=early)
     day = local_day(now, office.zone)
     conn = s.connection()
     number = next_number(s, office.id, day, svc.prefix)

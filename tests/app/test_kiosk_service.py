@@ -125,15 +125,30 @@ def test_an_office_day_off_is_skipped_to_the_next_opening(catalog_store: Store) 
     assert tuesday.closed.day_off == "Hari Jadi Kota Pontianak"
 
 
-def test_the_setting_never_gives_a_number_while_the_office_is_closed(
+def test_the_setting_never_gives_a_number_after_closing_or_on_a_day_off(
         catalog_store: Store) -> None:
-    """Before opening the engine refuses numbers; after closing and on days off a number
-    could never be called. The office's setting does not change that."""
+    """After closing and on days off a number could never be called: the office's setting
+    does not change that."""
     _set(catalog_store, kiosk={"issue_when_closed": True})
     _open_counter(catalog_store)
-    for now in (MONDAY_0627, SUNDAY_0627, MONDAY_1500):
+    for now in (SUNDAY_0627, MONDAY_1500):
         assert _state(catalog_store, now).issue_when_closed is True
         assert _refused(catalog_store, now).key == "kiosk.closed"
+    assert _visits(catalog_store) == 0
+
+
+def test_the_setting_gives_an_early_number_that_says_when_service_opens(
+        catalog_store: Store) -> None:
+    """Before opening on a working day: refused by default; with the setting, a number whose
+    screen and ticket say when service opens, not a wait."""
+    assert _refused(catalog_store, MONDAY_0627).key == "kiosk.closed"
+    _set(catalog_store, kiosk={"issue_when_closed": True})
+    taken = ks.take_number(catalog_store, STNK, office_code=OFFICE, now=MONDAY_0627)
+    assert taken.info.ticket == "A-001" and _visits(catalog_store) == 1
+    assert taken.not_open is not None and taken.not_open.place is None
+    assert taken.not_open.opens_at == wib(2026, 11, 23, 7, 30)
+    content, _ = ticket_content(catalog_store, taken.info.id, now=MONDAY_0627)
+    assert content.opens_at is not None and content.not_open_place is None
 
 
 def test_open_office_with_the_first_counter_closed_refuses_by_default(
