@@ -1,0 +1,210 @@
+"""Casework desks through the queue (both databases): an application or complaint visit
+leaves its stage as done only with its application or complaint registered in it (what
+follows takes days and is never asked for); registering for a visit is done by the counter
+calling or serving it (a supervisor may override, audited)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app import users
+from app.bapenda import taxpayers as tp
+from app.casework import applications as A
+from app.casework import complaints as C
+from app.errors import LoketError
+from app.queue import config
+from app.queue import engine as q
+from app.store import Store
+from db.models import AuditEntry, Office, Visit
+from tests.helpers import run_json, snapshot
+
+MALANG, BATU, BPS = "BPPD-MALANG", "BAPENDA-BATU", "BPS-BANTEN"
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 WIB
+
+
+class Desk:
+    def __init__(self, store: Store, url: str) -> None:
+        self.store, self.url = store, url
+        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
+            with store.uow() as uow:
+                users.add_user(uow, name, role, "rahasia-123", actor="test")
+
+    def issue(self, office: str, service: str) -> q.TicketInfo:
+        with self.store.uow() as uow:
+            return q.issue_ticket(uow, service, office_code=office, now=NOW)
+
+    def call(self, office: str, counter: str, ticket: str) -> None:
+        with self.store.uow() as uow:
+            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
+                          now=NOW)
+
+    def finish(self, office: str, counter: str) -> q.FinishInfo:
+        with self.store.uow() as uow:
+            return q.finish(uow, counter, office_code=office, actor=q.Actor("rina"),
+                            now=NOW + timedelta(minutes=5))
+
+    def apply(self, service: str, visit_id: int | None, office: str = MALANG,
+              actor: str = "rina", override: bool = False) -> A.ApplicationInfo:
+        with self.store.uow() as uow:
+            return A.register_application(
+                uow, service, office_code=office, applicant_name="Siti Aminah",
+                subject="Keberatan atas SKPD reklame 2026", amount="1.500.000",
+                visit_id=visit_id, actor=actor, now=NOW, override=override)
+
+    def complain(self, visit_id: int | None, actor: str = "rina",
+                 override: bool = False) -> C.ComplaintInfo:
+        with self.store.uow() as uow:
+            return C.register_complaint(uow, channel="room", text="Antrean terlalu lama",
+                                        office_code=MALANG, visit_id=visit_id, actor=actor,
+                                        now=NOW, override=override)
+
+    def settings(self, office: str, **values: object) -> None:
+        with self.store.uow() as uow:
+            row = uow.session.scalar(select(Office).where(Office.code == office))
+            row.settings = {**(row.settings or {}), **values}
+            uow.commit()
+        config.forget()
+
+    def refused(self, action: Callable[[], object]) -> LoketError:
+        before = snapshot(self.url)
+        with pytest.raises(LoketError) as err:
+            action()
+        assert snapshot(self.url) == before
+        return err.value
+
+    def status(self, visit_id: int) -> str:
+        with self.store.uow(read_only=True) as uow:
+            return uow.session.get(Visit, visit_id).status.value
+
+    def overrides(self) -> list[AuditEntry]:
+        with self.store.uow(read_only=True) as uow:
+            return list(uow.session.scalars(select(AuditEntry).where(
+                AuditEntry.action == "work.override")))
+
+
+@pytest.fixture
+def desk(catalog_db_url: str) -> Iterator[Desk]:
+    with Store.open(catalog_db_url) as store:
+        yield Desk(store, catalog_db_url)
+
+
+# --- leaving the stage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("office, service, counter", [
+    (MALANG, "KEBERATAN", "L1"),  # objections: 7 working days
+    (BATU, "PBB-MUTASI", "L1"),  # PBB-P2 mutation: 3 months
+    (BPS, "PENJUALAN-PRODUK", "PST1"),  # statistical products: 10 working days
+])
+def test_an_application_visit_leaves_only_with_its_application_registered(
+        desk: Desk, office: str, service: str, counter: str) -> None:
+    visit = desk.issue(office, service)
+    desk.call(office, counter, visit.ticket)
+    err = desk.refused(lambda: desk.finish(office, counter))
+    assert err.key == "work.missing" and err.message().endswith(
+        f"permohonan {visit.ticket} belum didaftarkan (Daftarkan dan cetak tanda terima)")
+    desk.apply(service, None, office)  # received without the visit: not this visit's
+    assert desk.refused(lambda: desk.finish(office, counter)).key == "work.missing"
+    info = desk.apply(service, visit.id, office)
+    assert info.status == "received"  # the decision takes days: never asked for here
+    assert desk.finish(office, counter).outcome == "done"
+    assert desk.status(visit.id) == "done"
+
+
+def test_a_complaint_visit_leaves_only_with_its_complaint_recorded(desk: Desk) -> None:
+    desk.settings(MALANG, complaint_services=["ETAX"])  # the office names its complaint desk
+    visit = desk.issue(MALANG, "ETAX")
+    desk.call(MALANG, "L1", visit.ticket)
+    err = desk.refused(lambda: desk.finish(MALANG, "L1"))
+    assert err.message().endswith(f"pengaduan {visit.ticket} belum dicatat (Catat pengaduan)")
+    assert err.message("en").endswith(
+        f"the complaint of {visit.ticket} has not been recorded (Record the complaint)")
+    desk.complain(visit.id)
+    assert desk.finish(MALANG, "L1").outcome == "done"
+
+
+def test_the_office_names_its_application_services(desk: Desk) -> None:
+    desk.settings(MALANG, casework_services=["KERINGANAN"])
+    visit = desk.issue(MALANG, "KEBERATAN")  # long-running, but not named: not asked
+    desk.call(MALANG, "L1", visit.ticket)
+    assert desk.finish(MALANG, "L1").outcome == "done"
+
+
+def test_a_service_of_another_desk_is_not_asked_for_an_application(desk: Desk) -> None:
+    # Batu's NPWPD registration runs three days at a desk that also does casework: its
+    # record is the taxpayer registered (app/bapenda/rules.py), not an application
+    visit = desk.issue(BATU, "NPWPD-DAFTAR")
+    desk.call(BATU, "L3", visit.ticket)
+    with desk.store.uow() as uow:
+        tp.register(uow, tp.Registration(
+            kind="P", nik="3579014507900002", name="Siti Rahmawati", tax_type="restoran",
+            address="Jl. Bromo 3", district="1", village="2",
+            requirements=["form-pendaftaran", "ktp", "kk", "izin-usaha", "pas-foto"]),
+            office_code=BATU, actor="rina", visit_id=visit.id, now=NOW)
+    assert desk.finish(BATU, "L3").outcome == "done"
+
+
+# --- acting for a visit ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["application", "complaint"])
+def test_registering_for_a_waiting_visit_is_refused_and_a_supervisor_may_override(
+        desk: Desk, kind: str) -> None:
+    visit = desk.issue(MALANG, "KEBERATAN")
+    act = (lambda **kw: desk.apply("KEBERATAN", visit.id, **kw)) if kind == "application" \
+        else (lambda **kw: desk.complain(visit.id, **kw))
+    err = desk.refused(act)
+    assert err.key == "work.not_here"
+    assert err.message() == (
+        f"Permohonan/pengaduan untuk {visit.ticket} hanya bisa dilakukan oleh loket yang "
+        f"sedang memanggil atau melayani nomor itu; {visit.ticket} sedang menunggu di tahap "
+        "Loket Pelayanan")
+    err = desk.refused(lambda: act(override=True))
+    assert err.key == "work.override_denied"
+    act(actor="kepala", override=True)
+    (entry,) = desk.overrides()
+    assert entry.actor == "kepala" and entry.after == {"work": "casework",
+                                                       "ticket": visit.ticket}
+
+
+def test_registering_for_a_visit_at_another_desk_is_refused(desk: Desk) -> None:
+    visit = desk.issue(MALANG, "PEMBAYARAN")
+    desk.call(MALANG, "L3", visit.ticket)  # the payment desk does no casework
+    err = desk.refused(lambda: desk.apply("KEBERATAN", visit.id))
+    assert err.key == "work.not_here" and "sedang dipanggil di Loket 3 Pembayaran" in \
+        err.message()
+
+
+def test_without_a_visit_nothing_is_asked(desk: Desk) -> None:
+    # a letter or a website complaint is registered with no visit at all
+    assert desk.apply("KEBERATAN", None).status == "received"
+    assert desk.complain(None).status == "received" and desk.overrides() == []
+
+
+def test_the_commands_for_a_waiting_visit_exit_2_changing_nothing(capsys, url: str) -> None:
+    with Store.open(url) as store:
+        Desk(store, url)
+    code, ticket, err = run_json(capsys, url, "ticket", "issue", "KEBERATAN",
+                                 "--office", MALANG)
+    assert code == 0, err
+    commands = [
+        ("application", "register", "KEBERATAN", "--office", MALANG, "--name", "Siti Aminah",
+         "--subject", "Keberatan SKPD", "--amount", "1.500.000"),
+        ("complaint", "register", "--office", MALANG, "--channel", "room", "--text",
+         "Antrean terlalu lama"),
+    ]
+    for argv in commands:
+        for extra, expected in (((), "sedang menunggu"),
+                                (("--override",), "rina bukan supervisor aktif")):
+            before = snapshot(url)
+            code, out, err = run_json(capsys, url, *argv, "--ticket", ticket["ticket"],
+                                      "--as", "rina", *extra)
+            assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
+            assert expected in err and snapshot(url) == before
+        code, data, err = run_json(capsys, url, *argv, "--ticket", ticket["ticket"],
+                                   "--as", "kepala", "--override")
+        assert code == 0 and data["status"] == "received", err
