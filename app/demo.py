@@ -51,10 +51,13 @@ def prepare(store: Store, *, actor: str) -> dict[str, Any]:
                 users.add_user(uow, username, role, DEMO_PASSWORD, actor=actor,
                                full_name=full_name, office_code=office)
                 created.append(username)
-    with store.uow() as uow:  # the demo is open whenever someone tries it
+    # the demo is open whenever someone tries it, and its kiosk gives numbers before anyone
+    # signs in at a counter (the ticket says the counter is not open yet)
+    with store.uow() as uow:
         for office in uow.session.scalars(select(Office)):
-            office.settings = {k: v for k, v in office.settings.items()
-                               if k not in ("hours", "closed_on")}
+            office.settings = {**{k: v for k, v in office.settings.items()
+                                  if k not in ("hours", "closed_on")},
+                               "kiosk": {"issue_when_closed": True}}
         uow.commit()
     from app.demo_data import seed
 
