@@ -14,29 +14,19 @@ import pytest
 from app.display_board import Board, board
 from app.queue import engine as q_
 from app.store import Store
-from db.models import Office
 from tests.app.queue.conftest import MONDAY_9, Clock
+from tests.helpers import queue_only
 
 OFFICE = "SAMSAT-PTK1"
 SERVICE = "STNK-PERPANJANGAN"
 COUNTERS = ("CF", "L1", "L2", "L3")
 
 
-def without_stage_work(store: Store) -> Store:
-    """The office's stages record no work (``work_panels`` empty), so a visit leaves a stage
-    when the officer finishes it: the display's tests are about where visitors go, not about
-    the work each stage checks before they may."""
-    with store.uow() as uow:
-        office = uow.session.query(Office).filter_by(code=OFFICE).one()
-        office.settings = dict(office.settings) | {
-            "work_panels": {"cek-fisik": [], "loket-1": [], "loket-2": [], "loket-3": []}}
-        uow.commit()
-    return store
-
-
 @pytest.fixture
 def q(catalog_store: Store) -> Store:
-    return without_stage_work(catalog_store)
+    """The display's tests are about where visitors go, not the work each stage checks."""
+    queue_only(catalog_store)
+    return catalog_store
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from app.display_board import Board
 from app.queue import engine as q_
 from app.store import Store
 from tests.app.queue.conftest import MONDAY_9
-from tests.app.test_display_board import without_stage_work
+from tests.helpers import queue_only
 from ui.display import CLOSED, IDLE, DisplayWindow
 
 OFFICE = "SAMSAT-PTK1"
@@ -35,7 +35,8 @@ def act(store: Store, fn, *args, **kw):
 @pytest.fixture
 def catalog_store(catalog_store: Store) -> Store:
     """The catalog's office with stages that record no work: visits move on when finished."""
-    return without_stage_work(catalog_store)
+    queue_only(catalog_store)
+    return catalog_store
 
 
 def boxes(window: DisplayWindow) -> dict[str, str]:
