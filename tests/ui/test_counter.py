@@ -351,7 +351,7 @@ def test_f9_with_an_incomplete_cek_fisik_stays_with_the_reason(
     (check,) = cf.panels
     qtbot.keyClicks(check.check_plate.edit, "KB 1234 AB")
     qtbot.keyClicks(check.chassis.edit, CHASSIS)  # the engine number left empty
-    assert check.check_why.text() == "nomor mesin belum diisi"
+    assert check.check_why.text() == "Nomor mesin belum diisi."
     assert check.check_why.isVisibleTo(cf) and not check.check_button.isEnabled()
     press(qtbot, cf, Qt.Key.Key_F9)
     assert cf.current is not None and cf.current.ticket == ticket  # it stays
@@ -436,7 +436,8 @@ def test_logout_with_unsaved_input_is_refused(qtbot, open_window, officers) -> N
     cf.ask_unsaved = lambda text: "save"  # no visit to record it for: refused, with why
     qtbot.mouseClick(cf.logout_button, Qt.MouseButton.LeftButton)
     assert cf.actor is not None and cf.banner_kind == "error"
-    assert "Belum ada kunjungan" in cf.banner.text()
+    assert cf.banner.text() == ("Keluar belum dilakukan. Cek fisik belum disimpan: belum ada "
+                                "kunjungan: panggil nomor dulu (F1)")
     cf.ask_unsaved = lambda text: "discard"
     qtbot.mouseClick(cf.logout_button, Qt.MouseButton.LeftButton)
     assert cf.pages.currentWidget() is cf.login and check.chassis.text() == ""
@@ -478,8 +479,8 @@ def test_loket_2_says_why_it_cannot_take_payment(qtbot, open_window, officers,
     l2.buttons["return"].click()
     assert l2.current is not None and l2.banner_kind == "error"
     assert l2.banner.text() == (
-        "Kembalikan ke antrean belum dilakukan. Pembayaran belum dicatat: Belum didaftarkan "
-        "di Loket 1 Pendaftaran: kembalikan nomor ini ke Loket 1 Pendaftaran (Alihkan…).")
+        "Kembalikan ke antrean belum dilakukan. Pembayaran belum dicatat: belum didaftarkan "
+        "di Loket 1 Pendaftaran: kembalikan nomor ini ke Loket 1 Pendaftaran (Alihkan…)")
     l2.ask_unsaved = lambda text: "discard"
     l2.choose_transfer = lambda: TransferTarget(counter="L1")
     press(qtbot, l2, Qt.Key.Key_F6)

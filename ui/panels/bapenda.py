@@ -53,6 +53,7 @@ from ui.panels.base import (
     button_row,
     describe,
     explain,
+    refusal,
     why_label,
 )
 from ui.validated import ValidatedField
@@ -259,9 +260,7 @@ class BapendaPanel(Panel):
             parts.append(self.tr("perbaiki %1").replace("%1", ", ".join(wrong)))
         if not self._requirements_complete():
             parts.append(self.tr("centang persyaratan wajib"))
-        if not parts:
-            return None
-        return self.tr("Belum bisa didaftarkan: %1.").replace("%1", "; ".join(parts))
+        return "; ".join(parts) or None
 
     def _update_register(self, *_: Any) -> None:
         if not hasattr(self, "register_why"):
@@ -656,8 +655,8 @@ class BapendaPanel(Panel):
             reason = blocker()
             if reason is not None:
                 self.tabs.setCurrentIndex(tab)
-                self.failed.emit(self.tr("%1 belum disimpan: %2").replace(
-                    "%1", name[:1].upper() + name[1:]).replace("%2", reason))
+                self.failed.emit(refusal(self.tr("%1 belum disimpan").replace(
+                    "%1", name[:1].upper() + name[1:]), reason))
                 return False
             if not save():
                 self.tabs.setCurrentIndex(tab)

@@ -191,6 +191,29 @@ def field_problem(field: ValidatedField, name: str) -> str | None:
     return field.reason_text() or _tr("%1 belum benar").replace("%1", name)
 
 
+def sentence(text: str) -> str:
+    """``text`` as a line of its own: capital first letter, full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def clause(text: str) -> str:
+    """``text`` after a colon: lower-case first letter (unless it starts an acronym such
+    as "NIK"), no full stop."""
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def refusal(what: str, reason: str) -> str:
+    """"Cek fisik belum disimpan: nomor mesin belum diisi"."""
+    return f"{what}: {clause(reason)}"
+
+
 def problems(*items: str | None) -> str | None:
     """The reasons that are set, joined; None when there are none."""
     found = [item for item in items if item]
@@ -210,10 +233,11 @@ def why_label(parent: QWidget) -> QLabel:
 def explain(button: QAbstractButton, label: QLabel, reason: str | None) -> None:
     """Enable ``button`` when there is no ``reason``; otherwise disable it and show the
     reason beside it (and as its tooltip, for a mouse resting on it)."""
+    text = sentence(reason) if reason else ""
     button.setEnabled(reason is None)
-    button.setToolTip(reason or "")
-    label.setText(reason or "")
-    label.setVisible(bool(reason))
+    button.setToolTip(text)
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def button_row(*widgets: QWidget, why: QLabel | None = None) -> QHBoxLayout:

@@ -45,6 +45,7 @@ from ui.panels.base import (
     describe,
     explain,
     field_problem,
+    refusal,
     why_label,
 )
 from ui.validated import ValidatedField
@@ -340,8 +341,7 @@ class CaseworkPanel(Panel):
                    field_problem(self.nik, self.tr("NIK")),
                    field_problem(self.amount, self.tr("nilai ketetapan"))]
         found = [m for m in missing if m]
-        return self.tr("Belum bisa didaftarkan: %1.").replace("%1", "; ".join(found)) \
-            if found else None
+        return "; ".join(found) or None
 
     def _file_blockers(self) -> dict[str, str | None]:
         """Why "Teruskan", "Selesai" and "Tolak" are disabled (None: enabled)."""
@@ -465,8 +465,8 @@ class CaseworkPanel(Panel):
                 continue
             self.tabs.setCurrentIndex(tab)
             if isinstance(outcome, str):  # a reason: nothing was tried
-                self.failed.emit(self.tr("%1 belum disimpan: %2").replace(
-                    "%1", name[:1].upper() + name[1:]).replace("%2", outcome))
+                self.failed.emit(refusal(self.tr("%1 belum disimpan").replace(
+                    "%1", name[:1].upper() + name[1:]), outcome))
             return False
         return True
 

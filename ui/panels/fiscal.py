@@ -33,7 +33,17 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError
 from app.fiscal import clearance
-from ui.panels.base import Panel, PanelContext, Tracked, describe, explain, field_problem, why_label
+from ui.panels.base import (
+    Panel,
+    PanelContext,
+    Tracked,
+    describe,
+    explain,
+    field_problem,
+    refusal,
+    sentence,
+    why_label,
+)
 from ui.validated import ValidatedField
 
 _COLORS = {"clear": "#2E7D32", "not-clear": "#C62828", "no-data": "#6D6D6D"}
@@ -158,8 +168,7 @@ class FiscalPanel(Panel):
         missing = [field_problem(self.current_field(), self.kind.currentText())]
         if not self.purpose.text().strip():
             missing.append(self.tr("isi keperluan"))
-        found = [m for m in missing if m]
-        return "; ".join(found) + "." if found else None
+        return "; ".join(m for m in missing if m) or None
 
     def _print_blocker(self) -> str | None:
         if self.result is None:
@@ -179,7 +188,7 @@ class FiscalPanel(Panel):
         self.print_button.setEnabled(printing is None)
         self.print_button.setToolTip(printing or "")
         if check is None and printing is not None:
-            self.why.setText(printing)  # one line beside the buttons: the next step's
+            self.why.setText(sentence(printing))  # beside the buttons: the next step's
             self.why.show()
 
     def _on_visit_changed(self) -> None:
@@ -205,7 +214,7 @@ class FiscalPanel(Panel):
             return True
         reason = self._check_blocker()
         if reason is not None:
-            self.failed.emit(self.tr("Cek fiskal belum diperiksa: %1").replace("%1", reason))
+            self.failed.emit(refusal(self.tr("Cek fiskal belum diperiksa"), reason))
             return False
         return self.run_check()
 

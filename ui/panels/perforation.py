@@ -50,6 +50,7 @@ from ui.panels.base import (
     describe,
     explain,
     field_problem,
+    refusal,
     why_label,
 )
 from ui.validated import ValidatedField
@@ -302,7 +303,7 @@ class PerforationPanel(Panel):
         if empty or wrong:
             parts = ([self.tr("isi {0}").format(", ".join(empty))] if empty else []) + (
                 [self.tr("perbaiki {0}").format(", ".join(wrong))] if wrong else [])
-            return self.tr("Belum bisa disimpan: {0}.").format("; ".join(parts))
+            return "; ".join(parts)
         if self._form_problem():
             return self.tr("Nomor seri dan jumlah lembar belum cocok (lihat di atas).")
         return None
@@ -580,8 +581,8 @@ class PerforationPanel(Panel):
             blocker, save = steps[key]
             reason = blocker()
             if reason is not None:
-                self.failed.emit(self.tr("{0} belum disimpan: {1}").format(
-                    name[:1].upper() + name[1:], reason))
+                self.failed.emit(refusal(self.tr("{0} belum disimpan").format(
+                    name[:1].upper() + name[1:]), reason))
                 return False
             if not save():
                 return False

@@ -52,6 +52,7 @@ from ui.panels.base import (
     explain,
     field_problem,
     problems,
+    refusal,
     why_label,
 )
 from ui.validated import ValidatedField
@@ -841,7 +842,7 @@ class SamsatPanel(Panel):
     def _save_with(self, what: str, blocker, save) -> bool:
         reason = blocker()
         if reason is not None:
-            self._say(f"{what}: {reason}", ok=False)
+            self._say(refusal(what, reason), ok=False)
             return False
         return bool(save())
 

@@ -154,3 +154,36 @@ def test_lookup_shows_the_bill_with_interest_and_pays_it(qtbot, panel: BapendaPa
     assert "SSPD/000001/2026" in panel.status.text()
     assert panel.assessments.item(0, 5).text() == "lunas"
     assert skpd.number in panel.bill_info.text() and not panel.pay_button.isEnabled()
+
+
+def test_typed_forms_are_reported_saved_or_kept_with_the_reason(
+        qtbot, panel: BapendaPanel, catalog_store: Store) -> None:
+    """The registration typed and not saved: the counter window sees it, saving it goes
+    through "Daftarkan" (refused while a required document is not ticked, the text kept),
+    and the reason stands beside the disabled button."""
+    assert panel.unsaved() is None
+    assert panel.register_why.text() == ("Isi NIK, nama, alamat, kelurahan/desa; centang "
+                                         "persyaratan wajib.")
+    _fill_personal(qtbot, panel)
+    panel.card_to.clear()
+    assert panel.unsaved() == "pendaftaran NPWPD: NIK, nama, alamat, kelurahan/desa"
+    assert panel.register_why.text() == "Centang persyaratan wajib."
+    with qtbot.waitSignal(panel.failed) as refused:
+        assert not panel.save_unsaved()
+    assert refused.args[0] == "Pendaftaran NPWPD belum disimpan: centang persyaratan wajib"
+    assert panel.name.text() == "Siti Rahmawati" and panel.tabs.currentIndex() == 0
+    panel.check_all_requirements()
+    assert panel.register_why.isHidden() and panel.register_button.isEnabled()
+    with qtbot.waitSignal(panel.registered):
+        assert panel.save_unsaved()
+    assert panel.unsaved() is None
+
+    panel.tabs.setCurrentIndex(2)  # a lookup is not work; a reference for a bill is
+    assert panel.pay_why.text() == "Cari tagihan dulu: nomor SKPD/STPD atau NPWPD."
+    qtbot.keyClicks(panel.ref, "SKPD/9/2026")
+    assert panel.unsaved() is None
+    panel.tabs.setCurrentIndex(0)
+    qtbot.keyClicks(panel.phone.edit, "0341")
+    assert panel.unsaved() == "pendaftaran NPWPD: telepon"
+    panel.discard_unsaved()
+    assert panel.phone.text() == "" and panel.unsaved() is None

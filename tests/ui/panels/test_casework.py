@@ -122,3 +122,54 @@ def test_complaint_register_steps_answer_close(qtbot, catalog_store: Store) -> N
         qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert saved.args[0]["status"] == "closed"
     assert not panel.answer_button.isEnabled() and not panel.step_button.isEnabled()
+
+
+def test_typed_forms_are_reported_and_saved_or_kept(qtbot, panel: CaseworkPanel) -> None:
+    panel.set_service("KEBERATAN")
+    assert panel.unsaved() is None
+    assert panel.register_why.text() == "Isi nama pemohon; isi perihal."
+    assert panel.file_why.text() == "Buka berkas dulu dengan nomor registrasi."
+    qtbot.keyClicks(panel.applicant, "Siti")
+    qtbot.keyClicks(panel.amount.edit, "1.000.000")
+    assert panel.unsaved() == "permohonan baru: nama pemohon, nilai ketetapan"
+    with qtbot.waitSignal(panel.failed) as refused:
+        assert not panel.save_unsaved()
+    assert refused.args[0] == "Permohonan baru belum disimpan: isi perihal"
+    assert panel.applicant.text() == "Siti"
+    qtbot.keyClicks(panel.subject, "Keberatan")
+    with qtbot.waitSignal(panel.registered):
+        assert panel.save_unsaved()
+    assert panel.unsaved() is None and panel.application is not None
+    number = panel.application.number
+    assert panel.file_why.text() == "Teruskan: isi kepada siapa. Tolak: tulis alasannya di catatan."
+    qtbot.keyClicks(panel.app_note, "mohon telaah")  # a note alone: which action is it?
+    assert panel.unsaved() == f"disposisi {number}: catatan"
+    with qtbot.waitSignal(panel.failed) as refused:
+        assert not panel.save_unsaved()
+    assert refused.args[0] == (f"Disposisi {number} belum disimpan: pilih Teruskan, Selesai "
+                               "atau Tolak untuk catatan ini")
+    qtbot.keyClicks(panel.forward_to, "Kasubbid Keberatan")
+    with qtbot.waitSignal(panel.notice):
+        assert panel.save_unsaved()
+    assert panel.application.holder == "Kasubbid Keberatan" and panel.unsaved() is None
+
+
+def test_an_answer_being_written_survives_a_step_ticked(qtbot, catalog_store: Store) -> None:
+    panel = make(qtbot, catalog_store, "SAMSAT-PTK1")
+    panel.tabs.setCurrentIndex(1)
+    panel.set_channel("whatsapp")
+    panel.complaint_text.setPlainText("STNK belum jadi")
+    assert panel.unsaved() == "pengaduan baru: isi pengaduan"
+    with qtbot.waitSignal(panel.complaint_saved):
+        assert panel.save_unsaved()
+    number = panel.complaint.number
+    panel.answer.setPlainText("STNK siap diambil")
+    assert panel.unsaved() == f"tanggapan {number}: tanggapan"
+    panel.select_step(1)
+    with qtbot.waitSignal(panel.complaint_saved):
+        qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    assert panel.answer.toPlainText() == "STNK siap diambil"  # not wiped by the step
+    assert panel.case_why.text() == "Langkah itu sudah selesai. Tutup: simpan tanggapan dulu."
+    with qtbot.waitSignal(panel.complaint_saved) as saved:
+        assert panel.save_unsaved()
+    assert saved.args[0]["status"] == "answered" and panel.unsaved() is None

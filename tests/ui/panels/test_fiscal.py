@@ -100,3 +100,19 @@ def test_a_refusal_goes_to_the_failed_signal(qtbot, panel: FiscalPanel) -> None:
         panel.check_button.click()
     assert "terlalu panjang" in failed.args[0]
     assert panel.result is None
+
+
+def test_a_typed_lookup_is_checked_before_the_visit_moves_on(qtbot, panel: FiscalPanel
+                                                              ) -> None:
+    panel.set_kind("nik")
+    assert panel.why.text() == "NIK belum diisi; isi keperluan."
+    qtbot.keyClicks(panel.current_field().edit, "3604012208850002")
+    assert panel.unsaved() == "cek fiskal belum diperiksa: NIK"
+    with qtbot.waitSignal(panel.failed) as refused:
+        assert not panel.save_unsaved()
+    assert refused.args[0] == "Cek fiskal belum diperiksa: isi keperluan"
+    qtbot.keyClicks(panel.purpose, "Izin usaha SIPEKA")
+    assert panel.why.text() == "Periksa dulu; surat dicetak dari hasil pemeriksaan."
+    with qtbot.waitSignal(panel.checked):
+        assert panel.save_unsaved()
+    assert panel.unsaved() is None and panel.why.isHidden()  # the letter can be printed

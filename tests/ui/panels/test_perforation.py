@@ -170,3 +170,25 @@ def test_the_visit_at_the_counter_brings_its_request(qtbot, panel: PerforationPa
     assert panel.current is None
     panel.set_visit(ticket.id, ticket.ticket)
     assert panel.current is not None and panel.current.number == saved.args[0].number
+
+
+def test_a_typed_request_is_reported_and_saved_or_kept(qtbot, panel: PerforationPanel) -> None:
+    assert panel.unsaved() is None and not panel.count_button.isEnabled()
+    assert panel.count_why.text() == "Pilih permohonan di daftar, atau simpan permohonan baru."
+    _fill(qtbot, panel)
+    panel.last.setText("")
+    assert panel.unsaved() == ("permohonan perforasi: NPWPD, nama, seri, nomor seri awal, "
+                               "jumlah lembar, nilai nominal")
+    assert panel.save_why.text() == "Isi nomor seri akhir."
+    with qtbot.waitSignal(panel.failed) as refused:
+        assert not panel.save_unsaved()
+    assert refused.args[0] == "Permohonan perforasi belum disimpan: isi nomor seri akhir"
+    assert panel.series.text() == "PKR-A" and panel.current is None
+    qtbot.keyClicks(panel.last.edit, "400")
+    with qtbot.waitSignal(panel.request_saved):
+        assert panel.save_unsaved()
+    assert panel.unsaved() is None  # what stays in the form (NPWPD, name) was saved
+    assert panel.count_why.isHidden() and panel.count_button.isEnabled()
+    assert panel.reconcile_why.text() == "Hitung lembarnya dulu (Hitung)."
+    qtbot.keyClicks(panel.pickup_by.edit, "Andi")  # not at the pick-up yet: not work
+    assert panel.unsaved() is None

@@ -209,3 +209,75 @@ def test_a_mismatch_is_shown_at_loket_1(qtbot, flow: Flow) -> None:
     l1.set_visit(None, None)
     assert l1.stop.isHidden() and l1.header.text() == "Tidak ada kunjungan"
     assert not l1.register_button.isEnabled()
+
+
+def test_typed_work_is_reported_and_saved_through_each_page(qtbot, flow: Flow) -> None:
+    """What the counter window asks before a visit moves on: each page says what was typed
+    and not saved, saves it with its own button's checks, or says what is missing and
+    keeps the text; a disabled button says why beside it."""
+    store, clock = flow.store, Clock()
+    flow.register_owner_and_vehicle()
+    visit_id = flow.issue()
+    flow.call("CF", 1)
+    clock.now = at(2)
+    cf = _panel(qtbot, store, "CF", clock)
+    cf.set_visit(visit_id, "A-001")
+    assert cf.unsaved() is None
+    qtbot.keyClicks(cf.chassis.edit, CHASSIS)
+    assert cf.unsaved() == "cek fisik: nomor rangka"
+    with qtbot.waitSignal(cf.failed) as refused:
+        assert not cf.save_unsaved()
+    assert refused.args[0] == "Cek fisik belum disimpan: nomor mesin belum diisi"
+    assert cf.chassis.text() == CHASSIS and cf.view.status == "new"
+    qtbot.keyClicks(cf.engine.edit, ENGINE)
+    with qtbot.waitSignal(cf.notice):
+        assert cf.save_unsaved()
+    assert cf.unsaved() is None and cf.view.status == "checked"
+    flow.finish("CF", 3)
+
+    # loket 1: the plate comes from the cek fisik (not typed); the NIK is typed
+    flow.call("L1", 4)
+    clock.now = at(5)
+    l1 = _panel(qtbot, store, "L1", clock)
+    l1.set_visit(visit_id, "A-001")
+    assert l1.plate.text() == PLATE and l1.unsaved() is None
+    assert l1.register_why.text() == "NIK pemilik belum diisi."
+    qtbot.keyClicks(l1.nik.edit, NIK)
+    assert l1.unsaved() == "pendaftaran: NIK pemilik" and l1.register_why.isHidden()
+    with qtbot.waitSignal(l1.failed) as refused:  # the service's refusal: the checklist
+        assert not l1.save_unsaved()
+    assert refused.args[0].startswith("persyaratan belum lengkap")
+    assert l1.nik.text() == NIK and l1.unsaved() == "pendaftaran: NIK pemilik"
+    flow.tick(visit_id, RENEWAL_REQUIREMENTS)
+    with qtbot.waitSignal(l1.notice) as said:
+        assert l1.save_unsaved()
+    assert said.args[0] == "A-001 terdaftar; lanjut ke Loket 2 Pembayaran."
+    assert l1.view.status == "registered" and l1.unsaved() is None
+    flow.finish("L1", 6)
+
+    # loket 3 before the payment: the hand-over names the loket that takes it
+    l3 = _panel(qtbot, store, "L3", clock)
+    l3.set_visit(visit_id, "A-001")
+    assert not l3.handover_button.isEnabled()
+    assert l3.handover_why.text() == ("Belum dibayar di Loket 2 Pembayaran: kembalikan nomor ini "
+                                      "ke Loket 2 Pembayaran (Alihkan…).")
+    assert l3.stop.text() == l3.handover_why.text() and not l3.stop.isHidden()
+    l3.endorsed.setChecked(True)
+    assert l3.unsaved() == "penyerahan STNK: STNK disahkan"
+    l3.discard_unsaved()
+    assert not l3.endorsed.isChecked() and l3.unsaved() is None
+
+    # loket 2: a transfer needs its reference, said beside "Bayar"; typed, it is saved
+    flow.call("L2", 7)
+    clock.now = at(8)
+    l2 = _panel(qtbot, store, "L2", clock)
+    l2.set_visit(visit_id, "A-001")
+    l2.method.setCurrentIndex(l2.method.findData("transfer"))
+    assert not l2.pay_button.isEnabled()
+    assert l2.pay_why.text() == "Isi nomor referensi transfer."
+    qtbot.keyClicks(l2.reference, "TRF-20261123-01")
+    assert l2.pay_button.isEnabled() and l2.pay_why.isHidden()
+    assert l2.unsaved() == "pembayaran: referensi"
+    with qtbot.waitSignal(l2.paid):
+        assert l2.save_unsaved()
+    assert l2.unsaved() is None and l2.pay_why.text() == "Sudah dibayar."
