@@ -522,13 +522,12 @@ class CounterWindow(QMainWindow):
         if not dirty:
             return Settled([], [])
         if ask:
-            where = self.tr("Nomor {ticket}: ").format(ticket=self.current.ticket) \
-                if self.current else ""
-            answer = self.ask_unsaved(self.tr(
-                "{where}ada isian yang belum disimpan:\n{listing}\n\n"
-                "Simpan dulu, lalu {action}?").format(
-                    where=where, listing=self._unsaved_listing(dirty),
-                    action=verb or action.lower()))
+            head = (self.tr("Nomor {ticket}: ada isian yang belum disimpan:").format(
+                ticket=self.current.ticket) if self.current
+                else self.tr("Ada isian yang belum disimpan:"))
+            answer = self.ask_unsaved(self.tr("{head}\n{listing}\n\nSimpan dulu, lalu {action}?")
+                                      .format(head=head, listing=self._unsaved_listing(dirty),
+                                              action=verb or action.lower()))
             if answer == DISCARD:
                 return Settled([panel for panel, _text in dirty], [])
             if answer != SAVE:
