@@ -333,8 +333,17 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
         .where(VisitTransition.visit_id == visit_id)
         .order_by(VisitTransition.at, VisitTransition.id)
     ).all()
+    names = dict(checklist.requirements_of(visit.service))
+
+    def data_of(t: VisitTransition) -> dict[str, Any]:
+        data = dict(t.data or {})
+        if t.action == "requirements":  # the requirement as people read it
+            data["requirement_text"] = names.get(data.get("requirement"),
+                                                 data.get("requirement"))
+        return data
+
     return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
-                         counter, user, t.note or "", dict(t.data or {}))
+                         counter, user, t.note or "", data_of(t))
             for t, stage, counter, user in rows]
 
 

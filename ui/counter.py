@@ -127,10 +127,10 @@ class TransferDialog(QDialog):
         group.addButton(self.to_counter)
         self.stages = QComboBox(self)
         for stage in info.all_stages:
-            self.stages.addItem(f"{stage.name} ({stage.code})", stage.code)
+            self.stages.addItem(stage.name, stage.code)
         self.counters = QComboBox(self)
         for counter in info.counters:
-            self.counters.addItem(f"{counter.name} ({counter.code})", counter.code)
+            self.counters.addItem(counter.name, counter.code)
         form = QFormLayout()
         form.addRow(self.to_stage, self.stages)
         form.addRow(self.to_counter, self.counters)
@@ -155,6 +155,54 @@ class TransferDialog(QDialog):
         if self.to_counter.isChecked():
             return TransferTarget(counter=self.counters.currentData())
         return TransferTarget(stage=self.stages.currentData())
+
+
+class SupervisorDialog(QDialog):
+    """A supervisor signs in at the counter to cancel an unpaid bill, with the reason."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Persetujuan supervisor"))
+        layout = QVBoxLayout(self)
+        message = QLabel(text, self)
+        message.setWordWrap(True)
+        layout.addWidget(message)
+        form = QFormLayout()
+        self.username = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("mis. wajib pajak batal membayar"))
+        form.addRow(self.tr("Supervisor"), self.username)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        form.addRow(self.tr("Alasan pembatalan"), self.reason)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Batalkan tagihan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Kembali"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.why = QLabel(self)
+        self.why.setStyleSheet(WHY_STYLE)
+        layout.addWidget(self.why)
+        layout.addWidget(self.buttons)
+        for field in (self.username, self.password, self.reason):
+            field.textChanged.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        missing = [name for name, field in ((self.tr("nama supervisor"), self.username),
+                                            (self.tr("kata sandi"), self.password),
+                                            (self.tr("alasan"), self.reason))
+                   if not field.text().strip()]
+        self.ok.setEnabled(not missing)
+        self.why.setText(self.tr("Isi {fields}.").format(fields=", ".join(missing))
+                         if missing else "")
+
+    def values(self) -> tuple[str, str, str]:
+        return self.username.text().strip(), self.password.text(), self.reason.text().strip()
 
 
 class LoginPage(QWidget):
@@ -238,6 +286,8 @@ class CounterWindow(QMainWindow):
         # hooks a test (or another front end) may replace
         self.confirm: Callable[[str], bool] = self._ask
         self.choose_transfer: Callable[[], TransferTarget | None] = self._ask_transfer
+        self.authorize_cancel: Callable[[str], tuple[str, str, str] | None] = \
+            self._ask_supervisor
         # "typed input not saved: save / discard / keep editing?" -> SAVE | DISCARD | STAY
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self._collected: list[tuple[str, str]] | None = None  # panel messages while saving
@@ -484,6 +534,17 @@ class CounterWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         return str(clicked.property("answer")) if clicked is not None else STAY
+
+    def _stage_name(self, code: str | None) -> str:
+        """A stage as people call it (its catalog name), never its code."""
+        return next((st.name for st in self.info.all_stages if st.code == code), code or "")
+
+    def _counter_name(self, code: str | None) -> str:
+        return next((c.name for c in self.info.counters if c.code == code), code or "")
+
+    def _ask_supervisor(self, text: str) -> tuple[str, str, str] | None:
+        dialog = SupervisorDialog(text, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_transfer(self) -> TransferTarget | None:
         dialog = TransferDialog(self.info, self)
@@ -766,7 +827,8 @@ class CounterWindow(QMainWindow):
             target = self.choose_transfer()
             if target is None:
                 return None
-            where = target.counter or target.stage
+            where = (self._counter_name(target.counter) if target.counter
+                     else self._stage_name(target.stage))
             return self._run(
                 lambda uow: q.transfer(uow, self.counter_code, to_stage=target.stage,
                                        to_counter=target.counter, **self._counter_kw()),
@@ -791,15 +853,42 @@ class CounterWindow(QMainWindow):
         if result is not None:
             if result.next_stage:
                 self._show("info", self.tr("{ticket} selesai di sini, lanjut ke {stage}.")
-                           .format(ticket=result.ticket, stage=result.next_stage))
+                           .format(ticket=result.ticket,
+                                   stage=self._stage_name(result.next_stage)))
             else:
                 self._show("info", self.tr("{ticket} selesai dilayani.").format(
                     ticket=result.ticket))
             self._add_saved_notes()
 
     def _on_cancel(self) -> None:
-        """Cancel: the number is closed; the confirmation names the typed input it drops."""
+        """Cancel: the number is closed; the confirmation names the typed input it drops.
+        An unpaid STNK bill needs a supervisor at the counter (name, password, reason)."""
         ticket = self._ticket()
+        try:
+            with self.store.uow(read_only=True) as uow:
+                needs = desk.cancel_needs_supervisor(uow, self.counter_code,
+                                                     office_code=self.office_code)
+        except Exception as exc:
+            self._error(exc)
+            return
+        if needs:
+            question, dirty = self._closing_question(self.tr(
+                "Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; "
+                "nomor ini ditutup.").format(ticket=ticket))
+            answer = self.authorize_cancel(question)
+            if answer is None:
+                return
+            user, password, reason = answer
+            result = self._run(
+                lambda uow: desk.cancel_visit(uow, self.counter_code, reason=reason,
+                                              supervisor=(user, password),
+                                              **self._counter_kw()),
+                self.tr("{ticket} dibatalkan oleh supervisor {name}: {reason}").format(
+                    ticket=ticket, name=user, reason=reason))
+            if result is not None:
+                for panel in dirty:
+                    panel.discard_unsaved()
+            return
         self._close_number(
             self.tr("Batalkan layanan {ticket}? Nomor ini ditutup.").format(ticket=ticket),
             lambda: self._run(lambda uow: q.finish(uow, self.counter_code, outcome="cancelled",
@@ -1077,18 +1166,19 @@ class CounterWindow(QMainWindow):
         data = entry.data
         if entry.action == "requirements":
             text = (self.tr("Centang: {code}") if data.get("ticked")
-                    else self.tr("Hapus centang: {code}")).format(code=data.get("requirement"))
+                    else self.tr("Hapus centang: {code}")).format(
+                        code=data.get("requirement_text") or data.get("requirement"))
         elif entry.action in ("finished", "transferred") and entry.stage:
-            text += f" → {entry.stage}"
+            text += f" → {self._stage_name(entry.stage)}"
         elif entry.action == "finished.out" and entry.stage:
-            text += f" {entry.stage}"
+            text += f" {self._stage_name(entry.stage)}"
         return text
 
     def _show_history(self, rows: list[desk.HistoryEntry]) -> None:
         self.history.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [f"{row.local_at:%H:%M:%S}", self._action_text(row), row.counter or "",
-                      row.user or ""]
+            values = [f"{row.local_at:%H:%M:%S}", self._action_text(row),
+                      self._counter_name(row.counter) if row.counter else "", row.user or ""]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.note:

@@ -183,7 +183,7 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     check.check_button.click()
     assert "SESUAI" in check.check_result.text()
     cf.buttons["finish"].click()
-    assert cf.current is None and "loket-1" in cf.banner.text()
+    assert cf.current is None and "Pendaftaran Berkas" in cf.banner.text()
 
     qtbot.waitUntil(lambda: waiting(l1) == [ticket], timeout=WAIT)  # the live event
     press(qtbot, l1, Qt.Key.Key_F1)
@@ -208,8 +208,8 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     l1.buttons["transfer"].click()
     assert l1.current is None
     history = [l1.history.item(r, 1).text() for r in range(l1.history.rowCount())]
-    assert history[0] == "Ambil nomor" and "Centang: stnk-asli" in history
-    assert history[-1] == "Dialihkan → loket-2"
+    assert history[0] == "Ambil nomor" and "Centang: STNK Asli" in history
+    assert history[-1] == "Dialihkan → Pembayaran PKB, SWDKLLJ dan PNBP"
 
     l2 = open_window("L2", "petugas3")
     assert waiting(l2) == [ticket]
@@ -226,7 +226,7 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     if "sqlite" in request.node.name:
         shot(l2, "loket-2-paid")
     l2.buttons["finish"].click()
-    assert "loket-3" in l2.banner.text()
+    assert "Pengesahan dan Penyerahan STNK" in l2.banner.text()
     l3 = open_window("L3", "petugas1")
     assert waiting(l3) == [ticket]
     l3.buttons["call"].click()
@@ -338,7 +338,8 @@ def test_f9_records_the_typed_cek_fisik_then_moves_on(qtbot, open_window, office
     press(qtbot, cf, Qt.Key.Key_F9)
     assert cf.current is None, cf.banner.text()
     assert cf.banner_kind == "info"
-    assert f"Cek fisik {ticket} dicatat." in cf.banner.text() and "loket-1" in cf.banner.text()
+    assert f"Cek fisik {ticket} dicatat." in cf.banner.text()
+    assert "Pendaftaran Berkas" in cf.banner.text()
     assert case_status(catalog_store, ticket) == "checked"
     assert check.unsaved() is None and check.chassis.text() == ""  # the next visitor's form
 
@@ -418,7 +419,7 @@ def test_transfer_can_discard_what_cannot_be_saved(qtbot, open_window, officers,
     assert cf.current is not None and check.engine.text() == "JFM1#"  # nothing happened
     cf.choose_transfer = lambda: TransferTarget(stage="loket-1")
     cf.buttons["transfer"].click()
-    assert cf.current is None and cf.banner.text() == f"{ticket} dialihkan ke loket-1."
+    assert cf.current is None and cf.banner.text() == f"{ticket} dialihkan ke Pendaftaran Berkas."
     assert check.engine.text() == "" and check.unsaved() is None
 
 
@@ -521,3 +522,72 @@ def shot_dialog(window: CounterWindow, box, name: str) -> None:
     painter.end()
     assert image.save(str(SHOTS / f"counter-{name}.png"))
     box.deleteLater()
+
+
+def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, officers,
+                                                        catalog_store: Store) -> None:
+    """"Batalkan" at loket 2 with a registered, unpaid bill asks for a supervisor at the
+    counter (name, password, reason); an officer's name is refused and nothing changes."""
+    from app.samsat import flow, registry
+    from app.visit_requirements import requirements_of
+    from db.models_samsat import StnkCase
+    from tests.app.samsat.conftest import NIK, PLATE, motorcycle
+    from ui.counter import SupervisorDialog
+
+    with catalog_store.uow() as uow:
+        users.add_user(uow, "kepala", "supervisor", PASSWORD, actor="test", office_code=OFFICE)
+    with catalog_store.uow() as uow:
+        registry.register_person(uow, registry.PersonData(NIK, "Budi Santoso", "Pontianak"),
+                                 actor=q.Actor("test"), now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        registry.register_vehicle(uow, motorcycle(), actor=q.Actor("test"), now=MONDAY_9)
+    ticket = issue(catalog_store)
+    visit_id = pass_cek_fisik(catalog_store, chassis=CHASSIS, engine=ENGINE)
+    officer = q.Actor("petugas2")
+    with catalog_store.uow() as uow:
+        q.call_next(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
+        codes = [code for code, _ in requirements_of(uow.session.get(Visit, visit_id).service)]
+    from app import counter_desk as desk
+
+    for code in codes:
+        with catalog_store.uow() as uow:
+            desk.set_requirement(uow, visit_id, code, True, actor=officer, now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        flow.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=officer, now=MONDAY_9)
+    with catalog_store.uow() as uow:
+        q.finish(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
+
+    l2 = open_window("L2", "petugas3")
+    serve_at(qtbot, l2)
+    asked: list[str] = []
+
+    def sign(name: str, reason: str):
+        def answer(text: str):
+            asked.append(text)
+            dialog = SupervisorDialog(text, l2)
+            qtbot.addWidget(dialog)
+            assert not dialog.ok.isEnabled() and "nama supervisor" in dialog.why.text()
+            qtbot.keyClicks(dialog.username, name)
+            qtbot.keyClicks(dialog.password, PASSWORD)
+            qtbot.keyClicks(dialog.reason, reason)
+            assert dialog.ok.isEnabled() and dialog.why.text() == ""
+            qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+            assert dialog.result() == dialog.DialogCode.Accepted
+            return dialog.values()
+        return answer
+
+    l2.authorize_cancel = sign("petugas3", "batal bayar")
+    qtbot.mouseClick(l2.buttons["cancel"], Qt.MouseButton.LeftButton)
+    assert asked and f"Tagihan {ticket} belum dibayar" in asked[0]
+    assert l2.banner_kind == "error" and "petugas3 bukan supervisor" in l2.banner.text()
+    assert l2.current is not None and case_status(catalog_store, ticket) == "registered"
+
+    l2.authorize_cancel = sign("kepala", "wajib pajak batal membayar")
+    qtbot.mouseClick(l2.buttons["cancel"], Qt.MouseButton.LeftButton)
+    assert l2.current is None, l2.banner.text()
+    assert l2.banner.text() == (f"{ticket} dibatalkan oleh supervisor kepala: wajib pajak batal "
+                                "membayar")
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.get(Visit, visit_id)
+        case = uow.session.scalar(select(StnkCase).where(StnkCase.visit_id == visit_id))
+    assert visit.status is VisitStatus.CANCELLED and case.status == "cancelled"
