@@ -12,692 +12,975 @@
 <context>
     <name>BapendaPanel</name>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="72"/>
+        <location filename="../../ui/panels/bapenda.py" line="83"/>
         <source>Pendaftaran NPWPD</source>
         <translation>NPWPD registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="73"/>
+        <location filename="../../ui/panels/bapenda.py" line="84"/>
         <source>Penonaktifan</source>
         <translation>Deactivation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="74"/>
+        <location filename="../../ui/panels/bapenda.py" line="85"/>
         <source>Pembayaran Pajak</source>
         <translation>Tax payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="86"/>
+        <location filename="../../ui/panels/bapenda.py" line="100"/>
         <source>NPWPD &amp; Pajak Daerah</source>
         <translation>NPWPD &amp; Regional Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="94"/>
+        <location filename="../../ui/panels/bapenda.py" line="108"/>
         <source>Pribadi (P)</source>
         <translation>Individual (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="95"/>
+        <location filename="../../ui/panels/bapenda.py" line="109"/>
         <source>Badan Usaha (B)</source>
         <translation>Business entity (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="98"/>
+        <location filename="../../ui/panels/bapenda.py" line="112"/>
         <source>16 angka NIK</source>
         <translation>16-digit NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="100"/>
+        <location filename="../../ui/panels/bapenda.py" line="114"/>
         <source>nama wajib pajak / pemilik</source>
         <translation>taxpayer / owner name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="102"/>
+        <location filename="../../ui/panels/bapenda.py" line="116"/>
+        <location filename="../../ui/panels/bapenda.py" line="247"/>
+        <location filename="../../ui/panels/bapenda.py" line="620"/>
         <source>nama badan usaha</source>
         <translation>business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="103"/>
+        <location filename="../../ui/panels/bapenda.py" line="117"/>
         <source>13 angka (boleh kosong)</source>
         <translation>13 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="105"/>
+        <location filename="../../ui/panels/bapenda.py" line="119"/>
         <source>15/16 angka (boleh kosong)</source>
         <translation>15/16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="111"/>
+        <location filename="../../ui/panels/bapenda.py" line="125"/>
         <source>jalan, nomor, RT/RW</source>
         <translation>street, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="122"/>
+        <location filename="../../ui/panels/bapenda.py" line="136"/>
         <source>kode kecamatan</source>
         <translation>district code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="127"/>
+        <location filename="../../ui/panels/bapenda.py" line="141"/>
         <source>kode kelurahan/desa</source>
         <translation>village code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="128"/>
+        <location filename="../../ui/panels/bapenda.py" line="142"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="133"/>
+        <location filename="../../ui/panels/bapenda.py" line="147"/>
         <source>printer kartu, mis. card+printer://Evolis</source>
         <translation>card printer, e.g. card+printer://Evolis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="134"/>
+        <location filename="../../ui/panels/bapenda.py" line="148"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="136"/>
-        <location filename="../../ui/panels/bapenda.py" line="256"/>
-        <location filename="../../ui/panels/bapenda.py" line="265"/>
+        <location filename="../../ui/panels/bapenda.py" line="150"/>
+        <location filename="../../ui/panels/bapenda.py" line="295"/>
+        <location filename="../../ui/panels/bapenda.py" line="305"/>
         <source>Cetak kartu</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="150"/>
+        <location filename="../../ui/panels/bapenda.py" line="153"/>
+        <source>Kartu dicetak setelah NPWPD didaftarkan.</source>
+        <translation>The card is printed once the NPWPD is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="166"/>
         <source>Jenis wajib pajak</source>
         <translation>Taxpayer type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="151"/>
+        <location filename="../../ui/panels/bapenda.py" line="167"/>
+        <location filename="../../ui/panels/bapenda.py" line="244"/>
+        <location filename="../../ui/panels/bapenda.py" line="619"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="152"/>
+        <location filename="../../ui/panels/bapenda.py" line="168"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="153"/>
+        <location filename="../../ui/panels/bapenda.py" line="169"/>
         <source>Nama badan usaha</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="154"/>
+        <location filename="../../ui/panels/bapenda.py" line="170"/>
+        <location filename="../../ui/panels/bapenda.py" line="248"/>
+        <location filename="../../ui/panels/bapenda.py" line="621"/>
         <source>NIB</source>
         <translation>NIB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="155"/>
+        <location filename="../../ui/panels/bapenda.py" line="171"/>
+        <location filename="../../ui/panels/bapenda.py" line="249"/>
+        <location filename="../../ui/panels/bapenda.py" line="621"/>
         <source>NPWP</source>
         <translation>NPWP</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="156"/>
+        <location filename="../../ui/panels/bapenda.py" line="172"/>
         <source>Jenis pajak</source>
         <translation>Tax type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="157"/>
+        <location filename="../../ui/panels/bapenda.py" line="173"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="158"/>
+        <location filename="../../ui/panels/bapenda.py" line="174"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="159"/>
+        <location filename="../../ui/panels/bapenda.py" line="175"/>
         <source>Kelurahan/Desa</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="160"/>
+        <location filename="../../ui/panels/bapenda.py" line="176"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="161"/>
+        <location filename="../../ui/panels/bapenda.py" line="177"/>
         <source>Persyaratan</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="162"/>
+        <location filename="../../ui/panels/bapenda.py" line="178"/>
         <source>Printer kartu</source>
         <translation>Card printer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="191"/>
+        <location filename="../../ui/panels/bapenda.py" line="204"/>
         <source>%1 (tidak wajib)</source>
         <translation>%1 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="252"/>
+        <location filename="../../ui/panels/bapenda.py" line="245"/>
+        <location filename="../../ui/panels/bapenda.py" line="619"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="250"/>
+        <location filename="../../ui/panels/bapenda.py" line="622"/>
+        <source>alamat</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="253"/>
+        <location filename="../../ui/panels/bapenda.py" line="624"/>
+        <source>kecamatan</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="254"/>
+        <location filename="../../ui/panels/bapenda.py" line="625"/>
+        <source>kelurahan/desa</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="255"/>
+        <location filename="../../ui/panels/bapenda.py" line="626"/>
+        <source>telepon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="258"/>
+        <source>isi %1</source>
+        <translation>enter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="260"/>
+        <source>perbaiki %1</source>
+        <translation>correct %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="262"/>
+        <source>centang persyaratan wajib</source>
+        <translation>tick the required documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="291"/>
         <source>NPWPD %1 terdaftar atas nama %2; surat %3</source>
         <translation>NPWPD %1 registered to %2; letter %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="258"/>
+        <location filename="../../ui/panels/bapenda.py" line="297"/>
         <source>NPWPD %1 terdaftar</source>
         <translation>NPWPD %1 registered</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="274"/>
+        <location filename="../../ui/panels/bapenda.py" line="314"/>
         <source>Cetak ulang kartu</source>
         <translation>Reprint card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="277"/>
+        <location filename="../../ui/panels/bapenda.py" line="317"/>
         <source>Kartu NPWPD %1 tercetak</source>
         <translation>NPWPD card %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="295"/>
+        <location filename="../../ui/panels/bapenda.py" line="335"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="296"/>
-        <location filename="../../ui/panels/bapenda.py" line="381"/>
+        <location filename="../../ui/panels/bapenda.py" line="336"/>
+        <location filename="../../ui/panels/bapenda.py" line="431"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="305"/>
+        <location filename="../../ui/panels/bapenda.py" line="345"/>
         <source>keterangan (wajib untuk &apos;Lainnya&apos;)</source>
         <translation>note (required for &apos;Lainnya&apos; / other)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="306"/>
+        <location filename="../../ui/panels/bapenda.py" line="346"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="316"/>
+        <location filename="../../ui/panels/bapenda.py" line="357"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="318"/>
+        <location filename="../../ui/panels/bapenda.py" line="359"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="319"/>
+        <location filename="../../ui/panels/bapenda.py" line="360"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="343"/>
+        <location filename="../../ui/panels/bapenda.py" line="384"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="343"/>
+        <location filename="../../ui/panels/bapenda.py" line="384"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="373"/>
+        <location filename="../../ui/panels/bapenda.py" line="391"/>
+        <source>Cari NPWPD yang akan dinonaktifkan dulu (Cari).</source>
+        <translation>Find the NPWPD to deactivate first (Find).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="393"/>
+        <source>NPWPD ini sudah nonaktif.</source>
+        <translation>This NPWPD is already inactive.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="395"/>
+        <source>Isi keterangan untuk alasan &quot;Lainnya&quot;.</source>
+        <translation>Enter a note for the reason &quot;Other&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="422"/>
         <source>NPWPD %1 dinonaktifkan</source>
         <translation>NPWPD %1 deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="380"/>
+        <location filename="../../ui/panels/bapenda.py" line="430"/>
         <source>nomor SKPD/STPD atau NPWPD</source>
         <translation>SKPD/STPD number or NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="386"/>
+        <location filename="../../ui/panels/bapenda.py" line="436"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="386"/>
+        <location filename="../../ui/panels/bapenda.py" line="436"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="386"/>
+        <location filename="../../ui/panels/bapenda.py" line="436"/>
         <source>Masa</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="386"/>
+        <location filename="../../ui/panels/bapenda.py" line="436"/>
         <source>Pokok</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="387"/>
+        <location filename="../../ui/panels/bapenda.py" line="437"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="387"/>
+        <location filename="../../ui/panels/bapenda.py" line="437"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="398"/>
+        <location filename="../../ui/panels/bapenda.py" line="448"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="398"/>
+        <location filename="../../ui/panels/bapenda.py" line="448"/>
         <source>Dasar perhitungan</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="399"/>
+        <location filename="../../ui/panels/bapenda.py" line="449"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="410"/>
+        <location filename="../../ui/panels/bapenda.py" line="460"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="410"/>
+        <location filename="../../ui/panels/bapenda.py" line="460"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="411"/>
+        <location filename="../../ui/panels/bapenda.py" line="461"/>
         <source>Kode billing</source>
         <translation>Billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="414"/>
+        <location filename="../../ui/panels/bapenda.py" line="464"/>
         <source>kode billing / referensi transfer</source>
         <translation>billing code / transfer reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="417"/>
+        <location filename="../../ui/panels/bapenda.py" line="467"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="425"/>
+        <location filename="../../ui/panels/bapenda.py" line="477"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="426"/>
+        <location filename="../../ui/panels/bapenda.py" line="478"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="452"/>
+        <location filename="../../ui/panels/bapenda.py" line="507"/>
         <source>lunas</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="452"/>
+        <location filename="../../ui/panels/bapenda.py" line="507"/>
         <source>belum bayar</source>
         <translation>unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="474"/>
+        <location filename="../../ui/panels/bapenda.py" line="529"/>
         <source>%1 sudah lunas</source>
         <translation>%1 is already paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="499"/>
+        <location filename="../../ui/panels/bapenda.py" line="554"/>
         <source>masa %1, jatuh tempo %2, terlambat %3 bulan</source>
         <translation>period %1, due %2, %3 months late</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="508"/>
+        <location filename="../../ui/panels/bapenda.py" line="563"/>
         <source>Jumlah: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="533"/>
+        <location filename="../../ui/panels/bapenda.py" line="569"/>
+        <source>Pilih tagihan yang belum lunas di daftar.</source>
+        <translation>Pick an unpaid bill in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="571"/>
+        <source>Semua tagihan yang ditemukan sudah lunas.</source>
+        <translation>Every bill found is paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="572"/>
+        <source>Cari tagihan dulu: nomor SKPD/STPD atau NPWPD.</source>
+        <translation>Find the bill first: SKPD/STPD number or NPWPD.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="574"/>
+        <source>Isi kode billing.</source>
+        <translation>Enter the billing code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="598"/>
         <source>Pembayaran %1 diterima, SSPD %2</source>
         <translation>Payment of %1 received, SSPD %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="627"/>
+        <source>persyaratan</source>
+        <translation>requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="629"/>
+        <source>keterangan</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="630"/>
+        <source>referensi</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="637"/>
+        <source>pendaftaran NPWPD</source>
+        <translation>NPWPD registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="639"/>
+        <source>penonaktifan</source>
+        <translation>deactivation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="641"/>
+        <source>pembayaran</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="658"/>
+        <source>%1 belum disimpan</source>
+        <translation>%1 not saved</translation>
     </message>
 </context>
 <context>
     <name>CaseworkPanel</name>
     <message>
-        <location filename="../../ui/panels/casework.py" line="76"/>
+        <location filename="../../ui/panels/casework.py" line="87"/>
         <source>Permohonan</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="77"/>
+        <location filename="../../ui/panels/casework.py" line="88"/>
         <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="85"/>
+        <location filename="../../ui/panels/casework.py" line="108"/>
         <source>Permohonan &amp; Pengaduan</source>
         <translation>Applications &amp; Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="94"/>
+        <location filename="../../ui/panels/casework.py" line="117"/>
         <source>nama pemohon / wajib pajak</source>
         <translation>applicant / taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="96"/>
+        <location filename="../../ui/panels/casework.py" line="119"/>
         <source>16 angka (boleh kosong)</source>
         <translation>16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="100"/>
-        <location filename="../../ui/panels/casework.py" line="186"/>
+        <location filename="../../ui/panels/casework.py" line="123"/>
+        <location filename="../../ui/panels/casework.py" line="215"/>
         <source>telepon atau e-mail</source>
         <translation>telephone or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="102"/>
+        <location filename="../../ui/panels/casework.py" line="125"/>
         <source>mis. keberatan atas SKPD reklame 2026</source>
         <translation>e.g. objection to billboard tax SKPD 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="104"/>
+        <location filename="../../ui/panels/casework.py" line="127"/>
         <source>mis. 2.500.000 (keberatan)</source>
         <translation>e.g. 2.500.000 (objections)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="109"/>
+        <location filename="../../ui/panels/casework.py" line="132"/>
         <source>Daftarkan dan cetak tanda terima</source>
         <translation>Register and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="112"/>
+        <location filename="../../ui/panels/casework.py" line="136"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="113"/>
+        <location filename="../../ui/panels/casework.py" line="137"/>
         <source>Nama pemohon</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="114"/>
+        <location filename="../../ui/panels/casework.py" line="94"/>
+        <location filename="../../ui/panels/casework.py" line="138"/>
+        <location filename="../../ui/panels/casework.py" line="341"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="115"/>
-        <location filename="../../ui/panels/casework.py" line="196"/>
+        <location filename="../../ui/panels/casework.py" line="139"/>
+        <location filename="../../ui/panels/casework.py" line="226"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="116"/>
-        <location filename="../../ui/panels/casework.py" line="163"/>
+        <location filename="../../ui/panels/casework.py" line="140"/>
+        <location filename="../../ui/panels/casework.py" line="192"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="117"/>
+        <location filename="../../ui/panels/casework.py" line="141"/>
         <source>Nilai ketetapan</source>
         <translation>Assessed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="118"/>
+        <location filename="../../ui/panels/casework.py" line="142"/>
         <source>Selesai paling lambat</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="119"/>
+        <location filename="../../ui/panels/casework.py" line="143"/>
         <source>Terima permohonan</source>
         <translation>Receive an application</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="125"/>
+        <location filename="../../ui/panels/casework.py" line="152"/>
         <source>nomor registrasi</source>
         <translation>tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="127"/>
-        <location filename="../../ui/panels/casework.py" line="206"/>
+        <location filename="../../ui/panels/casework.py" line="154"/>
+        <location filename="../../ui/panels/casework.py" line="239"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="132"/>
+        <location filename="../../ui/panels/casework.py" line="159"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="132"/>
+        <location filename="../../ui/panels/casework.py" line="159"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="132"/>
+        <location filename="../../ui/panels/casework.py" line="159"/>
         <source>Kepada</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="133"/>
+        <location filename="../../ui/panels/casework.py" line="160"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="133"/>
+        <location filename="../../ui/panels/casework.py" line="160"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="135"/>
+        <location filename="../../ui/panels/casework.py" line="162"/>
         <source>teruskan kepada (nama / bidang)</source>
         <translation>forward to (name / unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="138"/>
+        <location filename="../../ui/panels/casework.py" line="165"/>
         <source>catatan / alasan</source>
         <translation>note / reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="140"/>
+        <location filename="../../ui/panels/casework.py" line="167"/>
         <source>Teruskan</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="142"/>
-        <location filename="../../ui/panels/casework.py" line="212"/>
+        <location filename="../../ui/panels/casework.py" line="169"/>
+        <location filename="../../ui/panels/casework.py" line="245"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="144"/>
+        <location filename="../../ui/panels/casework.py" line="171"/>
         <source>Tolak</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="155"/>
+        <location filename="../../ui/panels/casework.py" line="183"/>
         <source>Disposisi berkas</source>
         <translation>File disposition</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="162"/>
-        <location filename="../../ui/panels/casework.py" line="241"/>
+        <location filename="../../ui/panels/casework.py" line="191"/>
+        <location filename="../../ui/panels/casework.py" line="276"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="162"/>
+        <location filename="../../ui/panels/casework.py" line="191"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="163"/>
+        <location filename="../../ui/panels/casework.py" line="192"/>
         <source>Pemegang</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="194"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="167"/>
+        <location filename="../../ui/panels/casework.py" line="196"/>
         <source>Terlambat dan segera jatuh tempo</source>
         <translation>Overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="184"/>
+        <location filename="../../ui/panels/casework.py" line="213"/>
         <source>nama pelapor (boleh kosong)</source>
         <translation>reporter&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="188"/>
+        <location filename="../../ui/panels/casework.py" line="101"/>
+        <location filename="../../ui/panels/casework.py" line="217"/>
         <source>isi pengaduan</source>
         <translation>complaint text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="191"/>
+        <location filename="../../ui/panels/casework.py" line="93"/>
+        <source>nama pemohon</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="94"/>
+        <location filename="../../ui/panels/casework.py" line="100"/>
+        <source>kontak</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="95"/>
+        <source>perihal</source>
+        <translation>subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="96"/>
+        <location filename="../../ui/panels/casework.py" line="342"/>
+        <source>nilai ketetapan</source>
+        <translation>assessed amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="97"/>
+        <source>teruskan kepada</source>
+        <translation>forward to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="98"/>
+        <source>catatan</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="99"/>
+        <source>pelapor</source>
+        <translation>reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="102"/>
+        <source>tanggapan</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="220"/>
         <source>Catat pengaduan</source>
         <translation>Record complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="194"/>
-        <location filename="../../ui/panels/casework.py" line="242"/>
+        <location filename="../../ui/panels/casework.py" line="224"/>
+        <location filename="../../ui/panels/casework.py" line="277"/>
         <source>Saluran</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="195"/>
+        <location filename="../../ui/panels/casework.py" line="225"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="197"/>
-        <location filename="../../ui/panels/casework.py" line="242"/>
+        <location filename="../../ui/panels/casework.py" line="227"/>
+        <location filename="../../ui/panels/casework.py" line="277"/>
         <source>Isi</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="198"/>
+        <location filename="../../ui/panels/casework.py" line="228"/>
         <source>Pengaduan baru</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="204"/>
+        <location filename="../../ui/panels/casework.py" line="237"/>
         <source>nomor pengaduan</source>
         <translation>complaint number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="212"/>
+        <location filename="../../ui/panels/casework.py" line="245"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="212"/>
-        <location filename="../../ui/panels/casework.py" line="241"/>
+        <location filename="../../ui/panels/casework.py" line="245"/>
+        <location filename="../../ui/panels/casework.py" line="276"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="213"/>
+        <location filename="../../ui/panels/casework.py" line="246"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="215"/>
+        <location filename="../../ui/panels/casework.py" line="248"/>
         <source>Langkah selesai</source>
         <translation>Step done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="218"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
         <source>tanggapan kepada pelapor / hasil penyelesaian</source>
         <translation>answer to the reporter / resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="221"/>
+        <location filename="../../ui/panels/casework.py" line="254"/>
         <source>Simpan tanggapan</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="223"/>
+        <location filename="../../ui/panels/casework.py" line="256"/>
         <source>Tutup pengaduan</source>
         <translation>Close complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="233"/>
+        <location filename="../../ui/panels/casework.py" line="267"/>
         <source>Penanganan</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="244"/>
+        <location filename="../../ui/panels/casework.py" line="279"/>
         <source>Pengaduan terlambat</source>
         <translation>Overdue complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="353"/>
+        <location filename="../../ui/panels/casework.py" line="338"/>
+        <source>Belum ada layanan berjangka di kantor ini.</source>
+        <translation>This office has no long-running services.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="339"/>
+        <source>isi nama pemohon</source>
+        <translation>enter the applicant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="340"/>
+        <source>isi perihal</source>
+        <translation>enter the subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="350"/>
+        <source>Buka berkas dulu dengan nomor registrasi.</source>
+        <translation>Open a file first by its registration number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="351"/>
+        <source>Berkas %1 sudah %2.</source>
+        <translation>File %1 is already %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="355"/>
+        <source>Teruskan: isi kepada siapa.</source>
+        <translation>Forward: enter to whom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="358"/>
+        <source>Tolak: tulis alasannya di catatan.</source>
+        <translation>Reject: write the reason in the note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="362"/>
+        <source>Belum ada saluran pengaduan di kantor ini.</source>
+        <translation>This office has no complaint channels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="364"/>
+        <source>Tulis isi pengaduan dulu.</source>
+        <translation>Write the complaint first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="371"/>
+        <source>Buka pengaduan dulu dengan nomornya.</source>
+        <translation>Open a complaint first by its number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="372"/>
+        <source>Pengaduan %1 sudah ditutup.</source>
+        <translation>Complaint %1 is already closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="377"/>
+        <source>Langkah selesai: pilih langkahnya di tabel.</source>
+        <translation>Step done: pick the step in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="379"/>
+        <source>Langkah itu sudah selesai.</source>
+        <translation>That step is already done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="381"/>
+        <source>Tulis tanggapan dulu.</source>
+        <translation>Write the answer first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="384"/>
+        <source>Tutup: simpan tanggapan dulu.</source>
+        <translation>Close: save the answer first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="386"/>
+        <source>Tutup: tulis hasil penyelesaian di kotak tanggapan.</source>
+        <translation>Close: write the resolution in the answer box.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="432"/>
+        <source>permohonan baru</source>
+        <translation>new application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="433"/>
+        <source>pengaduan baru</source>
+        <translation>new complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="435"/>
+        <source>disposisi %1</source>
+        <translation>disposition %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="438"/>
+        <source>tanggapan %1</source>
+        <translation>answer %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="451"/>
+        <source>pilih Teruskan, Selesai atau Tolak untuk catatan ini.</source>
+        <translation>choose Forward, Done or Reject for this note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="468"/>
+        <source>%1 belum disimpan</source>
+        <translation>%1 not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/casework.py" line="499"/>
         <source>Permohonan %1 diterima, selesai paling lambat %2</source>
         <translation>Application %1 received, due by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="379"/>
+        <location filename="../../ui/panels/casework.py" line="526"/>
         <source>Pemohon: %1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="381"/>
+        <location filename="../../ui/panels/casework.py" line="528"/>
         <source>Perihal: %1</source>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="382"/>
+        <location filename="../../ui/panels/casework.py" line="529"/>
         <source>Selesai paling lambat: %1 · pemegang berkas: %2</source>
         <translation>Due by: %1 · file held by: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="386"/>
+        <location filename="../../ui/panels/casework.py" line="533"/>
         <source>Nilai ketetapan: %1</source>
         <translation>Assessed amount: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="388"/>
+        <location filename="../../ui/panels/casework.py" line="535"/>
         <source>Diputus oleh: %1</source>
         <translation>Decided by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="408"/>
+        <location filename="../../ui/panels/casework.py" line="556"/>
         <source>Berkas %1 diteruskan kepada %2</source>
         <translation>File %1 forwarded to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="424"/>
+        <location filename="../../ui/panels/casework.py" line="573"/>
         <source>Permohonan %1: %2</source>
         <translation>Application %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="445"/>
+        <location filename="../../ui/panels/casework.py" line="595"/>
         <source>Pengaduan %1 dicatat</source>
         <translation>Complaint %1 recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="470"/>
+        <location filename="../../ui/panels/casework.py" line="623"/>
         <source>Pelapor: %1</source>
         <translation>Reporter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="472"/>
+        <location filename="../../ui/panels/casework.py" line="625"/>
         <source>Tanggapan paling lambat: %1</source>
         <translation>Answer due by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="474"/>
+        <location filename="../../ui/panels/casework.py" line="627"/>
         <source>Tanggapan: %1</source>
         <translation>Answer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="476"/>
+        <location filename="../../ui/panels/casework.py" line="629"/>
         <source>Penyelesaian: %1</source>
         <translation>Resolution: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="520"/>
+        <location filename="../../ui/panels/casework.py" line="676"/>
         <source>Pengaduan %1: %2</source>
         <translation>Complaint %1: %2</translation>
     </message>
@@ -744,234 +1027,334 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="222"/>
+        <location filename="../../ui/counter.py" line="297"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="266"/>
+        <location filename="../../ui/counter.py" line="341"/>
+        <location filename="../../ui/counter.py" line="690"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="299"/>
+        <location filename="../../ui/counter.py" line="374"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="334"/>
+        <location filename="../../ui/counter.py" line="414"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="341"/>
+        <location filename="../../ui/counter.py" line="421"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="365"/>
+        <location filename="../../ui/counter.py" line="445"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="375"/>
+        <location filename="../../ui/counter.py" line="455"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="378"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="378"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="378"/>
+        <location filename="../../ui/counter.py" line="458"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="379"/>
+        <location filename="../../ui/counter.py" line="459"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="379"/>
-        <location filename="../../ui/counter.py" line="859"/>
+        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="1161"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="382"/>
+        <location filename="../../ui/counter.py" line="462"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="385"/>
+        <location filename="../../ui/counter.py" line="465"/>
+        <location filename="../../ui/counter.py" line="812"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="394"/>
+        <location filename="../../ui/counter.py" line="478"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="397"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="397"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="397"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="398"/>
+        <location filename="../../ui/counter.py" line="482"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="427"/>
-        <location filename="../../ui/counter.py" line="455"/>
+        <location filename="../../ui/counter.py" line="511"/>
+        <location filename="../../ui/counter.py" line="663"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="430"/>
+        <location filename="../../ui/counter.py" line="514"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="443"/>
+        <location filename="../../ui/counter.py" line="520"/>
+        <source>Isian belum disimpan</source>
+        <translation>Input not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="522"/>
+        <source>Simpan, lalu lanjutkan</source>
+        <translation>Save, then continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="524"/>
+        <source>Buang isian</source>
+        <translation>Discard input</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="525"/>
+        <source>Kembali mengisi</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="586"/>
+        <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
+        <translation>Number {ticket}: there is input not saved yet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="588"/>
+        <source>Ada isian yang belum disimpan:</source>
+        <translation>There is input not saved yet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="589"/>
+        <source>{head}
+{listing}
+
+Simpan dulu, lalu {action}?</source>
+        <translation>{head}
+{listing}
+
+Save it first, then {action}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="596"/>
+        <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
+        <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="606"/>
+        <source>{action} belum dilakukan. {reason}</source>
+        <translation>{action} not done. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="608"/>
+        <source>Isian {panel} belum bisa disimpan.</source>
+        <translation>The input of {panel} cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="651"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="667"/>
         <source>Akun {name} terdaftar di kantor {office}, bukan di kantor ini.</source>
         <translation>Account {name} belongs to office {office}, not this one.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="466"/>
+        <location filename="../../ui/counter.py" line="674"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="470"/>
+        <location filename="../../ui/counter.py" line="678"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="527"/>
+        <location filename="../../ui/counter.py" line="738"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="536"/>
+        <location filename="../../ui/counter.py" line="747"/>
+        <source>Panggil berikutnya</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="749"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="538"/>
+        <location filename="../../ui/counter.py" line="751"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="544"/>
+        <location filename="../../ui/counter.py" line="757"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="547"/>
+        <location filename="../../ui/counter.py" line="760"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="552"/>
+        <location filename="../../ui/counter.py" line="765"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="557"/>
+        <location filename="../../ui/counter.py" line="772"/>
+        <source>Isian yang belum disimpan ikut dibuang:
+{listing}</source>
+        <translation>Input not saved is discarded with it:
+{listing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="793"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="560"/>
+        <location filename="../../ui/counter.py" line="795"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="565"/>
+        <location filename="../../ui/counter.py" line="801"/>
+        <source>Tahan</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="803"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="809"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="576"/>
+        <location filename="../../ui/counter.py" line="814"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="590"/>
+        <location filename="../../ui/counter.py" line="835"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="596"/>
+        <location filename="../../ui/counter.py" line="837"/>
+        <source>Alihkan</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="842"/>
+        <source>Kembalikan ke antrean</source>
+        <translation>Return to queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="844"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="603"/>
+        <location filename="../../ui/counter.py" line="855"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="606"/>
+        <location filename="../../ui/counter.py" line="859"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="612"/>
+        <location filename="../../ui/counter.py" line="876"/>
+        <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
+        <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="886"/>
+        <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
+        <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="893"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="616"/>
+        <location filename="../../ui/counter.py" line="896"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="622"/>
+        <location filename="../../ui/counter.py" line="903"/>
+        <source>tutup sebagai berkas tidak lengkap</source>
+        <translation>close as incomplete file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="909"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter.py" line="913"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="630"/>
+        <location filename="../../ui/counter.py" line="916"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="632"/>
+        <location filename="../../ui/counter.py" line="918"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -982,222 +1365,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="642"/>
+        <location filename="../../ui/counter.py" line="928"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="645"/>
+        <location filename="../../ui/counter.py" line="931"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="647"/>
+        <location filename="../../ui/counter.py" line="933"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="719"/>
+        <location filename="../../ui/counter.py" line="1006"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="723"/>
+        <location filename="../../ui/counter.py" line="1010"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="736"/>
+        <location filename="../../ui/counter.py" line="1032"/>
+        <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
+        <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1038"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="737"/>
+        <location filename="../../ui/counter.py" line="1039"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="740"/>
+        <location filename="../../ui/counter.py" line="1042"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="740"/>
+        <location filename="../../ui/counter.py" line="1042"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="741"/>
+        <location filename="../../ui/counter.py" line="1043"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="741"/>
+        <location filename="../../ui/counter.py" line="1043"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="748"/>
+        <location filename="../../ui/counter.py" line="1050"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="1051"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="759"/>
+        <location filename="../../ui/counter.py" line="1061"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="762"/>
+        <location filename="../../ui/counter.py" line="1064"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="765"/>
+        <location filename="../../ui/counter.py" line="1067"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="778"/>
+        <location filename="../../ui/counter.py" line="1080"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="783"/>
+        <location filename="../../ui/counter.py" line="1085"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="785"/>
+        <location filename="../../ui/counter.py" line="1087"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="788"/>
+        <location filename="../../ui/counter.py" line="1090"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="820"/>
+        <location filename="../../ui/counter.py" line="1122"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="826"/>
+        <location filename="../../ui/counter.py" line="1128"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="832"/>
+        <location filename="../../ui/counter.py" line="1134"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="852"/>
+        <location filename="../../ui/counter.py" line="1154"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="852"/>
+        <location filename="../../ui/counter.py" line="1154"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="853"/>
+        <location filename="../../ui/counter.py" line="1155"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="853"/>
+        <location filename="../../ui/counter.py" line="1155"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="854"/>
+        <location filename="../../ui/counter.py" line="1156"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="854"/>
+        <location filename="../../ui/counter.py" line="1156"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="855"/>
+        <location filename="../../ui/counter.py" line="1157"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="855"/>
+        <location filename="../../ui/counter.py" line="1157"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="856"/>
+        <location filename="../../ui/counter.py" line="1158"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="856"/>
+        <location filename="../../ui/counter.py" line="1158"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="857"/>
+        <location filename="../../ui/counter.py" line="1208"/>
+        <source>Tidak ada nomor yang ditahan di loket ini.</source>
+        <translation>No number is held at this counter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1210"/>
+        <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
+        <translation>Resume: finish, hold or transfer {ticket} first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1221"/>
+        <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
+        <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1224"/>
+        <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
+        <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1226"/>
+        <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
+        <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1228"/>
+        <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
+        <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1230"/>
+        <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
+        <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1247"/>
+        <source>Tutup jendela</source>
+        <translation>Close the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="850"/>
+        <location filename="../../ui/counter.py" line="1159"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="857"/>
+        <location filename="../../ui/counter.py" line="902"/>
+        <location filename="../../ui/counter.py" line="1159"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="858"/>
+        <location filename="../../ui/counter.py" line="1160"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="858"/>
+        <location filename="../../ui/counter.py" line="1160"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="859"/>
+        <location filename="../../ui/counter.py" line="1161"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="860"/>
+        <location filename="../../ui/counter.py" line="1162"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="860"/>
+        <location filename="../../ui/counter.py" line="1162"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="861"/>
+        <location filename="../../ui/counter.py" line="1163"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="861"/>
+        <location filename="../../ui/counter.py" line="1163"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="866"/>
+        <location filename="../../ui/counter.py" line="1168"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="867"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -1373,27 +1803,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display.py" line="99"/>
+        <location filename="../../ui/display.py" line="132"/>
         <source>Layar antrian</source>
         <translation>Queue display</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="148"/>
+        <location filename="../../ui/display.py" line="186"/>
         <source>Panggilan terakhir</source>
         <translation>Last calls</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="150"/>
+        <location filename="../../ui/display.py" line="188"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="177"/>
+        <location filename="../../ui/display.py" line="215"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="179"/>
+        <location filename="../../ui/display.py" line="217"/>
         <source>Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.</source>
         <translation>Welcome. Please take a number and wait to be called.</translation>
     </message>
@@ -1401,179 +1831,219 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>FiscalPanel</name>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="53"/>
+        <location filename="../../ui/panels/fiscal.py" line="66"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="53"/>
+        <location filename="../../ui/panels/fiscal.py" line="66"/>
         <source>16 angka, mis. 3671014505900001</source>
         <translation>16 digits, e.g. 3671014505900001</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="54"/>
+        <location filename="../../ui/panels/fiscal.py" line="67"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="54"/>
+        <location filename="../../ui/panels/fiscal.py" line="67"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="55"/>
+        <location filename="../../ui/panels/fiscal.py" line="68"/>
         <source>NOP PBB-P2</source>
         <translation>NOP PBB-P2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="55"/>
+        <location filename="../../ui/panels/fiscal.py" line="68"/>
         <source>18 angka, mis. 36.71.010.001.001-0001.0</source>
         <translation>18 digits, e.g. 36.71.010.001.001-0001.0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="56"/>
+        <location filename="../../ui/panels/fiscal.py" line="69"/>
         <source>Nomor polisi</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="56"/>
+        <location filename="../../ui/panels/fiscal.py" line="69"/>
         <source>mis. A 1234 BC</source>
         <translation>e.g. A 1234 BC</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="66"/>
+        <location filename="../../ui/panels/fiscal.py" line="79"/>
         <source>nama pemohon (boleh kosong)</source>
         <translation>applicant&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="68"/>
+        <location filename="../../ui/panels/fiscal.py" line="81"/>
         <source>mis. izin usaha pada SIPEKA</source>
         <translation>e.g. business licence on SIPEKA</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="71"/>
+        <location filename="../../ui/panels/fiscal.py" line="84"/>
         <source>Periksa</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="73"/>
+        <location filename="../../ui/panels/fiscal.py" line="86"/>
         <source>Cetak surat</source>
         <translation>Print letter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="77"/>
+        <location filename="../../ui/panels/fiscal.py" line="91"/>
         <source>Cari dengan</source>
         <translation>Search by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="78"/>
+        <location filename="../../ui/panels/fiscal.py" line="92"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="79"/>
-        <location filename="../../ui/panels/fiscal.py" line="223"/>
+        <location filename="../../ui/panels/fiscal.py" line="93"/>
+        <location filename="../../ui/panels/fiscal.py" line="284"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="80"/>
-        <location filename="../../ui/panels/fiscal.py" line="224"/>
+        <location filename="../../ui/panels/fiscal.py" line="94"/>
+        <location filename="../../ui/panels/fiscal.py" line="285"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="90"/>
+        <location filename="../../ui/panels/fiscal.py" line="104"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="90"/>
+        <location filename="../../ui/panels/fiscal.py" line="104"/>
         <source>Pajak</source>
         <translation>Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="90"/>
+        <location filename="../../ui/panels/fiscal.py" line="104"/>
         <source>Masa</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="90"/>
+        <location filename="../../ui/panels/fiscal.py" line="104"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="91"/>
+        <location filename="../../ui/panels/fiscal.py" line="105"/>
         <source>Terlambat</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="91"/>
+        <location filename="../../ui/panels/fiscal.py" line="105"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="126"/>
+        <location filename="../../ui/panels/fiscal.py" line="138"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="139"/>
+        <source>keperluan</source>
+        <translation>purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="144"/>
         <source>Cek Fiskal</source>
         <translation>Tax clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="186"/>
+        <location filename="../../ui/panels/fiscal.py" line="170"/>
+        <source>isi keperluan</source>
+        <translation>enter the purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="175"/>
+        <source>Periksa dulu; surat dicetak dari hasil pemeriksaan.</source>
+        <translation>Check first; the letter is printed from the result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="177"/>
+        <source>Surat untuk pemeriksaan ini sudah diterbitkan.</source>
+        <translation>The letter for this check was already issued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="179"/>
+        <source>Tidak ada surat untuk hasil ini.</source>
+        <translation>There is no letter for this result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="209"/>
+        <source>cek fiskal belum diperiksa</source>
+        <translation>tax clearance not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="217"/>
+        <source>Cek fiskal belum diperiksa</source>
+        <translation>Tax clearance not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/fiscal.py" line="246"/>
         <source>Hasil pemeriksaan: %1</source>
         <translation>Check result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="202"/>
+        <location filename="../../ui/panels/fiscal.py" line="263"/>
         <source>Surat diterbitkan, kode verifikasi %1</source>
         <translation>Letter issued, verification code %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="225"/>
+        <location filename="../../ui/panels/fiscal.py" line="286"/>
         <source>Hasil pemeriksaan</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="226"/>
+        <location filename="../../ui/panels/fiscal.py" line="287"/>
         <source>Diperiksa pada</source>
         <translation>Checked at</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="229"/>
+        <location filename="../../ui/panels/fiscal.py" line="290"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="236"/>
+        <location filename="../../ui/panels/fiscal.py" line="297"/>
         <source>%1 bln</source>
         <translation>%1 mo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="244"/>
+        <location filename="../../ui/panels/fiscal.py" line="305"/>
         <source>Jumlah %1 tagihan: %2</source>
         <translation>Total of %1 bills: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="248"/>
+        <location filename="../../ui/panels/fiscal.py" line="309"/>
         <source>Tidak ada tunggakan yang telah jatuh tempo.</source>
         <translation>No arrears past their due date.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="251"/>
+        <location filename="../../ui/panels/fiscal.py" line="312"/>
         <source>Belum jatuh tempo: %1</source>
         <translation>Not yet due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="253"/>
+        <location filename="../../ui/panels/fiscal.py" line="314"/>
         <source>%1 per %2</source>
         <translation>%1 as of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="257"/>
+        <location filename="../../ui/panels/fiscal.py" line="318"/>
         <source>Data yang diperiksa: %1</source>
         <translation>Data checked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="259"/>
+        <location filename="../../ui/panels/fiscal.py" line="320"/>
         <source>belum ada data: %1</source>
         <translation>no data yet: %1</translation>
     </message>
@@ -1581,199 +2051,204 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="239"/>
+        <location filename="../../ui/kiosk.py" line="270"/>
         <source>Kios antrian</source>
         <translation>Queue kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="283"/>
+        <location filename="../../ui/kiosk.py" line="318"/>
         <source>Lansia (60 tahun ke atas)</source>
         <translation>Elderly (60 years and over)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="284"/>
+        <location filename="../../ui/kiosk.py" line="319"/>
         <source>Penyandang disabilitas</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="285"/>
+        <location filename="../../ui/kiosk.py" line="320"/>
         <source>Ibu hamil</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="286"/>
+        <location filename="../../ui/kiosk.py" line="321"/>
         <source>Anak-anak</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="291"/>
+        <location filename="../../ui/kiosk.py" line="326"/>
         <source>kertas printer habis</source>
         <translation>printer out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="292"/>
+        <location filename="../../ui/kiosk.py" line="327"/>
         <source>kertas printer hampir habis</source>
         <translation>printer paper low</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="293"/>
+        <location filename="../../ui/kiosk.py" line="328"/>
         <source>printer tidak siap</source>
         <translation>printer not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="294"/>
+        <location filename="../../ui/kiosk.py" line="329"/>
         <source>tutup printer terbuka</source>
         <translation>printer cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="295"/>
+        <location filename="../../ui/kiosk.py" line="330"/>
         <source>kertas printer macet</source>
         <translation>printer paper jammed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="296"/>
+        <location filename="../../ui/kiosk.py" line="331"/>
         <source>printer tidak menjawab</source>
         <translation>printer not answering</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="297"/>
+        <location filename="../../ui/kiosk.py" line="332"/>
         <source>printer tidak terhubung</source>
         <translation>printer not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="298"/>
+        <location filename="../../ui/kiosk.py" line="333"/>
         <source>gangguan printer</source>
         <translation>printer fault</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="358"/>
+        <location filename="../../ui/kiosk.py" line="393"/>
         <source>Silakan pilih layanan untuk mengambil nomor antrian</source>
         <translation>Please choose a service to take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="366"/>
+        <location filename="../../ui/kiosk.py" line="401"/>
         <source>Batalkan prioritas</source>
         <translation>Cancel priority</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="378"/>
+        <location filename="../../ui/kiosk.py" line="413"/>
         <source>Bawa: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="381"/>
-        <location filename="../../ui/kiosk.py" line="732"/>
+        <location filename="../../ui/kiosk.py" line="416"/>
+        <location filename="../../ui/kiosk.py" line="838"/>
         <source>Tidak ada persyaratan khusus</source>
         <translation>No special requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="385"/>
+        <location filename="../../ui/kiosk.py" line="420"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="399"/>
+        <location filename="../../ui/kiosk.py" line="434"/>
         <source>Belum ada layanan yang dapat diambil di kios ini. Silakan hubungi petugas.</source>
         <translation>No service can be taken at this kiosk yet. Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="412"/>
+        <location filename="../../ui/kiosk.py" line="447"/>
         <source>Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak</source>
         <translation>Priority service: elderly, disabilities, pregnant women, children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="427"/>
+        <location filename="../../ui/kiosk.py" line="462"/>
         <source>Layanan prioritas</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="429"/>
+        <location filename="../../ui/kiosk.py" line="464"/>
         <source>Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani lebih dahulu (UU 25/2009). Pilih salah satu:</source>
         <translation>Elderly visitors, people with disabilities, pregnant women and children are served first (Law 25/2009). Choose one:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="440"/>
+        <location filename="../../ui/kiosk.py" line="475"/>
         <source>Petugas dapat meminta bukti bila diperlukan.</source>
         <translation>Officers may ask for proof when needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="442"/>
+        <location filename="../../ui/kiosk.py" line="477"/>
         <source>Batal, kembali</source>
         <translation>Cancel, go back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="466"/>
+        <location filename="../../ui/kiosk.py" line="501"/>
         <source>Persyaratan yang perlu dibawa:</source>
         <translation>What to bring:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="470"/>
-        <location filename="../../ui/kiosk.py" line="562"/>
+        <location filename="../../ui/kiosk.py" line="505"/>
+        <location filename="../../ui/kiosk.py" line="599"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="472"/>
+        <location filename="../../ui/kiosk.py" line="507"/>
         <source>Ambil nomor antrian</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="483"/>
+        <location filename="../../ui/kiosk.py" line="518"/>
         <source>Mohon tunggu, tiket Anda sedang dicetak...</source>
         <translation>Please wait, your ticket is being printed...</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="501"/>
+        <location filename="../../ui/kiosk.py" line="536"/>
         <source>Nomor antrian Anda</source>
         <translation>Your queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="514"/>
+        <location filename="../../ui/kiosk.py" line="551"/>
         <source>Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.</source>
         <translation>Please take your ticket and wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="529"/>
+        <location filename="../../ui/kiosk.py" line="566"/>
         <source>Tiket belum tercetak</source>
         <translation>Ticket not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="542"/>
+        <location filename="../../ui/kiosk.py" line="579"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="555"/>
+        <location filename="../../ui/kiosk.py" line="592"/>
         <source>Nomor antrian tidak dapat diambil</source>
         <translation>No queue number could be taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="559"/>
+        <location filename="../../ui/kiosk.py" line="596"/>
         <source>Silakan hubungi petugas di meja informasi.</source>
         <translation>Please ask the officer at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="576"/>
+        <location filename="../../ui/kiosk.py" line="673"/>
+        <source>Layanan belum dibuka</source>
+        <translation>Service has not opened yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="674"/>
+        <source>Layanan hari ini sudah selesai</source>
+        <translation>Service has ended for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="675"/>
+        <source>Layanan hari ini sudah ditutup</source>
+        <translation>Service has been closed for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="676"/>
+        <source>Hari ini kantor libur</source>
+        <translation>The office is closed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="677"/>
         <source>Mohon maaf, layanan sedang tutup</source>
         <translation>Sorry, the office is closed</translation>
     </message>
-    <message>
-        <location filename="../../ui/kiosk.py" line="631"/>
-        <source>Jam layanan: %1 %2</source>
-        <translation>Service hours: %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk.py" line="632"/>
-        <source>Hari ini tidak ada layanan</source>
-        <translation>No service today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk.py" line="633"/>
-        <source>Hari ini hari libur: %1</source>
-        <translation>Today is a day off: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="674"/>
+        <location filename="../../ui/kiosk.py" line="766"/>
         <source>Layar kembali ke awal dalam %n detik.</source>
         <translation>
             <numerusform>The screen returns to the start in %n seconds.</numerusform>
@@ -1781,32 +2256,32 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="710"/>
+        <location filename="../../ui/kiosk.py" line="816"/>
         <source>Prioritas: %1. Silakan pilih layanan.</source>
         <translation>Priority: %1. Please choose a service.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="727"/>
+        <location filename="../../ui/kiosk.py" line="833"/>
         <source>Waktu penyelesaian: %1</source>
         <translation>Time to complete: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="767"/>
+        <location filename="../../ui/kiosk.py" line="875"/>
         <source>Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). Silakan hubungi petugas.</source>
         <translation>Sorry, no queue number can be taken right now (the server is not connected). Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="772"/>
+        <location filename="../../ui/kiosk.py" line="881"/>
         <source>kios ini tidak memiliki printer tiket</source>
         <translation>this kiosk has no ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="809"/>
+        <location filename="../../ui/kiosk.py" line="935"/>
         <source>PRIORITAS: %1</source>
         <translation>PRIORITY: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="812"/>
+        <location filename="../../ui/kiosk.py" line="938"/>
         <source>Di depan Anda: %n orang</source>
         <translation>
             <numerusform>Ahead of you: %n people</numerusform>
@@ -1814,7 +2289,7 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="814"/>
+        <location filename="../../ui/kiosk.py" line="915"/>
         <source>Perkiraan menunggu: ± %n menit</source>
         <translation>
             <numerusform>Estimated wait: about %n minutes</numerusform>
@@ -1822,22 +2297,87 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="815"/>
+        <location filename="../../ui/kiosk.py" line="685"/>
+        <source>Silakan hubungi petugas kantor.</source>
+        <translation>Please contact the office staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="687"/>
+        <source>Silakan datang kembali pada hari layanan berikutnya.</source>
+        <translation>Please come back on the next service day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="690"/>
+        <source>Layanan dibuka hari ini</source>
+        <translation>Service opens today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="691"/>
+        <source>pukul %1</source>
+        <translation>at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="692"/>
+        <source>Layanan dibuka lagi</source>
+        <translation>Service opens again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="693"/>
+        <source>%1, pukul %2</source>
+        <translation>%1, at %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="711"/>
+        <source>Jam layanan: Senin–Jumat pukul %1–%2 %3</source>
+        <translation>Service hours: Monday–Friday %1–%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="715"/>
+        <source>Nomor antrian belum dapat diambil saat ini.</source>
+        <translation>No queue number can be taken right now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="725"/>
+        <source>Nomor tetap dapat diambil – %1 belum dibuka</source>
+        <translation>You can still take a number – %1 is not open yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="726"/>
+        <source>Nomor belum dapat diambil – %1 belum dibuka</source>
+        <translation>No number can be taken yet – %1 is not open yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="916"/>
         <source>Anda akan segera dipanggil</source>
         <translation>You will be called shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="823"/>
+        <location filename="../../ui/kiosk.py" line="919"/>
+        <source>Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul %1 %2</source>
+        <translation>Service has not opened yet; your number will be called once the counters open at %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="922"/>
+        <source>%1 belum dibuka; nomor Anda akan dipanggil setelah loket dibuka</source>
+        <translation>%1 is not open yet; your number will be called once it opens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="923"/>
+        <source>Loket</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="951"/>
         <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
         <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="829"/>
+        <location filename="../../ui/kiosk.py" line="957"/>
         <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
         <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="835"/>
+        <location filename="../../ui/kiosk.py" line="963"/>
         <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
         <translation>Ticket printer problem (%1). Not printed: %2</translation>
     </message>
@@ -1845,19 +2385,19 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="156"/>
-        <location filename="../../ui/counter.py" line="163"/>
+        <location filename="../../ui/counter.py" line="224"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="158"/>
-        <location filename="../../ui/counter.py" line="165"/>
+        <location filename="../../ui/counter.py" line="226"/>
+        <location filename="../../ui/counter.py" line="233"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="167"/>
+        <location filename="../../ui/counter.py" line="235"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
@@ -1909,7 +2449,7 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../ui/panels/base.py" line="47"/>
+        <location filename="../../ui/panels/base.py" line="72"/>
         <source>Pekerjaan</source>
         <translation>Work</translation>
     </message>
@@ -1917,250 +2457,374 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>PerforationPanel</name>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="91"/>
+        <location filename="../../ui/panels/perforation.py" line="103"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="93"/>
+        <location filename="../../ui/panels/perforation.py" line="105"/>
         <source>nama wajib pajak / usaha</source>
         <translation>taxpayer / business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="98"/>
+        <location filename="../../ui/panels/perforation.py" line="110"/>
         <source>mis. BON-A</source>
         <translation>e.g. BON-A</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="100"/>
+        <location filename="../../ui/panels/perforation.py" line="112"/>
+        <location filename="../../ui/panels/perforation.py" line="236"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
         <source>nomor seri awal</source>
         <translation>first serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="102"/>
+        <location filename="../../ui/panels/perforation.py" line="114"/>
+        <location filename="../../ui/panels/perforation.py" line="237"/>
+        <location filename="../../ui/panels/perforation.py" line="298"/>
         <source>nomor seri akhir</source>
         <translation>last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="103"/>
+        <location filename="../../ui/panels/perforation.py" line="115"/>
+        <location filename="../../ui/panels/perforation.py" line="238"/>
+        <location filename="../../ui/panels/perforation.py" line="299"/>
         <source>jumlah lembar</source>
         <translation>number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="105"/>
+        <location filename="../../ui/panels/perforation.py" line="117"/>
         <source>mis. 5.000</source>
         <translation>e.g. 5.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="108"/>
+        <location filename="../../ui/panels/perforation.py" line="120"/>
         <source>keterangan bila jumlah lembar berbeda</source>
         <translation>note if the number of sheets differs</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="113"/>
+        <location filename="../../ui/panels/perforation.py" line="125"/>
         <source>Simpan permohonan</source>
         <translation>Save request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="123"/>
+        <location filename="../../ui/panels/perforation.py" line="136"/>
+        <location filename="../../ui/panels/perforation.py" line="234"/>
+        <location filename="../../ui/panels/perforation.py" line="296"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="124"/>
+        <location filename="../../ui/panels/perforation.py" line="137"/>
         <source>Nama wajib pajak</source>
         <translation>Taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="125"/>
+        <location filename="../../ui/panels/perforation.py" line="138"/>
         <source>Jenis media</source>
         <translation>Media type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="126"/>
+        <location filename="../../ui/panels/perforation.py" line="139"/>
         <source>Seri</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="127"/>
+        <location filename="../../ui/panels/perforation.py" line="140"/>
         <source>Nomor seri awal</source>
         <translation>First serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="128"/>
+        <location filename="../../ui/panels/perforation.py" line="141"/>
         <source>Nomor seri akhir</source>
         <translation>Last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="129"/>
+        <location filename="../../ui/panels/perforation.py" line="142"/>
         <source>Jumlah lembar</source>
         <translation>Number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="130"/>
+        <location filename="../../ui/panels/perforation.py" line="143"/>
         <source>Nilai nominal per lembar</source>
         <translation>Face value per sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="131"/>
+        <location filename="../../ui/panels/perforation.py" line="144"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="133"/>
+        <location filename="../../ui/panels/perforation.py" line="146"/>
         <source>Jumlah nilai</source>
         <translation>Total value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="134"/>
+        <location filename="../../ui/panels/perforation.py" line="147"/>
         <source>Permohonan perforasi</source>
         <translation>Perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="143"/>
+        <location filename="../../ui/panels/perforation.py" line="156"/>
         <source>Belum ada permohonan dipilih.</source>
         <translation>No request selected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="149"/>
+        <location filename="../../ui/panels/perforation.py" line="162"/>
         <source>Hitung</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="151"/>
+        <location filename="../../ui/panels/perforation.py" line="164"/>
         <source>Akhiri job</source>
         <translation>End job</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="152"/>
+        <location filename="../../ui/panels/perforation.py" line="165"/>
         <source>Hentikan job di mesin, terima jumlah terhitung</source>
         <translation>Stop the job on the machine and accept the count so far</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="162"/>
+        <location filename="../../ui/panels/perforation.py" line="176"/>
         <source>catatan pencocokan (boleh kosong)</source>
         <translation>reconciliation note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="163"/>
+        <location filename="../../ui/panels/perforation.py" line="177"/>
         <source>Cocokkan</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="168"/>
+        <location filename="../../ui/panels/perforation.py" line="183"/>
         <source>Diajukan</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="168"/>
+        <location filename="../../ui/panels/perforation.py" line="183"/>
         <source>Terhitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="169"/>
+        <location filename="../../ui/panels/perforation.py" line="184"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="169"/>
+        <location filename="../../ui/panels/perforation.py" line="184"/>
         <source>Lebih</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="170"/>
-        <location filename="../../ui/panels/perforation.py" line="198"/>
+        <location filename="../../ui/panels/perforation.py" line="185"/>
+        <location filename="../../ui/panels/perforation.py" line="215"/>
         <source>Rusak</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="170"/>
+        <location filename="../../ui/panels/perforation.py" line="185"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="171"/>
+        <location filename="../../ui/panels/perforation.py" line="186"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="171"/>
+        <location filename="../../ui/panels/perforation.py" line="186"/>
         <source>Nilai terperforasi</source>
         <translation>Perforated value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="178"/>
+        <location filename="../../ui/panels/perforation.py" line="193"/>
+        <location filename="../../ui/panels/perforation.py" line="243"/>
+        <location filename="../../ui/panels/perforation.py" line="448"/>
         <source>nama pengambil</source>
         <translation>name of the person collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="181"/>
+        <location filename="../../ui/panels/perforation.py" line="196"/>
         <source>Serahkan dan cetak formulir</source>
         <translation>Hand over and print the form</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="184"/>
+        <location filename="../../ui/panels/perforation.py" line="200"/>
         <source>Proses</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="190"/>
+        <location filename="../../ui/panels/perforation.py" line="206"/>
         <source>Mesin</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="205"/>
+        <location filename="../../ui/panels/perforation.py" line="223"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="218"/>
+        <location filename="../../ui/panels/perforation.py" line="234"/>
+        <source>nama</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="235"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
+        <source>seri</source>
+        <translation>series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="239"/>
+        <location filename="../../ui/panels/perforation.py" line="300"/>
+        <source>nilai nominal</source>
+        <translation>face value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="240"/>
+        <source>keterangan</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="241"/>
+        <source>rusak</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="242"/>
+        <source>catatan pencocokan</source>
+        <translation>reconciliation note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="250"/>
         <source>Perforasi</source>
         <translation>Perforation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="281"/>
+        <location filename="../../ui/panels/perforation.py" line="295"/>
+        <source>Tunggu sampai penghitungan selesai.</source>
+        <translation>Wait until the count is finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <source>nama wajib pajak</source>
+        <translation>taxpayer name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="304"/>
+        <source>isi {0}</source>
+        <translation>enter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="305"/>
+        <source>perbaiki {0}</source>
+        <translation>correct {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="308"/>
+        <source>Nomor seri dan jumlah lembar belum cocok (lihat di atas).</source>
+        <translation>Serial numbers and sheet count do not match (see above).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="333"/>
         <source>Permohonan {0} disimpan; batas waktu {1}</source>
         <translation>Request {0} saved; due {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="322"/>
+        <location filename="../../ui/panels/perforation.py" line="375"/>
         <source>{0} &amp;middot; seri {1} &amp;middot; {2} s.d. {3} ({4} lembar x {5} = {6})</source>
         <translation>{0} &amp;middot; series {1} &amp;middot; {2} to {3} ({4} sheets x {5} = {6})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="326"/>
+        <location filename="../../ui/panels/perforation.py" line="379"/>
         <source> - TERLAMBAT {0} menit</source>
         <translation> - LATE by {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="328"/>
+        <location filename="../../ui/panels/perforation.py" line="381"/>
         <source>Standar waktu {0}; batas {1}{2}</source>
         <translation>Time standard {0}; due {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="334"/>
+        <location filename="../../ui/panels/perforation.py" line="387"/>
         <source>{0} lembar terhitung ({1})</source>
         <translation>{0} sheets counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="387"/>
+        <location filename="../../ui/panels/perforation.py" line="420"/>
+        <location filename="../../ui/panels/perforation.py" line="431"/>
+        <location filename="../../ui/panels/perforation.py" line="441"/>
+        <source>Sedang menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="422"/>
+        <source>Pilih permohonan di daftar, atau simpan permohonan baru.</source>
+        <translation>Pick a request in the list, or save a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="424"/>
+        <source>Tidak ada yang perlu dihitung: permohonan {0}.</source>
+        <translation>Nothing to count: request {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="435"/>
+        <source>Sudah dicocokkan.</source>
+        <translation>Already reconciled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="436"/>
+        <source>Hitung lembarnya dulu (Hitung).</source>
+        <translation>Count the sheets first (Count).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="445"/>
+        <source>Sudah diambil oleh {0}.</source>
+        <translation>Already picked up by {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="447"/>
+        <source>Cocokkan hasil hitungan dulu (Cocokkan).</source>
+        <translation>Reconcile the count first (Reconcile).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="480"/>
         <source>Menghitung...</source>
         <translation>Counting...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="408"/>
+        <location filename="../../ui/panels/perforation.py" line="501"/>
         <source>{0}: {1} lembar terhitung</source>
         <translation>{0}: {1} sheets counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="438"/>
+        <location filename="../../ui/panels/perforation.py" line="532"/>
         <source>{0} dicocokkan: {1}</source>
         <translation>{0} reconciled: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="458"/>
+        <location filename="../../ui/panels/perforation.py" line="553"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} collected by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="563"/>
+        <source>permohonan perforasi</source>
+        <translation>perforation request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="565"/>
+        <source>pencocokan</source>
+        <translation>reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="567"/>
+        <source>pengambilan</source>
+        <translation>pick-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="584"/>
+        <source>{0} belum disimpan</source>
+        <translation>{0} not saved</translation>
     </message>
 </context>
 <context>
@@ -2318,401 +2982,641 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SamsatPanel</name>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="105"/>
+        <location filename="../../ui/panels/samsat.py" line="129"/>
         <source>STNK</source>
         <translation>STNK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="174"/>
+        <location filename="../../ui/panels/samsat.py" line="203"/>
         <source>Tidak ada kunjungan</source>
         <translation>No visit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="180"/>
+        <location filename="../../ui/panels/samsat.py" line="209"/>
         <source>belum cek fisik</source>
         <translation>physical check pending</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="180"/>
+        <location filename="../../ui/panels/samsat.py" line="209"/>
         <source>sudah cek fisik</source>
         <translation>physically checked</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="181"/>
+        <location filename="../../ui/panels/samsat.py" line="210"/>
         <source>terdaftar di loket 1</source>
         <translation>registered at counter 1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="182"/>
+        <location filename="../../ui/panels/samsat.py" line="211"/>
         <source>sudah dibayar</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="182"/>
+        <location filename="../../ui/panels/samsat.py" line="211"/>
         <source>STNK diserahkan</source>
         <translation>STNK handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="185"/>
+        <location filename="../../ui/panels/samsat.py" line="214"/>
         <source>Status: {0} · waktu {1} menit dari {2} menit</source>
         <translation>Status: {0} · time {1} min of {2} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="194"/>
+        <location filename="../../ui/panels/samsat.py" line="227"/>
+        <location filename="../../ui/panels/samsat.py" line="716"/>
+        <source>Cek fisik belum dicatat</source>
+        <translation>Vehicle check not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="229"/>
+        <location filename="../../ui/panels/samsat.py" line="735"/>
+        <location filename="../../ui/panels/samsat.py" line="762"/>
+        <source>Belum didaftarkan</source>
+        <translation>Not registered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="231"/>
+        <location filename="../../ui/panels/samsat.py" line="764"/>
+        <source>Belum dibayar</source>
+        <translation>Not paid yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="238"/>
         <source>mis. KB 1234 AB (boleh kosong)</source>
         <translation>e.g. KB 1234 AB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="197"/>
+        <location filename="../../ui/panels/samsat.py" line="241"/>
         <source>nomor rangka, mis. MH1JFM110FK123456</source>
         <translation>chassis number, e.g. MH1JFM110FK123456</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="200"/>
+        <location filename="../../ui/panels/samsat.py" line="244"/>
         <source>nomor mesin, mis. JFM1E1123456</source>
         <translation>engine number, e.g. JFM1E1123456</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="201"/>
+        <location filename="../../ui/panels/samsat.py" line="245"/>
         <source>Simpan cek fisik</source>
         <translation>Save physical check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="208"/>
-        <location filename="../../ui/panels/samsat.py" line="278"/>
+        <location filename="../../ui/panels/samsat.py" line="253"/>
+        <location filename="../../ui/panels/samsat.py" line="327"/>
         <source>Nomor polisi</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="209"/>
-        <location filename="../../ui/panels/samsat.py" line="319"/>
+        <location filename="../../ui/panels/samsat.py" line="254"/>
+        <location filename="../../ui/panels/samsat.py" line="368"/>
         <source>Nomor rangka</source>
         <translation>Chassis number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="210"/>
-        <location filename="../../ui/panels/samsat.py" line="320"/>
+        <location filename="../../ui/panels/samsat.py" line="255"/>
+        <location filename="../../ui/panels/samsat.py" line="369"/>
         <source>Nomor mesin</source>
         <translation>Engine number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="221"/>
+        <location filename="../../ui/panels/samsat.py" line="266"/>
         <source>Cek fisik belum dicatat.</source>
         <translation>Physical check not recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="225"/>
+        <location filename="../../ui/panels/samsat.py" line="270"/>
         <source>Dicatat oleh {0}; kendaraan belum ditemukan di register: dibandingkan di loket 1.</source>
         <translation>Recorded by {0}; the vehicle is not in the register yet: it is compared at counter 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="229"/>
+        <location filename="../../ui/panels/samsat.py" line="274"/>
         <source>Nomor rangka dan nomor mesin SESUAI dengan register ({0}).</source>
         <translation>Chassis and engine numbers MATCH the register ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="233"/>
+        <location filename="../../ui/panels/samsat.py" line="278"/>
         <source>TIDAK SESUAI: {0}</source>
         <translation>MISMATCH: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="252"/>
+        <location filename="../../ui/panels/samsat.py" line="299"/>
         <source>Cek fisik tidak sesuai: {0}</source>
         <translation>Physical check does not match: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="255"/>
+        <location filename="../../ui/panels/samsat.py" line="302"/>
         <source>Cek fisik {0} dicatat.</source>
         <translation>Physical check of {0} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="261"/>
+        <location filename="../../ui/panels/samsat.py" line="309"/>
         <source>mis. KB 1234 AB</source>
         <translation>e.g. KB 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="263"/>
+        <location filename="../../ui/panels/samsat.py" line="311"/>
         <source>16 angka, mis. 6171011508900001</source>
         <translation>16 digits, e.g. 6171011508900001</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="272"/>
+        <location filename="../../ui/panels/samsat.py" line="320"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="279"/>
+        <location filename="../../ui/panels/samsat.py" line="328"/>
         <source>Kendaraan</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="280"/>
+        <location filename="../../ui/panels/samsat.py" line="329"/>
+        <location filename="../../ui/panels/samsat.py" line="724"/>
+        <location filename="../../ui/panels/samsat.py" line="789"/>
         <source>NIK pemilik</source>
         <translation>Owner&apos;s NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="281"/>
+        <location filename="../../ui/panels/samsat.py" line="330"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="284"/>
+        <location filename="../../ui/panels/samsat.py" line="333"/>
         <source>Pemilik baru</source>
         <translation>New owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="287"/>
+        <location filename="../../ui/panels/samsat.py" line="336"/>
         <source>Daftarkan pemilik</source>
         <translation>Register owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="290"/>
+        <location filename="../../ui/panels/samsat.py" line="339"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="291"/>
+        <location filename="../../ui/panels/samsat.py" line="340"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="296"/>
+        <location filename="../../ui/panels/samsat.py" line="345"/>
         <source>Kendaraan baru</source>
         <translation>New vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="303"/>
+        <location filename="../../ui/panels/samsat.py" line="352"/>
         <source>NJKB, mis. 15.000.000</source>
         <translation>NJKB, e.g. 15.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="310"/>
-        <location filename="../../ui/panels/samsat.py" line="312"/>
+        <location filename="../../ui/panels/samsat.py" line="359"/>
+        <location filename="../../ui/panels/samsat.py" line="361"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="313"/>
+        <location filename="../../ui/panels/samsat.py" line="362"/>
         <source>Daftarkan kendaraan</source>
         <translation>Register vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="316"/>
+        <location filename="../../ui/panels/samsat.py" line="365"/>
         <source>Jenis</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="317"/>
+        <location filename="../../ui/panels/samsat.py" line="366"/>
         <source>Golongan SWDKLLJ</source>
         <translation>SWDKLLJ class</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="318"/>
+        <location filename="../../ui/panels/samsat.py" line="367"/>
+        <location filename="../../ui/panels/samsat.py" line="792"/>
         <source>NJKB</source>
         <translation>NJKB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="321"/>
+        <location filename="../../ui/panels/samsat.py" line="370"/>
         <source>Merek</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="321"/>
+        <location filename="../../ui/panels/samsat.py" line="370"/>
         <source>Tipe</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="322"/>
+        <location filename="../../ui/panels/samsat.py" line="371"/>
         <source>Tahun pembuatan</source>
         <translation>Year made</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="323"/>
+        <location filename="../../ui/panels/samsat.py" line="372"/>
         <source>Jatuh tempo pajak</source>
         <translation>Tax due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="324"/>
+        <location filename="../../ui/panels/samsat.py" line="373"/>
+        <location filename="../../ui/panels/samsat.py" line="796"/>
         <source>STNK berlaku s.d.</source>
         <translation>STNK valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="354"/>
+        <location filename="../../ui/panels/samsat.py" line="405"/>
         <source>{0} belum terdaftar</source>
         <translation>{0} not registered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="360"/>
+        <location filename="../../ui/panels/samsat.py" line="411"/>
         <source>tanpa pemilik</source>
         <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="363"/>
+        <location filename="../../ui/panels/samsat.py" line="414"/>
         <source>rangka {0} · mesin {1} · pajak s.d. {2} · pemilik {3}</source>
         <translation>chassis {0} · engine {1} · tax due {2} · owner {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="368"/>
+        <location filename="../../ui/panels/samsat.py" line="419"/>
         <source>NIK {0} belum terdaftar</source>
         <translation>NIK {0} not registered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="391"/>
+        <location filename="../../ui/panels/samsat.py" line="443"/>
         <source>Pemilik {0} terdaftar.</source>
         <translation>Owner {0} registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="409"/>
+        <location filename="../../ui/panels/samsat.py" line="463"/>
         <source>Kendaraan {0} terdaftar.</source>
         <translation>Vehicle {0} registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="423"/>
-        <source>{0} terdaftar; lanjut ke loket 2.</source>
-        <translation>{0} registered; on to counter 2.</translation>
+        <location filename="../../ui/panels/samsat.py" line="479"/>
+        <source>{0} terdaftar; lanjut ke {1}.</source>
+        <translation>{0} registered; on to {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="431"/>
+        <location filename="../../ui/panels/samsat.py" line="678"/>
+        <source>loket lain</source>
+        <translation>another counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="684"/>
+        <source>{0} di {1}: kembalikan nomor ini ke {1} (Alihkan…).</source>
+        <translation>{0} at {1}: send this number back to {1} (Transfer…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="689"/>
+        <source>Belum ada kunjungan: panggil nomor dulu (F1).</source>
+        <translation>No visit: call a number first (F1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="691"/>
+        <source>Data kunjungan belum terbaca (lihat pesan di bawah).</source>
+        <translation>The visit could not be read (see the message below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="693"/>
+        <source>Berkas ini dibatalkan oleh supervisor.</source>
+        <translation>This case was cancelled by a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="700"/>
+        <source>Sudah didaftarkan di {0}: cek fisik tidak bisa diubah lagi.</source>
+        <translation>Already registered at {0}: the vehicle check can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="703"/>
+        <location filename="../../ui/panels/samsat.py" line="786"/>
+        <source>nomor rangka</source>
+        <translation>chassis number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="704"/>
+        <location filename="../../ui/panels/samsat.py" line="787"/>
+        <source>nomor mesin</source>
+        <translation>engine number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="705"/>
+        <location filename="../../ui/panels/samsat.py" line="721"/>
+        <location filename="../../ui/panels/samsat.py" line="785"/>
+        <location filename="../../ui/panels/samsat.py" line="788"/>
+        <source>nomor polisi</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="714"/>
+        <source>Sudah terdaftar.</source>
+        <translation>Already registered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="718"/>
+        <source>Cek fisik tidak sesuai register (lihat di atas); ulangi cek fisik</source>
+        <translation>The vehicle check does not match the register (see above); repeat the vehicle check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="722"/>
+        <source>kendaraan belum terdaftar: isi dan simpan &quot;Kendaraan baru&quot;</source>
+        <translation>vehicle not registered: fill in and save &quot;New vehicle&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="725"/>
+        <source>pemilik belum terdaftar: isi dan simpan &quot;Pemilik baru&quot;</source>
+        <translation>owner not registered: fill in and save &quot;New owner&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="737"/>
+        <source>Sudah dibayar.</source>
+        <translation>Already paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="739"/>
+        <source>Tagihan belum bisa dihitung (lihat pesan di bawah).</source>
+        <translation>The bill cannot be computed (see the message below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="742"/>
+        <source>Isi nomor referensi transfer.</source>
+        <translation>Enter the transfer reference.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="744"/>
+        <source>Isi kode billing.</source>
+        <translation>Enter the billing code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="746"/>
+        <location filename="../../ui/panels/samsat.py" line="798"/>
+        <source>uang diterima</source>
+        <translation>amount received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="752"/>
+        <source>Uang diterima kurang {0}.</source>
+        <translation>Amount received is {0} short.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="766"/>
+        <source>STNK sudah diserahkan.</source>
+        <translation>STNK already handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="768"/>
+        <source>centang &quot;STNK sudah disahkan&quot;</source>
+        <translation>tick &quot;STNK endorsed&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="769"/>
+        <source>centang &quot;STNK sudah dicap&quot;</source>
+        <translation>tick &quot;STNK stamped&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="770"/>
+        <source>isi nama penerima</source>
+        <translation>enter the recipient&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="790"/>
+        <source>nama pemilik</source>
+        <translation>owner&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="791"/>
+        <source>alamat pemilik</source>
+        <translation>owner&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="792"/>
+        <source>merek</source>
+        <translation>make</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="793"/>
+        <source>tipe</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="794"/>
+        <source>tahun pembuatan</source>
+        <translation>year made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="795"/>
+        <source>jatuh tempo pajak</source>
+        <translation>tax due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="797"/>
+        <source>referensi</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="799"/>
+        <source>STNK disahkan</source>
+        <translation>STNK endorsed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="800"/>
+        <source>STNK dicap</source>
+        <translation>STNK stamped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="808"/>
+        <source>cek fisik</source>
+        <translation>vehicle check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="810"/>
+        <source>pendaftaran</source>
+        <translation>registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="812"/>
+        <source>pemilik baru</source>
+        <translation>new owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="814"/>
+        <source>kendaraan baru</source>
+        <translation>new vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="817"/>
+        <source>pembayaran</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="818"/>
+        <source>penyerahan STNK</source>
+        <translation>STNK hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="832"/>
+        <source>Cek fisik belum disimpan</source>
+        <translation>Vehicle check not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="837"/>
+        <source>Pembayaran belum dicatat</source>
+        <translation>Payment not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="839"/>
+        <source>Penyerahan STNK belum dicatat</source>
+        <translation>STNK hand-over not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="857"/>
+        <source>Pendaftaran belum disimpan</source>
+        <translation>Registration not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/samsat.py" line="489"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="431"/>
+        <location filename="../../ui/panels/samsat.py" line="489"/>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="431"/>
+        <location filename="../../ui/panels/samsat.py" line="489"/>
         <source>Dasar perhitungan</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="432"/>
+        <location filename="../../ui/panels/samsat.py" line="490"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="444"/>
+        <location filename="../../ui/panels/samsat.py" line="502"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="444"/>
+        <location filename="../../ui/panels/samsat.py" line="502"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="445"/>
+        <location filename="../../ui/panels/samsat.py" line="503"/>
         <source>Kode billing</source>
         <translation>Billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="450"/>
+        <location filename="../../ui/panels/samsat.py" line="508"/>
         <source>nomor referensi transfer / kode billing</source>
         <translation>transfer reference / billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="452"/>
+        <location filename="../../ui/panels/samsat.py" line="510"/>
         <source>uang diterima (tunai)</source>
         <translation>cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="456"/>
+        <location filename="../../ui/panels/samsat.py" line="514"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="464"/>
+        <location filename="../../ui/panels/samsat.py" line="523"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="465"/>
+        <location filename="../../ui/panels/samsat.py" line="524"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="466"/>
+        <location filename="../../ui/panels/samsat.py" line="525"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="467"/>
+        <location filename="../../ui/panels/samsat.py" line="526"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="489"/>
+        <location filename="../../ui/panels/samsat.py" line="551"/>
         <source>Jumlah: {0}</source>
         <translation>Total: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="493"/>
+        <location filename="../../ui/panels/samsat.py" line="555"/>
         <source>Sudah dibayar {0} · kuitansi {1} · SKPD {2}</source>
         <translation>Paid {0} · receipt {1} · SKPD {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="504"/>
+        <location filename="../../ui/panels/samsat.py" line="566"/>
         <source>kurang {0}</source>
         <translation>{0} short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="527"/>
+        <location filename="../../ui/panels/samsat.py" line="589"/>
         <source>Pembayaran {0} diterima; kuitansi {1}.</source>
         <translation>Payment of {0} received; receipt {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="536"/>
+        <location filename="../../ui/panels/samsat.py" line="599"/>
         <source>STNK sudah disahkan (diparaf dan ditulis waktu pengesahan)</source>
         <translation>STNK endorsed (initialled, time of endorsement written)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="538"/>
+        <location filename="../../ui/panels/samsat.py" line="601"/>
         <source>STNK sudah dicap</source>
         <translation>STNK stamped</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="540"/>
+        <location filename="../../ui/panels/samsat.py" line="603"/>
+        <location filename="../../ui/panels/samsat.py" line="801"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="544"/>
+        <location filename="../../ui/panels/samsat.py" line="607"/>
         <source>Serahkan STNK</source>
         <translation>Hand over STNK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="548"/>
+        <location filename="../../ui/panels/samsat.py" line="612"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="567"/>
+        <location filename="../../ui/panels/samsat.py" line="631"/>
         <source>Pemilik: {0} · kuitansi {1}</source>
         <translation>Owner: {0} · receipt {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="572"/>
+        <location filename="../../ui/panels/samsat.py" line="636"/>
         <source>dalam standar</source>
         <translation>within the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="572"/>
+        <location filename="../../ui/panels/samsat.py" line="636"/>
         <source>MELEBIHI standar</source>
         <translation>OVER the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="573"/>
+        <location filename="../../ui/panels/samsat.py" line="637"/>
         <source>tanpa standar</source>
         <translation>no standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="576"/>
+        <location filename="../../ui/panels/samsat.py" line="640"/>
         <source>Diserahkan kepada {0} pukul {1} · {2} menit sejak nomor antrian, {3} ({4} menit)</source>
         <translation>Handed to {0} at {1} · {2} min since the queue ticket, {3} ({4} min)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="599"/>
+        <location filename="../../ui/panels/samsat.py" line="664"/>
         <source>STNK {0} diserahkan; {1} menit.</source>
         <translation>STNK {0} handed over; {1} min.</translation>
     </message>
@@ -2771,6 +3675,64 @@ Schema up to date; {n} office(s).</translation>
         <location filename="../../ui/setup_wizard.py" line="490"/>
         <source>Berkas: {v}</source>
         <translation>File: {v}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../ui/counter.py" line="165"/>
+        <source>Persetujuan supervisor</source>
+        <translation>Supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="175"/>
+        <source>mis. wajib pajak batal membayar</source>
+        <translation>e.g. the taxpayer decided not to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="176"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="177"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="178"/>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="183"/>
+        <source>Batalkan tagihan</source>
+        <translation>Cancel the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="184"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="196"/>
+        <source>nama supervisor</source>
+        <translation>supervisor&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="197"/>
+        <source>kata sandi</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="198"/>
+        <source>alasan</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="201"/>
+        <source>Isi {fields}.</source>
+        <translation>Enter {fields}.</translation>
     </message>
 </context>
 <context>
@@ -3068,87 +4030,87 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SurveyWindow</name>
     <message>
-        <location filename="../../ui/survey.py" line="143"/>
+        <location filename="../../ui/survey.py" line="147"/>
         <source>Survei Kepuasan Masyarakat</source>
         <translation>Public Satisfaction Survey</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="185"/>
+        <location filename="../../ui/survey.py" line="189"/>
         <source>Bagaimana pelayanan kami hari ini?</source>
         <translation>How was our service today?</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="186"/>
+        <location filename="../../ui/survey.py" line="190"/>
         <source>Pindai kode QR pada karcis antrean Anda, atau ketik nomornya (contoh A-001).</source>
         <translation>Scan the QR code on your queue ticket, or type its number (for example A-001).</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="201"/>
+        <location filename="../../ui/survey.py" line="205"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="245"/>
+        <location filename="../../ui/survey.py" line="254"/>
         <source>Bagaimana pelayanan di {counter}?</source>
         <translation>How was the service at {counter}?</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="248"/>
+        <location filename="../../ui/survey.py" line="257"/>
         <source>Tidak puas</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="248"/>
+        <location filename="../../ui/survey.py" line="257"/>
         <source>Kurang puas</source>
         <translation>Somewhat dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="248"/>
+        <location filename="../../ui/survey.py" line="257"/>
         <source>Puas</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="249"/>
+        <location filename="../../ui/survey.py" line="258"/>
         <source>Sangat puas</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="285"/>
+        <location filename="../../ui/survey.py" line="300"/>
         <source>‹ Kembali</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="298"/>
+        <location filename="../../ui/survey.py" line="313"/>
         <source>Tentang Anda (boleh dilewati)</source>
         <translation>About you (you may skip this)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="318"/>
+        <location filename="../../ui/survey.py" line="333"/>
         <source>Lewati</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="325"/>
+        <location filename="../../ui/survey.py" line="340"/>
         <source>Kirim</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="343"/>
+        <location filename="../../ui/survey.py" line="358"/>
         <source>Terima kasih atas penilaian Anda!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="345"/>
+        <location filename="../../ui/survey.py" line="360"/>
         <source>Masukan Anda membantu kami memperbaiki pelayanan.</source>
         <translation>Your feedback helps us improve our service.</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="390"/>
+        <location filename="../../ui/survey.py" line="408"/>
         <source>Ketik nomor antrean Anda atau pindai karcisnya.</source>
         <translation>Type your queue number or scan your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="401"/>
+        <location filename="../../ui/survey.py" line="427"/>
         <source>Pertanyaan {n} dari {total}</source>
         <translation>Question {n} of {total}</translation>
     </message>
@@ -3156,29 +4118,37 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="101"/>
+        <location filename="../../ui/counter.py" line="121"/>
         <source>Alihkan nomor</source>
         <translation>Transfer number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="103"/>
+        <location filename="../../ui/counter.py" line="123"/>
         <source>Ke tahap (antrean tahap itu)</source>
         <translation>To a stage (that stage&apos;s queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="104"/>
+        <location filename="../../ui/counter.py" line="124"/>
         <source>Ke loket tertentu</source>
         <translation>To a particular counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="120"/>
+        <location filename="../../ui/counter.py" line="140"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="121"/>
+        <location filename="../../ui/counter.py" line="141"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>_Tile</name>
+    <message>
+        <location filename="../../ui/display.py" line="88"/>
+        <source>TUTUP</source>
+        <translation>CLOSED</translation>
     </message>
 </context>
 </TS>
