@@ -457,6 +457,9 @@ class CounterWindow(QMainWindow):
         right.addWidget(self.waiting_title)
         self.waiting = self._table([self.tr("Nomor"), self.tr("Layanan"), self.tr("Tahap"),
                                     self.tr("Menunggu"), self.tr("Prioritas")])
+        # service and stage names are long ("Pembayaran PKB, SWDKLLJ dan PNBP"): they share
+        # the width and are elided, the whole name in the cell's tooltip
+        self.waiting.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         right.addWidget(self.waiting, 3)
         held_row = QHBoxLayout()
         held_title = QLabel(self.tr("Ditahan di loket ini"), page)
@@ -540,7 +543,17 @@ class CounterWindow(QMainWindow):
         return next((st.name for st in self.info.all_stages if st.code == code), code or "")
 
     def _counter_name(self, code: str | None) -> str:
+        if code == self.counter_code:
+            return self.info.counter_name
         return next((c.name for c in self.info.counters if c.code == code), code or "")
+
+    def _counter_place(self, code: str) -> str:
+        """A counter in the history's narrow column: "Loket 2", else its name."""
+        if code == self.counter_code:
+            number = self.info.display_number
+        else:
+            number = next((c.number for c in self.info.counters if c.code == code), 0)
+        return self.tr("Loket {n}").format(n=number) if number else self._counter_name(code)
 
     def _ask_supervisor(self, text: str) -> tuple[str, str, str] | None:
         dialog = SupervisorDialog(text, self)
@@ -1128,12 +1141,13 @@ class CounterWindow(QMainWindow):
         self.waiting_title.setText(self.tr("Antrean menunggu ({n})").format(n=len(rows)))
         self.waiting.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row.ticket, row.service_name, row.stage_code,
+            values = [row.ticket, row.service_name, self._stage_name(row.stage_code),
                       _duration((now - row.issued_at).total_seconds()),
                       self._priority_text(row.priority) + (
                           self.tr(" (untuk loket ini)") if row.targeted else "")]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if row.priority:
                     item.setForeground(Qt.GlobalColor.darkMagenta)
                 self.waiting.setItem(r, c, item)
@@ -1178,7 +1192,7 @@ class CounterWindow(QMainWindow):
         self.history.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [f"{row.local_at:%H:%M:%S}", self._action_text(row),
-                      self._counter_name(row.counter) if row.counter else "", row.user or ""]
+                      self._counter_place(row.counter) if row.counter else "", row.user or ""]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.note:

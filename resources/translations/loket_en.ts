@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="341"/>
-        <location filename="../../ui/counter.py" line="690"/>
+        <location filename="../../ui/counter.py" line="700"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
@@ -1084,7 +1084,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="459"/>
-        <location filename="../../ui/counter.py" line="1161"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
@@ -1095,7 +1095,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="465"/>
-        <location filename="../../ui/counter.py" line="812"/>
+        <location filename="../../ui/counter.py" line="822"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
@@ -1126,7 +1126,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="511"/>
-        <location filename="../../ui/counter.py" line="663"/>
+        <location filename="../../ui/counter.py" line="673"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
@@ -1156,17 +1156,22 @@
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="586"/>
+        <location filename="../../ui/counter.py" line="553"/>
+        <source>Loket {n}</source>
+        <translation>Counter {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="596"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="588"/>
+        <location filename="../../ui/counter.py" line="598"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="599"/>
         <source>{head}
 {listing}
 
@@ -1177,184 +1182,184 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="596"/>
+        <location filename="../../ui/counter.py" line="606"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="606"/>
+        <location filename="../../ui/counter.py" line="616"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="608"/>
+        <location filename="../../ui/counter.py" line="618"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="651"/>
+        <location filename="../../ui/counter.py" line="661"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="677"/>
         <source>Akun {name} terdaftar di kantor {office}, bukan di kantor ini.</source>
         <translation>Account {name} belongs to office {office}, not this one.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="674"/>
+        <location filename="../../ui/counter.py" line="684"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="678"/>
+        <location filename="../../ui/counter.py" line="688"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="738"/>
+        <location filename="../../ui/counter.py" line="748"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="747"/>
+        <location filename="../../ui/counter.py" line="757"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="759"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="751"/>
+        <location filename="../../ui/counter.py" line="761"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="757"/>
+        <location filename="../../ui/counter.py" line="767"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="760"/>
+        <location filename="../../ui/counter.py" line="770"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="765"/>
+        <location filename="../../ui/counter.py" line="775"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="772"/>
+        <location filename="../../ui/counter.py" line="782"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="793"/>
+        <location filename="../../ui/counter.py" line="803"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="795"/>
+        <location filename="../../ui/counter.py" line="805"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="801"/>
+        <location filename="../../ui/counter.py" line="811"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="803"/>
+        <location filename="../../ui/counter.py" line="813"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="809"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="814"/>
+        <location filename="../../ui/counter.py" line="824"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="835"/>
+        <location filename="../../ui/counter.py" line="845"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="837"/>
+        <location filename="../../ui/counter.py" line="847"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="842"/>
+        <location filename="../../ui/counter.py" line="852"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="844"/>
+        <location filename="../../ui/counter.py" line="854"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="855"/>
+        <location filename="../../ui/counter.py" line="865"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="859"/>
+        <location filename="../../ui/counter.py" line="869"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="876"/>
+        <location filename="../../ui/counter.py" line="886"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="886"/>
+        <location filename="../../ui/counter.py" line="896"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="893"/>
+        <location filename="../../ui/counter.py" line="903"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="896"/>
+        <location filename="../../ui/counter.py" line="906"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="903"/>
+        <location filename="../../ui/counter.py" line="913"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="909"/>
+        <location filename="../../ui/counter.py" line="919"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="913"/>
+        <location filename="../../ui/counter.py" line="923"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="916"/>
+        <location filename="../../ui/counter.py" line="926"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="918"/>
+        <location filename="../../ui/counter.py" line="928"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1365,269 +1370,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="928"/>
+        <location filename="../../ui/counter.py" line="938"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="931"/>
+        <location filename="../../ui/counter.py" line="941"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="933"/>
+        <location filename="../../ui/counter.py" line="943"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1006"/>
+        <location filename="../../ui/counter.py" line="1016"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1010"/>
+        <location filename="../../ui/counter.py" line="1020"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1032"/>
+        <location filename="../../ui/counter.py" line="1042"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1038"/>
+        <location filename="../../ui/counter.py" line="1048"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1039"/>
+        <location filename="../../ui/counter.py" line="1049"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1042"/>
+        <location filename="../../ui/counter.py" line="1052"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1042"/>
+        <location filename="../../ui/counter.py" line="1052"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1043"/>
+        <location filename="../../ui/counter.py" line="1053"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1043"/>
+        <location filename="../../ui/counter.py" line="1053"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1050"/>
+        <location filename="../../ui/counter.py" line="1060"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1051"/>
+        <location filename="../../ui/counter.py" line="1061"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1061"/>
+        <location filename="../../ui/counter.py" line="1071"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1064"/>
+        <location filename="../../ui/counter.py" line="1074"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1067"/>
+        <location filename="../../ui/counter.py" line="1077"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1080"/>
+        <location filename="../../ui/counter.py" line="1090"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1085"/>
+        <location filename="../../ui/counter.py" line="1095"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1087"/>
+        <location filename="../../ui/counter.py" line="1097"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1090"/>
+        <location filename="../../ui/counter.py" line="1100"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1122"/>
+        <location filename="../../ui/counter.py" line="1132"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1128"/>
+        <location filename="../../ui/counter.py" line="1138"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1134"/>
+        <location filename="../../ui/counter.py" line="1144"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1154"/>
+        <location filename="../../ui/counter.py" line="1164"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1154"/>
+        <location filename="../../ui/counter.py" line="1164"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1155"/>
+        <location filename="../../ui/counter.py" line="1165"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1155"/>
+        <location filename="../../ui/counter.py" line="1165"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1156"/>
+        <location filename="../../ui/counter.py" line="1166"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1156"/>
+        <location filename="../../ui/counter.py" line="1166"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1157"/>
+        <location filename="../../ui/counter.py" line="1167"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1157"/>
+        <location filename="../../ui/counter.py" line="1167"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1158"/>
+        <location filename="../../ui/counter.py" line="1168"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1158"/>
+        <location filename="../../ui/counter.py" line="1168"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1208"/>
+        <location filename="../../ui/counter.py" line="1218"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1210"/>
+        <location filename="../../ui/counter.py" line="1220"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1221"/>
+        <location filename="../../ui/counter.py" line="1231"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1224"/>
+        <location filename="../../ui/counter.py" line="1234"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1226"/>
+        <location filename="../../ui/counter.py" line="1236"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1228"/>
+        <location filename="../../ui/counter.py" line="1238"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1230"/>
+        <location filename="../../ui/counter.py" line="1240"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1247"/>
+        <location filename="../../ui/counter.py" line="1257"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="850"/>
-        <location filename="../../ui/counter.py" line="1159"/>
+        <location filename="../../ui/counter.py" line="860"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="902"/>
-        <location filename="../../ui/counter.py" line="1159"/>
+        <location filename="../../ui/counter.py" line="912"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1160"/>
+        <location filename="../../ui/counter.py" line="1170"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1160"/>
+        <location filename="../../ui/counter.py" line="1170"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1161"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1162"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1162"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1163"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1163"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1168"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="1179"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
