@@ -492,3 +492,23 @@ def test_an_unpaid_bill_is_cancelled_only_by_a_supervisor_at_the_counter(flow: F
         actors = uow.session.scalars(select(AuditEntry.actor).where(
             AuditEntry.action == "samsat.cancelled")).all()
     assert actors == ["kepala"]
+
+
+def test_a_supervisors_take_over_meets_the_same_rule(flow: Flow) -> None:
+    """Loket 2's station crashed mid-service: another counter takes the visit over; it may
+    not finish it as done unpaid either, and may take the payment as loket 2 would."""
+    from app.queue import engine as q
+
+    flow.register_owner_and_vehicle()
+    visit_id = _registered_at_l2(flow)
+    with flow.store.uow() as uow:
+        q.take_over(uow, "A-001", "L3", office_code=OFFICE, actor=flow.supervisor, now=at(12))
+    with pytest.raises(LoketError) as err:
+        flow.finish("L3", 13)
+    assert err.value.key == "work.missing" and "belum dibayar" in err.value.message()
+    with flow.store.uow(read_only=True) as uow:
+        assert uow.session.get(Visit, visit_id).status.value == "serving"
+    with flow.store.uow() as uow:
+        f.record_payment(uow, visit_id, method="cash", actor=flow.officer, now=at(14))
+    flow.finish("L3", 15)
+    assert flow.call("L3", 16) == visit_id  # on to loket 3, as after any payment
