@@ -12,66 +12,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import users
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
-from app.errors import LoketError
 from app.queue import engine as q
 from app.store import Store
 from db.enums import TimeUnit
-from db.models import AuditEntry, Service, Visit
+from db.models import Service
+from tests.app import desk as desks
 from tests.app.bapenda.conftest import BATU, MALANG, MALANG_ALL, MONDAY_9, NIK_BUDI, personal
-from tests.helpers import snapshot
 
 PASSWORD = "rahasia-123"
 LATER = MONDAY_9 + timedelta(minutes=5)
 
 
-class Desk:
-    """Tickets moved with the queue engine; an officer and a supervisor."""
+class Desk(desks.Desk):
+    """The NPWPD and payment desks' tickets (see tests/app/desk.py)."""
 
     def __init__(self, store: Store, url: str) -> None:
-        self.store, self.url = store, url
-        with store.uow() as uow:
-            users.add_user(uow, "rina", "officer", PASSWORD, actor="test")
-        with store.uow() as uow:
-            users.add_user(uow, "kepala", "supervisor", PASSWORD, actor="test")
-
-    def issue(self, office: str, service: str) -> q.TicketInfo:
-        with self.store.uow() as uow:
-            return q.issue_ticket(uow, service, office_code=office, now=MONDAY_9)
-
-    def call(self, office: str, counter: str, ticket: str) -> None:
-        with self.store.uow() as uow:
-            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
-                          now=MONDAY_9)
-
-    def finish(self, office: str, counter: str) -> q.FinishInfo:
-        with self.store.uow() as uow:
-            return q.finish(uow, counter, office_code=office, actor=q.Actor("rina"), now=LATER)
-
-    def refused(self, action: Callable[[], object]) -> LoketError:
-        """``action`` is refused and changes nothing in any table."""
-        before = snapshot(self.url)
-        with pytest.raises(LoketError) as err:
-            action()
-        assert snapshot(self.url) == before
-        return err.value
-
-    def refused_finish(self, office: str, counter: str) -> LoketError:
-        err = self.refused(lambda: self.finish(office, counter))
-        assert err.key == "work.missing"
-        return err
-
-    def overrides(self, visit_id: int) -> list[AuditEntry]:
-        with self.store.uow(read_only=True) as uow:
-            return list(uow.session.scalars(select(AuditEntry).where(
-                AuditEntry.action == "work.override", AuditEntry.entity_id == str(visit_id))))
-
-    def status(self, visit_id: int) -> str:
-        with self.store.uow(read_only=True) as uow:
-            return uow.session.get(Visit, visit_id).status.value
+        super().__init__(store, url, MONDAY_9)
 
 
 @pytest.fixture

@@ -5,47 +5,30 @@ calling or serving it (a supervisor may override, audited)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
-from app import users
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
 from app.casework import complaints as C
-from app.errors import LoketError
 from app.queue import config
-from app.queue import engine as q
 from app.store import Store
-from db.models import AuditEntry, Office, Visit
+from db.models import Office
+from tests.app import desk as desks
 from tests.helpers import run_json, snapshot
 
 MALANG, BATU, BPS = "BPPD-MALANG", "BAPENDA-BATU", "BPS-BANTEN"
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 WIB
 
 
-class Desk:
+class Desk(desks.Desk):
+    """The casework desk: applications and complaints for a visit (tests/app/desk.py)."""
+
     def __init__(self, store: Store, url: str) -> None:
-        self.store, self.url = store, url
-        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
-            with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="test")
-
-    def issue(self, office: str, service: str) -> q.TicketInfo:
-        with self.store.uow() as uow:
-            return q.issue_ticket(uow, service, office_code=office, now=NOW)
-
-    def call(self, office: str, counter: str, ticket: str) -> None:
-        with self.store.uow() as uow:
-            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
-                          now=NOW)
-
-    def finish(self, office: str, counter: str) -> q.FinishInfo:
-        with self.store.uow() as uow:
-            return q.finish(uow, counter, office_code=office, actor=q.Actor("rina"),
-                            now=NOW + timedelta(minutes=5))
+        super().__init__(store, url, NOW)
 
     def apply(self, service: str, visit_id: int | None, office: str = MALANG,
               actor: str = "rina", override: bool = False) -> A.ApplicationInfo:
@@ -68,22 +51,6 @@ class Desk:
             row.settings = {**(row.settings or {}), **values}
             uow.commit()
         config.forget()
-
-    def refused(self, action: Callable[[], object]) -> LoketError:
-        before = snapshot(self.url)
-        with pytest.raises(LoketError) as err:
-            action()
-        assert snapshot(self.url) == before
-        return err.value
-
-    def status(self, visit_id: int) -> str:
-        with self.store.uow(read_only=True) as uow:
-            return uow.session.get(Visit, visit_id).status.value
-
-    def overrides(self) -> list[AuditEntry]:
-        with self.store.uow(read_only=True) as uow:
-            return list(uow.session.scalars(select(AuditEntry).where(
-                AuditEntry.action == "work.override")))
 
 
 @pytest.fixture

@@ -4,18 +4,16 @@ calling or serving it (a supervisor may override, audited)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
 
-from app import users
-from app.errors import LoketError
 from app.fiscal import clearance
 from app.queue import engine as q
 from app.store import Store
-from db.models import AuditEntry, Visit
+from db.models import Visit
+from tests.app import desk as desks
 from tests.helpers import run_json, snapshot
 
 FO, MALANG = "BAPENDA-BANTEN-FO", "BPPD-MALANG"
@@ -23,26 +21,14 @@ NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
 NIK = "3603011203850001"
 
 
-class Desk:
+class Desk(desks.Desk):
+    """The clearance desk FO1 (see tests/app/desk.py)."""
+
     def __init__(self, store: Store, url: str) -> None:
-        self.store, self.url = store, url
-        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
-            with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="test")
+        super().__init__(store, url, NOW)
 
-    def issue(self, office: str, service: str) -> q.TicketInfo:
-        with self.store.uow() as uow:
-            return q.issue_ticket(uow, service, office_code=office, now=NOW)
-
-    def call(self, office: str, counter: str, ticket: str) -> None:
-        with self.store.uow() as uow:
-            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
-                          now=NOW)
-
-    def finish(self) -> q.FinishInfo:
-        with self.store.uow() as uow:
-            return q.finish(uow, "FO1", office_code=FO, actor=q.Actor("rina"),
-                            now=NOW + timedelta(minutes=5))
+    def finish(self, office: str = FO, counter: str = "FO1") -> q.FinishInfo:
+        return super().finish(office, counter)
 
     def check(self, visit_id: int | None, officer: str = "rina", office: str = FO,
               override: bool = False) -> clearance.CheckResult:
@@ -50,18 +36,6 @@ class Desk:
             return clearance.check(uow, "nik", NIK, purpose="Izin usaha (SIPEKA)",
                                    officer=officer, office_code=office, visit_id=visit_id,
                                    now=NOW, override=override)
-
-    def refused(self, action: Callable[[], object]) -> LoketError:
-        before = snapshot(self.url)
-        with pytest.raises(LoketError) as err:
-            action()
-        assert snapshot(self.url) == before
-        return err.value
-
-    def overrides(self) -> list[AuditEntry]:
-        with self.store.uow(read_only=True) as uow:
-            return list(uow.session.scalars(select(AuditEntry).where(
-                AuditEntry.action == "work.override")))
 
 
 @pytest.fixture

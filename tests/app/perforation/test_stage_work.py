@@ -5,61 +5,28 @@ audited); the valuables of a closed visit are counted by anyone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
-from app import users
-from app.errors import LoketError
 from app.perforation import service
 from app.perforation.counting import count_request, end_count
 from app.queue import engine as q
 from app.store import Store
-from db.models import AuditEntry, Visit
 from devices.perforator_sim import PerforatorSimulator
+from tests.app import desk as desks
 from tests.app.perforation.conftest import BATU, MALANG, NOW, request_fields
-from tests.helpers import snapshot
 
 LATER = NOW + timedelta(minutes=5)
 FAST = 600_000.0  # sheets per minute
 
 
-class Desk:
-    """Tickets moved with the queue engine; an officer and a supervisor."""
+class Desk(desks.Desk):
+    """The perforation desk: requests and counts for a visit (see tests/app/desk.py)."""
 
     def __init__(self, store: Store, url: str) -> None:
-        self.store, self.url = store, url
-        for name, role in (("rina", "officer"), ("kepala", "supervisor")):
-            with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="test")
-
-    def issue(self, office: str, service_code: str) -> q.TicketInfo:
-        with self.store.uow() as uow:
-            return q.issue_ticket(uow, service_code, office_code=office, now=NOW)
-
-    def call(self, office: str, counter: str, ticket: str) -> None:
-        with self.store.uow() as uow:
-            q.call_ticket(uow, counter, ticket, office_code=office, actor=q.Actor("rina"),
-                          now=NOW)
-
-    def finish(self, office: str, counter: str) -> q.FinishInfo:
-        with self.store.uow() as uow:
-            return q.finish(uow, counter, office_code=office, actor=q.Actor("rina"), now=LATER)
-
-    def refused(self, action: Callable[[], object]) -> LoketError:
-        """``action`` is refused and changes nothing in any table."""
-        before = snapshot(self.url)
-        with pytest.raises(LoketError) as err:
-            action()
-        assert snapshot(self.url) == before
-        return err.value
-
-    def refused_finish(self, office: str, counter: str) -> LoketError:
-        err = self.refused(lambda: self.finish(office, counter))
-        assert err.key == "work.missing"
-        return err
+        super().__init__(store, url, NOW)
 
     def request(self, visit_id: int | None, office: str = MALANG, actor: str = "rina",
                 override: bool = False) -> service.RequestInfo:
@@ -73,15 +40,6 @@ class Desk:
         with self.store.uow() as uow:
             return service.record_manual_count(uow, number, "1000", note="mesin mati",
                                                actor=actor, now=NOW, override=override)
-
-    def overrides(self, visit_id: int) -> list[AuditEntry]:
-        with self.store.uow(read_only=True) as uow:
-            return list(uow.session.scalars(select(AuditEntry).where(
-                AuditEntry.action == "work.override", AuditEntry.entity_id == str(visit_id))))
-
-    def status(self, visit_id: int) -> str:
-        with self.store.uow(read_only=True) as uow:
-            return uow.session.get(Visit, visit_id).status.value
 
 
 @pytest.fixture
