@@ -174,3 +174,21 @@ def require_at_work(session: Session, visit: Visit, work: str, *, actor: Any,
                  before={"status": place.status, "stage": place.stage_code,
                          "counter": place.counter_code},
                  after={"work": work, "ticket": visit.ticket})
+
+
+def require_visit_at_work(session: Session, office_id: int, visit_id: int | None, work: str,
+                          *, actor: Any, override: bool, now: datetime,
+                          open_only: bool = False) -> None:
+    """:func:`require_at_work` for an action that names its visit by id, if it has one
+    (an action without a visit asks nothing). The visit must be of ``office_id``;
+    ``open_only``: a closed visit asks nothing (work that goes on after the visitor left)."""
+    if visit_id is None:
+        return
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.office_id != office_id:
+        office = session.get(Office, office_id)
+        raise LoketError("queue.unknown_ticket", ticket=str(visit_id),
+                         office=office.code if office else "-")
+    if open_only and not visit.status.is_open:
+        return
+    require_at_work(session, visit, work, actor=actor, override=override, now=now)

@@ -37,7 +37,7 @@ from app.identifiers import parse_nik
 from app.numbers import next_in_series
 from app.queue.clock import local, local_day
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_at_work
+from app.stage_work import require_at_work, require_visit_at_work
 from app.store import Store, UnitOfWork
 from db.models import Document, Office, Person, Service, Visit
 from db.models_bapenda import Taxpayer
@@ -273,15 +273,10 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
 
 def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
                   actor: str, user_id: int | None, override: bool, now: datetime) -> None:
-    """Refuse acting for visit ``visit_id`` unless a counter doing ``work`` has called or is
-    serving it (a supervisor's override is audited); no visit, nothing to ask."""
-    if visit_id is None:
-        return
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.office_id != office.id:
-        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
-    require_at_work(session, visit, work, actor=Actor(actor, user_id), override=override,
-                    now=now)
+    """Work for visit ``visit_id`` only at the counter doing ``work`` that serves it
+    (:func:`app.stage_work.require_visit_at_work`)."""
+    require_visit_at_work(session, office.id, visit_id, work, actor=Actor(actor, user_id),
+                          override=override, now=now)
 
 
 # --- registration -----------------------------------------------------------------------

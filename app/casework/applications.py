@@ -47,10 +47,10 @@ from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
 from app.numbers import next_in_series
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_at_work
+from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from db.enums import TimeUnit
-from db.models import Office, Service, User, Visit
+from db.models import Office, Service, User
 from db.models_casework import OPEN_APPLICATION_STATUSES, Application, ApplicationStep
 
 RECEIPT_KIND = "application_receipt"
@@ -107,14 +107,10 @@ def user_id_of(session: Session, actor: str) -> int | None:
 
 def visit_at_work(session: Session, office: Office, visit_id: int | None, *, actor: str,
                   override: bool, now: datetime) -> None:
-    """Refuse registering for visit ``visit_id`` unless a casework counter has called or is
-    serving it (a supervisor's override is audited); no visit, nothing to ask."""
-    if visit_id is None:
-        return
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.office_id != office.id:
-        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
-    require_at_work(session, visit, WORK, actor=Actor(actor), override=override, now=now)
+    """Registering for visit ``visit_id`` only at the casework counter serving it
+    (:func:`app.stage_work.require_visit_at_work`)."""
+    require_visit_at_work(session, office.id, visit_id, WORK, actor=Actor(actor),
+                          override=override, now=now)
 
 
 # --- services offered ---------------------------------------------------------------------

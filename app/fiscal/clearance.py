@@ -37,9 +37,9 @@ from app.identifiers import parse_nik, parse_nop, parse_plate
 from app.money import format_rupiah
 from app.queue.clock import local, local_day, utcnow
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_at_work
+from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
-from db.models import Office, Person, User, Vehicle, Visit
+from db.models import Office, Person, User, Vehicle
 from db.models_fiscal import FiscalArrear, FiscalCheck, FiscalLetter
 
 KEY_KINDS = ("nik", "npwpd", "nop", "plate")
@@ -250,12 +250,8 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: s
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    if visit_id is not None:
-        visit = s.get(Visit, visit_id)
-        if visit is None or visit.office_id != office.id:
-            raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office=office.code)
-        require_at_work(s, visit, WORK, actor=Actor(officer, user_id), override=override,
-                        now=now)
+    require_visit_at_work(s, office.id, visit_id, WORK, actor=Actor(officer, user_id),
+                          override=override, now=now)
     today = local_day(now, office.zone)
     key = parse_key(kind, value, today=today)
     purpose = parse_purpose(purpose)

@@ -39,9 +39,9 @@ from app.perforation import (
 from app.perforation.rules import COUNTABLE, STATUS_TEXT
 from app.queue.clock import local, local_day, zone_info
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_at_work
+from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
-from db.models import Office, Visit
+from db.models import Office
 from db.models_perforation import PerforationRequest, PerforationRun
 from devices.perforator import MAX_SERIAL, MAX_SHEETS
 
@@ -458,17 +458,11 @@ def find(session: Session, ref: object, office_code: str | None = None,
 
 def visit_at_work(session: Session, office_id: int, visit_id: int | None, *, actor: str,
                   override: bool, now: datetime, open_only: bool = False) -> None:
-    """Refuse acting for visit ``visit_id`` unless a perforation counter has called or is
-    serving it (a supervisor's override is audited). ``open_only``: a closed visit asks
+    """Perforation work for visit ``visit_id`` only at the counter serving it
+    (:func:`app.stage_work.require_visit_at_work`); ``open_only``: a closed visit asks
     nothing (its valuables are counted after it left)."""
-    if visit_id is None:
-        return
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.office_id != office_id:
-        raise LoketError("queue.unknown_ticket", ticket=str(visit_id), office="-")
-    if open_only and not visit.status.is_open:
-        return
-    require_at_work(session, visit, WORK, actor=Actor(actor), override=override, now=now)
+    require_visit_at_work(session, office_id, visit_id, WORK, actor=Actor(actor),
+                          override=override, now=now, open_only=open_only)
 
 
 def _covered_last(req: PerforationRequest) -> int:
