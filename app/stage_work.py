@@ -79,6 +79,13 @@ def works_of(office: Office, stage_code: str) -> list[str]:
     return panels_for([stage_code], office.settings or {})
 
 
+def governed(settings: Mapping[str, Any], stage_codes: list[str]) -> bool:
+    """Whether a rule concerns any of these stages (an office's settings): a stage without
+    recorded work (a plain queue stage) is left as fast as it was called."""
+    table = rules()
+    return any(work in table for work in panels_for(stage_codes, settings))
+
+
 def missing_steps(session: Session, visit: Visit, stage: Stage, outcome: str) -> list[Text]:
     """Every step still missing before ``visit`` may leave ``stage`` with ``outcome``."""
     office = session.get(Office, visit.office_id)

@@ -28,7 +28,7 @@ from app.queue.config import CounterConf, counter_conf, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
-from app.stage_work import check_leaving
+from app.stage_work import check_leaving, governed
 from app.store import UnitOfWork, end_reading
 from db.enums import OPEN_STATUSES, VisitStatus, Zone
 from db.models import (
@@ -878,7 +878,8 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
     row = conn.execute(sql.current_of_counter, {"cid": conf.id}).first()
     if row is None:
         raise LoketError("queue.counter_idle", counter=conf.code)
-    check_leaving(s, row.visit_id, row.stage_id, outcome)
+    if governed(conf.settings, [conf.stage_codes[row.stage_id]]):
+        check_leaving(s, row.visit_id, row.stage_id, outcome)
     svc = service_conf(s, conf.office_id, conf.office_code, conf.service_codes[row.service_id])
     before = row.status.value
     payload = {
@@ -938,9 +939,11 @@ def _finish_pg(uow: UnitOfWork, conf: CounterConf, outcome: str, actor: Actor,
     Like "call next" it counts as the counter's sign of life even when it is refused.
     """
     s = uow.session
-    current = s.connection().execute(sql.current_of_counter_read, {"cid": conf.id}).first()
-    if current is not None:
-        check_leaving(s, current.visit_id, current.stage_id, outcome)
+    current = None
+    if governed(conf.settings, [conf.stage_codes[i] for i in conf.stage_ids]):
+        current = s.connection().execute(sql.current_of_counter_read, {"cid": conf.id}).first()
+        if current is not None:
+            check_leaving(s, current.visit_id, current.stage_id, outcome)
     conn = _one_statement_connection(s)
     status = CLOSED_AS[outcome].value
     row = conn.execute(sql.pg_finish, {

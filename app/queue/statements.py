@@ -189,8 +189,8 @@ pg_call_next = text(_PG_CALL_NEXT).bindparams(
 # finds it no longer called or serving, and returns no row (the counter is idle). The next
 # stage is the service's stage after the visit's position when the outcome is "done"; then
 # the visit keeps its number and waits there, otherwise it is closed with the outcome.
-# ``rid`` is the record the stage's rule was checked for: if another press finished it
-# meanwhile, nothing is finished.
+# ``rid`` is the record the stage's rule was checked for (NULL: the counter's stages have
+# no rule): if another press finished it meanwhile, nothing is finished.
 _PG_FINISH = """
 WITH touched AS (
     UPDATE counters SET last_seen_at = :now WHERE id = :cid RETURNING id
@@ -203,7 +203,8 @@ WITH touched AS (
     LEFT JOIN service_stages ns ON CAST(:outcome AS text) = 'done'
         AND ns.service_id = v.service_id AND ns.position = v.stage_position + 1
     WHERE r.counter_id = :cid AND r.status IN ('called', 'serving')
-      AND r.id = CAST(:rid AS bigint) AND EXISTS (SELECT 1 FROM touched)
+      AND (CAST(:rid AS bigint) IS NULL OR r.id = CAST(:rid AS bigint))
+      AND EXISTS (SELECT 1 FROM touched)
     FOR UPDATE OF r
 ), ended AS (
     UPDATE stage_records SET
