@@ -502,6 +502,46 @@ class OfficeDay:
                                     f"{reason}")
         self.wait_box("L2", EMPTY)
 
+    def hold_typed(self, counter: str, v: Visitor, answer: str) -> None:
+        """The visitor steps away with numbers typed and not saved: F5 "Tahan" asks, in
+        the console's real question box, and the officer clicks ``answer``."""
+        window = self.counters[counter]
+        window.ask_unsaved = self.answer_unsaved(counter, answer)
+        try:
+            self.press(counter, Qt.Key.Key_F5)
+        finally:
+            window.ask_unsaved = self._never_asked
+        assert window.current is None, window.banner.text()
+        held = [window.held.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(window.held.count())]
+        assert held == [v.ticket]
+        self.wait_box(counter, EMPTY)  # held: nobody is to come to the counter now
+
+    def resume(self, counter: str, v: Visitor) -> CounterWindow:
+        """"Lanjutkan": the held visitor is back; the box shows the number again."""
+        window = self.counters[counter]
+        click(self.qtbot, window.resume_button)
+        assert window.current is not None and window.current.ticket == v.ticket
+        assert window.current.status == "serving"
+        self.wait_box(counter, v.ticket)
+        return window
+
+    def answer_unsaved(self, counter: str, answer: str) -> Callable[[str], str]:
+        """The ``ask_unsaved`` hook: the console's own question box, the officer clicking
+        the button labelled ``answer``."""
+        window, qtbot = self.counters[counter], self.qtbot
+
+        def ask(text: str) -> str:
+            self.asked.append(text)
+            box = window.unsaved_box(text)
+            qtbot.addWidget(box)
+            box.open()
+            button = next(b for b in box.buttons() if b.text() == answer)
+            click(qtbot, button)
+            assert box.clickedButton() is button
+            return str(button.property("answer"))
+        return ask
+
     # --- dialogs, as the officers fill them in -----------------------------------------------
 
     def supervisor_signs(self, counter: str, reason: str) -> Callable[[str], Any]:

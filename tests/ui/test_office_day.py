@@ -6,9 +6,15 @@ the stations' widgets: the kiosk's buttons, the consoles' F-keys, typed work pan
 boxes, the supervisor's and the transfer dialogs, the survey keypad. The day has everything
 the issue lists: renewals and lost STNKs, a priority visitor, an incomplete file (with its
 slip) whose owner comes back with a new number, two no-shows (recalled until gone, and F4),
-a transfer, a payment cancelled by the supervisor, cek fisik numbers saved by F9, a finish
-refused because the STNK was not handed over yet, surveys (one refused at loket 1), and the
-day closed with three visitors still waiting. After every call the display is read.
+a transfer, a payment cancelled by the supervisor, cek fisik numbers saved by F9 (and once
+by "Tahan", answered in the console's own question box), a finish refused because the STNK
+was not handed over yet, surveys (one refused at loket 1), and the day closed with three
+visitors still waiting. After every call the display is read.
+
+No screen closes the day: the office's IT person runs ``loket queue close-day`` (the command
+takes no clock, so the engine's clock is set to the office day's for that call). The report's
+"Simpan XLSX..." asks for a file name in the system's file dialog, which a test cannot drive:
+the dialog's answer is given.
 
 At the end the day must reconcile: every visit done at loket 3 was checked, ticked,
 registered, paid and handed over; what was typed is in the database; the payments add up to
@@ -18,6 +24,7 @@ the supervisor's report and to the workbook it exports; the counts are the scena
 from __future__ import annotations
 
 import io
+import json
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -26,13 +33,13 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from sqlalchemy import select
 
 from app.store import Store
 from app.visit_requirements import requirements_of
 from db.enums import VisitStatus
-from db.models import Document, Payment, Person, SurveyResponse, Visit
+from db.models import Document, Payment, Person, SurveyResponse, Vehicle, Visit
 from db.models_samsat import StnkCase, VehicleCheck
 from tests.app.queue.conftest import MONDAY_9
 from tests.ui.office_day_helpers import (
@@ -47,6 +54,7 @@ from tests.ui.office_day_helpers import (
     register_visitors,
 )
 
+SHOTS = Path("/tmp/loket-shots")
 LOST = "STNK-HILANG"
 NAMES = ["Budi Santoso", "Siti Aminah", "Agus Salim", "Dewi Lestari", "Rudi Hartono",
          "Nur Aisyah", "Hendra Wijaya", "Fitri Handayani", "Bambang Sutrisno", "Yuliana Putri",
@@ -77,7 +85,7 @@ def day(qtbot, catalog_store: Store, people: dict[int, Visitor], tmp_path: Path)
 
 def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
                         catalog_store: Store, catalog_db_url: str, tmp_path: Path,
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+                        monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     began = time.monotonic()
     v = people
     clock = day.clock
@@ -179,13 +187,30 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     assert [v[7].ticket] + [v[n].ticket for n in (17, 18, 19, 20, 21)] == [
         "A-014", "A-015", "A-016", "A-017", "A-018", "A-019"]
     assert v[7].tickets == ["A-006", "A-014"]
-    for n in (7, 17, 18, 19, 20, 21):
+    for n in (7, 17, 18):
         day.cek_fisik(v[n])
-    for n in (7, 17, 18, 19, 20, 21):
+    cf = day.call("CF", v[19])
+    day.start("CF")
+    (check,) = cf.panels
+    qtbot.keyClicks(check.chassis.edit, v[19].chassis)
+    qtbot.keyClicks(check.engine.edit, v[19].engine)
+    day.note("A-017", chassis=v[19].chassis, engine=v[19].engine)
+    day.hold_typed("CF", v[19], "Simpan, lalu lanjutkan")  # gone to fetch the BPKB copy
+    assert day.asked[-1] == ("Nomor A-017: ada isian yang belum disimpan:\n"
+                             "• STNK — cek fisik: nomor rangka, nomor mesin\n\n"
+                             "Simpan dulu, lalu tahan?")
+    assert "Cek fisik A-017 dicatat." in cf.banner.text()
+    day.cek_fisik(v[20])
+    clock.advance(4)
+    day.resume("CF", v[19])
+    assert check.unsaved() is None  # saved before the hold: nothing left to save
+    day.finish("CF", "A-017")
+    day.cek_fisik(v[21])
+    for n in (7, 17, 18, 20, 19, 21):  # A-017 reached loket 1 after A-018
         day.through(v[n], "L1")
     paid[v[7].ticket] = day.through(v[7], "L2")
     day.cancel_unpaid(v[17], "wajib pajak batal membayar")
-    for n in (18, 19, 20, 21):
+    for n in (18, 20, 19, 21):
         paid[v[n].ticket] = day.through(v[n], "L2")
     day.through(v[7], "L3")
     l3 = day.call("L3", v[18])
@@ -199,8 +224,10 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     with catalog_store.uow(read_only=True) as uow:
         status = uow.session.scalar(select(Visit.status).where(Visit.ticket == "A-016"))
     assert status is VisitStatus.SERVING
+    shot(day.display, "display", catalog_store)
+    shot(l3, "refused", catalog_store)
     day.hand_over(v[18])
-    for n in (19, 20, 21):
+    for n in (20, 19, 21):
         day.through(v[n], "L3")
     day.answer_survey(v[7].ticket, [4, 4, 4, 3, 4, 4, 4, 4, 3], sex=0)
 
@@ -226,7 +253,10 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     day.cek_fisik(v[25])
     day.cek_fisik(v[26])
     day.through(v[25], "L1")
-    waiting = {"A-022": "loket-2", "A-023": "loket-1", "A-024": "cek-fisik"}
+    waiting = {"L2": "A-022", "L1": "A-023", "CF": "A-024"}
+    for counter, ticket in waiting.items():  # each console lists its waiting visitor
+        qtbot.waitUntil(lambda c=counter, t=ticket: waiting_at(day, c) == [t], timeout=WAIT)
+    assert waiting_at(day, "L3") == []
 
     # --- 15:00: no screen closes the day; the office's IT person runs the command ---------
     clock.now = MONDAY_9.replace(hour=8)  # 15:00 WIB
@@ -239,10 +269,15 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
         code = main(["--db", catalog_db_url, "queue", "close-day", "--office", OFFICE,
                      "--as", "it-kantor", "--json"])
     assert code == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "office": OFFICE, "day": "2026-11-23", "not_served": ["A-022", "A-023", "A-024"]}
     assert closed.args[0].reason == "day_closed"
     assert day.kiosk.closed_title.text() == "Layanan hari ini sudah ditutup"
     day.wait_box("CF", "TUTUP")
     assert day.boxes() == {"CF": "TUTUP", "L1": "TUTUP", "L2": "TUTUP", "L3": "TUTUP"}
+    for counter in waiting:  # nobody is left waiting at any console
+        qtbot.waitUntil(lambda c=counter: waiting_at(day, c) == [], timeout=WAIT)
+    shot(day.kiosk, "kiosk-closed", catalog_store)
 
     # --- the day reconciles ----------------------------------------------------------------
     done = {t for t in paid}
@@ -250,7 +285,7 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     expected = {**{t: VisitStatus.DONE for t in done}, "A-006": VisitStatus.INCOMPLETE,
                 "A-009": VisitStatus.NO_SHOW, "A-011": VisitStatus.NO_SHOW,
                 "A-015": VisitStatus.CANCELLED,
-                **{t: VisitStatus.NOT_SERVED for t in waiting}}
+                **{t: VisitStatus.NOT_SERVED for t in waiting.values()}}
     assert len(expected) == 28
     with catalog_store.uow(read_only=True) as uow:
         s = uow.session
@@ -272,6 +307,13 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
             assert payment is not None and payment.voided_at is None
             assert payment.visit_id == visit.id and payment.amount == paid[ticket]
             assert [r.stage.code for r in visit.stage_records][-1] == "loket-3"
+        # the incomplete file: no case, its slip kept; the same vehicle done under A-014
+        assert s.scalar(select(StnkCase).where(StnkCase.visit_id == visits["A-006"].id)) \
+            is None
+        slip_doc = s.scalar(select(Document).where(Document.visit_id == visits["A-006"].id))
+        assert slip_doc.data["missing"] == ["STNK Asli", "SKPD / Notice Pajak Asli"]
+        back = s.scalar(select(StnkCase).where(StnkCase.visit_id == visits["A-014"].id))
+        assert s.get(Vehicle, back.vehicle_id).plate == v[7].plate
         cancelled = s.scalar(select(StnkCase).join(Visit).where(Visit.ticket == "A-015"))
         assert cancelled.status == "cancelled" and cancelled.payment_id is None
         payments = s.scalars(select(Payment)).all()
@@ -335,6 +377,7 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
                         lambda *args, **kwargs: (str(path), "Excel (*.xlsx)"))
     with qtbot.waitSignal(view.saved, timeout=WAIT):
         click(qtbot, view.xlsx_button)
+    shot(board, "report", catalog_store)
     sheet = load_workbook(path)["Ringkasan"]
     cells = {r[0].value: r[1].value for r in sheet.iter_rows(min_row=5)}
     assert cells["Jumlah pembayaran"] == total
@@ -355,3 +398,18 @@ def rows_of(table: QTableWidget | None, key: int = 0) -> dict[str, object]:
         row = [table.item(r, c).text() for c in range(table.columnCount())]
         out[row[key]] = row[1] if key == 0 else row
     return out
+
+
+def waiting_at(day: OfficeDay, counter: str) -> list[str]:
+    """The numbers in a console's "Antrean menunggu" list."""
+    table = day.counters[counter].waiting
+    return [table.item(r, 0).text() for r in range(table.rowCount())]
+
+
+def shot(widget: QWidget, name: str, store: Store) -> None:
+    """A picture of a station as people see it (one set: the SQLite run)."""
+    if store.backend != "sqlite":
+        return
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    assert widget.grab().save(str(SHOTS / f"office-day-{name}.png"))
