@@ -166,6 +166,7 @@ class SamsatPanel(Panel):
         for field in (self.check_plate, self.chassis, self.engine, self.plate, self.nik,
                       self.reference, self.tendered):
             field.setText("")
+        self.method.setCurrentIndex(0)  # each visitor starts at cash, not the last one's way
         self.recipient.clear()
         self.endorsed.setChecked(False)
         self.stamped.setChecked(False)

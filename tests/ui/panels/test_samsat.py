@@ -115,7 +115,9 @@ def test_the_stnk_flow_in_the_panel(qtbot, flow: Flow, tmp_path) -> None:
     assert format_rupiah(bill.total) in l2.total_label.text()
     l2.method.setCurrentIndex(l2.method.findData("transfer"))
     assert not l2.pay_button.isEnabled()  # a transfer needs its reference
-    l2.method.setCurrentIndex(l2.method.findData("cash"))
+    l2.set_visit(None, None)  # the visitor leaves: the next one starts at cash
+    l2.set_visit(visit_id, "A-001")
+    assert l2.method.currentData() == "cash" and l2.tendered.isEnabled()
     qtbot.keyClicks(l2.tendered.edit, "100.000")
     assert "kurang" in l2.change_label.text() and not l2.pay_button.isEnabled()
     l2.tendered.setText("500.000")
