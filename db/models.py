@@ -575,6 +575,10 @@ class DeviceJob(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # the one sender that may write this job's outcome (``state`` is ``sent``), and until
+    # when: a spool, a kiosk or a person reprinting; see app/spool.py
+    lease_owner: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 # --- Satisfaction survey and complaints ---------------------------------------------------
