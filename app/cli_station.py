@@ -5,25 +5,54 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+
 from app.errors import LoketError
+from app.store import Store
 
 
 def cmd_station(args: argparse.Namespace) -> int:
-    from app.cli import _open
-    from app.queue.engine import resolve_office
     from ui.station import KINDS, run_station
 
     if args.kind is None or args.office is None:
         _from_configuration(args)  # this PC's loket.toml; the set-up wizard if there is none
     if args.kind not in KINDS:
         raise LoketError("station.not_available", kind=args.kind, choices=", ".join(KINDS))
-    store = _open(args)
-    with store:
+    return run_station(args.kind, lambda: _connect(args), windowed=args.windowed,
+                       quit_after=args.quit_after, counter=args.counter, station=args.station)
+
+
+def _connect(args: argparse.Namespace) -> tuple[Store, str]:
+    """Open the database and find the office; a server lost half-way through counts as
+    unreachable (the station's connecting screen retries it), never as a traceback."""
+    from app.cli import _open
+    from app.queue.engine import resolve_office
+
+    store: Store | None = None
+    try:
+        store = _open(args)
         with store.uow(read_only=True) as uow:
-            office = resolve_office(uow.session, args.office).code
-        return run_station(args.kind, store, office, windowed=args.windowed,
-                           quit_after=args.quit_after, counter=args.counter,
-                           station=args.station)
+            return store, resolve_office(uow.session, args.office).code
+    except (OperationalError, InterfaceError) as exc:
+        if store is not None:
+            store.close()
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        raise LoketError("db.unreachable", url=_safe_url(args), reason=reason) from None
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+
+
+def _safe_url(args: argparse.Namespace) -> str:
+    from sqlalchemy.engine import make_url
+
+    from app.config import resolve_db_url
+
+    try:
+        return make_url(resolve_db_url(args.db)).render_as_string(hide_password=True)
+    except Exception:  # only for a message: the URL was parsed once already
+        return "?"
 
 
 def _from_configuration(args: argparse.Namespace) -> None:
