@@ -11,20 +11,42 @@ import argparse
 import getpass
 import importlib
 import json
+import math
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
 from app.catalog.source import FileProblems
-from app.config import DB_ENV, resolve_db_url
+from app.config import DB_ENV, data_dir, resolve_db_url
 from app.errors import LoketError
-from app.i18n import tr
+from app.i18n import register, tr
+from app.inputs import INT_MAX, check_moment, control_char
 from app.store import Store
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+register({
+    "cli.failed": (
+        "{command} gagal karena kesalahan tak terduga ({reason}); transaksi dibatalkan; "
+        "rincian di {log}",
+        "{command} failed with an unexpected error ({reason}); the transaction was rolled "
+        "back; details in {log}",
+    ),
+    "cli.failed_db": (
+        "{command} gagal karena kesalahan basis data ({reason}); transaksi dibatalkan; "
+        "rincian di {log}",
+        "{command} failed with a database error ({reason}); the transaction was rolled back; "
+        "details in {log}",
+    ),
+    "cli.no_log": ("log tidak dapat ditulis", "the log could not be written"),
+    "cli.argument": ("argumen ke-{n}", "argument {n}"),
+})
 
 
 class _UsageError(Exception):
@@ -125,29 +147,46 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from app.catalog.spec import read_file
-    from app.catalog.store import import_file
+    """Every file validated, together and against the database, before anything is written;
+    then all of them in one transaction: all or nothing."""
+    from app.catalog.spec import read_files
+    from app.catalog.store import import_files
 
-    paths = [Path(p) for p in args.files]
-    for path in paths:  # validate every file before touching the database
-        read_file(path)
-    results = []
-    with _open(args) as store:
-        for path in paths:
-            with store.uow() as uow:
-                results.extend(import_file(uow, path, actor=actor()))
+    specs = read_files([Path(p) for p in args.files])  # no database needed to refuse these
+    with _open(args) as store, store.uow() as uow:
+        results = import_files(uow, specs, actor=actor())
     data = [r.to_json() for r in results]
     _emit(args, data, lambda: "\n".join(
         f"{r.file}: {r.office} +{r.created} ~{r.updated} -{r.deactivated}" for r in results))
     return EXIT_OK
 
 
-def cmd_catalog_check(args: argparse.Namespace) -> int:
-    from app.catalog.spec import CatalogSpec, read_file
+def _known_offices(args: argparse.Namespace) -> dict[str, set[str]]:
+    """The offices (and their counters) of the database an import would load into, for
+    ``catalog check``; none if there is no such database yet or it cannot be read."""
+    from app.catalog.store import known_offices
+    from app.config import default_db_url
 
+    url = resolve_db_url(args.db)
+    if url == default_db_url() and not (data_dir() / "loket.sqlite3").exists():
+        return {}  # do not create the default database just to look into it
+    try:
+        with Store.open(url) as store, store.uow(read_only=True) as uow:
+            return known_offices(uow)
+    except LoketError:  # unreachable or not migrated: the files must stand on their own
+        return {}
+
+
+def cmd_catalog_check(args: argparse.Namespace) -> int:
+    """What ``catalog import`` of the same files would refuse, without writing: each file,
+    the files together, and the offices they name against the database (``--db``, else
+    the one an import would use)."""
+    from app.catalog.spec import CatalogSpec, check_references, read_files
+
+    specs = read_files([Path(raw) for raw in args.files])
+    check_references(specs, _known_offices(args))
     data = []
-    for raw in args.files:
-        spec = read_file(Path(raw))
+    for raw, spec in zip(args.files, specs, strict=True):
         entry: dict[str, Any] = {"file": raw, "ok": True}
         if isinstance(spec, CatalogSpec):
             entry.update(office=spec.office.code, services=len(spec.services))
@@ -362,8 +401,6 @@ def cmd_counter_open(args: argparse.Namespace) -> int:
 
 
 def cmd_appointment_book(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
     from app.queue import engine
 
     try:
@@ -372,6 +409,7 @@ def cmd_appointment_book(args: argparse.Namespace) -> int:
         raise LoketError("queue.bad_time", value=args.at, reason=str(exc)) from None
     if at.tzinfo is None:
         raise LoketError("queue.bad_time", value=args.at, reason="+07:00 / +08:00 / +09:00")
+    check_moment(at, "--at")
     with _open(args) as store, store.uow() as uow:
         data = engine.book_appointment(uow, args.service, at, args.code.upper(),
                                        office_code=args.office, name=args.name or "",
@@ -398,6 +436,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 # --- parser ------------------------------------------------------------------------------
+
+MAX_RECOVER_AFTER = 7 * 24 * 60  # app.queue.engine.MAX_RECOVER_AFTER_MINUTES
+
+
+def bounded(kind: type, low: float, high: float) -> Callable[[str], Any]:
+    """An argparse ``type``: a number of ``kind`` within ``low..high``, else a usage error
+    (exit 2) that says the range."""
+    def parse(text: str) -> Any:
+        value = kind(text)  # a ValueError: argparse says "invalid int value"
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(tr("input.range", low=low, high=high, value=text))
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its message
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -437,7 +490,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = cat.add_parser("import", parents=[common, reporting], help="validate and load files")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_catalog_import)
-    p = cat.add_parser("check", parents=[reporting], help="validate files without loading")
+    p = cat.add_parser("check", parents=[common, reporting],
+                       help="validate files without loading (offices checked against --db)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_catalog_check)
     p = cat.add_parser("list", parents=[common, reporting], help="list services")
@@ -509,13 +563,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = queue.add_parser("open-day", parents=q, help="undo a day close")
     p.set_defaults(func=_office_cmd("open_day"))
     p = queue.add_parser("recover", parents=q, help="return visits of silent counters")
-    p.add_argument("--after", type=int, metavar="MINUTES")
+    p.add_argument("--after", type=bounded(int, 1, MAX_RECOVER_AFTER), metavar="MINUTES",
+                   help=f"silent for this many minutes (1-{MAX_RECOVER_AFTER}; default: the "
+                        "office setting, 15)")
     p.set_defaults(func=_office_cmd("recover_stale"))
 
     p = queue.add_parser("watch", parents=[common, office],
                          help="print live events as JSON lines; recover silent counters")
-    p.add_argument("--recover-every", type=float, default=60.0, metavar="SECONDS")
-    p.add_argument("--for", dest="duration", type=float, metavar="SECONDS",
+    p.add_argument("--recover-every", type=bounded(float, 1, 86400), default=60.0,
+                   metavar="SECONDS")
+    p.add_argument("--for", dest="duration", type=bounded(float, 0, 7 * 86400),
+                   metavar="SECONDS",
                    help="stop after this long (default: run until interrupted)")
     p.set_defaults(func=cmd_queue_watch)
 
@@ -550,17 +608,85 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-window", action="store_true", help="prepare the demo data only")
     p.add_argument("--autopilot", action="store_true",
                    help="visitors keep arriving and unattended counters serve them")
-    p.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    p.add_argument("--quit-after", type=bounded(float, 0, 7 * 86400), metavar="SECONDS",
+                   help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
     return parser
 
 
+def check_argv(argv: Sequence[str]) -> None:
+    """Refuse control characters in any argument: the one place every text typed on the
+    command line passes (a NUL alone makes PostgreSQL fail mid-command)."""
+    for n, arg in enumerate(argv, start=1):
+        char = control_char(arg)
+        if char is not None:
+            before = argv[n - 2] if n > 1 else ""
+            field = before if before.startswith("--") and "=" not in before else (
+                arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg
+                else tr("cli.argument", n=n))
+            raise LoketError("input.control", field=field, char=char)
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Every number an option took fits the database and is finite (a sub-command that
+    declares no tighter bounds still never overflows a column or loops forever)."""
+    for name, value in vars(args).items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > INT_MAX:
+            raise LoketError("input.number_range", field="--" + name.replace("_", "-"),
+                             low=-INT_MAX, high=INT_MAX, value=value)
+
+
+def log_path() -> Path:
+    """Where the command line writes the details of an unexpected error."""
+    return data_dir() / "logs" / "loket.log"
+
+
+def _log_failure(argv: Sequence[str], exc: BaseException) -> str:
+    """Append the traceback to :func:`log_path`; the path written, or why not."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now(UTC).isoformat(timespec='seconds')} "
+                      f"loket {__version__}: {' '.join(map(repr, argv))}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        return str(path)
+    except OSError:
+        return tr("cli.no_log")
+
+
+def _failure_line(args: argparse.Namespace, argv: Sequence[str], exc: Exception) -> str:
+    """One line for an unexpected error: which command, what kind of failure, where the
+    details are."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    words = [a for a in (getattr(args, "command", None), *(
+        v for k, v in vars(args).items() if k.endswith("_cmd") and isinstance(v, str))) if a]
+    command = "loket " + " ".join(words) if words else "loket"
+    log = _log_failure(argv, exc)
+    if isinstance(exc, DBAPIError):
+        return tr("cli.failed_db", command=command, reason=type(exc.orig).__name__, log=log)
+    key = "cli.failed_db" if isinstance(exc, SQLAlchemyError) else "cli.failed"
+    return tr(key, command=command, reason=type(exc).__name__, log=log)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one sub-command. Exit 0 done; 2 bad input or a refusal, one line on stderr,
+    nothing changed; 1 an unexpected failure (the database, a bug): one line on stderr
+    naming the log with the details, and the unit of work rolled back."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
+        check_argv(argv)
         args = parser.parse_args(argv)
+        check_numbers(args)
     except _UsageError as exc:
         print(f"loket: {tr('cli.bad_args', reason=exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except LoketError as exc:
+        print(f"loket: {exc.message()}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not hasattr(args, "db"):
         args.db = None
@@ -575,6 +701,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"loket: {tr('cli.interrupted')}", file=sys.stderr)
         return 130
+    except Exception as exc:  # anything else: one line here, the traceback in the log
+        print(f"loket: {_failure_line(args, argv, exc)}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,7 +14,13 @@ from typing import Any
 
 import yaml
 
+from app.catalog import messages  # noqa: F401  (registers the catalog.* keys added later)
 from app.i18n import tr
+from app.inputs import control_char
+
+# The largest whole number a catalog may give (a count, a time, a counter's number): far
+# above any real one, far below what a database column holds.
+MAX_NUMBER = 1_000_000
 
 
 class LocatedDict(dict[str, Any]):
@@ -167,18 +173,35 @@ class Fields:
             return default
         return value
 
-    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+    def clean(self, value: str, line: int, field: str, max_len: int | None = None) -> str:
+        """``value`` if it has no control character (tab and line breaks are text) and fits
+        ``max_len``; else a problem, and the empty text."""
+        char = control_char(value, multiline=True)
+        if char is not None:
+            self.problem(line, "catalog.control", field=field, char=char)
+            return ""
+        if max_len is not None and len(value) > max_len:
+            self.problem(line, "catalog.too_long", field=field, length=len(value), max=max_len)
+            return ""
+        return value
+
+    def text(self, key: str, *, required: bool = True, default: str = "",
+             max_len: int | None = None) -> str:
         value = self._typed(key, str, required, default)
         value = value.strip() if isinstance(value, str) else default
         if required and key in self.data and self.data[key] is not None and not value:
             self.problem(self.line_of(key), "catalog.empty", field=self.name(key))
-        return value
+        return self.clean(value, self.line_of(key), self.name(key), max_len)
 
     def integer(self, key: str, *, required: bool = True, default: int | None = None,
                 positive: bool = True) -> int | None:
         value = self._typed(key, int, required, default)
         if value is not None and positive and value <= 0:
             self.problem(self.line_of(key), "catalog.positive", field=self.name(key))
+            return default
+        if value is not None and abs(value) > MAX_NUMBER:
+            self.problem(self.line_of(key), "catalog.too_big", field=self.name(key),
+                         value=value, max=MAX_NUMBER)
             return default
         return value
 
@@ -211,7 +234,7 @@ class Fields:
         out = []
         for item, line, path in self.items(key, required=required):
             if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
-                out.append(str(item).strip())
+                out.append(self.clean(str(item).strip(), line, path))
             else:
                 self.problem(line, "catalog.type", field=path, expected=tr("type.text"),
                              found=_found(item))

@@ -164,11 +164,53 @@ class StationsSpec:
 # --- parsing -----------------------------------------------------------------------------
 
 
-def _code(f: Fields, key: str = "code") -> str:
-    value = f.text(key)
+# Lengths of the database columns the fields go to: a longer text passes YAML and fails
+# the import on PostgreSQL, so the check says it first.
+CODE_LEN = 32
+SERVICE_CODE_LEN = 48
+NAME_LEN = 200
+SERVICE_NAME_LEN = 300
+CALL_NAME_LEN = 100
+CONNECTION_LEN = 500
+
+
+def _code(f: Fields, key: str = "code", max_len: int = CODE_LEN) -> str:
+    value = f.text(key, max_len=max_len)
     if value and not CODE.match(value):
         f.problem(f.line_of(key), "catalog.code", value=value)
     return value
+
+
+def _stage_list(f: Fields, stage_codes: set[str]) -> list[str]:
+    """A counter's or service's ``stages``: each one defined, none twice."""
+    stages = f.texts("stages")
+    line = f.line_of("stages")
+    for stage in stages:
+        if stage and stage not in stage_codes:
+            f.problem(line, "catalog.unknown_stage", code=stage)
+    _unique(f.sink, f.file, "stage", [(stage, line) for stage in stages])
+    return stages
+
+
+def _settings(f: Fields, key: str) -> dict[str, Any]:
+    """A free mapping of settings: kept as it is, but no control character in any text."""
+    raw = f.raw(key)
+    if not isinstance(raw, dict):
+        return {}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            f.clean(value, f.line_of(key), path)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                f.clean(str(k), f.line_of(key), path)
+                walk(v, f"{path}.{k}")
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i + 1}]")
+
+    walk(raw, f.name(key))
+    return dict(raw)
 
 
 def _unique(sink: list[Problem], file: str, what: str, items: list[tuple[str, int]]) -> None:
@@ -248,7 +290,7 @@ def _requirements(f: Fields) -> tuple[Requirement, ...]:
     codes: list[tuple[str, int]] = []
     for n, (item, line, path) in enumerate(f.items("requirements", required=False), start=1):
         if isinstance(item, str):
-            out.append(Requirement(f"r{n}", item.strip()))
+            out.append(Requirement(f"r{n}", f.clean(item.strip(), line, path)))
             continue
         r = Fields(item, path, f.file, f.sink, line)
         if not r.ok:
@@ -268,7 +310,7 @@ def _office(f: Fields) -> OfficeSpec:
     if o is None or not o.ok:
         return OfficeSpec("", "", "other", Zone.WIB, "", (), None)
     code = _code(o)
-    name = o.text("name")
+    name = o.text("name", max_len=NAME_LEN)
     kind = o.choice("kind", OFFICE_KINDS, required=False, default="other") or "other"
     zone = o.choice("zone", tuple(z.value for z in Zone)) or "WIB"
     address = o.text("address", required=False)
@@ -325,7 +367,8 @@ def _stages(f: Fields) -> tuple[StageSpec, ...]:
             continue
         code = _code(s)
         codes.append((code, line))
-        out.append(StageSpec(code, s.text("name"), s.text("name_en", required=False)))
+        out.append(StageSpec(code, s.text("name", max_len=NAME_LEN),
+                             s.text("name_en", required=False, max_len=NAME_LEN)))
         s.finish()
     _unique(f.sink, f.file, "stage", codes)
     return tuple(out)
@@ -339,15 +382,13 @@ def _counters(f: Fields, stage_codes: set[str]) -> tuple[CounterSpec, ...]:
             continue
         code = _code(c)
         codes.append((code, line))
-        stages = c.texts("stages")
-        for stage in stages:
-            if stage not in stage_codes:
-                c.problem(c.line_of("stages"), "catalog.unknown_stage", code=stage)
+        stages = _stage_list(c, stage_codes)
         number = c.integer("number", positive=False)
         if number is not None and number < 0:
             c.problem(c.line_of("number"), "catalog.positive", field=c.name("number"))
-        out.append(CounterSpec(code, c.text("name"), number or 0, tuple(stages),
-                               c.text("call_name", required=False)))
+        out.append(CounterSpec(code, c.text("name", max_len=NAME_LEN), number or 0,
+                               tuple(stages),
+                               c.text("call_name", required=False, max_len=CALL_NAME_LEN)))
         c.finish()
     _unique(f.sink, f.file, "counter", codes)
     return tuple(out)
@@ -359,25 +400,23 @@ def _services(f: Fields, stage_codes: set[str]) -> tuple[ServiceSpec, ...]:
         s = Fields(item, path, f.file, f.sink, line)
         if not s.ok:
             continue
-        code = _code(s)
+        code = _code(s, max_len=SERVICE_CODE_LEN)
         codes.append((code, line))
         prefix = s.text("prefix")
         if prefix and not PREFIX.match(prefix):
             s.problem(s.line_of("prefix"), "catalog.prefix", value=prefix)
-        stages = s.texts("stages")
-        for stage in stages:
-            if stage not in stage_codes:
-                s.problem(s.line_of("stages"), "catalog.unknown_stage", code=stage)
+        stages = _stage_list(s, stage_codes)
         product_raw = s.raw("product")
-        product = (product_raw.strip(),) if isinstance(product_raw, str) else None
+        product = ((s.clean(product_raw.strip(), s.line_of("product"), s.name("product")),)
+                   if isinstance(product_raw, str) else None)
         if product is None:
             s._seen.discard("product")
             product = tuple(s.texts("product", required=False))
         out.append(ServiceSpec(
             code=code,
-            name=s.text("name"),
-            name_en=s.text("name_en", required=False),
-            group=s.text("group", required=False),
+            name=s.text("name", max_len=SERVICE_NAME_LEN),
+            name_en=s.text("name_en", required=False, max_len=SERVICE_NAME_LEN),
+            group=s.text("group", required=False, max_len=NAME_LEN),
             prefix=prefix,
             stages=tuple(stages),
             time=_time_standard(s),
@@ -461,7 +500,7 @@ def parse_stations(data: Any, file: str) -> StationsSpec:
             d = s.sub("devices", required=False)
             if d is not None and d.ok:
                 for dev_kind in devices_known:
-                    conn = d.text(dev_kind, required=False)
+                    conn = d.text(dev_kind, required=False, max_len=CONNECTION_LEN)
                     if conn:
                         try:
                             parse_connection(conn, DeviceKind(dev_kind))
@@ -470,9 +509,9 @@ def parse_stations(data: Any, file: str) -> StationsSpec:
                                       reason=exc.reason)
                         devices[dev_kind] = conn
                 d.finish()
-            settings_raw = s.raw("settings")
-            settings = dict(settings_raw) if isinstance(settings_raw, dict) else {}
-            stations.append(StationSpec(code, StationKind(kind), s.text("name", required=False),
+            settings = _settings(s, "settings")
+            stations.append(StationSpec(code, StationKind(kind),
+                                        s.text("name", required=False, max_len=NAME_LEN),
                                         counter, devices, settings, s_line))
             s.finish()
         _unique(sink, file, "station", codes)
@@ -482,6 +521,46 @@ def parse_stations(data: Any, file: str) -> StationsSpec:
     if sink:
         raise FileProblems(sink)
     return StationsSpec(file, tuple(offices))
+
+
+def read_files(paths: list[Path]) -> list[CatalogSpec | StationsSpec]:
+    """Load and validate several files; every problem of every file in one
+    :class:`FileProblems`."""
+    specs, problems = [], []
+    for path in paths:
+        try:
+            specs.append(read_file(path))
+        except FileProblems as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise FileProblems(problems)
+    return specs
+
+
+def check_references(specs: list[CatalogSpec | StationsSpec],
+                     known: dict[str, set[str]]) -> None:
+    """Refuse (:class:`FileProblems`) a stations file that names an office or a counter
+    that neither a catalog file of ``specs`` nor the database (``known``: office code ->
+    its counters' codes) has: what an import of ``specs`` would fail on."""
+    offices = {code: set(counters) for code, counters in known.items()}
+    for spec in specs:
+        if isinstance(spec, CatalogSpec):
+            offices.setdefault(spec.office.code, set()).update(c.code for c in spec.counters)
+    problems = []
+    for spec in specs:
+        if not isinstance(spec, StationsSpec):
+            continue
+        for group in spec.offices:
+            if group.office not in offices:
+                problems.append(Problem(spec.file, group.line, "catalog.office_unknown",
+                                        {"code": group.office}))
+                continue
+            for st in group.stations:
+                if st.counter and st.counter not in offices[group.office]:
+                    problems.append(Problem(spec.file, st.line, "catalog.counter_unknown",
+                                            {"code": st.counter, "office": group.office}))
+    if problems:
+        raise FileProblems(problems)
 
 
 def read_file(path: Path) -> CatalogSpec | StationsSpec:

@@ -19,6 +19,7 @@ from app.catalog.spec import (
     CatalogSpec,
     StationsSpec,
     TimeStandard,
+    check_references,
     read_file,
 )
 from app.errors import LoketError
@@ -74,7 +75,10 @@ def _by_code(session: Session, model: Any, office_id: int) -> dict[str, Any]:
     return {row.code: row for row in rows}
 
 
-def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str) -> ImportResult:
+def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str,
+                   commit: bool = True) -> ImportResult:
+    """Load one validated catalog; ``commit=False`` leaves the commit to the caller (an
+    import of several files commits once)."""
     s = uow.session
     tally = _Tally()
     o = spec.office
@@ -174,7 +178,8 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str) -> ImportR
     forget_counter_config()
     audit.record(s, actor=actor, action="catalog.import", entity="office", entity_id=o.code,
                  office_id=office.id, after=result.to_json())
-    uow.commit()
+    if commit:
+        uow.commit()
     return result
 
 
@@ -191,7 +196,8 @@ def _service_values(time: TimeStandard | None, position: int) -> dict[str, Any]:
     )
 
 
-def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str) -> list[ImportResult]:
+def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str,
+                    commit: bool = True) -> list[ImportResult]:
     s = uow.session
     problems: list[Problem] = []
     plans = []
@@ -239,7 +245,8 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str) -> list[
         audit.record(s, actor=actor, action="stations.import", entity="office",
                      entity_id=office.code, office_id=office.id, after=result.to_json())
         results.append(result)
-    uow.commit()
+    if commit:
+        uow.commit()
     return results
 
 
@@ -249,6 +256,34 @@ def import_file(uow: UnitOfWork, path: Path, *, actor: str) -> list[ImportResult
     if isinstance(spec, StationsSpec):
         return import_stations(uow, spec, actor=actor)
     return [import_catalog(uow, spec, actor=actor)]
+
+
+def known_offices(uow: UnitOfWork) -> dict[str, set[str]]:
+    """Every office of the database with its counters' codes (for
+    :func:`app.catalog.spec.check_references`)."""
+    out: dict[str, set[str]] = {
+        code: set() for code in uow.session.scalars(select(Office.code))}
+    rows = uow.session.execute(select(Office.code, Counter.code).join(
+        Counter, Counter.office_id == Office.id))
+    for office, counter in rows:
+        out[office].add(counter)
+    return out
+
+
+def import_files(uow: UnitOfWork, specs: list[CatalogSpec | StationsSpec], *,
+                 actor: str) -> list[ImportResult]:
+    """Load several validated files in ONE transaction: catalogs first (so a stations file
+    may name an office that a catalog of the same import creates), then stations. What
+    would fail is refused before the first write; anything that still fails rolls back
+    every file."""
+    check_references(specs, known_offices(uow))
+    results = [import_catalog(uow, spec, actor=actor, commit=False)
+               for spec in specs if isinstance(spec, CatalogSpec)]
+    for spec in specs:
+        if isinstance(spec, StationsSpec):
+            results.extend(import_stations(uow, spec, actor=actor, commit=False))
+    uow.commit()
+    return results
 
 
 # --- reading back ------------------------------------------------------------------------

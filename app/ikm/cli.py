@@ -40,23 +40,13 @@ def cmd_ikm_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str):
-    from datetime import date
-
-    from app.errors import LoketError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise LoketError("ikm.row_date", line="--", value=text) from None
-
-
 def cmd_ikm_report(args: argparse.Namespace) -> int:
     from app.cli import _emit, _open
     from app.ikm.responses import ikm_report
     from app.ikm.survey import load_survey
+    from app.inputs import parse_day
 
-    start, end = _date(args.date_from), _date(args.date_to)
+    start, end = parse_day(args.date_from, "--from"), parse_day(args.date_to, "--to")
     with _open(args) as store, store.uow(read_only=True) as uow:
         report = ikm_report(uow, args.office, start, end, survey_code=args.survey,
                             weight=args.weight, service=args.service, counter=args.counter,

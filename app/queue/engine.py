@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, joinedload
 from app import audit
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
+from app.inputs import check_number
 from app.queue import deadline
 from app.queue import statements as sql
 from app.queue.clock import day_bounds, local, local_day, utcnow
@@ -1031,6 +1032,9 @@ def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
     return info
 
 
+MAX_RECOVER_AFTER_MINUTES = 7 * 24 * 60  # a week: silent longer than that is a closed office
+
+
 def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
                   after_minutes: int | None = None, actor: Actor = SYSTEM,
                   now: datetime | None = None) -> list[str]:
@@ -1040,6 +1044,8 @@ def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
     ``recover_after_minutes``, 15 by default). Run by the supervisor station periodically,
     or by ``loket queue recover``. Held visits are left alone: parking is deliberate.
     """
+    if after_minutes is not None:  # 0 or less would take back every visit at a counter
+        check_number(after_minutes, "--after", 1, MAX_RECOVER_AFTER_MINUTES)
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)

@@ -13,6 +13,16 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
+
+
+def _day(text: str, option: str) -> date:
+    """A day typed for a report: ``YYYY-MM-DD``, years 2000-2100 (beyond them the period's
+    arithmetic overflows)."""
+    from app.inputs import check_day
+    from app.reports.daily import parse_day
+
+    return check_day(parse_day(text), option)
 
 
 def _write(path: str, data: bytes) -> None:
@@ -26,10 +36,10 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     from app.documents import letterhead
     from app.errors import LoketError
     from app.queue import engine as q
-    from app.reports.daily import check_period, daily_report, parse_day
+    from app.reports.daily import check_period, daily_report
 
-    start = parse_day(args.date)
-    end = parse_day(args.to) if args.to else start
+    start = _day(args.date, "--date")
+    end = _day(args.to, "--to") if args.to else start
     check_period(start, end)
     if not (args.json or args.pdf or args.xlsx):
         raise LoketError("report.no_output")
@@ -58,11 +68,11 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
 
 def cmd_report_summarize(args: argparse.Namespace) -> int:
     from app.cli import _emit, _open
-    from app.reports.daily import check_period, parse_day
+    from app.reports.daily import check_period
     from app.reports.summaries import summarize
 
-    start = parse_day(args.date_from) if args.date_from else None
-    end = parse_day(args.to) if args.to else None
+    start = _day(args.date_from, "--from") if args.date_from else None
+    end = _day(args.to, "--to") if args.to else None
     if start and end:
         check_period(start, end)
     with _open(args) as store:
