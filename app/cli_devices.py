@@ -17,6 +17,8 @@ EXIT_DEVICE_TROUBLE = 1
 
 
 def cmd_print_ticket(args: argparse.Namespace) -> int:
+    """Print a ticket once, or reprint it (marked); the message on a failure says exactly
+    what happens next: retried automatically, or waiting for someone to press reprint."""
     from app import ticket_print
     from app.cli import _emit, _open, actor
 
@@ -30,25 +32,30 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
             ticket = uow.session.get(Visit, visit_id).ticket  # type: ignore[union-attr]
     data = {"visit_id": visit_id, "ticket": ticket, "connection": args.to} | result.to_json()
     if result.state != "done":
-        reason = tr("print.failed", ticket=ticket, condition=result.condition, job=result.id)
+        from app.spool import condition_words
+
+        key = "print.retrying" if result.state == "queued" else "print.press_reprint"
+        reason = tr(key, ticket=ticket, condition=condition_words(result.condition),
+                    job=result.id)
         print(f"loket: {reason}", file=sys.stderr)
     _emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
     return 0 if result.state == "done" else EXIT_DEVICE_TROUBLE
 
 
 def cmd_print_spool(args: argparse.Namespace) -> int:
-    """Run the spool: flag what a crash left half-sent, then send due jobs as they fall due
-    (each result one JSON line with --json). ``--once`` sends what is due now and stops."""
+    """Run the spool: flag jobs whose sender's lease ran out (it may have printed), then
+    send due jobs as they fall due (each result one JSON line with --json). A job another
+    sender is sending is left alone. ``--once`` sends what is due now and stops."""
     from app.cli import _open
     from app.spool import Spool
 
     with _open(args) as store:
         spool = Spool(store, connections=set(args.connection) if args.connection else None)
-        for job_id in spool.recover():
-            _line(args, {"job": job_id, "state": "failed", "error": "unconfirmed"})
         deadline = time.monotonic() + args.duration if args.duration else None
         wake = threading.Event()
         while True:
+            for job_id in spool.recover():
+                _line(args, {"job": job_id, "state": "failed", "error": "unconfirmed"})
             for result in spool.run_due():
                 _line(args, result.to_json())
             if args.once or (deadline is not None and time.monotonic() >= deadline):
@@ -164,7 +171,8 @@ def register(sub: Any, common: argparse.ArgumentParser, reporting: argparse.Argu
     p.add_argument("ticket", metavar="TICKET", help="visit id, or today's number (A-001)")
     p.add_argument("--to", required=True, metavar="CONNECTION",
                    help="printer, e.g. escpos+tcp://192.168.1.50 or escpos+file:///tmp/t.bin")
-    p.add_argument("--reprint", action="store_true", help="mark the ticket as a reprint")
+    p.add_argument("--reprint", action="store_true",
+                   help="reprint, marked CETAK ULANG: takes over a job waiting or flagged")
     p.set_defaults(func=cmd_print_ticket)
     p = printing.add_parser("spool", parents=[common, reporting],
                             help="send queued print jobs, retrying, until stopped")

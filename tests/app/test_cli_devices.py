@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
@@ -37,13 +38,99 @@ def test_print_a_ticket_to_a_file_writes_its_exact_bytes(capsys, url: str, tmp_p
     assert code == 0 and "** CETAK ULANG **" in decode(target.read_bytes())[0].text
 
 
-def test_a_printer_in_trouble_exits_1_and_keeps_the_job(capsys, url: str) -> None:
+def _sim(name: str, fault: str = ""):
+    """The in-process simulator behind ``sim://?name=NAME``, fresh for this test."""
+    from db.enums import DeviceKind
+    from devices.connection import parse
+    from devices.registry import forget_simulators, simulator
+
+    forget_simulators()
+    connection = f"sim://?name={name}" + (f"&fault={fault}" if fault else "")
+    return connection, simulator(DeviceKind.TICKET_PRINTER,
+                                 parse(connection, DeviceKind.TICKET_PRINTER))
+
+
+def test_a_printer_in_trouble_says_the_ticket_is_retried_and_only_that(
+        capsys, url: str, monkeypatch) -> None:
+    """The reported case: the message invited a reprint while the job waited for its
+    retry; following it printed each ticket twice. Now it says the one thing that
+    happens, and printing the ticket again is refused."""
     run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    connection, sim = _sim("cli-retry", "cover_open")
     code, data, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
-                          "--to", "sim://?name=cli-test&fault=cover_open")
+                          "--to", connection)
     assert code == 1
     assert (data["state"], data["condition"]) == ("queued", "cover_open")
-    assert "A-001" in err and "dicetak ulang" in err and err.count("\n") == 1
+    assert err.count("\n") == 1 and "A-001" in err and "tutup printer terbuka" in err
+    assert "akan dicoba lagi otomatis" in err and "jangan dicetak ulang" in err
+    assert "tekan cetak ulang" not in err and "cover_open" not in err
+    # following the message (running it again) prints nothing: exit 2, one line
+    code, _, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                       "--to", connection)
+    assert code == 2 and err.count("\n") == 1
+    assert "sudah di antrian cetak" in err and "akan dicoba lagi otomatis" in err
+    sim.set_fault(None)  # the cover is closed, the backoff over: the spool prints it, once
+    with Store.open(url) as store, store.uow() as uow:
+        from db.models import DeviceJob
+
+        uow.session.get(DeviceJob, data["job"]).next_attempt_at -= timedelta(minutes=1)
+        uow.commit()
+    assert main(["--db", url, "print", "spool", "--once", "--json"]) == 0
+    [line] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert (line["job"], line["state"]) == (data["job"], "done")
+    [receipt] = sim.receipts
+    assert receipt.qr[0].endswith("|A-001") and "CETAK ULANG" not in receipt.text
+    monkeypatch.setenv("LOKET_LANG", "en")
+    code, _, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                       "--to", connection)
+    assert code == 2 and "has already printed" in err and "press reprint" in err
+
+
+def test_a_ticket_that_may_have_printed_asks_for_a_reprint_and_only_that(
+        capsys, url: str) -> None:
+    """Paper out half-way through: it may have printed, so nothing retries it; the message
+    says to press reprint, and the reprint comes out marked."""
+    from devices.escpos_sim import Fault
+
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    connection, sim = _sim("cli-flagged")
+    sim.plan = lambda moment, n: Fault.PAPER_OUT if (moment, n) == ("receipt", 1) else None
+    code, data, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                          "--to", connection)
+    assert code == 1 and data["state"] == "failed" and err.count("\n") == 1
+    assert "tekan cetak ulang" in err and "tidak akan dicoba lagi otomatis" in err
+    assert "kertas printer habis" in err and "jangan dicetak ulang" not in err
+    assert main(["--db", url, "print", "spool", "--once", "--json"]) == 0
+    assert capsys.readouterr().out == ""  # the spool leaves it to a person
+    code, _, err = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                       "--to", connection)
+    assert code == 2 and "mungkin sudah tercetak" in err and "--reprint" in err
+    code, again, _ = run(capsys, url, "print", "ticket", "A-001", "--office", "SAMSAT-PTK1",
+                         "--to", connection, "--reprint")
+    assert code == 0 and (again["job"], again["state"]) == (data["job"], "done")
+    [receipt] = sim.receipts  # the first was swallowed with the paper
+    assert "** CETAK ULANG **" in receipt.text
+    code, failed, _ = run(capsys, url, "print", "failed")
+    assert code == 0 and failed == []
+
+
+def test_spool_leaves_a_job_another_sender_is_sending(capsys, url: str) -> None:
+    from app import ticket_print
+    from app.spool import Spool
+
+    run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
+    connection, sim = _sim("cli-leased")
+    with Store.open(url) as store:
+        sender = Spool(store)
+        job = ticket_print.queue_ticket(store, 1, connection, sender=sender)
+        assert main(["--db", url, "print", "spool", "--once", "--json"]) == 0
+        assert capsys.readouterr().out == ""  # neither flagged nor sent
+        code, _, err = run(capsys, url, "print", "ticket", "A-001", "--office",
+                           "SAMSAT-PTK1", "--to", connection, "--reprint")
+        assert code == 2 and "sedang dikirim ke printer" in err
+        claim = sender.held(job)
+        assert claim is not None and sender.send(claim).state == "done"
+    assert len(sim.receipts) == 1
 
 
 @pytest.mark.parametrize("argv", [
