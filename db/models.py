@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     Enum,
@@ -418,10 +419,17 @@ class VisitTransition(Base):
 
 
 class Event(Base):
-    """Live events for other stations; ``id`` is the cursor a station catches up from."""
+    """Live events for other stations (app/queue/feed.py).
+
+    On SQLite ``id`` is the cursor a station catches up from: writers are serialised, so ids
+    commit in order. On PostgreSQL they do not; ``xact`` is the inserting transaction
+    (``pg_current_xact_id()``, a column DEFAULT of migration 0014, so every INSERT fills it
+    without naming it) and the feed follows commits through it. Empty on SQLite.
+    """
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_office_id", "office_id", "id"),)
+    __table_args__ = (Index("ix_events_office_id", "office_id", "id"),
+                      Index("ix_events_xact", "xact"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int | None] = mapped_column(
@@ -430,6 +438,7 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     kind: Mapped[str] = mapped_column(String(48))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    xact: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 # --- People and accountability ------------------------------------------------------------
