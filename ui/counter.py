@@ -323,6 +323,7 @@ class CounterWindow(QMainWindow):
         self._heartbeat.timeout.connect(self._on_heartbeat)
         self.live = live or LiveEvents(store, self.info.office_code, self)
         self.live.received.connect(self._on_event)
+        self.live.resync.connect(self._on_refresh_due)  # after a reconnection, periodically
         self.resize(1280, 800)
         self.login.username.setFocus()
 

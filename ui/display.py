@@ -145,6 +145,7 @@ class DisplayWindow(QWidget):
         self._reread.timeout.connect(self._refresh)
         self.live = LiveEvents(store, office_code, self)
         self.live.received.connect(self._on_event)
+        self.live.resync.connect(self._refresh)  # after a reconnection, and periodically
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start(1000)

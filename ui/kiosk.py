@@ -307,6 +307,7 @@ class KioskWindow(QWidget):
         self._open_timer.start(OPEN_CHECK_MS)
         self.live = LiveEvents(store, office_code, self)
         self.live.received.connect(self._on_event)
+        self.live.resync.connect(self._on_check_open)  # at once after a reconnection
         self._on_tick()
         self._on_check_open()
         self._apply_fonts()
