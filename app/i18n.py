@@ -250,10 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {kind} simulator does not run as a process; use sim://?dir=FOLDER",
     ),
     "print.failed": (
-        "tiket {ticket} belum tercetak ({condition}); tugas cetak {job} disimpan, "
-        "tiket tetap berlaku dan bisa dicetak ulang",
-        "ticket {ticket} was not printed ({condition}); print job {job} is kept, the ticket "
-        "stays valid and can be reprinted",
+        "tiket {ticket} mungkin tidak tercetak ({condition}); nomornya tetap berlaku; tidak "
+        "dicoba lagi otomatis: periksa printer, lalu tekan cetak ulang (tugas cetak {job})",
+        "ticket {ticket} may not have printed ({condition}); the number stays valid; it is not "
+        "retried automatically: check the printer, then press reprint (print job {job})",
     ),
     # stations
     "station.counter_required": (

@@ -101,6 +101,7 @@ class SupervisorWindow(QWidget):
         self._build()
         self.live = LiveEvents(store, office_code, self)
         self.live.received.connect(self._on_event)
+        self.live.resync.connect(self.refresh)  # after a reconnect and on the slow timer
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)

@@ -1035,6 +1035,15 @@ def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
 MAX_RECOVER_AFTER_MINUTES = 7 * 24 * 60  # a week: silent longer than that is a closed office
 
 
+def _setting_minutes(value: object, default: int = 15) -> int:
+    """The office's ``recover_after_minutes``: a whole number of minutes within the command
+    line's bounds, else the default (an office's typo must never take back every visit)."""
+    if isinstance(value, int) and not isinstance(value, bool) and \
+            1 <= value <= MAX_RECOVER_AFTER_MINUTES:
+        return value
+    return default
+
+
 def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
                   after_minutes: int | None = None, actor: Actor = SYSTEM,
                   now: datetime | None = None) -> list[str]:
@@ -1049,7 +1058,7 @@ def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    minutes = after_minutes or int(office.settings.get("recover_after_minutes", 15))
+    minutes = after_minutes or _setting_minutes(office.settings.get("recover_after_minutes"))
     limit = now - timedelta(minutes=minutes)
     stale = s.scalars(
         select(StageRecord)

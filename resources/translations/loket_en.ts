@@ -1025,6 +1025,124 @@
     </message>
 </context>
 <context>
+    <name>ConnectingScreen</name>
+    <message>
+        <location filename="../../ui/connecting.py" line="66"/>
+        <source>Server basis data tidak menjawab: layanan PostgreSQL di server mungkin belum berjalan.</source>
+        <extracomment>Seconds to wait after the 1st, 2nd, ... failed attempt; the last value repeats. (words in the driver&apos;s message, what they mean), first match wins.</extracomment>
+        <translation>The database server does not answer: PostgreSQL on the server may not be running yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="69"/>
+        <source>Server tidak menjawab dalam batas waktu: periksa jaringan dan apakah server sudah menyala.</source>
+        <translation>The server did not answer in time: check the network and that the server is switched on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="72"/>
+        <source>Nama server tidak dikenal: periksa jaringan atau alamat server di pengaturan PC ini.</source>
+        <translation>The server&apos;s name is not known: check the network or the server address in this PC&apos;s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="75"/>
+        <source>Jaringan ke server terputus: periksa kabel atau Wi-Fi PC ini.</source>
+        <translation>The network to the server is down: check this PC&apos;s cable or Wi-Fi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="77"/>
+        <source>Server menolak nama pengguna atau kata sandi basis data: periksa pengaturan PC ini.</source>
+        <translation>The server refused the database user name or password: check this PC&apos;s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="80"/>
+        <source>Basis data tidak ada di server: periksa nama basis data di pengaturan PC ini.</source>
+        <translation>The database does not exist on the server: check the database name in this PC&apos;s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="83"/>
+        <source>Berkas basis data tidak dapat dibuka: periksa folder bersama atau diska tempatnya.</source>
+        <translation>The database file cannot be opened: check the shared folder or the drive it is on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="87"/>
+        <source>Server basis data belum dapat dihubungi.</source>
+        <translation>The database server cannot be reached yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="167"/>
+        <source>Loket: menghubungkan ke server</source>
+        <translation>Loket: connecting to the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="174"/>
+        <location filename="../../ui/connecting.py" line="290"/>
+        <source>Coba sekarang</source>
+        <translation>Try now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="175"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="195"/>
+        <location filename="../../ui/connecting.py" line="289"/>
+        <source>Menghubungkan ke server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="234"/>
+        <source>Sedang mencoba menghubungi server…</source>
+        <translation>Trying to reach the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="270"/>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="272"/>
+        <source>Basis data dan program tidak cocok</source>
+        <translation>The database and the program do not match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="275"/>
+        <location filename="../../ui/connecting.py" line="279"/>
+        <source>Stasiun tidak dapat dibuka</source>
+        <translation>The station cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="281"/>
+        <source>Terjadi kesalahan tak terduga: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="283"/>
+        <source>Tidak dicoba lagi otomatis. Setelah diperbaiki, tekan “Coba lagi”.</source>
+        <translation>Not retried automatically. Once it is fixed, press “Try again”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/connecting.py" line="292"/>
+        <source>Percobaan ke-%n gagal.</source>
+        <translation>
+            <numerusform>Attempt %n failed.</numerusform>
+            <numerusform>Attempt %n failed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/connecting.py" line="293"/>
+        <source>Keterangan teknis: %1</source>
+        <translation>Technical details: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/connecting.py" line="301"/>
+        <source>Mencoba lagi dalam %n detik…</source>
+        <translation>
+            <numerusform>Trying again in %n second…</numerusform>
+            <numerusform>Trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <location filename="../../ui/counter.py" line="297"/>
@@ -1032,146 +1150,146 @@
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="341"/>
-        <location filename="../../ui/counter.py" line="700"/>
+        <location filename="../../ui/counter.py" line="342"/>
+        <location filename="../../ui/counter.py" line="704"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="374"/>
+        <location filename="../../ui/counter.py" line="375"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="414"/>
+        <location filename="../../ui/counter.py" line="415"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="421"/>
+        <location filename="../../ui/counter.py" line="422"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="445"/>
+        <location filename="../../ui/counter.py" line="446"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="455"/>
+        <location filename="../../ui/counter.py" line="456"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="458"/>
+        <location filename="../../ui/counter.py" line="459"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="458"/>
+        <location filename="../../ui/counter.py" line="459"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="458"/>
+        <location filename="../../ui/counter.py" line="459"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="460"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="460"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="462"/>
+        <location filename="../../ui/counter.py" line="466"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="465"/>
-        <location filename="../../ui/counter.py" line="822"/>
+        <location filename="../../ui/counter.py" line="469"/>
+        <location filename="../../ui/counter.py" line="826"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="478"/>
+        <location filename="../../ui/counter.py" line="482"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="485"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="485"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="485"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="482"/>
+        <location filename="../../ui/counter.py" line="486"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="511"/>
-        <location filename="../../ui/counter.py" line="673"/>
+        <location filename="../../ui/counter.py" line="515"/>
+        <location filename="../../ui/counter.py" line="677"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="514"/>
+        <location filename="../../ui/counter.py" line="518"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="520"/>
+        <location filename="../../ui/counter.py" line="524"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="522"/>
+        <location filename="../../ui/counter.py" line="526"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="524"/>
+        <location filename="../../ui/counter.py" line="528"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="525"/>
+        <location filename="../../ui/counter.py" line="529"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="553"/>
+        <location filename="../../ui/counter.py" line="557"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="596"/>
+        <location filename="../../ui/counter.py" line="600"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="598"/>
+        <location filename="../../ui/counter.py" line="602"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="599"/>
+        <location filename="../../ui/counter.py" line="603"/>
         <source>{head}
 {listing}
 
@@ -1182,184 +1300,184 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="606"/>
+        <location filename="../../ui/counter.py" line="610"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="616"/>
+        <location filename="../../ui/counter.py" line="620"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="618"/>
+        <location filename="../../ui/counter.py" line="622"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="661"/>
+        <location filename="../../ui/counter.py" line="665"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="677"/>
+        <location filename="../../ui/counter.py" line="681"/>
         <source>Akun {name} terdaftar di kantor {office}, bukan di kantor ini.</source>
         <translation>Account {name} belongs to office {office}, not this one.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="684"/>
+        <location filename="../../ui/counter.py" line="688"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="688"/>
+        <location filename="../../ui/counter.py" line="692"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="748"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="757"/>
+        <location filename="../../ui/counter.py" line="761"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="759"/>
+        <location filename="../../ui/counter.py" line="763"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="761"/>
+        <location filename="../../ui/counter.py" line="765"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="767"/>
+        <location filename="../../ui/counter.py" line="771"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="774"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="775"/>
+        <location filename="../../ui/counter.py" line="779"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="782"/>
+        <location filename="../../ui/counter.py" line="786"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="803"/>
+        <location filename="../../ui/counter.py" line="807"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="805"/>
+        <location filename="../../ui/counter.py" line="809"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="811"/>
+        <location filename="../../ui/counter.py" line="815"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="813"/>
+        <location filename="../../ui/counter.py" line="817"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="819"/>
+        <location filename="../../ui/counter.py" line="823"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="824"/>
+        <location filename="../../ui/counter.py" line="828"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="845"/>
+        <location filename="../../ui/counter.py" line="849"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="847"/>
+        <location filename="../../ui/counter.py" line="851"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="852"/>
+        <location filename="../../ui/counter.py" line="856"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="854"/>
+        <location filename="../../ui/counter.py" line="858"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="865"/>
+        <location filename="../../ui/counter.py" line="869"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="869"/>
+        <location filename="../../ui/counter.py" line="873"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="886"/>
+        <location filename="../../ui/counter.py" line="890"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="896"/>
+        <location filename="../../ui/counter.py" line="900"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="903"/>
+        <location filename="../../ui/counter.py" line="907"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="906"/>
+        <location filename="../../ui/counter.py" line="910"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="913"/>
+        <location filename="../../ui/counter.py" line="917"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="919"/>
+        <location filename="../../ui/counter.py" line="923"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="923"/>
+        <location filename="../../ui/counter.py" line="927"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="926"/>
+        <location filename="../../ui/counter.py" line="930"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="928"/>
+        <location filename="../../ui/counter.py" line="932"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1370,269 +1488,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="938"/>
+        <location filename="../../ui/counter.py" line="942"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="941"/>
+        <location filename="../../ui/counter.py" line="945"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="943"/>
+        <location filename="../../ui/counter.py" line="947"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1016"/>
+        <location filename="../../ui/counter.py" line="1020"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1020"/>
+        <location filename="../../ui/counter.py" line="1024"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1042"/>
+        <location filename="../../ui/counter.py" line="1046"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1048"/>
+        <location filename="../../ui/counter.py" line="1052"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1049"/>
+        <location filename="../../ui/counter.py" line="1053"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1052"/>
+        <location filename="../../ui/counter.py" line="1056"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1052"/>
+        <location filename="../../ui/counter.py" line="1056"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1053"/>
+        <location filename="../../ui/counter.py" line="1057"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1053"/>
+        <location filename="../../ui/counter.py" line="1057"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1060"/>
+        <location filename="../../ui/counter.py" line="1064"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1061"/>
+        <location filename="../../ui/counter.py" line="1065"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1071"/>
+        <location filename="../../ui/counter.py" line="1075"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1074"/>
+        <location filename="../../ui/counter.py" line="1078"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1077"/>
+        <location filename="../../ui/counter.py" line="1081"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1090"/>
+        <location filename="../../ui/counter.py" line="1094"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1095"/>
+        <location filename="../../ui/counter.py" line="1099"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1097"/>
+        <location filename="../../ui/counter.py" line="1101"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1100"/>
+        <location filename="../../ui/counter.py" line="1104"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1132"/>
+        <location filename="../../ui/counter.py" line="1136"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1138"/>
+        <location filename="../../ui/counter.py" line="1142"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1144"/>
+        <location filename="../../ui/counter.py" line="1148"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1164"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1164"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1165"/>
+        <location filename="../../ui/counter.py" line="1170"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1165"/>
+        <location filename="../../ui/counter.py" line="1170"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1166"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1166"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1167"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1167"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1168"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1168"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1218"/>
+        <location filename="../../ui/counter.py" line="1223"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1220"/>
+        <location filename="../../ui/counter.py" line="1225"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1231"/>
+        <location filename="../../ui/counter.py" line="1236"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1234"/>
+        <location filename="../../ui/counter.py" line="1239"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1236"/>
+        <location filename="../../ui/counter.py" line="1241"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1238"/>
+        <location filename="../../ui/counter.py" line="1243"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1240"/>
+        <location filename="../../ui/counter.py" line="1245"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1257"/>
+        <location filename="../../ui/counter.py" line="1262"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="860"/>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="864"/>
+        <location filename="../../ui/counter.py" line="1174"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="912"/>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="916"/>
+        <location filename="../../ui/counter.py" line="1174"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1170"/>
+        <location filename="../../ui/counter.py" line="1175"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1170"/>
+        <location filename="../../ui/counter.py" line="1175"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1177"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1177"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="1183"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1179"/>
+        <location filename="../../ui/counter.py" line="1184"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -1813,22 +1931,22 @@ Schema up to date; {n} office(s).</translation>
         <translation>Queue display</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="186"/>
+        <location filename="../../ui/display.py" line="187"/>
         <source>Panggilan terakhir</source>
         <translation>Last calls</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="188"/>
+        <location filename="../../ui/display.py" line="189"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="215"/>
+        <location filename="../../ui/display.py" line="216"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="217"/>
+        <location filename="../../ui/display.py" line="218"/>
         <source>Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.</source>
         <translation>Welcome. Please take a number and wait to be called.</translation>
     </message>
@@ -2061,199 +2179,199 @@ Schema up to date; {n} office(s).</translation>
         <translation>Queue kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="318"/>
+        <location filename="../../ui/kiosk.py" line="319"/>
         <source>Lansia (60 tahun ke atas)</source>
         <translation>Elderly (60 years and over)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="319"/>
+        <location filename="../../ui/kiosk.py" line="320"/>
         <source>Penyandang disabilitas</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="320"/>
+        <location filename="../../ui/kiosk.py" line="321"/>
         <source>Ibu hamil</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="321"/>
+        <location filename="../../ui/kiosk.py" line="322"/>
         <source>Anak-anak</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="326"/>
+        <location filename="../../ui/kiosk.py" line="327"/>
         <source>kertas printer habis</source>
         <translation>printer out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="327"/>
+        <location filename="../../ui/kiosk.py" line="328"/>
         <source>kertas printer hampir habis</source>
         <translation>printer paper low</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="328"/>
+        <location filename="../../ui/kiosk.py" line="329"/>
         <source>printer tidak siap</source>
         <translation>printer not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="329"/>
+        <location filename="../../ui/kiosk.py" line="330"/>
         <source>tutup printer terbuka</source>
         <translation>printer cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="330"/>
+        <location filename="../../ui/kiosk.py" line="331"/>
         <source>kertas printer macet</source>
         <translation>printer paper jammed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="331"/>
+        <location filename="../../ui/kiosk.py" line="332"/>
         <source>printer tidak menjawab</source>
         <translation>printer not answering</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="332"/>
+        <location filename="../../ui/kiosk.py" line="333"/>
         <source>printer tidak terhubung</source>
         <translation>printer not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="333"/>
+        <location filename="../../ui/kiosk.py" line="334"/>
         <source>gangguan printer</source>
         <translation>printer fault</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="393"/>
+        <location filename="../../ui/kiosk.py" line="394"/>
         <source>Silakan pilih layanan untuk mengambil nomor antrian</source>
         <translation>Please choose a service to take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="401"/>
+        <location filename="../../ui/kiosk.py" line="402"/>
         <source>Batalkan prioritas</source>
         <translation>Cancel priority</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="413"/>
+        <location filename="../../ui/kiosk.py" line="414"/>
         <source>Bawa: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="416"/>
-        <location filename="../../ui/kiosk.py" line="838"/>
+        <location filename="../../ui/kiosk.py" line="417"/>
+        <location filename="../../ui/kiosk.py" line="839"/>
         <source>Tidak ada persyaratan khusus</source>
         <translation>No special requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="420"/>
+        <location filename="../../ui/kiosk.py" line="421"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="434"/>
+        <location filename="../../ui/kiosk.py" line="435"/>
         <source>Belum ada layanan yang dapat diambil di kios ini. Silakan hubungi petugas.</source>
         <translation>No service can be taken at this kiosk yet. Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="447"/>
+        <location filename="../../ui/kiosk.py" line="448"/>
         <source>Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak</source>
         <translation>Priority service: elderly, disabilities, pregnant women, children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="462"/>
+        <location filename="../../ui/kiosk.py" line="463"/>
         <source>Layanan prioritas</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="464"/>
+        <location filename="../../ui/kiosk.py" line="465"/>
         <source>Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani lebih dahulu (UU 25/2009). Pilih salah satu:</source>
         <translation>Elderly visitors, people with disabilities, pregnant women and children are served first (Law 25/2009). Choose one:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="475"/>
+        <location filename="../../ui/kiosk.py" line="476"/>
         <source>Petugas dapat meminta bukti bila diperlukan.</source>
         <translation>Officers may ask for proof when needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="477"/>
+        <location filename="../../ui/kiosk.py" line="478"/>
         <source>Batal, kembali</source>
         <translation>Cancel, go back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="501"/>
+        <location filename="../../ui/kiosk.py" line="502"/>
         <source>Persyaratan yang perlu dibawa:</source>
         <translation>What to bring:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="505"/>
-        <location filename="../../ui/kiosk.py" line="599"/>
+        <location filename="../../ui/kiosk.py" line="506"/>
+        <location filename="../../ui/kiosk.py" line="600"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="507"/>
+        <location filename="../../ui/kiosk.py" line="508"/>
         <source>Ambil nomor antrian</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="518"/>
+        <location filename="../../ui/kiosk.py" line="519"/>
         <source>Mohon tunggu, tiket Anda sedang dicetak...</source>
         <translation>Please wait, your ticket is being printed...</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="536"/>
+        <location filename="../../ui/kiosk.py" line="537"/>
         <source>Nomor antrian Anda</source>
         <translation>Your queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="551"/>
+        <location filename="../../ui/kiosk.py" line="552"/>
         <source>Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.</source>
         <translation>Please take your ticket and wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="566"/>
+        <location filename="../../ui/kiosk.py" line="567"/>
         <source>Tiket belum tercetak</source>
         <translation>Ticket not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="579"/>
+        <location filename="../../ui/kiosk.py" line="580"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="592"/>
+        <location filename="../../ui/kiosk.py" line="593"/>
         <source>Nomor antrian tidak dapat diambil</source>
         <translation>No queue number could be taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="596"/>
+        <location filename="../../ui/kiosk.py" line="597"/>
         <source>Silakan hubungi petugas di meja informasi.</source>
         <translation>Please ask the officer at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="673"/>
+        <location filename="../../ui/kiosk.py" line="674"/>
         <source>Layanan belum dibuka</source>
         <translation>Service has not opened yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="674"/>
+        <location filename="../../ui/kiosk.py" line="675"/>
         <source>Layanan hari ini sudah selesai</source>
         <translation>Service has ended for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="675"/>
+        <location filename="../../ui/kiosk.py" line="676"/>
         <source>Layanan hari ini sudah ditutup</source>
         <translation>Service has been closed for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="676"/>
+        <location filename="../../ui/kiosk.py" line="677"/>
         <source>Hari ini kantor libur</source>
         <translation>The office is closed today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="677"/>
+        <location filename="../../ui/kiosk.py" line="678"/>
         <source>Mohon maaf, layanan sedang tutup</source>
         <translation>Sorry, the office is closed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="766"/>
+        <location filename="../../ui/kiosk.py" line="767"/>
         <source>Layar kembali ke awal dalam %n detik.</source>
         <translation>
             <numerusform>The screen returns to the start in %n seconds.</numerusform>
@@ -2261,32 +2379,32 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="816"/>
+        <location filename="../../ui/kiosk.py" line="817"/>
         <source>Prioritas: %1. Silakan pilih layanan.</source>
         <translation>Priority: %1. Please choose a service.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="833"/>
+        <location filename="../../ui/kiosk.py" line="834"/>
         <source>Waktu penyelesaian: %1</source>
         <translation>Time to complete: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="875"/>
+        <location filename="../../ui/kiosk.py" line="876"/>
         <source>Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). Silakan hubungi petugas.</source>
         <translation>Sorry, no queue number can be taken right now (the server is not connected). Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="881"/>
+        <location filename="../../ui/kiosk.py" line="882"/>
         <source>kios ini tidak memiliki printer tiket</source>
         <translation>this kiosk has no ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="935"/>
+        <location filename="../../ui/kiosk.py" line="936"/>
         <source>PRIORITAS: %1</source>
         <translation>PRIORITY: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="938"/>
+        <location filename="../../ui/kiosk.py" line="939"/>
         <source>Di depan Anda: %n orang</source>
         <translation>
             <numerusform>Ahead of you: %n people</numerusform>
@@ -2294,7 +2412,7 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="915"/>
+        <location filename="../../ui/kiosk.py" line="916"/>
         <source>Perkiraan menunggu: ± %n menit</source>
         <translation>
             <numerusform>Estimated wait: about %n minutes</numerusform>
@@ -2302,87 +2420,87 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="685"/>
+        <location filename="../../ui/kiosk.py" line="686"/>
         <source>Silakan hubungi petugas kantor.</source>
         <translation>Please contact the office staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="687"/>
+        <location filename="../../ui/kiosk.py" line="688"/>
         <source>Silakan datang kembali pada hari layanan berikutnya.</source>
         <translation>Please come back on the next service day.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="690"/>
+        <location filename="../../ui/kiosk.py" line="691"/>
         <source>Layanan dibuka hari ini</source>
         <translation>Service opens today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="691"/>
+        <location filename="../../ui/kiosk.py" line="692"/>
         <source>pukul %1</source>
         <translation>at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="692"/>
+        <location filename="../../ui/kiosk.py" line="693"/>
         <source>Layanan dibuka lagi</source>
         <translation>Service opens again</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="693"/>
+        <location filename="../../ui/kiosk.py" line="694"/>
         <source>%1, pukul %2</source>
         <translation>%1, at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="711"/>
+        <location filename="../../ui/kiosk.py" line="712"/>
         <source>Jam layanan: Senin–Jumat pukul %1–%2 %3</source>
         <translation>Service hours: Monday–Friday %1–%2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="715"/>
+        <location filename="../../ui/kiosk.py" line="716"/>
         <source>Nomor antrian belum dapat diambil saat ini.</source>
         <translation>No queue number can be taken right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="725"/>
+        <location filename="../../ui/kiosk.py" line="726"/>
         <source>Nomor tetap dapat diambil – %1 belum dibuka</source>
         <translation>You can still take a number – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="726"/>
+        <location filename="../../ui/kiosk.py" line="727"/>
         <source>Nomor belum dapat diambil – %1 belum dibuka</source>
         <translation>No number can be taken yet – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="916"/>
+        <location filename="../../ui/kiosk.py" line="917"/>
         <source>Anda akan segera dipanggil</source>
         <translation>You will be called shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="919"/>
+        <location filename="../../ui/kiosk.py" line="920"/>
         <source>Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul %1 %2</source>
         <translation>Service has not opened yet; your number will be called once the counters open at %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="922"/>
+        <location filename="../../ui/kiosk.py" line="923"/>
         <source>%1 belum dibuka; nomor Anda akan dipanggil setelah loket dibuka</source>
         <translation>%1 is not open yet; your number will be called once it opens</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="923"/>
+        <location filename="../../ui/kiosk.py" line="924"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="951"/>
+        <location filename="../../ui/kiosk.py" line="952"/>
         <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
         <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="957"/>
+        <location filename="../../ui/kiosk.py" line="958"/>
         <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
         <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="963"/>
+        <location filename="../../ui/kiosk.py" line="964"/>
         <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
         <translation>Ticket printer problem (%1). Not printed: %2</translation>
     </message>
@@ -2992,636 +3110,636 @@ Schema up to date; {n} office(s).</translation>
         <translation>STNK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="203"/>
+        <location filename="../../ui/panels/samsat.py" line="204"/>
         <source>Tidak ada kunjungan</source>
         <translation>No visit</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="209"/>
+        <location filename="../../ui/panels/samsat.py" line="210"/>
         <source>belum cek fisik</source>
         <translation>physical check pending</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="209"/>
+        <location filename="../../ui/panels/samsat.py" line="210"/>
         <source>sudah cek fisik</source>
         <translation>physically checked</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="210"/>
+        <location filename="../../ui/panels/samsat.py" line="211"/>
         <source>terdaftar di loket 1</source>
         <translation>registered at counter 1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="211"/>
+        <location filename="../../ui/panels/samsat.py" line="212"/>
         <source>sudah dibayar</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="211"/>
+        <location filename="../../ui/panels/samsat.py" line="212"/>
         <source>STNK diserahkan</source>
         <translation>STNK handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="214"/>
+        <location filename="../../ui/panels/samsat.py" line="215"/>
         <source>Status: {0} · waktu {1} menit dari {2} menit</source>
         <translation>Status: {0} · time {1} min of {2} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="227"/>
-        <location filename="../../ui/panels/samsat.py" line="716"/>
+        <location filename="../../ui/panels/samsat.py" line="228"/>
+        <location filename="../../ui/panels/samsat.py" line="717"/>
         <source>Cek fisik belum dicatat</source>
         <translation>Vehicle check not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="229"/>
-        <location filename="../../ui/panels/samsat.py" line="735"/>
-        <location filename="../../ui/panels/samsat.py" line="762"/>
+        <location filename="../../ui/panels/samsat.py" line="230"/>
+        <location filename="../../ui/panels/samsat.py" line="736"/>
+        <location filename="../../ui/panels/samsat.py" line="763"/>
         <source>Belum didaftarkan</source>
         <translation>Not registered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="231"/>
-        <location filename="../../ui/panels/samsat.py" line="764"/>
+        <location filename="../../ui/panels/samsat.py" line="232"/>
+        <location filename="../../ui/panels/samsat.py" line="765"/>
         <source>Belum dibayar</source>
         <translation>Not paid yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="238"/>
+        <location filename="../../ui/panels/samsat.py" line="239"/>
         <source>mis. KB 1234 AB (boleh kosong)</source>
         <translation>e.g. KB 1234 AB (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="241"/>
+        <location filename="../../ui/panels/samsat.py" line="242"/>
         <source>nomor rangka, mis. MH1JFM110FK123456</source>
         <translation>chassis number, e.g. MH1JFM110FK123456</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="244"/>
+        <location filename="../../ui/panels/samsat.py" line="245"/>
         <source>nomor mesin, mis. JFM1E1123456</source>
         <translation>engine number, e.g. JFM1E1123456</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="245"/>
+        <location filename="../../ui/panels/samsat.py" line="246"/>
         <source>Simpan cek fisik</source>
         <translation>Save physical check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="253"/>
-        <location filename="../../ui/panels/samsat.py" line="327"/>
+        <location filename="../../ui/panels/samsat.py" line="254"/>
+        <location filename="../../ui/panels/samsat.py" line="328"/>
         <source>Nomor polisi</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="254"/>
-        <location filename="../../ui/panels/samsat.py" line="368"/>
+        <location filename="../../ui/panels/samsat.py" line="255"/>
+        <location filename="../../ui/panels/samsat.py" line="369"/>
         <source>Nomor rangka</source>
         <translation>Chassis number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="255"/>
-        <location filename="../../ui/panels/samsat.py" line="369"/>
+        <location filename="../../ui/panels/samsat.py" line="256"/>
+        <location filename="../../ui/panels/samsat.py" line="370"/>
         <source>Nomor mesin</source>
         <translation>Engine number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="266"/>
+        <location filename="../../ui/panels/samsat.py" line="267"/>
         <source>Cek fisik belum dicatat.</source>
         <translation>Physical check not recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="270"/>
+        <location filename="../../ui/panels/samsat.py" line="271"/>
         <source>Dicatat oleh {0}; kendaraan belum ditemukan di register: dibandingkan di loket 1.</source>
         <translation>Recorded by {0}; the vehicle is not in the register yet: it is compared at counter 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="274"/>
+        <location filename="../../ui/panels/samsat.py" line="275"/>
         <source>Nomor rangka dan nomor mesin SESUAI dengan register ({0}).</source>
         <translation>Chassis and engine numbers MATCH the register ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="278"/>
+        <location filename="../../ui/panels/samsat.py" line="279"/>
         <source>TIDAK SESUAI: {0}</source>
         <translation>MISMATCH: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="299"/>
+        <location filename="../../ui/panels/samsat.py" line="300"/>
         <source>Cek fisik tidak sesuai: {0}</source>
         <translation>Physical check does not match: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="302"/>
+        <location filename="../../ui/panels/samsat.py" line="303"/>
         <source>Cek fisik {0} dicatat.</source>
         <translation>Physical check of {0} recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="309"/>
+        <location filename="../../ui/panels/samsat.py" line="310"/>
         <source>mis. KB 1234 AB</source>
         <translation>e.g. KB 1234 AB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="311"/>
+        <location filename="../../ui/panels/samsat.py" line="312"/>
         <source>16 angka, mis. 6171011508900001</source>
         <translation>16 digits, e.g. 6171011508900001</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="320"/>
+        <location filename="../../ui/panels/samsat.py" line="321"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="328"/>
+        <location filename="../../ui/panels/samsat.py" line="329"/>
         <source>Kendaraan</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="329"/>
-        <location filename="../../ui/panels/samsat.py" line="724"/>
-        <location filename="../../ui/panels/samsat.py" line="789"/>
+        <location filename="../../ui/panels/samsat.py" line="330"/>
+        <location filename="../../ui/panels/samsat.py" line="725"/>
+        <location filename="../../ui/panels/samsat.py" line="790"/>
         <source>NIK pemilik</source>
         <translation>Owner&apos;s NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="330"/>
+        <location filename="../../ui/panels/samsat.py" line="331"/>
         <source>Pemilik</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="333"/>
+        <location filename="../../ui/panels/samsat.py" line="334"/>
         <source>Pemilik baru</source>
         <translation>New owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="336"/>
+        <location filename="../../ui/panels/samsat.py" line="337"/>
         <source>Daftarkan pemilik</source>
         <translation>Register owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="339"/>
+        <location filename="../../ui/panels/samsat.py" line="340"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="340"/>
+        <location filename="../../ui/panels/samsat.py" line="341"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="345"/>
+        <location filename="../../ui/panels/samsat.py" line="346"/>
         <source>Kendaraan baru</source>
         <translation>New vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="352"/>
+        <location filename="../../ui/panels/samsat.py" line="353"/>
         <source>NJKB, mis. 15.000.000</source>
         <translation>NJKB, e.g. 15.000.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="359"/>
-        <location filename="../../ui/panels/samsat.py" line="361"/>
+        <location filename="../../ui/panels/samsat.py" line="360"/>
+        <location filename="../../ui/panels/samsat.py" line="362"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="362"/>
+        <location filename="../../ui/panels/samsat.py" line="363"/>
         <source>Daftarkan kendaraan</source>
         <translation>Register vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="365"/>
+        <location filename="../../ui/panels/samsat.py" line="366"/>
         <source>Jenis</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="366"/>
+        <location filename="../../ui/panels/samsat.py" line="367"/>
         <source>Golongan SWDKLLJ</source>
         <translation>SWDKLLJ class</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="367"/>
-        <location filename="../../ui/panels/samsat.py" line="792"/>
+        <location filename="../../ui/panels/samsat.py" line="368"/>
+        <location filename="../../ui/panels/samsat.py" line="793"/>
         <source>NJKB</source>
         <translation>NJKB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="370"/>
+        <location filename="../../ui/panels/samsat.py" line="371"/>
         <source>Merek</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="370"/>
+        <location filename="../../ui/panels/samsat.py" line="371"/>
         <source>Tipe</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="371"/>
+        <location filename="../../ui/panels/samsat.py" line="372"/>
         <source>Tahun pembuatan</source>
         <translation>Year made</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="372"/>
+        <location filename="../../ui/panels/samsat.py" line="373"/>
         <source>Jatuh tempo pajak</source>
         <translation>Tax due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="373"/>
-        <location filename="../../ui/panels/samsat.py" line="796"/>
+        <location filename="../../ui/panels/samsat.py" line="374"/>
+        <location filename="../../ui/panels/samsat.py" line="797"/>
         <source>STNK berlaku s.d.</source>
         <translation>STNK valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="405"/>
+        <location filename="../../ui/panels/samsat.py" line="406"/>
         <source>{0} belum terdaftar</source>
         <translation>{0} not registered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="411"/>
+        <location filename="../../ui/panels/samsat.py" line="412"/>
         <source>tanpa pemilik</source>
         <translation>no owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="414"/>
+        <location filename="../../ui/panels/samsat.py" line="415"/>
         <source>rangka {0} · mesin {1} · pajak s.d. {2} · pemilik {3}</source>
         <translation>chassis {0} · engine {1} · tax due {2} · owner {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="419"/>
+        <location filename="../../ui/panels/samsat.py" line="420"/>
         <source>NIK {0} belum terdaftar</source>
         <translation>NIK {0} not registered yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="443"/>
+        <location filename="../../ui/panels/samsat.py" line="444"/>
         <source>Pemilik {0} terdaftar.</source>
         <translation>Owner {0} registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="463"/>
+        <location filename="../../ui/panels/samsat.py" line="464"/>
         <source>Kendaraan {0} terdaftar.</source>
         <translation>Vehicle {0} registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="479"/>
+        <location filename="../../ui/panels/samsat.py" line="480"/>
         <source>{0} terdaftar; lanjut ke {1}.</source>
         <translation>{0} registered; on to {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="678"/>
+        <location filename="../../ui/panels/samsat.py" line="679"/>
         <source>loket lain</source>
         <translation>another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="684"/>
+        <location filename="../../ui/panels/samsat.py" line="685"/>
         <source>{0} di {1}: kembalikan nomor ini ke {1} (Alihkan…).</source>
         <translation>{0} at {1}: send this number back to {1} (Transfer…).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="689"/>
+        <location filename="../../ui/panels/samsat.py" line="690"/>
         <source>Belum ada kunjungan: panggil nomor dulu (F1).</source>
         <translation>No visit: call a number first (F1).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="691"/>
+        <location filename="../../ui/panels/samsat.py" line="692"/>
         <source>Data kunjungan belum terbaca (lihat pesan di bawah).</source>
         <translation>The visit could not be read (see the message below).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="693"/>
+        <location filename="../../ui/panels/samsat.py" line="694"/>
         <source>Berkas ini dibatalkan oleh supervisor.</source>
         <translation>This case was cancelled by a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="700"/>
+        <location filename="../../ui/panels/samsat.py" line="701"/>
         <source>Sudah didaftarkan di {0}: cek fisik tidak bisa diubah lagi.</source>
         <translation>Already registered at {0}: the vehicle check can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="703"/>
-        <location filename="../../ui/panels/samsat.py" line="786"/>
+        <location filename="../../ui/panels/samsat.py" line="704"/>
+        <location filename="../../ui/panels/samsat.py" line="787"/>
         <source>nomor rangka</source>
         <translation>chassis number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="704"/>
-        <location filename="../../ui/panels/samsat.py" line="787"/>
+        <location filename="../../ui/panels/samsat.py" line="705"/>
+        <location filename="../../ui/panels/samsat.py" line="788"/>
         <source>nomor mesin</source>
         <translation>engine number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="705"/>
-        <location filename="../../ui/panels/samsat.py" line="721"/>
-        <location filename="../../ui/panels/samsat.py" line="785"/>
-        <location filename="../../ui/panels/samsat.py" line="788"/>
+        <location filename="../../ui/panels/samsat.py" line="706"/>
+        <location filename="../../ui/panels/samsat.py" line="722"/>
+        <location filename="../../ui/panels/samsat.py" line="786"/>
+        <location filename="../../ui/panels/samsat.py" line="789"/>
         <source>nomor polisi</source>
         <translation>plate</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="714"/>
+        <location filename="../../ui/panels/samsat.py" line="715"/>
         <source>Sudah terdaftar.</source>
         <translation>Already registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="718"/>
+        <location filename="../../ui/panels/samsat.py" line="719"/>
         <source>Cek fisik tidak sesuai register (lihat di atas); ulangi cek fisik</source>
         <translation>The vehicle check does not match the register (see above); repeat the vehicle check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="722"/>
+        <location filename="../../ui/panels/samsat.py" line="723"/>
         <source>kendaraan belum terdaftar: isi dan simpan &quot;Kendaraan baru&quot;</source>
         <translation>vehicle not registered: fill in and save &quot;New vehicle&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="725"/>
+        <location filename="../../ui/panels/samsat.py" line="726"/>
         <source>pemilik belum terdaftar: isi dan simpan &quot;Pemilik baru&quot;</source>
         <translation>owner not registered: fill in and save &quot;New owner&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="737"/>
+        <location filename="../../ui/panels/samsat.py" line="738"/>
         <source>Sudah dibayar.</source>
         <translation>Already paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="739"/>
+        <location filename="../../ui/panels/samsat.py" line="740"/>
         <source>Tagihan belum bisa dihitung (lihat pesan di bawah).</source>
         <translation>The bill cannot be computed (see the message below).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="742"/>
+        <location filename="../../ui/panels/samsat.py" line="743"/>
         <source>Isi nomor referensi transfer.</source>
         <translation>Enter the transfer reference.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="744"/>
+        <location filename="../../ui/panels/samsat.py" line="745"/>
         <source>Isi kode billing.</source>
         <translation>Enter the billing code.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="746"/>
-        <location filename="../../ui/panels/samsat.py" line="798"/>
+        <location filename="../../ui/panels/samsat.py" line="747"/>
+        <location filename="../../ui/panels/samsat.py" line="799"/>
         <source>uang diterima</source>
         <translation>amount received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="752"/>
+        <location filename="../../ui/panels/samsat.py" line="753"/>
         <source>Uang diterima kurang {0}.</source>
         <translation>Amount received is {0} short.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="766"/>
+        <location filename="../../ui/panels/samsat.py" line="767"/>
         <source>STNK sudah diserahkan.</source>
         <translation>STNK already handed over.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="768"/>
+        <location filename="../../ui/panels/samsat.py" line="769"/>
         <source>centang &quot;STNK sudah disahkan&quot;</source>
         <translation>tick &quot;STNK endorsed&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="769"/>
+        <location filename="../../ui/panels/samsat.py" line="770"/>
         <source>centang &quot;STNK sudah dicap&quot;</source>
         <translation>tick &quot;STNK stamped&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="770"/>
+        <location filename="../../ui/panels/samsat.py" line="771"/>
         <source>isi nama penerima</source>
         <translation>enter the recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="790"/>
+        <location filename="../../ui/panels/samsat.py" line="791"/>
         <source>nama pemilik</source>
         <translation>owner&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="791"/>
+        <location filename="../../ui/panels/samsat.py" line="792"/>
         <source>alamat pemilik</source>
         <translation>owner&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="792"/>
+        <location filename="../../ui/panels/samsat.py" line="793"/>
         <source>merek</source>
         <translation>make</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="793"/>
+        <location filename="../../ui/panels/samsat.py" line="794"/>
         <source>tipe</source>
         <translation>model</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="794"/>
+        <location filename="../../ui/panels/samsat.py" line="795"/>
         <source>tahun pembuatan</source>
         <translation>year made</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="795"/>
+        <location filename="../../ui/panels/samsat.py" line="796"/>
         <source>jatuh tempo pajak</source>
         <translation>tax due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="797"/>
+        <location filename="../../ui/panels/samsat.py" line="798"/>
         <source>referensi</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="799"/>
+        <location filename="../../ui/panels/samsat.py" line="800"/>
         <source>STNK disahkan</source>
         <translation>STNK endorsed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="800"/>
+        <location filename="../../ui/panels/samsat.py" line="801"/>
         <source>STNK dicap</source>
         <translation>STNK stamped</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="808"/>
+        <location filename="../../ui/panels/samsat.py" line="809"/>
         <source>cek fisik</source>
         <translation>vehicle check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="810"/>
+        <location filename="../../ui/panels/samsat.py" line="811"/>
         <source>pendaftaran</source>
         <translation>registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="812"/>
+        <location filename="../../ui/panels/samsat.py" line="813"/>
         <source>pemilik baru</source>
         <translation>new owner</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="814"/>
+        <location filename="../../ui/panels/samsat.py" line="815"/>
         <source>kendaraan baru</source>
         <translation>new vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="817"/>
+        <location filename="../../ui/panels/samsat.py" line="818"/>
         <source>pembayaran</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="818"/>
+        <location filename="../../ui/panels/samsat.py" line="819"/>
         <source>penyerahan STNK</source>
         <translation>STNK hand-over</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="832"/>
+        <location filename="../../ui/panels/samsat.py" line="833"/>
         <source>Cek fisik belum disimpan</source>
         <translation>Vehicle check not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="837"/>
+        <location filename="../../ui/panels/samsat.py" line="838"/>
         <source>Pembayaran belum dicatat</source>
         <translation>Payment not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="839"/>
+        <location filename="../../ui/panels/samsat.py" line="840"/>
         <source>Penyerahan STNK belum dicatat</source>
         <translation>STNK hand-over not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="857"/>
+        <location filename="../../ui/panels/samsat.py" line="858"/>
         <source>Pendaftaran belum disimpan</source>
         <translation>Registration not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="489"/>
+        <location filename="../../ui/panels/samsat.py" line="490"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="489"/>
+        <location filename="../../ui/panels/samsat.py" line="490"/>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="489"/>
+        <location filename="../../ui/panels/samsat.py" line="490"/>
         <source>Dasar perhitungan</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="490"/>
+        <location filename="../../ui/panels/samsat.py" line="491"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="502"/>
+        <location filename="../../ui/panels/samsat.py" line="503"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="502"/>
+        <location filename="../../ui/panels/samsat.py" line="503"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="503"/>
+        <location filename="../../ui/panels/samsat.py" line="504"/>
         <source>Kode billing</source>
         <translation>Billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="508"/>
+        <location filename="../../ui/panels/samsat.py" line="509"/>
         <source>nomor referensi transfer / kode billing</source>
         <translation>transfer reference / billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="510"/>
+        <location filename="../../ui/panels/samsat.py" line="511"/>
         <source>uang diterima (tunai)</source>
         <translation>cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="514"/>
+        <location filename="../../ui/panels/samsat.py" line="515"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="523"/>
+        <location filename="../../ui/panels/samsat.py" line="524"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="524"/>
+        <location filename="../../ui/panels/samsat.py" line="525"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="525"/>
+        <location filename="../../ui/panels/samsat.py" line="526"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="526"/>
+        <location filename="../../ui/panels/samsat.py" line="527"/>
         <source>Kembalian</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="551"/>
+        <location filename="../../ui/panels/samsat.py" line="552"/>
         <source>Jumlah: {0}</source>
         <translation>Total: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="555"/>
+        <location filename="../../ui/panels/samsat.py" line="556"/>
         <source>Sudah dibayar {0} · kuitansi {1} · SKPD {2}</source>
         <translation>Paid {0} · receipt {1} · SKPD {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="566"/>
+        <location filename="../../ui/panels/samsat.py" line="567"/>
         <source>kurang {0}</source>
         <translation>{0} short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="589"/>
+        <location filename="../../ui/panels/samsat.py" line="590"/>
         <source>Pembayaran {0} diterima; kuitansi {1}.</source>
         <translation>Payment of {0} received; receipt {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="599"/>
+        <location filename="../../ui/panels/samsat.py" line="600"/>
         <source>STNK sudah disahkan (diparaf dan ditulis waktu pengesahan)</source>
         <translation>STNK endorsed (initialled, time of endorsement written)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="601"/>
+        <location filename="../../ui/panels/samsat.py" line="602"/>
         <source>STNK sudah dicap</source>
         <translation>STNK stamped</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="603"/>
-        <location filename="../../ui/panels/samsat.py" line="801"/>
+        <location filename="../../ui/panels/samsat.py" line="604"/>
+        <location filename="../../ui/panels/samsat.py" line="802"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="607"/>
+        <location filename="../../ui/panels/samsat.py" line="608"/>
         <source>Serahkan STNK</source>
         <translation>Hand over STNK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="612"/>
+        <location filename="../../ui/panels/samsat.py" line="613"/>
         <source>Diterima oleh</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="631"/>
+        <location filename="../../ui/panels/samsat.py" line="632"/>
         <source>Pemilik: {0} · kuitansi {1}</source>
         <translation>Owner: {0} · receipt {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="636"/>
+        <location filename="../../ui/panels/samsat.py" line="637"/>
         <source>dalam standar</source>
         <translation>within the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="636"/>
+        <location filename="../../ui/panels/samsat.py" line="637"/>
         <source>MELEBIHI standar</source>
         <translation>OVER the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="637"/>
+        <location filename="../../ui/panels/samsat.py" line="638"/>
         <source>tanpa standar</source>
         <translation>no standard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="640"/>
+        <location filename="../../ui/panels/samsat.py" line="641"/>
         <source>Diserahkan kepada {0} pukul {1} · {2} menit sejak nomor antrian, {3} ({4} menit)</source>
         <translation>Handed to {0} at {1} · {2} min since the queue ticket, {3} ({4} min)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/samsat.py" line="664"/>
+        <location filename="../../ui/panels/samsat.py" line="665"/>
         <source>STNK {0} diserahkan; {1} menit.</source>
         <translation>STNK {0} handed over; {1} min.</translation>
     </message>
@@ -3744,290 +3862,290 @@ Schema up to date; {n} office(s).</translation>
     <name>SupervisorWindow</name>
     <message>
         <location filename="../../ui/supervisor.py" line="100"/>
-        <location filename="../../ui/supervisor.py" line="209"/>
+        <location filename="../../ui/supervisor.py" line="210"/>
         <source>Papan supervisor</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="124"/>
+        <location filename="../../ui/supervisor.py" line="125"/>
         <source>Papan</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="128"/>
+        <location filename="../../ui/supervisor.py" line="129"/>
         <source>Laporan harian</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="146"/>
-        <location filename="../../ui/supervisor.py" line="151"/>
+        <location filename="../../ui/supervisor.py" line="147"/>
+        <location filename="../../ui/supervisor.py" line="152"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="146"/>
+        <location filename="../../ui/supervisor.py" line="147"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="147"/>
-        <location filename="../../ui/supervisor.py" line="154"/>
-        <location filename="../../ui/supervisor.py" line="168"/>
+        <location filename="../../ui/supervisor.py" line="148"/>
+        <location filename="../../ui/supervisor.py" line="155"/>
+        <location filename="../../ui/supervisor.py" line="169"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="147"/>
-        <location filename="../../ui/supervisor.py" line="154"/>
+        <location filename="../../ui/supervisor.py" line="148"/>
+        <location filename="../../ui/supervisor.py" line="155"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="147"/>
+        <location filename="../../ui/supervisor.py" line="148"/>
         <source>Melayani</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="148"/>
+        <location filename="../../ui/supervisor.py" line="149"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="149"/>
+        <location filename="../../ui/supervisor.py" line="150"/>
         <source>Buka / tutup loket</source>
         <translation>Open / close counter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="151"/>
-        <location filename="../../ui/supervisor.py" line="153"/>
+        <location filename="../../ui/supervisor.py" line="152"/>
         <location filename="../../ui/supervisor.py" line="154"/>
+        <location filename="../../ui/supervisor.py" line="155"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="151"/>
+        <location filename="../../ui/supervisor.py" line="152"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="152"/>
-        <location filename="../../ui/supervisor.py" line="155"/>
+        <location filename="../../ui/supervisor.py" line="153"/>
+        <location filename="../../ui/supervisor.py" line="156"/>
         <source>Menit</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="152"/>
+        <location filename="../../ui/supervisor.py" line="153"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="153"/>
+        <location filename="../../ui/supervisor.py" line="154"/>
         <source>Standar waktu</source>
         <translation>Time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="155"/>
+        <location filename="../../ui/supervisor.py" line="156"/>
         <source>Loket diam (menit)</source>
         <translation>Counter silent (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="156"/>
+        <location filename="../../ui/supervisor.py" line="157"/>
         <source>Kembalikan ke antrian</source>
         <translation>Return to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="158"/>
+        <location filename="../../ui/supervisor.py" line="159"/>
         <source>Tugas</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="158"/>
+        <location filename="../../ui/supervisor.py" line="159"/>
         <source>Kunjungan</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="158"/>
-        <location filename="../../ui/supervisor.py" line="164"/>
+        <location filename="../../ui/supervisor.py" line="159"/>
+        <location filename="../../ui/supervisor.py" line="165"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159"/>
+        <location filename="../../ui/supervisor.py" line="160"/>
         <source>Kesalahan</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="160"/>
+        <location filename="../../ui/supervisor.py" line="161"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="162"/>
+        <location filename="../../ui/supervisor.py" line="163"/>
         <source>Stasiun</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="162"/>
+        <location filename="../../ui/supervisor.py" line="163"/>
         <source>Perangkat</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="162"/>
+        <location filename="../../ui/supervisor.py" line="163"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="163"/>
+        <location filename="../../ui/supervisor.py" line="164"/>
         <source>Keterangan</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="164"/>
+        <location filename="../../ui/supervisor.py" line="165"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="164"/>
+        <location filename="../../ui/supervisor.py" line="165"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="165"/>
+        <location filename="../../ui/supervisor.py" line="166"/>
         <source>Terlambat</source>
         <translation>Overdue by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="167"/>
+        <location filename="../../ui/supervisor.py" line="168"/>
         <source>Antrian per tahap</source>
         <translation>Waiting per stage</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="169"/>
+        <location filename="../../ui/supervisor.py" line="170"/>
         <source>Antrian terlama</source>
         <translation>Longest waits</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="170"/>
+        <location filename="../../ui/supervisor.py" line="171"/>
         <source>Mendekati / melewati standar waktu</source>
         <translation>Near / over the time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="171"/>
+        <location filename="../../ui/supervisor.py" line="172"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="172"/>
+        <location filename="../../ui/supervisor.py" line="173"/>
         <source>Cetak ulang tiket</source>
         <translation>Ticket reprints</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="173"/>
+        <location filename="../../ui/supervisor.py" line="174"/>
         <source>Kesehatan perangkat</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="174"/>
+        <location filename="../../ui/supervisor.py" line="175"/>
         <source>Pengaduan dan permohonan lewat waktu</source>
         <translation>Overdue complaints and applications</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="184"/>
+        <location filename="../../ui/supervisor.py" line="185"/>
         <source>Teks berjalan layar antrian:</source>
         <translation>Running text on the display:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="187"/>
+        <location filename="../../ui/supervisor.py" line="188"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="212"/>
+        <location filename="../../ui/supervisor.py" line="213"/>
         <source>buka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="212"/>
+        <location filename="../../ui/supervisor.py" line="213"/>
         <source>tutup</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="217"/>
+        <location filename="../../ui/supervisor.py" line="218"/>
         <source>lewat</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="218"/>
+        <location filename="../../ui/supervisor.py" line="219"/>
         <source>hampir</source>
         <translation>near</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="225"/>
+        <location filename="../../ui/supervisor.py" line="226"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="225"/>
+        <location filename="../../ui/supervisor.py" line="226"/>
         <source>Permohonan</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="237"/>
+        <location filename="../../ui/supervisor.py" line="238"/>
         <source>{n} hari</source>
         <translation>{n} d</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="239"/>
+        <location filename="../../ui/supervisor.py" line="240"/>
         <source>{n} jam</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="240"/>
+        <location filename="../../ui/supervisor.py" line="241"/>
         <source>{n} menit</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="283"/>
+        <location filename="../../ui/supervisor.py" line="284"/>
         <source>Pilih loket dulu.</source>
         <translation>Choose a counter first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="292"/>
+        <location filename="../../ui/supervisor.py" line="293"/>
         <source>Loket {0} ditutup.</source>
         <translation>Counter {0} closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="293"/>
+        <location filename="../../ui/supervisor.py" line="294"/>
         <source>Loket {0} dibuka.</source>
         <translation>Counter {0} opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="300"/>
+        <location filename="../../ui/supervisor.py" line="301"/>
         <source>Pilih tiket yang sedang dilayani dulu.</source>
         <translation>Choose a ticket being served first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="307"/>
+        <location filename="../../ui/supervisor.py" line="308"/>
         <source>Tiket {0} dikembalikan ke antrian.</source>
         <translation>Ticket {0} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="314"/>
+        <location filename="../../ui/supervisor.py" line="315"/>
         <source>Pilih tugas cetak dulu.</source>
         <translation>Choose a print job first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="318"/>
+        <location filename="../../ui/supervisor.py" line="319"/>
         <source>Tugas ini bukan tiket.</source>
         <translation>This job is not a ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="327"/>
+        <location filename="../../ui/supervisor.py" line="328"/>
         <source>Tiket dicetak ulang.</source>
         <translation>Ticket reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="336"/>
+        <location filename="../../ui/supervisor.py" line="337"/>
         <source>Teks berjalan disimpan.</source>
         <translation>Running text saved.</translation>
     </message>

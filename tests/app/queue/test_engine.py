@@ -171,6 +171,24 @@ def test_recovery_of_a_vanished_counter(q: Store, clock: Clock) -> None:
         act(q, q_.take_over, b.ticket, "CF", clock=clock)
 
 
+@pytest.mark.parametrize("setting", [0, -5, "15", 10**9, True, None])
+def test_a_bad_recovery_setting_means_the_default(q: Store, clock: Clock, setting) -> None:
+    """An office's ``recover_after_minutes`` that is not 1 minute to a week is the default
+    15 minutes: never "take back every visit at a counter"."""
+    from db.models import Office
+
+    with q.uow() as uow:
+        office = uow.session.scalar(select(Office).where(Office.code == OFFICE))
+        office.settings = {**office.settings, "recover_after_minutes": setting}
+        uow.commit()
+    a = issue(q, clock)
+    act(q, q_.call_next, "CF", clock=clock)
+    with q.uow() as uow:
+        assert q_.recover_stale(uow, office_code=OFFICE, now=clock(14)) == []
+    with q.uow() as uow:
+        assert q_.recover_stale(uow, office_code=OFFICE, now=clock(2)) == [a.ticket]
+
+
 def test_day_close_and_closed_office(q: Store, clock: Clock) -> None:
     waiting = issue(q, clock)
     issue(q, clock)
