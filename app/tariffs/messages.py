@@ -5,6 +5,8 @@ from __future__ import annotations
 from app import i18n
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "tariff.no_tables": ("tidak ada tabel tarif (*.yaml) di folder {folder}",
+                         "no tariff tables (*.yaml) in the folder {folder}"),
     "tariff.bad_table": (
         "tabel tarif tidak dapat dibaca: {summary}",
         "the tariff table cannot be read: {summary}",

@@ -284,8 +284,14 @@ class TariffTables:
         from app.tariffs.tables import default_directory
 
         folder = self.directory or default_directory()
+        try:
+            paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else None
+        except OSError:  # a name the system refuses (too long, not allowed)
+            paths = None
+        if not paths:
+            raise LoketError("tariff.no_tables", folder=str(folder)[:200])
         checked = []
-        for path in sorted(folder.glob("*.yaml")):
+        for path in paths:
             name = path.stem
             if name.startswith("pkb-") and name[4:].isdigit():
                 table = self.pkb(int(name[4:]))

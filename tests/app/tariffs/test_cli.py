@@ -106,3 +106,12 @@ def test_parse_day_never_raises_anything_else(text: str) -> None:
         assert exc.key == "tariff.bad_date"
     else:
         assert day.isoformat() == text.strip()
+
+
+def test_check_a_folder_without_tables(capsys, tmp_path: Path) -> None:
+    """A folder that does not exist, holds no table, or has a name the system refuses:
+    exit 2 with one line, never "nothing to check: OK" nor a traceback."""
+    for folder in (tmp_path / "nope", tmp_path, tmp_path / ("a" * 5000)):
+        assert main(["tariff", "check", "--dir", str(folder)]) == 2
+        _, err = capsys.readouterr()
+        assert err.count("\n") == 1 and "tidak ada tabel tarif" in err
