@@ -31,6 +31,7 @@ from app import audit
 from app.bapenda.formats import Formats, load_formats
 from app.bapenda.taxpayers import _city, document_number, find_taxpayer, visit_at_work
 from app.errors import LoketError
+from app.inputs import check_day
 from app.money import format_rupiah, parse_rupiah
 from app.queue.clock import local, local_day
 from app.queue.engine import resolve_office
@@ -93,9 +94,10 @@ def parse_day(value: object) -> date:
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise LoketError("bapenda.bad_date", value=text[:20]) from None
+    return check_day(day, text)
 
 
 def parse_kind(value: object) -> str:

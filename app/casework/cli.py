@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import LoketError
+from app.inputs import check_moment
 
 
 def _who(args: argparse.Namespace) -> str:
@@ -41,7 +42,7 @@ def _moment(value: str | None) -> datetime | None:
         raise LoketError("casework.bad_time", value=value[:40]) from None
     if moment.tzinfo is None:
         raise LoketError("casework.bad_time", value=value[:40])
-    return moment.astimezone(UTC)
+    return check_moment(moment, value[:40]).astimezone(UTC)
 
 
 def _app_lines(data: dict[str, Any]) -> str:

@@ -18,6 +18,7 @@ from app import audit
 from app.calendar import _national
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.errors import LoketError
+from app.inputs import check_day
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
 from db.enums import HolidayKind
@@ -38,9 +39,10 @@ class DayOff:
 
 def parse_day(text: object) -> date:
     try:
-        return date.fromisoformat(str(text).strip())
+        day = date.fromisoformat(str(text).strip())
     except ValueError:
         raise LoketError("casework.bad_date", value=str(text)[:40]) from None
+    return check_day(day, str(text).strip())
 
 
 def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | None = None,

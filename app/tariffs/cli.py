@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from app.errors import LoketError
+from app.inputs import check_day
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -23,9 +24,11 @@ def parse_day(text: str) -> date:
     value = (text or "").strip()
     if _DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            return check_day(day, "--on")
     raise LoketError("tariff.bad_date", value=value[:40])
 
 

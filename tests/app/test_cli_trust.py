@@ -193,10 +193,16 @@ def test_every_problem_of_every_file_is_counted(capsys, url: str, tmp_path: Path
          "--from: tanggal 'kemarin' tidak valid"),
         (["appointment", "book", "STNK-HILANG", "--at", "9999-12-31T09:00+07:00",
           "--code", "K1"], "--at: tanggal 9999-12-31"),
+        (["holiday", "add", "9999-12-31", "Libur"], "9999-12-31: tanggal 9999-12-31 di luar"),
     ],
 )
 def test_far_dates_are_refused(capsys, url: str, argv: list[str], needle: str) -> None:
     assert needle in refused(capsys, url, *argv, *OFFICE)
+
+
+def test_a_far_tariff_date_is_refused(capsys, url: str) -> None:
+    assert "--on: tanggal 9999-12-31 di luar rentang" in refused(
+        capsys, url, "tariff", "stnk", "--plate", "KB 1234 AB", "--on", "9999-12-31")
 
 
 @pytest.mark.parametrize(
