@@ -1095,6 +1095,7 @@ def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor =
         .join(Visit, Visit.id == StageRecord.visit_id)
         .where(Visit.office_id == office.id, Visit.service_date <= today,
                StageRecord.status.in_(OPEN_STATUSES))
+        .order_by(Visit.service_date, Visit.issued_at, Visit.id)  # the report's order
         .with_for_update()
     ).all()
     tickets = []
