@@ -103,6 +103,22 @@ def cmd_db_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_db_roles(args: argparse.Namespace) -> int:
+    """Least-privilege roles per kind of PC (app/db_roles.py); PostgreSQL only."""
+    from app import db_roles
+
+    if resolve_db_url(args.db).startswith("sqlite"):
+        raise LoketError("db_roles.sqlite")  # before reading stdin or touching the file
+    passwords = db_roles.parse_passwords(sys.stdin) if args.password_stdin else None
+    prefix = args.prefix
+    if prefix is not None:
+        db_roles.role_names(prefix)  # a bad prefix: exit 2 before connecting
+    with _open(args) as store:
+        report = db_roles.create_roles(store, prefix=prefix, passwords=passwords)
+    _emit(args, report.as_dict(), lambda: "\n".join(report.lines()))
+    return EXIT_OK
+
+
 # --- users -------------------------------------------------------------------------------
 
 
@@ -472,6 +488,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_db_upgrade)
     p = db.add_parser("status", parents=[common, reporting], help="schema version")
     p.set_defaults(func=cmd_db_status)
+    p = db.add_parser("roles", parents=[common, reporting],
+                      help="PostgreSQL: least-privilege roles display, kiosk, station, admin")
+    p.add_argument("--prefix", help="role names' prefix (default: the database's name)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read 4 passwords (display, kiosk, station, admin), one per line; "
+                        "else new roles get generated ones, printed once")
+    p.set_defaults(func=cmd_db_roles)
 
     user = sub.add_parser("user", help="users and roles").add_subparsers(dest="user_cmd",
                                                                           required=True)
