@@ -121,6 +121,19 @@ def default_prefix(database: str) -> str:
     return name if not name[0].isdigit() else f"_{name[:39]}"
 
 
+# the database role each kind of PC (app/setup/configfile.ROLES) connects as
+ROLE_OF_STATION: Mapping[str, str] = {
+    "kiosk": "kiosk", "display": "display",
+    "counter": "station", "survey": "station", "supervisor": "station",
+}
+
+
+def suggested_user(station_role: str, database: str) -> str:
+    """The PostgreSQL user the set-up wizard proposes for a PC: ``loket_kiosk`` for a kiosk
+    of the database ``loket`` (the names ``loket db roles`` makes by default)."""
+    return f"{default_prefix(database or 'loket')}_{ROLE_OF_STATION.get(station_role, 'station')}"
+
+
 def role_names(prefix: str) -> dict[str, str]:
     if not _PREFIX.fullmatch(prefix):
         raise LoketError("db_roles.bad_prefix", prefix=prefix)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import db_roles
 from app.config import config_path, shared_data_dir
 from app.errors import LoketError
 from app.setup import configfile
@@ -118,6 +119,9 @@ class DatabasePage(QWizardPage):
         self.port.setValue(configfile.DEFAULT_PORT)
         self.name = QLineEdit("loket", objectName="pgName")
         self.user = QLineEdit("loket", objectName="pgUser")
+        self._suggested_user = "loket"  # replaced by the PC's role's name while untouched
+        self.user.setToolTip(self.tr("Peran basis data untuk jenis PC ini, dibuat oleh "
+                                     "administrator dengan: loket db roles"))
         self.password = QLineEdit(objectName="pgPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.pg_box = QWidget()
@@ -156,8 +160,21 @@ class DatabasePage(QWizardPage):
         for widget in (self.path, self.host, self.name, self.user, self.password):
             widget.textChanged.connect(self._changed)
         self.port.valueChanged.connect(self._changed)
+        self.name.textChanged.connect(self._suggest_user)
         self.sqlite.toggled.connect(self._changed)
         self._changed()
+
+    def initializePage(self) -> None:
+        self._suggest_user()
+
+    def _suggest_user(self, *_: object) -> None:
+        """Propose the least-privilege role of this PC's kind (docs/deployment.md, section 4);
+        a user name the officer typed is kept."""
+        role = getattr(self.wizard(), "role", None)
+        if role is None or self.user.text().strip() not in ("", self._suggested_user):
+            return
+        self._suggested_user = db_roles.suggested_user(role(), self.name.text().strip())
+        self.user.setText(self._suggested_user)
 
     # answers
     def kind(self) -> str:

@@ -265,3 +265,25 @@ def test_loket_station_without_a_kind_runs_the_configured_role(
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "loket:" not in done.stderr
+
+
+@pytest.mark.parametrize(("role", "user"), [
+    ("kiosk", "loket_kiosk"), ("display", "loket_display"), ("counter", "loket_station"),
+    ("survey", "loket_station"), ("supervisor", "loket_station")])
+def test_the_postgresql_user_is_the_role_of_the_pc(wizard: SetupWizard, qtbot, role: str,
+                                                   user: str) -> None:
+    """The wizard proposes the least-privilege role `loket db roles` made for this kind of
+    PC, follows the database's name, and keeps a name the officer typed."""
+    w = wizard
+    choose_role(w, role)
+    w.db_page.postgres.setChecked(True)
+    assert w.db_page.user.text() == user
+    w.db_page.name.clear()
+    qtbot.keyClicks(w.db_page.name, "kantor_batu")
+    assert w.db_page.user.text() == user.replace("loket", "kantor_batu")
+    w.db_page.user.clear()
+    qtbot.keyClicks(w.db_page.user, "loket")
+    w.back()
+    choose_role(w, "display" if role != "display" else "kiosk")
+    assert w.db_page.user.text() == "loket"
+    assert w.db_page.config().user == "loket"
