@@ -68,6 +68,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "user.bad_login": ("nama pengguna atau kata sandi salah", "wrong user name or password"),
     "user.inactive": ("akun {name!r} tidak aktif", "account {name!r} is disabled"),
+    "user.wrong_office": (
+        "akun {name!r} terdaftar di kantor lain ({office}), bukan di kantor ini",
+        "account {name!r} belongs to another office ({office}), not this one",
+    ),
+    "user.role_refused": (
+        "akun {name!r} adalah petugas loket: di sini hanya supervisor atau administrator "
+        "yang dapat masuk",
+        "account {name!r} is a counter officer: only a supervisor or an administrator can "
+        "sign in here",
+    ),
     # offices
     "office.unknown": ("kantor {code!r} tidak ditemukan", "no office {code!r}"),
     "office.required": (

@@ -1,8 +1,10 @@
-"""Users and roles: argon2 password hashes, and a lock after repeated failed log-ins."""
+"""Users and roles: argon2 password hashes, a lock after repeated failed log-ins, every
+refused log-in in the audit log, and how long a station stays unlocked without activity."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -20,6 +22,9 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 MIN_PASSWORD = 8
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
+LOCK_AFTER_MINUTES = 15  # a station's idle lock; the office's ``lock_after_minutes`` overrides it
+LOCK_AFTER_BOUNDS = (1, 8 * 60)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 _hasher = PasswordHasher()
 
@@ -130,22 +135,44 @@ def list_users(uow: UnitOfWork) -> list[UserInfo]:
     return [_info(user, code, now) for user, code in rows]
 
 
+def _refuse(uow: UnitOfWork, username: str, reason: str, *, user: User | None,
+            office_id: int | None, error: LoketError) -> LoketError:
+    """Audit a refused log-in (``user.login_failed``, the actor is the name tried) and
+    commit it with the failure count, so the refusal itself is never rolled back."""
+    tried = _CONTROL.sub("?", username)[:64] or "?"
+    audit.record(uow.session, actor=tried, action="user.login_failed", entity="user",
+                 entity_id=user.id if user else "", after={"username": tried, "reason": reason},
+                 office_id=office_id)
+    uow.commit()
+    return error
+
+
 def authenticate(
-    uow: UnitOfWork, username: str, password: str, *, now: datetime | None = None
+    uow: UnitOfWork, username: str, password: str, *, now: datetime | None = None,
+    office_code: str | None = None, roles: Collection[Role] | None = None,
 ) -> UserInfo:
     """Check a log-in. Failures are counted; the fifth in a row locks the account a while.
 
-    A failed attempt is committed too, so the count survives the refusal.
+    Every refusal is audited as ``user.login_failed`` with its reason (unknown, password,
+    locked, inactive, and for a station that names them: office, role) and committed, so
+    the count and the trace survive the refusal. ``office_code``: the user must belong to
+    that office (or to none); ``roles``: the roles the station admits.
     """
     now = now or datetime.now(UTC)
     s = uow.session
-    user = s.scalar(select(User).where(User.username == username))
+    office_id = s.scalar(select(Office.id).where(Office.code == office_code)) \
+        if office_code else None
+    user = None if _CONTROL.search(username) else \
+        s.scalar(select(User).where(User.username == username))  # a NUL breaks PostgreSQL
     if user is None:
-        raise LoketError("user.bad_login")
+        raise _refuse(uow, username, "unknown", user=None, office_id=office_id,
+                      error=LoketError("user.bad_login"))
     if not user.active:
-        raise LoketError("user.inactive", name=username)
+        raise _refuse(uow, username, "inactive", user=user, office_id=office_id,
+                      error=LoketError("user.inactive", name=username))
     if user.locked_until and user.locked_until > now:
-        raise LoketError("user.locked", name=username, until=user.locked_until.isoformat())
+        raise _refuse(uow, username, "locked", user=user, office_id=office_id, error=LoketError(
+            "user.locked", name=username, until=user.locked_until.isoformat()))
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -155,16 +182,49 @@ def authenticate(
             user.failed_logins = 0
             audit.record(s, actor=username, action="user.locked", entity="user",
                          entity_id=user.id, after={"until": user.locked_until.isoformat()})
-        uow.commit()
-        raise LoketError("user.bad_login") from None
+        raise _refuse(uow, username, "password", user=user, office_id=office_id,
+                      error=LoketError("user.bad_login")) from None
+    office = s.get(Office, user.office_id) if user.office_id else None
+    if office_id is not None and user.office_id not in (None, office_id):
+        raise _refuse(uow, username, "office", user=user, office_id=office_id, error=LoketError(
+            "user.wrong_office", name=username, office=office.name if office else ""))
+    if roles is not None and user.role not in roles:
+        raise _refuse(uow, username, "role", user=user, office_id=office_id, error=LoketError(
+            "user.role_refused", name=username))
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     audit.record(s, actor=username, user_id=user.id, action="user.login", entity="user",
-                 entity_id=user.id)
-    office = s.get(Office, user.office_id) if user.office_id else None
+                 entity_id=user.id, office_id=office_id)
     info = _info(user, office.code if office else None, now)
     uow.commit()
     return info
+
+
+def lock_minutes(settings: Mapping[str, object] | None) -> int:
+    """An office's ``lock_after_minutes``: 0 (never lock) or a whole number of minutes within
+    :data:`LOCK_AFTER_BOUNDS`; anything else means the default (a typo must neither leave a
+    signed-in station open for ever nor lock it every few seconds)."""
+    value = (settings or {}).get("lock_after_minutes", LOCK_AFTER_MINUTES)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return LOCK_AFTER_MINUTES
+    if value == 0 or LOCK_AFTER_BOUNDS[0] <= value <= LOCK_AFTER_BOUNDS[1]:
+        return value
+    return LOCK_AFTER_MINUTES
+
+
+@dataclass(frozen=True)
+class StationAccess:
+    """What a station with a signed-in person needs of its office before anyone signs in."""
+
+    office_name: str
+    lock_after_minutes: int  # 0: never lock
+
+
+def station_access(uow: UnitOfWork, office_code: str) -> StationAccess:
+    office = uow.session.scalar(select(Office).where(Office.code == office_code))
+    if office is None:
+        raise LoketError("office.unknown", code=office_code)
+    return StationAccess(office.name, lock_minutes(office.settings))

@@ -13,11 +13,16 @@ typed input is saved through the panel's own save path or, when the officer is a
 chooses so, explicitly discarded; if it cannot be saved the action does not happen and the
 banner says what is missing (:meth:`CounterWindow._settle_unsaved`). A disabled queue
 button says why on the line under the buttons.
+
+After the office's ``lock_after_minutes`` without activity the console is covered by the lock
+screen (:mod:`ui.lock`): the panels keep what was typed and the counter stays open; the same
+officer's password uncovers it, another officer signing in there logs the first out.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,6 +69,7 @@ from app.queue import engine as q
 from app.queue.clock import local
 from app.store import Store
 from ui.live import LiveEvents
+from ui.lock import CHECK_MS, IdleWatcher, lock_page
 from ui.panels.base import WHY_STYLE, Panel, PanelContext
 from ui.panels.registry import build_panels
 
@@ -267,7 +273,9 @@ class CounterWindow(QMainWindow):
 
     def __init__(self, store: Store, office_code: str, counter_code: str, *,
                  clock: Callable[[], datetime] | None = None, parent: QWidget | None = None,
-                 slip_folder: Path | None = None, live: LiveEvents | None = None) -> None:
+                 slip_folder: Path | None = None, live: LiveEvents | None = None,
+                 idle_clock: Callable[[], float] = time.monotonic,
+                 idle_check_ms: int = CHECK_MS) -> None:
         super().__init__(parent)
         self.store = store
         self.office_code = office_code
@@ -276,6 +284,7 @@ class CounterWindow(QMainWindow):
         self.slip_folder = slip_folder
         with store.uow(read_only=True) as uow:
             self.info = desk.desk_info(uow, counter_code, office_code=office_code)
+            access = users.station_access(uow, self.info.office_code)
         self.actor: q.Actor | None = None
         self.user: users.UserInfo | None = None
         self.current: desk.CurrentVisit | None = None
@@ -303,6 +312,12 @@ class CounterWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.main = self._build_main()
         self.pages.addWidget(self.main)
+        self.locked = lock_page(self.pages)  # covers the console; discards nothing
+        self.locked.submitted.connect(self._on_unlock)
+        self.pages.addWidget(self.locked)
+        self.idle = IdleWatcher(self, access.lock_after_minutes, clock=idle_clock,
+                                check_ms=idle_check_ms)
+        self.idle.idle.connect(self.lock)
         self.setCentralWidget(self.pages)
 
         self.shortcuts: dict[str, QShortcut] = {}
@@ -681,6 +696,9 @@ class CounterWindow(QMainWindow):
                 "Akun {name} terdaftar di kantor {office}, bukan di kantor ini.").format(
                     name=user.username, office=user.office))
             return
+        self._sign_in(user)
+
+    def _sign_in(self, user: users.UserInfo) -> None:
         self.user = user
         self.actor = q.Actor(user.username, user.id)
         self.login.password.clear()
@@ -696,23 +714,61 @@ class CounterWindow(QMainWindow):
             now=self.clock()))
         self._ticker.start(TICK_MS)
         self._heartbeat.start(HEARTBEAT_MS)
+        self.idle.start()
         self.refresh()
 
     def _on_logout(self) -> None:
+        self._log_out(ask=True)
+
+    def _log_out(self, *, ask: bool) -> bool:
         """Log out: typed input is saved or explicitly discarded first (the next officer
-        must not find it, nor lose it unasked); kept editing, the log-out is refused."""
+        must not find it, nor lose it unasked); kept editing, the log-out is refused.
+        Without ``ask`` (another officer at the lock screen) the input is saved."""
         result = self._guarded(self.tr("Keluar"), lambda: self._run(
             lambda uow: q.set_counter_open(
                 uow, self.counter_code, False, office_code=self.office_code,
-                actor=self._actor(), now=self.clock())))
+                actor=self._actor(), now=self.clock())), ask=ask)
         if result is None:
-            return  # input kept, or still serving someone: the banner says so
+            return False  # input kept, or still serving someone: the banner says so
+        self.idle.stop()
         self.actor = self.user = None
         self._ticker.stop()
         self._heartbeat.stop()
         self._set_shortcuts(False)
         self.pages.setCurrentWidget(self.login)
         self.login.username.setFocus()
+        return True
+
+    def lock(self) -> None:
+        """Cover the console: shortcuts off, the panels, the counter and the timers as they
+        are (the counter stays open and keeps its heartbeat)."""
+        if self.user is None:
+            return
+        self.idle.stop()
+        self._set_shortcuts(False)
+        self.locked.reset(self.user.username)
+        self.pages.setCurrentWidget(self.locked)
+
+    def _on_unlock(self, username: str, password: str) -> None:
+        """The same officer: back to the console as it was. Another officer: the first is
+        logged out (typed input saved, or the log-out refused and the lock stays)."""
+        try:
+            with self.store.uow() as uow:
+                user = users.authenticate(uow, username, password, now=self.clock(),
+                                          office_code=self.info.office_code)
+        except LoketError as exc:
+            self.locked.refused(exc.message())
+            return
+        if self.user is not None and user.id == self.user.id:
+            self.pages.setCurrentWidget(self.main)
+            self._set_shortcuts(True)
+            self.idle.start()
+            return
+        if not self._log_out(ask=False):
+            self.pages.setCurrentWidget(self.locked)
+            self.locked.refused(self.banner.text())
+            return
+        self._sign_in(user)
 
     def _actor(self) -> q.Actor:
         assert self.actor is not None, "no officer signed in"
@@ -1252,6 +1308,7 @@ class CounterWindow(QMainWindow):
         self._ticker.stop()
         self._heartbeat.stop()
         self._refresh_soon.stop()
+        self.idle.stop()
         if self.live is not None:
             self.live.close()
 

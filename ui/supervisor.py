@@ -4,10 +4,17 @@ Live: waiting per stage, each counter open or closed and whom it serves or holds
 oldest waits, visits near or over their time standard, who has been at a silent counter for
 how long, the print jobs to reprint and the devices' health. Actions: open/close a counter,
 take a stuck visit back to the queue, reprint a ticket, set the display's running text.
+
+The board opens on a log-in page: only an active supervisor or administrator of this office
+signs in (:func:`app.users.authenticate` refuses anyone else, in words, and audits it), and
+every action is done as that person. After the office's ``lock_after_minutes`` without
+activity the board is covered by the lock screen (:mod:`ui.lock`); nothing is read or
+changed while nobody is signed in.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,16 +37,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from app import devices_service, supervision, ticket_print
+from app import devices_service, supervision, ticket_print, users
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.queue.clock import local, utcnow
 from app.store import Store
+from db.enums import Role
 from ui.live import LiveEvents
+from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
 
 REFRESH_MS = 30_000  # minutes waited keep counting between events
 DEVICES_MS = 60_000
 SLA_COLOURS = {"near": QColor("#f2b705"), "over": QColor("#d64545")}
+ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may sign in at the board
 
 
 class _DeviceCheck(QObject, QRunnable):
@@ -85,42 +96,60 @@ def _fill(table: QTableWidget, rows: list[list[Any]],
 
 
 class SupervisorWindow(QWidget):
-    """``refreshed`` after every reload (tests wait on it); ``message`` shows what happened."""
+    """``refreshed`` after every reload (tests wait on it); ``message`` shows what happened.
+
+    ``idle_clock`` and ``idle_check_ms`` go to the :class:`~ui.lock.IdleWatcher` (tests)."""
 
     refreshed = Signal()
     devices_checked = Signal(object)
 
-    def __init__(self, store: Store, office_code: str, *, actor: q_.Actor | None = None,
+    def __init__(self, store: Store, office_code: str, *,
                  clock: Callable[[], datetime] | None = None, check_devices: bool = True,
+                 idle_clock: Callable[[], float] | None = None, idle_check_ms: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.office_code = store, office_code
-        self.actor = actor or q_.Actor("supervisor")
+        self.actor: q_.Actor | None = None
+        self.user: users.UserInfo | None = None
         self._clock = clock or utcnow
+        self._check_devices = check_devices
+        with store.uow(read_only=True) as uow:
+            access = users.station_access(uow, office_code)
         self.setWindowTitle(self.tr("Papan supervisor"))
-        self._build()
-        self.live = LiveEvents(store, office_code, self)
-        self.live.received.connect(self._on_event)
-        self.live.resync.connect(self.refresh)  # after a reconnect and on the slow timer
+        self._build(access.office_name)
+        self.live: LiveEvents | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start(REFRESH_MS)
+        self._devices_timer = QTimer(self)
+        self._devices_timer.timeout.connect(self.check_devices)
         self._pool = QThreadPool(self)
         self._check: _DeviceCheck | None = None
-        if check_devices:
-            self._devices_timer = QTimer(self)
-            self._devices_timer.timeout.connect(self.check_devices)
-            self._devices_timer.start(DEVICES_MS)
-            QTimer.singleShot(0, self.check_devices)
-        self.refresh()
+        self.idle = IdleWatcher(self, access.lock_after_minutes,
+                                clock=idle_clock or time.monotonic,
+                                check_ms=idle_check_ms or CHECK_MS)
+        self.idle.idle.connect(self.lock)
+        self.login.username.setFocus()
 
     # --- layout -------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, office_name: str) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(self)
-        outer.addWidget(self.tabs)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.login = SignInPage(self.tr("Papan supervisor"), office_name, self.tr("Masuk"),
+                                self.pages)
+        self.login.submitted.connect(self._on_login)
+        self.pages.addWidget(self.login)
+        self.locked = lock_page(self.pages)
+        self.locked.submitted.connect(self._on_unlock)
+        self.pages.addWidget(self.locked)
+        self.board = QWidget(self.pages)
+        self.pages.addWidget(self.board)
+        page = QVBoxLayout(self.board)
+        page.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self.board)
+        page.addWidget(self.tabs)
         board = QWidget(self.tabs)
         self.tabs.addTab(board, self.tr("Papan"))
         self.report_page = QWidget(self.tabs)  # the report view, built when first opened
@@ -136,8 +165,13 @@ class SupervisorWindow(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.clock = QLabel()
+        self.who = QLabel()
+        self.sign_out = QPushButton(self.tr("Keluar"))
+        self.sign_out.clicked.connect(self.log_out)
         head.addWidget(self.title, 1)
         head.addWidget(self.clock)
+        head.addWidget(self.who)
+        head.addWidget(self.sign_out)
         root.addLayout(head)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -191,9 +225,84 @@ class SupervisorWindow(QWidget):
         text_row.addWidget(self.save_text)
         root.addLayout(text_row)
 
+    # --- signing in, locking -------------------------------------------------------------
+
+    def _authenticate(self, page: SignInPage, username: str,
+                      password: str) -> users.UserInfo | None:
+        """The person if allowed at this board; else None, and the page says why."""
+        try:
+            with self.store.uow() as uow:
+                return users.authenticate(uow, username, password, now=self._clock(),
+                                          office_code=self.office_code, roles=ROLES)
+        except LoketError as exc:
+            page.refused(exc.message())
+        except DBAPIError as exc:
+            page.refused(LoketError("db.unreachable", url=self.store.safe_url,
+                                    reason=str(exc.orig or exc).splitlines()[0]).message())
+        return None
+
+    def _on_login(self, username: str, password: str) -> None:
+        user = self._authenticate(self.login, username, password)
+        if user is not None:
+            self._sign_in(user)
+
+    def _sign_in(self, user: users.UserInfo) -> None:
+        """The board as ``user``: live events, timers, the idle lock, a first read."""
+        self.user, self.actor = user, q_.Actor(user.username, user.id)
+        self.who.setText(self.tr("Masuk sebagai {name}").format(
+            name=user.full_name or user.username))
+        self.login.reset()
+        self._say("")
+        self.pages.setCurrentWidget(self.board)
+        if self.live is None:
+            self.live = LiveEvents(self.store, self.office_code, self)
+            self.live.received.connect(self._on_event)
+            self.live.resync.connect(self.refresh)  # after a reconnect and on the slow timer
+        self._timer.start(REFRESH_MS)
+        if self._check_devices:
+            self._devices_timer.start(DEVICES_MS)
+            QTimer.singleShot(0, self.check_devices)
+        self.idle.start()
+        self.refresh()
+
+    def log_out(self) -> None:
+        """Back to the log-in page; the board reads nothing until the next person."""
+        self.user = self.actor = None
+        self.idle.stop()
+        self._timer.stop()
+        self._devices_timer.stop()
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+        self.who.clear()
+        self.login.reset()
+        self.pages.setCurrentWidget(self.login)
+
+    def lock(self) -> None:
+        """Cover the board until the same person's password (or another person) is given;
+        the board keeps its state and typed text under the lock."""
+        if self.user is None:
+            return
+        self.idle.stop()
+        self.locked.reset(self.user.username)
+        self.pages.setCurrentWidget(self.locked)
+
+    def _on_unlock(self, username: str, password: str) -> None:
+        user = self._authenticate(self.locked, username, password)
+        if user is None:
+            return
+        if self.user is not None and user.id == self.user.id:
+            self.pages.setCurrentWidget(self.board)
+            self.idle.start()
+            return
+        self.log_out()  # another person: the first is signed out
+        self._sign_in(user)
+
     # --- data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.actor is None:
+            return  # nobody signed in: nothing to show
         now = self._clock()
         try:
             with self.store.uow(read_only=True) as uow:
@@ -227,8 +336,8 @@ class SupervisorWindow(QWidget):
         _fill(self.overdue, [[kinds.get(o.kind, o.kind), o.number, o.title,
                               self._late_text(o.overdue_by)] for o in data["overdue"]],
               [SLA_COLOURS["over"]] * len(data["overdue"]))
-        if not self.running_text.hasFocus():
-            self.running_text.setText(data["running_text"])
+        if not self.running_text.hasFocus() and not self.running_text.isModified():
+            self.running_text.setText(data["running_text"])  # never over what was typed
         self.clock.setText(f"{local(now, data['zone']):%H:%M}")
         self.refreshed.emit()
 
@@ -271,6 +380,10 @@ class SupervisorWindow(QWidget):
         self.banner.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.banner.setText(text)
 
+    def _actor(self) -> q_.Actor:
+        assert self.actor is not None, "nobody signed in at the board"
+        return self.actor
+
     def _run(self, action: Callable[[], str]) -> None:
         try:
             self._say(action())
@@ -289,7 +402,7 @@ class SupervisorWindow(QWidget):
         def act() -> str:
             with self.store.uow() as uow:
                 q_.set_counter_open(uow, code, not is_open, office_code=self.office_code,
-                                    actor=self.actor, now=self._clock())
+                                    actor=self._actor(), now=self._clock())
             return (self.tr("Loket {0} ditutup.") if is_open
                     else self.tr("Loket {0} dibuka.")).format(code)
 
@@ -303,7 +416,7 @@ class SupervisorWindow(QWidget):
 
         def act() -> str:
             with self.store.uow() as uow:
-                q_.take_back(uow, ticket, office_code=self.office_code, actor=self.actor,
+                q_.take_back(uow, ticket, office_code=self.office_code, actor=self._actor(),
                              now=self._clock())
             return self.tr("Tiket {0} dikembalikan ke antrian.").format(ticket)
 
@@ -321,7 +434,7 @@ class SupervisorWindow(QWidget):
 
         def act() -> str:
             result = ticket_print.print_ticket(self.store, job["visit_id"], job["connection"],
-                                               reprint=True, actor=self.actor.name)
+                                               reprint=True, actor=self._actor().name)
             if result.state != "done":
                 raise LoketError("print.failed", ticket=job["visit_id"],
                                  condition=result.condition, job=result.id)
@@ -333,7 +446,8 @@ class SupervisorWindow(QWidget):
         def act() -> str:
             with self.store.uow() as uow:
                 supervision.set_running_text(uow, self.office_code, self.running_text.text(),
-                                             actor=self.actor)
+                                             actor=self._actor())
+            self.running_text.setModified(False)
             return self.tr("Teks berjalan disimpan.")
 
         self._run(act)
@@ -350,9 +464,10 @@ class SupervisorWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         if self.report_view is not None:
             self.report_view.close()
+        self.idle.stop()
         self._timer.stop()
-        if hasattr(self, "_devices_timer"):
-            self._devices_timer.stop()
-        self.live.close()
+        self._devices_timer.stop()
+        if self.live is not None:
+            self.live.close()
         self._pool.waitForDone(10_000)
         super().closeEvent(event)

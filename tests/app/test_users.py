@@ -83,4 +83,93 @@ def test_lock_after_repeated_failures(store: Store) -> None:
     assert info_ok.username == "petugas1"
     with store.uow(read_only=True) as uow:
         actions = uow.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
-    assert actions == ["user.add", "user.locked", "user.login"]
+    assert actions == ["user.add", *["user.login_failed"] * 4, "user.locked",
+                       "user.login_failed", "user.login_failed", "user.login"]
+
+
+def _failures(store: Store) -> list[tuple[str, str, dict]]:
+    with store.uow(read_only=True) as uow:
+        rows = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "user.login_failed").order_by(AuditEntry.id)).all()
+    return [(row.actor, row.entity_id, row.after) for row in rows]
+
+
+def test_every_refused_login_is_audited_with_its_reason(store: Store) -> None:
+    """Unknown name, wrong password, disabled, locked: refused, and each one in the audit log
+    although the log-in's own transaction is refused (the actor is the name tried)."""
+    info = _add(store)
+    now = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+    attempts = [("hantu", "rahasia-123", "user.bad_login"),
+                ("petugas1", "salah-sandi", "user.bad_login"),
+                ("bad\x00name", "x", "user.bad_login")]
+    for name, password, key in attempts:
+        with store.uow() as uow, pytest.raises(LoketError) as error:
+            users.authenticate(uow, name, password, now=now)
+        assert error.value.key == key
+    with store.uow() as uow:
+        uow.session.scalar(select(User).where(User.username == "petugas1")).active = False
+        uow.commit()
+    with store.uow() as uow, pytest.raises(LoketError) as error:
+        users.authenticate(uow, "petugas1", "rahasia-123", now=now)
+    assert error.value.key == "user.inactive"
+    with store.uow() as uow:
+        user = uow.session.scalar(select(User).where(User.username == "petugas1"))
+        user.active, user.locked_until = True, now + timedelta(minutes=5)
+        uow.commit()
+    with store.uow() as uow, pytest.raises(LoketError) as error:
+        users.authenticate(uow, "petugas1", "rahasia-123", now=now)
+    assert error.value.key == "user.locked"
+    uid = str(info.id)
+    assert _failures(store) == [
+        ("hantu", "", {"username": "hantu", "reason": "unknown"}),
+        ("petugas1", uid, {"username": "petugas1", "reason": "password"}),
+        ("bad?name", "", {"username": "bad?name", "reason": "unknown"}),
+        ("petugas1", uid, {"username": "petugas1", "reason": "inactive"}),
+        ("petugas1", uid, {"username": "petugas1", "reason": "locked"}),
+    ]
+    with store.uow(read_only=True) as uow:
+        assert uow.session.scalar(select(User.failed_logins).where(
+            User.username == "petugas1")) == 1  # the count survived its refusal
+
+
+@pytest.mark.parametrize(("value", "minutes"), [
+    (None, users.LOCK_AFTER_MINUTES), (0, 0), (1, 1), (30, 30), (480, 480),
+    (481, users.LOCK_AFTER_MINUTES), (-5, users.LOCK_AFTER_MINUTES),
+    ("10", users.LOCK_AFTER_MINUTES), (2.5, users.LOCK_AFTER_MINUTES),
+    (True, users.LOCK_AFTER_MINUTES), ([], users.LOCK_AFTER_MINUTES),
+])
+def test_lock_after_minutes_within_bounds(value, minutes) -> None:
+    settings = {} if value is None else {"lock_after_minutes": value}
+    assert users.lock_minutes(settings) == minutes
+
+
+def test_station_access_reads_the_office_setting(catalog_store: Store) -> None:
+    from db.models import Office
+
+    with catalog_store.uow() as uow:
+        office = uow.session.scalar(select(Office).where(Office.code == "SAMSAT-PTK1"))
+        office.settings = dict(office.settings) | {"lock_after_minutes": 5}
+        uow.commit()
+    with catalog_store.uow(read_only=True) as uow:
+        access = users.station_access(uow, "SAMSAT-PTK1")
+        other = users.station_access(uow, "BPPD-MALANG")
+        with pytest.raises(LoketError) as error:
+            users.station_access(uow, "NOWHERE")
+    assert access.lock_after_minutes == 5 and "Pontianak" in access.office_name
+    assert other.lock_after_minutes == users.LOCK_AFTER_MINUTES
+    assert error.value.key == "office.unknown"
+
+
+def test_a_station_refuses_another_office_and_a_role(catalog_store: Store) -> None:
+    from db.enums import Role
+
+    _add(catalog_store, "petugas1", office_code="SAMSAT-PTK1")
+    _add(catalog_store, "kepala.malang", "supervisor", office_code="BPPD-MALANG")
+    for name, key, reason in [("petugas1", "user.role_refused", "role"),
+                              ("kepala.malang", "user.wrong_office", "office")]:
+        with catalog_store.uow() as uow, pytest.raises(LoketError) as error:
+            users.authenticate(uow, name, "rahasia-123", office_code="SAMSAT-PTK1",
+                               roles={Role.SUPERVISOR, Role.ADMIN})
+        assert error.value.key == key
+        assert _failures(catalog_store)[-1][2] == {"username": name, "reason": reason}
+    assert "BPPD" in error.value.message() or "Malang" in error.value.message()

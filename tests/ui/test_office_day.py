@@ -45,6 +45,8 @@ from tests.app.queue.conftest import MONDAY_9
 from tests.ui.office_day_helpers import (
     EMPTY,
     OFFICE,
+    PASSWORD,
+    SUPERVISOR,
     WAIT,
     Clock,
     OfficeDay,
@@ -351,6 +353,10 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     board.resize(1400, 900)
     board.show()
     qtbot.waitExposed(board)
+    qtbot.keyClicks(board.login.username, SUPERVISOR)  # the board opens on its log-in page
+    qtbot.keyClicks(board.login.password, PASSWORD)
+    click(qtbot, board.login.button)
+    assert board.pages.currentWidget() is board.board, board.login.message.text()
     bar = board.tabs.tabBar()
     assert bar.tabText(1) == "Laporan harian"
     click(qtbot, bar, bar.tabRect(1).center())

@@ -8,9 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import ticket_print
+from app import ticket_print, users
 from app.catalog.store import import_file
 from app.queue import engine as q_
 from app.store import Store
@@ -26,6 +27,7 @@ from ui.supervisor import SupervisorWindow
 OFFICE = "SAMSAT-PTK1"
 SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))
 LATER = MONDAY_9 + timedelta(minutes=40)
+PASSWORD = "rahasia-123"
 
 
 def act(store: Store, fn, *args, now=MONDAY_9, **kw):
@@ -39,14 +41,29 @@ def select_row(table, text: str) -> None:
     table.setCurrentCell(rows[0], 0)
 
 
+def add_user(store: Store, name: str, role: str, office: str | None = OFFICE) -> None:
+    with store.uow() as uow:
+        users.add_user(uow, name, role, PASSWORD, actor="test", office_code=office)
+
+
+def sign_in(qtbot, window: SupervisorWindow, name: str, password: str = PASSWORD) -> None:
+    """Type into the board's log-in page and press Masuk, as the supervisor does."""
+    qtbot.keyClicks(window.login.username, name)
+    qtbot.keyClicks(window.login.password, password)
+    qtbot.mouseClick(window.login.button, Qt.MouseButton.LeftButton)
+
+
 @pytest.fixture
 def board(qtbot, catalog_store: Store):
     with catalog_store.uow() as uow:
         import_file(uow, path("demo", "stations.yaml"), actor="test")
+    add_user(catalog_store, "kepala", "supervisor")
     window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
+    sign_in(qtbot, window, "kepala")
+    assert window.pages.currentWidget() is window.board
     yield window
     window.close()
 
@@ -69,7 +86,7 @@ def test_a_stuck_visit_is_seen_and_taken_back(qtbot, board, catalog_store: Store
         status = uow.session.scalar(select(Visit.status).where(Visit.ticket == "B-001"))
         who = uow.session.scalar(select(AuditEntry.actor).where(
             AuditEntry.action == "ticket.taken_back"))
-    assert status is VisitStatus.WAITING and who == "supervisor"
+    assert status is VisitStatus.WAITING and who == "kepala"  # the one signed in
     with qtbot.waitSignal(board.devices_checked, timeout=15000):
         board.check_devices()
     kinds = {board.devices.item(r, 1).text() for r in range(board.devices.rowCount())}
@@ -147,11 +164,12 @@ def test_overdue_complaints_are_on_the_board(qtbot, catalog_store: Store) -> Non
     with catalog_store.uow() as uow:
         register_complaint(uow, channel="email", text="Belum terlambat", office_code=OFFICE,
                            actor="test", now=LATER)
+    add_user(catalog_store, "kepala", "supervisor")
     window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
-    window.refresh()
+    sign_in(qtbot, window, "kepala")
     rows = [[window.overdue.item(r, c).text() for c in range(4)]
             for r in range(window.overdue.rowCount())]
     assert rows == [["Pengaduan", late.number, rows[0][2], "40 menit"]]
@@ -172,3 +190,103 @@ def test_the_daily_report_is_a_tab_of_the_board(qtbot, board, catalog_store: Sto
     view.wait_for_job()
     assert view.report.to_json()["visits"] == 1
     board.grab().save(str(SHOTS / "supervisor-report.png"))
+
+
+# --- signing in ---------------------------------------------------------------------------
+
+def failed_logins(store: Store) -> list[tuple[str, str]]:
+    with store.uow(read_only=True) as uow:
+        rows = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "user.login_failed").order_by(AuditEntry.id)).all()
+    return [(row.actor, row.after["reason"]) for row in rows]
+
+
+def test_only_a_supervisor_of_the_office_signs_in(qtbot, catalog_store: Store) -> None:
+    """An officer is refused in words, a wrong password too (both audited); nothing of the
+    office is read until a supervisor signs in; then the board shows and Keluar leaves."""
+    add_user(catalog_store, "petugas1", "officer")
+    add_user(catalog_store, "kepala", "supervisor")
+    add_user(catalog_store, "kepala.malang", "supervisor", office="BPPD-MALANG")
+    with catalog_store.uow() as uow:
+        q_.issue_ticket(uow, "STNK-PERPANJANGAN", office_code=OFFICE, now=MONDAY_9)
+    window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER, check_devices=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.pages.currentWidget() is window.login
+    assert window.stages.rowCount() == 0 and window.live is None  # nothing read yet
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "supervisor-login.png"))
+
+    sign_in(qtbot, window, "petugas1")
+    assert window.login.message.text() == (
+        "akun 'petugas1' adalah petugas loket: di sini hanya supervisor atau administrator "
+        "yang dapat masuk")
+    assert window.pages.currentWidget() is window.login and window.actor is None
+    window.login.username.clear()
+    sign_in(qtbot, window, "kepala", "salah-sandi")
+    assert window.login.message.text() == "nama pengguna atau kata sandi salah"
+    assert window.login.password.text() == ""
+    window.login.username.clear()
+    sign_in(qtbot, window, "kepala.malang")
+    assert "kantor lain" in window.login.message.text()
+    assert failed_logins(catalog_store) == [("petugas1", "role"), ("kepala", "password"),
+                                            ("kepala.malang", "office")]
+
+    window.login.username.clear()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        sign_in(qtbot, window, "kepala")
+    assert window.pages.currentWidget() is window.board
+    assert window.actor == q_.Actor("kepala", window.user.id)
+    assert window.who.text() == "Masuk sebagai kepala"
+    assert window.oldest.item(0, 0).text() == "A-001"
+    qtbot.mouseClick(window.sign_out, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.login and window.actor is None
+    assert window.live is None and window.login.username.text() == ""
+    window.close()
+
+
+def test_the_board_locks_and_another_supervisor_takes_over(qtbot, catalog_store: Store,
+                                                            ) -> None:
+    add_user(catalog_store, "kepala", "supervisor")
+    add_user(catalog_store, "admin1", "admin", office=None)
+    with catalog_store.uow() as uow:  # this office locks after 5 minutes
+        from db.models import Office
+
+        office = uow.session.scalar(select(Office).where(Office.code == OFFICE))
+        office.settings = dict(office.settings) | {"lock_after_minutes": 5}
+        uow.commit()
+    seconds = [0.0]
+    window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER, check_devices=False,
+                              idle_clock=lambda: seconds[0])
+    qtbot.addWidget(window)
+    window.show()
+    sign_in(qtbot, window, "kepala")
+    window.running_text.setFocus()
+    qtbot.keyClicks(window.running_text, "Tutup pukul 12")
+    seconds[0] = 4 * 60 + 59  # the typing above counted as activity at 0
+    window.idle.check()
+    assert window.pages.currentWidget() is window.board
+    seconds[0] = 5 * 60
+    window.idle.check()
+    assert window.pages.currentWidget() is window.locked
+    assert window.locked.username.text() == "kepala"
+    window.refresh()  # the board goes on under the lock; the typed text stays
+    sign_in_at = window.locked
+    qtbot.keyClicks(sign_in_at.password, "salah-sandi")
+    qtbot.keyClick(sign_in_at.password, Qt.Key.Key_Return)
+    assert sign_in_at.message.text() == "nama pengguna atau kata sandi salah"
+    assert window.pages.currentWidget() is window.locked
+    qtbot.keyClicks(sign_in_at.password, PASSWORD)
+    qtbot.keyClick(sign_in_at.password, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.board
+    assert window.running_text.text() == "Tutup pukul 12"  # kept under the lock
+    assert window.actor.name == "kepala"
+    window.lock()
+    sign_in_at.username.clear()
+    qtbot.keyClicks(sign_in_at.username, "admin1")
+    qtbot.keyClicks(sign_in_at.password, PASSWORD)
+    qtbot.mouseClick(sign_in_at.button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.board and window.actor.name == "admin1"
+    assert window.who.text() == "Masuk sebagai admin1"
+    window.close()
