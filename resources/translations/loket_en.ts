@@ -1145,151 +1145,151 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="297"/>
+        <location filename="../../ui/counter.py" line="306"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="342"/>
-        <location filename="../../ui/counter.py" line="704"/>
+        <location filename="../../ui/counter.py" line="357"/>
+        <location filename="../../ui/counter.py" line="727"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="375"/>
+        <location filename="../../ui/counter.py" line="390"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="415"/>
+        <location filename="../../ui/counter.py" line="430"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="422"/>
+        <location filename="../../ui/counter.py" line="437"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="446"/>
+        <location filename="../../ui/counter.py" line="461"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="456"/>
+        <location filename="../../ui/counter.py" line="471"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="474"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="474"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="459"/>
+        <location filename="../../ui/counter.py" line="474"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="460"/>
+        <location filename="../../ui/counter.py" line="475"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="460"/>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="475"/>
+        <location filename="../../ui/counter.py" line="1232"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="466"/>
+        <location filename="../../ui/counter.py" line="481"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="469"/>
-        <location filename="../../ui/counter.py" line="826"/>
+        <location filename="../../ui/counter.py" line="484"/>
+        <location filename="../../ui/counter.py" line="882"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="482"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="500"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="500"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="500"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="486"/>
+        <location filename="../../ui/counter.py" line="501"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="515"/>
-        <location filename="../../ui/counter.py" line="677"/>
+        <location filename="../../ui/counter.py" line="530"/>
+        <location filename="../../ui/counter.py" line="692"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="518"/>
+        <location filename="../../ui/counter.py" line="533"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="524"/>
+        <location filename="../../ui/counter.py" line="539"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="526"/>
+        <location filename="../../ui/counter.py" line="541"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="528"/>
+        <location filename="../../ui/counter.py" line="543"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="529"/>
+        <location filename="../../ui/counter.py" line="544"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="557"/>
+        <location filename="../../ui/counter.py" line="572"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="600"/>
+        <location filename="../../ui/counter.py" line="615"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="602"/>
+        <location filename="../../ui/counter.py" line="617"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="603"/>
+        <location filename="../../ui/counter.py" line="618"/>
         <source>{head}
 {listing}
 
@@ -1300,184 +1300,184 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="610"/>
+        <location filename="../../ui/counter.py" line="625"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="620"/>
+        <location filename="../../ui/counter.py" line="635"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="622"/>
+        <location filename="../../ui/counter.py" line="637"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="665"/>
+        <location filename="../../ui/counter.py" line="680"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="681"/>
+        <location filename="../../ui/counter.py" line="696"/>
         <source>Akun {name} terdaftar di kantor {office}, bukan di kantor ini.</source>
         <translation>Account {name} belongs to office {office}, not this one.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="688"/>
+        <location filename="../../ui/counter.py" line="706"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="692"/>
+        <location filename="../../ui/counter.py" line="710"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="808"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="761"/>
+        <location filename="../../ui/counter.py" line="817"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="763"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="765"/>
+        <location filename="../../ui/counter.py" line="821"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="771"/>
+        <location filename="../../ui/counter.py" line="827"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="774"/>
+        <location filename="../../ui/counter.py" line="830"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="779"/>
+        <location filename="../../ui/counter.py" line="835"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="786"/>
+        <location filename="../../ui/counter.py" line="842"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="807"/>
+        <location filename="../../ui/counter.py" line="863"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="809"/>
+        <location filename="../../ui/counter.py" line="865"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="815"/>
+        <location filename="../../ui/counter.py" line="871"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="817"/>
+        <location filename="../../ui/counter.py" line="873"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="823"/>
+        <location filename="../../ui/counter.py" line="879"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="828"/>
+        <location filename="../../ui/counter.py" line="884"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="849"/>
+        <location filename="../../ui/counter.py" line="905"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="851"/>
+        <location filename="../../ui/counter.py" line="907"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="856"/>
+        <location filename="../../ui/counter.py" line="912"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="858"/>
+        <location filename="../../ui/counter.py" line="914"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="869"/>
+        <location filename="../../ui/counter.py" line="925"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="873"/>
+        <location filename="../../ui/counter.py" line="929"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="890"/>
+        <location filename="../../ui/counter.py" line="946"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="900"/>
+        <location filename="../../ui/counter.py" line="956"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="907"/>
+        <location filename="../../ui/counter.py" line="963"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="910"/>
+        <location filename="../../ui/counter.py" line="966"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="917"/>
+        <location filename="../../ui/counter.py" line="973"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="923"/>
+        <location filename="../../ui/counter.py" line="979"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="927"/>
+        <location filename="../../ui/counter.py" line="983"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="930"/>
+        <location filename="../../ui/counter.py" line="986"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="932"/>
+        <location filename="../../ui/counter.py" line="988"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1488,269 +1488,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="942"/>
+        <location filename="../../ui/counter.py" line="998"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="945"/>
+        <location filename="../../ui/counter.py" line="1001"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="947"/>
+        <location filename="../../ui/counter.py" line="1003"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1020"/>
+        <location filename="../../ui/counter.py" line="1076"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1024"/>
+        <location filename="../../ui/counter.py" line="1080"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1046"/>
+        <location filename="../../ui/counter.py" line="1102"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1052"/>
+        <location filename="../../ui/counter.py" line="1108"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1053"/>
+        <location filename="../../ui/counter.py" line="1109"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1056"/>
+        <location filename="../../ui/counter.py" line="1112"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1056"/>
+        <location filename="../../ui/counter.py" line="1112"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1057"/>
+        <location filename="../../ui/counter.py" line="1113"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1057"/>
+        <location filename="../../ui/counter.py" line="1113"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1064"/>
+        <location filename="../../ui/counter.py" line="1120"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1065"/>
+        <location filename="../../ui/counter.py" line="1121"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1075"/>
+        <location filename="../../ui/counter.py" line="1131"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1078"/>
+        <location filename="../../ui/counter.py" line="1134"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1081"/>
+        <location filename="../../ui/counter.py" line="1137"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1094"/>
+        <location filename="../../ui/counter.py" line="1150"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1099"/>
+        <location filename="../../ui/counter.py" line="1155"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1101"/>
+        <location filename="../../ui/counter.py" line="1157"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1104"/>
+        <location filename="../../ui/counter.py" line="1160"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1136"/>
+        <location filename="../../ui/counter.py" line="1192"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1142"/>
+        <location filename="../../ui/counter.py" line="1198"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1148"/>
+        <location filename="../../ui/counter.py" line="1204"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="1225"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="1225"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1170"/>
+        <location filename="../../ui/counter.py" line="1226"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1170"/>
+        <location filename="../../ui/counter.py" line="1226"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1227"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1227"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1228"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1228"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1229"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1229"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1223"/>
+        <location filename="../../ui/counter.py" line="1279"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1225"/>
+        <location filename="../../ui/counter.py" line="1281"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1236"/>
+        <location filename="../../ui/counter.py" line="1292"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1239"/>
+        <location filename="../../ui/counter.py" line="1295"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1241"/>
+        <location filename="../../ui/counter.py" line="1297"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1243"/>
+        <location filename="../../ui/counter.py" line="1299"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1245"/>
+        <location filename="../../ui/counter.py" line="1301"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1262"/>
+        <location filename="../../ui/counter.py" line="1319"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="864"/>
-        <location filename="../../ui/counter.py" line="1174"/>
+        <location filename="../../ui/counter.py" line="920"/>
+        <location filename="../../ui/counter.py" line="1230"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="916"/>
-        <location filename="../../ui/counter.py" line="1174"/>
+        <location filename="../../ui/counter.py" line="972"/>
+        <location filename="../../ui/counter.py" line="1230"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1175"/>
+        <location filename="../../ui/counter.py" line="1231"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1175"/>
+        <location filename="../../ui/counter.py" line="1231"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="1232"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1177"/>
+        <location filename="../../ui/counter.py" line="1233"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1177"/>
+        <location filename="../../ui/counter.py" line="1233"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="1234"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="1234"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1183"/>
+        <location filename="../../ui/counter.py" line="1239"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1184"/>
+        <location filename="../../ui/counter.py" line="1240"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -1758,114 +1758,119 @@ The number is closed and a slip of what is missing is printed. Continue?</transl
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="91"/>
+        <location filename="../../ui/setup_wizard.py" line="92"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="92"/>
+        <location filename="../../ui/setup_wizard.py" line="93"/>
         <source>Satu PC: berkas SQLite di PC ini. Beberapa PC: server PostgreSQL kantor. Koneksi diuji sebelum disimpan.</source>
         <translation>One PC: an SQLite file on this PC. Several PCs: the office&apos;s PostgreSQL server. The connection is tested before it is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="97"/>
+        <location filename="../../ui/setup_wizard.py" line="98"/>
         <source>Berkas SQLite di PC ini</source>
         <translation>SQLite file on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="98"/>
+        <location filename="../../ui/setup_wizard.py" line="99"/>
         <source>Server PostgreSQL</source>
         <translation>PostgreSQL server</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="105"/>
+        <location filename="../../ui/setup_wizard.py" line="106"/>
         <source>Pilih...</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="112"/>
+        <location filename="../../ui/setup_wizard.py" line="113"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="125"/>
+        <location filename="../../ui/setup_wizard.py" line="123"/>
+        <source>Peran basis data untuk jenis PC ini, dibuat oleh administrator dengan: loket db roles</source>
+        <translation>The database role for this kind of PC, made by the administrator with: loket db roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="129"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="126"/>
+        <location filename="../../ui/setup_wizard.py" line="130"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="127"/>
+        <location filename="../../ui/setup_wizard.py" line="131"/>
         <source>Nama basis data</source>
         <translation>Database name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="128"/>
+        <location filename="../../ui/setup_wizard.py" line="132"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="129"/>
+        <location filename="../../ui/setup_wizard.py" line="133"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="131"/>
+        <location filename="../../ui/setup_wizard.py" line="135"/>
         <source>Uji koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="133"/>
+        <location filename="../../ui/setup_wizard.py" line="137"/>
         <source>Siapkan basis data</source>
         <translation>Prepare database</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="184"/>
+        <location filename="../../ui/setup_wizard.py" line="201"/>
         <source>basis data</source>
         <translation>database</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="200"/>
+        <location filename="../../ui/setup_wizard.py" line="217"/>
         <source>Belum diuji.</source>
         <translation>Not tested yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="203"/>
+        <location filename="../../ui/setup_wizard.py" line="220"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="220"/>
+        <location filename="../../ui/setup_wizard.py" line="237"/>
         <source>Gagal:</source>
         <translation>Failed:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="237"/>
+        <location filename="../../ui/setup_wizard.py" line="254"/>
         <source>Terhubung: {db}
 Skema terkini; {n} kantor.</source>
         <translation>Connected: {db}
 Schema up to date; {n} office(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="243"/>
+        <location filename="../../ui/setup_wizard.py" line="260"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="243"/>
+        <location filename="../../ui/setup_wizard.py" line="260"/>
         <source>versi lama</source>
         <translation>old version</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="245"/>
+        <location filename="../../ui/setup_wizard.py" line="262"/>
         <source>Terhubung: {db}</source>
         <translation>Connected: {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="246"/>
+        <location filename="../../ui/setup_wizard.py" line="263"/>
         <source>Berkas belum ada: {db}</source>
         <translation>File does not exist yet: {db}</translation>
     </message>
@@ -1873,52 +1878,52 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="372"/>
+        <location filename="../../ui/setup_wizard.py" line="389"/>
         <source>Perangkat</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="373"/>
+        <location filename="../../ui/setup_wizard.py" line="390"/>
         <source>Printer dan mesin yang tersambung ke PC ini. &apos;sim://&apos; adalah simulator; printer jaringan: escpos+tcp://ALAMAT:9100.</source>
         <translation>Printers and machines connected to this PC. &apos;sim://&apos; is a simulator; network printer: escpos+tcp://ADDRESS:9100.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="379"/>
+        <location filename="../../ui/setup_wizard.py" line="396"/>
         <source>Peran ini tidak memakai perangkat.</source>
         <translation>This role uses no devices.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="381"/>
+        <location filename="../../ui/setup_wizard.py" line="398"/>
         <source>Deteksi ulang</source>
         <translation>Detect again</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="398"/>
+        <location filename="../../ui/setup_wizard.py" line="415"/>
         <source>Printer tiket</source>
         <translation>Ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="399"/>
+        <location filename="../../ui/setup_wizard.py" line="416"/>
         <source>Printer dokumen</source>
         <translation>Document printer</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="400"/>
+        <location filename="../../ui/setup_wizard.py" line="417"/>
         <source>Printer kartu NPWPD</source>
         <translation>NPWPD card printer</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="401"/>
+        <location filename="../../ui/setup_wizard.py" line="418"/>
         <source>Mesin perforasi</source>
         <translation>Perforation machine</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="423"/>
+        <location filename="../../ui/setup_wizard.py" line="440"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="445"/>
+        <location filename="../../ui/setup_wizard.py" line="462"/>
         <source>perangkat</source>
         <translation>device</translation>
     </message>
@@ -2506,21 +2511,39 @@ Schema up to date; {n} office(s).</translation>
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../ui/lock.py" line="121"/>
+        <source>Layar terkunci</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="122"/>
+        <source>Terkunci karena tidak ada aktivitas. Ketik kata sandi untuk membuka; pengguna lain dapat masuk dengan namanya sendiri.</source>
+        <translation>Locked after no activity. Type your password to unlock; another user can sign in with their own name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="125"/>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/counter.py" line="224"/>
-        <location filename="../../ui/counter.py" line="231"/>
+        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="237"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="226"/>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="232"/>
+        <location filename="../../ui/counter.py" line="239"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="241"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
@@ -2528,43 +2551,43 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="261"/>
-        <location filename="../../ui/setup_wizard.py" line="276"/>
+        <location filename="../../ui/setup_wizard.py" line="278"/>
+        <location filename="../../ui/setup_wizard.py" line="293"/>
         <source>Kantor</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="262"/>
+        <location filename="../../ui/setup_wizard.py" line="279"/>
         <source>Kantor tempat PC ini bekerja (dari basis data, atau ketik kodenya).</source>
         <translation>The office this PC works for (from the database, or type its code).</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="277"/>
+        <location filename="../../ui/setup_wizard.py" line="294"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="278"/>
+        <location filename="../../ui/setup_wizard.py" line="295"/>
         <source>Kode stasiun (boleh kosong)</source>
         <translation>Station code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="317"/>
+        <location filename="../../ui/setup_wizard.py" line="334"/>
         <source>Basis data belum berisi kantor: ketik kode kantor, lalu muat katalognya dengan &apos;loket catalog import&apos;.</source>
         <translation>The database has no office yet: type the office code, then load its catalogue with &apos;loket catalog import&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="321"/>
+        <location filename="../../ui/setup_wizard.py" line="338"/>
         <source>Wajib untuk PC loket; untuk tablet survei: loket yang dinilai (boleh kosong)</source>
         <translation>Required for a counter PC; for a survey tablet: the counter being rated (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="323"/>
+        <location filename="../../ui/setup_wizard.py" line="340"/>
         <source>Kode PC ini di daftar stasiun kantor ({role})</source>
         <translation>This PC&apos;s code in the office&apos;s station list ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="359"/>
+        <location filename="../../ui/setup_wizard.py" line="376"/>
         <source>kantor</source>
         <translation>office</translation>
     </message>
@@ -3062,42 +3085,42 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="67"/>
+        <location filename="../../ui/setup_wizard.py" line="68"/>
         <source>Peran PC ini</source>
         <translation>Role of this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <location filename="../../ui/setup_wizard.py" line="69"/>
         <source>Apa yang dikerjakan PC ini di kantor?</source>
         <translation>What does this PC do in the office?</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <location filename="../../ui/setup_wizard.py" line="72"/>
         <source>Kiosk: pengunjung mengambil nomor antrian</source>
         <translation>Kiosk: visitors take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="72"/>
+        <location filename="../../ui/setup_wizard.py" line="73"/>
         <source>Loket: petugas memanggil dan melayani</source>
         <translation>Counter: an officer calls and serves</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="73"/>
+        <location filename="../../ui/setup_wizard.py" line="74"/>
         <source>Layar antrian (TV ruang tunggu)</source>
         <translation>Queue display (waiting room TV)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="74"/>
+        <location filename="../../ui/setup_wizard.py" line="75"/>
         <source>Supervisor: papan pemantauan kantor</source>
         <translation>Supervisor: the office monitoring board</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="75"/>
+        <location filename="../../ui/setup_wizard.py" line="76"/>
         <source>Survei kepuasan (IKM)</source>
         <translation>Satisfaction survey (IKM)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="80"/>
+        <location filename="../../ui/setup_wizard.py" line="81"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
@@ -3747,55 +3770,75 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="506"/>
+        <location filename="../../ui/setup_wizard.py" line="523"/>
         <source>Loket: penyiapan PC</source>
         <translation>Loket: PC set-up</translation>
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../ui/lock.py" line="67"/>
+        <location filename="../../ui/lock.py" line="74"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="69"/>
+        <location filename="../../ui/lock.py" line="76"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="100"/>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Fill in user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="460"/>
+        <location filename="../../ui/setup_wizard.py" line="477"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="461"/>
+        <location filename="../../ui/setup_wizard.py" line="478"/>
         <source>Periksa lalu tekan Selesai untuk menyimpan.</source>
         <translation>Check, then press Finish to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="476"/>
+        <location filename="../../ui/setup_wizard.py" line="493"/>
         <source>Peran: {v}</source>
         <translation>Role: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="477"/>
+        <location filename="../../ui/setup_wizard.py" line="494"/>
         <source>Kantor: {v}</source>
         <translation>Office: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="479"/>
+        <location filename="../../ui/setup_wizard.py" line="496"/>
         <source>Loket: {v}</source>
         <translation>Counter: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="481"/>
+        <location filename="../../ui/setup_wizard.py" line="498"/>
         <source>Kode stasiun: {v}</source>
         <translation>Station code: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="484"/>
+        <location filename="../../ui/setup_wizard.py" line="501"/>
         <source>Basis data: {v}</source>
         <translation>Database: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="486"/>
+        <location filename="../../ui/setup_wizard.py" line="503"/>
         <source>Kata sandi: disimpan di penyimpanan kunci sistem bila ada, jika tidak di berkas konfigurasi</source>
         <translation>Password: kept in the system key store if there is one, otherwise in the configuration file</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="490"/>
+        <location filename="../../ui/setup_wizard.py" line="507"/>
         <source>Berkas: {v}</source>
         <translation>File: {v}</translation>
     </message>
@@ -3803,57 +3846,57 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="165"/>
+        <location filename="../../ui/counter.py" line="171"/>
         <source>Persetujuan supervisor</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="175"/>
+        <location filename="../../ui/counter.py" line="181"/>
         <source>mis. wajib pajak batal membayar</source>
         <translation>e.g. the taxpayer decided not to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="176"/>
+        <location filename="../../ui/counter.py" line="182"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="177"/>
+        <location filename="../../ui/counter.py" line="183"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="178"/>
+        <location filename="../../ui/counter.py" line="184"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="183"/>
+        <location filename="../../ui/counter.py" line="189"/>
         <source>Batalkan tagihan</source>
         <translation>Cancel the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="184"/>
+        <location filename="../../ui/counter.py" line="190"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="196"/>
+        <location filename="../../ui/counter.py" line="202"/>
         <source>nama supervisor</source>
         <translation>supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="197"/>
+        <location filename="../../ui/counter.py" line="203"/>
         <source>kata sandi</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="198"/>
+        <location filename="../../ui/counter.py" line="204"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="201"/>
+        <location filename="../../ui/counter.py" line="207"/>
         <source>Isi {fields}.</source>
         <translation>Enter {fields}.</translation>
     </message>
@@ -3861,291 +3904,307 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="100"/>
-        <location filename="../../ui/supervisor.py" line="210"/>
+        <location filename="../../ui/supervisor.py" line="118"/>
+        <location filename="../../ui/supervisor.py" line="140"/>
+        <location filename="../../ui/supervisor.py" line="319"/>
         <source>Papan supervisor</source>
         <translation>Supervisor board</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="125"/>
+        <location filename="../../ui/supervisor.py" line="140"/>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="154"/>
         <source>Papan</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="129"/>
+        <location filename="../../ui/supervisor.py" line="158"/>
         <source>Laporan harian</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="147"/>
-        <location filename="../../ui/supervisor.py" line="152"/>
+        <location filename="../../ui/supervisor.py" line="169"/>
+        <source>Keluar</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="181"/>
+        <location filename="../../ui/supervisor.py" line="186"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="147"/>
+        <location filename="../../ui/supervisor.py" line="181"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="148"/>
-        <location filename="../../ui/supervisor.py" line="155"/>
-        <location filename="../../ui/supervisor.py" line="169"/>
+        <location filename="../../ui/supervisor.py" line="182"/>
+        <location filename="../../ui/supervisor.py" line="189"/>
+        <location filename="../../ui/supervisor.py" line="203"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="148"/>
-        <location filename="../../ui/supervisor.py" line="155"/>
+        <location filename="../../ui/supervisor.py" line="182"/>
+        <location filename="../../ui/supervisor.py" line="189"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="148"/>
+        <location filename="../../ui/supervisor.py" line="182"/>
         <source>Melayani</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="149"/>
+        <location filename="../../ui/supervisor.py" line="183"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="150"/>
+        <location filename="../../ui/supervisor.py" line="184"/>
         <source>Buka / tutup loket</source>
         <translation>Open / close counter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="152"/>
-        <location filename="../../ui/supervisor.py" line="154"/>
-        <location filename="../../ui/supervisor.py" line="155"/>
+        <location filename="../../ui/supervisor.py" line="186"/>
+        <location filename="../../ui/supervisor.py" line="188"/>
+        <location filename="../../ui/supervisor.py" line="189"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="152"/>
+        <location filename="../../ui/supervisor.py" line="186"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="153"/>
-        <location filename="../../ui/supervisor.py" line="156"/>
+        <location filename="../../ui/supervisor.py" line="187"/>
+        <location filename="../../ui/supervisor.py" line="190"/>
         <source>Menit</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="153"/>
+        <location filename="../../ui/supervisor.py" line="187"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="154"/>
+        <location filename="../../ui/supervisor.py" line="188"/>
         <source>Standar waktu</source>
         <translation>Time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="156"/>
+        <location filename="../../ui/supervisor.py" line="190"/>
         <source>Loket diam (menit)</source>
         <translation>Counter silent (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="157"/>
+        <location filename="../../ui/supervisor.py" line="191"/>
         <source>Kembalikan ke antrian</source>
         <translation>Return to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159"/>
+        <location filename="../../ui/supervisor.py" line="193"/>
         <source>Tugas</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159"/>
+        <location filename="../../ui/supervisor.py" line="193"/>
         <source>Kunjungan</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159"/>
-        <location filename="../../ui/supervisor.py" line="165"/>
+        <location filename="../../ui/supervisor.py" line="193"/>
+        <location filename="../../ui/supervisor.py" line="199"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="160"/>
+        <location filename="../../ui/supervisor.py" line="194"/>
         <source>Kesalahan</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="161"/>
+        <location filename="../../ui/supervisor.py" line="195"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="163"/>
+        <location filename="../../ui/supervisor.py" line="197"/>
         <source>Stasiun</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="163"/>
+        <location filename="../../ui/supervisor.py" line="197"/>
         <source>Perangkat</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="163"/>
+        <location filename="../../ui/supervisor.py" line="197"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="164"/>
+        <location filename="../../ui/supervisor.py" line="198"/>
         <source>Keterangan</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="165"/>
+        <location filename="../../ui/supervisor.py" line="199"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="165"/>
+        <location filename="../../ui/supervisor.py" line="199"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="166"/>
+        <location filename="../../ui/supervisor.py" line="200"/>
         <source>Terlambat</source>
         <translation>Overdue by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="168"/>
+        <location filename="../../ui/supervisor.py" line="202"/>
         <source>Antrian per tahap</source>
         <translation>Waiting per stage</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="170"/>
+        <location filename="../../ui/supervisor.py" line="204"/>
         <source>Antrian terlama</source>
         <translation>Longest waits</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="171"/>
+        <location filename="../../ui/supervisor.py" line="205"/>
         <source>Mendekati / melewati standar waktu</source>
         <translation>Near / over the time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="172"/>
+        <location filename="../../ui/supervisor.py" line="206"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="173"/>
+        <location filename="../../ui/supervisor.py" line="207"/>
         <source>Cetak ulang tiket</source>
         <translation>Ticket reprints</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="174"/>
+        <location filename="../../ui/supervisor.py" line="208"/>
         <source>Kesehatan perangkat</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="175"/>
+        <location filename="../../ui/supervisor.py" line="209"/>
         <source>Pengaduan dan permohonan lewat waktu</source>
         <translation>Overdue complaints and applications</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="185"/>
+        <location filename="../../ui/supervisor.py" line="219"/>
         <source>Teks berjalan layar antrian:</source>
         <translation>Running text on the display:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="188"/>
+        <location filename="../../ui/supervisor.py" line="222"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="213"/>
+        <location filename="../../ui/supervisor.py" line="252"/>
+        <source>Masuk sebagai {name}</source>
+        <translation>Signed in as {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="322"/>
         <source>buka</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="213"/>
+        <location filename="../../ui/supervisor.py" line="322"/>
         <source>tutup</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="218"/>
+        <location filename="../../ui/supervisor.py" line="327"/>
         <source>lewat</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="219"/>
+        <location filename="../../ui/supervisor.py" line="328"/>
         <source>hampir</source>
         <translation>near</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="226"/>
+        <location filename="../../ui/supervisor.py" line="335"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="226"/>
+        <location filename="../../ui/supervisor.py" line="335"/>
         <source>Permohonan</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="238"/>
+        <location filename="../../ui/supervisor.py" line="347"/>
         <source>{n} hari</source>
         <translation>{n} d</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="240"/>
+        <location filename="../../ui/supervisor.py" line="349"/>
         <source>{n} jam</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="241"/>
+        <location filename="../../ui/supervisor.py" line="350"/>
         <source>{n} menit</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="284"/>
+        <location filename="../../ui/supervisor.py" line="397"/>
         <source>Pilih loket dulu.</source>
         <translation>Choose a counter first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="293"/>
+        <location filename="../../ui/supervisor.py" line="406"/>
         <source>Loket {0} ditutup.</source>
         <translation>Counter {0} closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="294"/>
+        <location filename="../../ui/supervisor.py" line="407"/>
         <source>Loket {0} dibuka.</source>
         <translation>Counter {0} opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="301"/>
+        <location filename="../../ui/supervisor.py" line="414"/>
         <source>Pilih tiket yang sedang dilayani dulu.</source>
         <translation>Choose a ticket being served first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="308"/>
+        <location filename="../../ui/supervisor.py" line="421"/>
         <source>Tiket {0} dikembalikan ke antrian.</source>
         <translation>Ticket {0} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="315"/>
+        <location filename="../../ui/supervisor.py" line="428"/>
         <source>Pilih tugas cetak dulu.</source>
         <translation>Choose a print job first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="319"/>
+        <location filename="../../ui/supervisor.py" line="432"/>
         <source>Tugas ini bukan tiket.</source>
         <translation>This job is not a ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="328"/>
+        <location filename="../../ui/supervisor.py" line="441"/>
         <source>Tiket dicetak ulang.</source>
         <translation>Ticket reprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="337"/>
+        <location filename="../../ui/supervisor.py" line="451"/>
         <source>Teks berjalan disimpan.</source>
         <translation>Running text saved.</translation>
     </message>
@@ -4241,27 +4300,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="121"/>
+        <location filename="../../ui/counter.py" line="127"/>
         <source>Alihkan nomor</source>
         <translation>Transfer number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="123"/>
+        <location filename="../../ui/counter.py" line="129"/>
         <source>Ke tahap (antrean tahap itu)</source>
         <translation>To a stage (that stage&apos;s queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="124"/>
+        <location filename="../../ui/counter.py" line="130"/>
         <source>Ke loket tertentu</source>
         <translation>To a particular counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="140"/>
+        <location filename="../../ui/counter.py" line="146"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="141"/>
+        <location filename="../../ui/counter.py" line="147"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
