@@ -69,7 +69,7 @@ from app.queue import engine as q
 from app.queue.clock import local
 from app.store import Store
 from ui.live import LiveEvents
-from ui.lock import CHECK_MS, IdleWatcher, lock_page
+from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
 from ui.panels.base import WHY_STYLE, Panel, PanelContext
 from ui.panels.registry import build_panels
 
@@ -211,50 +211,6 @@ class SupervisorDialog(QDialog):
         return self.username.text().strip(), self.password.text(), self.reason.text().strip()
 
 
-class LoginPage(QWidget):
-    def __init__(self, info: desk.DeskInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QFrame(self)
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setMaximumWidth(460)
-        form = QVBoxLayout(box)
-        form.setContentsMargins(28, 24, 28, 24)
-        form.setSpacing(10)
-        title = QLabel(info.counter_name, box)
-        title.setFont(_font(title, 12, True))
-        form.addWidget(title)
-        form.addWidget(QLabel(info.office_name, box))
-        self.username = QLineEdit(box)
-        self.username.setPlaceholderText(self.tr("Nama pengguna"))
-        self.password = QLineEdit(box)
-        self.password.setPlaceholderText(self.tr("Kata sandi"))
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit in (self.username, self.password):
-            edit.setFont(_font(edit, 4))
-            edit.setMinimumHeight(40)
-        form.addWidget(QLabel(self.tr("Nama pengguna"), box))
-        form.addWidget(self.username)
-        form.addWidget(QLabel(self.tr("Kata sandi"), box))
-        form.addWidget(self.password)
-        self.button = QPushButton(self.tr("Masuk"), box)
-        self.button.setMinimumHeight(44)
-        self.button.setFont(_font(self.button, 3, True))
-        self.button.setDefault(True)
-        form.addWidget(self.button)
-        self.message = QLabel("", box)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#c62828;")
-        form.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 1)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-
-
 class CounterWindow(QMainWindow):
     """The officer's station at ``counter_code`` of ``office_code``."""
 
@@ -305,10 +261,9 @@ class CounterWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Loket — {counter}").format(counter=self.info.counter_name))
         self.pages = QStackedWidget(self)
-        self.login = LoginPage(self.info, self.pages)
-        self.login.button.clicked.connect(self._on_login)
-        self.login.password.returnPressed.connect(self._on_login)
-        self.login.username.returnPressed.connect(self.login.password.setFocus)
+        self.login = SignInPage(self.info.counter_name, self.info.office_name,
+                                self.tr("Masuk"), self.pages)
+        self.login.submitted.connect(self._on_login)
         self.pages.addWidget(self.login)
         self.main = self._build_main()
         self.pages.addWidget(self.main)
@@ -673,28 +628,19 @@ class CounterWindow(QMainWindow):
 
     # --- log-in -------------------------------------------------------------------------
 
-    def _on_login(self) -> None:
-        username = self.login.username.text().strip()
-        password = self.login.password.text()
-        if not username or not password:
-            self.login.message.setText(self.tr("Isi nama pengguna dan kata sandi."))
-            return
+    def _on_login(self, username: str, password: str) -> None:
+        """An officer of this office (or of none) signs in; a refusal, an officer of another
+        office included, is said on the page and audited by the service."""
         try:
             with self.store.uow() as uow:
-                user = users.authenticate(uow, username, password)
+                user = users.authenticate(uow, username, password,
+                                          office_code=self.info.office_code)
         except LoketError as exc:
-            self.login.message.setText(exc.message())
-            self.login.password.clear()
-            self.login.password.setFocus()
+            self.login.refused(exc.message())
             return
         except Exception as exc:
             log.exception("log-in failed")
-            self.login.message.setText(self.tr("Terjadi kesalahan: {error}").format(error=exc))
-            return
-        if user.office and user.office != self.info.office_code:
-            self.login.message.setText(self.tr(
-                "Akun {name} terdaftar di kantor {office}, bukan di kantor ini.").format(
-                    name=user.username, office=user.office))
+            self.login.refused(self.tr("Terjadi kesalahan: {error}").format(error=exc))
             return
         self._sign_in(user)
 

@@ -1145,151 +1145,156 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="306"/>
+        <location filename="../../ui/counter.py" line="262"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="357"/>
-        <location filename="../../ui/counter.py" line="727"/>
+        <location filename="../../ui/counter.py" line="265"/>
+        <source>Masuk</source>
+        <translation type="unfinished">Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="312"/>
+        <location filename="../../ui/counter.py" line="673"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="390"/>
+        <location filename="../../ui/counter.py" line="345"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="430"/>
+        <location filename="../../ui/counter.py" line="385"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="437"/>
+        <location filename="../../ui/counter.py" line="392"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="461"/>
+        <location filename="../../ui/counter.py" line="416"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="471"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="474"/>
+        <location filename="../../ui/counter.py" line="429"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="474"/>
+        <location filename="../../ui/counter.py" line="429"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="474"/>
+        <location filename="../../ui/counter.py" line="429"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="475"/>
+        <location filename="../../ui/counter.py" line="430"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="475"/>
-        <location filename="../../ui/counter.py" line="1232"/>
+        <location filename="../../ui/counter.py" line="430"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="481"/>
+        <location filename="../../ui/counter.py" line="436"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="484"/>
-        <location filename="../../ui/counter.py" line="882"/>
+        <location filename="../../ui/counter.py" line="439"/>
+        <location filename="../../ui/counter.py" line="828"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="497"/>
+        <location filename="../../ui/counter.py" line="452"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="500"/>
+        <location filename="../../ui/counter.py" line="455"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="500"/>
+        <location filename="../../ui/counter.py" line="455"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="500"/>
+        <location filename="../../ui/counter.py" line="455"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="501"/>
+        <location filename="../../ui/counter.py" line="456"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="530"/>
-        <location filename="../../ui/counter.py" line="692"/>
+        <location filename="../../ui/counter.py" line="485"/>
+        <location filename="../../ui/counter.py" line="643"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="533"/>
+        <location filename="../../ui/counter.py" line="488"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="539"/>
+        <location filename="../../ui/counter.py" line="494"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="541"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="543"/>
+        <location filename="../../ui/counter.py" line="498"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="544"/>
+        <location filename="../../ui/counter.py" line="499"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="527"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="615"/>
+        <location filename="../../ui/counter.py" line="570"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="617"/>
+        <location filename="../../ui/counter.py" line="572"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="618"/>
+        <location filename="../../ui/counter.py" line="573"/>
         <source>{head}
 {listing}
 
@@ -1300,184 +1305,174 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="625"/>
+        <location filename="../../ui/counter.py" line="580"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="635"/>
+        <location filename="../../ui/counter.py" line="590"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="637"/>
+        <location filename="../../ui/counter.py" line="592"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="680"/>
-        <source>Isi nama pengguna dan kata sandi.</source>
-        <translation>Enter user name and password.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="696"/>
-        <source>Akun {name} terdaftar di kantor {office}, bukan di kantor ini.</source>
-        <translation>Account {name} belongs to office {office}, not this one.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="706"/>
+        <location filename="../../ui/counter.py" line="652"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="710"/>
+        <location filename="../../ui/counter.py" line="656"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="808"/>
+        <location filename="../../ui/counter.py" line="754"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="817"/>
+        <location filename="../../ui/counter.py" line="763"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="819"/>
+        <location filename="../../ui/counter.py" line="765"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="821"/>
+        <location filename="../../ui/counter.py" line="767"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="827"/>
+        <location filename="../../ui/counter.py" line="773"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="830"/>
+        <location filename="../../ui/counter.py" line="776"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="835"/>
+        <location filename="../../ui/counter.py" line="781"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="842"/>
+        <location filename="../../ui/counter.py" line="788"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="863"/>
+        <location filename="../../ui/counter.py" line="809"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="865"/>
+        <location filename="../../ui/counter.py" line="811"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="871"/>
+        <location filename="../../ui/counter.py" line="817"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="873"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="879"/>
+        <location filename="../../ui/counter.py" line="825"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="884"/>
+        <location filename="../../ui/counter.py" line="830"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="905"/>
+        <location filename="../../ui/counter.py" line="851"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="907"/>
+        <location filename="../../ui/counter.py" line="853"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="912"/>
+        <location filename="../../ui/counter.py" line="858"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="914"/>
+        <location filename="../../ui/counter.py" line="860"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="925"/>
+        <location filename="../../ui/counter.py" line="871"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="929"/>
+        <location filename="../../ui/counter.py" line="875"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="946"/>
+        <location filename="../../ui/counter.py" line="892"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="956"/>
+        <location filename="../../ui/counter.py" line="902"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="963"/>
+        <location filename="../../ui/counter.py" line="909"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="966"/>
+        <location filename="../../ui/counter.py" line="912"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="973"/>
+        <location filename="../../ui/counter.py" line="919"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="979"/>
+        <location filename="../../ui/counter.py" line="925"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="983"/>
+        <location filename="../../ui/counter.py" line="929"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="986"/>
+        <location filename="../../ui/counter.py" line="932"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="988"/>
+        <location filename="../../ui/counter.py" line="934"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1488,269 +1483,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="998"/>
+        <location filename="../../ui/counter.py" line="944"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1001"/>
+        <location filename="../../ui/counter.py" line="947"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1003"/>
+        <location filename="../../ui/counter.py" line="949"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1076"/>
+        <location filename="../../ui/counter.py" line="1022"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1080"/>
+        <location filename="../../ui/counter.py" line="1026"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1102"/>
+        <location filename="../../ui/counter.py" line="1048"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1108"/>
+        <location filename="../../ui/counter.py" line="1054"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1109"/>
+        <location filename="../../ui/counter.py" line="1055"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1112"/>
+        <location filename="../../ui/counter.py" line="1058"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1112"/>
+        <location filename="../../ui/counter.py" line="1058"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1113"/>
+        <location filename="../../ui/counter.py" line="1059"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1113"/>
+        <location filename="../../ui/counter.py" line="1059"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1120"/>
+        <location filename="../../ui/counter.py" line="1066"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1121"/>
+        <location filename="../../ui/counter.py" line="1067"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1131"/>
+        <location filename="../../ui/counter.py" line="1077"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1134"/>
+        <location filename="../../ui/counter.py" line="1080"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1137"/>
+        <location filename="../../ui/counter.py" line="1083"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1150"/>
+        <location filename="../../ui/counter.py" line="1096"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1155"/>
+        <location filename="../../ui/counter.py" line="1101"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1157"/>
+        <location filename="../../ui/counter.py" line="1103"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1160"/>
+        <location filename="../../ui/counter.py" line="1106"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1192"/>
+        <location filename="../../ui/counter.py" line="1138"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1198"/>
+        <location filename="../../ui/counter.py" line="1144"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1204"/>
+        <location filename="../../ui/counter.py" line="1150"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1225"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1225"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1226"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1226"/>
+        <location filename="../../ui/counter.py" line="1172"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1227"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1227"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1228"/>
+        <location filename="../../ui/counter.py" line="1174"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1228"/>
+        <location filename="../../ui/counter.py" line="1174"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1229"/>
+        <location filename="../../ui/counter.py" line="1175"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1229"/>
+        <location filename="../../ui/counter.py" line="1175"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1279"/>
+        <location filename="../../ui/counter.py" line="1225"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1281"/>
+        <location filename="../../ui/counter.py" line="1227"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1292"/>
+        <location filename="../../ui/counter.py" line="1238"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1295"/>
+        <location filename="../../ui/counter.py" line="1241"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1297"/>
+        <location filename="../../ui/counter.py" line="1243"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1299"/>
+        <location filename="../../ui/counter.py" line="1245"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1301"/>
+        <location filename="../../ui/counter.py" line="1247"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1319"/>
+        <location filename="../../ui/counter.py" line="1265"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="920"/>
-        <location filename="../../ui/counter.py" line="1230"/>
+        <location filename="../../ui/counter.py" line="866"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="972"/>
-        <location filename="../../ui/counter.py" line="1230"/>
+        <location filename="../../ui/counter.py" line="918"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1231"/>
+        <location filename="../../ui/counter.py" line="1177"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1231"/>
+        <location filename="../../ui/counter.py" line="1177"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1232"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1233"/>
+        <location filename="../../ui/counter.py" line="1179"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1233"/>
+        <location filename="../../ui/counter.py" line="1179"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1234"/>
+        <location filename="../../ui/counter.py" line="1180"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1234"/>
+        <location filename="../../ui/counter.py" line="1180"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1239"/>
+        <location filename="../../ui/counter.py" line="1185"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1240"/>
+        <location filename="../../ui/counter.py" line="1186"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -2526,26 +2521,6 @@ Schema up to date; {n} office(s).</translation>
         <location filename="../../ui/lock.py" line="125"/>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
-    </message>
-</context>
-<context>
-    <name>LoginPage</name>
-    <message>
-        <location filename="../../ui/counter.py" line="230"/>
-        <location filename="../../ui/counter.py" line="237"/>
-        <source>Nama pengguna</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="232"/>
-        <location filename="../../ui/counter.py" line="239"/>
-        <source>Kata sandi</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="241"/>
-        <source>Masuk</source>
-        <translation>Sign in</translation>
     </message>
 </context>
 <context>

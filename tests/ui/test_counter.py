@@ -139,6 +139,22 @@ def test_login_failure_then_success(qtbot, open_window, officers, catalog_store:
     assert opened.user_id == user_id and opened.actor == "petugas1"
 
 
+def test_an_officer_of_another_office_is_refused_and_audited(open_window, officers,
+                                                             catalog_store: Store) -> None:
+    with catalog_store.uow() as uow:
+        users.add_user(uow, "petugas.batu", "officer", PASSWORD, actor="test",
+                       office_code="BAPENDA-BATU")
+    window = open_window("L1", user=None)
+    login(window, "petugas.batu")
+    assert "terdaftar di kantor lain (Badan Pendapatan Daerah Kota Batu)" in \
+        window.login.message.text()
+    assert window.actor is None and window.login.password.text() == ""
+    with catalog_store.uow(read_only=True) as uow:
+        failed = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "user.login_failed"))
+    assert failed.actor == "petugas.batu" and failed.after["reason"] == "office"
+
+
 def test_locked_account_message(open_window, officers) -> None:
     window = open_window("L1", user=None)
     for _ in range(users.MAX_FAILED_LOGINS):
