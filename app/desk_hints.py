@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.queue import engine as q
+from app.stage_work import works_of
 from app.store import UnitOfWork
-from app.workpanels import panels_for
 from db.models import Counter, Stage
 
 
@@ -42,7 +42,6 @@ def places_of(uow: UnitOfWork, work: str, *, office_code: str | None = None
     ``samsat-registration``), in stage order, with the active counters serving it."""
     s = uow.session
     office = q.resolve_office(s, office_code)
-    settings = office.settings or {}
     stages = s.scalars(select(Stage).where(Stage.office_id == office.id,
                                            Stage.active.is_(True))
                        .order_by(Stage.position, Stage.id)).all()
@@ -52,7 +51,7 @@ def places_of(uow: UnitOfWork, work: str, *, office_code: str | None = None
                                    Counter.id)).all()
     out: list[WorkPlace] = []
     for stage in stages:
-        if work not in panels_for([stage.code], settings):
+        if work not in works_of(office, stage.code):
             continue
         names = tuple(c.name for c in counters if any(st.id == stage.id for st in c.stages))
         out.append(WorkPlace(stage.code, stage.name, names))

@@ -273,13 +273,6 @@ def not_open_for_visit(session: Session, visit: Visit, now: datetime) -> NotOpen
 # --- how the answers are worked out ------------------------------------------------------
 
 
-def _hours(settings: dict[str, Any]) -> tuple[time, time] | None:
-    hours = settings.get("hours") or {}
-    if not hours.get("open") or not hours.get("close"):
-        return None
-    return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
-
-
 def _closed(session: Session, office: Office, now: datetime) -> Closed | None:
     """The engine's own check decides (the kiosk never disagrees with it); this says why."""
     calendar = WorkingCalendar.for_office(session, office.id)
@@ -293,7 +286,7 @@ def _closed(session: Session, office: Office, now: datetime) -> Closed | None:
 
 
 def _why_closed(office: Office, calendar: WorkingCalendar, here: datetime) -> Closed:
-    hours = _hours(office.settings)
+    hours = q_.office_hours(office)
     today = here.date()
     day_off = calendar.day_off(today)
     if not office.active:

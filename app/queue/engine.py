@@ -119,7 +119,8 @@ def _stage(session: Session, office: Office, code: str) -> Stage:
     return stage
 
 
-def _hours(office: Office | OfficeState) -> tuple[time, time] | None:
+def office_hours(office: Office | OfficeState) -> tuple[time, time] | None:
+    """The office's opening and closing time (its ``hours`` setting), or None."""
     hours = office.settings.get("hours")
     if not hours or not hours.get("open") or not hours.get("close"):
         return None
@@ -135,7 +136,7 @@ def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
     the day's numbering holds); after closing and on a day off it changes nothing.
     """
     here = local(now, office.zone)
-    hours = _hours(office)
+    hours = office_hours(office)
     label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else "-"
     closed = office.settings.get("closed_on") == here.date().isoformat() or not office.active
     if hours and not closed:
@@ -482,7 +483,7 @@ def issue_ticket(
     day = local_day(now, office.zone)
     conn = s.connection()
     number = next_number(s, office.id, day, svc.prefix)
-    hours = _hours(office)
+    hours = office_hours(office)
     due = deadline.due_at(svc.standard, now, office.zone, svc.calendar,
                           hours[1] if hours else deadline.DEFAULT_CLOSE)
     ticket = ticket_label(svc.prefix, number)
