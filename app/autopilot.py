@@ -30,7 +30,7 @@ from app.samsat.rules import latest_check
 from app.store import Store
 from db.models import Person, Vehicle
 
-PILOT = q.Actor("autopilot")
+PILOT = q.Actor.system("autopilot")
 # the kinds of work the autopilot can do; a counter with other work is left to officers
 WORKS = ("samsat-check", "samsat-registration", "samsat-payment", "samsat-handover")
 

@@ -393,7 +393,7 @@ def cmd_queue_watch(args: argparse.Namespace) -> int:
                 if time.monotonic() >= next_recovery:
                     with store.uow() as uow:
                         engine.recover_stale(uow, office_code=args.office,
-                                             actor=engine.Actor("watch"))
+                                             actor=engine.Actor.system("watch"))
                     next_recovery = time.monotonic() + args.recover_every
                 wait = next_recovery - time.monotonic()
                 if deadline is not None:

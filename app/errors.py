@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from app.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class LoketError(Exception):
@@ -11,6 +17,9 @@ class LoketError(Exception):
     def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
+        # A refusal that is itself a fact to keep (a refused log-in, an act above one's
+        # role): written by the unit of work after it rolled back, in its own transaction.
+        self.after_rollback: Callable[[Session], None] | None = None
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:

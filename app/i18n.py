@@ -299,10 +299,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{work} for {ticket} can only be done by the counter calling or serving that number; "
         "{ticket} {where}",
     ),
-    "work.override_denied": (
-        "hanya supervisor yang boleh melewati aturan ini; {actor} bukan supervisor aktif",
-        "only a supervisor may override this rule; {actor} is not an active supervisor",
-    ),
     "work.where.waiting": ("sedang menunggu di tahap {stage}", "is waiting at the stage {stage}"),
     "work.where.called": ("sedang dipanggil di {counter} (tahap {stage})",
                           "is being called at {counter} (stage {stage})"),

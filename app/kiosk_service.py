@@ -243,7 +243,7 @@ def take_number(store: Store, service_code: str, *, office_code: str,
         raise LoketError("kiosk.counter_closed", place=service.place, service=service.name)
     with store.uow() as uow:
         info = q_.issue_ticket(uow, service_code, office_code=office_code, priority=priority,
-                               actor=q_.Actor("kiosk"), station_id=station_id, now=now,
+                               actor=q_.KIOSK, station_id=station_id, now=now,
                                early=early)
     if early:
         return KioskTicket(info, NotOpen(opens_at=state.closed.opens_at))

@@ -30,7 +30,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act
 from app.bapenda import rules as bapenda
 from app.casework import rules as casework
 from app.errors import LoketError
@@ -39,8 +40,8 @@ from app.i18n import Text
 from app.perforation import rules as perforation
 from app.samsat import rules as samsat
 from app.workpanels import panels_for
-from db.enums import Role, VisitStatus
-from db.models import Counter, Office, Stage, StageRecord, User, Visit
+from db.enums import VisitStatus
+from db.models import Counter, Office, Stage, StageRecord, Visit
 
 ACTIVE = (VisitStatus.CALLED, VisitStatus.SERVING)
 
@@ -153,15 +154,6 @@ def where(session: Session, visit: Visit) -> Where:
                  tuple(works_of(office, stage.code)))
 
 
-def supervisor_of(session: Session, actor: Any) -> User | None:
-    user_id = getattr(actor, "user_id", None)
-    user = session.get(User, user_id) if user_id is not None else session.scalar(
-        select(User).where(User.username == getattr(actor, "name", str(actor))))
-    if user is None or not user.active or user.role not in (Role.SUPERVISOR, Role.ADMIN):
-        return None
-    return user
-
-
 def require_at_work(session: Session, visit: Visit, work: str, *, actor: Any,
                     override: bool = False, now: datetime) -> None:
     """Refuse ``work`` on ``visit`` unless a counter whose stage does that work has called
@@ -173,10 +165,8 @@ def require_at_work(session: Session, visit: Visit, work: str, *, actor: Any,
     if not override:
         raise LoketError("work.not_here", ticket=visit.ticket, where=place.describe(),
                          work=Text(f"work.name.{work}"))
-    user = supervisor_of(session, actor)
-    if user is None:
-        raise LoketError("work.override_denied", actor=getattr(actor, "name", str(actor)))
-    audit.record(session, actor=user.username, user_id=user.id, office_id=visit.office_id,
+    user = access.require(session, actor, Act.OVERRIDE, office_id=visit.office_id, now=now)
+    audit.record(session, actor=user.name, user_id=user.user_id, office_id=visit.office_id,
                  action="work.override", entity="visit", entity_id=visit.id, at=now,
                  before={"status": place.status, "stage": place.stage_code,
                          "counter": place.counter_code},

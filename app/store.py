@@ -48,8 +48,10 @@ class UnitOfWork:
     the objects read, so results stay readable after the ``with`` block.
     """
 
-    def __init__(self, factory: sessionmaker[Session], *, read_only: bool = False) -> None:
+    def __init__(self, factory: sessionmaker[Session], *, read_only: bool = False,
+                 writer: sessionmaker[Session] | None = None) -> None:
         self._factory = factory
+        self._writer = writer or factory
         self._read_only = read_only
         self.session: Session
 
@@ -66,6 +68,13 @@ class UnitOfWork:
         if self._read_only and exc_type is None:
             end_reading(self.session)
         self.session.close()
+        keep = getattr(exc, "after_rollback", None) if isinstance(exc, LoketError) else None
+        if keep is not None:
+            # the refused change is rolled back; the refusal itself is kept, once
+            exc.after_rollback = None  # type: ignore[union-attr]
+            with self._writer() as session:
+                keep(session)
+                session.commit()
 
     def commit(self) -> None:
         self.session.commit()
@@ -132,7 +141,8 @@ class Store:
         return schema.upgrade(self.engine)
 
     def uow(self, *, read_only: bool = False) -> UnitOfWork:
-        return UnitOfWork(self._reader if read_only else self._writer, read_only=read_only)
+        return UnitOfWork(self._reader if read_only else self._writer, read_only=read_only,
+                          writer=self._writer)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,7 +12,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.errors import LoketError
 from app.store import UnitOfWork
 from db.enums import Role
@@ -86,7 +87,7 @@ def add_user(
     role: str,
     password: str,
     *,
-    actor: str,
+    actor: Actor | str,
     full_name: str = "",
     office_code: str | None = None,
 ) -> UserInfo:
@@ -101,6 +102,7 @@ def add_user(
         office_id = s.scalar(select(Office.id).where(Office.code == office_code))
         if office_id is None:
             raise LoketError("office.unknown", code=office_code)
+    who = access.require(s, actor, Act.USERS, office_id=office_id)
     if s.scalar(select(User.id).where(User.username == username)) is not None:
         raise LoketError("user.exists", name=username)
     user = User(
@@ -114,7 +116,8 @@ def add_user(
     s.flush()
     audit.record(
         s,
-        actor=actor,
+        actor=who.name,
+        user_id=who.user_id,
         action="user.add",
         entity="user",
         entity_id=user.id,

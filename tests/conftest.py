@@ -32,6 +32,10 @@ os.environ["LOKET_LANG"] = "id"
 
 BACKENDS = ("sqlite", "postgresql")
 ACTOR = "test"
+# users of every catalog database, of no office in particular (so of every office)
+TEST_USERS = {"test": "officer", "petugas": "officer", "pengawas": "supervisor",
+              "admin": "admin"}
+TEST_PASSWORD = "rahasia-123"
 
 
 @pytest.fixture(scope="session")
@@ -91,10 +95,16 @@ def _load_catalogs(url: str) -> None:
     from app.catalog.store import import_file
     from app.demo import catalog_files
 
+    from app import users
+
     with Store.open(url) as store:
         for path in catalog_files():
             with store.uow() as uow:
                 import_file(uow, path, actor=ACTOR)
+        for name, role in TEST_USERS.items():  # who the tests act as (app/access.py)
+            with store.uow() as uow:
+                users.add_user(uow, name, role, TEST_PASSWORD, actor=ACTOR,
+                               full_name=name.title())
 
 
 class Templates:

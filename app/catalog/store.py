@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.catalog.source import FileProblems, Problem
 from app.catalog.spec import (
     CatalogSpec,
@@ -75,7 +76,7 @@ def _by_code(session: Session, model: Any, office_id: int) -> dict[str, Any]:
     return {row.code: row for row in rows}
 
 
-def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str,
+def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: Actor | str,
                    commit: bool = True) -> ImportResult:
     """Load one validated catalog; ``commit=False`` leaves the commit to the caller (an
     import of several files commits once)."""
@@ -83,6 +84,7 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str,
     tally = _Tally()
     o = spec.office
     office = s.scalar(select(Office).where(Office.code == o.code))
+    who = access.require(s, actor, Act.CATALOG, office_id=office.id if office else None)
     office_values = dict(
         name=o.name, kind=o.kind, zone=o.zone, address=o.address,
         complaint_channels=list(o.complaint_channels), complaint_response=o.complaint_response,
@@ -176,7 +178,7 @@ def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: str,
     result = ImportResult(spec.file, "catalog", o.code, tally.created, tally.updated,
                           tally.deactivated)
     forget_counter_config()
-    audit.record(s, actor=actor, action="catalog.import", entity="office", entity_id=o.code,
+    audit.record(s, actor=who.name, action="catalog.import", entity="office", entity_id=o.code,
                  office_id=office.id, after=result.to_json())
     if commit:
         uow.commit()
@@ -196,7 +198,7 @@ def _service_values(time: TimeStandard | None, position: int) -> dict[str, Any]:
     )
 
 
-def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str,
+def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: Actor | str,
                     commit: bool = True) -> list[ImportResult]:
     s = uow.session
     problems: list[Problem] = []
@@ -207,6 +209,7 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str,
             problems.append(Problem(spec.file, group.line, "office.unknown",
                                     {"code": group.office}))
             continue
+        access.require(s, actor, Act.CONFIGURE, office_id=office.id)
         counters = _by_code(s, Counter, office.id)
         for st in group.stations:
             if st.counter and st.counter not in counters:
@@ -242,7 +245,7 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str,
                 tally.updated += 1
         s.flush()
         result = ImportResult(spec.file, "stations", office.code, tally.created, tally.updated, 0)
-        audit.record(s, actor=actor, action="stations.import", entity="office",
+        audit.record(s, actor=access.name_of(actor), action="stations.import", entity="office",
                      entity_id=office.code, office_id=office.id, after=result.to_json())
         results.append(result)
     if commit:
@@ -250,7 +253,7 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: str,
     return results
 
 
-def import_file(uow: UnitOfWork, path: Path, *, actor: str) -> list[ImportResult]:
+def import_file(uow: UnitOfWork, path: Path, *, actor: Actor | str) -> list[ImportResult]:
     """Validate ``path`` completely, then load it in one transaction (all or nothing)."""
     spec = read_file(path)
     if isinstance(spec, StationsSpec):
@@ -271,7 +274,7 @@ def known_offices(uow: UnitOfWork) -> dict[str, set[str]]:
 
 
 def import_files(uow: UnitOfWork, specs: list[CatalogSpec | StationsSpec], *,
-                 actor: str) -> list[ImportResult]:
+                 actor: Actor | str) -> list[ImportResult]:
     """Load several validated files in ONE transaction: catalogs first (so a stations file
     may name an office that a catalog of the same import creates), then stations. What
     would fail is refused before the first write; anything that still fails rolls back

@@ -18,7 +18,8 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from app import audit
+from app import access, audit
+from app.access import SYSTEM, Act, Actor
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.inputs import check_number
@@ -53,15 +54,14 @@ RECALL_LIMIT = 3
 ACTIVE = (VisitStatus.CALLED, VisitStatus.SERVING)
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who does it: a label for the audit log and, when signed in, the user id."""
-
-    name: str
-    user_id: int | None = None
+KIOSK = Actor.system("kiosk")
 
 
-SYSTEM = Actor("system")
+def _acting(session: Session, actor: Actor, act: Act, office_id: int, now: datetime,
+            **kw: Any) -> Actor:
+    """The actor, checked for ``act`` at the office (app.access), with its user id."""
+    who = access.require(session, actor, act, office_id=office_id, now=now, **kw)
+    return actor if who.user_id is None else Actor(who.name, who.user_id)
 
 
 # --- look-ups ----------------------------------------------------------------------------
@@ -460,7 +460,7 @@ def issue_ticket(
     *,
     office_code: str | None = None,
     priority: str | None = None,
-    actor: Actor = Actor("kiosk"),
+    actor: Actor = KIOSK,
     station_id: int | None = None,
     now: datetime | None = None,
     early: bool = False,
@@ -535,6 +535,7 @@ def grant_priority(uow: UnitOfWork, ticket: str, reason: str, *, actor: Actor,
     value = check_priority(reason)
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.COUNTER_WORK, office.id, now)
     visit = _find_visit(s, office, ticket, now)
     record = _open_record(s, visit)
     before = visit.status.value
@@ -570,6 +571,7 @@ def call_next(uow: UnitOfWork, counter_code: str, *, office_code: str | None = N
     now = now or utcnow()
     s = uow.session
     conf = counter_conf(s, None, office_code, counter_code)
+    actor = _acting(s, actor, Act.COUNTER_WORK, conf.office_id, now)
     if s.get_bind().dialect.name == "postgresql":
         return _call_next_pg(uow, conf, actor, now)
     conn = s.connection()
@@ -641,15 +643,16 @@ def _call_next_pg(uow: UnitOfWork, conf: CounterConf, actor: Actor,
 
 
 def _ticket_to_counter(uow: UnitOfWork, counter_code: str, ticket: str,
-                      office_code: str | None, now: datetime
-                      ) -> tuple[Session, Office, Counter, Visit, StageRecord | None]:
+                      office_code: str | None, now: datetime, actor: Actor, act: Act
+                      ) -> tuple[Session, Office, Counter, Visit, StageRecord | None, Actor]:
     """A free counter and a visit it is about to take: the prelude of call, resume, take over."""
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, act, office.id, now)
     counter = _counter(s, office, counter_code)
     _require_free(s, counter)
     visit = _find_visit(s, office, ticket, now)
-    return s, office, counter, visit, _open_record(s, visit)
+    return s, office, counter, visit, _open_record(s, visit), actor
 
 
 def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
@@ -657,8 +660,8 @@ def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
                 now: datetime | None = None) -> CallInfo:
     """Call one particular waiting ticket out of order (e.g. a visitor who came back)."""
     now = now or utcnow()
-    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
-                                                           office_code, now)
+    s, office, counter, visit, record, actor = _ticket_to_counter(
+        uow, counter_code, ticket, office_code, now, actor, Act.COUNTER_WORK)
     if (record is None or record.status is not VisitStatus.WAITING
             or record.stage_id not in {st.id for st in counter.stages}):
         raise LoketError("queue.not_waiting", ticket=visit.ticket, counter=counter.code)
@@ -676,19 +679,23 @@ def call_ticket(uow: UnitOfWork, counter_code: str, ticket: str, *,
     return info
 
 
-def _counter_action(uow: UnitOfWork, counter_code: str, office_code: str | None
-                    ) -> tuple[Session, Office, Counter, StageRecord]:
+def _counter_action(uow: UnitOfWork, counter_code: str, office_code: str | None,
+                    actor: Actor, now: datetime
+                    ) -> tuple[Session, Office, Counter, StageRecord, Actor]:
+    """The counter and the visit it serves, for an officer's action there."""
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.COUNTER_WORK, office.id, now)
     counter = _counter(s, office, counter_code)
-    return s, office, counter, _require_current(s, counter)
+    return s, office, counter, _require_current(s, counter), actor
 
 
 def recall(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
            actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
     """Call the same visitor again; past the office's recall limit it becomes a no-show."""
     now = now or utcnow()
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     if record.status is not VisitStatus.CALLED:
         raise LoketError("queue.not_called", ticket=record.visit.ticket)
     limit = int(office.settings.get("recall_limit", RECALL_LIMIT))
@@ -710,7 +717,8 @@ def start(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
           actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
     """The called visitor has arrived at the counter: service starts."""
     now = now or utcnow()
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     if record.status is VisitStatus.CALLED:
         record.status = VisitStatus.SERVING
         record.started_at = now
@@ -743,7 +751,8 @@ def skip(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
          actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
     """The called visitor did not come: a no-show, kept in the reports."""
     now = now or utcnow()
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     if record.status is not VisitStatus.CALLED:
         raise LoketError("queue.not_called", ticket=record.visit.ticket)
     _close_record(s, office, record, counter, VisitStatus.NO_SHOW, "no_show", actor, now)
@@ -756,7 +765,8 @@ def hold(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
          actor: Actor = SYSTEM, now: datetime | None = None, note: str = "") -> CallInfo:
     """Park the current visit at this counter (e.g. a document is being fetched)."""
     now = now or utcnow()
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     before = record.status.value
     record.status = VisitStatus.HELD
     record.visit.status = VisitStatus.HELD
@@ -770,8 +780,8 @@ def hold(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
 def resume(uow: UnitOfWork, counter_code: str, ticket: str, *, office_code: str | None = None,
            actor: Actor = SYSTEM, now: datetime | None = None) -> CallInfo:
     now = now or utcnow()
-    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
-                                                           office_code, now)
+    s, office, counter, visit, record, actor = _ticket_to_counter(
+        uow, counter_code, ticket, office_code, now, actor, Act.COUNTER_WORK)
     if record is None or record.status is not VisitStatus.HELD or record.counter_id != counter.id:
         raise LoketError("queue.not_held", ticket=visit.ticket, counter=counter.code)
     record.status = VisitStatus.SERVING
@@ -806,7 +816,8 @@ def transfer(uow: UnitOfWork, counter_code: str, *, to_stage: str | None = None,
     now = now or utcnow()
     if not to_stage and not to_counter:
         raise LoketError("queue.no_target")
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     target = _counter(s, office, to_counter) if to_counter else None
     if to_stage:
         stage = _stage(s, office, to_stage)
@@ -836,7 +847,8 @@ def return_to_queue(uow: UnitOfWork, counter_code: str, *, office_code: str | No
                     actor: Actor = SYSTEM, now: datetime | None = None) -> TicketInfo:
     """Put the current visit back in its stage's queue, in its old place."""
     now = now or utcnow()
-    s, office, counter, record = _counter_action(uow, counter_code, office_code)
+    s, office, counter, record, actor = _counter_action(uow, counter_code, office_code,
+                                                                actor, now)
     info = _requeue(s, office, record, counter, "returned", actor, now)
     uow.commit()
     return info
@@ -873,6 +885,7 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
         raise LoketError("queue.bad_outcome", outcome=outcome, choices=", ".join(OUTCOMES))
     s = uow.session
     conf = counter_conf(s, None, office_code, counter_code)
+    actor = _acting(s, actor, Act.COUNTER_WORK, conf.office_id, now)
     if s.get_bind().dialect.name == "postgresql":
         return _finish_pg(uow, conf, outcome, actor, now, note)
     conn = s.connection()
@@ -971,6 +984,8 @@ def set_counter_open(uow: UnitOfWork, counter_code: str, is_open: bool, *,
     s = uow.session
     office = resolve_office(s, office_code)
     counter = _counter(s, office, counter_code)
+    actor = _acting(s, actor, Act.COUNTERS, office.id, now,
+                    counter_officer_id=counter.officer_id if counter.is_open else None)
     if not is_open:
         _require_free(s, counter)
     counter.is_open = is_open
@@ -999,6 +1014,7 @@ def take_back(uow: UnitOfWork, ticket: str, *, office_code: str | None = None,
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.RECOVER, office.id, now)
     visit = _find_visit(s, office, ticket, now)
     record = _open_record(s, visit)
     if record is None or record.counter_id is None:
@@ -1014,8 +1030,8 @@ def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
               now: datetime | None = None) -> CallInfo:
     """Another counter takes over a visit left at a counter that vanished."""
     now = now or utcnow()
-    s, office, counter, visit, record = _ticket_to_counter(uow, counter_code, ticket,
-                                                           office_code, now)
+    s, office, counter, visit, record, actor = _ticket_to_counter(
+        uow, counter_code, ticket, office_code, now, actor, Act.RECOVER)
     if record is None or record.counter_id is None:
         raise LoketError("queue.not_stuck", ticket=visit.ticket)
     before = record.status.value
@@ -1059,6 +1075,7 @@ def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.RECOVER, office.id, now)
     minutes = after_minutes or _setting_minutes(office.settings.get("recover_after_minutes"))
     limit = now - timedelta(minutes=minutes)
     stale = s.scalars(
@@ -1090,6 +1107,7 @@ def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor =
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.DAY, office.id, now)
     today = local_day(now, office.zone)
     records = s.scalars(
         select(StageRecord)
@@ -1123,6 +1141,7 @@ def open_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor = 
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.DAY, office.id, now)
     settings = dict(office.settings)
     settings.pop("closed_on", None)
     office.settings = settings
@@ -1137,10 +1156,11 @@ def open_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor = 
 
 
 def book_appointment(uow: UnitOfWork, service_code: str, at: datetime, code: str, *,
-                     office_code: str | None = None, name: str = "", actor: Actor = SYSTEM
-                     ) -> dict[str, Any]:
+                     office_code: str | None = None, name: str = "", actor: Actor = SYSTEM,
+                     now: datetime | None = None) -> dict[str, Any]:
     s = uow.session
     office = resolve_office(s, office_code)
+    actor = _acting(s, actor, Act.COUNTER_WORK, office.id, now or utcnow())
     service = s.scalar(select(Service).where(Service.office_id == office.id,
                                              Service.code == service_code))
     if service is None:
@@ -1157,7 +1177,7 @@ def book_appointment(uow: UnitOfWork, service_code: str, at: datetime, code: str
 
 
 def check_in(uow: UnitOfWork, code: str, *, office_code: str | None = None,
-             actor: Actor = Actor("kiosk"), now: datetime | None = None) -> TicketInfo:
+             actor: Actor = KIOSK, now: datetime | None = None) -> TicketInfo:
     """A booking code becomes a ticket, placed in the queue by its appointment time."""
     now = now or utcnow()
     s = uow.session

@@ -32,7 +32,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act
 from app.documents import letterhead, save_document
 from app.errors import LoketError
 from app.i18n import tr
@@ -52,7 +53,7 @@ from app.samsat.registry import (
     user_id_of,
 )
 from app.samsat.rules import CANCELLED, case_kind, case_of, latest_check
-from app.stage_work import require_at_work, supervisor_of
+from app.stage_work import require_at_work
 from app.store import UnitOfWork
 from app.visit_requirements import missing_requirements
 from db.enums import PaymentMethod, TimeUnit
@@ -807,9 +808,7 @@ def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor,
     s = uow.session
     why = parse_text(reason, "reason", 500, required=True)
     visit = _visit(s, visit_id, lock=True)
-    supervisor = supervisor_of(s, actor)
-    if supervisor is None:
-        raise LoketError("samsat.cancel.not_supervisor", actor=actor.name)
+    supervisor = access.require(s, actor, Act.CANCEL, office_id=visit.office_id, now=now)
     case = case_of(s, visit.id, lock=True)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
@@ -820,8 +819,9 @@ def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor,
     before = case.status
     case.status = CANCELLED
     case.note = f"{case.note}\n{tr('samsat.cancel.note', reason=why)}".strip()
-    audit.record(s, actor=supervisor.username, user_id=supervisor.id, office_id=visit.office_id,
-                 action="samsat.cancelled", entity="visit", entity_id=visit.id, at=now,
+    audit.record(s, actor=supervisor.name, user_id=supervisor.user_id,
+                 office_id=visit.office_id, action="samsat.cancelled", entity="visit",
+                 entity_id=visit.id, at=now,
                  before={"status": before}, after={"status": CANCELLED, "reason": why})
     uow.commit()
     return case_view(uow, visit.id, now=now)
