@@ -27,7 +27,7 @@ class Desk:
         self.store, self.url, self.now = store, url, now
         for name, role in (("rina", "officer"), ("kepala", "supervisor")):
             with store.uow() as uow:
-                users.add_user(uow, name, role, PASSWORD, actor="test")
+                users.add_user(uow, name, role, PASSWORD, actor="admin")
 
     def issue(self, office: str, service: str) -> q.TicketInfo:
         with self.store.uow() as uow:
