@@ -90,8 +90,8 @@ register({
     "access.locked": ("akun {name} terkunci sampai {until}", "the account {name} is locked "
                       "until {until}"),
     "access.office": ("{name} bukan petugas kantor ini", "{name} does not work at this office"),
-    "access.role": ("{name} ({role}) tidak boleh {act}: perlu {least}",
-                    "{name} ({role}) may not {act}: it takes a {least}"),
+    "access.role": ("{name} ({role}) tidak boleh {act}: perlu peran {least} atau lebih tinggi",
+                    "{name} ({role}) may not {act}: that needs the role {least} or higher"),
     "role.officer": ("petugas", "officer"),
     "role.supervisor": ("supervisor", "supervisor"),
     "role.admin": ("admin", "administrator"),
@@ -136,7 +136,8 @@ def _user(session: Session, actor: Actor | str) -> User | None:
     return session.scalar(select(User).where(User.username == name))
 
 
-def _no_admin_yet(session: Session) -> bool:
+def no_admin_yet(session: Session) -> bool:
+    """A fresh database: no active administrator yet (see :data:`BOOTSTRAP`)."""
     return session.scalar(select(User.id).where(User.role == Role.ADMIN,
                                                 User.active.is_(True)).limit(1)) is None
 
@@ -159,7 +160,7 @@ def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | 
     name = name_of(actor)
     least = LEAST[act]
     if user is None:
-        if act in BOOTSTRAP and _no_admin_yet(session):
+        if act in BOOTSTRAP and no_admin_yet(session):
             return Acting(name, None, None)
         raise refusal("unknown", name, act, office_id, None,
                       LoketError("access.unknown", name=_shown(name)))

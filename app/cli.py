@@ -77,7 +77,10 @@ def _emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None
 
 
 def _open(args: argparse.Namespace, *, check_schema: bool = True) -> Store:
-    return Store.open(resolve_db_url(args.db), check_schema=check_schema)
+    """The command's database; remembered on ``args`` so the actor is checked in it."""
+    store = Store.open(resolve_db_url(args.db), check_schema=check_schema)
+    args._store = store
+    return store
 
 
 # --- db ----------------------------------------------------------------------------------
@@ -141,9 +144,10 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     if not users.USERNAME.match(args.name):
         raise LoketError("user.bad_name", name=args.name)
     with _open(args) as store:
+        who = _actor(args, anonymous=_bootstrap(args, store))  # reads its password first
         password = _read_password(args)
         with store.uow() as uow:
-            info = users.add_user(uow, args.name, args.role, password, actor=actor(),
+            info = users.add_user(uow, args.name, args.role, password, actor=who,
                                   full_name=args.full_name or "", office_code=args.office)
     _emit(args, info.to_json(), lambda: f"{info.username} ({info.role})")
     return EXIT_OK
@@ -169,8 +173,10 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from app.catalog.store import import_files
 
     specs = read_files([Path(p) for p in args.files])  # no database needed to refuse these
-    with _open(args) as store, store.uow() as uow:
-        results = import_files(uow, specs, actor=actor())
+    with _open(args) as store:
+        who = _actor(args, anonymous=_bootstrap(args, store))
+        with store.uow() as uow:
+            results = import_files(uow, specs, actor=who)
     data = [r.to_json() for r in results]
     _emit(args, data, lambda: "\n".join(
         f"{r.file}: {r.office} +{r.created} ~{r.updated} -{r.deactivated}" for r in results))
@@ -233,8 +239,8 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 
 def actor_name(args: argparse.Namespace) -> str:
-    """Who acts, for the audit log: ``--as NAME``, else the operating-system user."""
-    return getattr(args, "as_user", None) or actor()
+    """The verified person a command acts for (:func:`_actor`), by name."""
+    return _actor(args).name
 
 
 def add_override(parser: argparse.ArgumentParser) -> None:
@@ -246,10 +252,32 @@ def add_override(parser: argparse.ArgumentParser) -> None:
                              "(audited)")
 
 
-def _actor(args: argparse.Namespace) -> Any:
-    from app.queue.engine import Actor
+def _actor(args: argparse.Namespace, *, anonymous: bool = False) -> Any:
+    """The verified person the command acts for (app/cli_login.py: ``--as NAME
+    --password-stdin`` or ``loket login``), asked once per command. ``anonymous``: with
+    nobody named or signed in, act as this PC's user, unverified: for what needs no one
+    (kiosk ticket issue) and for setting up a fresh database (app.access.BOOTSTRAP)."""
+    from app import cli_login
+    from app.access import Actor
 
-    return Actor(actor_name(args))
+    cached = getattr(args, "_acting", None)
+    if cached is not None:
+        return cached
+    store = getattr(args, "_store", None)
+    if store is None:
+        with _open(args) as store:
+            return _actor(args, anonymous=anonymous)
+    result = cli_login.acting(args, store, anonymous=Actor(actor()) if anonymous else None)
+    args._acting = result
+    return result
+
+
+def _bootstrap(args: argparse.Namespace, store: Store) -> bool:
+    """A fresh database (no administrator yet): catalogs and the first users need no one."""
+    from app.access import no_admin_yet
+
+    with store.uow(read_only=True) as uow:
+        return no_admin_yet(uow.session)
 
 
 def write_output(path: str | Path, data: bytes) -> None:
@@ -278,7 +306,7 @@ def cmd_ticket_issue(args: argparse.Namespace) -> int:
 
     with _open(args) as store, store.uow() as uow:
         info = engine.issue_ticket(uow, args.service, office_code=args.office,
-                                   priority=args.priority, actor=_actor(args))
+                                   priority=args.priority, actor=_actor(args, anonymous=True))
     data = info.to_json()
     _emit(args, data, lambda: f"{data['ticket']}  {data['service_name']}  "
                               f"ahead={data['ahead']} eta={data['eta_minutes']}m")
@@ -313,7 +341,8 @@ def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
                 info = fn(uow, args.ticket, args.reason, office_code=args.office,
                           actor=_actor(args))
             else:
-                info = fn(uow, args.ticket, office_code=args.office, actor=_actor(args))
+                info = fn(uow, args.ticket, office_code=args.office,
+                          actor=_actor(args, anonymous=fn_name == "check_in"))
         return _print_ticket(args, info, fn_name.replace("_", "-"))
 
     return run
@@ -503,8 +532,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, help="officer, supervisor or admin")
     p.add_argument("--full-name")
     p.add_argument("--office", metavar="CODE")
+    p.add_argument("--as", dest="as_user", metavar="NAME",
+                   help="the administrator acting (signed in with loket login, or with "
+                        "--password-stdin: then the first line is their password, the second "
+                        "the new user's)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    p.set_defaults(func=cmd_user_add)
+    p.set_defaults(func=cmd_user_add, stdin_has_new_password=True)
     p = user.add_parser("list", parents=[common, reporting], help="list users")
     p.set_defaults(func=cmd_user_list)
 
@@ -512,6 +545,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                                            required=True)
     p = cat.add_parser("import", parents=[common, reporting], help="validate and load files")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--as", dest="as_user", metavar="NAME",
+                   help="the administrator acting (signed in with loket login, or with "
+                        "--password-stdin)")
+    p.add_argument("--password-stdin", action="store_true", help="read that password from stdin")
     p.set_defaults(func=cmd_catalog_import)
     p = cat.add_parser("check", parents=[common, reporting],
                        help="validate files without loading (offices checked against --db)")
@@ -524,7 +561,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     office = _Parser(add_help=False)
     office.add_argument("--office", metavar="CODE", help="office code (needed if several)")
-    office.add_argument("--as", dest="as_user", metavar="NAME", help="who, for the audit log")
+    office.add_argument("--as", dest="as_user", metavar="NAME",
+                        help="who acts (signed in with loket login, or with --password-stdin)")
+    office.add_argument("--password-stdin", action="store_true",
+                        help="read the password of --as NAME from stdin")
     q = [common, reporting, office]
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd",
@@ -617,10 +657,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_appointment_book)
 
     from app.cli_devices import register as register_devices
+    from app.cli_login import register_commands as register_login
     from app.cli_station import register as register_station
 
     register_devices(sub, common, reporting, office)
     register_station(sub, common)
+    register_login(sub, common, reporting)
     for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm",
                  "reports", "setup"):
         module = importlib.import_module(f"app.{area}.cli")

@@ -20,12 +20,12 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
     """Print a ticket once, or reprint it (marked); the message on a failure says exactly
     what happens next: retried automatically, or waiting for someone to press reprint."""
     from app import ticket_print
-    from app.cli import _emit, _open, actor
+    from app.cli import _actor, _emit, _open
 
     with _open(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
         result = ticket_print.print_ticket(store, visit_id, args.to, reprint=args.reprint,
-                                           actor=actor())
+                                           actor=_actor(args, anonymous=True).name)
         with store.uow(read_only=True) as uow:
             from db.models import Visit
 

@@ -83,6 +83,7 @@ STATION_WRITES: Mapping[str, str] = {
     "counters": "UPDATE",
     "offices": "UPDATE",                        # settings: day closed, live settings
     "users": "UPDATE (failed_logins, locked_until, last_login_at)",
+    "user_sessions": "INSERT, UPDATE",          # loket login / logout at a station PC
     "appointments": "INSERT, UPDATE",
     "documents": "INSERT, UPDATE",
     "number_sequences": "INSERT, UPDATE",

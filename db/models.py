@@ -462,6 +462,20 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
+class UserSession(Base):
+    """A command-line sign-in (``loket login``): the token's SHA-256, never the token."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    label: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
 class AuditEntry(Base):
     """Who changed what, when, with the state before and after."""
 

@@ -228,3 +228,14 @@ def keystore(monkeypatch: pytest.MonkeyPatch):
     store = secrets.MemoryKeyStore()
     monkeypatch.setattr(secrets, "override", store)
     return store
+
+
+@pytest.fixture(autouse=True)
+def _sessions_in_memory(monkeypatch: pytest.MonkeyPatch):
+    """``loket login`` keeps its session in memory, per test: never in this PC's key store
+    or data folder, and never one test's session in another."""
+    from app import cli_login
+    from app.setup import secrets
+
+    monkeypatch.setattr(cli_login, "override", secrets.MemoryKeyStore())
+

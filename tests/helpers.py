@@ -36,6 +36,19 @@ def run_json(capsys, url: str, *argv: str) -> tuple[int, object, str]:
     return code, json.loads(out) if out else None, err
 
 
+def login(url: str, name: str = "pengawas", password: str = "rahasia-123") -> None:
+    """What ``loket login NAME`` does, silently: later commands of the test act as that user
+    (the session is kept in memory per test: tests/conftest.py). Default: the catalog
+    databases' supervisor."""
+    from app import cli_login, sessions
+    from app.store import Store
+
+    with Store.open(url) as store:
+        with store.uow() as uow:
+            token, _info = sessions.sign_in(uow, name, password)
+        cli_login.token_store().set(cli_login.account(store), token)
+
+
 def queue_only(store: Any, office: str = "SAMSAT-PTK1") -> None:
     """Declare that ``office``'s stages do no recorded work (the office's ``work_panels``
     setting, empty per stage), so a visit leaves a stage with a bare finish.

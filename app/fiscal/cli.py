@@ -25,14 +25,16 @@ EXIT_BAD_INPUT = 2
 
 
 def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
-    """(name, user id): ``--officer`` must be an active user; else ``--as`` or the OS user."""
-    from app.cli import actor
+    """(name, user id): ``--officer`` must be an active user; else the verified person acting
+    (``--as`` with its password, or ``loket login``: app/cli_login.py)."""
+    from app.cli import _actor
     from app.fiscal.clearance import resolve_officer
 
+    who = _actor(args)  # someone verified acts, whoever the letter names
     if getattr(args, "officer", None):
         user = resolve_officer(session, args.officer)
         return user.username, user.id
-    return getattr(args, "as_user", None) or actor(), None
+    return who.name, who.user_id
 
 
 def _as_of(text: str | None) -> date | None:

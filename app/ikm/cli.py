@@ -29,12 +29,12 @@ def cmd_ikm_compute(args: argparse.Namespace) -> int:
 
 
 def cmd_ikm_import(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.ikm.responses import import_answers
 
     with _open(args) as store, store.uow() as uow:
         count = import_answers(uow, args.office, Path(args.file), survey_code=args.survey,
-                               actor=actor())
+                               actor=actor_name(args))
     _emit(args, {"file": args.file, "imported": count},
           lambda: f"{count} kuesioner dimuat dari {args.file}")
     return 0

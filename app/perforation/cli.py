@@ -91,12 +91,12 @@ def cmd_count(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
     with _open(args) as store, store.uow() as uow:
         info = service.reconcile(uow, args.request, damaged=args.damaged, note=args.note or "",
-                                 actor=actor(), office_code=args.office)
+                                 actor=actor_name(args), office_code=args.office)
     _emit(args, info.to_json(), lambda: (
         f"{info.number}: diajukan {info.sheets}, terhitung {info.counted}, kurang {info.short}, "
         f"lebih {info.extra}, rusak {info.damaged}, baik {info.good} ({info.result})"))
@@ -104,11 +104,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 
 def cmd_pickup(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
     with _open(args) as store, store.uow() as uow:
-        info, pdf = service.pickup(uow, args.request, by=args.by, actor=actor(),
+        info, pdf = service.pickup(uow, args.request, by=args.by, actor=actor_name(args),
                                    office_code=args.office)
     if args.pdf:
         _write_pdf(args.pdf, pdf)
@@ -181,11 +181,11 @@ def cmd_media(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor
+    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
     with _open(args) as store, store.uow() as uow:
-        info = service.cancel(uow, args.request, reason=args.reason, actor=actor(),
+        info = service.cancel(uow, args.request, reason=args.reason, actor=actor_name(args),
                               office_code=args.office)
     _emit(args, info.to_json(), lambda: _line(info))
     return 0

@@ -155,7 +155,7 @@ def test_devices_check_reports_every_configured_device(capsys, url: str) -> None
         from resources import path
 
         with store.uow() as uow:
-            import_file(uow, path("demo", "stations.yaml"), actor="test")
+            import_file(uow, path("demo", "stations.yaml"), actor="admin")
     code, data, _ = run(capsys, url, "devices", "check", "--office", "SAMSAT-PTK1")
     assert code == 0
     assert {(d["station"], d["kind"]) for d in data} >= {("KIOSK-1", "ticket_printer")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 OFFICE = "SAMSAT-PTK1"
 
@@ -12,8 +12,9 @@ def test_tick_untick_and_refuse_an_unknown_requirement(capsys, url: str) -> None
                                "--office", OFFICE)
     assert code == 0
     ticket = issued["ticket"]
+    login(url, "petugas")  # an officer of the office's loket 1
     code, data, _ = run_json(capsys, url, "ticket", "require", ticket, "stnk-asli",
-                             "identitas-asli", "--office", OFFICE, "--as", "petugas1")
+                             "identitas-asli", "--office", OFFICE, "--as", "petugas")
     assert code == 0 and data["visit_id"] == issued["id"]
     ticked = {r["code"] for r in data["requirements"] if r["checked"]}
     assert ticked == {"stnk-asli", "identitas-asli"}
