@@ -984,8 +984,10 @@ def set_counter_open(uow: UnitOfWork, counter_code: str, is_open: bool, *,
     s = uow.session
     office = resolve_office(s, office_code)
     counter = _counter(s, office, counter_code)
-    actor = _acting(s, actor, Act.COUNTERS, office.id, now,
-                    counter_officer_id=counter.officer_id if counter.is_open else None)
+    # an officer takes a seat at any counter (a colleague who forgot to sign out included)
+    # and closes their own; closing another officer's counter takes a supervisor
+    actor = _acting(s, actor, Act.COUNTERS, office.id, now, counter_officer_id=(
+        counter.officer_id if counter.is_open and not is_open else None))
     if not is_open:
         _require_free(s, counter)
     counter.is_open = is_open
