@@ -122,7 +122,7 @@ class Autopilot:
             works = stage_work.works_of(office, current.stage_code)
             zone = office.zone
         if "samsat-check" in works:
-            plate = demo_data.visitor_vehicle(self.store, visit_id, actor=PILOT.name,
+            plate = demo_data.visitor_vehicle(self.store, visit_id, actor=PILOT,
                                               today=local_day(now, zone))
             with self.store.uow(read_only=True) as uow:
                 vehicle = find_vehicle(uow.session, plate)

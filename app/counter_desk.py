@@ -5,6 +5,10 @@ requirements checklist), the waiting and held lists, a visit's history, the requ
 ticks (who and when, in ``Visit.data["requirements"]``) and the "berkas tidak lengkap"
 slip. Like :mod:`app.queue.engine`, every function takes a unit of work; the ones that
 change something commit inside, with an audit entry in the same transaction.
+
+The ones that change something first ask :func:`app.access.require` (counter work, or a
+supervisor's cancellation) at the visit's office, before any write, print or file, and
+write the checked person into their records.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, stage_work, users
+from app import access, audit, stage_work, users
 from app import visit_requirements as checklist
+from app.access import Act, Actor
 from app.devices_service import station_device
 from app.documents import letterhead
 from app.errors import LoketError
@@ -144,7 +149,7 @@ def registration_stage(session: Session, service: Service) -> int | None:
 
 
 def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
-                    actor: q.Actor, now: datetime | None = None
+                    actor: Actor | str, now: datetime | None = None
                     ) -> tuple[checklist.RequirementState, ...]:
     """Tick (or untick) one requirement of an open visit, with who and when.
 
@@ -156,6 +161,7 @@ def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
     visit = s.get(Visit, visit_id, with_for_update=True)
     if visit is None:
         raise LoketError("desk.unknown_visit", visit=visit_id)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=visit.office_id, now=now)
     if not visit.status.is_open:
         raise LoketError("desk.visit_closed", ticket=visit.ticket)
     codes = dict(checklist.requirements_of(visit.service))
@@ -166,7 +172,7 @@ def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
     if checked == (code in ticks):
         return checklist.requirement_states(visit)
     if checked:
-        ticks[code] = {"by": actor.name, "user_id": actor.user_id, "at": now.isoformat()}
+        ticks[code] = {"by": who.name, "user_id": who.user_id, "at": now.isoformat()}
     else:
         ticks.pop(code, None)
     visit.data = {**(visit.data or {}), "requirements": ticks}
@@ -178,9 +184,9 @@ def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
     s.add(VisitTransition(
         visit_id=visit.id, stage_record_id=record.id if record else None,
         action="requirements", from_status=visit.status.value, to_status=visit.status.value,
-        at=now, counter_id=record.counter_id if record else None, user_id=actor.user_id,
+        at=now, counter_id=record.counter_id if record else None, user_id=who.user_id,
         data=change))
-    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=visit.office_id,
+    audit.record(s, actor=who.name, user_id=who.user_id, office_id=visit.office_id,
                  action="visit.requirement", entity="visit", entity_id=visit.id, at=now,
                  before={"checked": before}, after={"checked": sorted(ticks)} | change)
     uow.commit()
@@ -363,7 +369,7 @@ def missing_steps(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
     return stage_work.missing_steps(s, record.visit, record.stage, outcome)
 
 
-def finish_done(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+def finish_done(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
                 office_code: str | None = None, now: datetime | None = None) -> Any:
     """The console's "Selesai": the engine's finish with outcome done, which the stage's
     rule refuses while its work is not recorded."""
@@ -384,21 +390,26 @@ def cancel_needs_supervisor(uow: UnitOfWork, counter_code: str, *,
             and case.status != samsat_rules.CANCELLED)
 
 
-def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
                  office_code: str | None = None, reason: str = "",
                  supervisor: tuple[str, str] | None = None,
                  now: datetime | None = None) -> Any:
     """The console's "Batalkan": the visit at this counter ends as cancelled.
 
-    An unpaid STNK bill is cancelled first by a supervisor who signs in at the counter
-    (``supervisor`` = user name and password) and gives the reason; without one the stage's
-    rule refuses, and nothing is cancelled. The supervisor's cancellation and the visit's end
-    are two steps: if the second fails, the bill stays cancelled and "Batalkan" can be
-    pressed again.
+    ``actor``, the officer at the counter, is checked for counter work first. An unpaid STNK
+    bill is cancelled first by a supervisor who signs in at the counter (``supervisor`` =
+    user name and password: who they are) and gives the reason; their role is then asked of
+    :func:`app.access.require` (:attr:`~app.access.Act.CANCEL`), so an officer's password
+    cancels nothing. Without one the stage's rule refuses, and nothing is cancelled. The
+    supervisor's cancellation and the visit's end are two steps: if the second fails, the
+    bill stays cancelled and "Batalkan" can be pressed again.
     """
     now = now or utcnow()
     s = uow.session
-    record = _active_record(s, _counter(s, _office(s, office_code), counter_code))
+    office = _office(s, office_code)
+    office_id = office.id
+    access.require(s, actor, Act.COUNTER_WORK, office_id=office_id, now=now)
+    record = _active_record(s, _counter(s, office, counter_code))
     if record is None:
         raise LoketError("queue.counter_idle", counter=counter_code)
     visit_id, ticket = record.visit_id, record.visit.ticket
@@ -407,9 +418,11 @@ def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     if needs:
         if supervisor is None:
             raise LoketError("desk.cancel_needs_supervisor", ticket=ticket)
-        who = users.authenticate(uow, *supervisor, now=now)
+        signed = users.authenticate(uow, *supervisor, now=now)
+        boss = access.require(s, Actor(signed.username, signed.id), Act.CANCEL,
+                              office_id=office_id, now=now)
         samsat_flow.cancel_case(uow, visit_id, reason=reason,
-                                actor=q.Actor(who.username, who.id), now=now)
+                                actor=Actor(boss.name, boss.user_id), now=now)
     return q.finish(uow, counter_code, outcome="cancelled", office_code=office_code,
                     actor=actor, now=now, note=reason.strip())
 
@@ -448,7 +461,7 @@ def save_pdf(folder: Path, name: str, pdf: bytes) -> Path:
     return path
 
 
-def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
+def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
                       office_code: str | None = None, now: datetime | None = None,
                       folder: Path | None = None) -> SlipResult:
     """The file is incomplete: end the current visit with outcome ``incomplete`` and issue
@@ -461,6 +474,7 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     now = now or utcnow()
     s = uow.session
     office = _office(s, office_code)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     counter = _counter(s, office, counter_code)
     record = _active_record(s, counter)
     if record is None:
@@ -472,7 +486,7 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     visit_id, ticket, record_id = visit.id, visit.ticket, record.id
     slip = MissingSlip(
         office_name=office.name, ticket=ticket, service_name=visit.service.name,
-        counter_name=counter.name, officer=actor.name, issued_at=local(now, office.zone),
+        counter_name=counter.name, officer=who.name, issued_at=local(now, office.zone),
         zone=office.zone.value, missing=missing, checked=checked,
         letterhead=letterhead(office))
     printer = _document_printer(s, counter)
@@ -485,12 +499,12 @@ def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: q.Actor,
     pdf = render_pdf(pages, title=slip_name(slip))
     document = Document(office_id=office_id, visit_id=visit_id, kind=SLIP_KIND,
                         number=f"{visit_id}-{record_id}", issued_at=now,
-                        issued_by=actor.user_id, content=pdf, content_type="application/pdf",
+                        issued_by=who.user_id, content=pdf, content_type="application/pdf",
                         data={"ticket": ticket, "missing": list(missing),
                               "checked": list(checked)})
     s.add(document)
     s.flush()
-    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office_id,
+    audit.record(s, actor=who.name, user_id=who.user_id, office_id=office_id,
                  action="slip.issued", entity="document", entity_id=document.id, at=now,
                  after={"visit_id": visit_id, "ticket": ticket, "missing": list(missing)})
     document_id = document.id

@@ -1,7 +1,10 @@
 """The demo office: every catalog of the seeds, the demo stations (all simulated) and users.
 
 ``loket demo`` keeps its own SQLite file, apart from a real office's database, and can be
-run again: everything here is loaded idempotently.
+run again: everything here is loaded idempotently. It is loaded by the program itself, as
+the system actor :data:`app.demo_data.DEMO`: the demo's catalogs, stations, users and
+front-office data exist before anyone could sign in, and on a second run (its administrator
+exists by then) no typed name is asked to pass for one.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import resources
 from app import users
 from app.catalog.store import import_file, list_services
 from app.config import data_dir
+from app.demo_data import DEMO
 from app.store import Store
 from db.engine import sqlite_url
 from db.models import Office, User
@@ -37,18 +41,22 @@ def catalog_files() -> list[Any]:
     return sorted(resources.path("catalog").glob("*.yaml"))
 
 
-def prepare(store: Store, *, actor: str) -> dict[str, Any]:
-    """Migrate, load the catalogs and stations, create the demo users; returns a summary."""
+def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
+    """Migrate, load the catalogs and stations, create the demo users; returns a summary.
+
+    ``actor``: accepted from callers that still name who asked (the command line); the
+    demo's data is the program's own and is loaded as :data:`~app.demo_data.DEMO` whoever
+    asks."""
     store.upgrade()
     imported = []
     for path in [*catalog_files(), resources.path("demo", "stations.yaml")]:
         with store.uow() as uow:
-            imported.extend(r.to_json() for r in import_file(uow, path, actor=actor))
+            imported.extend(r.to_json() for r in import_file(uow, path, actor=DEMO))
     created = []
     for username, role, full_name, office in DEMO_USERS:
         with store.uow() as uow:
             if uow.session.scalar(select(User.id).where(User.username == username)) is None:
-                users.add_user(uow, username, role, DEMO_PASSWORD, actor=actor,
+                users.add_user(uow, username, role, DEMO_PASSWORD, actor=DEMO,
                                full_name=full_name, office_code=office)
                 created.append(username)
     # the demo is open whenever someone tries it, and its kiosk gives numbers before anyone
@@ -61,7 +69,7 @@ def prepare(store: Store, *, actor: str) -> dict[str, Any]:
         uow.commit()
     from app.demo_data import seed
 
-    front_office = seed(store, actor=actor)
+    front_office = seed(store, actor=DEMO)
     with store.uow(read_only=True) as uow:
         services = list_services(uow)
     return {

@@ -2,6 +2,10 @@
 check, so every work panel has something real to show. Loaded through the services, like
 an officer would, and only once (each item is skipped when it is already there).
 
+The demo acts as :data:`DEMO`, a system actor of the program (:meth:`app.access.Actor.system`):
+its data is the program's own, loaded before (or without) anyone signing in, and no typed
+name becomes one.
+
 Dates are relative to the day the demo is prepared, so the bills always look like today's:
 a motorcycle a month late, a car whose five-year STNK is due, a second motorcycle two years
 late (progressive rate), an SKPD overdue at Bapenda Batu.
@@ -16,10 +20,11 @@ from typing import Any
 from sqlalchemy import select
 
 import resources
-from app.queue.engine import Actor
+from app.access import Actor
 from app.store import Store
 from db.models import Person, Vehicle
 
+DEMO = Actor.system("demo")
 PEOPLE = (
     ("6171011508900001", "Budi Santoso", "Jl. Gajah Mada No. 12, Pontianak"),
     ("6171015507920002", "Siti Aminah", "Jl. Tanjungpura No. 8, Pontianak"),
@@ -46,7 +51,7 @@ def _vehicles(today: date) -> list[dict[str, Any]]:
     ]
 
 
-def _samsat(store: Store, actor: Actor, today: date) -> list[str]:
+def _samsat(store: Store, actor: Actor | str, today: date) -> list[str]:
     from app.samsat.registry import PersonData, VehicleData, register_person, register_vehicle
 
     added = []
@@ -64,7 +69,7 @@ def _samsat(store: Store, actor: Actor, today: date) -> list[str]:
     return added
 
 
-def _bapenda(store: Store, actor: Actor, today: date) -> list[str]:
+def _bapenda(store: Store, actor: Actor | str, today: date) -> list[str]:
     from app.bapenda.assessments import assess
     from app.bapenda.taxpayers import Registration, register
     from db.models_bapenda import Taxpayer
@@ -77,17 +82,17 @@ def _bapenda(store: Store, actor: Actor, today: date) -> list[str]:
             kind="P", nik="3579014507900002", name="Siti Rahmawati", tax_type="restoran",
             address="Jl. Bromo 3, Sisir", district="1", village="2",
             requirements=["form-pendaftaran", "ktp", "kk", "izin-usaha", "pas-foto"]),
-            office_code="BAPENDA-BATU", actor=actor.name)
+            office_code="BAPENDA-BATU", actor=actor)
     issued = today - timedelta(days=100)
     with store.uow() as uow:
         skpd = assess(uow, info.npwpd, principal=Decimal(2_500_000),
                       period=f"{issued:%Y-%m}", issued_on=issued,
                       due_on=issued + timedelta(days=30), office_code="BAPENDA-BATU",
-                      actor=actor.name)
+                      actor=actor)
     return [info.npwpd, skpd.number]
 
 
-def _fiscal(store: Store, actor: Actor) -> list[str]:
+def _fiscal(store: Store, actor: Actor | str) -> list[str]:
     from app.errors import LoketError
     from app.fiscal.arrears import import_extract
 
@@ -98,22 +103,22 @@ def _fiscal(store: Store, actor: Actor) -> list[str]:
         try:
             with store.uow() as uow:
                 import_extract(uow, path.read_bytes(), file_name=name, source=source,
-                               office_code="BAPENDA-BANTEN-FO", actor=actor.name)
+                               office_code="BAPENDA-BANTEN-FO", actor=actor)
             loaded.append(name)
         except LoketError:  # already imported (the same file, by its checksum)
             continue
     return loaded
 
 
-def seed(store: Store, *, actor: str, today: date | None = None) -> dict[str, list[str]]:
+def seed(store: Store, *, actor: Actor | str = DEMO, today: date | None = None
+         ) -> dict[str, list[str]]:
     """Load the demo's front-office data; what was added, per area."""
     today = today or datetime.now(UTC).date()
-    who = Actor(actor)
-    return {"samsat": _samsat(store, who, today), "bapenda": _bapenda(store, who, today),
-            "fiscal": _fiscal(store, who)}
+    return {"samsat": _samsat(store, actor, today), "bapenda": _bapenda(store, actor, today),
+            "fiscal": _fiscal(store, actor)}
 
 
-def visitor_vehicle(store: Store, n: int, *, actor: str, today: date) -> str:
+def visitor_vehicle(store: Store, n: int, *, actor: Actor | str = DEMO, today: date) -> str:
     """The plate of demo visitor ``n``'s motorcycle, registered (with an owner of
     :data:`PEOPLE`) if it is not yet: each autopilot visitor brings a vehicle whose tax is
     due, as visitors of a real Samsat bring theirs, so its bill is never empty."""
@@ -131,5 +136,5 @@ def visitor_vehicle(store: Store, n: int, *, actor: str, today: date) -> str:
                 stnk_valid_until=today + timedelta(days=365 + n % 700),
                 chassis_no=f"MH1DEMO{n:010d}", engine_no=f"DEMO{n:08d}",
                 owner_nik=PEOPLE[n % len(PEOPLE)][0], make="Honda", model="Beat",
-                year_made=2018 + n % 6, engine_cc=110, color="Merah"), actor=Actor(actor))
+                year_made=2018 + n % 6, engine_cc=110, color="Merah"), actor=actor)
     return plate

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.casework.board import overdue_summary
 from app.queue import engine as q_
 from app.queue.clock import utcnow
@@ -85,15 +86,17 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
 
 
 def set_running_text(uow: UnitOfWork, office_code: str | None, text: str, *,
-                     actor: q_.Actor) -> str:
-    """The line that scrolls along the bottom of the waiting-room display."""
+                     actor: Actor | str) -> str:
+    """The line that scrolls along the bottom of the waiting-room display: what the public
+    reads, so a supervisor's act (:attr:`app.access.Act.DATA`), checked before it changes."""
     s = uow.session
     office = q_.resolve_office(s, office_code)
+    who = access.require(s, actor, Act.DATA, office_id=office.id)
     text = " ".join(text.split())[:RUNNING_TEXT_MAX]
     before = office.settings.get("running_text") or ""
     office.settings = dict(office.settings) | {"running_text": text}
     flag_modified(office, "settings")
-    audit.record(s, actor=actor.name, user_id=actor.user_id, office_id=office.id,
+    audit.record(s, actor=who.name, user_id=who.user_id, office_id=office.id,
                  action="office.running_text", entity="office", entity_id=office.code,
                  before={"running_text": before}, after={"running_text": text})
     publish(s, office.id, "office.running_text", text=text)

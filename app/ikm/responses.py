@@ -7,6 +7,10 @@ only once: refused with a clear message first, and enforced by the database too
 (``survey_responses.visit_id`` is unique) for two stations racing with the same ticket.
 Quick ratings (one tap, four faces) are kept apart (``survey_code = "quick"``) and never
 mix into the IKM.
+
+A visitor's own answer (the survey station, a quick rating) needs no signed-in user; loading
+a file of paper answers is the office's data (:attr:`app.access.Act.DATA`, a supervisor),
+asked before the file is read.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.errors import LoketError
 from app.ikm import messages  # noqa: F401  (registers the messages)
 from app.ikm.answers_file import read_answers
@@ -257,15 +262,17 @@ def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, va
 
 
 def import_answers(uow: UnitOfWork, office_code: str | None, path: Path, *,
-                   survey_code: str = DEFAULT_SURVEY, actor: str = "cli",
+                   survey_code: str = DEFAULT_SURVEY, actor: Actor | str,
                    now: datetime | None = None) -> int:
     """Load a file of paper questionnaires (see :mod:`app.ikm.answers_file`): all rows or
-    none. A row's date (else today) dates the answer at noon, office time."""
+    none. A row's date (else today) dates the answer at noon, office time. A supervisor's
+    act (:attr:`~app.access.Act.DATA`), checked before the file is read."""
     now = _now(now)
     s = uow.session
+    office = q.resolve_office(s, office_code)
+    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now)
     survey = load_survey(survey_code)
     rows = read_answers(path, survey)
-    office = q.resolve_office(s, office_code)
     services = {code: sid for code, sid in s.execute(
         select(Service.code, Service.id).where(Service.office_id == office.id))}
     zone = ZoneInfo(office.zone.tz_name)
@@ -281,8 +288,8 @@ def import_answers(uow: UnitOfWork, office_code: str | None, path: Path, *,
             respondent=dict(row.respondent),
             answers=[SurveyAnswer(element_id=e, value=v) for e, v in row.answers.items()]))
     s.flush()
-    audit.record(s, actor=actor, action="survey.imported", entity="survey_response",
-                 entity_id=path.name, office_id=office.id, at=now,
+    audit.record(s, actor=who.name, user_id=who.user_id, action="survey.imported",
+                 entity="survey_response", entity_id=path.name, office_id=office.id, at=now,
                  after={"file": path.name, "rows": len(rows), "survey": survey.code})
     uow.commit()
     return len(rows)

@@ -6,7 +6,9 @@ Each step is one function over a unit of work that validates everything first, r
 and commits. The queue moves separately (the counter's "Selesai" button), and only when the
 stage's work is recorded (:mod:`app.samsat.rules`, asked by the queue). Each step belongs to
 the visit a counter of its stage has called or is serving (:func:`app.stage_work.require_at_work`);
-a supervisor may override, audited.
+a supervisor may override, audited. Each step is counter work
+(:attr:`app.access.Act.COUNTER_WORK`): it first asks :func:`app.access.require` at the visit's
+office, before anything is written or printed, and writes the checked person's name and user id.
 
 - :func:`record_check` (cek fisik): chassis and engine numbers read off the vehicle, with
   their match against the register; a mismatch makes :func:`register_case` refuse, and
@@ -33,7 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import access, audit
-from app.access import Act
+from app.access import Act, Acting, Actor
 from app.documents import letterhead, save_document
 from app.errors import LoketError
 from app.i18n import tr
@@ -41,7 +43,7 @@ from app.identifiers import parse_plate
 from app.money import format_rupiah, parse_rupiah
 from app.numbers import next_in_series
 from app.queue.clock import local, local_day
-from app.queue.engine import Actor, find_visit, resolve_office
+from app.queue.engine import find_visit, resolve_office
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from app.samsat.registry import (
     find_person,
@@ -50,7 +52,6 @@ from app.samsat.registry import (
     parse_chassis,
     parse_engine_no,
     parse_text,
-    user_id_of,
 )
 from app.samsat.rules import CANCELLED, case_kind, case_of, latest_check
 from app.stage_work import require_at_work
@@ -73,6 +74,12 @@ def _now(now: datetime | None) -> datetime:
 
 
 # --- the visit --------------------------------------------------------------------------
+
+
+def _acting(session: Session, actor: Actor | str, visit: Visit, now: datetime) -> Acting:
+    """The person doing the counter work on ``visit``, checked at its office."""
+    return access.require(session, actor, Act.COUNTER_WORK, office_id=visit.office_id,
+                          now=now)
 
 
 def _visit(session: Session, visit_id: int, *, lock: bool = False,
@@ -169,7 +176,7 @@ def _check_result(session: Session, check: VehicleCheck, visit: Visit,
 
 
 def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
-                 plate: str | None = None, actor: Actor, now: datetime | None = None,
+                 plate: str | None = None, actor: Actor | str, now: datetime | None = None,
                  note: str = "", override: bool = False) -> CheckResult:
     """Cek fisik: record the chassis and engine numbers read off the visit's vehicle.
 
@@ -180,6 +187,7 @@ def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
     now = _now(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
+    who = _acting(s, actor, visit, now)
     require_at_work(s, visit, "samsat-check", actor=actor, override=override, now=now)
     chassis_no, engine_no = parse_chassis(chassis), parse_engine_no(engine)
     note = parse_text(note, "note", 500)
@@ -198,15 +206,15 @@ def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
         office_id=visit.office_id, visit_id=visit.id,
         vehicle_id=vehicle.id if vehicle else None,
         plate=vehicle.plate if vehicle else plate_text, chassis_no=chassis_no,
-        engine_no=engine_no, checked_at=now, checked_by=actor.name,
-        checked_user_id=user_id_of(s, actor), note=note)
+        engine_no=engine_no, checked_at=now, checked_by=who.name,
+        checked_user_id=who.user_id, note=note)
     if vehicle is not None:
         check.chassis_match = chassis_no == normalise_number(vehicle.chassis_no)
         check.engine_match = engine_no == normalise_number(vehicle.engine_no)
     s.add(check)
     s.flush()
     result = _check_result(s, check, visit, vehicle)
-    audit.record(s, actor=actor.name, user_id=check.checked_user_id, office_id=visit.office_id,
+    audit.record(s, actor=who.name, user_id=who.user_id, office_id=visit.office_id,
                  action="samsat.check", entity="visit", entity_id=visit.id, at=now,
                  after={"check_id": check.id, "plate": check.plate,
                         "chassis_no": chassis_no, "engine_no": engine_no,
@@ -366,7 +374,8 @@ def _check_passes(session: Session, visit: Visit, vehicle: Vehicle) -> VehicleCh
     return check
 
 
-def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor: Actor,
+def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str,
+                  actor: Actor | str,
                   now: datetime | None = None, note: str = "",
                   override: bool = False) -> CaseView:
     """Loket 1: register the visit's STNK case, or refuse with the reason and save nothing.
@@ -380,6 +389,7 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor
     now = _now(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
+    who = _acting(s, actor, visit, now)
     require_at_work(s, visit, "samsat-registration", actor=actor, override=override, now=now)
     note = parse_text(note, "note", 500)
     vehicle = find_vehicle(s, plate)
@@ -399,20 +409,20 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str, actor
     missing = missing_requirements(visit)
     if missing:
         raise LoketError("samsat.requirements.missing", missing="; ".join(missing))
-    uid = user_id_of(s, actor)
+    uid = who.user_id
     case = StnkCase(office_id=visit.office_id, visit_id=visit.id, vehicle_id=vehicle.id,
                     owner_id=person.id, check_id=check.id,
                     kind=case_kind(s, visit.service) or "renewal", status="registered",
-                    registered_at=now, registered_by=actor.name, registered_user_id=uid,
+                    registered_at=now, registered_by=who.name, registered_user_id=uid,
                     note=note)
     s.add(case)
     if vehicle.owner_id is None:
         vehicle.owner_id = person.id
-        audit.record(s, actor=actor.name, user_id=uid, office_id=visit.office_id,
+        audit.record(s, actor=who.name, user_id=uid, office_id=visit.office_id,
                      action="vehicle.owner", entity="vehicle", entity_id=vehicle.id, at=now,
                      before={"owner_id": None}, after={"owner_id": person.id})
     s.flush()
-    audit.record(s, actor=actor.name, user_id=uid, office_id=visit.office_id,
+    audit.record(s, actor=who.name, user_id=uid, office_id=visit.office_id,
                  action="samsat.registered", entity="visit", entity_id=visit.id, at=now,
                  after={"case_id": case.id, "plate": vehicle.plate, "nik": person.nik,
                         "kind": case.kind, "check_id": check.id})
@@ -628,7 +638,7 @@ def _number(session: Session, office: Office, series: str, on: date) -> str:
 
 def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: str = "",
                    amount_tendered: object = None, expected_total: Decimal | None = None,
-                   actor: Actor, now: datetime | None = None,
+                   actor: Actor | str, now: datetime | None = None,
                    override: bool = False) -> PaymentResult:
     """Loket 2: take the payment of the visit's bill, once.
 
@@ -640,12 +650,13 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     """
     now = _now(now)
     s = uow.session
+    visit = _visit(s, visit_id, lock=True)
+    who = _acting(s, actor, visit, now)
     pay_method = parse_method(method)
     ref = parse_reference(reference, pay_method)
     tendered = parse_tendered(amount_tendered)
     if tendered is not None and pay_method is not PaymentMethod.CASH:
         raise LoketError("samsat.payment.tendered_cash_only")
-    visit = _visit(s, visit_id, lock=True)
     require_at_work(s, visit, "samsat-payment", actor=actor, override=override, now=now)
     case = case_of(s, visit.id, lock=True)
     if case is None:
@@ -671,7 +682,7 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     tax_due_on, stnk_valid_until = _settlement(bill)
     for series in NUMBER_FORMATS:
         number_format(office, series)  # a bad office setting refuses before any write
-    uid = user_id_of(s, actor)
+    uid = who.user_id
 
     payment = Payment(office_id=office.id, visit_id=visit.id, method=pay_method,
                       amount=view.total, reference=ref, received_by=uid, received_at=now)
@@ -698,7 +709,7 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
                     for ln in view.lines),
         total=view.total, method=METHOD_NAMES[pay_method.value], reference=ref,
         tendered=tendered, change=change, paid_at=local(now, office.zone),
-        officer=actor.name, skpd_number=skpd_number, receipt_number=receipt_number,
+        officer=who.name, skpd_number=skpd_number, receipt_number=receipt_number,
         previous_tax_due_on=vehicle.tax_due_on, tax_due_on=tax_due_on,
         stnk_valid_until=stnk_valid_until)
     head = letterhead(office)
@@ -717,12 +728,12 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
                                 payment_id=payment.id, issued_by=uid, now=now)
     vehicle.tax_due_on, vehicle.stnk_valid_until = tax_due_on, stnk_valid_until
     vehicle.updated_at = now
-    case.payment_id, case.status, case.paid_by = payment.id, "paid", actor.name
-    audit.record(s, actor=actor.name, user_id=uid, office_id=office.id,
+    case.payment_id, case.status, case.paid_by = payment.id, "paid", who.name
+    audit.record(s, actor=who.name, user_id=uid, office_id=office.id,
                  action="payment.recorded", entity="payment", entity_id=payment.id, at=now,
                  after=data | {"visit_id": visit.id, "skpd": skpd_number,
                                "receipt": receipt_number, "lines": len(view.lines)})
-    audit.record(s, actor=actor.name, user_id=uid, office_id=office.id,
+    audit.record(s, actor=who.name, user_id=uid, office_id=office.id,
                  action="vehicle.settled", entity="vehicle", entity_id=vehicle.id, at=now,
                  before=before, after={"tax_due_on": tax_due_on.isoformat(),
                                        "stnk_valid_until": stnk_valid_until.isoformat(),
@@ -758,15 +769,16 @@ class HandoverResult:
 
 
 def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed: bool,
-                    stamped: bool, actor: Actor, now: datetime | None = None,
+                    stamped: bool, actor: Actor | str, now: datetime | None = None,
                     note: str = "", override: bool = False) -> HandoverResult:
     """Loket 3: the endorsed and stamped STNK is handed to ``handed_to``; the visit's total
     time (ticket to hand-over) is measured against the service's standard."""
     now = _now(now)
     s = uow.session
+    visit = _visit(s, visit_id, lock=True)
+    who = _acting(s, actor, visit, now)
     to = parse_text(handed_to, "handed_to", 200, required=True)
     note = parse_text(note, "note", 500)
-    visit = _visit(s, visit_id, lock=True)
     require_at_work(s, visit, "samsat-handover", actor=actor, override=override, now=now)
     case = case_of(s, visit.id, lock=True)
     if case is None:
@@ -779,15 +791,15 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
                          at=f"{local(case.handed_over_at, office.zone):%d-%m-%Y %H:%M}")
     if not (endorsed and stamped):
         raise LoketError("samsat.handover.not_endorsed")
-    uid = user_id_of(s, actor)
-    case.handed_over_at, case.handed_over_by, case.handed_over_user_id = now, actor.name, uid
+    uid = who.user_id
+    case.handed_over_at, case.handed_over_by, case.handed_over_user_id = now, who.name, uid
     case.handed_to, case.endorsed, case.stamped, case.status = to, True, True, "handed_over"
     if note:
         case.note = f"{case.note}\n{note}".strip()
     vehicle = s.get(Vehicle, case.vehicle_id)
-    result = HandoverResult(visit.id, visit.ticket, vehicle.plate, to, actor.name, now, True,
+    result = HandoverResult(visit.id, visit.ticket, vehicle.plate, to, who.name, now, True,
                             True, timing(visit, now))
-    audit.record(s, actor=actor.name, user_id=uid, office_id=office.id,
+    audit.record(s, actor=who.name, user_id=uid, office_id=office.id,
                  action="samsat.handover", entity="visit", entity_id=visit.id, at=now,
                  after={"handed_to": to, "endorsed": True, "stamped": True,
                         "minutes": round(result.timing.minutes, 1),
@@ -799,16 +811,16 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
 # --- a supervisor cancels an unpaid case ----------------------------------------------
 
 
-def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor,
+def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor | str,
                 now: datetime | None = None) -> CaseView:
     """A supervisor cancels the visit's registered, unpaid case, with a reason: the only way
     an unpaid bill leaves loket 2 (then as "cancelled"). Officers are refused; a paid case
     cannot be cancelled here (the money was taken)."""
     now = _now(now)
     s = uow.session
-    why = parse_text(reason, "reason", 500, required=True)
     visit = _visit(s, visit_id, lock=True)
     supervisor = access.require(s, actor, Act.CANCEL, office_id=visit.office_id, now=now)
+    why = parse_text(reason, "reason", 500, required=True)
     case = case_of(s, visit.id, lock=True)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)

@@ -4,6 +4,11 @@ Every ``parse_*`` here takes what an officer typed and returns the value to stor
 :class:`~app.errors.LoketError` with the reason in Indonesian; no other exception escapes,
 whatever the input (property tests). :func:`register_vehicle` and :func:`register_person`
 validate everything before writing anything, then write it with an audit entry and commit.
+
+Registering is counter work (:attr:`app.access.Act.COUNTER_WORK`): the person acting must be
+an active officer (or above) before anything is written. The register is the province's,
+shared by its offices, so the act is at no office in particular: an officer of any office
+may add to it.
 """
 
 from __future__ import annotations
@@ -17,15 +22,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.errors import LoketError
 from app.identifiers import parse_nik, parse_plate
 from app.money import parse_rupiah
-from app.queue.engine import Actor
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from app.samsat.messages import FIELDS
 from app.store import UnitOfWork
-from db.models import Person, User, Vehicle
+from db.models import Person, Vehicle
 
 CATEGORIES = ("R2", "R3", "R4")
 USAGES = ("pribadi", "umum", "dinas")
@@ -250,13 +255,6 @@ def find_person(session: Session, nik_text: object, *, today: date | None = None
     return session.scalar(select(Person).where(Person.nik == nik.value))
 
 
-def user_id_of(session: Session, actor: Actor) -> int | None:
-    """The actor's user id: given, or found by user name (the CLI's ``--as NAME``)."""
-    if actor.user_id is not None:
-        return actor.user_id
-    return session.scalar(select(User.id).where(User.username == actor.name))
-
-
 # --- registration -----------------------------------------------------------------------
 
 
@@ -310,16 +308,17 @@ def validate_person(session: Session, data: PersonData, *, today: date | None = 
     return values
 
 
-def register_person(uow: UnitOfWork, data: PersonData, *, actor: Actor,
+def register_person(uow: UnitOfWork, data: PersonData, *, actor: Actor | str,
                     now: datetime | None = None) -> Person:
     """Add a person (vehicle owner) to the register: all of it, or nothing."""
     now = _now(now)
     s = uow.session
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=None, now=now)
     values = validate_person(s, data, today=now.date())
     person = Person(**values, created_at=now, updated_at=now)
     s.add(person)
     s.flush()
-    audit.record(s, actor=actor.name, user_id=user_id_of(s, actor), action="person.registered",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="person.registered",
                  entity="person", entity_id=person.id, after=values, at=now)
     uow.commit()
     return person
@@ -371,16 +370,17 @@ def validate_vehicle(session: Session, data: VehicleData, *, today: date | None 
     return values
 
 
-def register_vehicle(uow: UnitOfWork, data: VehicleData, *, actor: Actor,
+def register_vehicle(uow: UnitOfWork, data: VehicleData, *, actor: Actor | str,
                      now: datetime | None = None) -> Vehicle:
     """Add a vehicle to the register: all of it, or nothing."""
     now = _now(now)
     s = uow.session
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=None, now=now)
     values = validate_vehicle(s, data, today=now.date())
     vehicle = Vehicle(**values, created_at=now, updated_at=now)
     s.add(vehicle)
     s.flush()
-    audit.record(s, actor=actor.name, user_id=user_id_of(s, actor),
+    audit.record(s, actor=who.name, user_id=who.user_id,
                  action="vehicle.registered", entity="vehicle", entity_id=vehicle.id,
                  after=vehicle_json(vehicle), at=now)
     uow.commit()

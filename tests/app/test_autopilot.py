@@ -17,7 +17,7 @@ from tests.app.queue.conftest import MONDAY_9
 
 
 def test_the_autopilot_serves_the_whole_stnk_flow(catalog_store: Store) -> None:
-    prepare(catalog_store, actor="test")
+    prepare(catalog_store)
     ticks = iter(range(10_000))
 
     def clock():
@@ -45,7 +45,7 @@ def test_the_autopilot_serves_the_whole_stnk_flow(catalog_store: Store) -> None:
 
 
 def test_a_counter_with_an_officer_is_left_alone(catalog_store: Store) -> None:
-    prepare(catalog_store, actor="test")
+    prepare(catalog_store)
     pilot = Autopilot(catalog_store, "SAMSAT-PTK1", ["CF", "L1"], seed=1, arrival=1.0,
                       calling=1.0, clock=lambda: MONDAY_9, manned=lambda code: code == "CF")
     for _ in range(5):

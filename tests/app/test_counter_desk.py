@@ -16,15 +16,16 @@ from app.errors import LoketError
 from app.queue import engine as q
 from app.samsat.flow import record_check
 from app.store import Store
-from db.models import AuditEntry, Document, Visit
+from db.models import AuditEntry, Document, User, Visit
 from tests.app.queue.conftest import MONDAY_9
+from tests.helpers import snapshot
 
 OFFICE = "SAMSAT-PTK1"
 
 
 def _officer(store: Store, name: str = "petugas1") -> q.Actor:
     with store.uow() as uow:
-        info = users.add_user(uow, name, "officer", "rahasia-123", actor="test",
+        info = users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
                               office_code=OFFICE)
     return q.Actor(info.username, info.id)
 
@@ -172,3 +173,73 @@ def test_held_list(catalog_store: Store) -> None:
         held = desk.held_list(uow, "L1", office_code=OFFICE)
         assert desk.current_visit(uow, "L1", office_code=OFFICE) is None
     assert [h.ticket for h in held] == ["A-001"] and held[0].status == "held"
+
+
+# --- who may (app/access.py) ---------------------------------------------------------------
+
+
+def _refused_alone(store: Store, url: str, action) -> tuple[LoketError, AuditEntry]:
+    """``action`` is refused; nothing changes but one new ``access.refused`` audit entry."""
+    before = snapshot(url)
+    with pytest.raises(LoketError) as err:
+        action()
+    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
+    with store.uow(read_only=True) as uow:
+        entry = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "access.refused").order_by(AuditEntry.id.desc())).first()
+    return err.value, entry
+
+
+@pytest.mark.parametrize("who", ["kasi", "nonaktif"])
+def test_no_officer_ticks_nothing_and_prints_no_slip(catalog_store: Store,
+                                                      catalog_db_url: str, tmp_path: Path,
+                                                      who: str) -> None:
+    officer = _officer(catalog_store)
+    if who == "nonaktif":
+        _officer(catalog_store, who)
+        with catalog_store.uow() as uow:
+            uow.session.scalar(select(User).where(User.username == who)).active = False
+            uow.commit()
+    expected = {"kasi": ("access.unknown", "'kasi' bukan pengguna Loket; masuk dengan nama "
+                                           "pengguna yang terdaftar"),
+                "nonaktif": ("access.inactive", "akun nonaktif dinonaktifkan")}[who]
+    _issue(catalog_store)
+    _to_l1(catalog_store, officer)
+    with catalog_store.uow(read_only=True) as uow:
+        visit_id = desk.current_visit(uow, "L1", office_code=OFFICE, now=MONDAY_9).visit_id
+
+    def tick() -> None:
+        with catalog_store.uow() as uow:
+            desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=who, now=MONDAY_9)
+
+    def slip() -> None:
+        with catalog_store.uow() as uow:
+            desk.finish_incomplete(uow, "L1", office_code=OFFICE, actor=who, now=MONDAY_9,
+                                   folder=tmp_path / "slips")
+
+    def cancel() -> None:
+        with catalog_store.uow() as uow:
+            desk.cancel_visit(uow, "L1", office_code=OFFICE, actor=who, reason="salah",
+                              now=MONDAY_9)
+
+    for action in (tick, slip, cancel):
+        err, entry = _refused_alone(catalog_store, catalog_db_url, action)
+        assert (err.key, err.message("id")) == expected
+        assert entry.actor == who and entry.after["act"] == "counter_work"
+        assert entry.after["reason"] == expected[0].removeprefix("access.")
+    assert not (tmp_path / "slips").exists()
+    with catalog_store.uow(read_only=True) as uow:
+        visit = uow.session.get(Visit, visit_id)
+        assert visit.status.value == "called" and "requirements" not in (visit.data or {})
+        assert entry.office_id == visit.office_id
+    # the officer's tick is theirs, by name and user id
+    with catalog_store.uow() as uow:
+        states = desk.set_requirement(uow, visit_id, "stnk-asli", True, actor="petugas",
+                                      now=MONDAY_9)
+    ticked = [s for s in states if s.checked]
+    assert [s.by for s in ticked] == ["petugas"]
+    with catalog_store.uow(read_only=True) as uow:
+        entry = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "visit.requirement"))
+        petugas = uow.session.scalar(select(User.id).where(User.username == "petugas"))
+    assert (entry.actor, entry.user_id) == ("petugas", petugas)

@@ -24,7 +24,7 @@ from app.ikm.responses import (
 from app.ikm.survey import load_survey
 from app.queue import engine as q
 from app.store import Store
-from db.models import Counter, SurveyAnswer, SurveyResponse, Visit
+from db.models import AuditEntry, Counter, SurveyAnswer, SurveyResponse, User, Visit
 from printing.ticket import qr_payload
 from tests.app.ikm.visits import OFFICE, Desk, Ticket, survey_rows
 from tests.app.queue.conftest import MONDAY_9
@@ -214,10 +214,11 @@ def test_paper_file_is_loaded_whole_or_not_at_all(catalog_store: Store, tmp_path
     bad.write_text("\n".join([header, ",".join(["23-11-2026", "BUKAN-LAYANAN",
                                                 *["3"] * 9])]) + "\n")
     with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        import_answers(uow, OFFICE, bad, now=MONDAY_9)
+        import_answers(uow, OFFICE, bad, now=MONDAY_9, actor="pengawas")
     assert err.value.key == "ikm.unknown_service" and err.value.params["line"] == 2
     with catalog_store.uow() as uow:
-        assert import_answers(uow, OFFICE, good, now=MONDAY_9) == 2
+        assert import_answers(uow, OFFICE, good, now=MONDAY_9,
+                              actor="pengawas") == 2
     with catalog_store.uow(read_only=True) as uow:
         report = ikm_report(uow, OFFICE, DAY, DAY)
         stnk = ikm_report(uow, OFFICE, DAY, DAY, service="STNK-PERPANJANGAN")
@@ -248,3 +249,39 @@ def test_cli_import_then_report(url: str, capsys, tmp_path: Path) -> None:
     code, _, err = run_json(capsys, url, "ikm", "report", "--office", OFFICE,
                             "--from", "2026-11-30", "--to", "2026-11-01")
     assert code == 2 and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("who", ["petugas", "kasi"])
+def test_only_a_supervisor_loads_paper_answers(catalog_store: Store, catalog_db_url: str,
+                                               tmp_path: Path, who: str) -> None:
+    """Paper answers are the office's data (app/access.py: a supervisor's act), asked
+    before the file is even read; the refusal alone is kept. A visitor's own answer at the
+    survey station needs nobody (the tests above)."""
+    from tests.helpers import snapshot
+
+    header = ",".join(["date", *SKM.ids])
+    good = tmp_path / "kuesioner.csv"
+    good.write_text("\n".join([header, ",".join(["2026-11-23", *["4"] * 9])]) + "\n")
+    for path in (tmp_path / "tidak-ada.csv", good):
+        before = snapshot(catalog_db_url)
+        with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
+            import_answers(uow, OFFICE, path, now=MONDAY_9, actor=who)
+        assert snapshot(catalog_db_url) == {**before, "audit_log": before["audit_log"] + 1}
+        if who == "petugas":
+            refused = "petugas (petugas) tidak boleh mengimpor data atau mengubah teks berjalan: "
+            assert err.value.key == "access.role"
+            assert err.value.message("id").startswith(refused)
+            assert "supervisor" in err.value.message("id").removeprefix(refused)
+        else:
+            assert err.value.key == "access.unknown"
+        with catalog_store.uow(read_only=True) as uow:
+            entry = uow.session.scalars(select(AuditEntry).where(
+                AuditEntry.action == "access.refused").order_by(AuditEntry.id.desc())).first()
+        assert entry.actor == who and entry.after["act"] == "data"
+    with catalog_store.uow() as uow:
+        assert import_answers(uow, OFFICE, good, now=MONDAY_9, actor="pengawas") == 1
+    with catalog_store.uow(read_only=True) as uow:
+        entry = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "survey.imported"))
+        pengawas = uow.session.scalar(select(User.id).where(User.username == "pengawas"))
+    assert (entry.actor, entry.user_id) == ("pengawas", pengawas)

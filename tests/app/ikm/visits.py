@@ -36,7 +36,7 @@ class Desk:
         self.store = store
         self.now = now
         with store.uow() as uow:
-            info = users.add_user(uow, officer, "officer", "rahasia-123", actor="test",
+            info = users.add_user(uow, officer, "officer", "rahasia-123", actor="admin",
                                   office_code=OFFICE)
         self.actor = q.Actor(info.username, info.id)
 

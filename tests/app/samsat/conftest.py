@@ -46,11 +46,11 @@ class Flow:
     def __init__(self, store: Store) -> None:
         self.store = store
         with store.uow() as uow:
-            info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="test",
+            info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="admin",
                                   office_code=OFFICE)
         self.officer = q.Actor(info.username, info.id)
         with store.uow() as uow:
-            boss = users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="test",
+            boss = users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="admin",
                                   office_code=OFFICE)
         self.supervisor = q.Actor(boss.username, boss.id)
 

@@ -471,7 +471,7 @@ def test_an_unpaid_bill_is_cancelled_only_by_a_supervisor_at_the_counter(flow: F
     with flow.store.uow(read_only=True) as uow:
         assert desk.cancel_needs_supervisor(uow, "L2", office_code=OFFICE)
     for supervisor, key in [(None, "desk.cancel_needs_supervisor"),
-                            (("petugas1", "rahasia-123"), "samsat.cancel.not_supervisor"),
+                            (("petugas1", "rahasia-123"), "access.role"),
                             (("kepala", "salah-sandi"), "user.bad_login")]:
         with flow.store.uow() as uow, pytest.raises(LoketError) as err:
             desk.cancel_visit(uow, "L2", actor=flow.officer, office_code=OFFICE,

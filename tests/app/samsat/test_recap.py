@@ -62,7 +62,7 @@ def test_the_recap_adds_up_to_the_payments(flow: Flow) -> None:
                 tax_due_on=date(2026, 3, 1) if i == 2 else date(2026, 11, 1),
                 ownership_order=i + 1), actor=flow.officer, now=at(0))
     with flow.store.uow() as uow:
-        info = users.add_user(uow, "kasir2", "officer", "rahasia-123", actor="test",
+        info = users.add_user(uow, "kasir2", "officer", "rahasia-123", actor="admin",
                               office_code=OFFICE, full_name="Siti Kasir")
     cashier = q.Actor(info.username, info.id)
     mine = [_through_loket_2(flow, *VEHICLES[0], 0, flow.officer, "cash"),

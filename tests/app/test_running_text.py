@@ -1,0 +1,53 @@
+"""The waiting room's running text is the office's data (app/access.py: a supervisor's
+act): an officer or a name that is no user changes nothing but the one ``access.refused``
+audit entry; a supervisor's change is audited by user id. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app import supervision
+from app.errors import LoketError
+from app.store import Store
+from db.models import AuditEntry, Office, User
+from tests.helpers import snapshot
+
+OFFICE = "SAMSAT-PTK1"
+DATA = "mengimpor data atau mengubah teks berjalan"
+
+
+def _text(store: Store) -> str:
+    with store.uow(read_only=True) as uow:
+        office = uow.session.scalar(select(Office).where(Office.code == OFFICE))
+        return str((office.settings or {}).get("running_text") or "")
+
+
+@pytest.mark.parametrize("who", ["petugas", "kasi"])
+def test_only_a_supervisor_changes_the_running_text(catalog_store: Store,
+                                                     catalog_db_url: str, who: str) -> None:
+    before = snapshot(catalog_db_url)
+    with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
+        supervision.set_running_text(uow, OFFICE, "Loket tutup", actor=who)
+    assert snapshot(catalog_db_url) == {**before, "audit_log": before["audit_log"] + 1}
+    assert _text(catalog_store) == ""
+    if who == "petugas":
+        refused = f"petugas (petugas) tidak boleh {DATA}: "
+        assert err.value.key == "access.role"
+        assert err.value.message("id").startswith(refused)
+        assert "supervisor" in err.value.message("id").removeprefix(refused)
+    else:
+        assert err.value.key == "access.unknown"
+    with catalog_store.uow(read_only=True) as uow:
+        entry = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "access.refused").order_by(AuditEntry.id.desc())).first()
+    assert entry.actor == who and entry.after["act"] == "data"
+
+    with catalog_store.uow() as uow:
+        supervision.set_running_text(uow, OFFICE, "  Loket   tutup ", actor="pengawas")
+    assert _text(catalog_store) == "Loket tutup"
+    with catalog_store.uow(read_only=True) as uow:
+        entry = uow.session.scalar(select(AuditEntry).where(
+            AuditEntry.action == "office.running_text"))
+        pengawas = uow.session.scalar(select(User.id).where(User.username == "pengawas"))
+    assert (entry.actor, entry.user_id) == ("pengawas", pengawas)
