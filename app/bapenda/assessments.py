@@ -8,8 +8,10 @@ SPTPD paid after its due date bears it; an STPD (itself a claim of interest) doe
 
 Paying records a ``payments`` row with its lines (principal, interest), marks the
 assessment paid with a conditional UPDATE (so it is paid once, even by two counters at the
-same moment), and stores the SSPD PDF in ``documents``: all in one transaction. Paying for
-a visit belongs to the counter that has called or is serving it (work ``tax-payment``, a
+same moment), and stores the SSPD PDF in ``documents``: all in one transaction. Issuing an
+assessment and taking a payment are counter work (an officer, :mod:`app.access`, asked
+before anything is written); a bill only reads and asks nothing. Paying for a visit
+belongs to the counter that has called or is serving it (work ``tax-payment``, a
 supervisor may override, audited); the visit leaves the desk only with its payment
 recorded (:mod:`app.bapenda.rules`).
 """
@@ -28,8 +30,16 @@ from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
 from app import audit
+from app.access import Act, Actor
 from app.bapenda.formats import Formats, load_formats
-from app.bapenda.taxpayers import _city, document_number, find_taxpayer, visit_at_work
+from app.bapenda.taxpayers import (
+    _city,
+    acting,
+    as_actor,
+    document_number,
+    find_taxpayer,
+    visit_at_work,
+)
 from app.errors import LoketError
 from app.inputs import check_day
 from app.money import format_rupiah, parse_rupiah
@@ -260,14 +270,16 @@ def _next_number(s: Session, office: Office, rules: Any, day: date, kind: str) -
 def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
            kind: str = "SKPD", tax_type: str | None = None, due_on: object = None,
            issued_on: object = None, number: str | None = None,
-           office_code: str | None = None, actor: str, user_id: int | None = None,
+           office_code: str | None = None, actor: Actor | str, user_id: int | None = None,
            parent_id: int | None = None, formats: Formats | None = None,
            now: datetime | None = None) -> AssessmentInfo:
     """Issue an assessment for an active taxpayer (its number from the office's format
-    unless given); due one month after issue unless ``due_on`` is given. Commits."""
+    unless given); due one month after issue unless ``due_on`` is given. Counter work (an
+    officer). Commits."""
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
+    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
     formats = formats or load_formats()
     kind = parse_kind(kind)
     amount = parse_amount(principal)
@@ -293,11 +305,12 @@ def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
         number = _next_number(s, office, formats.rules(office.code, issued), issued, kind)
     a = TaxAssessment(office_id=office.id, kind=kind, number=number, taxpayer_id=taxpayer.id,
                       tax_type=tax.code, period=period, principal=amount, due_on=due,
-                      issued_on=issued, issued_by=actor, parent_id=parent_id, created_at=now)
+                      issued_on=issued, issued_by=who.name, parent_id=parent_id,
+                      created_at=now)
     s.add(a)
     s.flush()
-    audit.record(s, actor=actor, action="tax.assess", entity="tax_assessment", entity_id=a.id,
-                 office_id=office.id, user_id=user_id, at=now,
+    audit.record(s, actor=who.name, action="tax.assess", entity="tax_assessment",
+                 entity_id=a.id, office_id=office.id, user_id=who.user_id, at=now,
                  after={"kind": kind, "number": number, "npwpd": taxpayer.npwpd,
                         "tax_type": tax.code, "period": period, "principal": int(amount),
                         "due_on": due.isoformat(), "issued_on": issued.isoformat()})
@@ -395,7 +408,7 @@ def bill(uow: UnitOfWork, number: str, *, on: object = None, office_code: str | 
 
 
 def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
-        office_code: str | None = None, actor: str, user_id: int | None = None,
+        office_code: str | None = None, actor: Actor | str, user_id: int | None = None,
         visit_id: int | None = None, formats: Formats | None = None,
         issue_stpd: bool = False, now: datetime | None = None,
         override: bool = False) -> PaymentInfo:
@@ -404,15 +417,16 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
     The payment and its lines, the assessment marked paid, the SSPD PDF and the audit
     entry are saved together, or nothing is. ``issue_stpd``: for a late self-assessed
     return (SPTPD) the principal is paid now and the interest is claimed by a new STPD
-    (due one month later) instead of being charged on this payment. For a visit: only at
-    the counter serving it (or a supervisor's override)."""
+    (due one month later) instead of being charged on this payment. Counter work (an
+    officer); for a visit: only at the counter serving it (or a supervisor's override)."""
     from app.documents import letterhead, save_document
     from printing.bapenda_documents import SspdData, sspd_pdf
 
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
-    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
+    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
                   now=now)
     formats = formats or load_formats()
     pay_method = parse_method(method)
@@ -428,7 +442,7 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
     total = the_bill.total
     year = int(a.period[:4])
     payment = Payment(office_id=office.id, visit_id=visit_id, method=pay_method, amount=total,
-                      reference=ref, received_by=user_id, received_at=now)
+                      reference=ref, received_by=who.user_id, received_at=now)
     payment.lines = [PaymentLine(position=i, code=f"{line.code}-{a.tax_type}"[:48],
                                  description=line.description[:300], rule=line.rule,
                                  year=year, amount=line.amount)
@@ -452,12 +466,12 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
             number=_next_number(s, office, rules, today, "STPD"),
             taxpayer_id=a.taxpayer_id, tax_type=a.tax_type, period=a.period,
             principal=interest[0].amount, due_on=plus_months(today, 1), issued_on=today,
-            issued_by=actor, parent_id=a.id, created_at=now)
+            issued_by=who.name, parent_id=a.id, created_at=now)
         s.add(claim)
         s.flush()
         stpd = _info(s, office, claim, formats)
-        audit.record(s, actor=actor, action="tax.assess", entity="tax_assessment",
-                     entity_id=claim.id, office_id=office.id, user_id=user_id, at=now,
+        audit.record(s, actor=who.name, action="tax.assess", entity="tax_assessment",
+                     entity_id=claim.id, office_id=office.id, user_id=who.user_id, at=now,
                      after={"kind": "STPD", "number": claim.number, "parent": a.number,
                             "principal": int(claim.principal), "rule": interest[0].rule,
                             "due_on": claim.due_on.isoformat()})
@@ -471,7 +485,7 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
         lines=tuple((line.description, line.rule, format_rupiah(line.amount))
                     for line in the_bill.lines),
         total=format_rupiah(total), total_value=int(total),
-        method=METHOD_NAMES[pay_method.value], reference=ref, officer=actor,
+        method=METHOD_NAMES[pay_method.value], reference=ref, officer=who.name,
         city=_city(office), qr=f"LOKET-SSPD|{office.code}|{sspd_number}|{int(total)}",
         note=(f"Bunga keterlambatan {format_rupiah(stpd.principal)} ditagih dengan STPD "
               f"{stpd.number}, jatuh tempo {stpd.due_on:%d-%m-%Y}.") if stpd else "")
@@ -479,9 +493,9 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
                    zone=office.zone.value)
     doc = save_document(s, office_id=office.id, kind=SSPD_KIND, number=sspd_number, pdf=pdf,
                         data=data.to_json(), visit_id=visit_id, payment_id=payment.id,
-                        issued_by=user_id, now=now)
-    audit.record(s, actor=actor, action="tax.pay", entity="tax_assessment", entity_id=a.id,
-                 office_id=office.id, user_id=user_id, at=now, before={"paid_at": None},
+                        issued_by=who.user_id, now=now)
+    audit.record(s, actor=who.name, action="tax.pay", entity="tax_assessment", entity_id=a.id,
+                 office_id=office.id, user_id=who.user_id, at=now, before={"paid_at": None},
                  after={"payment_id": payment.id, "method": pay_method.value,
                         "reference": ref or None, "total": int(total),
                         "lines": [line.to_json() for line in the_bill.lines],

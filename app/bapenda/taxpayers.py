@@ -10,10 +10,14 @@ person (NIK owner) when new, the registration letter (PDF, in ``documents``) and
 entry. The card goes through the print spool afterwards (:func:`print_card`), so a failed
 print never undoes a registration and can be printed again.
 
+Who may: registering and printing the card are counter work (an officer); deactivating an
+NPWPD is a cancellation (a supervisor), asked of :func:`app.access.require` before anything
+is read for the act or written, so a refusal changes nothing but is kept in the audit log.
+
 Registering, deactivating or printing the card for a visit belongs to the counter that has
 called or is serving it (:func:`app.stage_work.require_at_work`, work ``npwpd``); a
 supervisor may override, audited. What the visit must have before it leaves the desk is
-:mod:`app.bapenda.rules`. Without a visit (data kept up to date at the desk) nothing is
+:mod:`app.bapenda.rules`. Without a visit (data kept up to date at the desk) nothing more is
 asked.
 """
 
@@ -29,7 +33,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
-from app import audit
+from app import access, audit
+from app.access import Act, Acting
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
 from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
 from app.errors import LoketError
@@ -271,11 +276,29 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
     return list(((visit.data or {}).get("requirements") or {}).keys())
 
 
+def acting(session: Session, actor: Actor | str, user_id: int | None, act: Act,
+           office_id: int, now: datetime) -> Acting:
+    """The person ``act`` is done for at the office, checked (:func:`app.access.require`).
+
+    ``user_id`` names the user when ``actor`` is only a name (the command line's
+    ``--officer``): the id is then what is checked, and the audit log gets its user name."""
+    if user_id is not None and not isinstance(actor, Actor):
+        actor = Actor(actor, user_id)
+    return access.require(session, actor, act, office_id=office_id, now=now)
+
+
+def as_actor(who: Acting, actor: Actor | str) -> Actor | str:
+    """The checked person as an :class:`Actor` for the queue's checks (a system actor
+    stays one)."""
+    return actor if who.user_id is None else Actor(who.name, who.user_id)
+
+
 def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
-                  actor: str, user_id: int | None, override: bool, now: datetime) -> None:
+                  actor: Actor | str, override: bool, now: datetime) -> None:
     """Work for visit ``visit_id`` only at the counter doing ``work`` that serves it
-    (:func:`app.stage_work.require_visit_at_work`)."""
-    require_visit_at_work(session, office.id, visit_id, work, actor=Actor(actor, user_id),
+    (:func:`app.stage_work.require_visit_at_work`). ``actor``: already checked for the act
+    (:func:`acting`); an override asks again, for :attr:`Act.OVERRIDE`."""
+    require_visit_at_work(session, office.id, visit_id, work, actor=actor,
                           override=override, now=now)
 
 
@@ -393,15 +416,17 @@ def document_number(session: Session, office: Office, rules: OfficeRules, key: s
 
 
 def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = None,
-             actor: str, user_id: int | None = None, visit_id: int | None = None,
+             actor: Actor | str, user_id: int | None = None, visit_id: int | None = None,
              formats: Formats | None = None, now: datetime | None = None,
              override: bool = False) -> TaxpayerInfo:
     """Register a taxpayer (all or nothing) and commit; the registration letter is saved
-    with it. For a visit: only at the counter serving it (or a supervisor's override)."""
+    with it. Counter work (an officer); for a visit: only at the counter serving it (or a
+    supervisor's override)."""
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
+    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
                   now=now)
     today = local_day(now, office.zone)
     formats = formats or load_formats()
@@ -421,13 +446,13 @@ def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = No
         person_id=person.id, name=c.name, owner_name=c.owner_name, nib=c.nib, npwp=c.npwp,
         tax_type=c.tax_type.code, address=c.address, district_code=c.district,
         village_code=c.village, phone=c.phone, requirements=c.requirements, status="active",
-        visit_id=visit_id, registered_at=now, registered_by=actor)
+        visit_id=visit_id, registered_at=now, registered_by=who.name)
     s.add(taxpayer)
     s.flush()
     letter = _registration_letter(s, office, taxpayer, rules, formats, today, now,
-                                  user_id=user_id)
-    audit.record(s, actor=actor, action="npwpd.register", entity="taxpayer",
-                 entity_id=taxpayer.id, office_id=office.id, user_id=user_id, at=now,
+                                  user_id=who.user_id)
+    audit.record(s, actor=who.name, action="npwpd.register", entity="taxpayer",
+                 entity_id=taxpayer.id, office_id=office.id, user_id=who.user_id, at=now,
                  after={"npwpd": number, "kind": c.kind, "nik": c.nik, "name": c.name,
                         "tax_type": c.tax_type.code, "district": c.district,
                         "village": c.village, "requirements": c.requirements,
@@ -558,18 +583,20 @@ def _reason(value: object) -> tuple[str, frozenset[str]]:
 
 def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
                requirements: Sequence[str] | None = None, office_code: str | None = None,
-               actor: str, user_id: int | None = None, visit_id: int | None = None,
+               actor: Actor | str, user_id: int | None = None, visit_id: int | None = None,
                formats: Formats | None = None, now: datetime | None = None,
                override: bool = False) -> TaxpayerInfo:
     """Deactivate an NPWPD with its reason (``lainnya`` needs a note), once; commits.
 
-    The requirements of the office's deactivation service (``NPWPD-NONAKTIF``) are checked
-    when the office has one and the checked codes are given (or ticked on the visit). For a
-    visit: only at the counter serving it (or a supervisor's override)."""
+    A cancellation: only a supervisor (or admin) of the office may. The requirements of the
+    office's deactivation service (``NPWPD-NONAKTIF``) are checked when the office has one
+    and the checked codes are given (or ticked on the visit). For a visit: only at the
+    counter serving it (or a supervisor's override)."""
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    visit_at_work(s, office, visit_id, WORK, actor=actor, user_id=user_id, override=override,
+    who = acting(s, actor, user_id, Act.CANCEL, office.id, now)
+    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
                   now=now)
     code, variants = _reason(reason)
     note = _text(note)
@@ -592,12 +619,12 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
     before = {"status": taxpayer.status}
     taxpayer.status = "inactive"
     taxpayer.deactivated_at = now
-    taxpayer.deactivated_by = actor
+    taxpayer.deactivated_by = who.name
     taxpayer.deactivation_reason = code
     taxpayer.deactivation_note = note
     s.flush()
-    audit.record(s, actor=actor, action="npwpd.deactivate", entity="taxpayer",
-                 entity_id=taxpayer.id, office_id=office.id, user_id=user_id, at=now,
+    audit.record(s, actor=who.name, action="npwpd.deactivate", entity="taxpayer",
+                 entity_id=taxpayer.id, office_id=office.id, user_id=who.user_id, at=now,
                  before=before, after={"status": "inactive", "npwpd": taxpayer.npwpd,
                                        "reason": code, "note": note or None,
                                        "requirements": checked, "visit_id": visit_id})
@@ -642,14 +669,14 @@ def card_printer_for(session: Session, *, station_id: int | None = None,
 
 def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
-               counter_id: int | None = None, reprint: bool = False, actor: str,
+               counter_id: int | None = None, reprint: bool = False, actor: Actor | str,
                user_id: int | None = None, now: datetime | None = None,
                override: bool = False) -> int:
     """Save the card's print job for ``connection`` (or the station's card printer).
 
-    While the visit the taxpayer was registered in is open, the card is printed by the
-    counter serving it (or on a supervisor's override); a reprint after the visit (a lost
-    card) asks nothing."""
+    Counter work (an officer), asked before the printer is looked at. While the visit the
+    taxpayer was registered in is open, the card is printed by the counter serving it (or
+    on a supervisor's override); a reprint after the visit (a lost card) asks no more."""
     from app.spool import check_connection, enqueue
     from db.enums import DeviceKind
 
@@ -657,6 +684,8 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
     with store.uow(read_only=True) as uow:
         s = uow.session
         office = resolve_office(s, office_code)
+        who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
+        checked = as_actor(who, actor)
         taxpayer = find_taxpayer(s, office, npwpd)
         if taxpayer.status != "active":
             raise LoketError("bapenda.already_inactive", npwpd=taxpayer.npwpd,
@@ -672,20 +701,21 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
     with store.uow() as uow:
         visit = uow.session.get(Visit, visit_id) if visit_id is not None else None
         if visit is not None and visit.status.is_open:
-            require_at_work(uow.session, visit, WORK, actor=Actor(actor, user_id),
-                            override=override, now=now)
+            require_at_work(uow.session, visit, WORK, actor=checked, override=override,
+                            now=now)
         return enqueue(uow, kind=DeviceKind.CARD_PRINTER, connection=connection,
                        job_kind=CARD_JOB + (".reprint" if reprint else ""),
                        payload=card.to_json(), office_id=office_id, station_id=station_id,
-                       visit_id=visit_id, actor=actor, now=now)
+                       visit_id=visit_id, actor=who.name, now=now)
 
 
 def print_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
-               counter_id: int | None = None, reprint: bool = False, actor: str,
+               counter_id: int | None = None, reprint: bool = False, actor: Actor | str,
                user_id: int | None = None, spool: Any = None, retry: bool = False,
                now: datetime | None = None, override: bool = False):
-    """Queue the card and send it at once; returns the spool's ``JobResult``.
+    """Queue the card and send it at once; returns the spool's ``JobResult``. Who may is
+    asked by :func:`queue_card`, before the printer is touched.
 
     ``retry=False`` (the default): a failure is flagged for reprint at once, the officer
     sees it and prints again when the printer is fixed, so no card comes out by itself

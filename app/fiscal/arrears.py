@@ -6,6 +6,9 @@ transaction: the old batch is marked replaced (kept, for the record) and its arr
 are deleted; the new rows become what a check sees. A file already imported (same sha256)
 or older than the current extract is refused. Everything is validated before anything is
 written: a refused file leaves the database as it was.
+
+Importing the tax office's lists is data work (:attr:`app.access.Act.DATA`: a supervisor or
+admin of the office), asked first; a refusal is kept in the audit log and nothing else.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.fiscal.extract import SOURCE_NAMES, SOURCES, read_extract
@@ -96,16 +100,20 @@ def read_file(path: str | Path) -> bytes:
 
 def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
                    source: str | None = None, as_of: date | None = None,
-                   office_code: str | None = None, actor: str, user_id: int | None = None,
-                   now: datetime | None = None) -> ImportResult:
+                   office_code: str | None = None, actor: Actor | str,
+                   user_id: int | None = None, now: datetime | None = None) -> ImportResult:
     """Validate ``data`` completely, then replace the source's snapshot with it (commits).
 
-    Raises :class:`~app.fiscal.extract.ExtractRefused` (every bad line) or another
-    :class:`LoketError` before anything is written.
+    Only a supervisor (or admin) of the office may (``user_id``: the user, when ``actor``
+    is only a name). Raises :class:`~app.fiscal.extract.ExtractRefused` (every bad line) or
+    another :class:`LoketError` before anything is written.
     """
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
+    if user_id is not None and not isinstance(actor, Actor):
+        actor = Actor(actor, user_id)
+    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now)
     today = local_day(now, office.zone)
     as_of = as_of or today
     if as_of > today:
@@ -128,7 +136,7 @@ def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
     batch = FiscalImportBatch(
         office_id=office.id, source=extract.source, file_name=file_name[:255],
         sha256=extract.sha256, rows=len(extract.rows), total=extract.total, as_of=as_of,
-        imported_by=actor[:64], user_id=user_id, imported_at=now)
+        imported_by=who.name[:64], user_id=who.user_id, imported_at=now)
     s.add(batch)
     s.flush()
     replaced = None
@@ -144,7 +152,7 @@ def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
          "plate": r.plate, "name": r.name, "tax": r.tax, "period": r.period,
          "amount": r.amount, "due_date": r.due_date} for r in extract.rows])
     info = BatchInfo.of(batch)
-    audit.record(s, actor=actor, user_id=user_id, action="fiscal.import",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="fiscal.import",
                  entity="fiscal_import_batch", entity_id=batch.id, office_id=office.id,
                  before=replaced.to_json() if replaced else None, after=info.to_json(), at=now)
     uow.commit()

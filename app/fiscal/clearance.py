@@ -13,6 +13,11 @@ code, stored in ``documents``. ``verify`` answers whether a code is one Loket is
 A check for a visit belongs to the counter that has called or is serving it (work
 ``fiscal``, :func:`app.stage_work.require_at_work`; a supervisor may override, audited);
 the visit leaves the desk only with its check logged (:mod:`app.fiscal.rules`).
+
+Who may (:mod:`app.access`, asked before anything is written or a PDF is made): a check, a
+letter and a reprint of it are counter work (an officer); revoking a letter is a
+cancellation (a supervisor or admin). A refusal changes nothing but is kept in the audit
+log; ``verify`` and the check log only read and ask nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app import audit, documents
+from app import access, audit, documents
+from app.access import Act, Acting
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.fiscal.arrears import current_batches
@@ -228,6 +234,15 @@ def _known_name(session: Session, key: SubjectKey, rows: list[FiscalArrear]) -> 
     return ""
 
 
+def _acting(session: Session, actor: Actor | str, user_id: int | None, act: Act,
+            office_id: int, now: datetime) -> Acting:
+    """The person ``act`` is done for at the office, checked (:func:`app.access.require`);
+    ``user_id`` names the user when ``actor`` is only a name (``--officer``)."""
+    if user_id is not None and not isinstance(actor, Actor):
+        actor = Actor(actor, user_id)
+    return access.require(session, actor, act, office_id=office_id, now=now)
+
+
 def resolve_officer(session: Session, name: str) -> User:
     """An active user by name (``--officer``)."""
     user = session.scalar(select(User).where(User.username == name))
@@ -236,12 +251,13 @@ def resolve_officer(session: Session, name: str) -> User:
     return user
 
 
-def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: str,
+def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: Actor | str,
           user_id: int | None = None, office_code: str | None = None,
           visit_id: int | None = None, name: str | None = None,
           now: datetime | None = None, override: bool = False) -> CheckResult:
-    """Look the key up, log the check (commits) and return what the officer sees. For a
-    visit: only at the counter serving it (or a supervisor's override).
+    """Look the key up, log the check (commits) and return what the officer sees. Counter
+    work (an officer); for a visit: only at the counter serving it (or a supervisor's
+    override).
 
     ``not-clear`` when any imported arrear of the subject is past its due date; ``clear``
     when none is and a source that can clear this kind of key (:data:`RELEVANT`) has been
@@ -250,8 +266,10 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: s
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    require_visit_at_work(s, office.id, visit_id, WORK, actor=Actor(officer, user_id),
-                          override=override, now=now)
+    who = _acting(s, officer, user_id, Act.COUNTER_WORK, office.id, now)
+    checked = officer if who.user_id is None else Actor(who.name, who.user_id)
+    require_visit_at_work(s, office.id, visit_id, WORK, actor=checked, override=override,
+                          now=now)
     today = local_day(now, office.zone)
     key = parse_key(kind, value, today=today)
     purpose = parse_purpose(purpose)
@@ -277,7 +295,7 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: s
     missing = tuple(src for src in SOURCES if src not in batches)
     subject_name = " ".join(str(name or "").split())[:200] or _known_name(s, key, rows)
     entry = FiscalCheck(office_id=office.id, visit_id=visit_id, checked_at=now,
-                        officer=officer[:64], user_id=user_id, purpose=purpose,
+                        officer=who.name[:64], user_id=who.user_id, purpose=purpose,
                         key_kind=key.kind, key_value=key.value, subject_name=subject_name,
                         result=result, arrears_count=len(overdue),
                         total=sum((a.amount for a in overdue), Decimal(0)), detail={})
@@ -285,11 +303,11 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: s
     s.flush()
     outcome = CheckResult(
         check_id=entry.id, office=office.code, office_name=office.name, checked_at=now,
-        checked_at_local=local(now, office.zone), today=today, officer=officer,
+        checked_at_local=local(now, office.zone), today=today, officer=who.name,
         purpose=purpose, key=key, subject_name=subject_name, result=result,
         arrears=overdue, not_due=not_due, sources=sources, missing_sources=missing)
     entry.detail = outcome.to_json()
-    audit.record(s, actor=officer, user_id=user_id, action="fiscal.check",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="fiscal.check",
                  entity="fiscal_check", entity_id=entry.id, office_id=office.id,
                  after={"key": key.to_json(), "purpose": purpose, "result": result,
                         "arrears": len(overdue), "total": int(outcome.total)}, at=now)
@@ -363,10 +381,11 @@ class LetterResult:
                 "bytes": len(self.pdf)}
 
 
-def issue_letter(uow: UnitOfWork, check_id: int, *, actor: str, user_id: int | None = None,
-                 now: datetime | None = None) -> LetterResult:
+def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor | str,
+                 user_id: int | None = None, now: datetime | None = None) -> LetterResult:
     """The letter of a check of today: certificate when clear, arrears statement when not
-    (commits). One letter per check; ``no-data`` gets none."""
+    (commits). One letter per check; ``no-data`` gets none. Counter work (an officer) at
+    the check's office, asked before the PDF is made."""
     from printing.fiscal_documents import letter_pdf
 
     now = now or utcnow()
@@ -374,6 +393,7 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: str, user_id: int | N
     entry = s.get(FiscalCheck, check_id, with_for_update=True)
     if entry is None:
         raise LoketError("fiscal.unknown_check", id=check_id)
+    who = _acting(s, actor, user_id, Act.COUNTER_WORK, entry.office_id, now)
     office = s.get(Office, entry.office_id)
     assert office is not None
     if entry.result not in LETTER_KINDS:
@@ -394,18 +414,19 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: str, user_id: int | N
     data["letter_kind"] = kind
     data["issued_at"] = now.isoformat()
     data["issued_at_local"] = local(now, office.zone).isoformat()
-    data["issued_by"] = actor
+    data["issued_by"] = who.name
     data["qr"] = qr_payload(office.code, code)
     data["zone"] = office.zone.value
     pdf = letter_pdf(data, documents.letterhead(office))
     doc = documents.save_document(s, office_id=office.id, kind=document_kind,
                                   number=format_code(code), pdf=pdf, data=data,
-                                  visit_id=entry.visit_id, issued_by=user_id, now=now)
+                                  visit_id=entry.visit_id, issued_by=who.user_id, now=now)
     letter = FiscalLetter(office_id=office.id, check_id=entry.id, code=code, kind=kind,
-                          document_id=doc.id, issued_at=now, issued_by=actor[:64], data=data)
+                          document_id=doc.id, issued_at=now, issued_by=who.name[:64],
+                          data=data)
     s.add(letter)
     s.flush()
-    audit.record(s, actor=actor, user_id=user_id, action="fiscal.letter",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="fiscal.letter",
                  entity="fiscal_letter", entity_id=letter.id, office_id=office.id,
                  after={"code": format_code(code), "kind": kind, "check_id": entry.id,
                         "document_id": doc.id}, at=now)
@@ -413,11 +434,17 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: str, user_id: int | N
     return LetterResult(code, kind, document_kind, doc.id, pdf, data)
 
 
-def letter_pdf_of(uow: UnitOfWork, code: object) -> tuple[str, bytes]:
-    """The stored PDF of a letter, to print again as issued: (file name, bytes)."""
+def letter_pdf_of(uow: UnitOfWork, code: object, *, actor: Actor | str,
+                  user_id: int | None = None,
+                  now: datetime | None = None) -> tuple[str, bytes]:
+    """The stored PDF of a letter, to print again as issued: (file name, bytes).
+
+    A reprint is counter work (an officer of the letter's office): asked here, before the
+    caller writes or prints anything, so the copy of a certificate is not anyone's."""
     from db.models import Document
 
     letter = _letter(uow.session, parse_code(code))
+    _acting(uow.session, actor, user_id, Act.COUNTER_WORK, letter.office_id, now or utcnow())
     doc = uow.session.get(Document, letter.document_id) if letter.document_id else None
     if doc is None or doc.content is None:
         raise LoketError("fiscal.code_unknown", code=format_code(letter.code))
@@ -472,21 +499,24 @@ def verify(uow: UnitOfWork, code: object) -> dict[str, Any]:
     return answer
 
 
-def revoke(uow: UnitOfWork, code: object, *, reason: str, actor: str,
+def revoke(uow: UnitOfWork, code: object, *, reason: str, actor: Actor | str,
            user_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
-    """Withdraw a letter (e.g. issued on wrong data): ``verify`` then says it is not valid."""
+    """Withdraw a letter (e.g. issued on wrong data): ``verify`` then says it is not valid.
+
+    A cancellation: only a supervisor (or admin) of the letter's office may."""
     now = now or utcnow()
+    s = uow.session
+    letter = _letter(s, parse_code(code))
+    who = _acting(s, actor, user_id, Act.CANCEL, letter.office_id, now)
     reason = " ".join(str(reason or "").split())
     if not reason:
         raise LoketError("fiscal.reason_missing")
-    s = uow.session
-    letter = _letter(s, parse_code(code))
     if letter.revoked_at is not None:
         raise LoketError("fiscal.already_revoked", code=format_code(letter.code))
     letter.revoked_at = now
-    letter.revoked_by = actor[:64]
+    letter.revoked_by = who.name[:64]
     letter.revoke_reason = reason
-    audit.record(s, actor=actor, user_id=user_id, action="fiscal.revoke",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="fiscal.revoke",
                  entity="fiscal_letter", entity_id=letter.id, office_id=letter.office_id,
                  before={"code": format_code(letter.code), "revoked": False},
                  after={"code": format_code(letter.code), "revoked": True, "reason": reason},

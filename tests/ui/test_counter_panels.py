@@ -24,7 +24,7 @@ PASSWORD = "rahasia-123"
 @pytest.fixture
 def window(qtbot, catalog_store: Store, tmp_path: Path):
     with catalog_store.uow() as uow:
-        users.add_user(uow, "petugas1", "officer", PASSWORD, actor="test", office_code=FO)
+        users.add_user(uow, "petugas1", "officer", PASSWORD, actor="admin", office_code=FO)
         for office in uow.session.query(Office):
             office.settings = {}  # open whenever the test runs
         uow.commit()

@@ -34,7 +34,7 @@ from tests.helpers import snapshot
 
 def _register(store: Store, reg=None, office: str = BATU, **kw) -> tp.TaxpayerInfo:
     with store.uow() as uow:
-        return tp.register(uow, reg or personal(), office_code=office, actor="petugas1",
+        return tp.register(uow, reg or personal(), office_code=office, actor="petugas",
                            now=kw.pop("now", MONDAY_9), **kw)
 
 
@@ -51,12 +51,12 @@ def test_a_personal_taxpayer_gets_the_default_format_and_a_letter(catalog_store:
     with catalog_store.uow(read_only=True) as uow:
         s = uow.session
         row = s.scalar(select(Taxpayer))
-        assert row.registered_by == "petugas1" and row.registered_at == MONDAY_9
+        assert row.registered_by == "petugas" and row.registered_at == MONDAY_9
         assert s.scalar(select(Person.name).where(Person.nik == NIK_SITI)) == "Siti Rahmawati"
         letter = s.scalar(select(Document).where(Document.kind == tp.LETTER_KIND))
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "npwpd.register"))
     assert letter.number == info.letter_number == "973/00001/422.203/2026"
-    assert entry.after["npwpd"] == info.npwpd and entry.actor == "petugas1"
+    assert entry.after["npwpd"] == info.npwpd and entry.actor == "petugas"
     text = _pdf_text(letter.content)
     for expected in ("SURAT KETERANGAN TERDAFTAR", info.npwpd, "Siti Rahmawati", NIK_SITI,
                      "Pajak Restoran", "Jl. Bromo 3, Sisir", "01 Batu", "23 November 2026",
@@ -172,7 +172,7 @@ def test_deactivation_with_its_reason_is_audited_and_happens_once(catalog_store:
     later = MONDAY_9 + timedelta(days=3)
     with catalog_store.uow() as uow:
         done = tp.deactivate(uow, info.npwpd, "usaha tutup", office_code=BATU,
-                             actor="petugas2", now=later)
+                             actor="pengawas", now=later)
     assert (done.status, done.deactivation_reason, done.deactivation_label) == (
         "inactive", "usaha-tutup", "Usaha tutup")
     assert done.deactivated_at == later
@@ -181,7 +181,8 @@ def test_deactivation_with_its_reason_is_audited_and_happens_once(catalog_store:
             AuditEntry.action == "npwpd.deactivate"))
     assert entry.before == {"status": "active"} and entry.after["reason"] == "usaha-tutup"
     with pytest.raises(LoketError) as again, catalog_store.uow() as uow:
-        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="x", now=later)
+        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="pengawas",
+                      now=later)
     assert again.value.key == "bapenda.already_inactive"
     assert "2026-11-26" in again.value.message()
 
@@ -194,7 +195,8 @@ def test_a_bad_reason_is_refused(catalog_store: Store, reason: str, note: str,
                                  key: str) -> None:
     info = _register(catalog_store)
     with pytest.raises(LoketError) as exc, catalog_store.uow() as uow:
-        tp.deactivate(uow, info.npwpd, reason, note=note, office_code=BATU, actor="x")
+        tp.deactivate(uow, info.npwpd, reason, note=note, office_code=BATU,
+                      actor="pengawas")
     assert exc.value.key == key
     with catalog_store.uow(read_only=True) as uow:
         assert tp.show(uow, info.npwpd, office_code=BATU).status == "active"
@@ -206,12 +208,12 @@ def test_lainnya_keeps_its_note_and_the_death_certificate_is_required(
     b = _register(catalog_store, personal(nik=NIK_BUDI, name="Budi"))
     with catalog_store.uow() as uow:
         info = tp.deactivate(uow, a.npwpd, "lainnya", note="salah input jenis pajak",
-                             office_code=BATU, actor="x")
+                             office_code=BATU, actor="pengawas")
     assert info.deactivation_note == "salah input jenis pajak"
     with pytest.raises(LoketError) as exc, catalog_store.uow() as uow:
         tp.deactivate(uow, b.npwpd, "meninggal", requirements=["surat-permohonan",
                                                                "kartu-npwpd"],
-                      office_code=BATU, actor="x")
+                      office_code=BATU, actor="pengawas")
     assert exc.value.key == "bapenda.requirements_missing"
     assert "kematian" in exc.value.message()
 
@@ -224,7 +226,7 @@ def test_the_card_goes_through_the_spool_to_a_pdf_folder(catalog_store: Store,
     info = _register(catalog_store)
     folder = tmp_path / "kartu"
     result = tp.print_card(catalog_store, info.npwpd, f"card+pdf://{folder}",
-                           office_code=BATU, actor="petugas1", now=MONDAY_9)
+                           office_code=BATU, actor="petugas", now=MONDAY_9)
     assert result.state == "done"
     pdf = folder / f"npwpd-{info.npwpd}.pdf"
     text = PdfReader(pdf).pages[0].extract_text()
@@ -240,7 +242,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
     info = _register(catalog_store)
     cards = tmp_path / "sim"
     failed = tp.print_card(catalog_store, info.npwpd, f"sim://?dir={cards}&fault=card_out",
-                           office_code=BATU, actor="petugas1", now=MONDAY_9)
+                           office_code=BATU, actor="petugas", now=MONDAY_9)
     assert (failed.state, failed.condition) == ("failed", "media_out")
     assert not cards.exists() or not list(cards.glob("*.pdf"))
     with catalog_store.uow(read_only=True) as uow:
@@ -248,7 +250,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
         assert [j.id for j in kept] == [failed.id]
         assert [j.id for j in tp.card_jobs(uow, info.npwpd, office_code=BATU)] == [failed.id]
     again = tp.print_card(catalog_store, info.npwpd, f"sim://?dir={cards}", office_code=BATU,
-                          reprint=True, actor="petugas1", now=MONDAY_9 + timedelta(minutes=5))
+                          reprint=True, actor="petugas", now=MONDAY_9 + timedelta(minutes=5))
     assert again.state == "done"
     assert (cards / f"npwpd-{info.npwpd}.pdf").read_bytes().startswith(b"%PDF")
     with catalog_store.uow(read_only=True) as uow:
@@ -259,7 +261,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
 def test_a_queued_card_can_wait_for_the_spool(catalog_store: Store, tmp_path: Path) -> None:
     info = _register(catalog_store)
     job = tp.queue_card(catalog_store, info.npwpd, f"card+pdf://{tmp_path}", office_code=BATU,
-                        actor="petugas1", now=MONDAY_9)
+                        actor="petugas", now=MONDAY_9)
     [result] = Spool(catalog_store).run_due(MONDAY_9)
     assert (result.id, result.state) == (job, "done")
 
@@ -267,15 +269,15 @@ def test_a_queued_card_can_wait_for_the_spool(catalog_store: Store, tmp_path: Pa
 def test_no_card_printer_and_an_inactive_taxpayer_are_refused(catalog_store: Store) -> None:
     info = _register(catalog_store)
     with pytest.raises(LoketError) as none:
-        tp.queue_card(catalog_store, info.npwpd, office_code=BATU, actor="x")
+        tp.queue_card(catalog_store, info.npwpd, office_code=BATU, actor="petugas")
     assert none.value.key == "bapenda.no_card_printer"
     with pytest.raises(LoketError) as bad:
-        tp.queue_card(catalog_store, info.npwpd, "card+fax://x", office_code=BATU, actor="x")
+        tp.queue_card(catalog_store, info.npwpd, "card+fax://x", office_code=BATU, actor="petugas")
     assert bad.value.key == "device.bad_connection"
     with catalog_store.uow() as uow:
-        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="x")
+        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="pengawas")
     with pytest.raises(LoketError) as inactive:
-        tp.queue_card(catalog_store, info.npwpd, "sim://", office_code=BATU, actor="x")
+        tp.queue_card(catalog_store, info.npwpd, "sim://", office_code=BATU, actor="petugas")
     assert inactive.value.key == "bapenda.already_inactive"
     with catalog_store.uow(read_only=True) as uow:
         assert uow.session.scalar(select(func.count(DeviceJob.id))) == 0
@@ -312,16 +314,16 @@ def test_the_visit_ticks_at_the_counter_are_the_checklist(catalog_store: Store) 
     with catalog_store.uow() as uow:
         visit = q.issue_ticket(uow, "NPWPD-DAFTAR", office_code=BATU, now=MONDAY_9).id
     with catalog_store.uow() as uow:  # loket 3 (pelayanan-pdl) serves it: the NPWPD desk
-        q.call_ticket(uow, "L3", "C-001", office_code=BATU, actor=q.Actor("rina"),
+        q.call_ticket(uow, "L3", "C-001", office_code=BATU, actor=q.Actor("petugas"),
                       now=MONDAY_9)
     for code in ("form-pendaftaran", "ktp", "kk", "izin-usaha"):
         with catalog_store.uow() as uow:
-            desk.set_requirement(uow, visit, code, True, actor=q.Actor("rina"), now=MONDAY_9)
+            desk.set_requirement(uow, visit, code, True, actor=q.Actor("petugas"), now=MONDAY_9)
     with pytest.raises(LoketError) as missing:
         _register(catalog_store, personal(requirements=None), visit_id=visit)
     assert "Pas foto" in missing.value.message()
     with catalog_store.uow() as uow:
-        desk.set_requirement(uow, visit, "pas-foto", True, actor=q.Actor("rina"), now=MONDAY_9)
+        desk.set_requirement(uow, visit, "pas-foto", True, actor=q.Actor("petugas"), now=MONDAY_9)
     info = _register(catalog_store, personal(requirements=None), visit_id=visit)
     assert set(info.requirements) == {"form-pendaftaran", "ktp", "kk", "izin-usaha", "pas-foto"}
     with catalog_store.uow(read_only=True) as uow:

@@ -33,7 +33,7 @@ def load(store: Store, data: bytes | str, *, name: str = "x.csv", source: str | 
         data = data.encode()
     with store.uow() as uow:
         return arrears.import_extract(uow, data, file_name=name, source=source, as_of=as_of,
-                                      office_code=OFFICE, actor="test", now=now)
+                                      office_code=OFFICE, actor="pengawas", now=now)
 
 
 def load_samples(store: Store) -> None:
@@ -45,7 +45,7 @@ def load_samples(store: Store) -> None:
 def do_check(store: Store, kind: str, value: str, *, purpose: str = "Izin usaha (SIPEKA)",
              now: datetime = NOW, **kw) -> clearance.CheckResult:
     with store.uow() as uow:
-        return clearance.check(uow, kind, value, purpose=purpose, officer="petugas1",
+        return clearance.check(uow, kind, value, purpose=purpose, officer="petugas",
                                office_code=OFFICE, now=now, **kw)
 
 
@@ -120,7 +120,7 @@ def test_the_same_file_twice_and_an_older_extract_are_refused(catalog_store: Sto
     with pytest.raises(LoketError) as info:
         load(catalog_store, data, name="lagi.csv")
     assert info.value.key == "fiscal.duplicate_file"
-    assert "sudah diimpor pada 01-12-2026 10:00 oleh test sebagai pkb-contoh.csv" in (
+    assert "sudah diimpor pada 01-12-2026 10:00 oleh pengawas sebagai pkb-contoh.csv" in (
         info.value.message("id"))
     with pytest.raises(LoketError) as info:
         load(catalog_store, data + b"\n", as_of=date(2026, 11, 1))
@@ -204,8 +204,8 @@ def test_every_check_is_logged_with_officer_purpose_key_and_result(
         checks = uow.session.scalars(select(FiscalCheck).order_by(FiscalCheck.id)).all()
         assert [(c.officer, c.purpose, c.key_kind, c.key_value, c.result, c.total)
                 for c in checks] == [
-            ("petugas1", "Izin reklame", "plate", "A 5678 D", "not-clear", Decimal(685000)),
-            ("petugas1", "Izin usaha", "nop", "367102000300401010", "not-clear",
+            ("petugas", "Izin reklame", "plate", "A 5678 D", "not-clear", Decimal(685000)),
+            ("petugas", "Izin usaha", "nop", "367102000300401010", "not-clear",
              Decimal(1120000))]
         assert checks[0].checked_at == NOW
         assert checks[0].detail["arrears"][0]["amount"] == 685000
@@ -234,7 +234,7 @@ def test_a_clear_check_gets_a_certificate_with_code_and_qr(catalog_store: Store,
     result = do_check(catalog_store, "nik", "3671014505900002", name="Dewi Lestari")
     assert result.result == "clear"
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, result.check_id, actor="petugas1", now=NOW)
+        letter = clearance.issue_letter(uow, result.check_id, actor="petugas", now=NOW)
     assert letter.kind == "certificate" and letter.document_kind == "fiscal-certificate"
     code = letter.display_code
     assert len(letter.code) == 12 and code.count("-") == 2
@@ -264,7 +264,7 @@ def test_a_not_clear_check_prints_the_list_of_arrears(catalog_store: Store) -> N
     load_samples(catalog_store)
     result = do_check(catalog_store, "nik", "3604012208850002")
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, result.check_id, actor="petugas1", now=NOW)
+        letter = clearance.issue_letter(uow, result.check_id, actor="petugas", now=NOW)
     assert letter.kind == "arrears" and letter.document_kind == "fiscal-arrears"
     text = pdf_text(letter.pdf)
     for expected in ("SURAT KETERANGAN TUNGGAKAN PAJAK", "Budi Santoso", "Pajak Restoran",
@@ -282,18 +282,19 @@ def test_letters_are_refused_for_no_data_twice_or_a_stale_check(catalog_store: S
     clear = do_check(catalog_store, "plate", "A 1 B")
     with catalog_store.uow() as uow:
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, nothing.check_id, actor="x", now=NOW)
+            clearance.issue_letter(uow, nothing.check_id, actor="petugas", now=NOW)
         assert info.value.key == "fiscal.no_data"
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, clear.check_id, actor="x", now=NOW + timedelta(days=1))
+            clearance.issue_letter(uow, clear.check_id, actor="petugas",
+                                   now=NOW + timedelta(days=1))
         assert info.value.key == "fiscal.check_stale"
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, 99999, actor="x", now=NOW)
+            clearance.issue_letter(uow, 99999, actor="petugas", now=NOW)
         assert info.value.key == "fiscal.unknown_check"
     with catalog_store.uow() as uow:
-        first = clearance.issue_letter(uow, clear.check_id, actor="x", now=NOW)
+        first = clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
     with catalog_store.uow() as uow, pytest.raises(LoketError) as info:
-        clearance.issue_letter(uow, clear.check_id, actor="x", now=NOW)
+        clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
     assert info.value.key == "fiscal.letter_exists"
     assert first.display_code in info.value.message("id")
     assert count(catalog_store, FiscalLetter) == 1
@@ -303,7 +304,7 @@ def test_verify_unknown_and_revoked_codes(catalog_store: Store) -> None:
     load_samples(catalog_store)
     clear = do_check(catalog_store, "plate", "A 1 B")
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, clear.check_id, actor="x", now=NOW)
+        letter = clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
     with catalog_store.uow(read_only=True) as uow:
         for bad, key in (("ABCD", "fiscal.code_format"), ("ABCD-EFGH-JKMU", "fiscal.code_format"),
                          ("0000-0000-0000", "fiscal.code_unknown")):
@@ -314,11 +315,11 @@ def test_verify_unknown_and_revoked_codes(catalog_store: Store) -> None:
         assert scanned["valid"] is True
     with catalog_store.uow() as uow:
         revoked = clearance.revoke(uow, letter.display_code, reason="data salah",
-                                   actor="kasi", now=NOW + timedelta(hours=1))
+                                   actor="pengawas", now=NOW + timedelta(hours=1))
     assert revoked["valid"] is False and revoked["revoke_reason"] == "data salah"
     assert "dicabut" in revoked["reason"]
     with catalog_store.uow() as uow, pytest.raises(LoketError) as info:
-        clearance.revoke(uow, letter.code, reason="lagi", actor="kasi")
+        clearance.revoke(uow, letter.code, reason="lagi", actor="pengawas")
     assert info.value.key == "fiscal.already_revoked"
 
 

@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.errors import LoketError
 from app.fiscal import clearance
 from app.queue import engine as q
 from app.store import Store
 from db.models import Visit
 from tests.app import desk as desks
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 FO, MALANG = "BAPENDA-BANTEN-FO", "BPPD-MALANG"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
@@ -68,8 +69,13 @@ def test_a_check_for_a_waiting_visit_is_refused_and_a_supervisor_may_override(
     assert err.key == "work.not_here"
     assert err.message().startswith(f"Pemeriksaan fiskal untuk {visit.ticket} hanya bisa")
     assert err.message().endswith("sedang menunggu di tahap Meja Front Office Bapenda")
-    err = desk.refused(lambda: desk.check(visit.id, override=True))
-    assert err.key == "work.override_denied"
+    before = snapshot(desk.url)  # an officer may not override: only the refusal is kept
+    with pytest.raises(LoketError) as refused:
+        desk.check(visit.id, override=True)
+    assert snapshot(desk.url) == {**before, "audit_log": before["audit_log"] + 1}
+    denied = "rina (petugas) tidak boleh bekerja pada kunjungan di luar tahapnya: "
+    assert refused.value.key == "access.role" and refused.value.message().startswith(denied)
+    assert "supervisor" in refused.value.message().removeprefix(denied)
     desk.check(visit.id, officer="kepala", override=True)
     (entry,) = desk.overrides()
     assert entry.actor == "kepala" and entry.entity_id == str(visit.id)
@@ -84,7 +90,9 @@ def test_a_check_for_a_visit_at_another_desk_is_refused(desk: Desk) -> None:
         err.message()
 
 
-def test_the_command_for_a_waiting_visit_exits_2_changing_nothing(capsys, url: str) -> None:
+def test_the_command_for_a_waiting_visit_exits_2(capsys, url: str) -> None:
+    """At the wrong desk nothing changes; an officer's override is refused for the role and
+    only that refusal is kept (app/access.py); a supervisor's override is done."""
     with Store.open(url) as store:
         Desk(store, url)
     code, ticket, err = run_json(capsys, url, "ticket", "issue", "TAX-CLEARANCE",
@@ -92,11 +100,16 @@ def test_the_command_for_a_waiting_visit_exits_2_changing_nothing(capsys, url: s
     assert code == 0, err
     argv = ("fiscal", "check", "--office", FO, "--nik", NIK, "--purpose", "Izin usaha",
             "--ticket", ticket["ticket"])
-    for extra, expected in (((), "sedang menunggu"),
-                            (("--override", "--officer", "rina"), "bukan supervisor aktif")):
+    login(url, "rina")  # the officer signed in on this PC
+    for extra, expected, kept in (
+            ((), "sedang menunggu", 0),
+            (("--override",),
+             "rina (petugas) tidak boleh bekerja pada kunjungan di luar tahapnya", 1)):
         before = snapshot(url)
-        code, out, err = run_json(capsys, url, *argv, "--as", "rina", *extra)
+        code, out, err = run_json(capsys, url, *argv, *extra)
         assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
-        assert expected in err and snapshot(url) == before
-    code, data, err = run_json(capsys, url, *argv, "--officer", "kepala", "--override")
+        assert expected in err
+        assert snapshot(url) == {**before, "audit_log": before["audit_log"] + kept}
+    login(url, "kepala")
+    code, data, err = run_json(capsys, url, *argv, "--override")
     assert code == 0 and data["officer"] == "kepala", err

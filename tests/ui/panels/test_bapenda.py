@@ -19,7 +19,7 @@ from ui.panels.base import PanelContext
 @pytest.fixture
 def panel(qtbot, catalog_store: Store) -> BapendaPanel:
     ctx = PanelContext(store=catalog_store, office_code=BATU, counter_code="L3",
-                       actor=lambda: "rina", clock=lambda: MONDAY_9)
+                       actor=lambda: "petugas", clock=lambda: MONDAY_9)
     widget = BapendaPanel(ctx)
     qtbot.addWidget(widget)
     widget.resize(900, 760)
@@ -115,6 +115,11 @@ def test_deactivate_needs_a_found_active_npwpd_and_a_note_for_lainnya(
     panel.reason.setCurrentIndex(panel.reason.findData("lainnya"))
     assert not panel.off_button.isEnabled()
     qtbot.keyClicks(panel.note, "data ganda dari sistem lama")
+    with qtbot.waitSignal(panel.failed) as refused:  # the officer may not: a supervisor's act
+        qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
+    assert refused.args[0].startswith("petugas (petugas) tidak boleh membatalkan")
+    assert "NPWPD" in refused.args[0] and panel.off_button.isEnabled()
+    panel.ctx.actor = lambda: "pengawas"  # the supervisor signs in at the counter
     with qtbot.waitSignal(panel.deactivated) as done:
         qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
     assert done.args[0]["status"] == "inactive" and done.args[0]["deactivation_reason"] == \
@@ -134,7 +139,7 @@ def test_lookup_shows_the_bill_with_interest_and_pays_it(qtbot, panel: BapendaPa
     with catalog_store.uow() as uow:
         skpd = asm.assess(uow, npwpd, principal=Decimal(2_000_000), period="2026-07",
                           issued_on="2026-07-15", due_on="2026-08-15", office_code=BATU,
-                          actor="t", now=MONDAY_9 - timedelta(days=1))
+                          actor="petugas", now=MONDAY_9 - timedelta(days=1))
     panel.tabs.setCurrentIndex(2)
     qtbot.keyClicks(panel.ref, npwpd)
     with qtbot.waitSignal(panel.billed) as billed:

@@ -24,9 +24,9 @@ def panel(qtbot, catalog_store: Store) -> FiscalPanel:
                          ("pajak-daerah-contoh.csv", "pajak-daerah")):
         with catalog_store.uow() as uow:
             arrears.import_extract(uow, (SAMPLES / name).read_bytes(), file_name=name,
-                                   source=source, office_code=OFFICE, actor="t", now=NOW)
+                                   source=source, office_code=OFFICE, actor="pengawas", now=NOW)
     ctx = PanelContext(store=catalog_store, office_code=OFFICE, counter_code="FO1",
-                       actor=lambda: "rina", clock=lambda: NOW)
+                       actor=lambda: "petugas", clock=lambda: NOW)
     widget = FiscalPanel(ctx)
     qtbot.addWidget(widget)
     widget.resize(900, 640)
@@ -63,7 +63,7 @@ def test_a_not_clear_result_lists_the_arrears_and_prints_them(qtbot, panel: Fisc
         "PKB", "PBB-P2", "Pajak Daerah"]
     assert panel.table.item(2, 5).text() == "Rp4.500.000"
     assert "Rp5.530.000" in panel.total.text()
-    assert "Budi Santoso" in panel.subject.text() and "rina" in panel.subject.text()
+    assert "Budi Santoso" in panel.subject.text() and "petugas" in panel.subject.text()
     assert panel.print_button.isEnabled()
     panel.grab().save("/tmp/fiscal-panel.png")
     with qtbot.waitSignal(panel.letter_issued) as issued:
