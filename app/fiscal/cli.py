@@ -25,17 +25,16 @@ EXIT_BAD_INPUT = 2
 
 
 def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
-    """(name, user id): ``--officer`` must be an active user; else the verified person acting
-    (``--as`` with its password, or ``loket login``: app/cli_login.py)."""
+    """(name, user id) of the verified person acting (``--as`` with its password, or
+    ``loket login``: app/cli_login.py). ``--officer`` may only name that same person: a
+    letter never carries, and a check never acts with, the rights of someone else."""
     from app.cli import _actor
-    from app.fiscal.clearance import resolve_officer
 
-    who = _actor(args)  # someone verified acts, whoever the letter names
-    if getattr(args, "officer", None):
-        user = resolve_officer(session, args.officer)
-        return user.username, user.id
+    who = _actor(args)
+    named = getattr(args, "officer", None)
+    if named and named != who.name:
+        raise LoketError("session.other_user", session=who.name, name=named)
     return who.name, who.user_id
-
 
 def _as_of(text: str | None) -> date | None:
     from app.fiscal.extract import parse_date
@@ -153,11 +152,11 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
+    from app.cli import _actor, _emit, _open
     from app.fiscal import clearance
 
     with _open(args) as store, store.uow(read_only=True) as uow:
-        name, pdf = clearance.letter_pdf_of(uow, args.code)
+        name, pdf = clearance.letter_pdf_of(uow, args.code, actor=_actor(args))
     out = args.out or name
     write_output(out, pdf)
     _emit(args, {"file": out, "bytes": len(pdf)}, lambda: out)
