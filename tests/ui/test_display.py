@@ -155,7 +155,7 @@ def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store:
     from ui.station import make_announcer
 
     with catalog_store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="test")
+        import_file(uow, path("demo", "stations.yaml"), actor="admin")
         office = uow.session.query(Office).filter_by(code=OFFICE).one()
         office.settings = dict(office.settings) | {"voice": {"muted": True, "volume": 40}}
         uow.commit()

@@ -43,7 +43,7 @@ def select_row(table, text: str) -> None:
 
 def add_user(store: Store, name: str, role: str, office: str | None = OFFICE) -> None:
     with store.uow() as uow:
-        users.add_user(uow, name, role, PASSWORD, actor="test", office_code=office)
+        users.add_user(uow, name, role, PASSWORD, actor="admin", office_code=office)
 
 
 def sign_in(qtbot, window: SupervisorWindow, name: str, password: str = PASSWORD) -> None:
@@ -56,7 +56,7 @@ def sign_in(qtbot, window: SupervisorWindow, name: str, password: str = PASSWORD
 @pytest.fixture
 def board(qtbot, catalog_store: Store):
     with catalog_store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="test")
+        import_file(uow, path("demo", "stations.yaml"), actor="admin")
     add_user(catalog_store, "kepala", "supervisor")
     window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER)
     qtbot.addWidget(window)
