@@ -22,6 +22,10 @@ Registering an application for a visit belongs to the counter that has called or
 serving it (work ``casework``, :func:`app.stage_work.require_at_work`; a supervisor may
 override, audited); the visit leaves the desk only with its application registered
 (:mod:`app.casework.rules`). What follows (disposition, decision) is not tied to a visit.
+
+Registering, handing on and deciding are counter work (:mod:`app.access`: an officer of the
+office or above), asked before anything is written; the steps, the receipt and the audit
+log name the person checked, with their user id.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import access, audit
+from app.access import Act, Acting, Actor
 from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS, application_due, end_of_day
@@ -46,7 +51,7 @@ from app.i18n import tr
 from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
 from app.numbers import next_in_series
-from app.queue.engine import Actor, resolve_office
+from app.queue.engine import resolve_office
 from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from db.enums import TimeUnit
@@ -105,11 +110,18 @@ def user_id_of(session: Session, actor: str) -> int | None:
     return session.scalar(select(User.id).where(User.username == actor))
 
 
-def visit_at_work(session: Session, office: Office, visit_id: int | None, *, actor: str,
-                  override: bool, now: datetime) -> None:
+def acting(session: Session, actor: Actor | str, office: Office, now: datetime) -> Acting:
+    """The person doing casework at the office, checked (:func:`app.access.require`, counter
+    work): a refusal raises before anything is written and is itself kept in the audit log."""
+    return access.require(session, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
+
+
+def visit_at_work(session: Session, office: Office, visit_id: int | None, *,
+                  actor: Actor | str, override: bool, now: datetime) -> None:
     """Registering for visit ``visit_id`` only at the casework counter serving it
     (:func:`app.stage_work.require_visit_at_work`)."""
-    require_visit_at_work(session, office.id, visit_id, WORK, actor=Actor(actor),
+    require_visit_at_work(session, office.id, visit_id, WORK,
+                          actor=actor if isinstance(actor, Actor) else Actor(actor),
                           override=override, now=now)
 
 
@@ -291,7 +303,7 @@ def register_application(
     office_code: str | None = None, applicant_nik: str | None = None,
     applicant_contact: str = "", amount: object = None, holder: str | None = None,
     received_at: datetime | None = None, visit_id: int | None = None,
-    actor: str, now: datetime | None = None, override: bool = False,
+    actor: Actor | str, now: datetime | None = None, override: bool = False,
 ) -> ApplicationInfo:
     """Register an application and issue its receipt; commits. Refuses bad input with
     :class:`LoketError` before writing anything. For a visit: only at the counter serving
@@ -299,6 +311,7 @@ def register_application(
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
     tz = _tz(office)
     service = _service(s, office, service_code)
@@ -314,7 +327,7 @@ def register_application(
         raise LoketError("casework.future_time", at=received.astimezone(tz).isoformat())
     received_day = received.astimezone(tz).date()
     decided_by = decider_for(office.code, service.code, received_day, value)
-    first_holder = _clean(holder, "holder") or actor
+    first_holder = _clean(holder, "holder") or who.name
     cal = WorkingCalendar.for_office(s, office.id)
     time_value, time_unit = service.time_value or 0, service.time_unit or TimeUnit.DAYS
     due = application_due(cal, received_day, time_value, time_unit)
@@ -322,18 +335,18 @@ def register_application(
     serial = next_in_series(s, office.id, SERIES, str(received_day.year))
     prefix = str((office.settings or {}).get("tracking_prefix") or office.code)
     number = f"{prefix}/{received_day.year}/{serial:06d}"
-    user_id = user_id_of(s, actor)
+    user_id = who.user_id
     app = Application(
         office_id=office.id, service_id=service.id, visit_id=visit_id, number=number,
         applicant_name=name, applicant_nik=nik, applicant_contact=contact, subject=what,
         amount=value, decided_by=decided_by, time_value=time_value,
-        time_unit=time_unit.value, received_at=received, received_by=actor,
+        time_unit=time_unit.value, received_at=received, received_by=who.name,
         received_user_id=user_id, due_on=due, status="received", holder=first_holder,
         holder_since=now,
     )
     app.steps.append(ApplicationStep(position=1, from_holder="", to_holder=first_holder,
                                      note=tr("casework.status.received"), status="received",
-                                     at=now, by=actor))
+                                     at=now, by=who.name))
     s.add(app)
     s.flush()
     info = _info(office, app, service)
@@ -344,7 +357,7 @@ def register_application(
     doc = save_document(s, office_id=office.id, kind=RECEIPT_KIND, number=number, pdf=pdf,
                         data=info.to_json(), visit_id=visit_id, issued_by=user_id, now=now)
     app.receipt_document_id = doc.id
-    audit.record(s, actor=actor, action="application.register", entity="application",
+    audit.record(s, actor=who.name, action="application.register", entity="application",
                  entity_id=number, after=_snapshot(app), user_id=user_id,
                  office_id=office.id, at=now)
     uow.commit()
@@ -388,12 +401,13 @@ def _open_app(session: Session, office: Office, number: str) -> Application:
 
 
 def forward(uow: UnitOfWork, number: str, *, to: str, note: str = "",
-            office_code: str | None = None, actor: str,
+            office_code: str | None = None, actor: Actor | str,
             now: datetime | None = None) -> ApplicationInfo:
     """Hand the file on (disposition) to ``to``; the application is then in progress."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     app = _open_app(s, office, number)
     target = _clean(to, "holder", required_key="casework.to_required")
     text = _clean(note, "note")
@@ -402,24 +416,25 @@ def forward(uow: UnitOfWork, number: str, *, to: str, note: str = "",
     before = _snapshot(app)
     app.steps.append(ApplicationStep(
         position=len(app.steps) + 1, from_holder=app.holder, to_holder=target, note=text,
-        status="in_progress", at=now, by=actor))
+        status="in_progress", at=now, by=who.name))
     app.holder, app.holder_since, app.status = target, now, "in_progress"
     s.flush()
-    audit.record(s, actor=actor, action="application.forward", entity="application",
+    audit.record(s, actor=who.name, action="application.forward", entity="application",
                  entity_id=app.number, before=before,
-                 after=_snapshot(app) | {"note": text}, user_id=user_id_of(s, actor),
+                 after=_snapshot(app) | {"note": text}, user_id=who.user_id,
                  office_id=office.id, at=now)
     uow.commit()
     return _info(office, app, s.get(Service, app.service_id))  # type: ignore[arg-type]
 
 
 def finish(uow: UnitOfWork, number: str, *, outcome: str = "done", note: str = "",
-           office_code: str | None = None, actor: str,
+           office_code: str | None = None, actor: Actor | str,
            now: datetime | None = None) -> ApplicationInfo:
     """Record the decision: ``done`` (selesai) or ``rejected`` (ditolak, with its reason)."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     if outcome not in OUTCOMES:
         raise LoketError("casework.bad_outcome", outcome=outcome, choices=", ".join(OUTCOMES))
     app = _open_app(s, office, number)
@@ -429,12 +444,12 @@ def finish(uow: UnitOfWork, number: str, *, outcome: str = "done", note: str = "
     before = _snapshot(app)
     app.steps.append(ApplicationStep(
         position=len(app.steps) + 1, from_holder=app.holder, to_holder=app.holder,
-        note=text or tr(f"casework.status.{outcome}"), status=outcome, at=now, by=actor))
-    app.status, app.finished_at, app.finished_by, app.result = outcome, now, actor, text
+        note=text or tr(f"casework.status.{outcome}"), status=outcome, at=now, by=who.name))
+    app.status, app.finished_at, app.finished_by, app.result = outcome, now, who.name, text
     s.flush()
-    audit.record(s, actor=actor, action=f"application.{outcome}", entity="application",
+    audit.record(s, actor=who.name, action=f"application.{outcome}", entity="application",
                  entity_id=app.number, before=before, after=_snapshot(app),
-                 user_id=user_id_of(s, actor), office_id=office.id, at=now)
+                 user_id=who.user_id, office_id=office.id, at=now)
     uow.commit()
     return _info(office, app, s.get(Service, app.service_id))  # type: ignore[arg-type]
 

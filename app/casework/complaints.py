@@ -20,6 +20,10 @@ Registering a complaint for a visit belongs to the counter that has called or is
 (work ``casework``; a supervisor may override, audited); the visit leaves the desk only with
 its complaint registered (:mod:`app.casework.rules`). Answering and closing take days and
 are not tied to a visit.
+
+Registering, a step, the answer and the resolution are counter work (:mod:`app.access`: an
+officer of the office or above), asked before anything is written; the case and the audit
+log name the person checked, with their user id.
 """
 
 from __future__ import annotations
@@ -33,9 +37,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import Actor
 from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
-from app.casework.applications import user_id_of, visit_at_work
+from app.casework.applications import acting, visit_at_work
 from app.casework.deadlines import complaint_due
 from app.errors import LoketError
 from app.i18n import tr
@@ -240,7 +245,7 @@ def _snapshot(c: Complaint, case: ComplaintCase) -> dict[str, Any]:
 def register_complaint(
     uow: UnitOfWork, *, channel: str, text: str, reporter: str = "", contact: str = "",
     office_code: str | None = None, received_at: datetime | None = None,
-    visit_id: int | None = None, actor: str, now: datetime | None = None,
+    visit_id: int | None = None, actor: Actor | str, now: datetime | None = None,
     override: bool = False,
 ) -> ComplaintInfo:
     """Register a complaint with its due time and SOP steps; commits. For a visit: only at
@@ -248,6 +253,7 @@ def register_complaint(
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who_acts = acting(s, actor, office, now)
     visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
     kind = _channel(office, channel)
     body = _clean(text, "text", TEXT_MAX, "complaint.text_required")
@@ -262,20 +268,21 @@ def register_complaint(
     serial = next_in_series(s, office.id, SERIES, str(year))
     prefix = str((office.settings or {}).get("tracking_prefix") or office.code)
     number = f"{prefix}/ADU/{year}/{serial:06d}"
-    user_id = user_id_of(s, actor)
+    user_id = who_acts.user_id
     c = Complaint(office_id=office.id, visit_id=visit_id, channel=kind, reporter=who,
                   contact=reach, text=body, status=ComplaintStatus.RECEIVED,
                   received_at=received, due_at=due, answer="", handled_by=user_id)
     s.add(c)
     s.flush()
     case = ComplaintCase(complaint_id=c.id, office_id=office.id, number=number,
-                         registered_by=actor, answered_by="", resolution="", resolved_by="")
+                         registered_by=who_acts.name, answered_by="", resolution="",
+                         resolved_by="")
     s.add(case)
     for position, (step_text, at) in enumerate(planned, start=1):
         s.add(ComplaintStep(complaint_id=c.id, position=position, text=step_text, due_at=at,
                             done_by="", note=""))
     s.flush()
-    audit.record(s, actor=actor, action="complaint.register", entity="complaint",
+    audit.record(s, actor=who_acts.name, action="complaint.register", entity="complaint",
                  entity_id=number, after=_snapshot(c, case) | {"channel": kind},
                  user_id=user_id, office_id=office.id, at=now)
     uow.commit()
@@ -305,13 +312,14 @@ def show(uow: UnitOfWork, number: str, *, office_code: str | None = None) -> Com
 
 
 def complete_step(uow: UnitOfWork, number: str, position: int, *, note: str = "",
-                  office_code: str | None = None, actor: str,
+                  office_code: str | None = None, actor: Actor | str,
                   now: datetime | None = None) -> ComplaintInfo:
     """Mark one SOP step done (by whom, when, with a note); the complaint is then in
     progress unless already answered."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
     _not_closed(c, case)
     steps = _steps(s, c.id)
@@ -324,46 +332,48 @@ def complete_step(uow: UnitOfWork, number: str, position: int, *, note: str = ""
                          at=step.done_at.astimezone(_tz(office)).strftime("%d-%m-%Y %H:%M"))
     remark = _clean(note, "note", TEXT_MAX)
     before = _snapshot(c, case)
-    step.done_at, step.done_by, step.note = now, actor, remark
+    step.done_at, step.done_by, step.note = now, who.name, remark
     if c.status == ComplaintStatus.RECEIVED:
         c.status = ComplaintStatus.IN_PROGRESS
     s.flush()
-    audit.record(s, actor=actor, action="complaint.step", entity="complaint",
+    audit.record(s, actor=who.name, action="complaint.step", entity="complaint",
                  entity_id=case.number, before=before,
                  after=_snapshot(c, case) | {"step": position, "note": remark},
-                 user_id=user_id_of(s, actor), office_id=office.id, at=now)
+                 user_id=who.user_id, office_id=office.id, at=now)
     uow.commit()
     return _info(s, office, c, case)
 
 
 def answer(uow: UnitOfWork, number: str, text: str, *, office_code: str | None = None,
-           actor: str, now: datetime | None = None) -> ComplaintInfo:
+           actor: Actor | str, now: datetime | None = None) -> ComplaintInfo:
     """Record the answer (tanggapan) given to the reporter; on time when at or before the
     complaint's due moment. A later answer replaces it (the audit log keeps both)."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
     _not_closed(c, case)
     body = _clean(text, "answer", TEXT_MAX, "complaint.answer_required")
     before = _snapshot(c, case)
     c.answer, c.answered_at, c.status = body, now, ComplaintStatus.ANSWERED
-    c.handled_by = user_id_of(s, actor) or c.handled_by
-    case.answered_by = actor
+    c.handled_by = who.user_id or c.handled_by
+    case.answered_by = who.name
     s.flush()
-    audit.record(s, actor=actor, action="complaint.answer", entity="complaint",
+    audit.record(s, actor=who.name, action="complaint.answer", entity="complaint",
                  entity_id=case.number, before=before, after=_snapshot(c, case),
-                 user_id=user_id_of(s, actor), office_id=office.id, at=now)
+                 user_id=who.user_id, office_id=office.id, at=now)
     uow.commit()
     return _info(s, office, c, case)
 
 
 def close(uow: UnitOfWork, number: str, resolution: str, *, office_code: str | None = None,
-          actor: str, now: datetime | None = None) -> ComplaintInfo:
+          actor: Actor | str, now: datetime | None = None) -> ComplaintInfo:
     """Record the resolution (penyelesaian) and close the complaint; it must be answered."""
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
     _not_closed(c, case)
     if c.answered_at is None:
@@ -371,11 +381,11 @@ def close(uow: UnitOfWork, number: str, resolution: str, *, office_code: str | N
     body = _clean(resolution, "resolution", TEXT_MAX, "complaint.resolution_required")
     before = _snapshot(c, case)
     c.status = ComplaintStatus.CLOSED
-    case.resolution, case.resolved_at, case.resolved_by = body, now, actor
+    case.resolution, case.resolved_at, case.resolved_by = body, now, who.name
     s.flush()
-    audit.record(s, actor=actor, action="complaint.close", entity="complaint",
+    audit.record(s, actor=who.name, action="complaint.close", entity="complaint",
                  entity_id=case.number, before=before, after=_snapshot(c, case),
-                 user_id=user_id_of(s, actor), office_id=office.id, at=now)
+                 user_id=who.user_id, office_id=office.id, at=now)
     uow.commit()
     return _info(s, office, c, case)
 

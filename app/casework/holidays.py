@@ -4,6 +4,10 @@ National holidays and *cuti bersama* come from the ``holidays`` package
 (:mod:`app.calendar`); a local day (a regional anniversary, a late decree) is a
 ``holidays`` row, for one office or, without an office, for all. Deadlines counted after
 the day is added skip it; deadlines already given are not moved.
+
+Adding a day changes the office's settings (:mod:`app.access`, ``Act.CONFIGURE``: an
+administrator), asked before anything is written: for a day of one office, an administrator
+of that office or of none; a day of all offices is asked without an office.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from app import audit
+from app import access, audit
+from app.access import Act, Actor
 from app.calendar import _national
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.errors import LoketError
@@ -46,10 +51,11 @@ def parse_day(text: object) -> date:
 
 
 def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | None = None,
-                kind: str = HolidayKind.LOCAL.value, actor: str,
+                kind: str = HolidayKind.LOCAL.value, actor: Actor | str,
                 now: datetime | None = None) -> DayOff:
     """Add a day off for ``office_code`` (all offices when None); commits."""
     s = uow.session
+    now = now or datetime.now(UTC)
     label = " ".join(str(name or "").split())
     if not label:
         raise LoketError("holiday.name_required")
@@ -61,6 +67,7 @@ def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | Non
         if office is None:
             raise LoketError("office.unknown", code=office_code)
     office_id = office.id if office else None
+    who = access.require(s, actor, Act.CONFIGURE, office_id=office_id, now=now)
     existing = s.scalar(select(Holiday).where(
         Holiday.day == day,
         Holiday.office_id.is_(None) if office_id is None else Holiday.office_id == office_id))
@@ -69,10 +76,11 @@ def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | Non
     row = Holiday(office_id=office_id, day=day, name=label, kind=HolidayKind(kind))
     s.add(row)
     s.flush()
-    audit.record(s, actor=actor, action="holiday.add", entity="holiday", entity_id=row.id,
+    audit.record(s, actor=who.name, user_id=who.user_id, action="holiday.add",
+                 entity="holiday", entity_id=row.id,
                  after={"day": day.isoformat(), "name": label,
                         "office": office.code if office else None},
-                 office_id=office_id, at=(now or datetime.now(UTC)))
+                 office_id=office_id, at=now)
     uow.commit()
     return DayOff(day, label, "local", office.code if office else None)
 

@@ -15,9 +15,11 @@ and books what the machine reports. Nothing is guessed:
 It blocks until the job ends; a UI calls it from a worker thread (``on_progress`` is called
 from that thread every quarter of a second while the job runs).
 
-While the request's visit is open, counting belongs to the counter that has called or is
-serving that visit (a supervisor may override, audited): asked before the machine is
-touched.
+Counting is counter work (:mod:`app.access`: an officer of the office), and while the
+request's visit is open it belongs to the counter that has called or is serving that visit
+(a supervisor may override, audited): both asked before the machine is touched, so a
+refused person sends the machine nothing. The runs and the audit log name the person
+checked, with their user id.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app import audit
+from app.access import Act, Acting, Actor
 from app.errors import LoketError
 from app.i18n import MESSAGES, tr
 from app.perforation import (
@@ -38,6 +41,7 @@ from app.perforation.service import (
     COUNTABLE,
     STATUS_TEXT,
     RequestInfo,
+    acting,
     find,
     info,
     visit_at_work,
@@ -145,7 +149,7 @@ class _Plan:
     resume_job: str | None  # a job of this request the machine may still hold
 
 
-def count_request(store: Store, ref: object, connection: str, *, actor: str,
+def count_request(store: Store, ref: object, connection: str, *, actor: Actor | str,
                   office_code: str | None = None, now: datetime | Clock | None = None,
                   on_progress: Callable[[CountProgress], None] | None = None,
                   opener: Opener | None = None, override: bool = False) -> CountOutcome:
@@ -167,6 +171,7 @@ def count_request(store: Store, ref: object, connection: str, *, actor: str,
     # 1. what is there to count, and is a job of this request perhaps open on the machine
     with store.uow() as uow:
         req = find(uow.session, ref, office_code)
+        who = acting(uow.session, actor, Act.COUNTER_WORK, req.office_id, clock())
         _check_countable(req)
         visit_at_work(uow.session, req.office_id, req.visit_id, actor=actor,
                       override=override, now=clock(), open_only=True)
@@ -184,7 +189,7 @@ def count_request(store: Store, ref: object, connection: str, *, actor: str,
         raise LoketError("perforation.device.bad_connection", value=connection,
                          reason=exc.reason) from None
     try:
-        return _count(store, device, request_id, plan, connection, actor, clock, on_progress,
+        return _count(store, device, request_id, plan, connection, who, clock, on_progress,
                       number, range_total)
     finally:
         device.close()
@@ -198,7 +203,7 @@ def _check_countable(req: PerforationRequest) -> None:
 
 
 def _count(store: Store, device: Perforator, request_id: int, plan: _Plan, connection: str,
-           actor: str, clock: Clock, on_progress: Callable[[CountProgress], None] | None,
+           who: Acting, clock: Clock, on_progress: Callable[[CountProgress], None] | None,
            number: str, range_total: int) -> CountOutcome:
     # 2. ask the machine about a job it may still hold
     machine: PerforatorStatus | None = None
@@ -206,7 +211,7 @@ def _count(store: Store, device: Perforator, request_id: int, plan: _Plan, conne
         try:
             machine = device.status()
         except DeviceError as exc:
-            return _fail_before_start(store, request_id, None, exc, actor, clock)
+            return _fail_before_start(store, request_id, None, exc, who, clock)
         if machine.job_id != plan.resume_job:
             machine = None  # switched off since, or another job: it forgot ours
         elif machine.state == "busy":
@@ -232,7 +237,7 @@ def _count(store: Store, device: Perforator, request_id: int, plan: _Plan, conne
                 request_id=req.id, attempt=attempt, job_id=f"P{req.id}-{attempt}",
                 connection=connection, first_serial=first,
                 sheets=req.last_serial - first + 1, state="running", started_at=at,
-                started_by=actor)
+                started_by=who.name)
             s.add(run)
             for old in req.runs:  # a job the machine forgot will never report again
                 if old.state in ("running", "stopped"):
@@ -244,7 +249,7 @@ def _count(store: Store, device: Perforator, request_id: int, plan: _Plan, conne
         base = run.first_serial - req.first_serial
         media = config.media_named(req.media)
         series = req.series
-        audit.record(s, actor=actor, action="perforation.count_start",
+        audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.count_start",
                      entity="perforation_request", entity_id=req.id, before=before,
                      after={"status": "counting", "job_id": job_id, "connection": connection,
                             "resume": machine is not None}, office_id=req.office_id, at=at)
@@ -274,26 +279,26 @@ def _count(store: Store, device: Perforator, request_id: int, plan: _Plan, conne
                                               progress.condition.value))
     except Refused as exc:
         # a RESUME refused (the jam is still there) leaves the job open for the next try
-        _book_failure(store, request_id, run_id, exc, actor, clock,
+        _book_failure(store, request_id, run_id, exc, who, clock,
                       run_state="stopped" if resuming else "refused")
         raise LoketError("perforation.count.refused",
                          reason=f"{exc.code} {condition_text(exc.condition)}") from None
     except BadJob as exc:
         _book_failure(store, request_id, run_id, DeviceError(Condition.UNKNOWN, exc.reason),
-                      actor, clock, run_state="refused")
+                      who, clock, run_state="refused")
         raise LoketError("perforation.count.refused", reason=exc.reason) from None
     except DeviceError as exc:
-        return _book_failure(store, request_id, run_id, exc, actor, clock)
+        return _book_failure(store, request_id, run_id, exc, who, clock)
 
     # 5. book the result
-    outcome = _book_result(store, request_id, run_id, result, base, actor, clock)
+    outcome = _book_result(store, request_id, run_id, result, base, who, clock)
     if on_progress is not None:
         on_progress(CountProgress(number, outcome.counted, range_total, outcome.condition))
     return outcome
 
 
 def _book_result(store: Store, request_id: int, run_id: int, result: PerforationResult,
-                 base: int, actor: str, clock: Clock) -> CountOutcome:
+                 base: int, who: Acting, clock: Clock) -> CountOutcome:
     with store.uow() as uow:
         s = uow.session
         req = find(s, request_id, lock=True)
@@ -323,8 +328,8 @@ def _book_result(store: Store, request_id: int, run_id: int, result: Perforation
             message = tr("perforation.aborted", counted=total)
             req.status, req.last_error, state = "interrupted", message, "aborted"
             req.counted_at, req.count_source = at, "machine"
-        audit.record(s, actor=actor, action="perforation.count", entity="perforation_request",
-                     entity_id=req.id, before=before,
+        audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.count",
+                     entity="perforation_request", entity_id=req.id, before=before,
                      after={"status": req.status, "counted": total, "job_id": run.job_id,
                             "job_counted": result.counted, "state": state,
                             "condition": run.condition}, office_id=req.office_id, at=at)
@@ -336,7 +341,7 @@ def _book_result(store: Store, request_id: int, run_id: int, result: Perforation
 
 
 def _book_failure(store: Store, request_id: int, run_id: int | None, exc: DeviceError,
-                  actor: str, clock: Clock, *, run_state: str = "failed") -> CountOutcome:
+                  who: Acting, clock: Clock, *, run_state: str = "failed") -> CountOutcome:
     """Device trouble: nothing new is confirmed; the request can be counted again."""
     with store.uow() as uow:
         s = uow.session
@@ -354,7 +359,7 @@ def _book_failure(store: Store, request_id: int, run_id: int | None, exc: Device
                      detail=exc.detail or "-", counted=req.counted)
         req.status = "interrupted" if (req.runs or req.counted) else "requested"
         req.last_error, req.updated_at = message, at
-        audit.record(s, actor=actor, action="perforation.count_failed",
+        audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.count_failed",
                      entity="perforation_request", entity_id=req.id, before=before,
                      after={"status": req.status, "counted": req.counted,
                             "condition": exc.condition.value, "detail": exc.detail,
@@ -365,11 +370,11 @@ def _book_failure(store: Store, request_id: int, run_id: int | None, exc: Device
 
 
 def _fail_before_start(store: Store, request_id: int, run_id: int | None, exc: DeviceError,
-                       actor: str, clock: Clock) -> CountOutcome:
-    return _book_failure(store, request_id, run_id, exc, actor, clock)
+                       who: Acting, clock: Clock) -> CountOutcome:
+    return _book_failure(store, request_id, run_id, exc, who, clock)
 
 
-def end_count(store: Store, ref: object, connection: str, *, actor: str,
+def end_count(store: Store, ref: object, connection: str, *, actor: Actor | str,
               office_code: str | None = None, now: datetime | Clock | None = None,
               opener: Opener | None = None, override: bool = False) -> CountOutcome:
     """End, for good, the job of this request that the machine still holds (a fault that
@@ -385,6 +390,7 @@ def end_count(store: Store, ref: object, connection: str, *, actor: str,
                          reason=exc.reason) from None
     with store.uow() as uow:
         req = find(uow.session, ref, office_code)
+        who = acting(uow.session, actor, Act.COUNTER_WORK, req.office_id, clock())
         if req.status not in COUNTABLE:
             raise LoketError("perforation.bad_state", number=req.number,
                              status=_status_text(req))
@@ -413,7 +419,8 @@ def end_count(store: Store, ref: object, connection: str, *, actor: str,
                 at = clock()
                 lost.state, lost.ended_at = "lost", at
                 req.status, req.updated_at = "interrupted", at
-                audit.record(s, actor=actor, action="perforation.count_end",
+                audit.record(s, actor=who.name, user_id=who.user_id,
+                             action="perforation.count_end",
                              entity="perforation_request", entity_id=req.id,
                              after={"job_id": job_id, "state": "lost",
                                     "counted": req.counted}, office_id=req.office_id, at=at)
@@ -422,7 +429,7 @@ def end_count(store: Store, ref: object, connection: str, *, actor: str,
             return CountOutcome(shown, "aborted", job_id, shown.counted, "ready",
                                 tr("perforation.aborted", counted=shown.counted))
         except DeviceError as exc:
-            return _book_failure(store, request_id, run_id, exc, actor, clock)
+            return _book_failure(store, request_id, run_id, exc, who, clock)
     finally:
         device.close()
-    return _book_result(store, request_id, run_id, result, base, actor, clock)
+    return _book_result(store, request_id, run_id, result, base, who, clock)

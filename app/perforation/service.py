@@ -14,6 +14,11 @@ counter that has called or is serving that visit (work ``perforation``,
 :func:`app.stage_work.require_at_work`; a supervisor may override, audited). The visit
 leaves the desk only with its request and, counted while it waits, its sheets counted
 (:mod:`app.perforation.rules`). Counting later (a standard of days) asks nothing.
+
+Who may (:mod:`app.access`, asked before anything is written): a request, a count and the
+pick-up are counter work (an officer); the reconciliation books the office's stock of
+valuables, a supervisor's act (:data:`RECONCILE`); withdrawing a request is a cancellation
+(a supervisor). The audit log names the person checked, with their user id.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import audit
+from app import access, audit
+from app.access import Act, Acting, Actor
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.money import format_rupiah, parse_rupiah
@@ -38,7 +44,7 @@ from app.perforation import (
 )
 from app.perforation.rules import COUNTABLE, STATUS_TEXT
 from app.queue.clock import local, local_day, zone_info
-from app.queue.engine import Actor, resolve_office
+from app.queue.engine import resolve_office
 from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from db.models import Office
@@ -53,6 +59,9 @@ OPEN = ("requested", "counting", "counted", "interrupted")
 RECONCILABLE = ("counted", "interrupted")
 DONE = ("reconciled", "picked_up")
 WORK = "perforation"  # the work of the desk (resources/panels/work-panels.yaml)
+# the reconciliation fixes the counted, damaged and good sheets in the stock book of
+# valuables: checked by a supervisor (app/access.py, Act.DATA), not by the counting officer
+RECONCILE = Act.DATA
 
 _NPWPD = re.compile(r"^[A-Z0-9][A-Z0-9./-]{4,39}$")
 _SERIES = re.compile(r"^[A-Z0-9][A-Z0-9./-]{0,15}$")
@@ -456,12 +465,21 @@ def find(session: Session, ref: object, office_code: str | None = None,
     return req
 
 
-def visit_at_work(session: Session, office_id: int, visit_id: int | None, *, actor: str,
-                  override: bool, now: datetime, open_only: bool = False) -> None:
+def acting(session: Session, actor: Actor | str, act: Act, office_id: int,
+           now: datetime) -> Acting:
+    """The person doing ``act`` at the office, checked (:func:`app.access.require`): a
+    refusal raises before anything is written, and is itself kept in the audit log."""
+    return access.require(session, actor, act, office_id=office_id, now=now)
+
+
+def visit_at_work(session: Session, office_id: int, visit_id: int | None, *,
+                  actor: Actor | str, override: bool, now: datetime,
+                  open_only: bool = False) -> None:
     """Perforation work for visit ``visit_id`` only at the counter serving it
     (:func:`app.stage_work.require_visit_at_work`); ``open_only``: a closed visit asks
     nothing (its valuables are counted after it left)."""
-    require_visit_at_work(session, office_id, visit_id, WORK, actor=Actor(actor),
+    require_visit_at_work(session, office_id, visit_id, WORK,
+                          actor=actor if isinstance(actor, Actor) else Actor(actor),
                           override=override, now=now, open_only=open_only)
 
 
@@ -497,7 +515,7 @@ def _check_overlap(session: Session, office_id: int, valid: ValidRequest) -> Non
 def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: object,
                    series: object, first: object, last: object, sheets: object,
                    face_value: object, note: object = "", office_code: str | None = None,
-                   visit_id: int | None = None, actor: str,
+                   visit_id: int | None = None, actor: Actor | str,
                    now: datetime | None = None, override: bool = False) -> RequestInfo:
     """Register a request: validated, refused when its serials overlap a request of the
     same taxpayer, media and series; numbered ``PRF-<year>-<n>``; due time from the
@@ -506,6 +524,7 @@ def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: objec
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
+    who = acting(s, actor, Act.COUNTER_WORK, office.id, now)
     visit_at_work(s, office.id, visit_id, actor=actor, override=override, now=now)
     today = local_day(now, office.zone)
     valid = validate_request(npwpd=npwpd, name=name, media=media, series=series, first=first,
@@ -526,14 +545,14 @@ def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: objec
         npwpd=valid.npwpd, taxpayer_name=valid.name, media=valid.media.code,
         series=valid.series, first_serial=valid.first, last_serial=valid.last,
         sheets=valid.sheets, sheets_note=valid.note, face_value=valid.face_value,
-        requested_at=now, requested_by=actor, due_at=due,
+        requested_at=now, requested_by=who.name, due_at=due,
         standard=standard.to_json() | {"allowed_minutes": standard.allowed_minutes(
             valid.sheets)},
         created_at=now, updated_at=now)
     s.add(req)
     s.flush()
-    audit.record(s, actor=actor, action="perforation.request", entity="perforation_request",
-                 entity_id=req.id, after={
+    audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.request",
+                 entity="perforation_request", entity_id=req.id, after={
                      "number": number, "npwpd": valid.npwpd, "media": valid.media.code,
                      "series": valid.series, "first": valid.first, "last": valid.last,
                      "sheets": valid.sheets, "face_value": str(valid.face_value),
@@ -574,7 +593,7 @@ def list_requests(uow: UnitOfWork, *, office_code: str | None = None,
 
 
 def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: object,
-                        actor: str, office_code: str | None = None,
+                        actor: Actor | str, office_code: str | None = None,
                         now: datetime | None = None, override: bool = False) -> RequestInfo:
     """The count from a person (the machine was switched off and forgot its job): the
     sheets counted by hand, with the reason. While the request's visit is open: only at
@@ -582,6 +601,7 @@ def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: 
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
+    who = acting(s, actor, Act.COUNTER_WORK, req.office_id, now)
     visit_at_work(s, req.office_id, req.visit_id, actor=actor, override=override, now=now,
                   open_only=True)
     if req.status not in COUNTABLE:
@@ -592,7 +612,7 @@ def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: 
     before = _snapshot(req)
     req.counted, req.counted_at, req.count_source = value, now, "manual"
     req.status, req.last_error, req.updated_at = "counted", "", now
-    audit.record(s, actor=actor, action="perforation.count_manual",
+    audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.count_manual",
                  entity="perforation_request", entity_id=req.id, before=before,
                  after=_snapshot(req) | {"note": reason}, office_id=req.office_id, at=now)
     result = info(s, req, now)
@@ -622,13 +642,14 @@ def reconcile_figures(requested: int, counted: int, damaged: int) -> Reconciliat
 
 
 def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object = "",
-              actor: str, office_code: str | None = None,
+              actor: Actor | str, office_code: str | None = None,
               now: datetime | None = None) -> RequestInfo:
     """Record the reconciliation of the count against the request (damaged sheets as the
-    officer found them); who and when."""
+    officer found them); who and when. A supervisor's act (:data:`RECONCILE`)."""
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
+    who = acting(s, actor, RECONCILE, req.office_id, now)
     if req.status not in RECONCILABLE:
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
@@ -638,43 +659,46 @@ def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object
     before = _snapshot(req)
     req.damaged, req.short, req.extra = figures.damaged, figures.short, figures.extra
     req.result, req.reconcile_note = figures.result, text
-    req.reconciled_at, req.reconciled_by = now, actor
+    req.reconciled_at, req.reconciled_by = now, who.name
     req.status, req.updated_at = "reconciled", now
-    audit.record(s, actor=actor, action="perforation.reconcile", entity="perforation_request",
-                 entity_id=req.id, before=before, after=_snapshot(req) | {"good": figures.good},
-                 office_id=req.office_id, at=now)
+    audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.reconcile",
+                 entity="perforation_request", entity_id=req.id, before=before,
+                 after=_snapshot(req) | {"good": figures.good}, office_id=req.office_id, at=now)
     result = info(s, req, now)
     uow.commit()
     return result
 
 
-def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: str,
+def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
            office_code: str | None = None, now: datetime | None = None,
            user_id: int | None = None) -> tuple[RequestInfo, bytes]:
     """The taxpayer (or a representative) collects the perforated valuables: the pick-up
-    form PDF is stored as a document (kind ``perforation_pickup``, the request's number)."""
+    form PDF is stored as a document (kind ``perforation_pickup``, the request's number).
+    ``user_id``: who issued the form when the actor is not a user (a system actor)."""
     from app.documents import save_document
     from printing.perforation_documents import pickup_form_pdf
 
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
+    who = acting(s, actor, Act.COUNTER_WORK, req.office_id, now)
     if req.status != "reconciled":
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
-    who = parse_pickup_by(by)
+    taker = parse_pickup_by(by)
     before = _snapshot(req)
-    req.picked_up_at, req.picked_up_by, req.handed_over_by = now, who, actor
+    req.picked_up_at, req.picked_up_by, req.handed_over_by = now, taker, who.name
     req.status, req.updated_at = "picked_up", now
     shown = info(s, req, now)
     office = _office_of(s, req.office_id)
     pdf = pickup_form_pdf(shown, office)
     doc = save_document(s, office_id=req.office_id, kind=DOCUMENT_KIND, number=req.number,
                         pdf=pdf, data=shown.to_json(), visit_id=req.visit_id,
-                        issued_by=user_id, now=now)
+                        issued_by=who.user_id if who.user_id is not None else user_id,
+                        now=now)
     req.document_id = doc.id
-    audit.record(s, actor=actor, action="perforation.pickup", entity="perforation_request",
-                 entity_id=req.id, before=before,
+    audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.pickup",
+                 entity="perforation_request", entity_id=req.id, before=before,
                  after=_snapshot(req) | {"document_id": doc.id}, office_id=req.office_id,
                  at=now)
     shown = info(s, req, now)
@@ -682,20 +706,23 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: str,
     return shown, pdf
 
 
-def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: str,
+def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor | str,
            office_code: str | None = None, now: datetime | None = None) -> RequestInfo:
-    """Withdraw a request that has not been counted yet (its serials are free again)."""
+    """Withdraw a request that has not been counted yet (its serials are free again); a
+    supervisor's act (a cancellation)."""
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
+    who = acting(s, actor, Act.CANCEL, req.office_id, now)
     if req.status != "requested":
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
     text = parse_note(reason, required=True)
     before = _snapshot(req)
     req.status, req.updated_at, req.reconcile_note = "cancelled", now, text
-    audit.record(s, actor=actor, action="perforation.cancel", entity="perforation_request",
-                 entity_id=req.id, before=before, after=_snapshot(req) | {"reason": text},
+    audit.record(s, actor=who.name, user_id=who.user_id, action="perforation.cancel",
+                 entity="perforation_request", entity_id=req.id, before=before,
+                 after=_snapshot(req) | {"reason": text},
                  office_id=req.office_id, at=now)
     result = info(s, req, now)
     uow.commit()
@@ -820,11 +847,13 @@ def stock_book(uow: UnitOfWork, npwpd: object, *, office_code: str | None = None
 
 __all__ = [
     "DOCUMENT_KIND",
+    "RECONCILE",
     "PerforationRun",
     "Reconciliation",
     "RequestInfo",
     "StockBook",
     "ValidRequest",
+    "acting",
     "cancel",
     "check_range",
     "create_request",

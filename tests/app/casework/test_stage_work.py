@@ -5,7 +5,7 @@ calling or serving it (a supervisor may override, audited)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -14,14 +14,17 @@ from sqlalchemy import select
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
 from app.casework import complaints as C
+from app.errors import LoketError
 from app.queue import config
 from app.store import Store
-from db.models import Office
+from db.models import AuditEntry, Office
 from tests.app import desk as desks
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 MALANG, BATU, BPS = "BPPD-MALANG", "BAPENDA-BATU", "BPS-BANTEN"
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 WIB
+# an officer overriding is refused in the words of app/access.py (then: the least role)
+DENIED = "rina (petugas) tidak boleh bekerja pada kunjungan di luar tahapnya"
 
 
 class Desk(desks.Desk):
@@ -44,6 +47,18 @@ class Desk(desks.Desk):
             return C.register_complaint(uow, channel="room", text="Antrean terlalu lama",
                                         office_code=MALANG, visit_id=visit_id, actor=actor,
                                         now=NOW, override=override)
+
+    def denied(self, action: Callable[[], object]) -> LoketError:
+        """``action`` is refused for the person's role: nothing changes but the one
+        ``access.refused`` entry of the audit log (app/access.py)."""
+        before = snapshot(self.url)
+        with pytest.raises(LoketError) as err:
+            action()
+        assert snapshot(self.url) == {**before, "audit_log": before["audit_log"] + 1}
+        with self.store.uow(read_only=True) as uow:
+            last = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None and last.action == "access.refused"
+        return err.value
 
     def settings(self, office: str, **values: object) -> None:
         with self.store.uow() as uow:
@@ -130,8 +145,9 @@ def test_registering_for_a_waiting_visit_is_refused_and_a_supervisor_may_overrid
         f"Permohonan/pengaduan untuk {visit.ticket} hanya bisa dilakukan oleh loket yang "
         f"sedang memanggil atau melayani nomor itu; {visit.ticket} sedang menunggu di tahap "
         "Loket Pelayanan")
-    err = desk.refused(lambda: act(override=True))
-    assert err.key == "work.override_denied"
+    err = desk.denied(lambda: act(override=True))
+    assert err.key == "access.role" and err.message().startswith(DENIED + ": ")
+    assert "supervisor" in err.message().removeprefix(DENIED + ": ")
     act(actor="kepala", override=True)
     (entry,) = desk.overrides()
     assert entry.actor == "kepala" and entry.after == {"work": "casework",
@@ -165,13 +181,17 @@ def test_the_commands_for_a_waiting_visit_exit_2_changing_nothing(capsys, url: s
          "Antrean terlalu lama"),
     ]
     for argv in commands:
-        for extra, expected in (((), "sedang menunggu"),
-                                (("--override",), "rina bukan supervisor aktif")):
+        login(url, "rina")  # the command line acts for the person signed in (app/cli_login.py)
+        # an officer's override is refused: only the refusal is kept (app/access.py)
+        for extra, expected, audited in (((), "sedang menunggu", 0),
+                                         (("--override",), DENIED, 1)):
             before = snapshot(url)
             code, out, err = run_json(capsys, url, *argv, "--ticket", ticket["ticket"],
                                       "--as", "rina", *extra)
             assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
-            assert expected in err and snapshot(url) == before
+            assert expected in err
+            assert snapshot(url) == {**before, "audit_log": before["audit_log"] + audited}
+        login(url, "kepala")
         code, data, err = run_json(capsys, url, *argv, "--ticket", ticket["ticket"],
                                    "--as", "kepala", "--override")
         assert code == 0 and data["status"] == "received", err

@@ -27,7 +27,7 @@ def request_fields(**over: Any) -> dict[str, Any]:
 def make_request(store: Store, office: str = MALANG, now: datetime = NOW,
                  **over: Any) -> service.RequestInfo:
     with store.uow() as uow:
-        return service.create_request(uow, office_code=office, actor="petugas1", now=now,
+        return service.create_request(uow, office_code=office, actor="petugas", now=now,
                                       **request_fields(**over))
 
 

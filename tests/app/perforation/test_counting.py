@@ -53,7 +53,7 @@ def sim(request: pytest.FixtureRequest) -> Iterator[PerforatorSimulator]:
 
 
 def _count(store: Store, ref: str, conn: str, progress: list | None = None):
-    return count_request(store, ref, conn, actor="petugas1", office_code="BPPD-MALANG",
+    return count_request(store, ref, conn, actor="petugas", office_code="BPPD-MALANG",
                          now=NOW, on_progress=progress.append if progress is not None else None)
 
 
@@ -217,17 +217,17 @@ def test_ending_a_stopped_job_books_its_count_for_reconciliation(
     sim = _machine(faults="media@801")
     try:
         assert _count(catalog_store, info.number, _conn(sim)).counted == 800
-        ended = end_count(catalog_store, info.number, _conn(sim), actor="petugas1",
+        ended = end_count(catalog_store, info.number, _conn(sim), actor="petugas",
                           office_code="BPPD-MALANG", now=NOW)
         assert ended.state == "aborted" and ended.counted == 800
         assert f"ABORT P{info.id}-1" in sim.received
         assert sim.snapshot().state == "idle"  # the machine is free for the next request
         assert not _get(catalog_store, info.number).job_open
         with pytest.raises(LoketError) as err:
-            end_count(catalog_store, info.number, _conn(sim), actor="p", now=NOW)
+            end_count(catalog_store, info.number, _conn(sim), actor="petugas", now=NOW)
         assert err.value.key == "perforation.count.no_job"
     finally:
         sim.stop()
     with catalog_store.uow() as uow:
-        done = service.reconcile(uow, info.number, damaged=0, actor="petugas1", now=NOW)
+        done = service.reconcile(uow, info.number, damaged=0, actor="pengawas", now=NOW)
     assert (done.short, done.good, done.result) == (200, 800, "selisih")

@@ -20,7 +20,7 @@ NOW = datetime(2026, 12, 18, 10, tzinfo=ZoneInfo("Asia/Jakarta")).astimezone(UTC
 
 def make(qtbot, store: Store, office: str) -> CaseworkPanel:
     ctx = PanelContext(store=store, office_code=office, counter_code="L1",
-                       actor=lambda: "rina", clock=lambda: NOW)
+                       actor=lambda: "petugas", clock=lambda: NOW)
     widget = CaseworkPanel(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
@@ -110,7 +110,7 @@ def test_complaint_register_steps_answer_close(qtbot, catalog_store: Store) -> N
     with qtbot.waitSignal(panel.complaint_saved) as saved:
         qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
     assert saved.args[0]["status"] == "in_progress"
-    assert panel.steps.item(1, 2).text().endswith("rina")
+    assert panel.steps.item(1, 2).text().endswith("petugas")
     assert not panel.close_button.isEnabled()
     panel.answer.setPlainText("STNK siap diambil")
     with qtbot.waitSignal(panel.complaint_saved) as saved:

@@ -1,5 +1,7 @@
 """The perforation panel: the form checked as it is typed, "Hitung" on a simulated machine
-in a worker (a jam, then the resume), reconciliation figures and the pick-up form."""
+in a worker (a jam, then the resume), reconciliation figures and the pick-up form. The
+panel acts for the officer ``petugas``; the reconciliation is a supervisor's (``pengawas``,
+app/perforation/service.py RECONCILE)."""
 
 from __future__ import annotations
 
@@ -36,11 +38,16 @@ def machine() -> Iterator[PerforatorSimulator]:
 @pytest.fixture
 def panel(qtbot, catalog_store: Store) -> PerforationPanel:
     ctx = PanelContext(store=catalog_store, office_code=OFFICE, counter_code="L4",
-                       actor=lambda: "rina", clock=lambda: NOW)
+                       actor=lambda: "petugas", clock=lambda: NOW)
     widget = PerforationPanel(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 640)
     return widget
+
+
+def _as(panel: PerforationPanel, name: str) -> None:
+    """The person signed in at the console from now on."""
+    panel.ctx.actor = lambda: name
 
 
 def _fill(qtbot, panel: PerforationPanel, sheets: str = "400") -> None:
@@ -101,8 +108,10 @@ def test_count_in_a_worker_then_reconcile_and_pick_up(
     assert any(line.startswith("RESUME ") for line in machine.received)
     assert panel.reconcile_button.isEnabled() and not panel.count_button.isEnabled()
     panel.damaged.setValue(3)
+    _as(panel, "pengawas")  # the supervisor reconciles
     with qtbot.waitSignal(panel.reconciled):
         panel.reconcile_button.click()
+    _as(panel, "petugas")  # the officer hands the valuables over
     figures = {k: v.text() for k, v in panel.figures.items()}
     assert figures == {"sheets": "400", "counted": "400", "short": "0", "extra": "0",
                        "damaged": "3", "good": "397", "result": "SELISIH",
@@ -131,7 +140,7 @@ def test_an_unreachable_machine_is_reported_and_the_count_stays_possible(
     assert panel.count_button.isEnabled() and panel.current.status == "interrupted"
 
 
-def test_ending_a_stopped_job_lets_the_officer_reconcile_the_short_count(
+def test_ending_a_stopped_job_lets_the_supervisor_reconcile_the_short_count(
         qtbot, panel: PerforationPanel, machine: PerforatorSimulator) -> None:
     _fill(qtbot, panel)
     panel.save_button.click()
@@ -146,8 +155,14 @@ def test_ending_a_stopped_job_lets_the_officer_reconcile_the_short_count(
         panel.end_button.click()
     assert ended.args[0].state == "aborted" and machine.snapshot().state == "idle"
     assert not panel.end_button.isEnabled()
+    with qtbot.waitSignal(panel.failed) as refused:  # not the officer's to reconcile
+        panel.reconcile_button.click()
+    assert refused.args[0].startswith("petugas (petugas) tidak boleh ")
+    assert panel.current.status == "interrupted" and panel.reconcile_button.isEnabled()
+    _as(panel, "pengawas")
     with qtbot.waitSignal(panel.reconciled):
         panel.reconcile_button.click()
+    assert panel.current.reconciled_by == "pengawas"
     assert panel.figures["short"].text() == "251" and panel.figures["good"].text() == "149"
 
 
@@ -158,8 +173,8 @@ def test_the_visit_at_the_counter_brings_its_request(qtbot, panel: PerforationPa
     with catalog_store.uow() as uow:
         ticket = q.issue_ticket(uow, "PERFORASI", office_code=OFFICE, now=NOW)
     with catalog_store.uow() as uow:  # the panel's counter calls it: its work is done there
-        q.call_ticket(uow, "L4", ticket.ticket, office_code=OFFICE, actor=q.Actor("rina"),
-                      now=NOW)
+        q.call_ticket(uow, "L4", ticket.ticket, office_code=OFFICE,
+                      actor=q.Actor("petugas"), now=NOW)
     panel.set_visit(ticket.id, ticket.ticket)
     _fill(qtbot, panel)
     with qtbot.waitSignal(panel.request_saved) as saved:
