@@ -1,4 +1,7 @@
-"""``loket application|complaint|holiday``: JSON out; bad input exit 2, nothing changed."""
+"""``loket application|complaint|holiday``: JSON out; bad input exit 2, nothing changed.
+
+The command line acts for the person signed in (app/cli_login.py): applications are counter
+work (the officer ``petugas``); the ``url`` fixture signs in the catalogs' admin."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 MALANG = ("--office", "BPPD-MALANG")
 SAMSAT = ("--office", "SAMSAT-PTK1")
@@ -16,9 +19,10 @@ SAMSAT = ("--office", "SAMSAT-PTK1")
 
 def test_application_register_show_forward_finish_overdue(capsys, url: str,
                                                           tmp_path: Path) -> None:
+    login(url, "petugas")
     pdf = tmp_path / "tanda-terima.pdf"
     code, data, err = run_json(
-        capsys, url, "application", "register", "KEBERATAN", *MALANG, "--as", "petugas1",
+        capsys, url, "application", "register", "KEBERATAN", *MALANG, "--as", "petugas",
         "--name", "Budi Santoso", "--nik", "3573010101900001", "--subject", "Keberatan SKPD",
         "--amount", "2.500.000", "--received-at", "2026-11-20T10:00+07:00",
         "--pdf", str(pdf))
@@ -32,7 +36,7 @@ def test_application_register_show_forward_finish_overdue(capsys, url: str,
 
     code, data, err = run_json(capsys, url, "application", "forward", number, *MALANG,
                                "--to", "Kasubbid Keberatan", "--note", "telaah",
-                               "--as", "petugas1")
+                               "--as", "petugas")
     assert code == 0, err
     assert data["holder"] == "Kasubbid Keberatan" and data["status"] == "in_progress"
 

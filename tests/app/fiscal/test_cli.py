@@ -9,7 +9,7 @@ import pypdf
 
 from app.store import Store
 from app.users import add_user
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 OFFICE = ("--office", "BAPENDA-BANTEN-FO")
 SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "fiscal"
@@ -81,6 +81,8 @@ def test_check_by_each_key_and_the_log(capsys, url: str) -> None:
 
 
 def test_officer_must_be_a_user(capsys, url: str) -> None:
+    """``--officer`` names only the verified person acting (app/cli_login.py): signed in as
+    admin, ``--officer siapa`` is refused; signed in as rina, ``--officer rina`` acts."""
     imported(capsys, url)
     before = snapshot(url)
     code, _, err = run_json(capsys, url, "fiscal", "check", "--plate", "A 9 Z", "--purpose",
@@ -88,8 +90,9 @@ def test_officer_must_be_a_user(capsys, url: str) -> None:
     assert code == 2 and "siapa" in err
     assert snapshot(url) == before
     with Store.open(url) as store, store.uow() as uow:
-        add_user(uow, "rina", "officer", "kata-sandi-panjang", actor="test",
+        add_user(uow, "rina", "officer", "kata-sandi-panjang", actor="admin",
                  office_code="BAPENDA-BANTEN-FO")
+    login(url, "rina", "kata-sandi-panjang")
     code, data, err = run_json(capsys, url, "fiscal", "check", "--plate", "A 9 Z",
                                "--purpose", "x", "--officer", "rina", *OFFICE)
     assert code == 0, err

@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from devices.perforator_sim import PerforatorSimulator
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 OFFICE = ("--office", "BPPD-MALANG")
 REQUEST = ("perforation", "request", *OFFICE, "--npwpd", "P.2.0001234.01.02",
@@ -126,28 +126,43 @@ def test_a_request_and_its_count_for_a_waiting_visit_are_refused(capsys, url: st
     with Store.open(url) as store:
         for name, role in (("rina", "officer"), ("kepala", "supervisor")):
             with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="test")
+                users.add_user(uow, name, role, "rahasia-123", actor="admin")
     code, ticket, err = run_json(capsys, url, "ticket", "issue", "PERFORASI", *OFFICE)
     assert code == 0, err
 
-    def refused(*argv: str) -> str:
+    def refused(*argv: str, access: str | None = None) -> str:
+        """Exit 2, one line, nothing changed; ``access``: the act app/access.py refused,
+        whose ``access.refused`` audit entry is then the one thing kept."""
         before = snapshot(url)
         code, out, err = run_json(capsys, url, *argv)
         assert code == 2 and out is None and len(err.strip().splitlines()) == 1, err
-        assert snapshot(url) == before
+        if access is None:
+            assert snapshot(url) == before
+        else:
+            assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
+            with Store.open(url) as store, store.uow(read_only=True) as uow:
+                entry = uow.session.scalars(
+                    select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+                assert (entry.action, entry.after["act"]) == ("access.refused", access)
         return err
 
+    # an officer asking for an override (a supervisor's act) is refused by app/access.py
+    not_an_override = "rina (petugas) tidak boleh bekerja pada kunjungan di luar tahapnya"
     request = (*REQUEST, "--ticket", ticket["ticket"], "--as")
+    login(url, "rina")
     err = refused(*request, "rina")
     assert f"Perforasi untuk {ticket['ticket']} hanya bisa dilakukan" in err
     assert "sedang menunggu di tahap Loket Perforasi" in err
-    assert "bukan supervisor aktif" in refused(*request, "rina", "--override")
+    assert not_an_override in refused(*request, "rina", "--override", access="override")
+    login(url, "kepala")
     code, data, err = run_json(capsys, url, *request, "kepala", "--override")
     assert code == 0 and data["visit_id"] == ticket["id"], err
     count = ("perforation", "count", data["number"], *OFFICE, "--manual", "500", "--note",
              "mesin mati", "--as")
+    login(url, "rina")
     assert "sedang menunggu" in refused(*count, "rina")
-    assert "bukan supervisor aktif" in refused(*count, "rina", "--override")
+    assert not_an_override in refused(*count, "rina", "--override", access="override")
+    login(url, "kepala")
     code, counted, err = run_json(capsys, url, *count, "kepala", "--override")
     assert code == 0 and counted["counted"] == 500, err
     with Store.open(url) as store, store.uow(read_only=True) as uow:
