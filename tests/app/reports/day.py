@@ -91,7 +91,7 @@ def build(store: Store) -> None:
     ids = {}
     for name in ("budi", "siti"):
         with store.uow() as uow:
-            info = users.add_user(uow, name, "officer", "rahasia-123", actor="test",
+            info = users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
                                   office_code=OFFICE, full_name=name.title() + " Santoso")
             ids[name] = info.id
     with store.uow() as uow:

@@ -52,7 +52,7 @@ def build(store: Store) -> None:
     officers = []
     for name in ("ani", "eko", "rudi"):
         with store.uow() as uow:
-            officers.append(users.add_user(uow, name, "officer", "rahasia-123", actor="test",
+            officers.append(users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
                                            office_code=OFFICE, full_name=name.title()).id)
     elements = load_survey().ids
     with store.uow() as uow:

@@ -13,15 +13,16 @@ from app import users
 from app.queue.engine import Actor
 from app.store import Store
 from tests.app.samsat.conftest import CHASSIS, ENGINE, NIK, OFFICE, PLATE, RENEWAL_REQUIREMENTS
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 AS = ("--office", OFFICE, "--as", "petugas1")
 
 
 def _register(capsys, url: str) -> None:
     with Store.open(url) as store, store.uow() as uow:
-        users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="test",
+        users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="admin",
                        office_code=OFFICE)
+    login(url, "petugas1")
     code, person, err = run_json(capsys, url, "samsat", "person", "add", "--nik", NIK,
                                  "--name", "Budi Santoso", *AS)
     assert code == 0, err

@@ -1,5 +1,10 @@
 """Every refusal of the STNK flow from the command line: exit 2, one line on stderr naming
-the missing step, and nothing changed (row counts of every table before and after)."""
+the missing step, and nothing changed (row counts of every table before and after); a
+refusal of who acts (app/access.py) keeps only its ``access.refused`` audit entry.
+
+The command line acts for the signed-in person (``loket login``, :func:`tests.helpers.login`):
+the tests sign in as the officer ``petugas1`` or the supervisor ``kepala`` before acting
+``--as`` them."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from db.models import AuditEntry
 from db.models_samsat import StnkCase
 from tests.app.samsat.conftest import CHASSIS, ENGINE, NIK, OFFICE, PLATE, RENEWAL_REQUIREMENTS
 from tests.app.samsat.test_cli import _register
-from tests.helpers import run_json, snapshot
+from tests.helpers import login, run_json, snapshot
 
 AS = ("--office", OFFICE, "--as", "petugas1")
 BOSS = ("--office", OFFICE, "--as", "kepala")
@@ -33,11 +38,34 @@ def _refused(capsys, url: str, needle: str, *argv: str) -> str:
     return err
 
 
+def _access_refused(capsys, url: str, needle: str, act: str, *argv: str) -> str:
+    """Like :func:`_refused`, for a refusal of who acts: the one row more is its
+    ``access.refused`` audit entry, naming ``act``."""
+    before = snapshot(url)
+    code, out, err = run_json(capsys, url, *argv)
+    assert code == 2 and out is None, err
+    assert err.count("\n") == 1 and err.startswith("loket: "), err
+    assert needle in err, err
+    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
+    with Store.open(url) as store, store.uow(read_only=True) as uow:
+        entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())
+                                    .limit(1)).one()
+    assert entry.action == "access.refused" and entry.actor == "petugas1"
+    assert entry.after["act"] == act and entry.after["reason"] == "role"
+    return err
+
+
+def _add_supervisor(url: str) -> None:
+    """The office's supervisor ``kepala`` (added by the catalogs' admin); the command line
+    stays signed in as ``petugas1``."""
+    with Store.open(url) as store, store.uow() as uow:
+        users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="admin",
+                       office_code=OFFICE)
+
+
 def test_each_stage_refuses_to_let_a_visit_go_without_its_work(capsys, url: str) -> None:
     _register(capsys, url)
-    with Store.open(url) as store, store.uow() as uow:
-        users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="test",
-                       office_code=OFFICE)
+    _add_supervisor(url)
     ticket = _ok(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *AS)["ticket"]
     _ok(capsys, url, "ticket", "call-next", "--counter", "CF", *AS)
     _refused(capsys, url, f"cek fisik {ticket} belum disimpan",
@@ -70,12 +98,15 @@ def test_each_stage_refuses_to_let_a_visit_go_without_its_work(capsys, url: str)
              "ticket", "finish", "--counter", "L2", *AS)
     _refused(capsys, url, "pembatalan harus dilakukan supervisor",
              "ticket", "finish", "--counter", "L2", "--outcome", "cancelled", *AS)
-    _refused(capsys, url, "petugas1 bukan supervisor", "samsat", "cancel", "--ticket", ticket,
-             "--reason", "wajib pajak batal membayar", *AS)
+    _access_refused(capsys, url, "petugas1 (petugas) tidak boleh membatalkan pembayaran",
+                    "cancel", "samsat", "cancel", "--ticket", ticket,
+                    "--reason", "wajib pajak batal membayar", *AS)
+    login(url, "kepala")
     _refused(capsys, url, "alasan belum diisi", "samsat", "cancel", "--ticket", ticket,
              "--reason", "  ", *BOSS)
     _ok(capsys, url, "samsat", "cancel", "--ticket", ticket, "--reason",
         "wajib pajak batal membayar", *BOSS)
+    login(url, "petugas1")
     _refused(capsys, url, "dibatalkan supervisor", "samsat", "pay", "--ticket", ticket,
              "--method", "cash", *AS)
     _ok(capsys, url, "ticket", "finish", "--counter", "L2", "--outcome", "cancelled", *AS)
@@ -89,9 +120,7 @@ def test_each_stage_refuses_to_let_a_visit_go_without_its_work(capsys, url: str)
 
 def test_actions_belong_to_the_visit_the_counter_serves(capsys, url: str) -> None:
     _register(capsys, url)
-    with Store.open(url) as store, store.uow() as uow:
-        users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="test",
-                       office_code=OFFICE)
+    _add_supervisor(url)
     first = _ok(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *AS)["ticket"]
     waiting = _ok(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", *AS)["ticket"]
     _ok(capsys, url, "ticket", "call-next", "--counter", "CF", *AS)
@@ -102,9 +131,11 @@ def test_actions_belong_to_the_visit_the_counter_serves(capsys, url: str) -> Non
         err = _refused(capsys, url, f"{waiting} sedang menunggu di tahap Cek Fisik Kendaraan",
                        *argv, "--ticket", waiting, *AS)
         assert first not in err
-        _refused(capsys, url, "hanya supervisor yang boleh melewati aturan ini",
-                 *argv, "--ticket", waiting, "--override", *AS)
+        _access_refused(capsys, url, "tidak boleh bekerja pada kunjungan di luar tahapnya: "
+                        "perlu peran supervisor", "override",
+                        *argv, "--ticket", waiting, "--override", *AS)
     # a supervisor may override: the check is recorded and the override audited
+    login(url, "kepala")
     _ok(capsys, url, "samsat", "check", "--ticket", waiting, "--chassis", CHASSIS,
         "--engine", ENGINE, "--plate", PLATE, "--override", *BOSS)
     with Store.open(url) as store, store.uow(read_only=True) as uow:
