@@ -105,8 +105,9 @@ register({
                           "cancel a payment, a letter, an NPWPD or a request"),
     "access.act.override": ("bekerja pada kunjungan di luar tahapnya",
                             "act on a visit outside its stage"),
-    "access.act.data": ("mengimpor data atau mengubah teks berjalan",
-                        "import data or change the running text"),
+    "access.act.data": ("mengimpor data, mencocokkan hasil perforasi atau mengubah teks "
+                        "berjalan", "import data, reconcile a perforation count or change "
+                        "the running text"),
     "access.act.users": ("mengelola pengguna", "manage users"),
     "access.act.catalog": ("mengubah katalog layanan", "change the service catalog"),
     "access.act.configure": ("mengubah pengaturan kantor", "change the office's settings"),

@@ -16,7 +16,7 @@ from db.models import AuditEntry, User
 def _add(store: Store, name: str = "petugas1", role: str = "officer", pw: str = "rahasia-123",
          **kw) -> users.UserInfo:
     with store.uow() as uow:
-        return users.add_user(uow, name, role, pw, actor="test", **kw)
+        return users.add_user(uow, name, role, pw, actor="admin", **kw)
 
 
 def test_add_user_hashes_with_argon2_and_audits(store: Store) -> None:
@@ -27,7 +27,7 @@ def test_add_user_hashes_with_argon2_and_audits(store: Store) -> None:
         entry = uow.session.scalar(select(AuditEntry).where(AuditEntry.action == "user.add"))
     assert user.password_hash.startswith("$argon2id$")
     assert "rahasia-123" not in user.password_hash
-    assert entry.actor == "test"
+    assert entry.actor == "admin"
     assert entry.entity_id == str(user.id)
     assert entry.after == {"username": "petugas1", "role": "officer", "office": None}
 
@@ -60,8 +60,8 @@ def test_duplicate_and_unknown_office(store: Store) -> None:
 
 
 def test_list_users_sorted(store: Store) -> None:
-    _add(store, "zaki", "admin")
-    _add(store, "ani", "supervisor")
+    _add(store, "ani", "supervisor")  # a fresh database: anyone sets it up until its
+    _add(store, "zaki", "admin")  # first admin (app.access.BOOTSTRAP)
     with store.uow(read_only=True) as uow:
         rows = users.list_users(uow)
     assert [(u.username, u.role) for u in rows] == [("ani", "supervisor"), ("zaki", "admin")]

@@ -141,14 +141,14 @@ def test_the_station_works_the_counter_and_only_appends_to_the_audit(
         roles: dict[str, str], office: Office) -> None:
     with Store.open(roles["kiosk"]) as kiosk, kiosk.uow() as uow:
         ticket = q_.issue_ticket(uow, STNK, office_code=OFFICE, now=MONDAY_9)
-    officer = q_.Actor("petugas1")
+    officer = q_.Actor("petugas")
     with Store.open(roles["station"]) as store:
         for step in (q_.call_next, q_.start, q_.finish):
             with store.uow() as uow:
                 done = step(uow, "CF", office_code=OFFICE, actor=officer, now=MONDAY_9)
         assert done.next_stage == "loket-1"
         with store.uow() as uow:
-            audit.record(uow.session, actor="petugas1", action="test.note", entity="visit",
+            audit.record(uow.session, actor="petugas", action="test.note", entity="visit",
                          entity_id=ticket.id)
             uow.commit()
     assert refused(roles["station"], "UPDATE audit_log SET actor = 'someone else'")

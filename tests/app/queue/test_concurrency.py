@@ -32,7 +32,7 @@ def _office(store: Store, counters: int) -> None:
                       "stages": ["loket"], "fee": {"kind": "free"}}],
     }
     with store.uow() as uow:
-        import_catalog(uow, parse_catalog(data, "uji.yaml"), actor="test")
+        import_catalog(uow, parse_catalog(data, "uji.yaml"), actor="admin")
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from tests.helpers import snapshot
 OFFICE = "SAMSAT-PTK1"
 STNK = "STNK-PERPANJANGAN"
 LOST = "STNK-HILANG"
-OFFICER = q_.Actor("petugas1")
+OFFICER = q_.Actor("pengawas")  # a supervisor: these tests also recover and close the day
 
 
 def issue(store: Store, clock: Clock, service: str = STNK, minutes: float = 0,

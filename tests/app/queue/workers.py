@@ -29,18 +29,18 @@ def counter(url: str, start: Any, code: str, kiosks_done: Any, out: Any) -> None
         start.wait()
         while True:
             with store.uow() as uow:
-                call = q_.call_next(uow, code, office_code=OFFICE, actor=q_.Actor(code))
+                call = q_.call_next(uow, code, office_code=OFFICE, actor=q_.Actor.system(code))
             if call is None:
                 if kiosks_done.is_set():
                     # one more look: a ticket may have been committed just before the flag
                     with store.uow() as uow:
-                        call = q_.call_next(uow, code, office_code=OFFICE, actor=q_.Actor(code))
+                        call = q_.call_next(uow, code, office_code=OFFICE, actor=q_.Actor.system(code))
                     if call is None:
                         break
                 else:
                     kiosks_done.wait(0.02)  # queue empty for now: back off, do not spin
                     continue
             with store.uow() as uow:
-                q_.finish(uow, code, office_code=OFFICE, actor=q_.Actor(code))
+                q_.finish(uow, code, office_code=OFFICE, actor=q_.Actor.system(code))
             served.append(call.ticket)
     out.put(("counter", served))

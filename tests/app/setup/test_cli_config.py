@@ -161,7 +161,7 @@ def test_check_lists_offices_counters_and_stations(catalog_db_url: str) -> None:
     from resources import path
 
     with Store.open(catalog_db_url) as store, store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="test")
+        import_file(uow, path("demo", "stations.yaml"), actor="admin")
     check = check_database(catalog_db_url)
     assert check.usable
     office = check.office("SAMSAT-PTK1")
