@@ -595,7 +595,8 @@ def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, offi
     l2.authorize_cancel = sign("petugas3", "batal bayar")
     qtbot.mouseClick(l2.buttons["cancel"], Qt.MouseButton.LeftButton)
     assert asked and f"Tagihan {ticket} belum dibayar" in asked[0]
-    assert l2.banner_kind == "error" and "petugas3 (petugas) tidak boleh membatalkan" in l2.banner.text()
+    assert l2.banner_kind == "error"
+    assert "petugas3 (petugas) tidak boleh membatalkan" in l2.banner.text()
     assert l2.current is not None and case_status(catalog_store, ticket) == "registered"
 
     l2.authorize_cancel = sign("kepala", "wajib pajak batal membayar")

@@ -34,7 +34,8 @@ def counter(url: str, start: Any, code: str, kiosks_done: Any, out: Any) -> None
                 if kiosks_done.is_set():
                     # one more look: a ticket may have been committed just before the flag
                     with store.uow() as uow:
-                        call = q_.call_next(uow, code, office_code=OFFICE, actor=q_.Actor.system(code))
+                        call = q_.call_next(uow, code, office_code=OFFICE,
+                                            actor=q_.Actor.system(code))
                     if call is None:
                         break
                 else:
