@@ -9,12 +9,13 @@ from sqlalchemy import select
 
 from app import supervision
 from app.errors import LoketError
+from app.i18n import tr
 from app.store import Store
 from db.models import AuditEntry, Office, User
 from tests.helpers import snapshot
 
 OFFICE = "SAMSAT-PTK1"
-DATA = "mengimpor data atau mengubah teks berjalan"
+DATA = tr("access.act.data", "id")
 
 
 def _text(store: Store) -> str:

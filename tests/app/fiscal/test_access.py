@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.access import Actor
 from app.errors import LoketError
 from app.fiscal import arrears, clearance
+from app.i18n import tr
 from app.store import Store
 from db.models import AuditEntry, User
 from db.models_fiscal import FiscalCheck, FiscalImportBatch
@@ -24,7 +25,7 @@ OFFICE = "BAPENDA-BANTEN-FO"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # 10:00 WIB
 SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "fiscal"
 CLEAR_NIK = "3671014505900002"  # Dewi Lestari: no arrears in the samples
-DATA = "mengimpor data atau mengubah teks berjalan"
+DATA = tr("access.act.data", "id")
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
 

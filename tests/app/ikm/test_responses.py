@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.errors import LoketError
+from app.i18n import tr
 from app.ikm import responses
 from app.ikm.responses import (
     check_visit,
@@ -268,7 +269,7 @@ def test_only_a_supervisor_loads_paper_answers(catalog_store: Store, catalog_db_
             import_answers(uow, OFFICE, path, now=MONDAY_9, actor=who)
         assert snapshot(catalog_db_url) == {**before, "audit_log": before["audit_log"] + 1}
         if who == "petugas":
-            refused = "petugas (petugas) tidak boleh mengimpor data atau mengubah teks berjalan: "
+            refused = f"petugas (petugas) tidak boleh {tr('access.act.data', 'id')}: "
             assert err.value.key == "access.role"
             assert err.value.message("id").startswith(refused)
             assert "supervisor" in err.value.message("id").removeprefix(refused)
