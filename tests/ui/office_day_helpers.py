@@ -100,7 +100,7 @@ class Visitor:
 
 def register_visitors(store: Store, visitors: list[Visitor], at: datetime) -> None:
     """Put the owners and their vehicles in the Samsat register (set-up, not the test)."""
-    clerk = q.Actor("registrasi")
+    clerk = q.Actor("petugas")  # a seeded officer of the catalogs
     for v in visitors:
         with store.uow() as uow:
             registry.register_person(uow, registry.PersonData(

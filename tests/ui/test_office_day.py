@@ -265,11 +265,13 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     assert day.boxes() == {"CF": EMPTY, "L1": EMPTY, "L2": EMPTY, "L3": EMPTY}
     from app.cli import main
     from app.queue import engine
+    from tests.helpers import login
 
     monkeypatch.setattr(engine, "utcnow", clock)  # the command reads the office's clock
+    login(catalog_db_url, SUPERVISOR, PASSWORD)  # loket login kepala, at the office's PC
     with qtbot.waitSignal(day.kiosk.closed_shown, timeout=WAIT) as closed:
         code = main(["--db", catalog_db_url, "queue", "close-day", "--office", OFFICE,
-                     "--as", "it-kantor", "--json"])
+                     "--as", SUPERVISOR, "--json"])
     assert code == 0
     assert json.loads(capsys.readouterr().out) == {
         "office": OFFICE, "day": "2026-11-23", "not_served": ["A-022", "A-023", "A-024"]}
