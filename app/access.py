@@ -121,6 +121,13 @@ class Acting:
     name: str
     user_id: int | None
     role: Role | None  # None: a system actor, or the bootstrap of a fresh database
+    is_system: bool = False
+
+    @property
+    def actor(self) -> Actor:
+        """The checked person as an :class:`Actor`, with their user id, to hand on to the
+        checks of the same act (a system actor stays one)."""
+        return Actor(self.name, self.user_id, self.is_system)
 
 
 def name_of(actor: Actor | str) -> str:
@@ -144,13 +151,18 @@ def no_admin_yet(session: Session) -> bool:
 
 
 def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | None,
-            now: datetime | None = None, counter_officer_id: int | None = None) -> Acting:
+            now: datetime | None = None, user_id: int | None = None,
+            counter_officer_id: int | None = None) -> Acting:
     """The checked person for ``act`` at ``office_id``, or a refusal (kept in the audit log).
 
+    ``user_id``: the user, where ``actor`` is only a name (an officer named by a form or an
+    option): the id is what is checked.
     ``counter_officer_id``: for :attr:`Act.COUNTERS`, the officer signed in at the counter;
     an officer may open a free counter (becoming its officer) or close their own."""
     if isinstance(actor, Actor) and actor.is_system:
-        return Acting(actor.name, None, None)
+        return Acting(actor.name, None, None, is_system=True)
+    if user_id is not None and not isinstance(actor, Actor):
+        actor = Actor(actor, user_id)
     now = now or datetime.now(UTC)
     cache: dict[tuple[str, int | None, Act, int | None], Acting] = \
         session.info.setdefault("loket.access", {})

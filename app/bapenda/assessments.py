@@ -29,17 +29,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
-from app import audit
+from app import access, audit
 from app.access import Act, Actor
 from app.bapenda.formats import Formats, load_formats
-from app.bapenda.taxpayers import (
-    _city,
-    acting,
-    as_actor,
-    document_number,
-    find_taxpayer,
-    visit_at_work,
-)
+from app.bapenda.taxpayers import _city, document_number, find_taxpayer, visit_at_work
 from app.errors import LoketError
 from app.inputs import check_day
 from app.money import format_rupiah, parse_rupiah
@@ -279,7 +272,7 @@ def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
     formats = formats or load_formats()
     kind = parse_kind(kind)
     amount = parse_amount(principal)
@@ -425,8 +418,8 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
-    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
+    visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     formats = formats or load_formats()
     pay_method = parse_method(method)

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
 from app import access, audit
-from app.access import Act, Acting
+from app.access import Act
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
 from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
 from app.errors import LoketError
@@ -276,23 +276,6 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
     return list(((visit.data or {}).get("requirements") or {}).keys())
 
 
-def acting(session: Session, actor: Actor | str, user_id: int | None, act: Act,
-           office_id: int, now: datetime) -> Acting:
-    """The person ``act`` is done for at the office, checked (:func:`app.access.require`).
-
-    ``user_id`` names the user when ``actor`` is only a name (the command line's
-    ``--officer``): the id is then what is checked, and the audit log gets its user name."""
-    if user_id is not None and not isinstance(actor, Actor):
-        actor = Actor(actor, user_id)
-    return access.require(session, actor, act, office_id=office_id, now=now)
-
-
-def as_actor(who: Acting, actor: Actor | str) -> Actor | str:
-    """The checked person as an :class:`Actor` for the queue's checks (a system actor
-    stays one)."""
-    return actor if who.user_id is None else Actor(who.name, who.user_id)
-
-
 def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
                   actor: Actor | str, override: bool, now: datetime) -> None:
     """Work for visit ``visit_id`` only at the counter doing ``work`` that serves it
@@ -425,8 +408,8 @@ def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = No
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
-    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
+    visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     today = local_day(now, office.zone)
     formats = formats or load_formats()
@@ -595,8 +578,8 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
     now = _now(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = acting(s, actor, user_id, Act.CANCEL, office.id, now)
-    visit_at_work(s, office, visit_id, WORK, actor=as_actor(who, actor), override=override,
+    who = access.require(s, actor, Act.CANCEL, office_id=office.id, now=now, user_id=user_id)
+    visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     code, variants = _reason(reason)
     note = _text(note)
@@ -684,8 +667,9 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
     with store.uow(read_only=True) as uow:
         s = uow.session
         office = resolve_office(s, office_code)
-        who = acting(s, actor, user_id, Act.COUNTER_WORK, office.id, now)
-        checked = as_actor(who, actor)
+        who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now,
+                             user_id=user_id)
+        checked = who.actor
         taxpayer = find_taxpayer(s, office, npwpd)
         if taxpayer.status != "active":
             raise LoketError("bapenda.already_inactive", npwpd=taxpayer.npwpd,

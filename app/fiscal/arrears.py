@@ -111,9 +111,7 @@ def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    if user_id is not None and not isinstance(actor, Actor):
-        actor = Actor(actor, user_id)
-    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now)
+    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now, user_id=user_id)
     today = local_day(now, office.zone)
     as_of = as_of or today
     if as_of > today:

@@ -34,7 +34,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import access, audit, documents
-from app.access import Act, Acting
+from app.access import Act
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.fiscal.arrears import current_batches
@@ -234,15 +234,6 @@ def _known_name(session: Session, key: SubjectKey, rows: list[FiscalArrear]) -> 
     return ""
 
 
-def _acting(session: Session, actor: Actor | str, user_id: int | None, act: Act,
-            office_id: int, now: datetime) -> Acting:
-    """The person ``act`` is done for at the office, checked (:func:`app.access.require`);
-    ``user_id`` names the user when ``actor`` is only a name (``--officer``)."""
-    if user_id is not None and not isinstance(actor, Actor):
-        actor = Actor(actor, user_id)
-    return access.require(session, actor, act, office_id=office_id, now=now)
-
-
 def resolve_officer(session: Session, name: str) -> User:
     """An active user by name (``--officer``)."""
     user = session.scalar(select(User).where(User.username == name))
@@ -266,9 +257,9 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: A
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    who = _acting(s, officer, user_id, Act.COUNTER_WORK, office.id, now)
-    checked = officer if who.user_id is None else Actor(who.name, who.user_id)
-    require_visit_at_work(s, office.id, visit_id, WORK, actor=checked, override=override,
+    who = access.require(s, officer, Act.COUNTER_WORK, office_id=office.id, now=now,
+                         user_id=user_id)
+    require_visit_at_work(s, office.id, visit_id, WORK, actor=who.actor, override=override,
                           now=now)
     today = local_day(now, office.zone)
     key = parse_key(kind, value, today=today)
@@ -393,7 +384,8 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor | str,
     entry = s.get(FiscalCheck, check_id, with_for_update=True)
     if entry is None:
         raise LoketError("fiscal.unknown_check", id=check_id)
-    who = _acting(s, actor, user_id, Act.COUNTER_WORK, entry.office_id, now)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=entry.office_id, now=now,
+                         user_id=user_id)
     office = s.get(Office, entry.office_id)
     assert office is not None
     if entry.result not in LETTER_KINDS:
@@ -444,7 +436,8 @@ def letter_pdf_of(uow: UnitOfWork, code: object, *, actor: Actor | str,
     from db.models import Document
 
     letter = _letter(uow.session, parse_code(code))
-    _acting(uow.session, actor, user_id, Act.COUNTER_WORK, letter.office_id, now or utcnow())
+    access.require(uow.session, actor, Act.COUNTER_WORK, office_id=letter.office_id,
+                   now=now or utcnow(), user_id=user_id)
     doc = uow.session.get(Document, letter.document_id) if letter.document_id else None
     if doc is None or doc.content is None:
         raise LoketError("fiscal.code_unknown", code=format_code(letter.code))
@@ -507,7 +500,7 @@ def revoke(uow: UnitOfWork, code: object, *, reason: str, actor: Actor | str,
     now = now or utcnow()
     s = uow.session
     letter = _letter(s, parse_code(code))
-    who = _acting(s, actor, user_id, Act.CANCEL, letter.office_id, now)
+    who = access.require(s, actor, Act.CANCEL, office_id=letter.office_id, now=now, user_id=user_id)
     reason = " ".join(str(reason or "").split())
     if not reason:
         raise LoketError("fiscal.reason_missing")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from app import audit
+from app import access, audit
 from app.access import Act, Acting, Actor
 from app.errors import LoketError
 from app.i18n import MESSAGES, tr
@@ -41,7 +41,6 @@ from app.perforation.service import (
     COUNTABLE,
     STATUS_TEXT,
     RequestInfo,
-    acting,
     find,
     info,
     visit_at_work,
@@ -171,7 +170,8 @@ def count_request(store: Store, ref: object, connection: str, *, actor: Actor | 
     # 1. what is there to count, and is a job of this request perhaps open on the machine
     with store.uow() as uow:
         req = find(uow.session, ref, office_code)
-        who = acting(uow.session, actor, Act.COUNTER_WORK, req.office_id, clock())
+        who = access.require(uow.session, actor, Act.COUNTER_WORK, office_id=req.office_id,
+                             now=clock())
         _check_countable(req)
         visit_at_work(uow.session, req.office_id, req.visit_id, actor=actor,
                       override=override, now=clock(), open_only=True)
@@ -390,7 +390,8 @@ def end_count(store: Store, ref: object, connection: str, *, actor: Actor | str,
                          reason=exc.reason) from None
     with store.uow() as uow:
         req = find(uow.session, ref, office_code)
-        who = acting(uow.session, actor, Act.COUNTER_WORK, req.office_id, clock())
+        who = access.require(uow.session, actor, Act.COUNTER_WORK, office_id=req.office_id,
+                             now=clock())
         if req.status not in COUNTABLE:
             raise LoketError("perforation.bad_state", number=req.number,
                              status=_status_text(req))

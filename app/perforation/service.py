@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import access, audit
-from app.access import Act, Acting, Actor
+from app.access import Act, Actor
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.money import format_rupiah, parse_rupiah
@@ -465,13 +465,6 @@ def find(session: Session, ref: object, office_code: str | None = None,
     return req
 
 
-def acting(session: Session, actor: Actor | str, act: Act, office_id: int,
-           now: datetime) -> Acting:
-    """The person doing ``act`` at the office, checked (:func:`app.access.require`): a
-    refusal raises before anything is written, and is itself kept in the audit log."""
-    return access.require(session, actor, act, office_id=office_id, now=now)
-
-
 def visit_at_work(session: Session, office_id: int, visit_id: int | None, *,
                   actor: Actor | str, override: bool, now: datetime,
                   open_only: bool = False) -> None:
@@ -524,7 +517,7 @@ def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: objec
     s = uow.session
     now = _now(now)
     office = resolve_office(s, office_code)
-    who = acting(s, actor, Act.COUNTER_WORK, office.id, now)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     visit_at_work(s, office.id, visit_id, actor=actor, override=override, now=now)
     today = local_day(now, office.zone)
     valid = validate_request(npwpd=npwpd, name=name, media=media, series=series, first=first,
@@ -601,7 +594,7 @@ def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: 
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
-    who = acting(s, actor, Act.COUNTER_WORK, req.office_id, now)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=req.office_id, now=now)
     visit_at_work(s, req.office_id, req.visit_id, actor=actor, override=override, now=now,
                   open_only=True)
     if req.status not in COUNTABLE:
@@ -649,7 +642,7 @@ def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
-    who = acting(s, actor, RECONCILE, req.office_id, now)
+    who = access.require(s, actor, RECONCILE, office_id=req.office_id, now=now)
     if req.status not in RECONCILABLE:
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
@@ -681,7 +674,7 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
-    who = acting(s, actor, Act.COUNTER_WORK, req.office_id, now)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=req.office_id, now=now)
     if req.status != "reconciled":
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
@@ -713,7 +706,7 @@ def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor | str,
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
-    who = acting(s, actor, Act.CANCEL, req.office_id, now)
+    who = access.require(s, actor, Act.CANCEL, office_id=req.office_id, now=now)
     if req.status != "requested":
         raise LoketError("perforation.bad_state", number=req.number,
                          status=STATUS_TEXT.get(req.status, req.status))
@@ -853,7 +846,6 @@ __all__ = [
     "RequestInfo",
     "StockBook",
     "ValidRequest",
-    "acting",
     "cancel",
     "check_range",
     "create_request",

@@ -60,8 +60,7 @@ KIOSK = Actor.system("kiosk")
 def _acting(session: Session, actor: Actor, act: Act, office_id: int, now: datetime,
             **kw: Any) -> Actor:
     """The actor, checked for ``act`` at the office (app.access), with its user id."""
-    who = access.require(session, actor, act, office_id=office_id, now=now, **kw)
-    return actor if who.user_id is None else Actor(who.name, who.user_id)
+    return access.require(session, actor, act, office_id=office_id, now=now, **kw).actor
 
 
 # --- look-ups ----------------------------------------------------------------------------
