@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, inspect, select, table
@@ -47,6 +48,46 @@ def login(url: str, name: str = "pengawas", password: str = "rahasia-123") -> No
         with store.uow() as uow:
             token, _info = sessions.sign_in(uow, name, password)
         cli_login.token_store().set(cli_login.account(store), token)
+
+
+def user_id(store: Any, name: str) -> int:
+    """The id of the user ``name`` (who must exist)."""
+    from db.models import User
+
+    with store.uow(read_only=True) as uow:
+        found = uow.session.scalar(select(User.id).where(User.username == name))
+    assert found is not None, name
+    return found
+
+
+def last_entry(store: Any, action: str | None = None) -> Any:
+    """The newest audit entry (of ``action``, if given)."""
+    from db.models import AuditEntry
+
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    with store.uow(read_only=True) as uow:
+        entry = uow.session.scalars(query.limit(1)).first()
+    assert entry is not None, action
+    return entry
+
+
+def only_the_refusal_is_kept(store: Any, url: str,
+                             action: Callable[[], object]) -> tuple[Any, Any]:
+    """``action`` is refused (app/access.py); every table is as it was but for one new audit
+    entry, ``access.refused``: (the error, that entry)."""
+    import pytest
+
+    from app.errors import LoketError
+
+    before = snapshot(url)
+    with pytest.raises(LoketError) as err:
+        action()
+    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
+    entry = last_entry(store)
+    assert entry.action == "access.refused"
+    return err.value, entry
 
 
 def queue_only(store: Any, office: str = "SAMSAT-PTK1") -> None:

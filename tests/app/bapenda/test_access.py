@@ -5,7 +5,6 @@ and says in Indonesian what was refused; who was allowed is in the audit log by 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,38 +15,17 @@ from app import users
 from app.access import Actor
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
-from app.errors import LoketError
 from app.queue.engine import resolve_office
 from app.store import Store
-from db.models import AuditEntry, Payment, User
+from db.models import Payment
 from db.models_bapenda import Taxpayer
 from tests.app.bapenda.conftest import BATU, MALANG, MONDAY_9, personal
-from tests.helpers import snapshot
+from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
 
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
 
-def user_id(store: Store, name: str) -> int:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalar(select(User.id).where(User.username == name))
 
-
-def last_entry(store: Store, action: str) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                                   .order_by(AuditEntry.id.desc()).limit(1)).one()
-
-
-def only_the_refusal_is_kept(store: Store, url: str,
-                             action: Callable[[], object]) -> tuple[LoketError, AuditEntry]:
-    """``action`` is refused; every table is as it was but for one new audit entry,
-    ``access.refused`` (returned with the error)."""
-    before = snapshot(url)
-    with pytest.raises(LoketError) as err:
-        action()
-    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
-    entry = last_entry(store, "access.refused")
-    return err.value, entry
 
 
 def register(store: Store, actor: Actor | str = "petugas", **kw) -> tp.TaxpayerInfo:

@@ -21,20 +21,14 @@ from app.casework import holidays as H
 from app.errors import LoketError
 from app.i18n import tr
 from app.store import Store
-from db.models import AuditEntry, Complaint, Holiday, Office, User
+from db.models import Complaint, Holiday, Office
 from db.models_casework import Application
-from tests.helpers import snapshot
+from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
 
 MALANG = "BPPD-MALANG"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
 OFFICER, SUPERVISOR, ADMIN = "petugas", "pengawas", "admin"  # tests/conftest.py
 
-
-def _user_id(store: Store, name: str) -> int:
-    with store.uow(read_only=True) as uow:
-        found = uow.session.scalar(select(User.id).where(User.username == name))
-    assert found is not None
-    return found
 
 
 def _office_id(store: Store) -> int:
@@ -44,28 +38,15 @@ def _office_id(store: Store) -> int:
     return found
 
 
-def _entry(store: Store, action: str) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                                    .order_by(AuditEntry.id.desc())).first()
-    assert entry is not None, action
-    return entry
-
 
 def _refused(store: Store, url: str, action: Callable[[], object], *, actor: str, act: str,
              reason: str, office_id: int | None) -> LoketError:
     """``action`` is refused: nothing changes but one ``access.refused`` audit row naming
     who tried which act, why, and where."""
-    before = snapshot(url)
-    with pytest.raises(LoketError) as err:
-        action()
-    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
-    with store.uow(read_only=True) as uow:
-        entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert entry is not None
+    err, entry = only_the_refusal_is_kept(store, url, action)
     assert (entry.action, entry.actor, entry.office_id) == ("access.refused", actor, office_id)
     assert entry.after["act"] == act and entry.after["reason"] == reason
-    return err.value
+    return err
 
 
 def _register(store: Store, actor: Actor | str = OFFICER) -> A.ApplicationInfo:
@@ -104,9 +85,9 @@ def test_an_officer_or_supervisor_may_not_add_a_day_off_an_administrator_may(
         assert "mengubah pengaturan kantor" in message and "admin" in message.split(":", 1)[1]
     day = add(ADMIN)
     assert (day.day, day.office) == (date(2026, 12, 30), office)
-    entry = _entry(catalog_store, "holiday.add")
+    entry = last_entry(catalog_store, "holiday.add")
     assert (entry.actor, entry.user_id, entry.office_id) == (
-        ADMIN, _user_id(catalog_store, ADMIN), office_id)
+        ADMIN, user_id(catalog_store, ADMIN), office_id)
     with catalog_store.uow(read_only=True) as uow:
         assert len(uow.session.scalars(select(Holiday)).all()) == 1
 
@@ -164,14 +145,14 @@ def test_a_name_that_is_no_user_may_not_do_casework(catalog_store: Store, catalo
 
 def test_an_officer_registers_and_a_supervisor_decides_under_their_user_ids(
         catalog_store: Store) -> None:
-    officer, supervisor = (_user_id(catalog_store, OFFICER),
-                           _user_id(catalog_store, SUPERVISOR))
+    officer, supervisor = (user_id(catalog_store, OFFICER),
+                           user_id(catalog_store, SUPERVISOR))
     info = _register(catalog_store, Actor(OFFICER, officer))
     assert (info.received_by, info.holder) == (OFFICER, OFFICER)
     with catalog_store.uow(read_only=True) as uow:
         row = uow.session.scalars(select(Application)).one()
         assert row.received_user_id == officer
-    entry = _entry(catalog_store, "application.register")
+    entry = last_entry(catalog_store, "application.register")
     assert (entry.actor, entry.user_id) == (OFFICER, officer)
     with catalog_store.uow() as uow:
         A.forward(uow, info.number, to="Kasubbid Keberatan", office_code=MALANG,
@@ -181,13 +162,13 @@ def test_an_officer_registers_and_a_supervisor_decides_under_their_user_ids(
                         actor=SUPERVISOR, now=NOW)
     assert [step.by for step in done.steps] == [OFFICER, SUPERVISOR, SUPERVISOR]
     for action in ("application.forward", "application.done"):
-        entry = _entry(catalog_store, action)
+        entry = last_entry(catalog_store, action)
         assert (entry.actor, entry.user_id) == (SUPERVISOR, supervisor), action
 
 
 def test_a_complaint_is_handled_under_the_users_ids(catalog_store: Store) -> None:
-    officer, supervisor = (_user_id(catalog_store, OFFICER),
-                           _user_id(catalog_store, SUPERVISOR))
+    officer, supervisor = (user_id(catalog_store, OFFICER),
+                           user_id(catalog_store, SUPERVISOR))
     info = _complain(catalog_store)
     assert info.registered_by == OFFICER
     with catalog_store.uow() as uow:
@@ -202,9 +183,9 @@ def test_a_complaint_is_handled_under_the_users_ids(catalog_store: Store) -> Non
     assert closed.steps[0].done_by == OFFICER
     with catalog_store.uow(read_only=True) as uow:
         assert uow.session.get(Complaint, info.id).handled_by == supervisor
-    for action, name, user_id in (("complaint.register", OFFICER, officer),
-                                  ("complaint.step", OFFICER, officer),
-                                  ("complaint.answer", SUPERVISOR, supervisor),
-                                  ("complaint.close", SUPERVISOR, supervisor)):
-        entry = _entry(catalog_store, action)
-        assert (entry.actor, entry.user_id) == (name, user_id), action
+    for action, name, uid in (("complaint.register", OFFICER, officer),
+                              ("complaint.step", OFFICER, officer),
+                              ("complaint.answer", SUPERVISOR, supervisor),
+                              ("complaint.close", SUPERVISOR, supervisor)):
+        entry = last_entry(catalog_store, action)
+        assert (entry.actor, entry.user_id) == (name, uid), action

@@ -5,7 +5,6 @@ entry and says in Indonesian what was refused; who was allowed is audited by use
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from app.errors import LoketError
 from app.fiscal import arrears, clearance
 from app.i18n import tr
 from app.store import Store
-from db.models import AuditEntry, User
 from db.models_fiscal import FiscalCheck, FiscalImportBatch
-from tests.helpers import snapshot
+from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
 
 OFFICE = "BAPENDA-BANTEN-FO"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # 10:00 WIB
@@ -29,26 +27,7 @@ DATA = tr("access.act.data", "id")
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
 
-def user_id(store: Store, name: str) -> int:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalar(select(User.id).where(User.username == name))
 
-
-def last_entry(store: Store, action: str) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                                   .order_by(AuditEntry.id.desc()).limit(1)).one()
-
-
-def only_the_refusal_is_kept(store: Store, url: str,
-                             action: Callable[[], object]) -> tuple[LoketError, AuditEntry]:
-    """``action`` is refused; every table is as it was but for one new audit entry,
-    ``access.refused`` (returned with the error)."""
-    before = snapshot(url)
-    with pytest.raises(LoketError) as err:
-        action()
-    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
-    return err.value, last_entry(store, "access.refused")
 
 
 def denied(err: LoketError, name: str, role: str, act: str) -> None:

@@ -20,11 +20,11 @@ from app.i18n import tr
 from app.perforation import service
 from app.perforation.counting import _default_opener, count_request, end_count
 from app.store import Store
-from db.models import AuditEntry, Office, User
+from db.models import Office
 from db.models_perforation import PerforationRequest
 from devices.perforator_sim import PerforatorSimulator
 from tests.app.perforation.conftest import MALANG, NOW
-from tests.helpers import snapshot
+from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
 
 OFFICER, SUPERVISOR = "petugas", "pengawas"  # the catalogs' users (tests/conftest.py)
 LATER = NOW + timedelta(minutes=10)
@@ -44,12 +44,6 @@ def _conn(sim: PerforatorSimulator) -> str:
     return f"perforator+tcp://{sim.address}?timeout=0.5"
 
 
-def _user_id(store: Store, name: str) -> int:
-    with store.uow(read_only=True) as uow:
-        found = uow.session.scalar(select(User.id).where(User.username == name))
-    assert found is not None
-    return found
-
 
 def _office_id(store: Store) -> int:
     with store.uow(read_only=True) as uow:
@@ -58,34 +52,17 @@ def _office_id(store: Store) -> int:
     return found
 
 
-def _last_entry(store: Store) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert entry is not None
-    return entry
-
-
-def _entry(store: Store, action: str) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                                    .order_by(AuditEntry.id.desc())).first()
-    assert entry is not None, action
-    return entry
 
 
 def _refused(store: Store, url: str, action: Callable[[], object], *, actor: str, act: str,
              reason: str) -> LoketError:
     """``action`` is refused: nothing changes but one ``access.refused`` audit row naming
     who tried which act, why, at the office of the request."""
-    before = snapshot(url)
-    with pytest.raises(LoketError) as err:
-        action()
-    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
-    entry = _last_entry(store)
+    err, entry = only_the_refusal_is_kept(store, url, action)
     assert (entry.action, entry.actor, entry.office_id) == ("access.refused", actor,
                                                            _office_id(store))
     assert entry.after["act"] == act and entry.after["reason"] == reason
-    return err.value
+    return err
 
 
 def _role_refused(store: Store, url: str, action: Callable[[], object], *, act: str,
@@ -96,7 +73,7 @@ def _role_refused(store: Store, url: str, action: Callable[[], object], *, act: 
     message = err.message("id")
     assert message.startswith(f"petugas (petugas) tidak boleh {tr(f'access.act.{act}', 'id')}")
     assert least in message.split(":", 1)[1]
-    assert _last_entry(store).user_id == _user_id(store, OFFICER)
+    assert last_entry(store).user_id == user_id(store, OFFICER)
 
 
 def _unknown_refused(store: Store, url: str, action: Callable[[], object]) -> None:
@@ -104,7 +81,7 @@ def _unknown_refused(store: Store, url: str, action: Callable[[], object]) -> No
     assert err.key == "access.unknown"
     assert err.message("id") == ("'x' bukan pengguna Loket; masuk dengan nama pengguna yang "
                                  "terdaftar")
-    assert _last_entry(store).user_id is None
+    assert last_entry(store).user_id is None
 
 
 def _counted(store: Store, ref: str) -> service.RequestInfo:
@@ -132,8 +109,8 @@ def test_an_officer_may_not_withdraw_a_request_a_supervisor_may(
     _role_refused(catalog_store, catalog_db_url, lambda: cancel(OFFICER), act="cancel")
     assert "membatalkan" in tr("access.act.cancel", "id")
     assert cancel(SUPERVISOR).status == "cancelled"
-    entry = _entry(catalog_store, "perforation.cancel")
-    assert (entry.actor, entry.user_id) == (SUPERVISOR, _user_id(catalog_store, SUPERVISOR))
+    entry = last_entry(catalog_store, "perforation.cancel")
+    assert (entry.actor, entry.user_id) == (SUPERVISOR, user_id(catalog_store, SUPERVISOR))
 
 
 def test_an_officer_may_not_reconcile_a_supervisor_may(
@@ -149,8 +126,8 @@ def test_an_officer_may_not_reconcile_a_supervisor_may(
                   act=service.RECONCILE.value)
     done = reconcile(SUPERVISOR)
     assert done.status == "reconciled" and done.reconciled_by == SUPERVISOR
-    entry = _entry(catalog_store, "perforation.reconcile")
-    assert (entry.actor, entry.user_id) == (SUPERVISOR, _user_id(catalog_store, SUPERVISOR))
+    entry = last_entry(catalog_store, "perforation.reconcile")
+    assert (entry.actor, entry.user_id) == (SUPERVISOR, user_id(catalog_store, SUPERVISOR))
 
 
 # --- counter work: an officer's, never a stranger's --------------------------------------------
@@ -208,14 +185,14 @@ def test_a_refused_count_sends_the_machine_nothing(
 def test_the_officer_counts_and_hands_over_under_their_user_id(
         catalog_store: Store, make, machine: PerforatorSimulator) -> None:
     info = make()
-    officer = _user_id(catalog_store, OFFICER)
-    request = _entry(catalog_store, "perforation.request")
+    officer = user_id(catalog_store, OFFICER)
+    request = last_entry(catalog_store, "perforation.request")
     assert (request.actor, request.user_id) == (OFFICER, officer)
     done = count_request(catalog_store, info.number, _conn(machine),
                          actor=Actor(OFFICER, officer), now=LATER)
     assert done.done and done.request.runs[-1].state == "done"
     for action in ("perforation.count_start", "perforation.count"):
-        entry = _entry(catalog_store, action)
+        entry = last_entry(catalog_store, action)
         assert (entry.actor, entry.user_id) == (OFFICER, officer), action
     with catalog_store.uow(read_only=True) as uow:
         run = uow.session.scalars(select(PerforationRequest)).one().runs[-1]
@@ -225,5 +202,5 @@ def test_the_officer_counts_and_hands_over_under_their_user_id(
         shown, _pdf = service.pickup(uow, info.number, by="Siti Aminah", actor=OFFICER,
                                      now=LATER)
     assert shown.handed_over_by == OFFICER
-    entry = _entry(catalog_store, "perforation.pickup")
+    entry = last_entry(catalog_store, "perforation.pickup")
     assert (entry.actor, entry.user_id) == (OFFICER, officer)

@@ -31,31 +31,12 @@ from tests.app.samsat.conftest import (
     at,
     motorcycle,
 )
-from tests.helpers import snapshot
+from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
 
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
 
-def user_id(store: Store, name: str) -> int:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalar(select(User.id).where(User.username == name))
 
-
-def last_entry(store: Store, action: str) -> AuditEntry:
-    with store.uow(read_only=True) as uow:
-        return uow.session.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                                   .order_by(AuditEntry.id.desc()).limit(1)).one()
-
-
-def only_the_refusal_is_kept(store: Store, url: str,
-                             action: Callable[[], object]) -> tuple[LoketError, AuditEntry]:
-    """``action`` is refused; every table is as it was but for one new audit entry,
-    ``access.refused`` (returned with the error)."""
-    before = snapshot(url)
-    with pytest.raises(LoketError) as err:
-        action()
-    assert snapshot(url) == {**before, "audit_log": before["audit_log"] + 1}
-    return err.value, last_entry(store, "access.refused")
 
 
 def deactivated(store: Store, name: str = "nonaktif") -> str:
