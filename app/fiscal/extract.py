@@ -22,6 +22,7 @@ from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.i18n import tr
 from app.identifiers import parse_nik, parse_nop, parse_plate
+from app.inputs import control_char
 from app.money import parse_rupiah
 
 SOURCES = ("pkb", "pbb", "pajak-daerah")
@@ -397,6 +398,13 @@ def read_extract(data: bytes, *, name: str, source: str | None = None,
             if len(cells) != width:
                 problems.append(Problem(line, None, LoketError(
                     "fiscal.columns", found=len(cells), expected=width)))
+                continue
+            controls = [(i, char) for i, cell in enumerate(cells)
+                        if (char := control_char(cell)) is not None]
+            if controls:  # a NUL or an escape is never a name, a key or an amount
+                problems.extend(Problem(line, labels.get(index.get(i, ""), str(i + 1)),
+                                        LoketError("fiscal.control", char=char))
+                                for i, char in controls)
                 continue
             values = {canon: cells[i] for i, canon in index.items()}
             try:

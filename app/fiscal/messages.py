@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baris judul harus memuat minimal satu kolom kunci: nik, npwpd, nop atau nopol",
         "the header row needs at least one key column: nik, npwpd, nop or nopol",
     ),
+    "fiscal.control": ("berisi karakter kendali {char} yang tidak diizinkan",
+                       "contains the control character {char}, which is not allowed"),
     "fiscal.columns": (
         "jumlah kolom {found}, seharusnya {expected} seperti baris judul",
         "{found} columns, the header row has {expected}",

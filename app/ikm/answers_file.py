@@ -18,6 +18,7 @@ from typing import Any
 from app.errors import LoketError
 from app.ikm import messages  # noqa: F401  (registers the messages)
 from app.ikm.survey import Survey
+from app.inputs import control_char
 
 RESPONDENT_FIELDS = ("age", "sex", "education", "occupation")
 OPTIONAL = ("date", "service", *RESPONDENT_FIELDS)
@@ -107,6 +108,12 @@ def read_answers(path: Path, survey: Survey) -> list[AnswerRow]:
     errors: list[str] = []
     for line, row in enumerate(rows[1:], start=2):
         cells = dict(zip(header, [*row, *[None] * (len(header) - len(row))], strict=False))
+        controls = [(column, char) for column, raw in cells.items() if isinstance(raw, str)
+                    and (char := control_char(raw)) is not None]
+        if controls:  # a NUL or an escape is never an answer, a name or a service
+            errors.extend(LoketError("ikm.row_control", line=line, column=column,
+                                     char=char).message() for column, char in controls)
+            continue
         answers: dict[str, int] = {}
         for element in survey.ids:
             raw = cells.get(element)

@@ -44,6 +44,8 @@ register({
     "ikm.row_value": ("baris {line}: {column} harus 1, 2, 3 atau 4, bukan {value!r}",
                       "row {line}: {column} must be 1, 2, 3 or 4, not {value!r}"),
     "ikm.row_missing": ("baris {line}: {column} kosong", "row {line}: {column} is empty"),
+    "ikm.row_control": ("baris {line}: {column} berisi karakter kendali {char}",
+                        "row {line}: {column} contains the control character {char}"),
     "ikm.row_date": ("baris {line}: tanggal {value!r} tidak valid (contoh 2026-12-01 atau "
                      "01-12-2026)",
                      "row {line}: date {value!r} is not valid (e.g. 2026-12-01 or 01-12-2026)"),

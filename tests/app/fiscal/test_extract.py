@@ -209,3 +209,17 @@ def test_any_bytes_give_an_extract_or_a_loket_error(data: bytes) -> None:
     except LoketError:
         return
     assert all(r.amount > 0 for r in extract.rows)
+
+
+def test_a_control_character_in_any_cell_refuses_its_line() -> None:
+    """A NUL (PostgreSQL refuses it mid-import) or an escape is named with line and column,
+    and nothing of the file is kept."""
+    text = (HEADER + GOOD
+            + "3671014505900002,A 1 B,Bu\x00di,PKB,2025,1000,2025-01-01\n"
+            + "3671014505900003,A 2 B,Ani,PKB\x1b[2J,2025,1000,2025-01-01\n")
+    exc = refused(text)
+    assert [(p.line, p.column, p.error.key) for p in exc.problems] == [
+        (3, "nama", "fiscal.control"), (4, "pajak", "fiscal.control")]
+    message = exc.message("id")
+    assert "baris 3: nama: berisi karakter kendali U+0000" in message
+    assert "U+001B" in exc.message("en")

@@ -79,3 +79,16 @@ def test_cli_compute_prints_the_index(tmp_path: Path, capsys) -> None:
     assert main(["ikm", "compute", "--answers", str(tmp_path / "none.csv")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("loket: ") and err.count("\n") == 1
+
+
+def test_a_control_character_in_a_cell_refuses_its_row(tmp_path: Path) -> None:
+    """A NUL or an escape in a respondent's field (stored as text) names its row and
+    column; nothing of the file is used."""
+    rows = [["01-12-2026", 4, *[3] * 8, "P"], ["02-12-2026", 4, *[3] * 8, "L\x00"],
+            ["03-12-2026", 4, *[3] * 8, "\x1b[31m"]]
+    with pytest.raises(LoketError) as err:
+        read_answers(_csv(tmp_path / "kendali.csv", rows), SKM)
+    assert err.value.key == "ikm.file_rows" and err.value.params["count"] == 2
+    text = err.value.message("id")
+    assert "baris 3: sex berisi karakter kendali U+0000" in text
+    assert "baris 4: sex berisi karakter kendali U+001B" in text
