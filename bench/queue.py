@@ -33,14 +33,16 @@ import statistics
 import tempfile
 import time
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from app import users
 from app.catalog.spec import parse_catalog
 from app.catalog.store import import_catalog
 from app.queue import engine as q_
 from app.store import Store
 from db import schema
 from db.engine import make_engine, sqlite_url
+from db.models import User
 
 OFFICE = "BENCH"
 COUNTERS = 20
@@ -63,8 +65,17 @@ def _setup(url: str) -> None:
         "services": [{"code": "S", "name": "S", "prefix": "A", "stages": ["loket"],
                       "fee": {"kind": "free"}}],
     }
-    with Store.open(url) as store, store.uow() as uow:
-        import_catalog(uow, parse_catalog(data, "bench"), actor="bench")
+    with Store.open(url) as store:
+        with store.uow() as uow:
+            import_catalog(uow, parse_catalog(data, "bench"), actor="bench")
+        for i in range(1, COUNTERS + 1):  # each counter's officer: presses are checked
+            with store.uow() as uow:    # (app/access.py) as at a real console
+                users.add_user(uow, _officer(i), "officer", "bench-sandi", actor="bench",
+                               office_code=OFFICE)
+
+
+def _officer(n: int) -> str:
+    return f"petugas.l{n:02d}"
 
 
 def _cpu_jiffies() -> tuple[int, int] | None:
@@ -105,11 +116,11 @@ def _worker(kind: str, url: str, index: int, ops: int, pace: float, start, out) 
                 q_.issue_ticket(uow, "S", office_code=OFFICE)
         elif kind == "call":
             with store.uow() as uow:
-                call = q_.call_next(uow, code, office_code=OFFICE)
+                call = q_.call_next(uow, code, office_code=OFFICE, actor=officer)
             if call is not None:
                 finish_started = time.perf_counter()
                 with store.uow() as uow:
-                    q_.finish(uow, code, office_code=OFFICE)
+                    q_.finish(uow, code, office_code=OFFICE, actor=officer)
                 # finishing is not part of call-next's latency
                 nonlocal untimed
                 untimed += time.perf_counter() - finish_started
@@ -120,6 +131,9 @@ def _worker(kind: str, url: str, index: int, ops: int, pace: float, start, out) 
                 conn.commit()
 
     with Store.open(url) as store:
+        with store.uow(read_only=True) as uow:  # signed in once, as the console does
+            officer = q_.Actor(_officer(index + 1), uow.session.scalar(
+                select(User.id).where(User.username == _officer(index + 1))))
         for _ in range(WARMUP):
             untimed = 0.0
             once()
