@@ -21,6 +21,7 @@ from app.queue import engine as q_
 from app.queue.clock import local, utcnow
 from app.spool import JobResult, Spool, check_connection, enqueue
 from app.store import Store, UnitOfWork
+from db import locks
 from db.enums import DeviceKind, JobState
 from db.models import DeviceJob, Office, Service, Visit
 from devices.connection import parse
@@ -87,8 +88,8 @@ def _latest_ticket_job(uow: UnitOfWork, visit_id: int) -> DeviceJob | None:
 
 def _refuse_second_original(uow: UnitOfWork, visit_id: int) -> None:
     """A visit's ticket prints unmarked once: a second one would be a twin in the hall."""
-    visit = uow.session.scalars(
-        select(Visit).where(Visit.id == visit_id).with_for_update()).one()
+    locks.hold(uow.session, "visit.ticket", visit_id)  # no row lock: the kiosk only inserts
+    visit = uow.session.get_one(Visit, visit_id)
     job = _latest_ticket_job(uow, visit_id)
     if job is None:
         return

@@ -173,13 +173,13 @@ find_visit = _find_visit  # today's visit by its ticket number, or queue.unknown
 today_start = _today_start  # the office's local midnight, in UTC
 
 
-def _open_record(session: Session, visit: Visit) -> StageRecord | None:
-    return session.scalar(
-        select(StageRecord)
-        .where(StageRecord.visit_id == visit.id, StageRecord.status.in_(OPEN_STATUSES))
-        .order_by(StageRecord.seq.desc())
-        .with_for_update()
-    )
+def _open_record(session: Session, visit: Visit, *, lock: bool = True) -> StageRecord | None:
+    """The visit's stage record not yet finished; locked unless only read (a row lock needs
+    the UPDATE privilege, which the kiosk's and the display's roles do not have)."""
+    query = (select(StageRecord)
+             .where(StageRecord.visit_id == visit.id, StageRecord.status.in_(OPEN_STATUSES))
+             .order_by(StageRecord.seq.desc()))
+    return session.scalar(query.with_for_update() if lock else query)
 
 
 # what every counter action reads about the record it acts on, in the same query
@@ -434,7 +434,7 @@ def position(session: Session, visit: Visit, office: Office,
     """``(people ahead, estimated minutes)`` of a waiting visit; ``(0, 0)`` otherwise."""
     if visit.status is not VisitStatus.WAITING:
         return 0, 0
-    record = _open_record(session, visit)
+    record = _open_record(session, visit, lock=False)
     if record is None:
         return 0, 0
     ahead = _ahead(session, record, _today_start(office, now))

@@ -13,7 +13,6 @@ import pytest
 from psycopg import errors as pg_errors
 from psycopg import sql
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from app import audit, db_roles
@@ -22,25 +21,14 @@ from app.queue import engine as q_
 from app.store import Store
 from db.engine import sqlite_url
 from db.models import Base
+from tests import pg_roles
 from tests.conftest import PgDatabases, Templates
 from tests.helpers import queue_only
+from tests.pg_roles import give_to_owner
 
 OFFICE = "SAMSAT-PTK1"
 STNK = "STNK-PERPANJANGAN"
 MONDAY_9 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-REOWN = """
-DO $$ DECLARE r record; BEGIN
-  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
-    EXECUTE format('ALTER TABLE public.%I OWNER TO {owner}', r.tablename);
-  END LOOP;
-  FOR r IN SELECT oid::regprocedure AS f FROM pg_proc
-           WHERE pronamespace = 'public'::regnamespace LOOP
-    EXECUTE format('ALTER FUNCTION %s OWNER TO {owner}', r.f);
-  END LOOP;
-END $$
-"""
-
-
 class Office:
     """A catalog database owned, as docs/deployment.md says, by an ordinary role."""
 
@@ -53,22 +41,13 @@ class Office:
         self.owner = f"{name}_owner"
         with Store.open(self.url) as store:
             queue_only(store)  # as the superuser: the engine tests' office
-        self.run_sql(f"CREATE ROLE {self.owner} NOLOGIN",
-                     f"ALTER DATABASE {name} OWNER TO {self.owner}",
-                     REOWN.replace("{owner}", self.owner))
+        assert give_to_owner(self.url) == self.owner
 
     def run_sql(self, *statements: str) -> None:
-        engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as conn:
-                for statement in statements:  # raw: no placeholders in format('%I')
-                    conn.connection.driver_connection.execute(statement.encode())
-        finally:
-            engine.dispose()
+        pg_roles.run_sql(self.url, *statements)
 
     def url_as(self, role: str, password: str = "x") -> str:
-        return make_url(self.url).set(username=role, password=password).render_as_string(
-            hide_password=False)
+        return pg_roles.url_as(self.url, role, password)
 
     def drop(self) -> None:
         self.pg.drop(self.name)

@@ -17,7 +17,7 @@ every value in the database at the end.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -165,8 +165,13 @@ def rupiah_digits(amount: Decimal) -> str:
 class OfficeDay:
     """The office's stations on one database and one clock (see the module's docstring)."""
 
-    def __init__(self, qtbot: Any, store: Store, clock: Clock, folder: Path) -> None:
+    def __init__(self, qtbot: Any, store: Store, clock: Clock, folder: Path,
+                 stores: Mapping[str, Store] | None = None) -> None:
+        """``stores``: the store each kind of PC uses (``display``, ``kiosk``, ``station``),
+        on PostgreSQL each its own least-privileged role; ``store`` by default."""
         self.qtbot, self.store, self.clock, self.folder = qtbot, store, clock, folder
+        self.stores = {kind: (stores or {}).get(kind, store)
+                       for kind in ("display", "kiosk", "station")}
         self.typed: dict[str, dict[str, str]] = {}
         self.asked: list[str] = []  # what the consoles asked the officers to confirm
         self.announcer = RecordingAnnouncer()
@@ -186,11 +191,11 @@ class OfficeDay:
     def open_stations(self) -> None:
         """The display first (it must hear every call), then the officers sign in at the
         four counters, then the kiosk and the survey station are switched on."""
-        self.display = DisplayWindow(self.store, OFFICE, announcer=self.announcer,
+        self.display = DisplayWindow(self.stores["display"], OFFICE, announcer=self.announcer,
                                      clock=self.clock)
         self._show(self.display, (1280, 720))
         for code, user in OFFICERS.items():
-            window = CounterWindow(self.store, OFFICE, code, clock=self.clock,
+            window = CounterWindow(self.stores["station"], OFFICE, code, clock=self.clock,
                                    slip_folder=self.folder / "slips")
             self._show(window, (1366, 768))
             self.counters[code] = window
@@ -202,10 +207,11 @@ class OfficeDay:
             window.confirm = self._confirm
             window.ask_unsaved = self._never_asked
             self.wait_box(code, EMPTY)  # open now: "-", no longer "TUTUP"
-        self.kiosk = KioskWindow(self.store, OFFICE, printer=self.printer, clock=self.clock,
-                                 idle_seconds=600)
+        self.kiosk = KioskWindow(self.stores["kiosk"], OFFICE, printer=self.printer,
+                                 clock=self.clock, idle_seconds=600)
         self._show(self.kiosk, (1280, 800))
-        self.survey = SurveyWindow(self.store, OFFICE, clock=self.clock, idle_seconds=600)
+        self.survey = SurveyWindow(self.stores["station"], OFFICE, clock=self.clock,
+                                   idle_seconds=600)
         self._show(self.survey, (1280, 800))
         self.survey.thanks_timer.setInterval(10)  # the thank-you screen, briefly
 

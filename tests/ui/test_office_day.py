@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from contextlib import ExitStack
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from app.visit_requirements import requirements_of
 from db.enums import VisitStatus
 from db.models import Document, Payment, Person, SurveyResponse, Vehicle, Visit
 from db.models_samsat import StnkCase, VehicleCheck
+from tests import pg_roles
 from tests.app.queue.conftest import MONDAY_9
 from tests.ui.office_day_helpers import (
     EMPTY,
@@ -76,13 +78,26 @@ def people() -> dict[int, Visitor]:
 
 
 @pytest.fixture
-def day(qtbot, catalog_store: Store, people: dict[int, Visitor], tmp_path: Path):
+def day(qtbot, catalog_store: Store, catalog_db_url: str, people: dict[int, Visitor],
+        tmp_path: Path, request: pytest.FixtureRequest):
+    """On PostgreSQL each station connects as the role ``loket db roles`` made for its kind
+    of PC, as docs/deployment.md sets an office up: the day proves the grants suffice."""
     add_staff(catalog_store)
     register_visitors(catalog_store, list(people.values()), MONDAY_9)
-    office = OfficeDay(qtbot, catalog_store, Clock(MONDAY_9), tmp_path)
-    office.open_stations()
-    yield office
-    office.close_stations()
+    with ExitStack() as stack:
+        stores: dict[str, Store] = {}
+        if catalog_store.backend == "postgresql":
+            admin_url = request.getfixturevalue("pg_admin_url")
+            stack.callback(pg_roles.drop_roles, catalog_db_url, admin_url)
+            stack.callback(catalog_store.engine.dispose)  # before the database is dropped
+            pg_roles.give_to_owner(catalog_db_url)
+            for kind, url in pg_roles.station_urls(catalog_db_url).items():
+                if kind != "admin":
+                    stores[kind] = stack.enter_context(Store.open(url))
+        office = OfficeDay(qtbot, catalog_store, Clock(MONDAY_9), tmp_path, stores)
+        office.open_stations()
+        yield office
+        office.close_stations()
 
 
 def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
@@ -350,7 +365,7 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     from ui import report_view
     from ui.supervisor import SupervisorWindow
 
-    board = SupervisorWindow(catalog_store, OFFICE, clock=clock, check_devices=False)
+    board = SupervisorWindow(day.stores["station"], OFFICE, clock=clock, check_devices=False)
     qtbot.addWidget(board)
     board.resize(1400, 900)
     board.show()
