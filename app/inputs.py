@@ -9,16 +9,28 @@ a number lies within the range its use makes sense for. Each refusal is a
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 
+from sqlalchemy import JSON, String, Text, inspect
+from sqlalchemy.orm import Session
+
 from app.errors import LoketError
 from app.i18n import register
+
+log = logging.getLogger(__name__)
 
 register({
     "input.control": (
         "{field} berisi karakter kendali {char} yang tidak diizinkan",
         "{field} contains the control character {char}, which is not allowed",
+    ),
+    "input.control_text": (
+        "teks yang dimasukkan berisi karakter kendali {char} yang tidak diizinkan (biasanya "
+        "dari teks yang ditempel); hapus lalu ketik ulang. Tidak ada yang disimpan.",
+        "the text entered contains the control character {char}, which is not allowed "
+        "(usually from pasted text); delete it and type it again. Nothing was saved.",
     ),
     "input.bad_date": (
         "{field}: tanggal {value!r} tidak valid; tulis YYYY-MM-DD, mis. 2026-11-23",
@@ -92,3 +104,44 @@ def check_number(value: float, field: str, low: float, high: float) -> float:
     if not low <= value <= high:
         raise LoketError("input.number_range", field=field, low=low, high=high, value=value)
     return value
+
+
+def _control_in_json(value: object) -> str | None:
+    """The first control character but tab and line breaks in any string of a JSON value."""
+    if isinstance(value, str):
+        return control_char(value, multiline=True)
+    items = (value.items() if isinstance(value, dict)
+             else value if isinstance(value, list | tuple) else ())
+    for item in items:
+        found = _control_in_json(item)
+        if found:
+            return found
+    return None
+
+
+def refuse_control_characters(session: Session, _context: object, _instances: object) -> None:
+    """Before any flush: no text column written gets a control character (a ``Text`` column
+    and a string in a JSON value may hold tabs and line breaks).
+
+    The command line checks its arguments and the file readers their cells, but a screen
+    passes on what was pasted into it (Qt's line edits keep a pasted NUL); this is the one
+    check every path meets, so nothing reaches PostgreSQL as a DataError and SQLite never
+    stores what a screen or a printout cannot show. A refusal is ``input.control_text``:
+    the transaction is rolled back, nothing is kept.
+    """
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            column = attr.columns[0]
+            if obj in session.dirty and not state.attrs[attr.key].history.has_changes():
+                continue
+            value = state.dict.get(attr.key)
+            if isinstance(value, str) and isinstance(column.type, String):
+                char = control_char(value, multiline=isinstance(column.type, Text))
+            elif value is not None and isinstance(column.type, JSON):
+                char = _control_in_json(value)
+            else:
+                continue
+            if char is not None:
+                log.warning("refused %s in %s.%s", char, column.table.name, column.name)
+                raise LoketError("input.control_text", char=char)

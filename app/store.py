@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import LoketError, SchemaError
+from app.inputs import refuse_control_characters
 from db import schema
 from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory
 
@@ -90,6 +91,7 @@ class Store:
         self.engine = engine
         self._writer = session_factory(engine)
         self._reader = session_factory(engine, read_only=True)
+        event.listen(self._writer, "before_flush", refuse_control_characters)
         for factory in (self._writer, self._reader):
             event.listen(factory, "after_flush", _note_flush)
             event.listen(factory, "after_transaction_end", _forget_flush)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from app import ticket_print, users
@@ -16,7 +17,7 @@ from app.catalog.store import import_file
 from app.queue import engine as q_
 from app.store import Store
 from db.enums import DeviceKind, VisitStatus
-from db.models import AuditEntry, Counter, Visit
+from db.models import AuditEntry, Counter, Office, Visit
 from devices.connection import parse
 from devices.registry import simulator
 from resources import path
@@ -103,6 +104,20 @@ def test_running_text_reaches_the_display(qtbot, board, catalog_store: Store) ->
         board.save_text.click()
     qtbot.waitUntil(lambda: "Sabtu" in display._ticker_text, timeout=5000)
     display.close()
+
+
+def test_a_pasted_control_character_is_refused_and_the_text_kept(qtbot, board,
+                                                                catalog_store: Store) -> None:
+    QGuiApplication.clipboard().setText("Tutup\x07 pukul 12")
+    board.running_text.setFocus()
+    qtbot.keyClick(board.running_text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert board.running_text.text() == "Tutup\x07 pukul 12"  # Qt keeps what was pasted
+    board.save_text.click()
+    assert "karakter kendali U+0007" in board.banner.text()
+    assert board.running_text.text() == "Tutup\x07 pukul 12"  # nothing the officer typed lost
+    with catalog_store.uow(read_only=True) as uow:
+        office = uow.session.scalars(select(Office).where(Office.code == OFFICE)).one()
+        assert "pukul 12" not in (office.settings.get("running_text") or "")
 
 
 def test_closing_a_counter(qtbot, board, catalog_store: Store) -> None:
