@@ -202,6 +202,11 @@ def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | 
     return acting
 
 
+def role_may(role: Role | str, act: Act) -> bool:
+    """Whether a user of ``role`` may do ``act`` (a station asks, to offer the right way)."""
+    return RANK[Role(role)] >= RANK[LEAST[act]]
+
+
 def is_at_least(session: Session, actor: Actor | str, role: Role) -> bool:
     """Whether the actor is an active user of at least ``role`` (asks, refuses nothing)."""
     if isinstance(actor, Actor) and actor.is_system:

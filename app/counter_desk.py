@@ -418,11 +418,9 @@ def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
     if needs:
         if supervisor is None:
             raise LoketError("desk.cancel_needs_supervisor", ticket=ticket)
-        signed = users.authenticate(uow, *supervisor, now=now)
-        boss = access.require(s, Actor(signed.username, signed.id), Act.CANCEL,
-                              office_id=office_id, now=now)
-        samsat_flow.cancel_case(uow, visit_id, reason=reason,
-                                actor=Actor(boss.name, boss.user_id), now=now)
+        boss = users.countersign(uow, *supervisor, Act.CANCEL, office_code=office.code,
+                                 now=now)
+        samsat_flow.cancel_case(uow, visit_id, reason=reason, actor=boss, now=now)
     return q.finish(uow, counter_code, outcome="cancelled", office_code=office_code,
                     actor=actor, now=now, note=reason.strip())
 

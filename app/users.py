@@ -150,6 +150,20 @@ def _refuse(uow: UnitOfWork, username: str, reason: str, *, user: User | None,
     return error
 
 
+def countersign(uow: UnitOfWork, username: str, password: str, act: Act, *,
+                office_code: str | None, now: datetime | None = None) -> Actor:
+    """A supervisor signs for ``act`` at an officer's station: who they are (the password,
+    a failure audited as any log-in) and that their role allows the act at this office
+    (:func:`app.access.require`: so an officer's password signs for nothing). The person
+    the act is then done as."""
+    now = now or datetime.now(UTC)
+    signed = authenticate(uow, username, password, now=now)
+    office_id = uow.session.scalar(select(Office.id).where(Office.code == office_code)) \
+        if office_code else None
+    return access.require(uow.session, Actor(signed.username, signed.id), act,
+                          office_id=office_id, now=now).actor
+
+
 def authenticate(
     uow: UnitOfWork, username: str, password: str, *, now: datetime | None = None,
     office_code: str | None = None, roles: Collection[Role] | None = None,

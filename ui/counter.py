@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 
 from app import counter_desk as desk
 from app import users
+from app.access import Act, role_may
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
@@ -164,10 +165,13 @@ class TransferDialog(QDialog):
 
 
 class SupervisorDialog(QDialog):
-    """A supervisor signs in at the counter to cancel an unpaid bill, with the reason."""
+    """A supervisor signs in at the counter: to cancel an unpaid bill, with the reason, or
+    (``with_reason=False``) to approve an act the officer's role does not allow."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, *,
+                 with_reason: bool = True) -> None:
         super().__init__(parent)
+        self.with_reason = with_reason
         self.setWindowTitle(self.tr("Persetujuan supervisor"))
         layout = QVBoxLayout(self)
         message = QLabel(text, self)
@@ -181,12 +185,15 @@ class SupervisorDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("mis. wajib pajak batal membayar"))
         form.addRow(self.tr("Supervisor"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
-        form.addRow(self.tr("Alasan pembatalan"), self.reason)
+        if with_reason:
+            form.addRow(self.tr("Alasan pembatalan"), self.reason)
+        else:
+            self.reason.hide()
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Batalkan tagihan"))
+        self.ok.setText(self.tr("Batalkan tagihan") if with_reason else self.tr("Setujui"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Kembali"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -202,7 +209,8 @@ class SupervisorDialog(QDialog):
         missing = [name for name, field in ((self.tr("nama supervisor"), self.username),
                                             (self.tr("kata sandi"), self.password),
                                             (self.tr("alasan"), self.reason))
-                   if not field.text().strip()]
+                   if not field.text().strip() and (field is not self.reason
+                                                    or self.with_reason)]
         self.ok.setEnabled(not missing)
         self.why.setText(self.tr("Isi {fields}.").format(fields=", ".join(missing))
                          if missing else "")
@@ -253,6 +261,8 @@ class CounterWindow(QMainWindow):
         self.choose_transfer: Callable[[], TransferTarget | None] = self._ask_transfer
         self.authorize_cancel: Callable[[str], tuple[str, str, str] | None] = \
             self._ask_supervisor
+        # a supervisor's name and password for an act above the officer's role, or None
+        self.authorize: Callable[[str], tuple[str, str] | None] = self._ask_approval
         # "typed input not saved: save / discard / keep editing?" -> SAVE | DISCARD | STAY
         self.ask_unsaved: Callable[[str], str] = self._ask_unsaved
         self._collected: list[tuple[str, str]] | None = None  # panel messages while saving
@@ -394,7 +404,7 @@ class CounterWindow(QMainWindow):
         work.setContentsMargins(4, 4, 4, 4)
         ctx = PanelContext(self.store, self.office_code, self.counter_code,
                            actor=lambda: self.actor.name if self.actor else "",
-                           clock=self.clock)
+                           clock=self.clock, may=self._may, countersign=self._countersign)
         self.panels = build_panels(self.info.work_panels, ctx, self.work_panel)
         self.panel_tabs = QTabWidget(self.work_panel)
         for panel in self.panels:  # scrolled: a long form never pushes the window off-screen
@@ -529,6 +539,27 @@ class CounterWindow(QMainWindow):
     def _ask_supervisor(self, text: str) -> tuple[str, str, str] | None:
         dialog = SupervisorDialog(text, self)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _ask_approval(self, text: str) -> tuple[str, str] | None:
+        dialog = SupervisorDialog(text, self, with_reason=False)
+        return dialog.values()[:2] if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _may(self, act: Act) -> bool:
+        return self.user is not None and role_may(self.user.role, act)
+
+    def _countersign(self, act: Act, question: str) -> q.Actor | None:
+        """A supervisor signs for ``act`` at this counter (a panel asks: reconciling the
+        valuables, deactivating an NPWPD); a refusal is shown and nothing is done."""
+        answer = self.authorize(question)
+        if answer is None:
+            return None
+        try:
+            with self.store.uow() as uow:
+                return users.countersign(uow, *answer, act, office_code=self.office_code,
+                                         now=self.clock())
+        except LoketError as exc:
+            self._show("error", exc.message())
+            return None
 
     def _ask_transfer(self) -> TransferTarget | None:
         dialog = TransferDialog(self.info, self)

@@ -12,478 +12,483 @@
 <context>
     <name>BapendaPanel</name>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="83"/>
+        <location filename="../../ui/panels/bapenda.py" line="85"/>
         <source>Pendaftaran NPWPD</source>
         <translation>NPWPD registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="84"/>
+        <location filename="../../ui/panels/bapenda.py" line="86"/>
         <source>Penonaktifan</source>
         <translation>Deactivation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="85"/>
+        <location filename="../../ui/panels/bapenda.py" line="87"/>
         <source>Pembayaran Pajak</source>
         <translation>Tax payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="100"/>
+        <location filename="../../ui/panels/bapenda.py" line="102"/>
         <source>NPWPD &amp; Pajak Daerah</source>
         <translation>NPWPD &amp; Regional Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="108"/>
+        <location filename="../../ui/panels/bapenda.py" line="110"/>
         <source>Pribadi (P)</source>
         <translation>Individual (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="109"/>
+        <location filename="../../ui/panels/bapenda.py" line="111"/>
         <source>Badan Usaha (B)</source>
         <translation>Business entity (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="112"/>
+        <location filename="../../ui/panels/bapenda.py" line="114"/>
         <source>16 angka NIK</source>
         <translation>16-digit NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="114"/>
+        <location filename="../../ui/panels/bapenda.py" line="116"/>
         <source>nama wajib pajak / pemilik</source>
         <translation>taxpayer / owner name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="116"/>
-        <location filename="../../ui/panels/bapenda.py" line="247"/>
-        <location filename="../../ui/panels/bapenda.py" line="620"/>
+        <location filename="../../ui/panels/bapenda.py" line="118"/>
+        <location filename="../../ui/panels/bapenda.py" line="249"/>
+        <location filename="../../ui/panels/bapenda.py" line="627"/>
         <source>nama badan usaha</source>
         <translation>business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="117"/>
+        <location filename="../../ui/panels/bapenda.py" line="119"/>
         <source>13 angka (boleh kosong)</source>
         <translation>13 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="119"/>
+        <location filename="../../ui/panels/bapenda.py" line="121"/>
         <source>15/16 angka (boleh kosong)</source>
         <translation>15/16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="125"/>
+        <location filename="../../ui/panels/bapenda.py" line="127"/>
         <source>jalan, nomor, RT/RW</source>
         <translation>street, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="136"/>
+        <location filename="../../ui/panels/bapenda.py" line="138"/>
         <source>kode kecamatan</source>
         <translation>district code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="141"/>
+        <location filename="../../ui/panels/bapenda.py" line="143"/>
         <source>kode kelurahan/desa</source>
         <translation>village code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="142"/>
+        <location filename="../../ui/panels/bapenda.py" line="144"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="147"/>
+        <location filename="../../ui/panels/bapenda.py" line="149"/>
         <source>printer kartu, mis. card+printer://Evolis</source>
         <translation>card printer, e.g. card+printer://Evolis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="148"/>
+        <location filename="../../ui/panels/bapenda.py" line="150"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="150"/>
-        <location filename="../../ui/panels/bapenda.py" line="295"/>
-        <location filename="../../ui/panels/bapenda.py" line="305"/>
+        <location filename="../../ui/panels/bapenda.py" line="152"/>
+        <location filename="../../ui/panels/bapenda.py" line="297"/>
+        <location filename="../../ui/panels/bapenda.py" line="307"/>
         <source>Cetak kartu</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="153"/>
+        <location filename="../../ui/panels/bapenda.py" line="155"/>
         <source>Kartu dicetak setelah NPWPD didaftarkan.</source>
         <translation>The card is printed once the NPWPD is registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="166"/>
+        <location filename="../../ui/panels/bapenda.py" line="168"/>
         <source>Jenis wajib pajak</source>
         <translation>Taxpayer type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="167"/>
-        <location filename="../../ui/panels/bapenda.py" line="244"/>
-        <location filename="../../ui/panels/bapenda.py" line="619"/>
+        <location filename="../../ui/panels/bapenda.py" line="169"/>
+        <location filename="../../ui/panels/bapenda.py" line="246"/>
+        <location filename="../../ui/panels/bapenda.py" line="626"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="168"/>
+        <location filename="../../ui/panels/bapenda.py" line="170"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="169"/>
+        <location filename="../../ui/panels/bapenda.py" line="171"/>
         <source>Nama badan usaha</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="170"/>
-        <location filename="../../ui/panels/bapenda.py" line="248"/>
-        <location filename="../../ui/panels/bapenda.py" line="621"/>
+        <location filename="../../ui/panels/bapenda.py" line="172"/>
+        <location filename="../../ui/panels/bapenda.py" line="250"/>
+        <location filename="../../ui/panels/bapenda.py" line="628"/>
         <source>NIB</source>
         <translation>NIB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="171"/>
-        <location filename="../../ui/panels/bapenda.py" line="249"/>
-        <location filename="../../ui/panels/bapenda.py" line="621"/>
+        <location filename="../../ui/panels/bapenda.py" line="173"/>
+        <location filename="../../ui/panels/bapenda.py" line="251"/>
+        <location filename="../../ui/panels/bapenda.py" line="628"/>
         <source>NPWP</source>
         <translation>NPWP</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="172"/>
+        <location filename="../../ui/panels/bapenda.py" line="174"/>
         <source>Jenis pajak</source>
         <translation>Tax type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="173"/>
+        <location filename="../../ui/panels/bapenda.py" line="175"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="174"/>
+        <location filename="../../ui/panels/bapenda.py" line="176"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="175"/>
+        <location filename="../../ui/panels/bapenda.py" line="177"/>
         <source>Kelurahan/Desa</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="176"/>
+        <location filename="../../ui/panels/bapenda.py" line="178"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="177"/>
+        <location filename="../../ui/panels/bapenda.py" line="179"/>
         <source>Persyaratan</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="178"/>
+        <location filename="../../ui/panels/bapenda.py" line="180"/>
         <source>Printer kartu</source>
         <translation>Card printer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="204"/>
+        <location filename="../../ui/panels/bapenda.py" line="206"/>
         <source>%1 (tidak wajib)</source>
         <translation>%1 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="245"/>
-        <location filename="../../ui/panels/bapenda.py" line="619"/>
+        <location filename="../../ui/panels/bapenda.py" line="247"/>
+        <location filename="../../ui/panels/bapenda.py" line="626"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="250"/>
-        <location filename="../../ui/panels/bapenda.py" line="622"/>
+        <location filename="../../ui/panels/bapenda.py" line="252"/>
+        <location filename="../../ui/panels/bapenda.py" line="629"/>
         <source>alamat</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="253"/>
-        <location filename="../../ui/panels/bapenda.py" line="624"/>
+        <location filename="../../ui/panels/bapenda.py" line="255"/>
+        <location filename="../../ui/panels/bapenda.py" line="631"/>
         <source>kecamatan</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="254"/>
-        <location filename="../../ui/panels/bapenda.py" line="625"/>
+        <location filename="../../ui/panels/bapenda.py" line="256"/>
+        <location filename="../../ui/panels/bapenda.py" line="632"/>
         <source>kelurahan/desa</source>
         <translation>village</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="255"/>
-        <location filename="../../ui/panels/bapenda.py" line="626"/>
+        <location filename="../../ui/panels/bapenda.py" line="257"/>
+        <location filename="../../ui/panels/bapenda.py" line="633"/>
         <source>telepon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="258"/>
+        <location filename="../../ui/panels/bapenda.py" line="260"/>
         <source>isi %1</source>
         <translation>enter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="260"/>
+        <location filename="../../ui/panels/bapenda.py" line="262"/>
         <source>perbaiki %1</source>
         <translation>correct %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="262"/>
+        <location filename="../../ui/panels/bapenda.py" line="264"/>
         <source>centang persyaratan wajib</source>
         <translation>tick the required documents</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="291"/>
+        <location filename="../../ui/panels/bapenda.py" line="293"/>
         <source>NPWPD %1 terdaftar atas nama %2; surat %3</source>
         <translation>NPWPD %1 registered to %2; letter %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="297"/>
+        <location filename="../../ui/panels/bapenda.py" line="299"/>
         <source>NPWPD %1 terdaftar</source>
         <translation>NPWPD %1 registered</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="314"/>
+        <location filename="../../ui/panels/bapenda.py" line="316"/>
         <source>Cetak ulang kartu</source>
         <translation>Reprint card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="317"/>
+        <location filename="../../ui/panels/bapenda.py" line="319"/>
         <source>Kartu NPWPD %1 tercetak</source>
         <translation>NPWPD card %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="335"/>
+        <location filename="../../ui/panels/bapenda.py" line="337"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="336"/>
-        <location filename="../../ui/panels/bapenda.py" line="431"/>
+        <location filename="../../ui/panels/bapenda.py" line="338"/>
+        <location filename="../../ui/panels/bapenda.py" line="438"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="345"/>
+        <location filename="../../ui/panels/bapenda.py" line="347"/>
         <source>keterangan (wajib untuk &apos;Lainnya&apos;)</source>
         <translation>note (required for &apos;Lainnya&apos; / other)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="346"/>
+        <location filename="../../ui/panels/bapenda.py" line="348"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="357"/>
+        <location filename="../../ui/panels/bapenda.py" line="359"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="359"/>
+        <location filename="../../ui/panels/bapenda.py" line="361"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="360"/>
+        <location filename="../../ui/panels/bapenda.py" line="362"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="384"/>
+        <location filename="../../ui/panels/bapenda.py" line="386"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="384"/>
+        <location filename="../../ui/panels/bapenda.py" line="386"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="391"/>
+        <location filename="../../ui/panels/bapenda.py" line="393"/>
         <source>Cari NPWPD yang akan dinonaktifkan dulu (Cari).</source>
         <translation>Find the NPWPD to deactivate first (Find).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="393"/>
+        <location filename="../../ui/panels/bapenda.py" line="395"/>
         <source>NPWPD ini sudah nonaktif.</source>
         <translation>This NPWPD is already inactive.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="395"/>
+        <location filename="../../ui/panels/bapenda.py" line="397"/>
         <source>Isi keterangan untuk alasan &quot;Lainnya&quot;.</source>
         <translation>Enter a note for the reason &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="422"/>
+        <location filename="../../ui/panels/bapenda.py" line="410"/>
+        <source>Penonaktifan NPWPD {0} perlu persetujuan pengawas.</source>
+        <translation>Deactivating NPWPD {0} needs a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/bapenda.py" line="429"/>
         <source>NPWPD %1 dinonaktifkan</source>
         <translation>NPWPD %1 deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="430"/>
+        <location filename="../../ui/panels/bapenda.py" line="437"/>
         <source>nomor SKPD/STPD atau NPWPD</source>
         <translation>SKPD/STPD number or NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="436"/>
+        <location filename="../../ui/panels/bapenda.py" line="443"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="436"/>
+        <location filename="../../ui/panels/bapenda.py" line="443"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="436"/>
+        <location filename="../../ui/panels/bapenda.py" line="443"/>
         <source>Masa</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="436"/>
+        <location filename="../../ui/panels/bapenda.py" line="443"/>
         <source>Pokok</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="437"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="437"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="448"/>
+        <location filename="../../ui/panels/bapenda.py" line="455"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="448"/>
+        <location filename="../../ui/panels/bapenda.py" line="455"/>
         <source>Dasar perhitungan</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="449"/>
+        <location filename="../../ui/panels/bapenda.py" line="456"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="460"/>
+        <location filename="../../ui/panels/bapenda.py" line="467"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="460"/>
+        <location filename="../../ui/panels/bapenda.py" line="467"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="461"/>
+        <location filename="../../ui/panels/bapenda.py" line="468"/>
         <source>Kode billing</source>
         <translation>Billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="464"/>
+        <location filename="../../ui/panels/bapenda.py" line="471"/>
         <source>kode billing / referensi transfer</source>
         <translation>billing code / transfer reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="467"/>
+        <location filename="../../ui/panels/bapenda.py" line="474"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="477"/>
+        <location filename="../../ui/panels/bapenda.py" line="484"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="478"/>
+        <location filename="../../ui/panels/bapenda.py" line="485"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="507"/>
+        <location filename="../../ui/panels/bapenda.py" line="514"/>
         <source>lunas</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="507"/>
+        <location filename="../../ui/panels/bapenda.py" line="514"/>
         <source>belum bayar</source>
         <translation>unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="529"/>
+        <location filename="../../ui/panels/bapenda.py" line="536"/>
         <source>%1 sudah lunas</source>
         <translation>%1 is already paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="554"/>
+        <location filename="../../ui/panels/bapenda.py" line="561"/>
         <source>masa %1, jatuh tempo %2, terlambat %3 bulan</source>
         <translation>period %1, due %2, %3 months late</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="563"/>
+        <location filename="../../ui/panels/bapenda.py" line="570"/>
         <source>Jumlah: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="569"/>
+        <location filename="../../ui/panels/bapenda.py" line="576"/>
         <source>Pilih tagihan yang belum lunas di daftar.</source>
         <translation>Pick an unpaid bill in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="571"/>
+        <location filename="../../ui/panels/bapenda.py" line="578"/>
         <source>Semua tagihan yang ditemukan sudah lunas.</source>
         <translation>Every bill found is paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="572"/>
+        <location filename="../../ui/panels/bapenda.py" line="579"/>
         <source>Cari tagihan dulu: nomor SKPD/STPD atau NPWPD.</source>
         <translation>Find the bill first: SKPD/STPD number or NPWPD.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="574"/>
+        <location filename="../../ui/panels/bapenda.py" line="581"/>
         <source>Isi kode billing.</source>
         <translation>Enter the billing code.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="598"/>
+        <location filename="../../ui/panels/bapenda.py" line="605"/>
         <source>Pembayaran %1 diterima, SSPD %2</source>
         <translation>Payment of %1 received, SSPD %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="627"/>
+        <location filename="../../ui/panels/bapenda.py" line="634"/>
         <source>persyaratan</source>
         <translation>requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="629"/>
+        <location filename="../../ui/panels/bapenda.py" line="636"/>
         <source>keterangan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="630"/>
+        <location filename="../../ui/panels/bapenda.py" line="637"/>
         <source>referensi</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="637"/>
+        <location filename="../../ui/panels/bapenda.py" line="644"/>
         <source>pendaftaran NPWPD</source>
         <translation>NPWPD registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="639"/>
+        <location filename="../../ui/panels/bapenda.py" line="646"/>
         <source>penonaktifan</source>
         <translation>deactivation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="641"/>
+        <location filename="../../ui/panels/bapenda.py" line="648"/>
         <source>pembayaran</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="658"/>
+        <location filename="../../ui/panels/bapenda.py" line="665"/>
         <source>%1 belum disimpan</source>
         <translation>%1 not saved</translation>
     </message>
@@ -1145,156 +1150,156 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="262"/>
+        <location filename="../../ui/counter.py" line="272"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="265"/>
+        <location filename="../../ui/counter.py" line="275"/>
         <source>Masuk</source>
         <translation type="unfinished">Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="312"/>
-        <location filename="../../ui/counter.py" line="673"/>
+        <location filename="../../ui/counter.py" line="322"/>
+        <location filename="../../ui/counter.py" line="704"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="345"/>
+        <location filename="../../ui/counter.py" line="355"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="385"/>
+        <location filename="../../ui/counter.py" line="395"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="392"/>
+        <location filename="../../ui/counter.py" line="402"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="416"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="426"/>
+        <location filename="../../ui/counter.py" line="436"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="429"/>
+        <location filename="../../ui/counter.py" line="439"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="429"/>
+        <location filename="../../ui/counter.py" line="439"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="429"/>
+        <location filename="../../ui/counter.py" line="439"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="430"/>
+        <location filename="../../ui/counter.py" line="440"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="430"/>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="440"/>
+        <location filename="../../ui/counter.py" line="1209"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="436"/>
+        <location filename="../../ui/counter.py" line="446"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="439"/>
-        <location filename="../../ui/counter.py" line="828"/>
+        <location filename="../../ui/counter.py" line="449"/>
+        <location filename="../../ui/counter.py" line="859"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="452"/>
+        <location filename="../../ui/counter.py" line="462"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="455"/>
+        <location filename="../../ui/counter.py" line="465"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="455"/>
+        <location filename="../../ui/counter.py" line="465"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="455"/>
+        <location filename="../../ui/counter.py" line="465"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="456"/>
+        <location filename="../../ui/counter.py" line="466"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="485"/>
-        <location filename="../../ui/counter.py" line="643"/>
+        <location filename="../../ui/counter.py" line="495"/>
+        <location filename="../../ui/counter.py" line="674"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="488"/>
+        <location filename="../../ui/counter.py" line="498"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="494"/>
+        <location filename="../../ui/counter.py" line="504"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="496"/>
+        <location filename="../../ui/counter.py" line="506"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="498"/>
+        <location filename="../../ui/counter.py" line="508"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="499"/>
+        <location filename="../../ui/counter.py" line="509"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="527"/>
+        <location filename="../../ui/counter.py" line="537"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="570"/>
+        <location filename="../../ui/counter.py" line="601"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="572"/>
+        <location filename="../../ui/counter.py" line="603"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="573"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>{head}
 {listing}
 
@@ -1305,174 +1310,174 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="580"/>
+        <location filename="../../ui/counter.py" line="611"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="590"/>
+        <location filename="../../ui/counter.py" line="621"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="592"/>
+        <location filename="../../ui/counter.py" line="623"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="652"/>
+        <location filename="../../ui/counter.py" line="683"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="656"/>
+        <location filename="../../ui/counter.py" line="687"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="754"/>
+        <location filename="../../ui/counter.py" line="785"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="763"/>
+        <location filename="../../ui/counter.py" line="794"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="765"/>
+        <location filename="../../ui/counter.py" line="796"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="767"/>
+        <location filename="../../ui/counter.py" line="798"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="773"/>
+        <location filename="../../ui/counter.py" line="804"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="776"/>
+        <location filename="../../ui/counter.py" line="807"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="781"/>
+        <location filename="../../ui/counter.py" line="812"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="788"/>
+        <location filename="../../ui/counter.py" line="819"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="809"/>
+        <location filename="../../ui/counter.py" line="840"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="811"/>
+        <location filename="../../ui/counter.py" line="842"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="817"/>
+        <location filename="../../ui/counter.py" line="848"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="819"/>
+        <location filename="../../ui/counter.py" line="850"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="825"/>
+        <location filename="../../ui/counter.py" line="856"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="830"/>
+        <location filename="../../ui/counter.py" line="861"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="851"/>
+        <location filename="../../ui/counter.py" line="882"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="853"/>
+        <location filename="../../ui/counter.py" line="884"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="858"/>
+        <location filename="../../ui/counter.py" line="889"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="860"/>
+        <location filename="../../ui/counter.py" line="891"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="871"/>
+        <location filename="../../ui/counter.py" line="902"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="875"/>
+        <location filename="../../ui/counter.py" line="906"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="892"/>
+        <location filename="../../ui/counter.py" line="923"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="902"/>
+        <location filename="../../ui/counter.py" line="933"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="909"/>
+        <location filename="../../ui/counter.py" line="940"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="912"/>
+        <location filename="../../ui/counter.py" line="943"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="919"/>
+        <location filename="../../ui/counter.py" line="950"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="925"/>
+        <location filename="../../ui/counter.py" line="956"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="929"/>
+        <location filename="../../ui/counter.py" line="960"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="932"/>
+        <location filename="../../ui/counter.py" line="963"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="934"/>
+        <location filename="../../ui/counter.py" line="965"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1483,269 +1488,269 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="944"/>
+        <location filename="../../ui/counter.py" line="975"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="947"/>
+        <location filename="../../ui/counter.py" line="978"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="949"/>
+        <location filename="../../ui/counter.py" line="980"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1022"/>
+        <location filename="../../ui/counter.py" line="1053"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1026"/>
+        <location filename="../../ui/counter.py" line="1057"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1048"/>
+        <location filename="../../ui/counter.py" line="1079"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1054"/>
+        <location filename="../../ui/counter.py" line="1085"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1055"/>
+        <location filename="../../ui/counter.py" line="1086"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1058"/>
+        <location filename="../../ui/counter.py" line="1089"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1058"/>
+        <location filename="../../ui/counter.py" line="1089"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1059"/>
+        <location filename="../../ui/counter.py" line="1090"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1059"/>
+        <location filename="../../ui/counter.py" line="1090"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1066"/>
+        <location filename="../../ui/counter.py" line="1097"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1067"/>
+        <location filename="../../ui/counter.py" line="1098"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1077"/>
+        <location filename="../../ui/counter.py" line="1108"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1080"/>
+        <location filename="../../ui/counter.py" line="1111"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1083"/>
+        <location filename="../../ui/counter.py" line="1114"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1096"/>
+        <location filename="../../ui/counter.py" line="1127"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1101"/>
+        <location filename="../../ui/counter.py" line="1132"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1103"/>
+        <location filename="../../ui/counter.py" line="1134"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1106"/>
+        <location filename="../../ui/counter.py" line="1137"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1138"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1144"/>
+        <location filename="../../ui/counter.py" line="1175"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1150"/>
+        <location filename="../../ui/counter.py" line="1181"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1202"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1202"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1203"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1172"/>
+        <location filename="../../ui/counter.py" line="1203"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1204"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1204"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1174"/>
+        <location filename="../../ui/counter.py" line="1205"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1174"/>
+        <location filename="../../ui/counter.py" line="1205"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1175"/>
+        <location filename="../../ui/counter.py" line="1206"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1175"/>
+        <location filename="../../ui/counter.py" line="1206"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1225"/>
+        <location filename="../../ui/counter.py" line="1256"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1227"/>
+        <location filename="../../ui/counter.py" line="1258"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1238"/>
+        <location filename="../../ui/counter.py" line="1269"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1241"/>
+        <location filename="../../ui/counter.py" line="1272"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1243"/>
+        <location filename="../../ui/counter.py" line="1274"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1245"/>
+        <location filename="../../ui/counter.py" line="1276"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1247"/>
+        <location filename="../../ui/counter.py" line="1278"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1265"/>
+        <location filename="../../ui/counter.py" line="1296"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="866"/>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="897"/>
+        <location filename="../../ui/counter.py" line="1207"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="918"/>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="949"/>
+        <location filename="../../ui/counter.py" line="1207"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1177"/>
+        <location filename="../../ui/counter.py" line="1208"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1177"/>
+        <location filename="../../ui/counter.py" line="1208"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="1209"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1179"/>
+        <location filename="../../ui/counter.py" line="1210"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1179"/>
+        <location filename="../../ui/counter.py" line="1210"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1180"/>
+        <location filename="../../ui/counter.py" line="1211"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1180"/>
+        <location filename="../../ui/counter.py" line="1211"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1185"/>
+        <location filename="../../ui/counter.py" line="1216"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1186"/>
+        <location filename="../../ui/counter.py" line="1217"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -2570,380 +2575,390 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../ui/panels/base.py" line="72"/>
+        <location filename="../../ui/panels/base.py" line="85"/>
         <source>Pekerjaan</source>
         <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/base.py" line="261"/>
+        <source>Perlu persetujuan pengawas: diminta saat tombol ditekan.</source>
+        <translation>Needs a supervisor&apos;s approval: asked for when the button is pressed.</translation>
     </message>
 </context>
 <context>
     <name>PerforationPanel</name>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="103"/>
+        <location filename="../../ui/panels/perforation.py" line="104"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="105"/>
+        <location filename="../../ui/panels/perforation.py" line="106"/>
         <source>nama wajib pajak / usaha</source>
         <translation>taxpayer / business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="110"/>
+        <location filename="../../ui/panels/perforation.py" line="111"/>
         <source>mis. BON-A</source>
         <translation>e.g. BON-A</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="112"/>
-        <location filename="../../ui/panels/perforation.py" line="236"/>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
-        <source>nomor seri awal</source>
-        <translation>first serial number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/perforation.py" line="114"/>
+        <location filename="../../ui/panels/perforation.py" line="113"/>
         <location filename="../../ui/panels/perforation.py" line="237"/>
         <location filename="../../ui/panels/perforation.py" line="298"/>
-        <source>nomor seri akhir</source>
-        <translation>last serial number</translation>
+        <source>nomor seri awal</source>
+        <translation>first serial number</translation>
     </message>
     <message>
         <location filename="../../ui/panels/perforation.py" line="115"/>
         <location filename="../../ui/panels/perforation.py" line="238"/>
         <location filename="../../ui/panels/perforation.py" line="299"/>
+        <source>nomor seri akhir</source>
+        <translation>last serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="116"/>
+        <location filename="../../ui/panels/perforation.py" line="239"/>
+        <location filename="../../ui/panels/perforation.py" line="300"/>
         <source>jumlah lembar</source>
         <translation>number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="117"/>
+        <location filename="../../ui/panels/perforation.py" line="118"/>
         <source>mis. 5.000</source>
         <translation>e.g. 5.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="120"/>
+        <location filename="../../ui/panels/perforation.py" line="121"/>
         <source>keterangan bila jumlah lembar berbeda</source>
         <translation>note if the number of sheets differs</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="125"/>
+        <location filename="../../ui/panels/perforation.py" line="126"/>
         <source>Simpan permohonan</source>
         <translation>Save request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="136"/>
-        <location filename="../../ui/panels/perforation.py" line="234"/>
-        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <location filename="../../ui/panels/perforation.py" line="137"/>
+        <location filename="../../ui/panels/perforation.py" line="235"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="137"/>
+        <location filename="../../ui/panels/perforation.py" line="138"/>
         <source>Nama wajib pajak</source>
         <translation>Taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="138"/>
+        <location filename="../../ui/panels/perforation.py" line="139"/>
         <source>Jenis media</source>
         <translation>Media type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="139"/>
+        <location filename="../../ui/panels/perforation.py" line="140"/>
         <source>Seri</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="140"/>
+        <location filename="../../ui/panels/perforation.py" line="141"/>
         <source>Nomor seri awal</source>
         <translation>First serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="141"/>
+        <location filename="../../ui/panels/perforation.py" line="142"/>
         <source>Nomor seri akhir</source>
         <translation>Last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="142"/>
+        <location filename="../../ui/panels/perforation.py" line="143"/>
         <source>Jumlah lembar</source>
         <translation>Number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="143"/>
+        <location filename="../../ui/panels/perforation.py" line="144"/>
         <source>Nilai nominal per lembar</source>
         <translation>Face value per sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="144"/>
+        <location filename="../../ui/panels/perforation.py" line="145"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="146"/>
+        <location filename="../../ui/panels/perforation.py" line="147"/>
         <source>Jumlah nilai</source>
         <translation>Total value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="147"/>
+        <location filename="../../ui/panels/perforation.py" line="148"/>
         <source>Permohonan perforasi</source>
         <translation>Perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="156"/>
+        <location filename="../../ui/panels/perforation.py" line="157"/>
         <source>Belum ada permohonan dipilih.</source>
         <translation>No request selected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="162"/>
+        <location filename="../../ui/panels/perforation.py" line="163"/>
         <source>Hitung</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="164"/>
+        <location filename="../../ui/panels/perforation.py" line="165"/>
         <source>Akhiri job</source>
         <translation>End job</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="165"/>
+        <location filename="../../ui/panels/perforation.py" line="166"/>
         <source>Hentikan job di mesin, terima jumlah terhitung</source>
         <translation>Stop the job on the machine and accept the count so far</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="176"/>
+        <location filename="../../ui/panels/perforation.py" line="177"/>
         <source>catatan pencocokan (boleh kosong)</source>
         <translation>reconciliation note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="177"/>
+        <location filename="../../ui/panels/perforation.py" line="178"/>
         <source>Cocokkan</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="183"/>
+        <location filename="../../ui/panels/perforation.py" line="184"/>
         <source>Diajukan</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="183"/>
+        <location filename="../../ui/panels/perforation.py" line="184"/>
         <source>Terhitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="184"/>
+        <location filename="../../ui/panels/perforation.py" line="185"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="184"/>
+        <location filename="../../ui/panels/perforation.py" line="185"/>
         <source>Lebih</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="185"/>
-        <location filename="../../ui/panels/perforation.py" line="215"/>
+        <location filename="../../ui/panels/perforation.py" line="186"/>
+        <location filename="../../ui/panels/perforation.py" line="216"/>
         <source>Rusak</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="185"/>
+        <location filename="../../ui/panels/perforation.py" line="186"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="186"/>
+        <location filename="../../ui/panels/perforation.py" line="187"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="186"/>
+        <location filename="../../ui/panels/perforation.py" line="187"/>
         <source>Nilai terperforasi</source>
         <translation>Perforated value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="193"/>
-        <location filename="../../ui/panels/perforation.py" line="243"/>
-        <location filename="../../ui/panels/perforation.py" line="448"/>
+        <location filename="../../ui/panels/perforation.py" line="194"/>
+        <location filename="../../ui/panels/perforation.py" line="244"/>
+        <location filename="../../ui/panels/perforation.py" line="451"/>
         <source>nama pengambil</source>
         <translation>name of the person collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="196"/>
+        <location filename="../../ui/panels/perforation.py" line="197"/>
         <source>Serahkan dan cetak formulir</source>
         <translation>Hand over and print the form</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="200"/>
+        <location filename="../../ui/panels/perforation.py" line="201"/>
         <source>Proses</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="206"/>
+        <location filename="../../ui/panels/perforation.py" line="207"/>
         <source>Mesin</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="223"/>
+        <location filename="../../ui/panels/perforation.py" line="224"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="234"/>
+        <location filename="../../ui/panels/perforation.py" line="235"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="235"/>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
+        <location filename="../../ui/panels/perforation.py" line="236"/>
+        <location filename="../../ui/panels/perforation.py" line="298"/>
         <source>seri</source>
         <translation>series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="239"/>
-        <location filename="../../ui/panels/perforation.py" line="300"/>
+        <location filename="../../ui/panels/perforation.py" line="240"/>
+        <location filename="../../ui/panels/perforation.py" line="301"/>
         <source>nilai nominal</source>
         <translation>face value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="240"/>
+        <location filename="../../ui/panels/perforation.py" line="241"/>
         <source>keterangan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="241"/>
+        <location filename="../../ui/panels/perforation.py" line="242"/>
         <source>rusak</source>
         <translation>damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="242"/>
+        <location filename="../../ui/panels/perforation.py" line="243"/>
         <source>catatan pencocokan</source>
         <translation>reconciliation note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="250"/>
+        <location filename="../../ui/panels/perforation.py" line="251"/>
         <source>Perforasi</source>
         <translation>Perforation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="295"/>
+        <location filename="../../ui/panels/perforation.py" line="296"/>
         <source>Tunggu sampai penghitungan selesai.</source>
         <translation>Wait until the count is finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
         <source>nama wajib pajak</source>
         <translation>taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="304"/>
+        <location filename="../../ui/panels/perforation.py" line="305"/>
         <source>isi {0}</source>
         <translation>enter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="305"/>
+        <location filename="../../ui/panels/perforation.py" line="306"/>
         <source>perbaiki {0}</source>
         <translation>correct {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="308"/>
+        <location filename="../../ui/panels/perforation.py" line="309"/>
         <source>Nomor seri dan jumlah lembar belum cocok (lihat di atas).</source>
         <translation>Serial numbers and sheet count do not match (see above).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="333"/>
+        <location filename="../../ui/panels/perforation.py" line="334"/>
         <source>Permohonan {0} disimpan; batas waktu {1}</source>
         <translation>Request {0} saved; due {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="375"/>
+        <location filename="../../ui/panels/perforation.py" line="376"/>
         <source>{0} &amp;middot; seri {1} &amp;middot; {2} s.d. {3} ({4} lembar x {5} = {6})</source>
         <translation>{0} &amp;middot; series {1} &amp;middot; {2} to {3} ({4} sheets x {5} = {6})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="379"/>
+        <location filename="../../ui/panels/perforation.py" line="380"/>
         <source> - TERLAMBAT {0} menit</source>
         <translation> - LATE by {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="381"/>
+        <location filename="../../ui/panels/perforation.py" line="382"/>
         <source>Standar waktu {0}; batas {1}{2}</source>
         <translation>Time standard {0}; due {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="387"/>
+        <location filename="../../ui/panels/perforation.py" line="388"/>
         <source>{0} lembar terhitung ({1})</source>
         <translation>{0} sheets counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="420"/>
-        <location filename="../../ui/panels/perforation.py" line="431"/>
-        <location filename="../../ui/panels/perforation.py" line="441"/>
+        <location filename="../../ui/panels/perforation.py" line="423"/>
+        <location filename="../../ui/panels/perforation.py" line="434"/>
+        <location filename="../../ui/panels/perforation.py" line="444"/>
         <source>Sedang menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="422"/>
+        <location filename="../../ui/panels/perforation.py" line="425"/>
         <source>Pilih permohonan di daftar, atau simpan permohonan baru.</source>
         <translation>Pick a request in the list, or save a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="424"/>
+        <location filename="../../ui/panels/perforation.py" line="427"/>
         <source>Tidak ada yang perlu dihitung: permohonan {0}.</source>
         <translation>Nothing to count: request {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="435"/>
+        <location filename="../../ui/panels/perforation.py" line="438"/>
         <source>Sudah dicocokkan.</source>
         <translation>Already reconciled.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="436"/>
+        <location filename="../../ui/panels/perforation.py" line="439"/>
         <source>Hitung lembarnya dulu (Hitung).</source>
         <translation>Count the sheets first (Count).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="445"/>
+        <location filename="../../ui/panels/perforation.py" line="448"/>
         <source>Sudah diambil oleh {0}.</source>
         <translation>Already picked up by {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="447"/>
+        <location filename="../../ui/panels/perforation.py" line="450"/>
         <source>Cocokkan hasil hitungan dulu (Cocokkan).</source>
         <translation>Reconcile the count first (Reconcile).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="480"/>
+        <location filename="../../ui/panels/perforation.py" line="483"/>
         <source>Menghitung...</source>
         <translation>Counting...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="501"/>
+        <location filename="../../ui/panels/perforation.py" line="504"/>
         <source>{0}: {1} lembar terhitung</source>
         <translation>{0}: {1} sheets counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="532"/>
+        <location filename="../../ui/panels/perforation.py" line="521"/>
+        <source>Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan pengawas.</source>
+        <translation>Reconciling {0} books the office&apos;s stock of valuables: it needs a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="539"/>
         <source>{0} dicocokkan: {1}</source>
         <translation>{0} reconciled: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="553"/>
+        <location filename="../../ui/panels/perforation.py" line="560"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} collected by {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="563"/>
+        <location filename="../../ui/panels/perforation.py" line="570"/>
         <source>permohonan perforasi</source>
         <translation>perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="565"/>
+        <location filename="../../ui/panels/perforation.py" line="572"/>
         <source>pencocokan</source>
         <translation>reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="567"/>
+        <location filename="../../ui/panels/perforation.py" line="574"/>
         <source>pengambilan</source>
         <translation>pick-up</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="584"/>
+        <location filename="../../ui/panels/perforation.py" line="591"/>
         <source>{0} belum disimpan</source>
         <translation>{0} not saved</translation>
     </message>
@@ -3821,57 +3836,62 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="171"/>
+        <location filename="../../ui/counter.py" line="175"/>
         <source>Persetujuan supervisor</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="181"/>
+        <location filename="../../ui/counter.py" line="185"/>
         <source>mis. wajib pajak batal membayar</source>
         <translation>e.g. the taxpayer decided not to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="182"/>
+        <location filename="../../ui/counter.py" line="186"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="183"/>
+        <location filename="../../ui/counter.py" line="187"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="184"/>
+        <location filename="../../ui/counter.py" line="189"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="189"/>
+        <location filename="../../ui/counter.py" line="196"/>
         <source>Batalkan tagihan</source>
         <translation>Cancel the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="190"/>
+        <location filename="../../ui/counter.py" line="196"/>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="197"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="202"/>
+        <location filename="../../ui/counter.py" line="209"/>
         <source>nama supervisor</source>
         <translation>supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="203"/>
+        <location filename="../../ui/counter.py" line="210"/>
         <source>kata sandi</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="204"/>
+        <location filename="../../ui/counter.py" line="211"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="207"/>
+        <location filename="../../ui/counter.py" line="215"/>
         <source>Isi {fields}.</source>
         <translation>Enter {fields}.</translation>
     </message>
@@ -4275,27 +4295,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="127"/>
+        <location filename="../../ui/counter.py" line="128"/>
         <source>Alihkan nomor</source>
         <translation>Transfer number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="129"/>
+        <location filename="../../ui/counter.py" line="130"/>
         <source>Ke tahap (antrean tahap itu)</source>
         <translation>To a stage (that stage&apos;s queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="130"/>
+        <location filename="../../ui/counter.py" line="131"/>
         <source>Ke loket tertentu</source>
         <translation>To a particular counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="146"/>
+        <location filename="../../ui/counter.py" line="147"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="147"/>
+        <location filename="../../ui/counter.py" line="148"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access import Act
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.bapenda.formats import parse_area_code
@@ -53,6 +54,7 @@ from ui.panels.base import (
     button_row,
     describe,
     explain,
+    note_countersign,
     refusal,
     why_label,
 )
@@ -399,15 +401,20 @@ class BapendaPanel(Panel):
         if not hasattr(self, "off_why"):
             return
         explain(self.off_button, self.off_why, self._deactivate_blocker())
+        note_countersign(self.ctx, Act.CANCEL, self.off_button, self.off_why)
 
     def deactivate(self) -> bool:
         if self.off_target is None:
+            return False
+        who = self.ctx.acting_for(Act.CANCEL, self.tr(
+            "Penonaktifan NPWPD {0} perlu persetujuan pengawas.").format(self.off_target.npwpd))
+        if who is None:
             return False
         try:
             with self.ctx.store.uow() as uow:
                 info = tp.deactivate(uow, self.off_target.npwpd, self.reason.currentData(),
                                      note=self.note.text(), office_code=self.ctx.office_code,
-                                     actor=self.ctx.actor(), visit_id=self.visit_id,
+                                     actor=who, visit_id=self.visit_id,
                                      now=self.ctx.clock())
         except LoketError as exc:
             self.report_error(exc)

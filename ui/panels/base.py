@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access import Act, Actor
 from app.store import Store
 from ui.validated import ValidatedField
 
@@ -50,6 +51,18 @@ class PanelContext:
     counter_code: str | None = None
     actor: Callable[[], str] = lambda: "officer"  # the logged-in officer's user name
     clock: Callable[[], datetime] = field(default=_now)
+    # whether the person signed in may do an act themselves (the counter knows their role)
+    may: Callable[[Act], bool] = lambda act: True
+    # the counter's: a supervisor signs for an act at this counter; None if nobody did
+    countersign: Callable[[Act, str], Actor | None] | None = None
+
+    def acting_for(self, act: Act, question: str) -> Actor | str | None:
+        """Who does ``act``: the person signed in when their role allows it, else a
+        supervisor who signs at the counter (asked with ``question``); None when nobody
+        did, and then nothing is done."""
+        if self.may(act) or self.countersign is None:
+            return self.actor()
+        return self.countersign(act, question)
 
 
 class Panel(QWidget):
@@ -238,6 +251,18 @@ def explain(button: QAbstractButton, label: QLabel, reason: str | None) -> None:
     button.setToolTip(text)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def note_countersign(ctx: PanelContext, act: Act, button: QAbstractButton,
+                     label: QLabel) -> None:
+    """Beside an enabled button whose act is above the signed-in person's role: that a
+    supervisor will be asked to sign when it is pressed (so the press is no surprise)."""
+    if button.isEnabled() and not ctx.may(act):
+        text = QCoreApplication.translate(
+            "Panel", "Perlu persetujuan pengawas: diminta saat tombol ditekan.")
+        button.setToolTip(text)
+        label.setText(text)
+        label.setVisible(True)
 
 
 def button_row(*widgets: QWidget, why: QLabel | None = None) -> QHBoxLayout:

@@ -50,6 +50,7 @@ from ui.panels.base import (
     describe,
     explain,
     field_problem,
+    note_countersign,
     refusal,
     why_label,
 )
@@ -411,6 +412,8 @@ class PerforationPanel(Panel):
                 button.setEnabled(False)
         else:
             explain(self.reconcile_button, self.reconcile_why, self._reconcile_blocker())
+            note_countersign(self.ctx, service.RECONCILE, self.reconcile_button,
+                             self.reconcile_why)
             explain(self.pickup_button, self.pickup_why, self._pickup_blocker())
         explain(self.save_button, self.save_why, self._save_blocker())
 
@@ -514,11 +517,15 @@ class PerforationPanel(Panel):
         info = self.current
         if info is None:
             return False
+        who = self.ctx.acting_for(service.RECONCILE, self.tr(
+            "Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan "
+            "pengawas.").format(info.number))
+        if who is None:
+            return False
         try:
             with self.ctx.store.uow() as uow:
                 done = service.reconcile(uow, info.id, damaged=self.damaged.value(),
-                                         note=self.reconcile_note.text(),
-                                         actor=self.ctx.actor(),
+                                         note=self.reconcile_note.text(), actor=who,
                                          office_code=self.ctx.office_code,
                                          now=self.ctx.clock())
         except LoketError as exc:

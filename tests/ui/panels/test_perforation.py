@@ -159,6 +159,14 @@ def test_ending_a_stopped_job_lets_the_supervisor_reconcile_the_short_count(
         panel.reconcile_button.click()
     assert refused.args[0].startswith("petugas (petugas) tidak boleh ")
     assert panel.current.status == "interrupted" and panel.reconcile_button.isEnabled()
+    asked: list[str] = []  # at a counter: the officer's role is known, a supervisor signs
+    panel.ctx.may = lambda act: False
+    panel.ctx.countersign = lambda act, question: asked.append(question)  # nobody signs
+    panel._update_actions()
+    assert panel.reconcile_why.text().startswith("Perlu persetujuan pengawas")
+    assert panel.reconcile() is False and len(asked) == 1 and "pengawas" in asked[0]
+    assert panel.current.status == "interrupted"
+    panel.ctx.may, panel.ctx.countersign = lambda act: True, None
     _as(panel, "pengawas")
     with qtbot.waitSignal(panel.reconciled):
         panel.reconcile_button.click()
