@@ -314,7 +314,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/bapenda.py" line="410"/>
-        <source>Penonaktifan NPWPD {0} perlu persetujuan pengawas.</source>
+        <source>Penonaktifan NPWPD {0} perlu persetujuan supervisor.</source>
         <translation>Deactivating NPWPD {0} needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
@@ -2581,7 +2581,7 @@ Schema up to date; {n} office(s).</translation>
     </message>
     <message>
         <location filename="../../ui/panels/base.py" line="261"/>
-        <source>Perlu persetujuan pengawas: diminta saat tombol ditekan.</source>
+        <source>Perlu persetujuan supervisor: diminta saat tombol ditekan.</source>
         <translation>Needs a supervisor&apos;s approval: asked for when the button is pressed.</translation>
     </message>
 </context>
@@ -2929,7 +2929,7 @@ Schema up to date; {n} office(s).</translation>
     </message>
     <message>
         <location filename="../../ui/panels/perforation.py" line="521"/>
-        <source>Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan pengawas.</source>
+        <source>Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan supervisor.</source>
         <translation>Reconciling {0} books the office&apos;s stock of valuables: it needs a supervisor&apos;s approval.</translation>
     </message>
     <message>

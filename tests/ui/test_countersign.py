@@ -12,6 +12,7 @@ from app.store import Store
 from db.models import AuditEntry
 from tests.app.bapenda.conftest import BATU, MONDAY_9
 from tests.ui.panels.test_bapenda import _fill_personal
+from tests.ui.test_counter import shot, shot_dialog
 from ui.counter import CounterWindow, SupervisorDialog
 from ui.panels.bapenda import BapendaPanel
 
@@ -51,7 +52,7 @@ def test_a_supervisor_signs_for_a_deactivation_at_the_officers_counter(
     panel.reason.setCurrentIndex(panel.reason.findData("lainnya"))
     qtbot.keyClicks(panel.note, "data ganda dari sistem lama")
     assert panel.off_button.isEnabled()
-    assert panel.off_why.text() == "Perlu persetujuan pengawas: diminta saat tombol ditekan."
+    assert panel.off_why.text() == "Perlu persetujuan supervisor: diminta saat tombol ditekan."
 
     asked: list[str] = []
     answers = iter([("petugas", PASSWORD), ("pengawas", "salah-sandi"), None,
@@ -68,13 +69,16 @@ def test_a_supervisor_signs_for_a_deactivation_at_the_officers_counter(
             qtbot.keyClicks(dialog.password, answer[1])
             assert dialog.ok.isEnabled() and dialog.ok.text() == "Setujui"
             assert dialog.values()[:2] == answer
+            if len(asked) == 1:
+                shot_dialog(counter, dialog, "countersign-dialog")
         dialog.close()
         return answer
 
     counter.authorize = sign
     qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
-    assert asked == [f"Penonaktifan NPWPD {npwpd} perlu persetujuan pengawas."]
+    assert asked == [f"Penonaktifan NPWPD {npwpd} perlu persetujuan supervisor."]
     assert "petugas (petugas) tidak boleh" in counter.banner.text()
+    shot(counter, "countersign-refused", (1366, 768))
     qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
     assert counter.banner.text() == "nama pengguna atau kata sandi salah"
     qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)  # the dialog closed

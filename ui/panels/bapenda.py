@@ -407,7 +407,7 @@ class BapendaPanel(Panel):
         if self.off_target is None:
             return False
         who = self.ctx.acting_for(Act.CANCEL, self.tr(
-            "Penonaktifan NPWPD {0} perlu persetujuan pengawas.").format(self.off_target.npwpd))
+            "Penonaktifan NPWPD {0} perlu persetujuan supervisor.").format(self.off_target.npwpd))
         if who is None:
             return False
         try:

@@ -259,7 +259,7 @@ def note_countersign(ctx: PanelContext, act: Act, button: QAbstractButton,
     supervisor will be asked to sign when it is pressed (so the press is no surprise)."""
     if button.isEnabled() and not ctx.may(act):
         text = QCoreApplication.translate(
-            "Panel", "Perlu persetujuan pengawas: diminta saat tombol ditekan.")
+            "Panel", "Perlu persetujuan supervisor: diminta saat tombol ditekan.")
         button.setToolTip(text)
         label.setText(text)
         label.setVisible(True)

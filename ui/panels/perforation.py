@@ -519,7 +519,7 @@ class PerforationPanel(Panel):
             return False
         who = self.ctx.acting_for(service.RECONCILE, self.tr(
             "Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan "
-            "pengawas.").format(info.number))
+            "supervisor.").format(info.number))
         if who is None:
             return False
         try:

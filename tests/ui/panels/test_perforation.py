@@ -163,8 +163,8 @@ def test_ending_a_stopped_job_lets_the_supervisor_reconcile_the_short_count(
     panel.ctx.may = lambda act: False
     panel.ctx.countersign = lambda act, question: asked.append(question)  # nobody signs
     panel._update_actions()
-    assert panel.reconcile_why.text().startswith("Perlu persetujuan pengawas")
-    assert panel.reconcile() is False and len(asked) == 1 and "pengawas" in asked[0]
+    assert panel.reconcile_why.text().startswith("Perlu persetujuan supervisor")
+    assert panel.reconcile() is False and len(asked) == 1 and "supervisor" in asked[0]
     assert panel.current.status == "interrupted"
     panel.ctx.may, panel.ctx.countersign = lambda act: True, None
     _as(panel, "pengawas")
