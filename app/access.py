@@ -90,6 +90,11 @@ register({
     "access.locked": ("akun {name} terkunci sampai {until}", "the account {name} is locked "
                       "until {until}"),
     "access.office": ("{name} bukan petugas kantor ini", "{name} does not work at this office"),
+    "access.all_offices": (
+        "{name} terikat pada satu kantor; tindakan untuk semua kantor hanya oleh pengguna "
+        "yang tidak terikat pada kantor mana pun",
+        "{name} belongs to one office; an act for every office is only for a user of no "
+        "particular office"),
     "access.role": ("{name} ({role}) tidak boleh {act}: perlu peran {least} atau lebih tinggi",
                     "{name} ({role}) may not {act}: that needs the role {least} or higher"),
     "role.officer": ("petugas", "officer"),
@@ -152,13 +157,15 @@ def no_admin_yet(session: Session) -> bool:
 
 def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | None,
             now: datetime | None = None, user_id: int | None = None,
-            counter_officer_id: int | None = None) -> Acting:
+            counter_officer_id: int | None = None, all_offices: bool = False) -> Acting:
     """The checked person for ``act`` at ``office_id``, or a refusal (kept in the audit log).
 
     ``user_id``: the user, where ``actor`` is only a name (an officer named by a form or an
     option): the id is what is checked.
     ``counter_officer_id``: for :attr:`Act.COUNTERS`, the officer signed in at the counter;
-    an officer may open a free counter (becoming its officer) or close their own."""
+    an officer may open a free counter (becoming its officer) or close their own.
+    ``all_offices``: the act changes every office (a day off for all): only a user of no
+    particular office may, never the administrator of one office."""
     if isinstance(actor, Actor) and actor.is_system:
         return Acting(actor.name, None, None, is_system=True)
     if user_id is not None and not isinstance(actor, Actor):
@@ -166,7 +173,8 @@ def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | 
     now = now or datetime.now(UTC)
     cache: dict[tuple[str, int | None, Act, int | None], Acting] = \
         session.info.setdefault("loket.access", {})
-    key = (name_of(actor), getattr(actor, "user_id", None), act, office_id)
+    key = (name_of(actor), getattr(actor, "user_id", None), act,
+           "all" if all_offices else office_id)
     if key in cache and counter_officer_id is None:
         return cache[key]
     user = _user(session, actor)
@@ -189,6 +197,9 @@ def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | 
     if office_id is not None and user.office_id not in (None, office_id):
         raise refusal("office", name, act, office_id, user,
                       LoketError("access.office", name=user.username))
+    if all_offices and user.office_id is not None:
+        raise refusal("office", name, act, office_id, user,
+                      LoketError("access.all_offices", name=user.username))
     rank = RANK[user.role]
     allowed = rank >= RANK[least] or (
         act is Act.COUNTERS and counter_officer_id in (None, user.id))

@@ -7,7 +7,7 @@ the day is added skip it; deadlines already given are not moved.
 
 Adding a day changes the office's settings (:mod:`app.access`, ``Act.CONFIGURE``: an
 administrator), asked before anything is written: for a day of one office, an administrator
-of that office or of none; a day of all offices is asked without an office.
+of that office or of none; a day of all offices only an administrator of no office.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | Non
         if office is None:
             raise LoketError("office.unknown", code=office_code)
     office_id = office.id if office else None
-    who = access.require(s, actor, Act.CONFIGURE, office_id=office_id, now=now)
+    who = access.require(s, actor, Act.CONFIGURE, office_id=office_id, now=now,
+                         all_offices=office_id is None)
     existing = s.scalar(select(Holiday).where(
         Holiday.day == day,
         Holiday.office_id.is_(None) if office_id is None else Holiday.office_id == office_id))

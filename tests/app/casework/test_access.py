@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
+from app import users
 from app.access import Actor
 from app.casework import applications as A
 from app.casework import complaints as C
@@ -90,6 +91,25 @@ def test_an_officer_or_supervisor_may_not_add_a_day_off_an_administrator_may(
         ADMIN, user_id(catalog_store, ADMIN), office_id)
     with catalog_store.uow(read_only=True) as uow:
         assert len(uow.session.scalars(select(Holiday)).all()) == 1
+
+
+def test_the_administrator_of_one_office_adds_its_days_off_not_everyones(
+        catalog_store: Store, catalog_db_url: str) -> None:
+    with catalog_store.uow() as uow:
+        users.add_user(uow, "admin.malang", "admin", "rahasia-123", actor=ADMIN,
+                       office_code=MALANG)
+
+    def add(office: str | None) -> H.DayOff:
+        with catalog_store.uow() as uow:
+            return H.add_holiday(uow, date(2026, 12, 30), "Hari Jadi Kota", office_code=office,
+                                 actor="admin.malang", now=NOW)
+
+    err = _refused(catalog_store, catalog_db_url, lambda: add(None), actor="admin.malang",
+                   act="configure", reason="office", office_id=None)
+    assert err.message("id") == ("admin.malang terikat pada satu kantor; tindakan untuk semua "
+                                 "kantor hanya oleh pengguna yang tidak terikat pada kantor "
+                                 "mana pun")
+    assert add(MALANG).office == MALANG
 
 
 # --- counter work: never a stranger's -------------------------------------------------------
