@@ -42,6 +42,7 @@ from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app import audit, i18n
+from app.access import Actor, name_of
 from app.errors import LoketError
 from app.store import Store, UnitOfWork
 from db.enums import DeviceKind, JobState
@@ -150,10 +151,11 @@ class JobResult:
 
 def enqueue(uow: UnitOfWork, *, kind: DeviceKind, connection: str, job_kind: str,
             payload: bytes, office_id: int | None = None, station_id: int | None = None,
-            visit_id: int | None = None, actor: str = ACTOR, now: datetime | None = None,
-            sender: Spool | None = None) -> int:
+            visit_id: int | None = None, actor: Actor | str = ACTOR,
+            now: datetime | None = None, sender: Spool | None = None) -> int:
     """Save a job (committed before anyone tries to send it). With ``sender`` the job is
-    born leased to it (``sent``): no spool can claim it before that sender sends it."""
+    born leased to it (``sent``): no spool can claim it before that sender sends it.
+    ``actor``: who asked for it; an :class:`Actor` puts their user id in the audit too."""
     now = now or datetime.now(UTC)
     job = DeviceJob(office_id=office_id, station_id=station_id, device_kind=kind,
                     connection=check_connection(connection, kind), job_kind=job_kind,
@@ -164,8 +166,9 @@ def enqueue(uow: UnitOfWork, *, kind: DeviceKind, connection: str, job_kind: str
         job.lease_owner, job.lease_expires_at = sender.owner, now + sender.lease
     uow.session.add(job)
     uow.session.flush()
-    audit.record(uow.session, actor=actor, action="print.queued", entity="device_job",
-                 entity_id=job.id, office_id=office_id, at=now,
+    audit.record(uow.session, actor=name_of(actor), user_id=getattr(actor, "user_id", None),
+                 action="print.queued", entity="device_job", entity_id=job.id,
+                 office_id=office_id, at=now,
                  after={"kind": job_kind, "connection": job.connection, "visit_id": visit_id,
                         "bytes": len(payload)})
     if sender is not None:

@@ -690,7 +690,7 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
         return enqueue(uow, kind=DeviceKind.CARD_PRINTER, connection=connection,
                        job_kind=CARD_JOB + (".reprint" if reprint else ""),
                        payload=card.to_json(), office_id=office_id, station_id=station_id,
-                       visit_id=visit_id, actor=who.name, now=now)
+                       visit_id=visit_id, actor=checked, now=now)
 
 
 def print_card(store: Store, npwpd: str, connection: str | None = None, *,

@@ -151,9 +151,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "the STNK of {ticket} is not recorded as handed over (Hand over)"),
     "samsat.case.cancelled": ("tagihan {ticket} sudah dibatalkan supervisor",
                               "the bill of {ticket} was cancelled by a supervisor"),
-    "samsat.cancel.not_supervisor": (
-        "hanya supervisor yang boleh membatalkan tagihan; {actor} bukan supervisor aktif",
-        "only a supervisor may cancel a bill; {actor} is not an active supervisor"),
     "samsat.cancel.paid": ("{ticket} sudah membayar; tagihan yang sudah dibayar tidak bisa "
                            "dibatalkan", "{ticket} has paid; a paid bill cannot be cancelled"),
     "samsat.cancel.note": ("dibatalkan supervisor: {reason}",

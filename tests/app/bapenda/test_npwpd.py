@@ -29,7 +29,7 @@ from tests.app.bapenda.conftest import (
     business,
     personal,
 )
-from tests.helpers import snapshot
+from tests.helpers import last_entry, snapshot, user_id
 
 
 def _register(store: Store, reg=None, office: str = BATU, **kw) -> tp.TaxpayerInfo:
@@ -235,6 +235,8 @@ def test_the_card_goes_through_the_spool_to_a_pdf_folder(catalog_store: Store,
         job = uow.session.scalar(select(DeviceJob))
     assert (job.job_kind, job.state.value) == ("card.npwpd", "done")
     assert json.loads(job.payload)["npwpd"] == info.npwpd
+    queued = last_entry(catalog_store, "print.queued")  # who asked, by user id too
+    assert (queued.actor, queued.user_id) == ("petugas", user_id(catalog_store, "petugas"))
 
 
 def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Store,
