@@ -357,7 +357,7 @@ def case_view(uow: UnitOfWork, visit_id: int, *, now: datetime | None = None) ->
         handed_over_at=case.handed_over_at if case else None,
         handed_over_by=case.handed_over_by if case else "",
         handed_to=case.handed_to if case else "", timing=timing(visit, end),
-        zone=s.get(Office, visit.office_id).zone.value)
+        zone=s.get_one(Office, visit.office_id).zone.value)
 
 
 # --- loket 1: registration ---------------------------------------------------------------
@@ -484,7 +484,7 @@ def _compute_bill(session: Session, vehicle: Vehicle, on: date) -> tuple[Any, Bi
 
 
 def _office_day(session: Session, visit: Visit, now: datetime) -> date:
-    office = session.get(Office, visit.office_id)
+    office = session.get_one(Office, visit.office_id)
     return local_day(now, office.zone)
 
 
@@ -497,7 +497,7 @@ def bill_for_visit(uow: UnitOfWork, visit_id: int, *, now: datetime | None = Non
     case = case_of(s, visit.id)
     if case is None:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
-    vehicle = s.get(Vehicle, case.vehicle_id)
+    vehicle = s.get_one(Vehicle, case.vehicle_id)
     _, view = _compute_bill(s, vehicle, _office_day(s, visit, now))
     return BillView(visit.id, visit.ticket, view.plate, view.on, view.lines, view.total)
 
@@ -509,9 +509,9 @@ def paid_bill(uow: UnitOfWork, visit_id: int) -> BillView | None:
     case = case_of(s, visit.id)
     if case is None or case.payment_id is None:
         return None
-    payment = s.get(Payment, case.payment_id)
-    vehicle = s.get(Vehicle, case.vehicle_id)
-    office = s.get(Office, visit.office_id)
+    payment = s.get_one(Payment, case.payment_id)
+    vehicle = s.get_one(Vehicle, case.vehicle_id)
+    office = s.get_one(Office, visit.office_id)
     lines = tuple(BillLineView(ln.code, ln.description, ln.rule, ln.amount, ln.year)
                   for ln in payment.lines)
     return BillView(visit.id, visit.ticket, vehicle.plate,
@@ -666,8 +666,8 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     if case.payment_id is not None:
         raise LoketError("samsat.payment.done", ticket=visit.ticket,
                          receipt=_document_number(s, case.payment_id, RECEIPT_KIND) or "-")
-    office = s.get(Office, visit.office_id)
-    vehicle = s.get(Vehicle, case.vehicle_id, with_for_update=True)
+    office = s.get_one(Office, visit.office_id)
+    vehicle = s.get_one(Vehicle, case.vehicle_id, with_for_update=True)
     owner = s.get(Person, case.owner_id) if case.owner_id else None
     on = local_day(now, office.zone)
     bill, view = _compute_bill(s, vehicle, on)
@@ -785,7 +785,7 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
         raise LoketError("samsat.case.missing", ticket=visit.ticket)
     if case.payment_id is None:
         raise LoketError("samsat.handover.unpaid", ticket=visit.ticket)
-    office = s.get(Office, visit.office_id)
+    office = s.get_one(Office, visit.office_id)
     if case.handed_over_at is not None:
         raise LoketError("samsat.handover.done", ticket=visit.ticket,
                          at=f"{local(case.handed_over_at, office.zone):%d-%m-%Y %H:%M}")
@@ -796,7 +796,7 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
     case.handed_to, case.endorsed, case.stamped, case.status = to, True, True, "handed_over"
     if note:
         case.note = f"{case.note}\n{note}".strip()
-    vehicle = s.get(Vehicle, case.vehicle_id)
+    vehicle = s.get_one(Vehicle, case.vehicle_id)
     result = HandoverResult(visit.id, visit.ticket, vehicle.plate, to, who.name, now, True,
                             True, timing(visit, now))
     audit.record(s, actor=who.name, user_id=uid, office_id=office.id,
