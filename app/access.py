@@ -171,7 +171,7 @@ def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | 
     if user_id is not None and not isinstance(actor, Actor):
         actor = Actor(actor, user_id)
     now = now or datetime.now(UTC)
-    cache: dict[tuple[str, int | None, Act, int | None], Acting] = \
+    cache: dict[tuple[str, int | None, Act, int | str | None], Acting] = \
         session.info.setdefault("loket.access", {})
     key = (name_of(actor), getattr(actor, "user_id", None), act,
            "all" if all_offices else office_id)
