@@ -30,6 +30,20 @@ class Condition(StrEnum):
     UNKNOWN = "unknown"  # the connection cannot tell (file, OS queue): assumed ready
 
 
+class DeviceKind(StrEnum):
+    """The kinds of device a station drives.
+
+    The hardware layer keeps its own vocabulary so that it stands on nothing of the database;
+    ``db.enums.DeviceKind`` stores the same values (tests/test_architecture.py holds them
+    equal), and a kind of either is taken here by its value (``DeviceKind(kind)``).
+    """
+
+    TICKET_PRINTER = "ticket_printer"
+    CARD_PRINTER = "card_printer"
+    PERFORATOR = "perforator"
+    DOCUMENT_PRINTER = "document_printer"
+
+
 USABLE = frozenset({Condition.READY, Condition.PAPER_LOW, Condition.UNKNOWN})
 
 

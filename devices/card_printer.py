@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.enums import DeviceKind
-from devices.base import Condition, DeviceError, DeviceState
+from devices.base import Condition, DeviceError, DeviceKind, DeviceState
 from devices.connection import BadConnection, Connection, parse
 from printing.card import (
     CR80_HEIGHT_MM,

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from db.enums import DeviceKind
+from devices.base import DeviceKind
 
 # scheme -> (device kinds it can drive, transport)
 SCHEMES: dict[str, tuple[frozenset[DeviceKind], str]] = {

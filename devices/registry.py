@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from db.enums import DeviceKind
+from devices.base import DeviceKind
 from devices.connection import Connection, parse
 
 _lock = threading.Lock()
@@ -18,6 +18,7 @@ _simulators: dict[tuple[DeviceKind, str], Any] = {}
 
 def simulator(kind: DeviceKind, conn: Connection | None = None) -> Any:
     """The in-process simulator behind ``sim://`` connections of this kind and name."""
+    kind = DeviceKind(kind)  # a db.enums kind is taken by its value
     name = str(conn.option("name", "default")) if conn else "default"
     with _lock:
         sim = _simulators.get((kind, name))
@@ -43,6 +44,7 @@ def forget_simulators() -> None:
 
 def open_device(kind: DeviceKind, raw: str) -> Any:
     """The device adapter for ``raw``; raises :class:`~devices.connection.BadConnection`."""
+    kind = DeviceKind(kind)  # a db.enums kind is taken by its value
     conn = parse(raw, kind)
     if kind is DeviceKind.TICKET_PRINTER:
         from devices.escpos_printer import EscposPrinter
