@@ -25,8 +25,9 @@ from app.catalog.spec import (
 )
 from app.errors import LoketError
 from app.queue.config import forget as forget_counter_config
+from app.queue.config import time_standard_of
 from app.store import UnitOfWork
-from db.enums import DeviceKind, TimeUnit
+from db.enums import DeviceKind
 from db.models import (
     Counter,
     Office,
@@ -290,21 +291,6 @@ def import_files(uow: UnitOfWork, specs: list[CatalogSpec | StationsSpec], *,
 
 
 # --- reading back ------------------------------------------------------------------------
-
-
-def time_standard_of(service: Service) -> TimeStandard | None:
-    if service.time_value is None or service.time_unit is None:
-        return None
-    per = service.time_per or {}
-    return TimeStandard(
-        value=service.time_value,
-        unit=TimeUnit(service.time_unit),
-        min_value=service.time_min_value,
-        per_count=per.get("count"),
-        per_what=per.get("of", ""),
-        start=service.time_from,
-        note=service.time_note,
-    )
 
 
 def list_services(

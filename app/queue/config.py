@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.calendar import WorkingCalendar
 from app.catalog.spec import TimeStandard
 from app.errors import LoketError
-from db.enums import Zone
+from db.enums import TimeUnit, Zone
 from db.models import Counter, Office, Service, ServiceStage, Stage
 
 TTL = 5.0
@@ -54,6 +54,42 @@ class ServiceConf:
     stage_codes: tuple[str, ...]
     standard: TimeStandard | None
     calendar: WorkingCalendar
+
+
+def resolve_office(session: Session, code: str | None) -> Office:
+    """The office of ``code``, or the one active office when no code is given.
+
+    Here, below the engine and the catalog store, because reading a counter's configuration
+    needs it and both of those build on this module.
+    """
+    if code:
+        office = session.scalar(select(Office).where(Office.code == code))
+        if office is None:
+            raise LoketError("office.unknown", code=code)
+        return office
+    offices = session.scalars(select(Office).where(Office.active.is_(True))).all()
+    if len(offices) == 1:
+        return offices[0]
+    raise LoketError("office.required", choices=", ".join(sorted(o.code for o in offices)))
+
+
+def time_standard_of(service: Service) -> TimeStandard | None:
+    """A service's time standard as its row stores it (None when it states none).
+
+    Kept here, where the service configuration is read; the catalog store uses it too.
+    """
+    if service.time_value is None or service.time_unit is None:
+        return None
+    per = service.time_per or {}
+    return TimeStandard(
+        value=service.time_value,
+        unit=TimeUnit(service.time_unit),
+        min_value=service.time_min_value,
+        per_count=per.get("count"),
+        per_what=per.get("of", ""),
+        start=service.time_from,
+        note=service.time_note,
+    )
 
 
 _cache: dict[tuple[str, str, str, str], tuple[float, Any]] = {}
@@ -102,8 +138,6 @@ def counter_conf(session: Session, office: Office | None, office_code: str | Non
     """The cached configuration; ``office`` may be given when the caller has it already."""
 
     def load() -> CounterConf:
-        from app.queue.engine import resolve_office
-
         return _load(session, office or resolve_office(session, office_code), counter_code)
 
     return _cached(session, "counter", office_code or "", counter_code, load)
@@ -114,8 +148,6 @@ def service_conf(session: Session, office_id: int, office_code: str,
     """An active service of an office with its stages, time standard and working calendar."""
 
     def load() -> ServiceConf:
-        from app.catalog.store import time_standard_of
-
         service = session.scalar(
             select(Service)
             .where(Service.office_id == office_id, Service.code == service_code,

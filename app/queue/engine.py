@@ -26,7 +26,7 @@ from app.inputs import check_number
 from app.queue import deadline
 from app.queue import statements as sql
 from app.queue.clock import day_bounds, local, local_day, utcnow
-from app.queue.config import CounterConf, counter_conf, service_conf
+from app.queue.config import CounterConf, counter_conf, resolve_office, service_conf
 from app.queue.eta import estimate_minutes
 from app.queue.events import publish
 from app.queue.numbering import next_number, ticket_label
@@ -64,18 +64,6 @@ def _acting(session: Session, actor: Actor, act: Act, office_id: int, now: datet
 
 
 # --- look-ups ----------------------------------------------------------------------------
-
-
-def resolve_office(session: Session, code: str | None) -> Office:
-    if code:
-        office = session.scalar(select(Office).where(Office.code == code))
-        if office is None:
-            raise LoketError("office.unknown", code=code)
-        return office
-    offices = session.scalars(select(Office).where(Office.active.is_(True))).all()
-    if len(offices) == 1:
-        return offices[0]
-    raise LoketError("office.required", choices=", ".join(sorted(o.code for o in offices)))
 
 
 @dataclass(frozen=True)
