@@ -3,6 +3,10 @@
 The database is, in this order: ``--db URL``, else ``$LOKET_DB``, else the ``[database]`` of
 this PC's configuration file (:func:`config_path`, written by the set-up wizard or
 ``loket config init``), else a SQLite file in the user data folder.
+
+This PC's folders and its configuration file are placed by :mod:`app.setup.configfile`,
+which reads that file; the database in force is decided here on top of it, one direction
+and no cycle. Their names are re-exported here, where callers have always found them.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from app.setup.configfile import APP_NAME as APP_NAME
+from app.setup.configfile import CONFIG_ENV as CONFIG_ENV
+from app.setup.configfile import CONFIG_NAME as CONFIG_NAME
+from app.setup.configfile import HOME_ENV as HOME_ENV
+from app.setup.configfile import config_dir as config_dir
+from app.setup.configfile import config_path as config_path
+from app.setup.configfile import database_url_from_config
 from db.engine import sqlite_url
 
-APP_NAME = "Loket"
 DB_ENV = "LOKET_DB"
-HOME_ENV = "LOKET_HOME"
-CONFIG_ENV = "LOKET_CONFIG"
-CONFIG_NAME = "loket.toml"
 
 
 def data_dir() -> Path:
@@ -28,29 +35,12 @@ def data_dir() -> Path:
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def config_dir() -> Path:
-    """The machine-wide folder of this PC's configuration and shared data:
-    ``%PROGRAMDATA%\\Loket`` on Windows, ``/etc/loket`` elsewhere; ``LOKET_HOME`` wins."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData") / APP_NAME
-    return Path("/etc/loket")
-
-
 def shared_data_dir() -> Path:
     """Where an office PC keeps its SQLite database by default (every user can write it):
     ``%PROGRAMDATA%\\Loket`` on Windows, ``/var/lib/loket`` elsewhere; ``LOKET_HOME`` wins."""
     if os.environ.get(HOME_ENV) or sys.platform == "win32":
         return config_dir()
     return Path("/var/lib/loket")
-
-
-def config_path() -> Path:
-    """This PC's configuration file (``LOKET_CONFIG`` names another one)."""
-    explicit = os.environ.get(CONFIG_ENV, "").strip()
-    return Path(explicit) if explicit else config_dir() / CONFIG_NAME
 
 
 def default_db_url() -> str:
@@ -65,6 +55,4 @@ def resolve_db_url(cli_value: str | None) -> str:
     env = os.environ.get(DB_ENV, "").strip()
     if env:
         return env
-    from app.setup.configfile import database_url_from_config
-
     return database_url_from_config() or default_db_url()

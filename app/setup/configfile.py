@@ -39,12 +39,37 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 import app.setup.messages  # noqa: F401  (registers the messages)
-from app.config import config_path
 from app.errors import LoketError
 from app.i18n import tr
 from app.setup import secrets
 from db.engine import sqlite_url
 from db.enums import DeviceKind
+
+APP_NAME = "Loket"
+HOME_ENV = "LOKET_HOME"
+CONFIG_ENV = "LOKET_CONFIG"
+CONFIG_NAME = "loket.toml"
+
+
+def config_dir() -> Path:
+    """The machine-wide folder of this PC's configuration and shared data:
+    ``%PROGRAMDATA%\\Loket`` on Windows, ``/etc/loket`` elsewhere; ``LOKET_HOME`` wins.
+
+    Placed here, with the file it holds, so that app.config (the database in force) builds on
+    this module and this module on nothing of it."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData") / APP_NAME
+    return Path("/etc/loket")
+
+
+def config_path() -> Path:
+    """This PC's configuration file (``LOKET_CONFIG`` names another one)."""
+    explicit = os.environ.get(CONFIG_ENV, "").strip()
+    return Path(explicit) if explicit else config_dir() / CONFIG_NAME
+
 
 ROLES = ("kiosk", "counter", "display", "supervisor", "survey")
 KINDS = ("sqlite", "postgresql")
