@@ -59,7 +59,7 @@ register({
 
 KINDS = ("display", "kiosk", "station", "admin")
 
-# What issuing a ticket (app/kiosk_service.py, app/queue) and printing it (app/spool.py,
+# What issuing a ticket (app/stations/kiosk.py, app/queue) and printing it (app/spool.py,
 # app/ticket_print.py) write. Not counters, offices or visits' updates: no day close.
 KIOSK_WRITES: Mapping[str, str] = {
     "visits": "INSERT",

@@ -7,16 +7,18 @@ ahead, estimated wait) beside a picture of exactly what the printer received, an
 the start by itself after a few seconds. A printer failure never costs the visitor the
 number: the ticket is valid, the screen says so and the officer reprints it.
 
-The kiosk promises only what is true (:mod:`app.kiosk_service` decides): while the office is
+The kiosk promises only what is true (:mod:`app.stations.kiosk` decides): while the office is
 closed (outside the hours, a day off, the day closed) the whole screen says so and when
 service opens next, and offers nothing to tap. A service whose first counter is not open yet
 says so on its button; tapping it takes a number only if the office allows that, and then
 the screen and the ticket say the counter is not open instead of an estimated wait.
 
-Numbers come from :func:`app.kiosk_service.take_number`, tickets go through
-:func:`app.ticket_print.print_ticket` (the spool), and the small look-ups from
-:mod:`app.kiosk_service`; the widget never writes SQL. Counters opening and closing reach
-the screen through the queue's live events (``ui/live.py``) and a slow timer.
+Everything the kiosk reads or does goes through :class:`app.stations.kiosk.KioskStation`:
+the office and its services, whether a number can be taken, the number, the printed ticket
+(the spool, from a worker thread) and its bytes for the picture. The widget holds no
+transaction and sees plain data only; a lost database is a :class:`LoketError` like any
+refusal, said on screen. Counters opening and closing reach the screen through the queue's
+live events (``ui/live.py``) and a slow timer.
 """
 
 from __future__ import annotations
@@ -52,16 +54,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from app import kiosk_service as ks
 from app.errors import LoketError
 from app.i18n import language
-from app.queue import engine as q_
 from app.queue.clock import local, utcnow
 from app.spool import JobResult
+from app.stations import kiosk as ks
 from app.store import Store
-from app.ticket_print import paper_of, print_ticket
 from devices.escpos_parse import decode
 from devices.escpos_sim import render_png
 from printing.dates import day_and_date
@@ -274,15 +273,15 @@ class KioskWindow(QWidget):
         self._clock = clock or utcnow
         self._pool = QThreadPool(self)
         self._jobs: set[_PrintJob] = set()
-        with store.uow(read_only=True) as uow:
-            self.office = ks.kiosk_office(uow, office_code)
-            self.services = ks.kiosk_services(uow, office_code)
-            self.station_id, configured = ks.ticket_printer(uow, office_code, station_code)
-        self.printer = printer or configured
+        self.station = ks.KioskStation(store, office_code, clock=self._clock)
+        setup = self.station.setup(station_code)
+        self.office, self.services = setup.office, setup.services
+        self.station_id = setup.station_id
+        self.printer = printer or setup.printer
         self.idle_seconds = float(idle_seconds if idle_seconds is not None
                                   else self.office.idle_seconds or IDLE_SECONDS)
         self.priority: str | None = None
-        self.last_ticket: q_.TicketInfo | None = None
+        self.last_ticket: ks.TicketInfo | None = None
         self.last_result: JobResult | None = None
         self.closed: ks.Closed | None = None
         self.state: ks.KioskState | None = None
@@ -745,13 +744,12 @@ class KioskWindow(QWidget):
     def _render_preview(self, result: JobResult) -> QPixmap | None:
         """A picture of the ticket from the bytes the spool sent, for the printer's paper."""
         try:
-            with self.store.uow(read_only=True) as uow:
-                data = ks.printed_bytes(uow, result.id)
+            data = self.station.printed_bytes(result.id)
             receipts = decode(data or b"")
             if not receipts or not self.printer:
                 return None
             path = Path(self._tmp.path()) / f"ticket-{result.id}.png"
-            render_png(receipts[0], path, columns=paper_of(self.printer).columns)
+            render_png(receipts[0], path, columns=self.station.ticket_columns(self.printer))
             return QPixmap(str(path))
         except Exception:  # a preview must never hide the number
             log.exception("kiosk: cannot render the ticket preview")
@@ -770,10 +768,9 @@ class KioskWindow(QWidget):
     def _read_state(self) -> ks.KioskState | None:
         """Whether the office is open and which counters are; the buttons follow it."""
         try:
-            with self.store.uow(read_only=True) as uow:
-                state = ks.kiosk_state(uow, self.office_code, self._clock())
-        except Exception:  # a lost database shows at the next tap
-            log.exception("kiosk: cannot read the office's hours")
+            state = self.station.state()
+        except LoketError as exc:  # a lost database shows at the next tap
+            log.warning("kiosk: cannot read the office's hours: %s", exc)
             return None
         self._apply_state(state)
         return state
@@ -856,11 +853,17 @@ class KioskWindow(QWidget):
         if code is None:
             return
         try:
-            taken = ks.take_number(self.store, code, office_code=self.office_code,
-                                   priority=self.priority, station_id=self.station_id,
-                                   now=self._clock())
+            taken = self.station.take_number(code, priority=self.priority,
+                                             station_id=self.station_id)
         except LoketError as exc:
             self.refused.emit(exc)
+            if exc.key == "db.unreachable":  # the server is down: say so, start again
+                log.warning("kiosk could not issue a ticket: %s", exc)
+                self.message_text.setText(self.tr(
+                    "Maaf, nomor antrean tidak dapat diambil saat ini (server tidak "
+                    "terhubung). Silakan hubungi petugas."))
+                self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
+                return
             if exc.key in ("office.closed", "kiosk.closed"):
                 self._show(self.start_page)
                 self._on_check_open()
@@ -870,21 +873,14 @@ class KioskWindow(QWidget):
             self.message_text.setText(exc.message())
             self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
             return
-        except DBAPIError as exc:  # the server is down: say so, take nothing, start again
-            log.warning("kiosk could not issue a ticket: %s", exc)
-            self.message_text.setText(self.tr(
-                "Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). "
-                "Silakan hubungi petugas."))
-            self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
-            return
         info = taken.info
         if not self.printer:
             self._show_ticket(taken, None, self.tr("kios ini tidak memiliki printer tiket"))
             return
         # a printer that does not answer takes seconds to time out: never on the UI thread
-        job = _PrintJob(taken, lambda: print_ticket(
-            self.store, info.id, self.printer, actor="kiosk", station_id=self.station_id,
-            now=self._clock(), retry=False))
+        printer = self.printer
+        job = _PrintJob(taken, lambda: self.station.print_ticket(
+            info.id, printer, station_id=self.station_id))
         job.done.connect(self._on_printed)
         self._jobs.add(job)
         self._pool.start(job)

@@ -10,7 +10,9 @@ shown in words on the first screen, with the ticket left to correct. Quick mode:
 faces for one loket, one tap. Either way the screen goes back to the start by itself after
 a short idle time, so the next visitor never sees the previous one's answers or refusal.
 
-Everything stored goes through :mod:`app.ikm.responses`; the widget never writes SQL.
+Everything read and stored goes through :class:`app.stations.survey.SurveyStation` (the
+rules are :mod:`app.ikm.responses`'); the widget holds no transaction, and a lost database is
+a refusal in words like any other.
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import LoketError
 from app.i18n import language
-from app.ikm.responses import VISIT_REFUSALS, check_visit, quick_rating, submit_survey
+from app.ikm.responses import VISIT_REFUSALS
 from app.ikm.survey import DEFAULT_SURVEY, load_survey
+from app.stations.survey import SurveyStation
 from app.store import Store
 
 IDLE_SECONDS = 45.0
@@ -140,6 +143,7 @@ class SurveyWindow(QWidget):
         self.survey = load_survey(survey_code)
         self.quick_counter = quick_counter
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.station = SurveyStation(store, office_code, clock=self.clock)
         self.ticket = ""
         self.answers: dict[str, int] = {}
         self.respondent: dict[str, str] = {}
@@ -226,12 +230,9 @@ class SurveyWindow(QWidget):
 
     def _build_keypad(self, parent: QWidget) -> QWidget:
         """Letters of the office's ticket prefixes and digits, for a screen with no keyboard."""
-        from app.kiosk_service import kiosk_services
-
         try:
-            with self.store.uow(read_only=True) as uow:
-                prefixes = sorted({s.prefix for s in kiosk_services(uow, self.office_code)})
-        except LoketError:
+            prefixes = list(self.station.ticket_prefixes())
+        except LoketError:  # unknown office, lost database: digits only
             prefixes = []
         pad = QWidget(parent)
         grid = QGridLayout(pad)
@@ -408,8 +409,7 @@ class SurveyWindow(QWidget):
             self.start_error.setText(self.tr("Ketik nomor antrean Anda atau pindai karcisnya."))
             return
         try:
-            with self.store.uow(read_only=True) as uow:
-                visit = check_visit(uow, self.office_code, text, now=self.clock())
+            visit = self.station.check(text)
         except LoketError as exc:
             self._refuse(exc.message(), text)
             return
@@ -462,10 +462,8 @@ class SurveyWindow(QWidget):
     def _on_send(self, *, with_respondent: bool) -> None:
         respondent = self._chosen_respondent() if with_respondent else {}
         try:
-            with self.store.uow() as uow:
-                done = submit_survey(uow, self.office_code, self.ticket, self.answers,
-                                     respondent=respondent, survey_code=self.survey.code,
-                                     now=self.clock())
+            done = self.station.submit(self.ticket, self.answers, respondent=respondent,
+                                       survey_code=self.survey.code)
         except LoketError as exc:
             if exc.key in VISIT_REFUSALS:  # the ticket, not the answers: they cannot be kept
                 ticket = self.ticket
@@ -491,9 +489,7 @@ class SurveyWindow(QWidget):
     def _on_quick(self, value: int) -> None:
         assert self.quick_counter is not None
         try:
-            with self.store.uow() as uow:
-                response_id = quick_rating(uow, self.office_code, self.quick_counter, value,
-                                           now=self.clock())
+            response_id = self.station.rate(self.quick_counter, value)
         except LoketError as exc:
             self.start_error.setText(exc.message())
             return

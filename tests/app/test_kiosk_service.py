@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import kiosk_service as ks
 from app.casework.holidays import add_holiday
 from app.errors import LoketError
 from app.queue import engine as q_
+from app.stations import kiosk as ks
 from app.store import Store
 from app.ticket_print import ticket_content
 from db.models import Office, Visit

@@ -407,7 +407,7 @@ def test_a_lost_database_is_said_plainly_and_no_number_is_taken(qtbot, catalog_s
                                                                  monkeypatch) -> None:
     from sqlalchemy.exc import OperationalError
 
-    import ui.kiosk as kiosk_module
+    import app.stations.kiosk as kiosk_module
 
     def down(*_args, **_kw):
         raise OperationalError("INSERT", {}, Exception("server closed the connection"))

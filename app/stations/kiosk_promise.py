@@ -1,5 +1,5 @@
-"""What the visitors' kiosk reads and may promise: the office, its kiosk services, its
-printer, and whether a number taken now will be called.
+"""What a kiosk number may promise: whether the office is open, why not, when it opens next,
+and whether an open counter serves a service's first stage.
 
 A ticket is a promise to be called, so the kiosk gives one only when that is true:
 
@@ -11,20 +11,19 @@ A ticket is a promise to be called, so the kiosk gives one only when that is tru
   number only if the office setting ``kiosk: {issue_when_closed: true}`` allows it, and then
   the screen and the printed ticket say that counter is not open yet instead of promising a
   wait. Without the setting the kiosk says the counter is not open and takes no number.
-
 - Before today's opening on a working day: a number only with the same setting, taken
   ``early`` (:func:`app.queue.engine.ensure_open`); the screen and ticket say when service
   opens instead of promising a wait.
 
-The kiosk (``ui/kiosk.py``) takes numbers through :func:`take_number` and prints through
-:func:`app.ticket_print.print_ticket`, which asks :func:`not_open_for_visit` what to print
-instead of a wait; the look-ups here run in the caller's unit of work, so the widget never
-writes SQL.
+The rules live apart from the kiosk station (:mod:`app.stations.kiosk`) because printing a
+ticket (:mod:`app.ticket_print`, for the kiosk, the supervisor and the command line) asks
+:func:`not_open_for_visit` what to print instead of a wait, and the kiosk station prints
+through :mod:`app.ticket_print`: one module each way would be a cycle. The functions run in
+the caller's unit of work.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -32,49 +31,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import i18n
 from app.calendar import WorkingCalendar
-from app.catalog.store import time_standard_of
-from app.devices_service import station_device
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.queue.clock import local
-from app.store import Store, UnitOfWork
-from db.enums import DeviceKind
-from db.models import (
-    Counter,
-    DeviceJob,
-    Office,
-    Service,
-    ServiceStage,
-    Stage,
-    Station,
-    Visit,
-)
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class KioskOffice:
-    code: str
-    name: str
-    address: str
-    zone: str  # WIB, WITA, WIT
-    hours: str | None  # "07:30-15:00", or None when the office states no hours
-    idle_seconds: float | None = None  # the office's ``kiosk_idle_seconds`` setting
-
-
-@dataclass(frozen=True)
-class KioskService:
-    """One button on the kiosk: a service a visitor can take a number for."""
-
-    code: str
-    name: str
-    prefix: str
-    requirements: tuple[str, ...]  # what to bring, as the catalog words it
-    time_standard: str | None  # e.g. "30 menit"; None when the standard states none
-
+from app.store import UnitOfWork
+from db.models import Counter, Office, Service, ServiceStage, Stage, Visit
 
 # why the office issues no numbers now (Closed.reason), most lasting first
 INACTIVE = "inactive"
@@ -86,19 +48,6 @@ AFTER_CLOSING = "after_closing"
 SETTING = "kiosk"  # the office setting: ``kiosk: {issue_when_closed: false}``
 ISSUE_WHEN_CLOSED = "issue_when_closed"
 LOOKAHEAD_DAYS = 60  # days searched for the next opening (Lebaran with cuti bersama: ~10)
-
-i18n.register({
-    "kiosk.closed": (
-        "layanan sedang tutup; nomor antrian belum dapat diambil",
-        "the office is closed; no queue number can be taken now",
-    ),
-    "kiosk.counter_closed": (
-        "{place} belum dibuka, jadi nomor antrian untuk {service} belum dapat diambil. "
-        "Silakan coba lagi setelah loket dibuka.",
-        "{place} is not open yet, so no queue number can be taken for {service}. "
-        "Please try again once the counter is open.",
-    ),
-})
 
 
 @dataclass(frozen=True)
@@ -143,67 +92,6 @@ class NotOpen:
     opens_at: datetime | None = None  # in the office's zone
 
 
-@dataclass(frozen=True)
-class KioskTicket:
-    """A number the kiosk took, and why no call is promised yet (``None``: it is)."""
-
-    info: q_.TicketInfo
-    not_open: NotOpen | None
-
-
-def kiosk_office(uow: UnitOfWork, office_code: str) -> KioskOffice:
-    """The office the kiosk stands in; :class:`LoketError` ``office.unknown`` if none."""
-    office = q_.resolve_office(uow.session, office_code)
-    hours = office.settings.get("hours") or {}
-    label = (f"{hours['open']}-{hours['close']}"
-             if hours.get("open") and hours.get("close") else None)
-    idle = office.settings.get("kiosk_idle_seconds")
-    return KioskOffice(office.code, office.name, office.address.split("\n")[0],
-                       office.zone.value, label, float(idle) if idle else None)
-
-
-def kiosk_services(uow: UnitOfWork, office_code: str) -> list[KioskService]:
-    """The active services offered at the kiosk (catalog ``kiosk: true``), in catalog order.
-
-    A requirement for one variant only (e.g. personal vs business) is shown with its
-    variant in brackets.
-    """
-    office = q_.resolve_office(uow.session, office_code)
-    rows = uow.session.scalars(
-        select(Service)
-        .where(Service.office_id == office.id, Service.active.is_(True),
-               Service.kiosk.is_(True))
-        .order_by(Service.position, Service.code))
-    out = []
-    for service in rows:
-        requirements = tuple(
-            f"{r['text']} ({r['for']})" if r.get("for") else str(r["text"])
-            for r in service.requirements if isinstance(r, dict) and r.get("text"))
-        time = time_standard_of(service)
-        out.append(KioskService(service.code, service.name, service.prefix, requirements,
-                                time.to_json()["text"] if time else None))
-    return out
-
-
-def ticket_printer(uow: UnitOfWork, office_code: str,
-                   station_code: str | None) -> tuple[int | None, str | None]:
-    """``(station id, ticket printer connection)`` of a station; ``(None, None)`` without one.
-
-    An unknown station code is logged and treated as a station without a printer: the
-    kiosk still issues numbers and says on screen that nothing was printed.
-    """
-    if not station_code:
-        return None, None
-    office = q_.resolve_office(uow.session, office_code)
-    station_id = uow.session.scalar(select(Station.id).where(
-        Station.office_id == office.id, Station.code == station_code))
-    if station_id is None:
-        log.warning("kiosk: no station %r at office %s; no ticket printer", station_code,
-                    office.code)
-        return None, None
-    return station_id, station_device(uow.session, DeviceKind.TICKET_PRINTER,
-                                      station_id=station_id)
-
 
 def issue_when_closed(settings: dict[str, Any] | None) -> bool:
     """The office's ``kiosk: {issue_when_closed: ...}`` setting; off unless exactly ``true``."""
@@ -219,37 +107,6 @@ def kiosk_state(uow: UnitOfWork, office_code: str, now: datetime) -> KioskState:
     if shut is not None:
         return KioskState(shut, {}, allowed)
     return KioskState(None, _service_states(uow.session, office, allowed), allowed)
-
-
-def take_number(store: Store, service_code: str, *, office_code: str,
-                priority: str | None = None, station_id: int | None = None,
-                now: datetime) -> KioskTicket:
-    """Take a number at the kiosk, only when it can be called (or the office allows it).
-
-    :class:`LoketError` ``kiosk.closed`` while the office is closed and
-    ``kiosk.counter_closed`` when the service's first counter is not open and the office does
-    not allow numbers then; nothing is written. The checks read in their own short
-    transaction so the writers' lock is held by :func:`app.queue.engine.issue_ticket` only,
-    which checks the hours again inside it.
-    """
-    with store.uow(read_only=True) as uow:
-        state = kiosk_state(uow, office_code, now)
-    early = (state.closed is not None and state.closed.reason == BEFORE_OPENING
-             and state.issue_when_closed)
-    if state.closed is not None and not early:
-        raise LoketError("kiosk.closed")
-    service = state.services.get(service_code)  # None: the engine names the unknown code
-    if service is not None and not service.may_issue:
-        raise LoketError("kiosk.counter_closed", place=service.place, service=service.name)
-    with store.uow() as uow:
-        info = q_.issue_ticket(uow, service_code, office_code=office_code, priority=priority,
-                               actor=q_.KIOSK, station_id=station_id, now=now,
-                               early=early)
-    if early:
-        return KioskTicket(info, NotOpen(opens_at=state.closed.opens_at))
-    if service is None or service.counter_open:
-        return KioskTicket(info, None)
-    return KioskTicket(info, NotOpen(place=service.place))
 
 
 def not_open_for_visit(session: Session, visit: Visit, now: datetime) -> NotOpen | None:
@@ -362,8 +219,3 @@ def _service_states(session: Session, office: Office,
                                          is_open or (allowed and bool(serving)))
     return out
 
-
-def printed_bytes(uow: UnitOfWork, job_id: int) -> bytes | None:
-    """The ESC/POS bytes of a print job exactly as they were sent (for the preview)."""
-    payload = uow.session.scalar(select(DeviceJob.payload).where(DeviceJob.id == job_id))
-    return bytes(payload) if payload is not None else None
