@@ -5,8 +5,9 @@ For each counter the number it calls or serves now (nothing once that visitor ha
 clock and a running text line. A new call flashes its counter's tile and is spoken by the
 announcer (queued: three counters calling at once are all shown and spoken in order). The
 display learns of changes through the live events, never by a fixed poll, and after them
-reads the whole board again (:func:`app.display_board.board`, one read-only unit of work), so
-what it shows is what the database says, not a sum of patches.
+reads the whole board again (:meth:`app.stations.display.DisplayStation.board`, one read-only
+unit of work of its own), so what it shows is what the database says, not a sum of patches.
+While the database cannot be read the last board stays up and the running text says why.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.display_board import Board, CounterCall, board, call_of, local_clock
+from app.errors import LoketError
 from app.queue.clock import utcnow
+from app.stations.display import Board, CounterCall, DisplayStation, call_of, local_clock
 from app.store import Store
 from ui.live import LiveEvents
 
@@ -134,7 +136,9 @@ class DisplayWindow(QWidget):
         self.office_code = office_code
         self.announcer = announcer
         self._clock = clock or utcnow
-        self._board = self._load()
+        self.station = DisplayStation(store, office_code, clock=self._clock)
+        self.problem: LoketError | None = None  # why the last read failed; None: it did not
+        self._board: Board = self.station.board()
         self.tiles: dict[str, _Tile] = {}
         self._build()
         self._render()
@@ -156,10 +160,6 @@ class DisplayWindow(QWidget):
         self._on_scroll()
 
     # --- building -----------------------------------------------------------------------
-
-    def _load(self) -> Board:
-        with self.store.uow(read_only=True) as uow:
-            return board(uow, self.office_code, now=self._clock())
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
@@ -216,6 +216,8 @@ class DisplayWindow(QWidget):
             f"{name}: <b>{n}</b>" for name, n in b.waiting.values()) or self.tr("Tidak ada"))
         self._ticker_text = b.running_text or self.tr(
             "Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.")
+        if self.problem is not None:  # the board is the last one read: say why
+            self._ticker_text = self.problem.message()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Everything scales with the screen: numbers about an eighth of its height."""
@@ -260,10 +262,21 @@ class DisplayWindow(QWidget):
         self.called.emit(call)
 
     def _refresh(self) -> None:
-        """Read the board (one read-only unit of work) and show it if anything changed."""
+        """Read the board (one read-only unit of work) and show it if anything changed.
+
+        A read that fails keeps the last board up, with the reason in the running text,
+        until a read succeeds (the live events ask again once the database is back)."""
         self._reread.stop()
-        fresh = self._load()
+        try:
+            fresh = self.station.board()
+        except LoketError as exc:
+            self.problem = exc
+            self._render()
+            return
+        had_problem, self.problem = self.problem is not None, None
         if fresh == self._board:
+            if had_problem:
+                self._render()
             return
         self._board = fresh
         self._render()

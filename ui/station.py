@@ -28,11 +28,10 @@ def make_announcer(store: Store, office: str, station: str | None = None) -> Any
     office's (or this station's) settings say."""
     from pathlib import Path
 
-    from app.display_board import voice_settings
+    from app.stations.display import DisplayStation
     from ui.announcer import Announcer
 
-    with store.uow(read_only=True) as uow:
-        voice = voice_settings(uow, office, station)
+    voice = DisplayStation(store, office).voice(station)
     announcer = Announcer(folder=Path(voice.folder) if voice.folder else None)
     announcer.muted = voice.muted
     announcer.set_volume(voice.volume)

@@ -11,8 +11,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.display_board import Board, board
 from app.queue import engine as q_
+from app.stations.display import Board, board
 from app.store import Store
 from tests.app.queue.conftest import MONDAY_9, Clock
 from tests.helpers import queue_only

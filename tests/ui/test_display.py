@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.display_board import Board
 from app.queue import engine as q_
+from app.stations.display import Board
 from app.store import Store
 from tests.app.queue.conftest import MONDAY_9
 from tests.helpers import queue_only

@@ -1,5 +1,8 @@
-"""What the waiting-room TV shows: where each visitor should go now, the last calls, waiting
-counts per service, the running text. The display reads it again after every live event.
+"""The display station: what the waiting-room TV shows, as plain data: where each visitor
+should go now, the last calls, waiting counts per service, the running text, and how it
+speaks. The display (``ui/display.py``) reads the board again after every live event through
+:meth:`DisplayStation.board` (one read-only unit of work of its own; a lost database is
+:class:`app.errors.LoketError` ``db.unreachable``, see :mod:`app.stations.database`).
 
 A counter's box shows only the visit that counter has called or is serving now (its stage
 record's status is ``called`` or ``serving``): the moment that visit finishes, moves on, is
@@ -12,6 +15,7 @@ is the "recent calls" list, and only that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -20,9 +24,10 @@ from sqlalchemy import func, select
 
 from app.queue import engine as q_
 from app.queue.clock import local, local_day, utcnow
-from app.store import UnitOfWork
+from app.stations.database import unit_of_work
+from app.store import Store, UnitOfWork
 from db.enums import VisitStatus
-from db.models import Counter, Service, StageRecord, Visit, VisitTransition
+from db.models import Counter, Service, StageRecord, Station, Visit, VisitTransition
 
 RECENT = 6
 # the stage-record statuses that send a visitor to a counter: called there, or served there
@@ -154,8 +159,7 @@ class VoiceSettings:
 
 def voice_settings(uow: UnitOfWork, office_code: str | None,
                    station_code: str | None = None) -> VoiceSettings:
-    from db.models import Station
-
+    """The office's voice settings with the station's over them."""
     s = uow.session
     office = q_.resolve_office(s, office_code)
     merged: dict[str, Any] = dict(office.settings.get("voice") or {})
@@ -168,3 +172,25 @@ def voice_settings(uow: UnitOfWork, office_code: str | None,
     return VoiceSettings(muted=bool(merged.get("muted", False)),
                          volume=max(0, min(100, int(volume))) if isinstance(volume, int) else 80,
                          folder=str(merged["folder"]) if merged.get("folder") else None)
+
+
+class DisplayStation:
+    """The display of one office, for its widget and its announcer: each call is one
+    read-only unit of work of its own returning plain data; a lost database is
+    ``db.unreachable``."""
+
+    def __init__(self, store: Store, office_code: str | None, *,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = store
+        self.office_code = office_code
+        self.clock = clock
+
+    def board(self) -> Board:
+        """The whole board as it stands now (:func:`board`)."""
+        with unit_of_work(self.store, read_only=True) as uow:
+            return board(uow, self.office_code, now=self.clock())
+
+    def voice(self, station_code: str | None = None) -> VoiceSettings:
+        """How the display speaks: the office's voice settings, the station's over them."""
+        with unit_of_work(self.store, read_only=True) as uow:
+            return voice_settings(uow, self.office_code, station_code)
