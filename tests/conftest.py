@@ -234,7 +234,7 @@ def keystore(monkeypatch: pytest.MonkeyPatch):
 def _sessions_in_memory(monkeypatch: pytest.MonkeyPatch):
     """``loket login`` keeps its session in memory, per test: never in this PC's key store
     or data folder, and never one test's session in another."""
-    from app import cli_login
+    from app.cli import login as cli_login
     from app.setup import secrets
 
     monkeypatch.setattr(cli_login, "override", secrets.MemoryKeyStore())

@@ -41,7 +41,8 @@ def login(url: str, name: str = "pengawas", password: str = "rahasia-123") -> No
     """What ``loket login NAME`` does, silently: later commands of the test act as that user
     (the session is kept in memory per test: tests/conftest.py). Default: the catalog
     databases' supervisor."""
-    from app import cli_login, sessions
+    from app import sessions
+    from app.cli import login as cli_login
     from app.store import Store
 
     with Store.open(url) as store:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app import cli_login
+from app.cli import login as cli_login
 from app.cli import main
 from app.setup import secrets
 from app.store import Store

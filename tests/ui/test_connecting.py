@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.cli_station import _connect
+from app.cli.station import _connect
 from app.errors import LoketError, SchemaError
 from tests.pgserver import _free_port
 from ui.connecting import ConnectingScreen, reason_in_words

@@ -179,7 +179,7 @@ def test_holiday_date_parser_never_escapes(text: str) -> None:
 @given(st.text(max_size=40))
 @settings(max_examples=200, deadline=None)
 def test_cli_time_parser_never_escapes(text: str) -> None:
-    from app.casework.cli import _moment
+    from app.cli.casework import parse_moment as _moment
 
     try:
         moment = _moment(text)

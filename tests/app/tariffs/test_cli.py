@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import resources
 from app.cli import main
+from app.cli.tariffs import parse_day
 from app.errors import LoketError
 from app.store import Store
-from app.tariffs.cli import parse_day
 from tests.helpers import run_json, snapshot
 
 

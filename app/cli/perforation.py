@@ -20,16 +20,19 @@ when a perforation counter has called or is serving it, unless a supervisor (``-
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-EXIT_DEVICE_TROUBLE = 1
-
-
-def _write_pdf(path: str, pdf: bytes) -> None:
-    from app.cli import write_output
-
-    write_output(path, pdf)
+from app.cli.common import (
+    EXIT_DEVICE_TROUBLE,
+    Parents,
+    SubParsers,
+    add_override,
+    emit,
+    open_store,
+    say,
+    write_output,
+)
+from app.cli.login import actor_name
 
 
 def _line(info: Any) -> str:
@@ -41,11 +44,10 @@ def _line(info: Any) -> str:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.perforation import service
     from app.ticket_print import find_visit
 
-    with _open(args) as store:
+    with open_store(args) as store:
         visit_id = find_visit(store, args.visit, office_code=args.office) if args.visit \
             else None
         with store.uow() as uow:
@@ -54,19 +56,18 @@ def cmd_request(args: argparse.Namespace) -> int:
                 first=args.first, last=args.last, sheets=args.sheets,
                 face_value=args.face_value, note=args.note or "", office_code=args.office,
                 visit_id=visit_id, actor=actor_name(args), override=args.override)
-    _emit(args, info.to_json(), lambda: _line(info))
+    emit(args, info.to_json(), lambda: _line(info))
     return 0
 
 
 def cmd_count(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.errors import LoketError
     from app.perforation import service
     from app.perforation.counting import count_request, end_count
 
     if args.end and not args.device:
         raise LoketError("perforation.count.end_needs_device")
-    with _open(args) as store:
+    with open_store(args) as store:
         if args.manual is not None:
             with store.uow() as uow:
                 info = service.record_manual_count(uow, args.request, args.manual,
@@ -74,63 +75,60 @@ def cmd_count(args: argparse.Namespace) -> int:
                                                    actor=actor_name(args),
                                                    office_code=args.office,
                                                    override=args.override)
-            _emit(args, {"state": "done", "counted": info.counted, "manual": True,
+            emit(args, {"state": "done", "counted": info.counted, "manual": True,
                          "request": info.to_json()}, lambda: _line(info))
             return 0
         if args.end:
             outcome = end_count(store, args.request, args.device, actor=actor_name(args),
                                 office_code=args.office, override=args.override)
-            _emit(args, outcome.to_json(), lambda: _line(outcome.request))
+            emit(args, outcome.to_json(), lambda: _line(outcome.request))
             return 0 if outcome.state == "aborted" else EXIT_DEVICE_TROUBLE
         outcome = count_request(store, args.request, args.device, actor=actor_name(args),
                                 office_code=args.office, override=args.override)
     if not outcome.done:
-        print(f"loket: {outcome.message}", file=sys.stderr)
-    _emit(args, outcome.to_json(), lambda: _line(outcome.request))
+        say(outcome.message)
+    emit(args, outcome.to_json(), lambda: _line(outcome.request))
     return 0 if outcome.done else EXIT_DEVICE_TROUBLE
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = service.reconcile(uow, args.request, damaged=args.damaged, note=args.note or "",
                                  actor=actor_name(args), office_code=args.office)
-    _emit(args, info.to_json(), lambda: (
+    emit(args, info.to_json(), lambda: (
         f"{info.number}: diajukan {info.sheets}, terhitung {info.counted}, kurang {info.short}, "
         f"lebih {info.extra}, rusak {info.damaged}, baik {info.good} ({info.result})"))
     return 0
 
 
 def cmd_pickup(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info, pdf = service.pickup(uow, args.request, by=args.by, actor=actor_name(args),
                                    office_code=args.office)
     if args.pdf:
-        _write_pdf(args.pdf, pdf)
+        write_output(args.pdf, pdf)
     data = info.to_json() | {"pdf": args.pdf}
-    _emit(args, data, lambda: f"{info.number}: diambil oleh {info.picked_up_by}"
+    emit(args, data, lambda: f"{info.number}: diambil oleh {info.picked_up_by}"
           + (f" -> {args.pdf}" if args.pdf else ""))
     return 0
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.money import format_rupiah
     from app.perforation import service
     from app.queue.engine import resolve_office
     from printing.perforation_documents import stock_book_pdf
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         book = service.stock_book(uow, args.npwpd, office_code=args.office)
         pdf = (stock_book_pdf(book, resolve_office(uow.session, book.office_code))
                if args.pdf else None)
     if pdf is not None:
-        _write_pdf(args.pdf, pdf)
+        write_output(args.pdf, pdf)
 
     def human() -> str:
         lines = [f"{book.npwpd} {book.name}"]
@@ -143,64 +141,58 @@ def cmd_stock(args: argparse.Namespace) -> int:
         lines.append(f"  total {book.sheets} lembar {format_rupiah(book.value)}")
         return "\n".join(lines)
 
-    _emit(args, book.to_json() | {"pdf": args.pdf}, human)
+    emit(args, book.to_json() | {"pdf": args.pdf}, human)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.perforation import service
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         info = service.get_request(uow, args.request, office_code=args.office)
-    _emit(args, info.to_json(), lambda: _line(info))
+    emit(args, info.to_json(), lambda: _line(info))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.perforation import service
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = service.list_requests(uow, office_code=args.office, status=args.status,
                                      open_only=args.open, overdue_only=args.overdue)
-    _emit(args, [r.to_json() for r in rows], lambda: "\n".join(_line(r) for r in rows))
+    emit(args, [r.to_json() for r in rows], lambda: "\n".join(_line(r) for r in rows))
     return 0
 
 
 def cmd_media(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from app.cli import _emit
     from app.perforation import config
 
     rows = config.media_choices(date.today())
-    _emit(args, [m.to_json() for m in rows], lambda: "\n".join(
+    emit(args, [m.to_json() for m in rows], lambda: "\n".join(
         f"{m.code:<10} {m.machine.value:<8} {m.name}" for m in rows))
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.perforation import service
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = service.cancel(uow, args.request, reason=args.reason, actor=actor_name(args),
                               office_code=args.office)
-    _emit(args, info.to_json(), lambda: _line(info))
+    emit(args, info.to_json(), lambda: _line(info))
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
-    from app.cli import add_override
-
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket perforation ...`` to the ``loket`` parser."""
+    reporting = parents.reporting
     perf = sub.add_parser("perforation", help="perforation of valuables (perforasi)")
     cmds = perf.add_subparsers(dest="perforation_cmd", required=True)
-    parents = [common, reporting, office]
+    acting = parents.acting
 
-    p = cmds.add_parser("request", parents=parents, help="register a perforation request")
+    p = cmds.add_parser("request", parents=acting, help="register a perforation request")
     p.add_argument("--npwpd", required=True)
     p.add_argument("--name", required=True, help="taxpayer or business name")
     p.add_argument("--media", required=True, help="bon, parkir, hiburan, reklame (media.yaml)")
@@ -216,7 +208,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_request)
 
-    p = cmds.add_parser("count", parents=parents,
+    p = cmds.add_parser("count", parents=acting,
                         help="count a request on the perforation machine (or by hand)")
     p.add_argument("request", metavar="REQUEST", help="request number or id")
     how = p.add_mutually_exclusive_group(required=True)
@@ -231,31 +223,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_count)
 
-    p = cmds.add_parser("reconcile", parents=parents,
+    p = cmds.add_parser("reconcile", parents=acting,
                         help="reconcile the count with the request")
     p.add_argument("request", metavar="REQUEST")
     p.add_argument("--damaged", default="0", metavar="N", help="damaged sheets (default 0)")
     p.add_argument("--note")
     p.set_defaults(func=cmd_reconcile)
 
-    p = cmds.add_parser("pickup", parents=parents,
+    p = cmds.add_parser("pickup", parents=acting,
                         help="record the pick-up and issue the pick-up form")
     p.add_argument("request", metavar="REQUEST")
     p.add_argument("--by", required=True, metavar="NAME", help="who collects")
     p.add_argument("--pdf", metavar="FILE", help="also write the pick-up form here")
     p.set_defaults(func=cmd_pickup)
 
-    p = cmds.add_parser("stock", parents=parents,
+    p = cmds.add_parser("stock", parents=acting,
                         help="stock book of perforated valuables of a taxpayer")
     p.add_argument("--npwpd", required=True)
     p.add_argument("--pdf", metavar="FILE", help="write the stock book as PDF")
     p.set_defaults(func=cmd_stock)
 
-    p = cmds.add_parser("show", parents=parents, help="one request")
+    p = cmds.add_parser("show", parents=acting, help="one request")
     p.add_argument("request", metavar="REQUEST")
     p.set_defaults(func=cmd_show)
 
-    p = cmds.add_parser("list", parents=parents, help="requests of the office")
+    p = cmds.add_parser("list", parents=acting, help="requests of the office")
     p.add_argument("--status")
     p.add_argument("--open", action="store_true", help="only those not picked up")
     p.add_argument("--overdue", action="store_true",
@@ -265,7 +257,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p = cmds.add_parser("media", parents=[reporting], help="the media a request may name")
     p.set_defaults(func=cmd_media)
 
-    p = cmds.add_parser("cancel", parents=parents, help="withdraw a request not yet counted")
+    p = cmds.add_parser("cancel", parents=acting, help="withdraw a request not yet counted")
     p.add_argument("request", metavar="REQUEST")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_cancel)

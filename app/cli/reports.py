@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from app.cli.common import Parents, SubParsers, emit, open_store, write_output
+
 
 def _day(text: str, option: str) -> date:
     """A day typed for a report: ``YYYY-MM-DD``, years 2000-2100 (beyond them the period's
@@ -25,14 +27,7 @@ def _day(text: str, option: str) -> date:
     return check_day(parse_day(text), option)
 
 
-def _write(path: str, data: bytes) -> None:
-    from app.cli import write_output
-
-    write_output(path, data)
-
-
 def cmd_report_daily(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.documents import letterhead
     from app.errors import LoketError
     from app.queue import engine as q
@@ -43,7 +38,7 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     check_period(start, end)
     if not (args.json or args.pdf or args.xlsx):
         raise LoketError("report.no_output")
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         report = daily_report(uow, args.office, start, end, survey_code=args.survey,
                               weight=args.weight)
         head = letterhead(q.resolve_office(uow.session, report.office))
@@ -51,23 +46,22 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     if args.pdf:
         from printing.report_pdf import report_pdf
 
-        _write(args.pdf, report_pdf(report, head, printed_at=report.as_of))
+        write_output(args.pdf, report_pdf(report, head, printed_at=report.as_of))
         written.append(args.pdf)
     if args.xlsx:
         from app.reports.xlsx import report_xlsx
 
-        _write(args.xlsx, report_xlsx(report))
+        write_output(args.xlsx, report_xlsx(report))
         written.append(args.xlsx)
     data = report.to_json()
     if written:
         data["written"] = written
-    _emit(args, data, lambda: "\n".join(f"{report.office} {report.period_label}: {path}"
+    emit(args, data, lambda: "\n".join(f"{report.office} {report.period_label}: {path}"
                                         for path in written))
     return 0
 
 
 def cmd_report_summarize(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.reports.daily import check_period
     from app.reports.summaries import summarize
 
@@ -75,9 +69,9 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     end = _day(args.to, "--to") if args.to else None
     if start and end:
         check_period(start, end)
-    with _open(args) as store:
+    with open_store(args) as store:
         done = summarize(store, args.office, start, end, rebuild=args.rebuild)
-    _emit(args, {"offices": [d.to_json() for d in done]}, lambda: "\n".join(
+    emit(args, {"offices": [d.to_json() for d in done]}, lambda: "\n".join(
         f"{d.office} {d.start.isoformat()} s.d. {d.end.isoformat()}: {d.written} hari "
         f"diringkas, {d.present} sudah ada"
         + (f", {len(d.open_days)} hari masih ada kunjungan terbuka" if d.open_days else "")
@@ -85,9 +79,9 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
+def register(sub: SubParsers, parents: Parents) -> None:
     """Add ``loket report ...`` to the ``loket`` parser."""
+    common, reporting, office = parents.common, parents.reporting, parents.office
     report = sub.add_parser("report", help="the supervisor's reports").add_subparsers(
         dest="report_cmd", required=True)
     p = report.add_parser("daily", parents=[common, reporting, office],

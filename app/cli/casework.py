@@ -23,17 +23,22 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
+from app.cli.common import (
+    Parents,
+    SubParsers,
+    add_visit,
+    emit,
+    open_store,
+    visit_of,
+    write_output,
+)
+from app.cli.login import actor_name
 from app.errors import LoketError
 from app.inputs import check_moment
 
 
-def _who(args: argparse.Namespace) -> str:
-    from app.cli import actor_name
-
-    return actor_name(args)
-
-
-def _moment(value: str | None) -> datetime | None:
+def parse_moment(value: str | None) -> datetime | None:
+    """A moment typed with its zone (``2026-11-23T09:00+07:00``), in UTC; None if empty."""
     if not value:
         return None
     try:
@@ -59,24 +64,7 @@ def _app_lines(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _visit_id(store: Any, args: argparse.Namespace) -> int | None:
-    """The visit of ``--ticket`` (today's number or a visit id), or None."""
-    from app.ticket_print import find_visit
-
-    return find_visit(store, args.ticket, office_code=args.office) if args.ticket else None
-
-
-def _add_visit(parser: argparse.ArgumentParser) -> None:
-    from app.cli import add_override
-
-    parser.add_argument("--ticket", metavar="TICKET",
-                        help="for this visit: today's number (A-001) or the visit id")
-    add_override(parser)
-
-
 def _write_pdf(path: str | None, pdf: bytes) -> None:
-    from app.cli import write_output
-
     if path:
         write_output(path, pdf)
 
@@ -86,68 +74,63 @@ def _write_pdf(path: str | None, pdf: bytes) -> None:
 
 def cmd_app_register(args: argparse.Namespace) -> int:
     from app.casework import applications as A
-    from app.cli import _emit, _open
 
-    with _open(args) as store:
-        visit_id = _visit_id(store, args)
+    with open_store(args) as store:
+        visit_id = visit_of(store, args)
         with store.uow() as uow:
             info = A.register_application(
                 uow, args.service, office_code=args.office, applicant_name=args.name,
                 applicant_nik=args.nik, applicant_contact=args.contact or "",
                 subject=args.subject, amount=args.amount, holder=args.holder,
-                received_at=_moment(args.received_at), actor=_who(args), visit_id=visit_id,
-                override=args.override)
+                received_at=parse_moment(args.received_at), actor=actor_name(args),
+                visit_id=visit_id, override=args.override)
         if args.pdf:
             with store.uow(read_only=True) as uow:
                 _write_pdf(args.pdf, A.receipt_pdf(uow, info.number, office_code=args.office))
     data = info.to_json()
-    _emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(data))
     return 0
 
 
 def cmd_app_show(args: argparse.Namespace) -> int:
     from app.casework import applications as A
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         info = A.show(uow, args.number, office_code=args.office)
         if args.pdf:
             _write_pdf(args.pdf, A.receipt_pdf(uow, args.number, office_code=args.office))
     data = info.to_json()
-    _emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(data))
     return 0
 
 
 def cmd_app_forward(args: argparse.Namespace) -> int:
     from app.casework import applications as A
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = A.forward(uow, args.number, to=args.to, note=args.note or "",
-                         office_code=args.office, actor=_who(args))
+                         office_code=args.office, actor=actor_name(args))
     data = info.to_json()
-    _emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(data))
     return 0
 
 
 def cmd_app_finish(args: argparse.Namespace) -> int:
     from app.casework import applications as A
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = A.finish(uow, args.number, outcome=args.outcome, note=args.note or "",
-                        office_code=args.office, actor=_who(args))
+                        office_code=args.office, actor=actor_name(args))
     data = info.to_json()
-    _emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(data))
     return 0
 
 
 def cmd_app_overdue(args: argparse.Namespace) -> int:
     from app.casework import applications as A
-    from app.cli import _emit, _open
 
-    now = _moment(args.at)
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    now = parse_moment(args.at)
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         late = A.overdue(uow, office_code=args.office, now=now)
         soon = A.due_soon(uow, office_code=args.office, now=now,
                           within_working_days=args.soon) if args.soon is not None else []
@@ -160,7 +143,7 @@ def cmd_app_overdue(args: argparse.Namespace) -> int:
                   for x in data["due_soon"]]
         return "\n".join(lines) or "-"
 
-    _emit(args, data, human)
+    emit(args, data, human)
     return 0
 
 
@@ -183,12 +166,10 @@ def _complaint_lines(data: dict[str, Any]) -> str:
 
 def _complaint_cmd(action: str):
     def run(args: argparse.Namespace) -> int:
-        from app.cli import _emit, _open
-
-        with _open(args) as store:
+        with open_store(args) as store:
             info = _complaint_action(store, args, action)
         data = info.to_json()
-        _emit(args, data, lambda: _complaint_lines(data))
+        emit(args, data, lambda: _complaint_lines(data))
         return 0
 
     return run
@@ -197,34 +178,33 @@ def _complaint_cmd(action: str):
 def _complaint_action(store: Any, args: argparse.Namespace, action: str) -> Any:
     from app.casework import complaints as C
 
-    visit_id = _visit_id(store, args) if action == "register" else None
+    visit_id = visit_of(store, args) if action == "register" else None
     with store.uow(read_only=action == "show") as uow:
         if action == "register":
             return C.register_complaint(
                 uow, channel=args.channel, text=args.text, reporter=args.reporter or "",
                 contact=args.contact or "", office_code=args.office,
-                received_at=_moment(args.received_at), actor=_who(args), visit_id=visit_id,
-                override=args.override)
+                received_at=parse_moment(args.received_at), actor=actor_name(args),
+                visit_id=visit_id, override=args.override)
         if action == "show":
             return C.show(uow, args.number, office_code=args.office)
         if action == "step":
             return C.complete_step(uow, args.number, args.position, note=args.note or "",
-                                   office_code=args.office, actor=_who(args))
+                                   office_code=args.office, actor=actor_name(args))
         if action == "answer":
             return C.answer(uow, args.number, args.text, office_code=args.office,
-                            actor=_who(args))
+                            actor=actor_name(args))
         return C.close(uow, args.number, args.resolution, office_code=args.office,
-                       actor=_who(args))
+                       actor=actor_name(args))
 
 
 def cmd_complaint_overdue(args: argparse.Namespace) -> int:
     from app.casework import complaints as C
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
-        late = C.overdue(uow, office_code=args.office, now=_moment(args.at))
+    with open_store(args) as store, store.uow(read_only=True) as uow:
+        late = C.overdue(uow, office_code=args.office, now=parse_moment(args.at))
     data = {"overdue": [x.to_json() for x in late]}
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"! {x['number']}  {x['due_at']}  {x['channel']}  {x['text'][:60]}"
         for x in data["overdue"]) or "-")
     return 0
@@ -235,24 +215,22 @@ def cmd_complaint_overdue(args: argparse.Namespace) -> int:
 
 def cmd_holiday_add(args: argparse.Namespace) -> int:
     from app.casework import holidays as H
-    from app.cli import _emit, _open
 
     day = H.parse_day(args.date)
-    with _open(args) as store, store.uow() as uow:
-        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=_who(args))
+    with open_store(args) as store, store.uow() as uow:
+        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=actor_name(args))
     data = info.to_json()
-    _emit(args, data, lambda: f"{data['day']}  {data['name']}  {data['office'] or '*'}")
+    emit(args, data, lambda: f"{data['day']}  {data['name']}  {data['office'] or '*'}")
     return 0
 
 
 def cmd_holiday_list(args: argparse.Namespace) -> int:
     from app.casework import holidays as H
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         days = H.list_days_off(uow, args.year, office_code=args.office)
     data = {"year": args.year, "days": [d.to_json() for d in days]}
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{d['day']} {d['weekday']}  {d['source']:<8} {d['office'] or '':<14} {d['name']}"
         for d in data["days"]))
     return 0
@@ -261,10 +239,9 @@ def cmd_holiday_list(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------------------
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
-    q = [common, reporting, office]
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket application|complaint|holiday ...`` to the ``loket`` parser."""
+    q = parents.acting
 
     application = sub.add_parser("application", help="long-running applications").\
         add_subparsers(dest="application_cmd", required=True)
@@ -278,7 +255,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--holder", help="who holds the file first (default: the receiver)")
     p.add_argument("--received-at", metavar="ISO", help="when received, with zone")
     p.add_argument("--pdf", metavar="FILE", help="also write the receipt PDF here")
-    _add_visit(p)
+    add_visit(p)
     p.set_defaults(func=cmd_app_register)
     p = application.add_parser("show", parents=q, help="an application and its trail")
     p.add_argument("number", metavar="NUMBER")
@@ -309,7 +286,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--reporter")
     p.add_argument("--contact")
     p.add_argument("--received-at", metavar="ISO")
-    _add_visit(p)
+    add_visit(p)
     p.set_defaults(func=_complaint_cmd("register"))
     p = complaint.add_parser("show", parents=q, help="a complaint with its steps")
     p.add_argument("number", metavar="NUMBER")

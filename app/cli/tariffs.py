@@ -13,6 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from app.cli.common import Parents, SubParsers, emit, open_store
 from app.errors import LoketError
 from app.inputs import check_day
 
@@ -33,28 +34,26 @@ def parse_day(text: str) -> date:
 
 
 def cmd_tariff_stnk(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.tariffs.stnk import bill_for_plate
 
     on = parse_day(args.on) if args.on is not None else date.today()
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         bill = bill_for_plate(uow.session, args.plate, on)
-    _emit(args, bill.to_json(), bill.text)
+    emit(args, bill.to_json(), bill.text)
     return 0
 
 
 def cmd_tariff_check(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.tariffs.rules import TariffTables
 
     checked = TariffTables(Path(args.dir) if args.dir else None).check()
-    _emit(args, {"checked": checked}, lambda: "\n".join(f"{name}: OK" for name in checked))
+    emit(args, {"checked": checked}, lambda: "\n".join(f"{name}: OK" for name in checked))
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket tariff ...`` to the ``loket`` parser."""
+    common, reporting = parents.common, parents.reporting
     tariff = sub.add_parser("tariff", help="tariffs and bills").add_subparsers(
         dest="tariff_cmd", required=True)
     p = tariff.add_parser("stnk", parents=[common, reporting],

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.common import Parents, SubParsers, emit, open_store
+from app.cli.login import actor_name
+
 
 def cmd_ikm_compute(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.ikm.answers_file import read_answers
     from app.ikm.compute import compute_ikm
     from app.ikm.survey import load_survey
@@ -24,30 +26,28 @@ def cmd_ikm_compute(args: argparse.Namespace) -> int:
         lines.append(f"IKM {result.converted} — {result.grade} ({result.label})")
         return "\n".join(lines)
 
-    _emit(args, data, human)
+    emit(args, data, human)
     return 0
 
 
 def cmd_ikm_import(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open, actor_name
     from app.ikm.responses import import_answers
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         count = import_answers(uow, args.office, Path(args.file), survey_code=args.survey,
                                actor=actor_name(args))
-    _emit(args, {"file": args.file, "imported": count},
+    emit(args, {"file": args.file, "imported": count},
           lambda: f"{count} kuesioner dimuat dari {args.file}")
     return 0
 
 
 def cmd_ikm_report(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.ikm.responses import ikm_report
     from app.ikm.survey import load_survey
     from app.inputs import parse_day
 
     start, end = parse_day(args.date_from, "--from"), parse_day(args.date_to, "--to")
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         report = ikm_report(uow, args.office, start, end, survey_code=args.survey,
                             weight=args.weight, service=args.service, counter=args.counter,
                             officer=args.officer)
@@ -66,12 +66,13 @@ def cmd_ikm_report(args: argparse.Namespace) -> int:
         lines.append(f"IKM {r.converted} — {r.grade} ({r.label}), bobot {r.weight}")
         return "\n".join(lines)
 
-    _emit(args, report.to_json(), human)
+    emit(args, report.to_json(), human)
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket ikm ...`` to the ``loket`` parser."""
+    common, reporting, office = parents.common, parents.reporting, parents.office
     ikm = sub.add_parser("ikm", help="satisfaction index (IKM)").add_subparsers(
         dest="ikm_cmd", required=True)
     p = ikm.add_parser("compute", parents=[reporting],

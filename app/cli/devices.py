@@ -10,22 +10,21 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+from app.cli.common import EXIT_DEVICE_TROUBLE, Parents, SubParsers, emit, open_store, say
+from app.cli.login import actor
 from app.errors import LoketError
 from app.i18n import tr
-
-EXIT_DEVICE_TROUBLE = 1
 
 
 def cmd_print_ticket(args: argparse.Namespace) -> int:
     """Print a ticket once, or reprint it (marked); the message on a failure says exactly
     what happens next: retried automatically, or waiting for someone to press reprint."""
     from app import ticket_print
-    from app.cli import _actor, _emit, _open
 
-    with _open(args) as store:
+    with open_store(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
         result = ticket_print.print_ticket(store, visit_id, args.to, reprint=args.reprint,
-                                           actor=_actor(args, anonymous=True).name)
+                                           actor=actor(args, anonymous=True).name)
         with store.uow(read_only=True) as uow:
             from db.models import Visit
 
@@ -37,8 +36,8 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
         key = "print.retrying" if result.state == "queued" else "print.press_reprint"
         reason = tr(key, ticket=ticket, condition=condition_words(result.condition),
                     job=result.id)
-        print(f"loket: {reason}", file=sys.stderr)
-    _emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
+        say(reason)
+    emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
     return 0 if result.state == "done" else EXIT_DEVICE_TROUBLE
 
 
@@ -46,10 +45,9 @@ def cmd_print_spool(args: argparse.Namespace) -> int:
     """Run the spool: flag jobs whose sender's lease ran out (it may have printed), then
     send due jobs as they fall due (each result one JSON line with --json). A job another
     sender is sending is left alone. ``--once`` sends what is due now and stops."""
-    from app.cli import _open
     from app.spool import Spool
 
-    with _open(args) as store:
+    with open_store(args) as store:
         spool = Spool(store, connections=set(args.connection) if args.connection else None)
         deadline = time.monotonic() + args.duration if args.duration else None
         wake = threading.Event()
@@ -78,17 +76,16 @@ def _line(args: argparse.Namespace, data: dict[str, Any]) -> None:
 
 def cmd_print_failed(args: argparse.Namespace) -> int:
     """Jobs given up or unconfirmed: what to reprint."""
-    from app.cli import _emit, _open
     from app.queue.engine import resolve_office
     from app.spool import failed_jobs
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         office_id = resolve_office(uow.session, args.office).id if args.office else None
         jobs = failed_jobs(uow, office_id=office_id)
         data = [{"job": j.id, "kind": j.job_kind, "visit_id": j.visit_id,
                  "connection": j.connection, "attempts": j.attempts, "error": j.last_error,
                  "at": j.updated_at.isoformat()} for j in jobs]
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{d['job']:>6} {d['kind']:<14} visit {d['visit_id'] or '-':<6} {d['error']}"
         for d in data))
     return 0
@@ -96,13 +93,12 @@ def cmd_print_failed(args: argparse.Namespace) -> int:
 
 def cmd_devices_check(args: argparse.Namespace) -> int:
     from app import devices_service
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         reports = devices_service.check(uow, office_code=args.office,
                                         station_code=args.station)
     data = [r.to_json() for r in reports]
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{r.office:<16} {r.station:<12} {r.kind:<16} {r.state.condition.value:<12} "
         f"{r.connection} {r.state.detail}" for r in reports))
     return 0 if all(r.state.usable for r in reports) else EXIT_DEVICE_TROUBLE
@@ -162,8 +158,9 @@ def cmd_devices_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any, common: argparse.ArgumentParser, reporting: argparse.ArgumentParser,
-             office: argparse.ArgumentParser) -> None:
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket print ...`` and ``loket devices ...`` to the ``loket`` parser."""
+    common, reporting, office = parents.common, parents.reporting, parents.office
     printing = sub.add_parser("print", help="print or reprint").add_subparsers(
         dest="print_cmd", required=True)
     p = printing.add_parser("ticket", parents=[common, reporting, office],

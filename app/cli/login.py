@@ -1,11 +1,11 @@
 """Who acts on the command line: ``loket login`` keeps a session for the working day, or a
 command names its person with ``--as NAME --password-stdin``.
 
-Invariant: no command that changes the office acts for a name it has not verified. The
-command line asks this module for the actor (:func:`acting`); a name is taken only with its
-password (read from stdin) or with a session opened by ``loket login`` whose token is in
-this PC's key store (the operating system's; where there is none, a file only its owner
-may read in the user's data folder, as for the database password). What that person may do
+Invariant: no command that changes the office acts for a name it has not verified. Every
+command asks this module for the actor (:func:`actor`, :func:`actor_name`); a name is taken
+only with its password (read from stdin) or with a session opened by ``loket login`` whose
+token is in this PC's key store (the operating system's; where there is none, a file only
+its owner may read in the user's data folder, as for the database password). What that person may do
 is then the services' question (:mod:`app.access`); kiosk ticket issue and read-only
 commands ask for no one.
 """
@@ -19,15 +19,16 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app import sessions, users
-from app.access import Actor
-from app.config import data_dir
+from app.cli.common import EXIT_OK, Parents, SubParsers, emit, open_store, pc_user
 from app.errors import LoketError
 from app.i18n import register, tr
-from app.setup import secrets
-from app.store import Store
+
+if TYPE_CHECKING:
+    from app.access import Actor
+    from app.sessions import SessionInfo
+    from app.store import Store
 
 register({
     "session.password_needs_as": (
@@ -88,21 +89,33 @@ class FileTokenStore:
 override: TokenStore | None = None
 
 
+def _session_files() -> FileTokenStore:
+    from app.config import data_dir
+
+    return FileTokenStore(data_dir() / "sessions")
+
+
 def token_store() -> TokenStore:
+    """Where this PC keeps its sessions: the system's key store, else files."""
+    from app.setup import secrets
+
     if override is not None:
         return override
-    return secrets.system_keystore() or FileTokenStore(data_dir() / "sessions")
+    return secrets.system_keystore() or _session_files()
 
 
 def account(store: Store) -> str:
+    """The key store's name of this PC's session with ``store``'s database."""
     return f"session {store.safe_url}"
 
 
 def _saved_token(store: Store) -> str | None:
+    from app.setup import secrets
+
     try:
         return token_store().get(account(store))
     except secrets.KeyStoreError:
-        return FileTokenStore(data_dir() / "sessions").get(account(store))
+        return _session_files().get(account(store))
 
 
 def _read_line() -> str:
@@ -115,6 +128,9 @@ def acting(args: argparse.Namespace, store: Store, *,
 
     ``anonymous``: who acts when no one is named and no one is signed in (kiosk ticket
     issue); otherwise that is a refusal saying how to sign in."""
+    from app import sessions, users
+    from app.access import Actor
+
     name = getattr(args, "as_user", None)
     if getattr(args, "password_stdin", False) and (
             name or not getattr(args, "stdin_has_new_password", False)):
@@ -131,24 +147,57 @@ def acting(args: argparse.Namespace, store: Store, *,
             return anonymous
         raise LoketError("session.none")
     with store.uow(read_only=True) as uow:
-        actor, _info = sessions.acting(uow, token)
-    if name and name != actor.name:
-        raise LoketError("session.other_user", session=actor.name, name=name)
-    return actor
+        signed_in, _info = sessions.acting(uow, token)
+    if name and name != signed_in.name:
+        raise LoketError("session.other_user", session=signed_in.name, name=name)
+    return signed_in
+
+
+def actor(args: argparse.Namespace, *, anonymous: bool = False) -> Actor:
+    """The verified person the command acts for (``--as NAME --password-stdin`` or ``loket
+    login``), asked once per command. ``anonymous``: with nobody named or signed in, act as
+    this PC's user, unverified: for what needs no one (kiosk ticket issue) and for setting
+    up a fresh database (app.access.BOOTSTRAP)."""
+    from app.access import Actor
+
+    cached = getattr(args, "cli_actor", None)
+    if cached is not None:
+        return cached
+    store = getattr(args, "cli_store", None)
+    if store is None:
+        with open_store(args) as store:
+            return actor(args, anonymous=anonymous)
+    result = acting(args, store, anonymous=Actor(pc_user()) if anonymous else None)
+    args.cli_actor = result
+    return result
+
+
+def actor_name(args: argparse.Namespace) -> str:
+    """The verified person a command acts for (:func:`actor`), by name."""
+    return actor(args).name
+
+
+def bootstrap(store: Store) -> bool:
+    """A fresh database (no administrator yet): catalogs and the first users need no one."""
+    from app.access import no_admin_yet
+
+    with store.uow(read_only=True) as uow:
+        return no_admin_yet(uow.session)
 
 
 # --- loket login / logout / whoami ---------------------------------------------------------
 
 
-def _signed_in(info: sessions.SessionInfo) -> str:
+def _signed_in(info: SessionInfo) -> str:
     return tr("session.signed_in", name=info.username, role=tr(f"role.{info.role}"),
               until=info.expires_at.astimezone().isoformat(timespec="minutes"))
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, _emit, _open
+    from app import sessions
+    from app.setup import secrets
 
-    with _open(args) as store:
+    with open_store(args) as store:
         if args.password_stdin:
             password = _read_line()
         elif sys.stdin.isatty():
@@ -167,48 +216,50 @@ def cmd_login(args: argparse.Namespace) -> int:
         try:
             stores.set(account(store), token)
         except secrets.KeyStoreError as exc:
-            fallback = FileTokenStore(data_dir() / "sessions")
+            fallback = _session_files()
             fallback.set(account(store), token)
             warning = tr("session.keystore_failed", reason=exc,
                          file=fallback.path(account(store)))
     data = {**info.to_json(), "store": getattr(stores, "name", type(stores).__name__)}
-    _emit(args, data, lambda: "\n".join(x for x in (warning, _signed_in(info)) if x))
+    emit(args, data, lambda: "\n".join(x for x in (warning, _signed_in(info)) if x))
     return EXIT_OK
 
 
 def cmd_logout(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, _emit, _open
+    from app import sessions
+    from app.setup import secrets
 
-    with _open(args) as store:
+    with open_store(args) as store:
         token = _saved_token(store)
         name = None
         if token is not None:
             with store.uow() as uow:
                 name = sessions.sign_out(uow, token)
-            for where in (token_store(), FileTokenStore(data_dir() / "sessions")):
+            for where in (token_store(), _session_files()):
                 with contextlib.suppress(secrets.KeyStoreError):
                     where.delete(account(store))
     data = {"user": name, "signed_out": token is not None}
-    _emit(args, data, lambda: tr("session.signed_out", name=name) if token is not None
+    emit(args, data, lambda: tr("session.signed_out", name=name) if token is not None
           else tr("session.not_signed_in"))
     return EXIT_OK
 
 
 def cmd_whoami(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, _emit, _open
+    from app import sessions
 
-    with _open(args) as store:
+    with open_store(args) as store:
         token = _saved_token(store)
         if token is None:
             raise LoketError("session.not_signed_in")
         with store.uow(read_only=True) as uow:
-            _actor, info = sessions.acting(uow, token)
-    _emit(args, info.to_json(), lambda: _signed_in(info))
+            _who, info = sessions.acting(uow, token)
+    emit(args, info.to_json(), lambda: _signed_in(info))
     return EXIT_OK
 
 
-def register_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-                      reporting: argparse.ArgumentParser) -> None:
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket login``, ``logout`` and ``whoami`` to the ``loket`` parser."""
+    common, reporting = parents.common, parents.reporting
     p = sub.add_parser("login", parents=[common, reporting],
                        help="sign in for the working day (a session in this PC's key store)")
     p.add_argument("name", metavar="NAME")

@@ -9,99 +9,66 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
-import math
 import sys
-import traceback
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from app import __version__
-from app.catalog.source import FileProblems
-from app.config import DB_ENV, data_dir, resolve_db_url
+from app.cli import (
+    bapenda,
+    casework,
+    devices,
+    fiscal,
+    ikm,
+    login,
+    perforation,
+    reports,
+    samsat,
+    setup,
+    station,
+    tariffs,
+)
+from app.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Parser,
+    UsageError,
+    bounded,
+    check_argv,
+    check_numbers,
+    emit,
+    make_parents,
+    open_store,
+    pc_user,
+    run,
+    say,
+)
+from app.cli.login import actor, bootstrap
 from app.errors import LoketError
-from app.i18n import register, tr
-from app.inputs import INT_MAX, check_moment, control_char
-from app.store import Store
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
-
-register({
-    "cli.failed": (
-        "{command} gagal karena kesalahan tak terduga ({reason}); transaksi dibatalkan; "
-        "rincian di {log}",
-        "{command} failed with an unexpected error ({reason}); the transaction was rolled "
-        "back; details in {log}",
-    ),
-    "cli.failed_db": (
-        "{command} gagal karena kesalahan basis data ({reason}); transaksi dibatalkan; "
-        "rincian di {log}",
-        "{command} failed with a database error ({reason}); the transaction was rolled back; "
-        "details in {log}",
-    ),
-    "cli.no_log": ("log tidak dapat ditulis", "the log could not be written"),
-    "cli.argument": ("argumen ke-{n}", "argument {n}"),
-})
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage, so the CLI can say one line."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
-def actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # no user name in this environment
-        return "cli"
-
-
-def _emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, default=str))
-    else:
-        text = human()
-        if text:
-            print(text)
-
-
-def _open(args: argparse.Namespace, *, check_schema: bool = True) -> Store:
-    """The command's database; remembered on ``args`` so the actor is checked in it."""
-    store = Store.open(resolve_db_url(args.db), check_schema=check_schema)
-    args._store = store
-    return store
-
+from app.i18n import tr
 
 # --- db ----------------------------------------------------------------------------------
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    with _open(args, check_schema=False) as store:
+    with open_store(args, check_schema=False) as store:
         before = store.schema_state()
         after = store.upgrade()
         data = {"database": store.safe_url, "from": before.current, "to": after.current,
                 "status": after.status}
-    _emit(args, data, lambda: f"{data['database']}: {data['from'] or '-'} -> {data['to']}")
+    emit(args, data, lambda: f"{data['database']}: {data['from'] or '-'} -> {data['to']}")
     return EXIT_OK
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
-    with _open(args, check_schema=False) as store:
+    with open_store(args, check_schema=False) as store:
         st = store.schema_state()
         data = {"database": store.safe_url, "backend": store.backend, "current": st.current,
                 "head": st.head, "status": st.status}
-    _emit(args, data, lambda: f"{data['database']}: {data['status']} "
+    emit(args, data, lambda: f"{data['database']}: {data['status']} "
                               f"({data['current'] or '-'} / {data['head']})")
     return EXIT_OK
 
@@ -109,6 +76,7 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 def cmd_db_roles(args: argparse.Namespace) -> int:
     """Least-privilege roles per kind of PC (app/db_roles.py); PostgreSQL only."""
     from app import db_roles
+    from app.config import resolve_db_url
 
     if resolve_db_url(args.db).startswith("sqlite"):
         raise LoketError("db_roles.sqlite")  # before reading stdin or touching the file
@@ -116,9 +84,9 @@ def cmd_db_roles(args: argparse.Namespace) -> int:
     prefix = args.prefix
     if prefix is not None:
         db_roles.role_names(prefix)  # a bad prefix: exit 2 before connecting
-    with _open(args) as store:
+    with open_store(args) as store:
         report = db_roles.create_roles(store, prefix=prefix, passwords=passwords)
-    _emit(args, report.as_dict(), lambda: "\n".join(report.lines()))
+    emit(args, report.as_dict(), lambda: "\n".join(report.lines()))
     return EXIT_OK
 
 
@@ -143,22 +111,22 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     users.parse_role(args.role)  # refuse a bad role before asking for a password
     if not users.USERNAME.match(args.name):
         raise LoketError("user.bad_name", name=args.name)
-    with _open(args) as store:
-        who = _actor(args, anonymous=_bootstrap(args, store))  # reads its password first
+    with open_store(args) as store:
+        who = actor(args, anonymous=bootstrap(store))  # reads its password first
         password = _read_password(args)
         with store.uow() as uow:
             info = users.add_user(uow, args.name, args.role, password, actor=who,
                                   full_name=args.full_name or "", office_code=args.office)
-    _emit(args, info.to_json(), lambda: f"{info.username} ({info.role})")
+    emit(args, info.to_json(), lambda: f"{info.username} ({info.role})")
     return EXIT_OK
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     from app import users
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = users.list_users(uow)
-    _emit(args, [u.to_json() for u in rows], lambda: "\n".join(
+    emit(args, [u.to_json() for u in rows], lambda: "\n".join(
         f"{u.username:<20} {u.role:<11} {u.office or '-':<16} {u.full_name}" for u in rows))
     return EXIT_OK
 
@@ -173,12 +141,12 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from app.catalog.store import import_files
 
     specs = read_files([Path(p) for p in args.files])  # no database needed to refuse these
-    with _open(args) as store:
-        who = _actor(args, anonymous=_bootstrap(args, store))
+    with open_store(args) as store:
+        who = actor(args, anonymous=bootstrap(store))
         with store.uow() as uow:
             results = import_files(uow, specs, actor=who)
     data = [r.to_json() for r in results]
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{r.file}: {r.office} +{r.created} ~{r.updated} -{r.deactivated}" for r in results))
     return EXIT_OK
 
@@ -187,7 +155,8 @@ def _known_offices(args: argparse.Namespace) -> dict[str, set[str]]:
     """The offices (and their counters) of the database an import would load into, for
     ``catalog check``; none if there is no such database yet or it cannot be read."""
     from app.catalog.store import known_offices
-    from app.config import default_db_url
+    from app.config import data_dir, default_db_url, resolve_db_url
+    from app.store import Store
 
     url = resolve_db_url(args.db)
     if url == default_db_url() and not (data_dir() / "loket.sqlite3").exists():
@@ -213,14 +182,14 @@ def cmd_catalog_check(args: argparse.Namespace) -> int:
         if isinstance(spec, CatalogSpec):
             entry.update(office=spec.office.code, services=len(spec.services))
         data.append(entry)
-    _emit(args, data, lambda: "\n".join(f"{d['file']}: OK" for d in data))
+    emit(args, data, lambda: "\n".join(f"{d['file']}: OK" for d in data))
     return EXIT_OK
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from app.catalog.store import list_services
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = list_services(uow, args.office, include_inactive=args.all)
 
     def human() -> str:
@@ -231,71 +200,19 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
                          f"{' > '.join(r['stages'])}  {r['name']}")
         return "\n".join(lines)
 
-    _emit(args, rows, human)
+    emit(args, rows, human)
     return EXIT_OK
 
 
 # --- queue -------------------------------------------------------------------------------
 
 
-def actor_name(args: argparse.Namespace) -> str:
-    """The verified person a command acts for (:func:`_actor`), by name."""
-    return _actor(args).name
-
-
-def add_override(parser: argparse.ArgumentParser) -> None:
-    """``--override``: a supervisor acts on a visit that no counter of the action's stage
-    has called or is serving (app.stage_work.require_at_work); refused for anyone else,
-    audited when allowed."""
-    parser.add_argument("--override", action="store_true",
-                        help="supervisor: act although the visit is not at this stage "
-                             "(audited)")
-
-
-def _actor(args: argparse.Namespace, *, anonymous: bool = False) -> Any:
-    """The verified person the command acts for (app/cli_login.py: ``--as NAME
-    --password-stdin`` or ``loket login``), asked once per command. ``anonymous``: with
-    nobody named or signed in, act as this PC's user, unverified: for what needs no one
-    (kiosk ticket issue) and for setting up a fresh database (app.access.BOOTSTRAP)."""
-    from app import cli_login
-    from app.access import Actor
-
-    cached = getattr(args, "_acting", None)
-    if cached is not None:
-        return cached
-    store = getattr(args, "_store", None)
-    if store is None:
-        with _open(args) as store:
-            return _actor(args, anonymous=anonymous)
-    result = cli_login.acting(args, store, anonymous=Actor(actor()) if anonymous else None)
-    args._acting = result
-    return result
-
-
-def _bootstrap(args: argparse.Namespace, store: Store) -> bool:
-    """A fresh database (no administrator yet): catalogs and the first users need no one."""
-    from app.access import no_admin_yet
-
-    with store.uow(read_only=True) as uow:
-        return no_admin_yet(uow.session)
-
-
-def write_output(path: str | Path, data: bytes) -> None:
-    """Write a PDF or XLSX a command made; a path that cannot be written is a refusal
-    with its reason (exit 2), not a traceback."""
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise LoketError("file.cannot_write", file=str(path),
-                         reason=exc.strerror or type(exc).__name__) from None
-
-
 def _print_ticket(args: argparse.Namespace, info: Any, verb: str = "") -> int:
     if info is None:
-        _emit(args, {"ticket": None}, lambda: tr("queue.nobody"))
+        emit(args, {"ticket": None}, lambda: tr("queue.nobody"))
         return EXIT_OK
     data = info.to_json()
-    _emit(args, data, lambda: " ".join(
+    emit(args, data, lambda: " ".join(
         str(x) for x in (verb, data.get("ticket"), data.get("stage") or "",
                          data.get("counter") or "", data.get("status") or "") if x))
     return EXIT_OK
@@ -304,11 +221,11 @@ def _print_ticket(args: argparse.Namespace, info: Any, verb: str = "") -> int:
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
     from app.queue import engine
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = engine.issue_ticket(uow, args.service, office_code=args.office,
-                                   priority=args.priority, actor=_actor(args, anonymous=True))
+                                   priority=args.priority, actor=actor(args, anonymous=True))
     data = info.to_json()
-    _emit(args, data, lambda: f"{data['ticket']}  {data['service_name']}  "
+    emit(args, data, lambda: f"{data['ticket']}  {data['service_name']}  "
                               f"ahead={data['ahead']} eta={data['eta_minutes']}m")
     return EXIT_OK
 
@@ -320,9 +237,9 @@ def _counter_cmd(fn_name: str, *extra: str) -> Callable[[argparse.Namespace], in
         fn = getattr(engine, fn_name)
         kwargs = {k: getattr(args, k) for k in extra if getattr(args, k, None) is not None}
         positional = [args.ticket] if fn_name in ("call_ticket", "resume") else []
-        with _open(args) as store, store.uow() as uow:
+        with open_store(args) as store, store.uow() as uow:
             info = fn(uow, args.counter, *positional, office_code=args.office,
-                      actor=_actor(args), **kwargs)
+                      actor=actor(args), **kwargs)
         return _print_ticket(args, info, fn_name.replace("_", "-"))
 
     return run
@@ -333,16 +250,16 @@ def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
         from app.queue import engine
 
         fn = getattr(engine, fn_name)
-        with _open(args) as store, store.uow() as uow:
+        with open_store(args) as store, store.uow() as uow:
             if fn_name == "take_over":
                 info = fn(uow, args.ticket, args.counter, office_code=args.office,
-                          actor=_actor(args))
+                          actor=actor(args))
             elif fn_name == "grant_priority":
                 info = fn(uow, args.ticket, args.reason, office_code=args.office,
-                          actor=_actor(args))
+                          actor=actor(args))
             else:
                 info = fn(uow, args.ticket, office_code=args.office,
-                          actor=_actor(args, anonymous=fn_name == "check_in"))
+                          actor=actor(args, anonymous=fn_name == "check_in"))
         return _print_ticket(args, info, fn_name.replace("_", "-"))
 
     return run
@@ -353,16 +270,16 @@ def cmd_ticket_require(args: argparse.Namespace) -> int:
     from app import counter_desk as desk
     from app import ticket_print
 
-    with _open(args) as store:
+    with open_store(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
         states: tuple = ()
         with store.uow() as uow:
             for code in args.codes:
                 states = desk.set_requirement(uow, visit_id, code, not args.uncheck,
-                                              actor=_actor(args))
+                                              actor=actor(args))
     data = {"visit_id": visit_id, "requirements": [
         {"code": r.code, "text": r.text, "checked": r.checked} for r in states]}
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"[{'x' if r.checked else ' '}] {r.code}: {r.text}" for r in states))
     return EXIT_OK
 
@@ -370,7 +287,7 @@ def cmd_ticket_require(args: argparse.Namespace) -> int:
 def cmd_queue_status(args: argparse.Namespace) -> int:
     from app.queue import engine
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         data = engine.status(uow, office_code=args.office)
 
     def human() -> str:
@@ -383,7 +300,7 @@ def cmd_queue_status(args: argparse.Namespace) -> int:
         lines += [f"  ! {f['ticket']} {f['state']}" for f in data["flagged"]]
         return "\n".join(lines)
 
-    _emit(args, data, human)
+    emit(args, data, human)
     return EXIT_OK
 
 
@@ -395,10 +312,10 @@ def _office_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
         kwargs: dict[str, Any] = {}
         if fn_name == "recover_stale" and args.after is not None:
             kwargs["after_minutes"] = args.after
-        with _open(args) as store, store.uow() as uow:
-            result = fn(uow, office_code=args.office, actor=_actor(args), **kwargs)
+        with open_store(args) as store, store.uow() as uow:
+            result = fn(uow, office_code=args.office, actor=actor(args), **kwargs)
         data = {"office": args.office, "tickets": result} if isinstance(result, list) else result
-        _emit(args, data, lambda: json.dumps(data, ensure_ascii=False))
+        emit(args, data, lambda: json.dumps(data, ensure_ascii=False))
         return EXIT_OK
 
     return run
@@ -413,7 +330,7 @@ def cmd_queue_watch(args: argparse.Namespace) -> int:
     from app.queue import engine
     from app.queue.feed import EventFeed
 
-    with _open(args) as store:
+    with open_store(args) as store:
         feed = EventFeed(store, args.office)
         deadline = time.monotonic() + args.duration if args.duration else None
         next_recovery = time.monotonic()
@@ -438,14 +355,15 @@ def cmd_queue_watch(args: argparse.Namespace) -> int:
 def cmd_counter_open(args: argparse.Namespace) -> int:
     from app.queue import engine
 
-    with _open(args) as store, store.uow() as uow:
-        data = engine.set_counter_open(uow, args.counter, args.counter_cmd == "open",
-                                       office_code=args.office, actor=_actor(args))
-    _emit(args, data, lambda: f"{data['counter']}: {'open' if data['open'] else 'closed'}")
+    with open_store(args) as store, store.uow() as uow:
+        data = engine.set_counteropen_store(uow, args.counter, args.counter_cmd == "open",
+                                       office_code=args.office, actor=actor(args))
+    emit(args, data, lambda: f"{data['counter']}: {'open' if data['open'] else 'closed'}")
     return EXIT_OK
 
 
 def cmd_appointment_book(args: argparse.Namespace) -> int:
+    from app.inputs import check_moment
     from app.queue import engine
 
     try:
@@ -455,11 +373,11 @@ def cmd_appointment_book(args: argparse.Namespace) -> int:
     if at.tzinfo is None:
         raise LoketError("queue.bad_time", value=args.at, reason="+07:00 / +08:00 / +09:00")
     check_moment(at, "--at")
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         data = engine.book_appointment(uow, args.service, at, args.code.upper(),
                                        office_code=args.office, name=args.name or "",
-                                       actor=_actor(args))
-    _emit(args, data, lambda: f"{data['code']} {data['service']} {data['at']}")
+                                       actor=actor(args))
+    emit(args, data, lambda: f"{data['code']} {data['service']} {data['at']}")
     return EXIT_OK
 
 
@@ -468,12 +386,13 @@ def cmd_appointment_book(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app import demo
+    from app.store import Store
 
     url = args.db or demo.default_url()
     with Store.open(url, check_schema=False) as store:
-        summary = demo.prepare(store, actor=actor())
+        summary = demo.prepare(store, actor=pc_user())
         if args.no_window:
-            _emit(args, summary, lambda: demo.describe(summary))
+            emit(args, summary, lambda: demo.describe(summary))
             return EXIT_OK
         from ui.demo import run_demo
 
@@ -485,32 +404,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 MAX_RECOVER_AFTER = 7 * 24 * 60  # app.queue.engine.MAX_RECOVER_AFTER_MINUTES
 
 
-def bounded(kind: type, low: float, high: float) -> Callable[[str], Any]:
-    """An argparse ``type``: a number of ``kind`` within ``low..high``, else a usage error
-    (exit 2) that says the range."""
-    def parse(text: str) -> Any:
-        value = kind(text)  # a ValueError: argparse says "invalid int value"
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(tr("input.range", low=low, high=high, value=text))
-        return value
-
-    parse.__name__ = kind.__name__  # argparse names the type in its message
-    return parse
+# The areas after the core commands, in the order ``loket --help`` lists them; each module
+# has ``register(sub, parents)``.
+AREAS = (devices, station, login, samsat, tariffs, bapenda, perforation, fiscal, casework, ikm,
+         reports, setup)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--db", default=argparse.SUPPRESS, metavar="URL",
-        help=f"database URL (also ${DB_ENV}); default: a SQLite file in the user data folder",
-    )
-    reporting = _Parser(add_help=False)
-    reporting.add_argument("--json", action="store_true", help="print one JSON document")
+    """The whole ``loket`` parser: cheap, it imports no service."""
+    parents = make_parents()
+    common, reporting, office = parents.common, parents.reporting, parents.office
 
-    parser = _Parser(prog="loket", description="Loket: front office of Samsat and Bapenda",
-                     parents=[common])
+    parser = Parser(prog="loket", description="Loket: front office of Samsat and Bapenda",
+                    parents=[common])
     parser.add_argument("--version", action="version", version=f"loket {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_cmd", required=True)
     p = db.add_parser("upgrade", parents=[common, reporting], help="create or migrate the schema")
@@ -559,12 +467,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="include deactivated services")
     p.set_defaults(func=cmd_catalog_list)
 
-    office = _Parser(add_help=False)
-    office.add_argument("--office", metavar="CODE", help="office code (needed if several)")
-    office.add_argument("--as", dest="as_user", metavar="NAME",
-                        help="who acts (signed in with loket login, or with --password-stdin)")
-    office.add_argument("--password-stdin", action="store_true",
-                        help="read the password of --as NAME from stdin")
     q = [common, reporting, office]
 
     ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="ticket_cmd",
@@ -656,17 +558,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.set_defaults(func=cmd_appointment_book)
 
-    from app.cli_devices import register as register_devices
-    from app.cli_login import register_commands as register_login
-    from app.cli_station import register as register_station
-
-    register_devices(sub, common, reporting, office)
-    register_station(sub, common)
-    register_login(sub, common, reporting)
-    for area in ("samsat", "tariffs", "bapenda", "perforation", "fiscal", "casework", "ikm",
-                 "reports", "setup"):
-        module = importlib.import_module(f"app.{area}.cli")
-        module.register(sub, common, reporting, office)
+    for area in AREAS:
+        area.register(sub, parents)
 
     p = sub.add_parser("demo", parents=[common, reporting],
                        help="set up and open the demo office (SQLite, simulated devices)")
@@ -679,64 +572,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_argv(argv: Sequence[str]) -> None:
-    """Refuse control characters in any argument: the one place every text typed on the
-    command line passes (a NUL alone makes PostgreSQL fail mid-command)."""
-    for n, arg in enumerate(argv, start=1):
-        char = control_char(arg)
-        if char is not None:
-            before = argv[n - 2] if n > 1 else ""
-            field = before if before.startswith("--") and "=" not in before else (
-                arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg
-                else tr("cli.argument", n=n))
-            raise LoketError("input.control", field=field, char=char)
-
-
-def check_numbers(args: argparse.Namespace) -> None:
-    """Every number an option took fits the database and is finite (a sub-command that
-    declares no tighter bounds still never overflows a column or loops forever)."""
-    for name, value in vars(args).items():
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            continue
-        if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > INT_MAX:
-            raise LoketError("input.number_range", field="--" + name.replace("_", "-"),
-                             low=-INT_MAX, high=INT_MAX, value=value)
-
-
-def log_path() -> Path:
-    """Where the command line writes the details of an unexpected error."""
-    return data_dir() / "logs" / "loket.log"
-
-
-def _log_failure(argv: Sequence[str], exc: BaseException) -> str:
-    """Append the traceback to :func:`log_path`; the path written, or why not."""
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now(UTC).isoformat(timespec='seconds')} "
-                      f"loket {__version__}: {' '.join(map(repr, argv))}\n")
-            log.write("".join(traceback.format_exception(exc)))
-        return str(path)
-    except OSError:
-        return tr("cli.no_log")
-
-
-def _failure_line(args: argparse.Namespace, argv: Sequence[str], exc: Exception) -> str:
-    """One line for an unexpected error: which command, what kind of failure, where the
-    details are."""
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-    words = [a for a in (getattr(args, "command", None), *(
-        v for k, v in vars(args).items() if k.endswith("_cmd") and isinstance(v, str))) if a]
-    command = "loket " + " ".join(words) if words else "loket"
-    log = _log_failure(argv, exc)
-    if isinstance(exc, DBAPIError):
-        return tr("cli.failed_db", command=command, reason=type(exc.orig).__name__, log=log)
-    key = "cli.failed_db" if isinstance(exc, SQLAlchemyError) else "cli.failed"
-    return tr(key, command=command, reason=type(exc).__name__, log=log)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one sub-command. Exit 0 done; 2 bad input or a refusal, one line on stderr,
     nothing changed; 1 an unexpected failure (the database, a bug): one line on stderr
@@ -747,29 +582,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_argv(argv)
         args = parser.parse_args(argv)
         check_numbers(args)
-    except _UsageError as exc:
-        print(f"loket: {tr('cli.bad_args', reason=exc)}", file=sys.stderr)
+    except UsageError as exc:
+        say(tr("cli.bad_args", reason=exc))
         return EXIT_BAD_INPUT
     except LoketError as exc:
-        print(f"loket: {exc.message()}", file=sys.stderr)
+        say(exc.message())
         return EXIT_BAD_INPUT
     if not hasattr(args, "db"):
         args.db = None
-    try:
-        return int(args.func(args) or EXIT_OK)
-    except LoketError as exc:
-        print(f"loket: {exc.message()}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except FileProblems as exc:
-        print(f"loket: {exc.summary()}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print(f"loket: {tr('cli.interrupted')}", file=sys.stderr)
-        return 130
-    except Exception as exc:  # anything else: one line here, the traceback in the log
-        print(f"loket: {_failure_line(args, argv, exc)}", file=sys.stderr)
-        return EXIT_FAILED
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    return run(args, argv)

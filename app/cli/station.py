@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from app.cli.common import Parents, SubParsers, open_store
 from app.errors import LoketError
 from app.store import Store
 
@@ -25,12 +25,11 @@ def cmd_station(args: argparse.Namespace) -> int:
 def _connect(args: argparse.Namespace) -> tuple[Store, str]:
     """Open the database and find the office; a server lost half-way through counts as
     unreachable (the station's connecting screen retries it), never as a traceback."""
-    from app.cli import _open
     from app.queue.engine import resolve_office
 
     store: Store | None = None
     try:
-        store = _open(args)
+        store = open_store(args)
         with store.uow(read_only=True) as uow:
             return store, resolve_office(uow.session, args.office).code
     except (OperationalError, InterfaceError) as exc:
@@ -81,8 +80,9 @@ def _from_configuration(args: argparse.Namespace) -> None:
         args.station = args.station or cfg.code or None
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("station", parents=[common],
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket station`` to the ``loket`` parser."""
+    p = sub.add_parser("station", parents=[parents.common],
                        help="run a station: kiosk, counter, display, supervisor, survey")
     p.add_argument("kind", metavar="KIND", nargs="?",
                    help="default: this PC's role (the set-up wizard when not set up)")

@@ -12,29 +12,36 @@ only when a clearance counter has called or is serving it, unless a supervisor (
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli import add_override, write_output
+from app.cli.common import (
+    EXIT_BAD_INPUT,
+    Parents,
+    SubParsers,
+    add_override,
+    emit,
+    open_store,
+    say,
+    write_output,
+)
+from app.cli.login import actor
 from app.errors import LoketError
 
 EXIT_REVOKED = 1
-EXIT_BAD_INPUT = 2
 
 
 def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
     """(name, user id) of the verified person acting (``--as`` with its password, or
-    ``loket login``: app/cli_login.py). ``--officer`` may only name that same person: a
+    ``loket login``: app/cli/login.py). ``--officer`` may only name that same person: a
     letter never carries, and a check never acts with, the rights of someone else."""
-    from app.cli import _actor
-
-    who = _actor(args)
+    who = actor(args)
     named = getattr(args, "officer", None)
     if named and named != who.name:
         raise LoketError("session.other_user", session=who.name, name=named)
     return who.name, who.user_id
+
 
 def _as_of(text: str | None) -> date | None:
     from app.fiscal.extract import parse_date
@@ -43,13 +50,12 @@ def _as_of(text: str | None) -> date | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import arrears
     from app.fiscal.extract import SOURCE_NAMES, ExtractRefused
 
     data = arrears.read_file(args.file)
     as_of = _as_of(args.as_of)
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         who, user_id = _officer(args, uow.session)
         try:
             result = arrears.import_extract(
@@ -57,13 +63,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 office_code=args.office, actor=who, user_id=user_id)
         except ExtractRefused as exc:
             if args.json:
-                _emit(args, {"imported": False, "file_name": exc.name,
+                emit(args, {"imported": False, "file_name": exc.name,
                              "errors": [p.to_json() for p in exc.problems]}, lambda: "")
-            print(f"loket: {exc.message()}", file=sys.stderr)
+            say(exc.message())
             return EXIT_BAD_INPUT
     out = {"imported": True, **result.to_json()}
     replaced, batch = result.replaced, result.batch
-    _emit(args, out, lambda: (
+    emit(args, out, lambda: (
         f"{SOURCE_NAMES[batch.source]}: {batch.rows} baris, per {batch.as_of:%d-%m-%Y}"
         + (f" (menggantikan data per {replaced.as_of:%d-%m-%Y}, {replaced.rows} baris)"
            if replaced else "")))
@@ -71,14 +77,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import arrears
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         batches = arrears.list_batches(uow, office_code=args.office,
                                        include_replaced=args.all)
     data = [b.to_json() for b in batches]
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{d['batch_id']:>5} {d['source']:<13} per {d['as_of']} {d['rows']:>7} baris "
         f"{d['file_name']}{' (diganti)' if d['replaced_at'] else ''}" for d in data))
     return 0
@@ -109,12 +114,11 @@ def _human_check(data: dict[str, Any]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import clearance
     from app.ticket_print import find_visit
 
     kind, value = _key(args)
-    with _open(args) as store:
+    with open_store(args) as store:
         visit_id = find_visit(store, args.ticket, office_code=args.office) if args.ticket \
             else None
         with store.uow() as uow:
@@ -132,52 +136,49 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.out:
                 write_output(args.out, letter.pdf)
                 data["letter"]["file"] = args.out
-    _emit(args, data, lambda: _human_check(data))
+    emit(args, data, lambda: _human_check(data))
     return 0
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import clearance
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         who, user_id = _officer(args, uow.session)
         letter = clearance.issue_letter(uow, args.check_id, actor=who, user_id=user_id)
     data = letter.to_json()
     if args.out:
         write_output(args.out, letter.pdf)
         data["file"] = args.out
-    _emit(args, data, lambda: f"{letter.display_code} ({letter.kind})")
+    emit(args, data, lambda: f"{letter.display_code} ({letter.kind})")
     return 0
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
-    from app.cli import _actor, _emit, _open
     from app.fiscal import clearance
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
-        name, pdf = clearance.letter_pdf_of(uow, args.code, actor=_actor(args))
+    with open_store(args) as store, store.uow(read_only=True) as uow:
+        name, pdf = clearance.letter_pdf_of(uow, args.code, actor=actor(args))
     out = args.out or name
     write_output(out, pdf)
-    _emit(args, {"file": out, "bytes": len(pdf)}, lambda: out)
+    emit(args, {"file": out, "bytes": len(pdf)}, lambda: out)
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import clearance
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         try:
             data = clearance.verify(uow, args.code)
         except LoketError as exc:
             if args.json:
-                _emit(args, {"valid": False, "code": args.code, "error": exc.key,
+                emit(args, {"valid": False, "code": args.code, "error": exc.key,
                              "reason": exc.message()}, lambda: "")
             raise
     if not data["valid"]:
-        print(f"loket: {data['reason']}", file=sys.stderr)
-    _emit(args, data, lambda: (
+        say(data["reason"])
+    emit(args, data, lambda: (
         f"{data['code']}: {'SAH' if data['valid'] else 'TIDAK BERLAKU'} - "
         f"{data['kind']} {data['subject'].get('label', '')} {data['subject'].get('display', '')}"
         f" {data['subject'].get('name', '')}, {data['result']}, {data['office']} "
@@ -186,36 +187,34 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import clearance
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         who, user_id = _officer(args, uow.session)
         data = clearance.revoke(uow, args.code, reason=args.reason, actor=who,
                                 user_id=user_id)
-    _emit(args, data, lambda: f"{data['code']}: dicabut")
+    emit(args, data, lambda: f"{data['code']}: dicabut")
     return 0
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.fiscal import clearance
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = clearance.check_log(uow, office_code=args.office, limit=args.limit)
-    _emit(args, rows, lambda: "\n".join(
+    emit(args, rows, lambda: "\n".join(
         f"{r['check_id']:>6} {r['checked_at_local'][:16]} {r['officer']:<12} "
         f"{r['key_kind']:<5} {r['key_value']:<18} {r['result']:<9} {r['purpose']}"
         for r in rows))
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket fiscal ...`` to the ``loket`` parser."""
     from app.fiscal.extract import SOURCES
 
-    q = [common, reporting, office]
+    common, reporting = parents.common, parents.reporting
+    q = parents.acting
     fiscal = sub.add_parser("fiscal", help="tax clearance: arrears data, checks, letters"
                             ).add_subparsers(dest="fiscal_cmd", required=True)
 

@@ -19,6 +19,7 @@ import getpass
 import sys
 
 import app.setup.messages  # noqa: F401
+from app.cli.common import Parents, SubParsers, emit, say
 from app.errors import LoketError
 
 
@@ -31,11 +32,10 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_config_show(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.setup.effective import describe, effective
 
     data = effective(args.db)
-    _emit(args, data, lambda: describe(data))
+    emit(args, data, lambda: describe(data))
     return 0
 
 
@@ -51,7 +51,6 @@ def _devices(items: list[str]) -> dict[str, str]:
 
 
 def cmd_config_init(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.config import config_path, shared_data_dir
     from app.setup.configfile import config_from_url, save
     from db.engine import sqlite_url
@@ -69,15 +68,14 @@ def cmd_config_init(args: argparse.Namespace) -> int:
         password = _password(args)
     saved = save(cfg, password, path=path)
     if saved.warning:
-        print(f"loket: {saved.warning}", file=sys.stderr)
+        say(saved.warning)
     data = {"file": str(saved.path), "password_store": saved.password_store or None,
             "database": saved.config.database.masked_url()}
-    _emit(args, data, lambda: f"{data['file']}: {data['database']}")
+    emit(args, data, lambda: f"{data['file']}: {data['database']}")
     return 0
 
 
 def cmd_config_password(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.config import config_path
     from app.setup.configfile import load, save
 
@@ -89,22 +87,21 @@ def cmd_config_password(args: argparse.Namespace) -> int:
         raise LoketError("setup.not_postgresql", file=str(path), kind=cfg.database.kind)
     saved = save(cfg, _password(args), path=path)
     if saved.warning:
-        print(f"loket: {saved.warning}", file=sys.stderr)
+        say(saved.warning)
     data = {"file": str(path), "account": cfg.database.account,
             "password_store": saved.password_store}
-    _emit(args, data, lambda: f"{data['account']}: {data['password_store']}")
+    emit(args, data, lambda: f"{data['account']}: {data['password_store']}")
     return 0
 
 
 def cmd_config_test(args: argparse.Namespace) -> int:
-    from app.cli import _emit
     from app.config import resolve_db_url
     from app.setup.dbcheck import check_database, prepare_database
 
     url = resolve_db_url(args.db)
     result = prepare_database(url) if args.upgrade else check_database(url)
     data = result.to_json()
-    _emit(args, data, lambda: f"{data['database']}: {data['status']}; " + ", ".join(
+    emit(args, data, lambda: f"{data['database']}: {data['status']}; " + ", ".join(
         o.code for o in result.offices))
     return 0
 
@@ -121,9 +118,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add ``loket config ...`` to the ``loket`` parser."""
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket config ...`` and ``loket setup`` to the ``loket`` parser."""
+    common, reporting = parents.common, parents.reporting
     config = sub.add_parser("config", help="this PC's configuration (role, office, database)"
                             ).add_subparsers(dest="config_cmd", required=True)
     p = sub.add_parser("setup", help="the set-up wizard: this PC's role, office, database, "

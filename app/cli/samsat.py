@@ -10,13 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import add_override
-
-
-def _who(args: argparse.Namespace) -> Any:
-    from app.cli import _actor
-
-    return _actor(args)
+from app.cli.common import Parents, SubParsers, add_override, emit, open_store, write_output
+from app.cli.login import actor
 
 
 def _visit_id(uow: Any, args: argparse.Namespace) -> int:
@@ -29,23 +24,21 @@ def _visit_id(uow: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_vehicle_show(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.identifiers import parse_plate
     from app.samsat import registry
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         vehicle = registry.find_vehicle(uow.session, args.plate)
         if vehicle is None:
             from app.errors import LoketError
 
             raise LoketError("samsat.vehicle.unknown", plate=str(parse_plate(args.plate)))
         data = registry.vehicle_json(vehicle)
-    _emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
+    emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
     return 0
 
 
 def cmd_vehicle_add(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import registry
 
     data = registry.VehicleData(
@@ -55,75 +48,70 @@ def cmd_vehicle_add(args: argparse.Namespace) -> int:
         usage=args.usage, bobot=args.bobot, ownership_order=args.ownership_order,
         make=args.make, model=args.model, year_made=args.year_made,
         engine_cc=args.engine_cc, color=args.color, fuel=args.fuel)
-    with _open(args) as store, store.uow() as uow:
-        vehicle = registry.register_vehicle(uow, data, actor=_who(args))
+    with open_store(args) as store, store.uow() as uow:
+        vehicle = registry.register_vehicle(uow, data, actor=actor(args))
         out = registry.vehicle_json(vehicle)
-    _emit(args, out, lambda: f"{out['plate']} terdaftar (id {out['id']})")
+    emit(args, out, lambda: f"{out['plate']} terdaftar (id {out['id']})")
     return 0
 
 
 def cmd_person_add(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import registry
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         person = registry.register_person(
             uow, registry.PersonData(args.nik, args.name, args.address, args.phone),
-            actor=_who(args))
+            actor=actor(args))
         out = {"id": person.id, "nik": person.nik, "name": person.name}
-    _emit(args, out, lambda: f"{out['nik']} {out['name']} terdaftar")
+    emit(args, out, lambda: f"{out['nik']} {out['name']} terdaftar")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import flow
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         result = flow.record_check(uow, _visit_id(uow, args), chassis=args.chassis,
-                                   engine=args.engine, plate=args.plate, actor=_who(args),
+                                   engine=args.engine, plate=args.plate, actor=actor(args),
                                    note=args.note or "", override=args.override)
     data = result.to_json()
     verdict = {True: "sesuai", False: "TIDAK SESUAI", None: "belum dibandingkan"}[
         result.passed]
-    _emit(args, data, lambda: f"{result.ticket}: cek fisik {verdict}"
+    emit(args, data, lambda: f"{result.ticket}: cek fisik {verdict}"
           + (f" ({'; '.join(result.problems)})" if result.problems else ""))
     return 0
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import flow
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         view = flow.register_case(uow, _visit_id(uow, args), plate=args.plate, nik=args.nik,
-                                  actor=_who(args), override=args.override)
+                                  actor=actor(args), override=args.override)
     data = view.to_json()
-    _emit(args, data, lambda: f"{view.ticket}: terdaftar ({view.vehicle['plate']})")
+    emit(args, data, lambda: f"{view.ticket}: terdaftar ({view.vehicle['plate']})")
     return 0
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import flow
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         view = flow.case_view(uow, _visit_id(uow, args))
     data = view.to_json()
-    _emit(args, data, lambda: f"{view.ticket}: {view.status}"
+    emit(args, data, lambda: f"{view.ticket}: {view.status}"
           + (f" - {view.stop_reason}" if view.stop_reason else ""))
     return 0
 
 
 def cmd_pay(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.money import format_rupiah
     from app.samsat import flow
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         result = flow.record_payment(uow, _visit_id(uow, args), method=args.method,
                                      reference=args.reference or "",
-                                     amount_tendered=args.tendered, actor=_who(args),
+                                     amount_tendered=args.tendered, actor=actor(args),
                                      override=args.override)
     data = result.to_json()
     if args.pdf_dir:
@@ -140,49 +128,46 @@ def cmd_pay(args: argparse.Namespace) -> int:
         lines.append(f"SKPD {result.skpd_number}  kuitansi {result.receipt_number}")
         return "\n".join(lines)
 
-    _emit(args, data, human)
+    emit(args, data, human)
     return 0
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import flow
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         result = flow.record_handover(uow, _visit_id(uow, args), handed_to=args.to,
                                       endorsed=args.endorsed, stamped=args.stamped,
-                                      actor=_who(args), note=args.note or "",
+                                      actor=actor(args), note=args.note or "",
                                       override=args.override)
     data = result.to_json()
     t = result.timing
     verdict = {"within": "dalam standar", "over": "MELEBIHI standar",
                "unknown": "tanpa standar"}[t.verdict]
-    _emit(args, data, lambda: f"{result.ticket}: STNK diserahkan kepada {result.handed_to}; "
+    emit(args, data, lambda: f"{result.ticket}: STNK diserahkan kepada {result.handed_to}; "
           f"{t.minutes:.0f} menit ({verdict} {t.standard_minutes or '-'} menit)")
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.samsat import flow
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         view = flow.cancel_case(uow, _visit_id(uow, args), reason=args.reason,
-                                actor=_who(args))
+                                actor=actor(args))
     data = view.to_json()
-    _emit(args, data, lambda: f"{view.ticket}: tagihan dibatalkan ({args.reason.strip()})")
+    emit(args, data, lambda: f"{view.ticket}: tagihan dibatalkan ({args.reason.strip()})")
     return 0
 
 
 def cmd_recap(args: argparse.Namespace) -> int:
-    from app.cli import _emit, _open
     from app.money import format_rupiah
     from app.queue.clock import local_day, utcnow
     from app.queue.engine import resolve_office
     from app.samsat import recap
     from app.samsat.registry import parse_date
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         if args.date:
             day = parse_date(args.date, "date")
         else:
@@ -191,8 +176,6 @@ def cmd_recap(args: argparse.Namespace) -> int:
         pdf = recap.recap_pdf(uow, result) if args.pdf else None
     data = result.to_json()
     if pdf is not None:
-        from app.cli import write_output
-
         write_output(args.pdf, pdf)
         data["pdf"] = str(args.pdf)
 
@@ -203,23 +186,22 @@ def cmd_recap(args: argparse.Namespace) -> int:
         lines.append(f"  {'jumlah':<9} {result.count:>4} {format_rupiah(result.total):>16}")
         return "\n".join(lines)
 
-    _emit(args, data, human)
+    emit(args, data, human)
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
-    parents = [common, reporting, office]
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket samsat ...`` to the ``loket`` parser."""
+    acting = parents.acting
     samsat = sub.add_parser("samsat", help="Samsat STNK: cek fisik, loket 1-3").add_subparsers(
         dest="samsat_cmd", required=True)
 
     vehicle = samsat.add_parser("vehicle", help="the vehicle register").add_subparsers(
         dest="samsat_vehicle_cmd", required=True)
-    p = vehicle.add_parser("show", parents=parents, help="a registered vehicle by plate")
+    p = vehicle.add_parser("show", parents=acting, help="a registered vehicle by plate")
     p.add_argument("--plate", required=True, help="e.g. 'KB 1234 AB'")
     p.set_defaults(func=cmd_vehicle_show)
-    p = vehicle.add_parser("add", parents=parents, help="register a vehicle")
+    p = vehicle.add_parser("add", parents=acting, help="register a vehicle")
     p.add_argument("--plate", required=True)
     p.add_argument("--category", required=True, help="R2, R3 or R4")
     p.add_argument("--swdkllj-class", required=True, help="a class of the SWDKLLJ table")
@@ -240,14 +222,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
     person = samsat.add_parser("person", help="vehicle owners").add_subparsers(
         dest="samsat_person_cmd", required=True)
-    p = person.add_parser("add", parents=parents, help="register an owner by NIK")
+    p = person.add_parser("add", parents=acting, help="register an owner by NIK")
     p.add_argument("--nik", required=True)
     p.add_argument("--name", required=True)
     p.add_argument("--address", default="")
     p.add_argument("--phone", default="")
     p.set_defaults(func=cmd_person_add)
 
-    p = samsat.add_parser("check", parents=parents, help="cek fisik: record the numbers read")
+    p = samsat.add_parser("check", parents=acting, help="cek fisik: record the numbers read")
     p.add_argument("--ticket", required=True, help="A-001 (today) or a visit id")
     p.add_argument("--chassis", required=True)
     p.add_argument("--engine", required=True)
@@ -256,7 +238,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_check)
 
-    p = samsat.add_parser("register", parents=parents,
+    p = samsat.add_parser("register", parents=acting,
                           help="loket 1: register the visit's vehicle and owner")
     p.add_argument("--ticket", required=True)
     p.add_argument("--plate", required=True)
@@ -264,11 +246,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_register)
 
-    p = samsat.add_parser("case", parents=parents, help="the visit's STNK case")
+    p = samsat.add_parser("case", parents=acting, help="the visit's STNK case")
     p.add_argument("--ticket", required=True)
     p.set_defaults(func=cmd_case)
 
-    p = samsat.add_parser("pay", parents=parents, help="loket 2: record the payment")
+    p = samsat.add_parser("pay", parents=acting, help="loket 2: record the payment")
     p.add_argument("--ticket", required=True)
     p.add_argument("--method", required=True, help="cash, transfer or billing")
     p.add_argument("--reference", help="bank or billing reference (needed unless cash)")
@@ -277,7 +259,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_pay)
 
-    p = samsat.add_parser("handover", parents=parents, help="loket 3: STNK handed over")
+    p = samsat.add_parser("handover", parents=acting, help="loket 3: STNK handed over")
     p.add_argument("--ticket", required=True)
     p.add_argument("--to", required=True, metavar="NAME", help="who received the STNK")
     p.add_argument("--endorsed", action="store_true", help="the STNK is endorsed (disahkan)")
@@ -286,13 +268,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     add_override(p)
     p.set_defaults(func=cmd_handover)
 
-    p = samsat.add_parser("cancel", parents=parents,
+    p = samsat.add_parser("cancel", parents=acting,
                           help="supervisor: cancel the visit's unpaid bill, with a reason")
     p.add_argument("--ticket", required=True)
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_cancel)
 
-    p = samsat.add_parser("recap", parents=parents, help="an officer's day-end recap")
+    p = samsat.add_parser("recap", parents=acting, help="an officer's day-end recap")
     p.add_argument("--officer", required=True, metavar="NAME", help="user name")
     p.add_argument("--date", help="the office's day (default: today)")
     p.add_argument("--pdf", metavar="FILE", help="write the A4 recap here")

@@ -17,39 +17,26 @@ when a counter of the desk has called or is serving it, unless a supervisor (``-
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-EXIT_DEVICE_TROUBLE = 1
-
-
-def _who(args: argparse.Namespace) -> str:
-    from app.cli import actor_name
-
-    return actor_name(args)
-
-
-def _visit_id(store: Any, args: argparse.Namespace) -> int | None:
-    """The visit of ``--ticket`` (today's number or a visit id), or None."""
-    from app.ticket_print import find_visit
-
-    ticket = getattr(args, "ticket", None)
-    return find_visit(store, ticket, office_code=args.office) if ticket else None
-
-
-def _add_visit(parser: argparse.ArgumentParser) -> None:
-    from app.cli import add_override
-
-    parser.add_argument("--ticket", metavar="TICKET",
-                        help="for this visit: today's number (A-001) or the visit id")
-    add_override(parser)
+from app.cli.common import (
+    EXIT_DEVICE_TROUBLE,
+    Parents,
+    SubParsers,
+    add_override,
+    add_visit,
+    emit,
+    open_store,
+    say,
+    visit_of,
+)
+from app.cli.login import actor_name
 
 
 def cmd_npwpd_register(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
-    from app.cli import _emit, _open
 
-    with _open(args) as store:
+    with open_store(args) as store:
         requirements: list[str] | None = list(args.requirement or [])
         if args.all_requirements:
             with store.uow(read_only=True) as uow:
@@ -60,18 +47,18 @@ def cmd_npwpd_register(args: argparse.Namespace) -> int:
             address=args.address, district=args.district, village=args.village,
             business_name=args.business_name or "", nib=args.nib or "", npwp=args.npwp or "",
             phone=args.phone or "", requirements=requirements)
-        visit_id = _visit_id(store, args)
+        visit_id = visit_of(store, args)
         with store.uow() as uow:
-            info = tp.register(uow, reg, office_code=args.office, actor=_who(args),
+            info = tp.register(uow, reg, office_code=args.office, actor=actor_name(args),
                                visit_id=visit_id, override=args.override)
         data: dict[str, Any] = info.to_json()
         code = 0
         if args.card_to:
             result = tp.print_card(store, info.npwpd, args.card_to, office_code=args.office,
-                                   actor=_who(args), override=args.override)
+                                   actor=actor_name(args), override=args.override)
             data["card"] = result.to_json()
             code = _card_outcome(info.npwpd, result)
-    _emit(args, data, lambda: f"{data['npwpd']}  {data['name']}  ({data['tax_type_name']})"
+    emit(args, data, lambda: f"{data['npwpd']}  {data['name']}  ({data['tax_type_name']})"
                               f"  surat {data['letter_number']}")
     return code
 
@@ -82,64 +69,60 @@ def _card_outcome(npwpd: str, result: Any) -> int:
     from app.i18n import tr
 
     reason = tr("bapenda.card_failed", npwpd=npwpd, condition=result.condition, job=result.id)
-    print(f"loket: {reason}", file=sys.stderr)
+    say(reason)
     return EXIT_DEVICE_TROUBLE
 
 
 def cmd_npwpd_deactivate(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
-    from app.cli import _emit, _open
 
-    with _open(args) as store:
-        visit_id = _visit_id(store, args)
+    with open_store(args) as store:
+        visit_id = visit_of(store, args)
         with store.uow() as uow:
             info = tp.deactivate(uow, args.npwpd, args.reason, note=args.note or "",
                                  requirements=args.requirement, office_code=args.office,
-                                 actor=_who(args), visit_id=visit_id, override=args.override)
+                                 actor=actor_name(args), visit_id=visit_id, override=args.override)
     data = info.to_json()
-    _emit(args, data, lambda: f"{data['npwpd']}  nonaktif  ({data['deactivation_label']})")
+    emit(args, data, lambda: f"{data['npwpd']}  nonaktif  ({data['deactivation_label']})")
     return 0
 
 
 def cmd_npwpd_card(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
-    from app.cli import _emit, _open
 
-    with _open(args) as store:
+    with open_store(args) as store:
         with store.uow(read_only=True) as uow:
             earlier = tp.card_jobs(uow, args.npwpd, office_code=args.office)
         result = tp.print_card(store, args.npwpd, args.to, office_code=args.office,
-                               reprint=bool(earlier), actor=_who(args),
+                               reprint=bool(earlier), actor=actor_name(args),
                                override=args.override)
     data = {"npwpd": args.npwpd, "connection": args.to, "reprint": bool(earlier)} \
         | result.to_json()
     code = _card_outcome(args.npwpd, result)
-    _emit(args, data, lambda: f"{args.npwpd}: {result.state} (job {result.id})")
+    emit(args, data, lambda: f"{args.npwpd}: {result.state} (job {result.id})")
     return code
 
 
 def cmd_npwpd_show(args: argparse.Namespace) -> int:
     from app.bapenda import taxpayers as tp
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         data = tp.show(uow, args.npwpd, office_code=args.office).to_json()
-    _emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()
+    emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()
                                         if v not in (None, [], "")))
     return 0
 
 
 def cmd_tax_assess(args: argparse.Namespace) -> int:
     from app.bapenda import assessments as asm
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow() as uow:
+    with open_store(args) as store, store.uow() as uow:
         info = asm.assess(uow, args.npwpd, principal=args.principal, period=args.period,
                           kind=args.kind, tax_type=args.tax_type, due_on=args.due,
                           issued_on=args.issued, number=args.number, office_code=args.office,
-                          actor=_who(args))
+                          actor=actor_name(args))
     data = info.to_json()
-    _emit(args, data, lambda: f"{data['number']}  {data['npwpd']}  {data['principal']}  "
+    emit(args, data, lambda: f"{data['number']}  {data['npwpd']}  {data['principal']}  "
                               f"jatuh tempo {data['due_on']}")
     return 0
 
@@ -155,23 +138,21 @@ def _bill_text(data: dict[str, Any]) -> str:
 
 def cmd_tax_bill(args: argparse.Namespace) -> int:
     from app.bapenda import assessments as asm
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         data = asm.bill(uow, args.number, on=args.on, office_code=args.office).to_json()
-    _emit(args, data, lambda: _bill_text(data))
+    emit(args, data, lambda: _bill_text(data))
     return 0
 
 
 def cmd_tax_lookup(args: argparse.Namespace) -> int:
     from app.bapenda import assessments as asm
-    from app.cli import _emit, _open
 
-    with _open(args) as store, store.uow(read_only=True) as uow:
+    with open_store(args) as store, store.uow(read_only=True) as uow:
         found = asm.lookup_assessment(uow, args.ref, office_code=args.office,
                                       unpaid_only=args.unpaid)
     data = [a.to_json() for a in found]
-    _emit(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{a['number']:<24} {a['kind']:<6} {a['period']:<8} {a['principal']:>14} "
         f"{a['due_on']}  {'lunas' if a['paid_at'] else 'belum bayar'}" for a in data))
     return 0
@@ -179,25 +160,21 @@ def cmd_tax_lookup(args: argparse.Namespace) -> int:
 
 def cmd_tax_pay(args: argparse.Namespace) -> int:
     from app.bapenda import assessments as asm
-    from app.cli import _emit, _open
 
-    with _open(args) as store:
-        visit_id = _visit_id(store, args)
+    with open_store(args) as store:
+        visit_id = visit_of(store, args)
         with store.uow() as uow:
             data = asm.pay(uow, args.number, method=args.method,
                            reference=args.reference or "", office_code=args.office,
-                           actor=_who(args), issue_stpd=args.stpd, visit_id=visit_id,
+                           actor=actor_name(args), issue_stpd=args.stpd, visit_id=visit_id,
                            override=args.override).to_json()
-    _emit(args, data, lambda: _bill_text(data) + f"\n  SSPD {data['sspd']}")
+    emit(args, data, lambda: _bill_text(data) + f"\n  SSPD {data['sspd']}")
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-             reporting: argparse.ArgumentParser, office: argparse.ArgumentParser) -> None:
-    """Add this area's sub-commands to the ``loket`` parser."""
-    from app.cli import add_override
-
-    q = [common, reporting, office]
+def register(sub: SubParsers, parents: Parents) -> None:
+    """Add ``loket npwpd ...`` and ``loket tax ...`` to the ``loket`` parser."""
+    q = parents.acting
     npwpd = sub.add_parser("npwpd", help="regional taxpayers (NPWPD)").add_subparsers(
         dest="npwpd_cmd", required=True)
     p = npwpd.add_parser("register", parents=q, help="register a taxpayer, get its NPWPD")
@@ -217,7 +194,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--all-requirements", action="store_true",
                    help="every requirement of the service is checked")
     p.add_argument("--card-to", metavar="CONNECTION", help="print the card at once")
-    _add_visit(p)
+    add_visit(p)
     p.set_defaults(func=cmd_npwpd_register)
 
     p = npwpd.add_parser("deactivate", parents=q, help="deactivate an NPWPD with its reason")
@@ -227,7 +204,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--note")
     p.add_argument("--requirement", action="append", metavar="CODE",
                    help="a requirement of the deactivation service checked (repeatable)")
-    _add_visit(p)
+    add_visit(p)
     p.set_defaults(func=cmd_npwpd_deactivate)
 
     p = npwpd.add_parser("card", parents=q, help="print (or reprint) the NPWPD card")
@@ -270,5 +247,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--reference", help="transfer or billing code reference")
     p.add_argument("--stpd", action="store_true",
                    help="late SPTPD: pay the principal, claim the interest with a new STPD")
-    _add_visit(p)
+    add_visit(p)
     p.set_defaults(func=cmd_tax_pay)
