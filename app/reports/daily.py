@@ -38,11 +38,11 @@ officer and status (seconds -> count); the percentiles are read exactly from the
 in Python. That works on SQLite (no ``percentile_cont``) and PostgreSQL alike. On
 PostgreSQL the counting is a ``GROUP BY`` (hash aggregate); on SQLite, whose ``GROUP BY``
 sorts every row, the rows are read once straight from the driver and counted with
-:class:`collections.Counter` (see :func:`_tallies`), several times faster for a year of
-stage records. Money is summed in SQL on both. The indexes the report reads by are in
-migration 0011. A period's *closed* days (before the office's today, no visit still open)
-are read from per-day summaries instead (:mod:`app.reports.summaries`, migration 0012):
-the same tallies, stored per day and added up, so the report is identical and a year costs
+:class:`collections.Counter` (see :func:`app.reports.counting.tallies`), several times
+faster for a year of stage records. Money is summed in SQL on both. The indexes the report
+reads by are in migration 0011. A period's *closed* days (before the office's today, no visit
+still open) are read from per-day summaries instead (:mod:`app.reports.summaries`, migration
+0012): the same tallies, stored per day and added up, so the report is identical and a year costs
 261 stored rows; missing summaries are computed and stored on the way (``bench/report.py``
 times the daily report, and the yearly one live, cold and warm).
 """
@@ -50,38 +50,40 @@ times the daily report, and the yearly one live, cold and warm).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
 from fractions import Fraction
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    Integer,
-    Select,
-    String,
     and_,
     case,
-    cast,
     func,
-    literal,
     or_,
     select,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import LoketError
 from app.ikm.responses import IkmReport, ikm_report, period_bounds
 from app.ikm.survey import DEFAULT_SURVEY, load_survey
 from app.queue import engine as q
 from app.reports import messages  # noqa: F401  (registers the messages)
+from app.reports.counting import (
+    OPEN,
+    at_utc,
+    check_period,
+    line_query,
+    method_query,
+    record_query,
+    sums,
+    tallies,
+    visit_query,
+)
+from app.reports.summaries import period_totals
 from app.store import UnitOfWork
 from db.enums import VisitStatus
 from db.models import (
@@ -91,18 +93,10 @@ from db.models import (
     PaymentLine,
     Service,
     Stage,
-    StageRecord,
     User,
     Visit,
 )
-from db.types import UTCDateTime
 
-MAX_DAYS = 3660  # ten years: a period longer than that is a typo
-SERVED = (VisitStatus.DONE, VisitStatus.INCOMPLETE, VisitStatus.CANCELLED,
-          VisitStatus.TRANSFERRED)
-ENDED_IN_TIME = (VisitStatus.DONE, VisitStatus.INCOMPLETE)
-EXCLUDED = (VisitStatus.NO_SHOW, VisitStatus.CANCELLED)
-OPEN = (VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING, VisitStatus.HELD)
 P90 = Fraction(9, 10)
 MEDIAN = Fraction(1, 2)
 
@@ -405,20 +399,7 @@ class DailyReport:
         }
 
 
-# --- SQL pieces -----------------------------------------------------------------------------
-
-
-def seconds_between(dialect: str, start: Any, end: Any) -> ColumnElement[int]:
-    """Whole seconds from ``start`` to ``end`` (timestamp columns), rounded, in SQL that
-    both databases run: ``julianday`` on SQLite, ``EXTRACT(EPOCH ...)`` on PostgreSQL."""
-    if dialect == "sqlite":
-        return cast(func.round((func.julianday(end) - func.julianday(start)) * 86400.0),
-                    Integer)
-    return cast(func.round(func.extract("epoch", end - start)), Integer)
-
-
-def _at(moment: datetime) -> ColumnElement[datetime]:
-    return literal(moment, UTCDateTime())
+# --- the period (the SQL pieces are in app.reports.counting) --------------------------------
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -435,106 +416,7 @@ def parse_day(text: str) -> date:
     raise LoketError("report.bad_date", value=value[:40])
 
 
-def check_period(start: date, end: date) -> None:
-    if end < start:
-        raise LoketError("report.bad_period", start=start.isoformat(), end=end.isoformat())
-    days = (end - start).days + 1
-    if days > MAX_DAYS:
-        raise LoketError("report.period_too_long", days=days, limit=MAX_DAYS)
-
-
 # --- the parts ------------------------------------------------------------------------------
-
-
-def _status(column: Any) -> ColumnElement[str]:
-    """A status column read as its plain string (no enum conversion per row)."""
-    return type_coerce(column, String)
-
-
-def _sqlite_value(value: Any) -> Any:
-    """A bound value as SQLAlchemy stores it in SQLite (see :func:`_sqlite_rows`)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _sqlite_rows(s: Session, stmt: Select[Any]) -> Iterable[tuple[Any, ...]]:
-    """The rows of ``stmt`` as plain tuples from the driver, in the session's transaction.
-
-    For the few statements that hand hundreds of thousands of rows to Python on SQLite:
-    building SQLAlchemy rows costs more than the query. Values come back as stored (strings
-    for statuses, integers for amounts): select only such columns. Bound values are
-    converted as SQLAlchemy stores them in SQLite (UTC timestamps as
-    ``YYYY-MM-DD HH:MM:SS.ffffff``, days as ``YYYY-MM-DD``, enums by value).
-    """
-    compiled = stmt.compile(dialect=s.get_bind().dialect,
-                            compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    values = [_sqlite_value(params[name]) for name in compiled.positiontup or ()]
-    cursor = s.connection().connection.driver_connection.cursor()
-    cursor.execute(str(compiled), values)
-    return cursor
-
-
-def _tallies(s: Session, stmt: Select[Any], *keysets: tuple[int, ...]
-             ) -> list[dict[tuple[Any, ...], int]]:
-    """Count the rows of ``stmt`` by each key set (positions of two or more of its
-    columns): one ``{key: rows}`` per key set.
-
-    PostgreSQL groups in SQL (a hash aggregate per key set). SQLite has no hash aggregate:
-    its GROUP BY sorts every row in a temporary B-tree, which for a year of stage records
-    costs several times more than reading the rows once and counting them in Python (with
-    :class:`collections.Counter`, in C), so there the rows are counted here.
-    """
-    if s.get_bind().dialect.name == "sqlite":
-        counters: list[Counter[tuple[Any, ...]]] = [Counter() for _ in keysets]
-        getters = [itemgetter(*keys) for keys in keysets]
-        cursor = _sqlite_rows(s, stmt)
-        while chunk := cursor.fetchmany(20_000):
-            for counter, get in zip(counters, getters, strict=True):
-                counter.update(map(get, chunk))
-        return [dict(c) for c in counters]
-    sub = stmt.subquery()
-    cols = list(sub.c)
-    out = []
-    for keys in keysets:
-        group = [cols[i] for i in keys]
-        out.append({tuple(r[:-1]): int(r[-1]) for r in s.execute(
-            select(*group, func.count()).group_by(*group))})
-    return out
-
-
-def _sums(s: Session, stmt: Select[Any], amount: Any) -> dict[tuple[Any, ...], tuple[int, int]]:
-    """The rows of ``stmt`` grouped in SQL: key (the row) -> (rows, sum of ``amount``)."""
-    sub = stmt.add_columns(type_coerce(amount, BigInteger).label("amount_")).subquery()
-    keys = [c for c in sub.c if c.name != "amount_"]
-    rows = s.execute(select(*keys, func.count(), func.coalesce(func.sum(sub.c.amount_), 0))
-                     .group_by(*keys))
-    return {tuple(r[:-2]): (int(r[-2]), int(r[-1])) for r in rows}
-
-
-def _visit_query(office: Office, as_of: datetime, period: ColumnElement[bool],
-                 by_day: bool = False) -> Select[Any]:
-    """The period's visits as (service, status, standard category, priority reason), with
-    the office day in front when ``by_day``."""
-    category = case(
-        (Visit.due_at.is_(None), "no_standard"),
-        (Visit.status.in_(EXCLUDED), "excluded"),
-        (and_(Visit.status.in_(ENDED_IN_TIME), Visit.closed_at <= Visit.due_at), "within"),
-        (Visit.status.notin_(OPEN), "outside"),
-        (Visit.due_at <= _at(as_of), "outside"),
-        else_="pending")
-    cols: list[Any] = [Visit.service_id, _status(Visit.status).label("status"),
-                       category.label("cat"), Visit.priority_reason]
-    if by_day:
-        cols.insert(0, Visit.service_date)
-    return select(*cols).where(Visit.office_id == office.id, period)
 
 
 def _service_rows(s: Session, office: Office, rows: Mapping[tuple[Any, ...], int]
@@ -568,32 +450,10 @@ def _service_rows(s: Session, office: Office, rows: Mapping[tuple[Any, ...], int
 
 def _visits(s: Session, office: Office, start: date, end: date, as_of: datetime
             ) -> tuple[tuple[ServiceRow, ...], tuple[tuple[str, int], ...]]:
-    rows, = _tallies(s, _visit_query(
+    rows, = tallies(s, visit_query(
         office, as_of, and_(Visit.service_date >= start, Visit.service_date <= end)),
         (0, 1, 2, 3))
     return _service_rows(s, office, rows)
-
-
-def _record_query(s: Session, office: Office, period: ColumnElement[bool],
-                  by_day: bool = False) -> Select[Any]:
-    """Every stage record of the period's visits: stage, officer, status, the wait in
-    seconds (NULL: never called) and the service time in seconds (NULL: not served), with
-    the visit's office day in front when ``by_day``."""
-    dialect = s.get_bind().dialect.name
-    wait_s = seconds_between(dialect, StageRecord.queued_at, StageRecord.called_at)
-    service_s = seconds_between(dialect, func.coalesce(StageRecord.started_at,
-                                                       StageRecord.called_at),
-                                StageRecord.finished_at)
-    cols: list[Any] = [
-        StageRecord.stage_id, StageRecord.officer_id, _status(StageRecord.status).label("st"),
-        case((StageRecord.called_at.is_not(None), wait_s), else_=None).label("wait"),
-        case((and_(StageRecord.status.in_(SERVED), StageRecord.called_at.is_not(None),
-                   StageRecord.finished_at.is_not(None)), service_s),
-             else_=None).label("service")]
-    if by_day:
-        cols.insert(0, Visit.service_date)
-    return (select(*cols).join(Visit, Visit.id == StageRecord.visit_id)
-            .where(Visit.office_id == office.id, period))
 
 
 Histograms = dict[tuple[Any, ...], dict[Any, int]]
@@ -678,7 +538,7 @@ def _stage_rows(s: Session, office: Office, waits: Histograms, services: Histogr
 
 def _records(s: Session, office: Office, start: date, end: date
              ) -> tuple[tuple[StageRow, ...], tuple[OfficerRow, ...], Durations, Durations]:
-    waits, services = _tallies(s, _record_query(
+    waits, services = tallies(s, record_query(
         s, office, and_(Visit.service_date >= start, Visit.service_date <= end)),
         (0, 1, 2, 3), (0, 1, 4))
     return _stage_rows(s, office, *_histograms(waits, services))
@@ -687,18 +547,6 @@ def _records(s: Session, office: Office, start: date, end: date
 METHOD_NAMES = {"cash": "Tunai", "transfer": "Transfer", "billing": "Kode billing"}
 
 Sums = Mapping[tuple[Any, ...], tuple[int, int]]
-
-
-def _method_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
-    return select(_status(Payment.method).label("method"),
-                  Payment.voided_at.is_not(None).label("voided")).where(
-        Payment.office_id == office.id, period)
-
-
-def _line_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
-    return (select(PaymentLine.code, PaymentLine.description)
-            .join(Payment, Payment.id == PaymentLine.payment_id)
-            .where(Payment.office_id == office.id, period, Payment.voided_at.is_(None)))
 
 
 def _payment_rows(by_method: Sums, by_line: Sums) -> Payments:
@@ -728,9 +576,9 @@ def _payment_rows(by_method: Sums, by_line: Sums) -> Payments:
 
 
 def _payments(s: Session, office: Office, lo: datetime, hi: datetime) -> Payments:
-    period = and_(Payment.received_at >= _at(lo), Payment.received_at < _at(hi))
-    return _payment_rows(_sums(s, _method_query(office, period), Payment.amount),
-                         _sums(s, _line_query(office, period), PaymentLine.amount))
+    period = and_(Payment.received_at >= at_utc(lo), Payment.received_at < at_utc(hi))
+    return _payment_rows(sums(s, method_query(office, period), Payment.amount),
+                         sums(s, line_query(office, period), PaymentLine.amount))
 
 
 def perforated_sheets(s: Session, office: Office, lo: datetime, hi: datetime) -> Perforation:
@@ -742,8 +590,8 @@ def perforated_sheets(s: Session, office: Office, lo: datetime, hi: datetime) ->
     from db.models_perforation import PerforationRequest as P
 
     n, sheets = s.execute(select(func.count(), func.coalesce(func.sum(P.counted), 0)).where(
-        P.office_id == office.id, P.counted_at.is_not(None), P.counted_at >= _at(lo),
-        P.counted_at < _at(hi), P.status != "cancelled")).one()
+        P.office_id == office.id, P.counted_at.is_not(None), P.counted_at >= at_utc(lo),
+        P.counted_at < at_utc(hi), P.status != "cancelled")).one()
     return Perforation(int(n or 0), int(sheets or 0))
 
 
@@ -752,17 +600,17 @@ def _complaints(s: Session, office: Office, lo: datetime, hi: datetime,
     cut = min(hi, as_of)
     mine = Complaint.office_id == office.id
     received = s.scalar(select(func.count()).where(
-        mine, Complaint.received_at >= _at(lo), Complaint.received_at < _at(hi))) or 0
+        mine, Complaint.received_at >= at_utc(lo), Complaint.received_at < at_utc(hi))) or 0
     answered, late = s.execute(select(
         func.count(),
         func.coalesce(func.sum(case((and_(Complaint.due_at.is_not(None),
                                           Complaint.answered_at > Complaint.due_at), 1),
                                     else_=0)), 0))
-        .where(mine, Complaint.answered_at >= _at(lo), Complaint.answered_at < _at(hi))).one()
+        .where(mine, Complaint.answered_at >= at_utc(lo), Complaint.answered_at < at_utc(hi))).one()
     overdue = s.scalar(select(func.count()).where(
-        mine, Complaint.received_at < _at(hi), Complaint.due_at.is_not(None),
-        Complaint.due_at < _at(cut),
-        or_(Complaint.answered_at.is_(None), Complaint.answered_at >= _at(cut)))) or 0
+        mine, Complaint.received_at < at_utc(hi), Complaint.due_at.is_not(None),
+        Complaint.due_at < at_utc(cut),
+        or_(Complaint.answered_at.is_(None), Complaint.answered_at >= at_utc(cut)))) or 0
     return Complaints(int(received), int(answered or 0), int(late or 0), int(overdue))
 
 
@@ -786,8 +634,6 @@ def daily_report(uow: UnitOfWork, office_code: str | None, start: date,
     survey = load_survey(survey_code)
     totals = None
     if summaries:
-        from app.reports.summaries import period_totals
-
         totals = period_totals(s, office, start, end, as_of)
     if totals is None:
         services, priority = _visits(s, office, start, end, as_of)
@@ -811,8 +657,3 @@ def daily_report(uow: UnitOfWork, office_code: str | None, start: date,
         service_all=service_all)
 
 
-def days(start: date, end: date) -> Iterable[date]:
-    day = start
-    while day <= end:
-        yield day
-        day += timedelta(days=1)

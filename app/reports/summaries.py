@@ -62,7 +62,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.ikm.compute import ikm_from_totals, krejcie_morgan
 from app.ikm.responses import IkmReport, period_bounds
 from app.ikm.survey import Survey
-from app.reports import daily as d
+from app.reports import counting
 from app.store import Store
 from db.models import (
     Office,
@@ -76,7 +76,7 @@ from db.models import (
 from db.models_reports import ReportDay
 
 VERSION = 1  # format of report_days.data; rows of another version are recomputed
-OPEN_STATUSES = frozenset(s.value for s in d.OPEN)
+OPEN_STATUSES = frozenset(s.value for s in counting.OPEN)
 
 
 # --- computing days from the raw rows -------------------------------------------------------
@@ -123,9 +123,9 @@ def _flat(histogram: dict[Any, int]) -> list[Any]:
 
 def _records_by_day(s: Session, records: Select[Any], docs: dict[date, dict[str, Any]]
                     ) -> None:
-    """Waits and service times of :func:`app.reports.daily._record_query` (by day) into the
-    day documents, counted by :func:`app.reports.daily._tallies`."""
-    waits, services = d._tallies(s, records, (0, 1, 2, 3, 4), (0, 1, 2, 5))
+    """Waits and service times of :func:`app.reports.counting.record_query` (by day) into the
+    day documents, counted by :func:`app.reports.counting.tallies`."""
+    waits, services = counting.tallies(s, records, (0, 1, 2, 3, 4), (0, 1, 2, 5))
     # tally keys are unique, so each (day, stage, officer[, status]) group is filled by
     # assignment; days are converted once per group
     wait_g: dict[tuple[Any, ...], dict[Any, int]] = {}
@@ -150,7 +150,7 @@ def _records_by_day(s: Session, records: Select[Any], docs: dict[date, dict[str,
 
 
 def _pg_histograms(s: Session, records: Select[Any]) -> list[tuple[Any, ...]]:
-    """PostgreSQL: the histograms of the records of :func:`app.reports.daily._record_query`
+    """PostgreSQL: the histograms of the records of :func:`app.reports.counting.record_query`
     (by day) in one scan, as rows ``(day, stage, officer, status, [waits], [counts])`` and
     ``(day, stage, officer, None, [service times], [counts])`` (grouping sets)."""
     sub = records.subquery()
@@ -180,16 +180,17 @@ def compute_days(s: Session, office: Office, days: Iterable[date], as_of: dateti
     bounds = [period_bounds(office, a, b) for a, b in runs]
 
     def during(column: Any) -> ColumnElement[bool]:
-        return or_(*(and_(column >= d._at(lo), column < d._at(hi)) for lo, hi in bounds))
+        return or_(*(and_(column >= counting.at_utc(lo), column < counting.at_utc(hi))
+                      for lo, hi in bounds))
 
-    rows, = d._tallies(s, d._visit_query(office, as_of, visit_period, by_day=True),
+    rows, = counting.tallies(s, counting.visit_query(office, as_of, visit_period, by_day=True),
                        (0, 1, 2, 3, 4))
     for (day, *key), n in rows.items():
         doc = docs.get(_as_day(day))
         if doc is not None:
             doc["visits"].append([*key, n])
 
-    records = d._record_query(s, office, visit_period, by_day=True)
+    records = counting.record_query(s, office, visit_period, by_day=True)
     if s.get_bind().dialect.name == "postgresql":
         # both histograms made in SQL in one pass: rows per (day, stage, officer[, status])
         for day, *key, values, counts in _pg_histograms(s, records):
@@ -209,13 +210,13 @@ def compute_days(s: Session, office: Office, days: Iterable[date], as_of: dateti
 
     paid = during(Payment.received_at)
     pay_day = local_day(s, office, Payment.received_at).label("day")
-    for (method, voided, day), (n, total) in d._sums(
-            s, d._method_query(office, paid).add_columns(pay_day), Payment.amount).items():
+    for (method, voided, day), (n, total) in counting.sums(
+            s, counting.method_query(office, paid).add_columns(pay_day), Payment.amount).items():
         doc = docs.get(_as_day(day))
         if doc is not None:
             doc["methods"].append([method, bool(voided), n, total])
-    for (code, description, day), (n, total) in d._sums(
-            s, d._line_query(office, paid).add_columns(pay_day), PaymentLine.amount).items():
+    for (code, description, day), (n, total) in counting.sums(
+            s, counting.line_query(office, paid).add_columns(pay_day), PaymentLine.amount).items():
         doc = docs.get(_as_day(day))
         if doc is not None:
             doc["lines"].append([code, description, n, total])
@@ -376,7 +377,7 @@ def period_totals(s: Session, office: Office, start: date, end: date, as_of: dat
     if start >= today:
         return None
     stored = load(s, office, start, min(end, today - timedelta(days=1)))
-    missing = [day for day in d.days(start, end) if day not in stored]
+    missing = [day for day in counting.days(start, end) if day not in stored]
     computed = compute_days(s, office, missing, as_of)
     fresh = {day: doc for day, doc in computed.items() if day < today and is_closed(doc)}
     totals = Totals()
@@ -433,7 +434,7 @@ def summarize(store_: Store, office_code: str | None = None, start: date | None 
         last = min(end or today - timedelta(days=1), today - timedelta(days=1))
         first = start or last
         if start is not None or end is not None:
-            d.check_period(start or last, end or last)
+            counting.check_period(start or last, end or last)
         written = present = 0
         open_days: list[date] = []
         day = first
@@ -444,7 +445,7 @@ def summarize(store_: Store, office_code: str | None = None, start: date | None 
                 office = s.get(Office, office_id)
                 assert office is not None
                 have = set() if rebuild else set(load(s, office, day, chunk_end))
-                wanted = [x for x in d.days(day, chunk_end) if x not in have]
+                wanted = [x for x in counting.days(day, chunk_end) if x not in have]
                 docs = compute_days(s, office, wanted, now)
                 fresh = {x: doc for x, doc in docs.items() if is_closed(doc)}
                 open_days += sorted(set(docs) - set(fresh))
