@@ -6,7 +6,9 @@ rewrite the audit log. ``loket db roles`` makes four login roles instead:
 - ``<prefix>_display``: reads every table (and LISTENs, which needs no grant);
 - ``<prefix>_kiosk``: reads, and writes only what issuing and printing a ticket writes;
 - ``<prefix>_station``: reads, and writes what the counter, survey and supervisor stations
-  write (:data:`STATION_WRITES`);
+  write, and what officers and supervisors do from the command line at those PCs (an
+  appointment's check-in, a fiscal letter's revocation, a paper survey file):
+  :data:`STATION_WRITES`;
 - ``<prefix>_admin``: the owner's privileges (a member of the role owning the tables, whose
   sessions act as that owner), for ``db upgrade``, catalogs, users and configuration.
 
@@ -74,8 +76,10 @@ KIOSK_WRITES: Mapping[str, str] = {
 # The counter (app/queue, app/counter_desk.py, the desks of app/samsat, bapenda, fiscal,
 # perforation, casework, app/documents.py), the survey (app/ikm/responses.py) and the
 # supervisor (app/supervision.py: day close and open, recover, counters, reprints, users'
-# locks). DELETE only where a service deletes: a day's report summary is a cache dropped
-# when the day changes. Fiscal imports, catalogs and users are the admin's.
+# locks; from the command line, a fiscal letter's revocation). DELETE only where a service
+# deletes: a day's report summary is a cache dropped when the day changes. Fiscal imports,
+# catalogs and users are the admin's. tests/db/test_roles_areas.py runs each area's
+# services as these roles.
 STATION_WRITES: Mapping[str, str] = {
     **KIOSK_WRITES,
     "visits": "INSERT, UPDATE",
@@ -96,7 +100,7 @@ STATION_WRITES: Mapping[str, str] = {
     "taxpayers": "INSERT, UPDATE",
     "tax_assessments": "INSERT, UPDATE",
     "fiscal_checks": "INSERT, UPDATE",
-    "fiscal_letters": "INSERT",
+    "fiscal_letters": "INSERT, UPDATE (revoked_at, revoked_by, revoke_reason)",  # revoke
     "perforation_requests": "INSERT, UPDATE",
     "perforation_runs": "INSERT, UPDATE",
     "applications": "INSERT, UPDATE",
