@@ -17,7 +17,9 @@ supervisor's take-over), because the queue and the services ask here and nowhere
 Which work a stage does is data: ``resources/panels/work-panels.yaml`` names it per stage
 (an office may override per stage in its settings), the same names the counter console
 uses for its panels. The rule for each kind of work is declared by the area that does the
-work, as a ``RULES`` table in its ``rules`` module; :data:`AREAS` lists those modules.
+work, as a ``RULES`` table in its ``rules`` module, which registers it here when imported
+(:func:`register_leaving_rules`). This module imports no area: :mod:`app.areas` imports every
+area's rules once, and the queue engine, which asks before a visit leaves, imports that.
 """
 
 from __future__ import annotations
@@ -32,13 +34,8 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act
-from app.bapenda import rules as bapenda
-from app.casework import rules as casework
 from app.errors import LoketError
-from app.fiscal import rules as fiscal
 from app.i18n import Text
-from app.perforation import rules as perforation
-from app.samsat import rules as samsat
 from app.workpanels import panels_for
 from db.enums import VisitStatus
 from db.models import Counter, Office, Stage, StageRecord, Visit
@@ -61,18 +58,33 @@ class Leaving:
 # nothing when the visit may leave (or the rule does not concern this visit's service).
 Rule = Callable[[Leaving], list[Text]]
 
-# the areas that declare rules, each a ``RULES`` table {work name: rule}
-AREAS: tuple[Mapping[str, Rule], ...] = (
-    samsat.RULES, bapenda.RULES, perforation.RULES, fiscal.RULES, casework.RULES)
+# work name -> the rules the areas registered for it, in the order they registered
+_RULES: dict[str, list[Rule]] = {}
+
+
+def register_leaving_rule(work: str, rule: Rule) -> None:
+    """Declare ``rule`` for every stage doing ``work``. Each area's ``rules`` module calls
+    this for its ``RULES`` when it is imported (once; a second call adds nothing), so this
+    module knows the areas only through what they registered."""
+    registered = _RULES.setdefault(work, [])
+    if rule not in registered:
+        registered.append(rule)
+
+
+def register_leaving_rules(table: Mapping[str, Rule]) -> None:
+    """:func:`register_leaving_rule` for each entry of an area's ``RULES`` table."""
+    for work, rule in table.items():
+        register_leaving_rule(work, rule)
 
 
 def rules() -> dict[str, list[Rule]]:
-    """Work name -> the rules declared for it by every area of :data:`AREAS`."""
-    out: dict[str, list[Rule]] = {}
-    for table in AREAS:
-        for work, rule in table.items():
-            out.setdefault(work, []).append(rule)
-    return out
+    """Work name -> the rules registered for it.
+
+    Refuses when no area registered any: a visit would then leave every stage unchecked,
+    which is a program that forgot ``import app.areas``, never an office's choice."""
+    if not _RULES:
+        raise RuntimeError("no stage-leaving rule is registered: import app.areas first")
+    return {work: list(registered) for work, registered in _RULES.items()}
 
 
 def works_of(office: Office, stage_code: str) -> list[str]:

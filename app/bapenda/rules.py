@@ -31,7 +31,6 @@ Only reads: this module must not import the queue engine (the engine asks it).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,13 +38,11 @@ from sqlalchemy.orm import Session
 from app.bapenda import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.i18n import Text
+from app.stage_work import Leaving, Rule, register_leaving_rules
 from db.enums import JobState
 from db.models import AuditEntry, DeviceJob, Office, Payment, Service, Visit
 from db.models_bapenda import TaxAssessment, Taxpayer
 from db.models_casework import Application
-
-if TYPE_CHECKING:
-    from app.stage_work import Leaving, Rule
 
 # the catalog services of NPWPD registration and deactivation, and of tax payment
 REGISTER_SERVICES = ("NPWPD", "NPWPD-DAFTAR")
@@ -156,3 +153,5 @@ RULES: dict[str, Rule] = {
     "npwpd": npwpd_done,
     "tax-payment": tax_paid,
 }
+
+register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)

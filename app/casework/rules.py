@@ -26,8 +26,6 @@ Only reads: this module must not import the queue engine (the engine asks it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,11 +35,9 @@ from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.fiscal.rules import is_clearance
 from app.i18n import Text
 from app.perforation.rules import is_perforation
+from app.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Complaint, Office, Service
 from db.models_casework import Application
-
-if TYPE_CHECKING:
-    from app.stage_work import Leaving, Rule
 
 COMPLAINT_SERVICES = ("PENGADUAN",)
 APPLICATION, COMPLAINT = "application", "complaint"
@@ -86,3 +82,5 @@ def registered(leaving: Leaving) -> list[Text]:
 
 
 RULES: dict[str, Rule] = {"casework": registered}
+
+register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)

@@ -14,18 +14,14 @@ Only reads: this module must not import the queue engine (the engine asks it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.i18n import Text
+from app.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_fiscal import FiscalCheck
-
-if TYPE_CHECKING:
-    from app.stage_work import Leaving, Rule
 
 SERVICES = ("TAX-CLEARANCE",)
 
@@ -52,3 +48,5 @@ def checked(leaving: Leaving) -> list[Text]:
 
 
 RULES: dict[str, Rule] = {"fiscal": checked}
+
+register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)

@@ -21,18 +21,14 @@ Only reads: this module must not import the queue engine (the engine asks it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import Text
 from app.perforation import messages  # noqa: F401  (registers the messages)
+from app.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_perforation import PerforationRequest
-
-if TYPE_CHECKING:
-    from app.stage_work import Leaving, Rule
 
 SERVICES = ("PERFORASI",)
 COUNTABLE = ("requested", "counting", "interrupted")  # the sheets are not all counted yet
@@ -75,3 +71,5 @@ def sheets_counted(leaving: Leaving) -> list[Text]:
 
 
 RULES: dict[str, Rule] = {"perforation": sheets_counted}
+
+register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)

@@ -18,6 +18,7 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
+import app.areas  # noqa: F401  (every area registers its stage-leaving rules)
 from app import access, audit
 from app.access import SYSTEM, Act, Actor
 from app.calendar import WorkingCalendar

@@ -11,19 +11,15 @@ Only reads: this module must not import the queue engine (the engine asks it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import Text
 from app.samsat import messages  # noqa: F401  (registers the messages)
+from app.stage_work import Leaving, Rule, register_leaving_rules
 from app.visit_requirements import missing_requirements
 from db.models import Office, Service
 from db.models_samsat import StnkCase, VehicleCheck
-
-if TYPE_CHECKING:
-    from app.stage_work import Leaving
 
 # the catalog's STNK services and what they are; an office may name its own in
 # ``settings["samsat_services"]`` ({"CODE": "renewal" | "lost"})
@@ -108,9 +104,11 @@ def handed_over(leaving: Leaving) -> list[Text]:
     return []
 
 
-RULES = {
+RULES: dict[str, Rule] = {
     "samsat-check": check_recorded,
     "samsat-registration": registered,
     "samsat-payment": paid,
     "samsat-handover": handed_over,
 }
+
+register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
