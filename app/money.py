@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
+# written on screens as documents write it; printing (below the services) keeps the rule
+from printing.amounts import format_rupiah as format_rupiah
+
 ROUNDING_RULES = ("half-up", "up", "down", "half-up-100", "up-100", "down-100",
                   "half-up-1000", "up-1000", "down-1000")
 
@@ -30,15 +33,6 @@ def round_rupiah(amount: Decimal, rule: str = "half-up") -> Decimal:
     step = Decimal(unit)
     return ((amount / step).quantize(Decimal(1), rounding=_MODES[mode]) * step).quantize(
         Decimal(1))
-
-
-def format_rupiah(amount: Decimal | int, *, prefix: str = "Rp") -> str:
-    """``Rp1.234.567`` (Indonesian thousands separator); negative amounts as ``-Rp5.000``."""
-    value = Decimal(amount)
-    if value != value.to_integral_value():
-        raise ValueError(f"{value} is not a whole number of rupiah")
-    sign = "-" if value < 0 else ""
-    return f"{sign}{prefix}{abs(int(value)):,}".replace(",", ".")
 
 
 _AMOUNT = re.compile(r"^(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,00?)?$", re.IGNORECASE)

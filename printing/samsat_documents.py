@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from app.money import format_rupiah
+from printing.amounts import format_rupiah
 from printing.document import Document, Letterhead
 
 BILL_HEADER = ("No", "Uraian", "Tahun", "Dasar perhitungan", "Jumlah")
