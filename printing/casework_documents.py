@@ -3,27 +3,49 @@
 The data are printed in the order of the registration panel: service, applicant (name,
 NIK, contact), subject, amount, who decides; then the reception (when, by whom), the time
 standard and the due date; the tracking number as a QR code for the reporter's follow-up.
+
+The service hands over :class:`ReceiptData`, plain values with the times already in the
+office's zone, so that printing stays below the services and never imports them.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 
-from app.money import format_rupiah
+from printing.amounts import format_rupiah
 from printing.dates import day_and_date, long_date
 from printing.document import Document, Letterhead
 
-if TYPE_CHECKING:
-    from app.casework.applications import ApplicationInfo
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """What the receipt of an application shows; times are local to the office (``zone``)."""
+
+    number: str
+    zone: str
+    service_code: str
+    service_name: str
+    time_text: str
+    applicant_name: str
+    applicant_nik: str
+    applicant_contact: str
+    subject: str
+    amount: Decimal | None
+    decided_by: str
+    received_at: datetime
+    received_by: str
+    due_on: date
 
 
-def application_receipt(info: ApplicationInfo, head: Letterhead, *,
+def application_receipt(info: ReceiptData, head: Letterhead, *,
                         printed_at: datetime | None = None, paper: str = "A5") -> bytes:
-    received = info.local(info.received_at)
+    """The receipt as PDF; ``printed_at`` is local to the office, like ``info``'s times."""
+    received = info.received_at
     doc = Document("TANDA TERIMA PERMOHONAN", letterhead=head, number=info.number,
-                   paper=paper, subtitle=info.service_name,
-                   printed_at=info.local(printed_at) if printed_at else None, zone=info.zone)
+                   paper=paper, subtitle=info.service_name, printed_at=printed_at,
+                   zone=info.zone)
     doc.heading("Data Permohonan")
     rows = [
         ("Nomor Registrasi", info.number),

@@ -57,6 +57,7 @@ from app.store import UnitOfWork
 from db.enums import TimeUnit
 from db.models import Office, Service, User
 from db.models_casework import OPEN_APPLICATION_STATUSES, Application, ApplicationStep
+from printing.casework_documents import ReceiptData, application_receipt
 
 RECEIPT_KIND = "application_receipt"
 SERIES = "application"
@@ -273,6 +274,17 @@ def _zone_name(zone: str) -> str:
     return Zone(zone).tz_name
 
 
+def _receipt_data(info: ApplicationInfo) -> ReceiptData:
+    """The receipt's plain data (times in the office's zone): printing knows no service."""
+    return ReceiptData(
+        number=info.number, zone=info.zone, service_code=info.service_code,
+        service_name=info.service_name, time_text=info.time_text,
+        applicant_name=info.applicant_name, applicant_nik=info.applicant_nik,
+        applicant_contact=info.applicant_contact, subject=info.subject, amount=info.amount,
+        decided_by=info.decided_by, received_at=info.local(info.received_at),
+        received_by=info.received_by, due_on=info.due_on)
+
+
 def _info(office: Office, app: Application, service: Service) -> ApplicationInfo:
     return ApplicationInfo(
         id=app.id, number=app.number, office_code=office.code, zone=office.zone.value,
@@ -350,10 +362,8 @@ def register_application(
     s.add(app)
     s.flush()
     info = _info(office, app, service)
-
-    from printing.casework_documents import application_receipt
-
-    pdf = application_receipt(info, letterhead(office), printed_at=now)
+    pdf = application_receipt(_receipt_data(info), letterhead(office),
+                              printed_at=info.local(now))
     doc = save_document(s, office_id=office.id, kind=RECEIPT_KIND, number=number, pdf=pdf,
                         data=info.to_json(), visit_id=visit_id, issued_by=user_id, now=now)
     app.receipt_document_id = doc.id
