@@ -13,27 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Document, Office
-from printing.document import Letterhead
-
-_CONTACT_KINDS = ("phone", "whatsapp", "email", "website")
+from printing.document import Letterhead, office_letterhead
 
 
 def letterhead(office: Office) -> Letterhead:
-    """The office's kop surat: ``settings.letterhead`` (parent, address, contact) when an
-    administrator set it, else what the catalog says about the office."""
-    custom = dict((office.settings or {}).get("letterhead") or {})
-    parent = custom.get("parent")
-    if parent is None:
-        issued_by = str((office.source or {}).get("issued_by") or "")
-        parent = issued_by.removeprefix("Kepala ").strip()
-    contact = custom.get("contact")
-    if contact is None:
-        values = {c.get("kind"): str(c.get("value", "")) for c in office.complaint_channels or []
-                  if isinstance(c, dict)}
-        contact = " · ".join(values[k] for k in _CONTACT_KINDS if values.get(k))
-    return Letterhead(name=office.name, parent=str(parent),
-                      address=str(custom.get("address") or office.address or ""),
-                      contact=str(contact))
+    """The office's kop surat (drawn from the office row by printing, which owns letterheads)."""
+    return office_letterhead(office)
 
 
 def save_document(session: Session, *, office_id: int, kind: str, number: str, pdf: bytes,

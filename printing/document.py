@@ -14,9 +14,10 @@ the next page. Text is measured with Helvetica's metrics, so nothing runs off th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from printing.card import (
     Align,
@@ -51,6 +52,46 @@ class Letterhead:
     parent: str = ""  # BADAN PENDAPATAN DAERAH PROVINSI KALIMANTAN BARAT
     address: str = ""
     contact: str = ""  # telephone, e-mail, website
+
+
+class OfficeRecord(Protocol):
+    """What a letterhead reads of an office (the ``offices`` row), by its attributes only."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def address(self) -> str | None: ...
+    @property
+    def settings(self) -> Mapping[str, Any] | None: ...
+    @property
+    def source(self) -> Mapping[str, Any] | None: ...
+    @property
+    def complaint_channels(self) -> Sequence[Any] | None: ...
+
+
+_CONTACT_KINDS = ("phone", "whatsapp", "email", "website")
+
+
+def office_letterhead(office: OfficeRecord) -> Letterhead:
+    """The office's kop surat: ``settings.letterhead`` (parent, address, contact) when an
+    administrator set it, else what the catalog says about the office.
+
+    Here with :class:`Letterhead`, read from the office's attributes, so that a document
+    given an office needs nothing of the services (:func:`app.documents.letterhead` is this).
+    """
+    custom = dict((office.settings or {}).get("letterhead") or {})
+    parent = custom.get("parent")
+    if parent is None:
+        issued_by = str((office.source or {}).get("issued_by") or "")
+        parent = issued_by.removeprefix("Kepala ").strip()
+    contact = custom.get("contact")
+    if contact is None:
+        values = {c.get("kind"): str(c.get("value", "")) for c in office.complaint_channels or []
+                  if isinstance(c, dict)}
+        contact = " · ".join(values[k] for k in _CONTACT_KINDS if values.get(k))
+    return Letterhead(name=office.name, parent=str(parent),
+                      address=str(custom.get("address") or office.address or ""),
+                      contact=str(contact))
 
 
 Draw = Callable[[list[Item], float, float], None]  # (items, x, top)

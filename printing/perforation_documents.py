@@ -1,24 +1,24 @@
 """Perforation documents: the pick-up form (*formulir pengambilan perforasi*) and the stock
 book of perforated valuables per taxpayer.
 
-Built with the document toolkit from what the perforation service returns
-(:class:`app.perforation.service.RequestInfo`, :class:`~app.perforation.service.StockBook`),
-in the order the perforation panel shows it: the request, the count and its reconciliation,
-the serial range, then the signatures. Nothing is computed here but formatting.
+Built with the document toolkit from plain data defined here: :class:`PickupData` (the
+service makes it of its request, times in the office's zone) and :class:`StockBook` (the
+stock book's own data, which the service returns as it is), in the order the perforation
+panel shows it: the request, the count and its reconciliation, the serial range, then the
+signatures. Nothing is computed here but formatting. The data live here, not in the service,
+so that printing stays below the services and imports none of them.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.money import format_rupiah
+from printing.amounts import format_rupiah
 from printing.dates import long_date
-from printing.document import Document, Letterhead
-
-if TYPE_CHECKING:
-    from app.perforation.service import RequestInfo, StockBook
+from printing.document import Document, Letterhead, OfficeRecord, office_letterhead
 
 PICKUP_TITLE = "FORMULIR PENGAMBILAN PERFORASI BENDA BERHARGA"
 STOCK_TITLE = "BUKU PERSEDIAAN BENDA BERHARGA TERPERFORASI"
@@ -34,15 +34,127 @@ def moment(value: datetime | None) -> str:
     return "-" if value is None else f"{long_date(value.date())} {value:%H:%M}"
 
 
-def _letterhead(office: Any) -> Letterhead:
-    if isinstance(office, Letterhead):
-        return office
-    from app.documents import letterhead
+@dataclass(frozen=True)
+class PickupData:
+    """What the pick-up form shows of a reconciled request; times local to ``zone``."""
 
-    return letterhead(office)
+    number: str
+    zone: str
+    npwpd: str
+    name: str
+    media_name: str
+    series: str
+    first: int
+    last: int
+    sheets: int
+    sheets_note: str
+    face_value: Decimal
+    requested_at: datetime
+    counted: int
+    short: int | None
+    extra: int | None
+    damaged: int | None
+    good: int | None
+    good_value: Decimal | None
+    counted_last: int | None
+    result: str
+    reconcile_note: str
+    reconciled_by: str
+    reconciled_at: datetime | None
+    standard: str
+    due_at: datetime
+    overdue: bool
+    minutes_over: int
+    picked_up_by: str
+    picked_up_at: datetime | None
+    handed_over_by: str
 
 
-def pickup_form(info: RequestInfo, office: Any) -> Document:
+@dataclass(frozen=True)
+class StockEntry:
+    """One perforated request in a taxpayer's stock book."""
+
+    number: str
+    first: int
+    last: int
+    perforated_last: int | None  # last serial punched (first..perforated_last)
+    requested: int
+    counted: int
+    damaged: int
+    good: int
+    face_value: Decimal
+    value: Decimal  # good x face value
+    perforated_on: date
+    picked_up_on: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "first": self.first, "last": self.last,
+                "perforated_last": self.perforated_last, "requested": self.requested,
+                "counted": self.counted, "damaged": self.damaged, "good": self.good,
+                "face_value": str(self.face_value), "value": str(self.value),
+                "perforated_on": self.perforated_on.isoformat(),
+                "picked_up_on": self.picked_up_on.isoformat() if self.picked_up_on else None}
+
+
+@dataclass(frozen=True)
+class StockGroup:
+    """The entries of one media and series."""
+
+    media: str
+    media_name: str
+    series: str
+    entries: tuple[StockEntry, ...]
+
+    @property
+    def sheets(self) -> int:
+        return sum(e.good for e in self.entries)
+
+    @property
+    def damaged(self) -> int:
+        return sum(e.damaged for e in self.entries)
+
+    @property
+    def value(self) -> Decimal:
+        return sum((e.value for e in self.entries), Decimal(0))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"media": self.media, "media_name": self.media_name, "series": self.series,
+                "sheets": self.sheets, "damaged": self.damaged, "value": str(self.value),
+                "entries": [e.to_json() for e in self.entries]}
+
+
+@dataclass(frozen=True)
+class StockBook:
+    """A taxpayer's stock book; ``printed_at`` is local to the office."""
+
+    office_code: str
+    office_name: str
+    npwpd: str
+    name: str
+    groups: tuple[StockGroup, ...]
+    printed_at: datetime
+
+    @property
+    def sheets(self) -> int:
+        return sum(g.sheets for g in self.groups)
+
+    @property
+    def value(self) -> Decimal:
+        return sum((g.value for g in self.groups), Decimal(0))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"office": self.office_code, "npwpd": self.npwpd, "name": self.name,
+                "sheets": self.sheets, "value": str(self.value),
+                "value_text": format_rupiah(self.value),
+                "printed_at": self.printed_at.isoformat(),
+                "groups": [g.to_json() for g in self.groups]}
+
+
+def _letterhead(office: Letterhead | OfficeRecord) -> Letterhead:
+    return office if isinstance(office, Letterhead) else office_letterhead(office)
+
+
+def pickup_form(info: PickupData, office: Letterhead | OfficeRecord) -> Document:
     """The pick-up form of a reconciled request (``office``: an Office or a Letterhead)."""
     zone = info.zone
     doc = Document(PICKUP_TITLE, letterhead=_letterhead(office), number=info.number,
@@ -95,11 +207,11 @@ def pickup_form(info: RequestInfo, office: Any) -> Document:
     return doc
 
 
-def pickup_form_pdf(info: RequestInfo, office: Any) -> bytes:
+def pickup_form_pdf(info: PickupData, office: Letterhead | OfficeRecord) -> bytes:
     return pickup_form(info, office).pdf()
 
 
-def stock_book(book: StockBook, office: Any) -> Document:
+def stock_book(book: StockBook, office: Letterhead | OfficeRecord) -> Document:
     """The stock book of one taxpayer: per media and series, every perforated range."""
     zone = book.printed_at.tzname() or ""
     doc = Document(STOCK_TITLE, letterhead=_letterhead(office), number=book.npwpd,
@@ -123,5 +235,5 @@ def stock_book(book: StockBook, office: Any) -> Document:
     return doc
 
 
-def stock_book_pdf(book: StockBook, office: Any) -> bytes:
+def stock_book_pdf(book: StockBook, office: Letterhead | OfficeRecord) -> bytes:
     return stock_book(book, office).pdf()

@@ -35,8 +35,9 @@ from sqlalchemy.orm import Session, selectinload
 from app import access, audit
 from app.access import Act, Actor
 from app.calendar import WorkingCalendar
+from app.documents import letterhead, save_document
 from app.errors import LoketError
-from app.money import format_rupiah, parse_rupiah
+from app.money import parse_rupiah
 from app.numbers import next_in_series
 from app.perforation import (
     config,
@@ -50,6 +51,13 @@ from app.store import UnitOfWork
 from db.models import Office
 from db.models_perforation import PerforationRequest, PerforationRun
 from devices.perforator import MAX_SERIAL, MAX_SHEETS
+from printing.perforation_documents import (
+    PickupData,
+    StockBook,
+    StockEntry,
+    StockGroup,
+    pickup_form_pdf,
+)
 
 DOCUMENT_KIND = "perforation_pickup"
 NUMBER_SERIES = "perforation"
@@ -439,6 +447,22 @@ def info(session: Session, req: PerforationRequest, now: datetime | None = None)
     )
 
 
+def _pickup_data(shown: RequestInfo) -> PickupData:
+    """The pick-up form's plain data (printing knows no service), times already local."""
+    return PickupData(
+        number=shown.number, zone=shown.zone, npwpd=shown.npwpd, name=shown.name,
+        media_name=shown.media_name, series=shown.series, first=shown.first, last=shown.last,
+        sheets=shown.sheets, sheets_note=shown.sheets_note, face_value=shown.face_value,
+        requested_at=shown.requested_at, counted=shown.counted, short=shown.short,
+        extra=shown.extra, damaged=shown.damaged, good=shown.good,
+        good_value=shown.good_value, counted_last=shown.counted_last, result=shown.result,
+        reconcile_note=shown.reconcile_note, reconciled_by=shown.reconciled_by,
+        reconciled_at=shown.reconciled_at, standard=shown.standard, due_at=shown.due_at,
+        overdue=shown.overdue, minutes_over=shown.minutes_over,
+        picked_up_by=shown.picked_up_by, picked_up_at=shown.picked_up_at,
+        handed_over_by=shown.handed_over_by)
+
+
 def _snapshot(req: PerforationRequest) -> dict[str, Any]:
     return {"status": req.status, "counted": req.counted, "damaged": req.damaged,
             "short": req.short, "extra": req.extra, "result": req.result,
@@ -668,9 +692,6 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
     """The taxpayer (or a representative) collects the perforated valuables: the pick-up
     form PDF is stored as a document (kind ``perforation_pickup``, the request's number).
     ``user_id``: who issued the form when the actor is not a user (a system actor)."""
-    from app.documents import save_document
-    from printing.perforation_documents import pickup_form_pdf
-
     s = uow.session
     now = _now(now)
     req = find(s, ref, office_code, lock=True)
@@ -684,7 +705,7 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
     req.status, req.updated_at = "picked_up", now
     shown = info(s, req, now)
     office = _office_of(s, req.office_id)
-    pdf = pickup_form_pdf(shown, office)
+    pdf = pickup_form_pdf(_pickup_data(shown), letterhead(office))
     doc = save_document(s, office_id=req.office_id, kind=DOCUMENT_KIND, number=req.number,
                         pdf=pdf, data=shown.to_json(), visit_id=req.visit_id,
                         issued_by=who.user_id if who.user_id is not None else user_id,
@@ -723,80 +744,6 @@ def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor | str,
 
 
 # --- the stock book --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StockEntry:
-    number: str
-    first: int
-    last: int
-    perforated_last: int | None  # last serial punched (first..perforated_last)
-    requested: int
-    counted: int
-    damaged: int
-    good: int
-    face_value: Decimal
-    value: Decimal  # good x face value
-    perforated_on: date
-    picked_up_on: date | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "first": self.first, "last": self.last,
-                "perforated_last": self.perforated_last, "requested": self.requested,
-                "counted": self.counted, "damaged": self.damaged, "good": self.good,
-                "face_value": str(self.face_value), "value": str(self.value),
-                "perforated_on": self.perforated_on.isoformat(),
-                "picked_up_on": self.picked_up_on.isoformat() if self.picked_up_on else None}
-
-
-@dataclass(frozen=True)
-class StockGroup:
-    media: str
-    media_name: str
-    series: str
-    entries: tuple[StockEntry, ...]
-
-    @property
-    def sheets(self) -> int:
-        return sum(e.good for e in self.entries)
-
-    @property
-    def damaged(self) -> int:
-        return sum(e.damaged for e in self.entries)
-
-    @property
-    def value(self) -> Decimal:
-        return sum((e.value for e in self.entries), Decimal(0))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"media": self.media, "media_name": self.media_name, "series": self.series,
-                "sheets": self.sheets, "damaged": self.damaged, "value": str(self.value),
-                "entries": [e.to_json() for e in self.entries]}
-
-
-@dataclass(frozen=True)
-class StockBook:
-    office_code: str
-    office_name: str
-    npwpd: str
-    name: str
-    groups: tuple[StockGroup, ...]
-    printed_at: datetime
-
-    @property
-    def sheets(self) -> int:
-        return sum(g.sheets for g in self.groups)
-
-    @property
-    def value(self) -> Decimal:
-        return sum((g.value for g in self.groups), Decimal(0))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"office": self.office_code, "npwpd": self.npwpd, "name": self.name,
-                "sheets": self.sheets, "value": str(self.value),
-                "value_text": format_rupiah(self.value),
-                "printed_at": self.printed_at.isoformat(),
-                "groups": [g.to_json() for g in self.groups]}
 
 
 def stock_book(uow: UnitOfWork, npwpd: object, *, office_code: str | None = None,
