@@ -33,6 +33,7 @@ from printing.card import (
     text_width,
     wrap,
 )
+from printing.charts import Series, bar_chart
 from printing.pdf_render import render_pdf
 
 # width, height, margin (mm) and base text size (pt) of each paper
@@ -344,6 +345,19 @@ class Document:
 
         self.space(2)
         self._rows.append(_Row(2 * leading(size) + room + 2, draw))
+
+    def chart(self, categories: Sequence[str], series: Sequence[Series], *, title: str = "",
+              unit: str = "", decimals: int = 0, height: float = 62.0) -> None:
+        """Grouped bars (:func:`printing.charts.bar_chart`) across the page width,
+        ``height`` mm tall, never split."""
+        width = self.width
+
+        def draw(items: list[Item], x: float, top: float) -> None:
+            items.extend(bar_chart(x, top + 2, width, height - 4, categories, series,
+                                   title=title, unit=unit, decimals=decimals,
+                                   size=self.size - 1.5))
+
+        self._rows.append(_Row(height, draw))
 
     def space(self, mm: float = 3.0) -> None:
         self._rows.append(_Row(mm, lambda items, x, top: None))

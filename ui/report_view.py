@@ -42,10 +42,10 @@ from app.errors import LoketError
 from app.queue import engine as q_
 from app.queue.clock import local_day
 from app.reports.daily import DailyReport, check_period, daily_report
+from app.reports.pdf import report_pdf
 from app.reports.tables import Table, as_text, report_tables
 from app.reports.xlsx import report_xlsx
 from app.store import Store
-from printing.report_pdf import report_pdf
 
 NUMERIC = {"int", "min", "pct", "rp", "nrr", "ikm"}
 COLOURS = ("#2F6DB5", "#E08A1E", "#3C9A5F")

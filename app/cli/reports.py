@@ -44,7 +44,7 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
         head = letterhead(q.resolve_office(uow.session, report.office))
     written = []
     if args.pdf:
-        from printing.report_pdf import report_pdf
+        from app.reports.pdf import report_pdf
 
         write_output(args.pdf, report_pdf(report, head, printed_at=report.as_of))
         written.append(args.pdf)

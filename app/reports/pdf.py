@@ -2,40 +2,23 @@
 the tables of :func:`app.reports.tables.report_tables` in their order, and two charts drawn
 as vectors (visits per service; waiting time per stage, median and 90th percentile).
 
-Built on the document toolkit (:class:`printing.document.Document`); the chart block is
-added by a subclass here, from the chart primitives of :mod:`printing.charts`.
+Drawn with the document toolkit (:class:`printing.document.Document`, its chart block from
+:mod:`printing.charts`). It lives here, beside the workbook (:mod:`app.reports.xlsx`), and
+not in printing: it reads the report and its tables, and printing sits below the services.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.reports.daily import DailyReport
 from app.reports.tables import Table, as_text, report_tables
 from db.enums import Zone
-from printing.card import Item
-from printing.charts import PALETTE, Series, bar_chart
-from printing.document import Document, Letterhead, _Row
+from printing.charts import PALETTE, Series
+from printing.document import Document, Letterhead
 
 NUMERIC = {"int", "min", "pct", "rp", "nrr", "ikm"}
-
-
-class ReportDocument(Document):
-    """A :class:`Document` with a chart block."""
-
-    def chart(self, categories: Sequence[str], series: Sequence[Series], *, title: str = "",
-              unit: str = "", decimals: int = 0, height: float = 62.0) -> None:
-        """Grouped bars across the page width, ``height`` mm tall, never split."""
-        width = self.width
-
-        def draw(items: list[Item], x: float, top: float) -> None:
-            items.extend(bar_chart(x, top + 2, width, height - 4, categories, series,
-                                   title=title, unit=unit, decimals=decimals,
-                                   size=self.size - 1.5))
-
-        self._rows.append(_Row(height, draw))
 
 
 def _widths(table: Table) -> list[float]:
@@ -57,7 +40,7 @@ def _align(table: Table) -> str:
     return "".join("r" if kind in NUMERIC else "l" for kind in table.kinds)
 
 
-def _table(doc: ReportDocument, table: Table) -> None:
+def _table(doc: Document, table: Table) -> None:
     doc.heading(table.title)
     text = as_text(table)
     rows, total = (text[:-1], text[-1]) if table.total is not None else (text, None)
@@ -78,7 +61,7 @@ def report_pdf(report: DailyReport, letterhead: Letterhead, *,
     zone = Zone(report.zone)
     local = printed_at.astimezone(ZoneInfo(zone.tz_name)) if printed_at else None
     one_day = report.start == report.end
-    doc = ReportDocument(
+    doc = Document(
         "LAPORAN HARIAN PELAYANAN" if one_day else "LAPORAN PELAYANAN",
         letterhead=letterhead, paper="A4",
         subtitle=(f"{report.office_name} · Periode {report.period_label} ({zone.value})"),
