@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models import Base, utcnow
+from db.base import Base, utcnow
 
 TAXPAYER_KINDS = ("P", "B")  # perorangan, badan
 TAXPAYER_STATUSES = ("active", "inactive")

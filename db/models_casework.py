@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.models import Base, utcnow
+from db.base import Base, utcnow
 
 APPLICATION_STATUSES = ("received", "in_progress", "done", "rejected")
 OPEN_APPLICATION_STATUSES = ("received", "in_progress")

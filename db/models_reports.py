@@ -30,8 +30,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, ForeignKey, Integer, Text, delete, event, inspect, tuple_
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from db.models import (
-    Base,
+from db.base import Base, utcnow
+from db.models_core import (
     Office,
     Payment,
     PaymentLine,
@@ -39,7 +39,6 @@ from db.models import (
     SurveyAnswer,
     SurveyResponse,
     Visit,
-    utcnow,
 )
 
 
