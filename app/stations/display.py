@@ -104,7 +104,7 @@ def _fill_current(uow: UnitOfWork, office_id: int, today: date,
         .where(Visit.office_id == office_id, Visit.service_date == today,
                StageRecord.status.in_(AT_COUNTER), StageRecord.counter_id.is_not(None)))
     for counter_id, ticket, status in rows:
-        call = counters.get(counter_id)
+        call = counters.get(counter_id) if counter_id is not None else None
         if call is not None:
             call.ticket, call.status = ticket, VisitStatus(status).value
 

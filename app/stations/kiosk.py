@@ -182,7 +182,7 @@ def take_number(store: Store, service_code: str, *, office_code: str,
         info = q_.issue_ticket(uow, service_code, office_code=office_code, priority=priority,
                                actor=q_.KIOSK, station_id=station_id, now=now,
                                early=early)
-    if early:
+    if state.closed is not None:  # taken early: opens later today
         return KioskTicket(info, NotOpen(opens_at=state.closed.opens_at))
     if service is None or service.counter_open:
         return KioskTicket(info, None)
