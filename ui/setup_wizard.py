@@ -1,8 +1,8 @@
 """First-run set-up of a PC: role, database (tested before saving), office, devices.
 
-``loket-station`` (the Start-menu program of the installed bundle) and ``loket station`` with
-no kind open this wizard when the PC has no configuration file yet, then start the station
-it names; ``loket setup`` opens it again to change the answers.
+``loket-station`` (the Start-menu program of the installed bundle, app/cli/launcher.py) and
+``loket station`` with no kind open this wizard when the PC has no configuration file yet,
+then start the station it names; ``loket setup`` opens it again to change the answers.
 
 The wizard only gathers answers and calls :mod:`app.setup` (no SQL here): the database is
 tested with ``Store.open(url, check_schema=False)`` and its schema state; an empty database
@@ -12,13 +12,11 @@ the PostgreSQL password goes to the OS key store when there is one.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -582,65 +580,13 @@ def run_setup(path: Path | None = None, role: str | None = None) -> Saved | None
     return wizard.saved
 
 
-def _station_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="loket-station", description=(
-        "Start this PC's station (the set-up wizard first when the PC is not set up). "
-        "KIND overrides the configured role; 'setup' opens the wizard again; 'demo' opens "
-        "the demo office."))
-    parser.add_argument("kind", nargs="?", metavar="KIND|setup|demo")
-    parser.add_argument("--windowed", action="store_true")
-    parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
-
-
-def station_main(argv: list[str] | None = None) -> int:
-    """``loket-station [KIND|setup|demo] [--windowed]``: the Start-menu program."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = _station_args(argv)
-    from app.cli import main
-
-    if args.kind == "demo":
-        return main(["demo", *(["--quit-after", str(args.quit_after)]
-                               if args.quit_after else [])])
-    from ui.application import make_app
-
-    try:
-        make_app()
-        cfg = configfile.load()
-        if cfg is None or args.kind == "setup":
-            saved = run_setup(role=args.kind)
-            if saved is None:
-                return 1
-            cfg = saved.config
-        from app.cli import build_parser
-
-        ns = build_parser().parse_args(station_argv(cfg, args.kind, windowed=args.windowed,
-                                                    quit_after=args.quit_after))
-        ns.db = getattr(ns, "db", None)
-        return int(ns.func(ns) or 0)
-    except LoketError as exc:
-        if QApplication.instance() is not None:
-            QMessageBox.critical(None, "Loket", exc.message())
-        print(f"loket-station: {exc.message()}", file=sys.stderr)
-        return 2
-
-
-def station_argv(cfg: configfile.SetupConfig, kind: str | None = None, *,
-                 windowed: bool = False, quit_after: float | None = None) -> list[str]:
-    """The ``loket station ...`` arguments for this configuration."""
-    role = kind if kind and kind != "setup" else cfg.role
-    argv = ["station", role, "--office", cfg.office]
-    if role == cfg.role:  # another role's shortcut on this PC: not this PC's counter/station
-        if cfg.counter and role in ("counter", "survey"):
-            argv += ["--counter", cfg.counter]
-        if cfg.code:
-            argv += ["--station", cfg.code]
-    if windowed:
-        argv.append("--windowed")
-    if quit_after is not None:
-        argv += ["--quit-after", str(quit_after)]
-    return argv
-
-
-if __name__ == "__main__":
-    sys.exit(station_main())
+def show_refusal(message: str, close_after: float | None = None) -> None:
+    """A refusal in a message box, for a program without a console (``loket-station``:
+    app/cli/launcher.py); nothing when no QApplication exists yet. ``close_after`` seconds
+    close it unanswered (the launcher's ``--quit-after``, so an unattended run ends)."""
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Loket", message)
+    if close_after is not None:
+        QTimer.singleShot(int(close_after * 1000), box.reject)
+    box.exec()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import InterfaceError, OperationalError
-
-from app.cli.common import Parents, SubParsers, open_store
+from app.cli.common import Parents, SubParsers
 from app.errors import LoketError
-from app.store import Store
+from app.setup.launch import open_station_store
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -18,40 +20,13 @@ def cmd_station(args: argparse.Namespace) -> int:
         _from_configuration(args)  # this PC's loket.toml; the set-up wizard if there is none
     if args.kind not in KINDS:
         raise LoketError("station.not_available", kind=args.kind, choices=", ".join(KINDS))
-    return run_station(args.kind, lambda: _connect(args), windowed=args.windowed,
+    return run_station(args.kind, lambda: connect(args), windowed=args.windowed,
                        quit_after=args.quit_after, counter=args.counter, station=args.station)
 
 
-def _connect(args: argparse.Namespace) -> tuple[Store, str]:
-    """Open the database and find the office; a server lost half-way through counts as
-    unreachable (the station's connecting screen retries it), never as a traceback."""
-    from app.queue.engine import resolve_office
-
-    store: Store | None = None
-    try:
-        store = open_store(args)
-        with store.uow(read_only=True) as uow:
-            return store, resolve_office(uow.session, args.office).code
-    except (OperationalError, InterfaceError) as exc:
-        if store is not None:
-            store.close()
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        raise LoketError("db.unreachable", url=_safe_url(args), reason=reason) from None
-    except BaseException:
-        if store is not None:
-            store.close()
-        raise
-
-
-def _safe_url(args: argparse.Namespace) -> str:
-    from sqlalchemy.engine import make_url
-
-    from app.config import resolve_db_url
-
-    try:
-        return make_url(resolve_db_url(args.db)).render_as_string(hide_password=True)
-    except Exception:  # only for a message: the URL was parsed once already
-        return "?"
+def connect(args: argparse.Namespace) -> tuple[Store, str]:
+    """The station's database and office code (app.setup.launch.open_station_store)."""
+    return open_station_store(args.db, args.office)
 
 
 def _from_configuration(args: argparse.Namespace) -> None:

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.cli.station import _connect
+from app.cli.station import connect as _connect
 from app.errors import LoketError, SchemaError
 from tests.pgserver import _free_port
 from ui.connecting import ConnectingScreen, reason_in_words
@@ -235,13 +235,13 @@ def test_a_server_lost_between_connecting_and_reading_counts_as_unreachable(
         monkeypatch, catalog_db_url: str) -> None:
     from sqlalchemy.exc import OperationalError
 
-    import app.queue.engine
+    import app.queue.config
 
     def lost(*_args, **_kwargs):
         raise OperationalError("SELECT", {}, Exception("server closed the connection "
                                                        "unexpectedly\nmore"))
 
-    monkeypatch.setattr(app.queue.engine, "resolve_office", lost)
+    monkeypatch.setattr(app.queue.config, "resolve_office", lost)
     with pytest.raises(LoketError) as raised:
         Server(catalog_db_url).connect()
     assert raised.value.key == "db.unreachable"

@@ -17,8 +17,9 @@ from app.config import config_path, resolve_db_url
 from app.setup import secrets
 from app.setup.configfile import load
 from app.setup.detect import Choice
+from app.setup.launch import station_argv
 from app.store import Store
-from ui.setup_wizard import SetupWizard, station_argv
+from ui.setup_wizard import SetupWizard
 
 SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))
 
@@ -265,6 +266,28 @@ def test_loket_station_without_a_kind_runs_the_configured_role(
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "loket:" not in done.stderr
+
+
+def test_the_loket_station_program_starts_the_configured_role(
+        home: Path, catalog_db_url: str) -> None:
+    """The Start-menu program (app/cli/launcher.py) on a PC already set up opens no wizard:
+    it starts the station the configuration names; an unknown shortcut is refused."""
+    from app.cli import main
+
+    url = make_url(catalog_db_url).render_as_string(hide_password=False)
+    assert main(["config", "init", "--role", "display", "--office", "SAMSAT-PTK1",
+                 "--db", url]) == 0
+    env = dict(os.environ, LOKET_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    program = [sys.executable, "-m", "app.cli.launcher"]
+    done = subprocess.run([*program, "--windowed", "--quit-after", "0.5"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "loket-station:" not in done.stderr
+    refused = subprocess.run([*program, "teller", "--quit-after", "0.5"], env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2
+    said = [line for line in refused.stderr.splitlines() if line.startswith("loket-station:")]
+    assert len(said) == 1 and "teller" in said[0]  # one line (Qt's own notes aside)
 
 
 @pytest.mark.parametrize(("role", "user"), [

@@ -151,11 +151,11 @@ def test_a_shortcut_per_station_role(iss) -> None:
 
 
 def test_the_launcher_accepts_every_shortcut_parameter() -> None:
-    from ui.setup_wizard import _station_args
+    from app.cli.launcher import _launcher_args
 
     for kind in (*KINDS, "demo", "setup"):
-        assert _station_args([kind]).kind == kind
-    assert _station_args([]).kind is None
+        assert _launcher_args([kind]).kind == kind
+    assert _launcher_args([]).kind is None
 
 
 def test_spec_bundles_the_data_and_leaves_out_what_loket_does_not_use() -> None:
