@@ -34,11 +34,12 @@ from app.cli.common import (
 )
 from app.cli.login import actor_name
 from app.errors import LoketError
-from app.inputs import check_moment
 
 
 def parse_moment(value: str | None) -> datetime | None:
     """A moment typed with its zone (``2026-11-23T09:00+07:00``), in UTC; None if empty."""
+    from app.inputs import check_moment
+
     if not value:
         return None
     try:

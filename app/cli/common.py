@@ -10,11 +10,9 @@ module and every area's parser, and nothing that talks to a database.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import math
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -147,6 +145,8 @@ def open_store(args: argparse.Namespace, *, check_schema: bool = True) -> Store:
 
 def pc_user() -> str:
     """This PC's user, as the unverified actor of what needs no one (``cli:NAME``)."""
+    import getpass
+
     try:
         return f"cli:{getpass.getuser()}"
     except Exception:  # no user name in this environment
@@ -240,6 +240,8 @@ def log_path() -> Path:
 
 def _log_failure(argv: Sequence[str], exc: BaseException) -> str:
     """Append the traceback to :func:`log_path`; the path written, or why not."""
+    import traceback
+
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,9 @@ from app.cli.login import actor
 from app.errors import LoketError
 
 EXIT_REVOKED = 1
+# app.fiscal.extract.SOURCES, written out: that module loads SQLAlchemy (through app.inputs),
+# which ``loket --help`` must not (tests/app/test_cli_start.py checks the two agree)
+SOURCES = ("pkb", "pbb", "pajak-daerah")
 
 
 def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
@@ -211,8 +214,6 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def register(sub: SubParsers, parents: Parents) -> None:
     """Add ``loket fiscal ...`` to the ``loket`` parser."""
-    from app.fiscal.extract import SOURCES
-
     common, reporting = parents.common, parents.reporting
     q = parents.acting
     fiscal = sub.add_parser("fiscal", help="tax clearance: arrears data, checks, letters"

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from app.cli.common import Parents, SubParsers, emit, open_store
 from app.errors import LoketError
-from app.inputs import check_day
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_day(text: str) -> date:
     """``YYYY-MM-DD`` or LoketError ``tariff.bad_date``."""
+    from app.inputs import check_day
+
     value = (text or "").strip()
     if _DATE.match(value):
         try:
