@@ -212,12 +212,33 @@ def authenticate(
     user.locked_until = None
     user.last_login_at = now
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+        _rehash(uow, user, password)
     audit.record(s, actor=username, user_id=user.id, action="user.login", entity="user",
                  entity_id=user.id, office_id=office_id)
     info = _info(user, office.code if office else None, now)
     uow.commit()
     return info
+
+
+def _rehash(uow: UnitOfWork, user: User, password: str) -> None:
+    """Store the password hashed with today's argon2 parameters, where this connection may.
+
+    A station PC's database role may not write ``users.password_hash`` (it could then set
+    anyone's password: ``loket db roles``), so there the update is tried in a savepoint and
+    given up when refused; the older hash still verifies, and the next log-in at a PC that
+    may write it (the supervisor's or the command line as admin) upgrades it.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with uow.session.begin_nested():
+            user.password_hash = _hasher.hash(password)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused privilege
 
 
 def lock_minutes(settings: Mapping[str, object] | None) -> int:

@@ -508,11 +508,6 @@ def test_failed_log_ins_are_counted_and_lock_and_sessions_open_and_end(
     assert ended and ended[0] is not None
 
 
-@pytest.mark.xfail(strict=True, raises=DBAPIError, reason=(
-    "app.users.authenticate rehashes a password hashed with older argon2 parameters: an "
-    "UPDATE of users.password_hash, which the station role may not make (and must not: it "
-    "could then set anyone's password). Until the rehash is skipped where it is not "
-    "allowed, such a user cannot sign in at any station PC."))
 def test_a_password_hashed_with_older_parameters_still_signs_in_at_a_station(
         office: Stations) -> None:
     older = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(TEST_PASSWORD)
@@ -522,8 +517,17 @@ def test_a_password_hashed_with_older_parameters_still_signs_in_at_a_station(
         uow.session.execute(update(User).where(User.username == "lama")
                             .values(password_hash=older))
         uow.commit()
-    with office.station.uow() as uow:
+    with office.station.uow() as uow:  # the station role may not rehash: signs in anyway
         assert users.authenticate(uow, "lama", TEST_PASSWORD).username == "lama"
+    with office.owner.uow() as uow:
+        kept = uow.session.scalar(select(User).where(User.username == "lama"))
+        assert kept is not None and kept.password_hash == older
+        assert kept.last_login_at is not None and kept.failed_logins == 0
+        assert users.authenticate(uow, "lama", TEST_PASSWORD).username == "lama"
+    with office.owner.uow() as uow:  # a PC that may write the hash upgrades it
+        kept = uow.session.scalar(select(User).where(User.username == "lama"))
+        assert kept is not None and kept.password_hash != older
+        assert kept.password_hash.startswith("$argon2")
 
 
 # --- reports --------------------------------------------------------------------------------
