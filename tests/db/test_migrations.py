@@ -81,3 +81,26 @@ def test_rows_survive_each_upgrade_step(empty_db_url: str) -> None:
         assert [tuple(r) for r in rows] == [("L1", "Loket 1", None)]
     finally:
         engine.dispose()
+
+
+def test_the_revisions_read_as_text_are_alembics() -> None:
+    """The schema check reads the migration files as text (no Alembic at start): the same
+    chain and head as Alembic's own reading."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(schema._config())
+    assert schema.revisions() == {r.revision: r.down_revision for r in script.walk_revisions()}
+    assert schema.head_revision() == script.get_current_head()
+
+
+def test_the_current_revision_is_alembics(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        schema.upgrade(engine)
+        schema.downgrade(engine, "0014")
+        with engine.connect() as conn:
+            alembic_says = MigrationContext.configure(conn).get_current_revision()
+        assert schema.current_revision(engine) == alembic_says == "0014"
+        assert schema.state(engine).status == "outdated"
+    finally:
+        engine.dispose()
