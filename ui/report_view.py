@@ -3,14 +3,16 @@ save the same report as PDF or XLSX.
 
 The tables are :func:`app.reports.tables.report_tables` (what the PDF and the workbook show,
 in the same order, formatted the same way); the charts are Qt Charts: visits per service,
-and waiting and service time per stage. No SQL and no arithmetic here: the report comes
-from :func:`app.reports.daily.daily_report`.
+and waiting and service time per stage. No SQL and no arithmetic here: the office, the report
+(:func:`app.reports.daily.daily_report`) and its files come through
+:class:`app.stations.reports.ReportStation` (each read a unit of work of its own; a lost
+database is a :class:`LoketError` the banner shows).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -37,14 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents import letterhead
 from app.errors import LoketError
-from app.queue import engine as q_
-from app.queue.clock import local_day
-from app.reports.daily import DailyReport, check_period, daily_report
-from app.reports.pdf import report_pdf
+from app.queue.clock import utcnow
 from app.reports.tables import Table, as_text, report_tables
-from app.reports.xlsx import report_xlsx
+from app.stations.reports import DailyReport, ReportStation, check_period
 from app.store import Store
 
 NUMERIC = {"int", "min", "pct", "rp", "nrr", "ikm"}
@@ -56,19 +54,17 @@ class _ReportJob(QObject, QRunnable):
 
     done = Signal(object)  # a DailyReport, or the LoketError / exception raised
 
-    def __init__(self, store: Store, office: str, start: date, end: date,
+    def __init__(self, station: ReportStation, start: date, end: date,
                  as_of: datetime) -> None:
         QObject.__init__(self)
         QRunnable.__init__(self)
         self.setAutoDelete(False)
-        self.store, self.office, self.start, self.end, self.as_of = (
-            store, office, start, end, as_of)
+        self.station, self.start, self.end, self.as_of = station, start, end, as_of
 
     def run(self) -> None:
+        result: object
         try:
-            with self.store.uow(read_only=True) as uow:
-                result: object = daily_report(uow, self.office, self.start, self.end,
-                                              as_of=self.as_of)
+            result = self.station.report(self.start, self.end, as_of=self.as_of)
         except Exception as exc:  # a worker must report, never die silently
             result = exc
         self.done.emit(result)
@@ -95,17 +91,15 @@ class ReportView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.office_code = store, office_code
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or utcnow
         self.report: DailyReport | None = None
         self.tables: list[Table] = []
         self._pool = QThreadPool(self)
         self._job: _ReportJob | None = None
-        with store.uow(read_only=True) as uow:
-            office = q_.resolve_office(uow.session, office_code)
-            self._zone = office.zone
-            self._letterhead = letterhead(office)
+        self.station = ReportStation(store, office_code, clock=self._clock)
+        self.office = self.station.office()
         self._build()
-        today = local_day(self._clock(), self._zone)
+        today = self.office.today(self._clock())
         self.start.setDate(_qdate(today))
         self.end.setDate(_qdate(today))
 
@@ -181,7 +175,7 @@ class ReportView(QWidget):
             return
         self.show_button.setEnabled(False)
         self.banner.setText(self.tr("Menghitung laporan..."))
-        self._job = _ReportJob(self.store, self.office_code, start, end, self._clock())
+        self._job = _ReportJob(self.station, start, end, self._clock())
         self._job.done.connect(self._on_done)
         self._pool.start(self._job)
 
@@ -318,12 +312,12 @@ class ReportView(QWidget):
 
     def save_pdf(self, path: str | Path) -> None:
         assert self.report is not None
-        self._write(Path(path), report_pdf(self.report, self._letterhead,
-                                           printed_at=self._clock()))
+        self._write(Path(path), self.station.pdf(self.report, self.office.letterhead,
+                                                 printed_at=self._clock()))
 
     def save_xlsx(self, path: str | Path) -> None:
         assert self.report is not None
-        self._write(Path(path), report_xlsx(self.report))
+        self._write(Path(path), self.station.xlsx(self.report))
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

@@ -10,6 +10,11 @@ signs in (:func:`app.users.authenticate` refuses anyone else, in words, and audi
 every action is done as that person. After the office's ``lock_after_minutes`` without
 activity the board is covered by the lock screen (:mod:`ui.lock`); nothing is read or
 changed while nobody is signed in.
+
+What the board reads and does goes through :class:`app.stations.supervisor.SupervisorStation`
+(each call a unit of work of its own, plain data back); a lost database is a
+:class:`LoketError` the banner (or the log-in page) shows, and the board keeps its last
+picture.
 """
 
 from __future__ import annotations
@@ -35,21 +40,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
-from app import devices_service, supervision, ticket_print, users
 from app.errors import LoketError
-from app.queue import engine as q_
 from app.queue.clock import local, utcnow
+from app.stations.supervisor import (
+    RUNNING_TEXT_MAX,
+    Actor,
+    SupervisorBoard,
+    SupervisorStation,
+    UserInfo,
+)
 from app.store import Store
-from db.enums import Role
 from ui.live import LiveEvents
 from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
 
 REFRESH_MS = 30_000  # minutes waited keep counting between events
 DEVICES_MS = 60_000
 SLA_COLOURS = {"near": QColor("#f2b705"), "over": QColor("#d64545")}
-ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may sign in at the board
 
 
 class _DeviceCheck(QObject, QRunnable):
@@ -57,16 +64,16 @@ class _DeviceCheck(QObject, QRunnable):
 
     done = Signal(object)
 
-    def __init__(self, store: Store, office: str) -> None:
+    def __init__(self, station: SupervisorStation) -> None:
         QObject.__init__(self)
         QRunnable.__init__(self)
         self.setAutoDelete(False)
-        self.store, self.office = store, office
+        self.station = station
 
     def run(self) -> None:
+        reports: object
         try:
-            with self.store.uow(read_only=True) as uow:
-                reports = devices_service.check(uow, office_code=self.office)
+            reports = self.station.devices()
         except Exception as exc:  # a worker must report, never die silently
             reports = exc
         self.done.emit(reports)
@@ -109,12 +116,13 @@ class SupervisorWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.office_code = store, office_code
-        self.actor: q_.Actor | None = None
-        self.user: users.UserInfo | None = None
+        self.actor: Actor | None = None
+        self.user: UserInfo | None = None
         self._clock = clock or utcnow
         self._check_devices = check_devices
-        with store.uow(read_only=True) as uow:
-            access = users.station_access(uow, office_code)
+        self.station = SupervisorStation(store, office_code, clock=self._clock)
+        self.data: SupervisorBoard | None = None  # the last board read
+        access = self.station.access()
         self.setWindowTitle(self.tr("Papan supervisor"))
         self._build(access.office_name)
         self.live: LiveEvents | None = None
@@ -218,7 +226,7 @@ class SupervisorWindow(QWidget):
         text_row = QHBoxLayout()
         text_row.addWidget(QLabel(self.tr("Teks berjalan layar antrian:")))
         self.running_text = QLineEdit()
-        self.running_text.setMaxLength(supervision.RUNNING_TEXT_MAX)
+        self.running_text.setMaxLength(RUNNING_TEXT_MAX)
         self.save_text = QPushButton(self.tr("Simpan"))
         self.save_text.clicked.connect(self._on_save_text)
         text_row.addWidget(self.running_text, 1)
@@ -228,17 +236,12 @@ class SupervisorWindow(QWidget):
     # --- signing in, locking -------------------------------------------------------------
 
     def _authenticate(self, page: SignInPage, username: str,
-                      password: str) -> users.UserInfo | None:
+                      password: str) -> UserInfo | None:
         """The person if allowed at this board; else None, and the page says why."""
         try:
-            with self.store.uow() as uow:
-                return users.authenticate(uow, username, password, now=self._clock(),
-                                          office_code=self.office_code, roles=ROLES)
-        except LoketError as exc:
+            return self.station.sign_in(username, password)
+        except LoketError as exc:  # a refusal, or the database lost
             page.refused(exc.message())
-        except DBAPIError as exc:
-            page.refused(LoketError("db.unreachable", url=self.store.safe_url,
-                                    reason=str(exc.orig or exc).splitlines()[0]).message())
         return None
 
     def _on_login(self, username: str, password: str) -> None:
@@ -246,9 +249,9 @@ class SupervisorWindow(QWidget):
         if user is not None:
             self._sign_in(user)
 
-    def _sign_in(self, user: users.UserInfo) -> None:
+    def _sign_in(self, user: UserInfo) -> None:
         """The board as ``user``: live events, timers, the idle lock, a first read."""
-        self.user, self.actor = user, q_.Actor(user.username, user.id)
+        self.user, self.actor = user, Actor(user.username, user.id)
         self.who.setText(self.tr("Masuk sebagai {name}").format(
             name=user.full_name or user.username))
         self.login.reset()
@@ -303,46 +306,38 @@ class SupervisorWindow(QWidget):
     def refresh(self) -> None:
         if self.actor is None:
             return  # nobody signed in: nothing to show
-        now = self._clock()
         try:
-            with self.store.uow(read_only=True) as uow:
-                data = supervision.overview(uow, self.office_code, now=now)
-        except LoketError as exc:
+            data = self.station.board()
+        except LoketError as exc:  # the server down too: say so, keep the last picture
             self._say(exc.message(), error=True)
             return
-        except DBAPIError as exc:  # server down: say so, keep the last picture, retry later
-            self._say(LoketError("db.unreachable", url=self.store.safe_url,
-                                 reason=str(exc.orig or exc).splitlines()[0]).message(),
-                      error=True)
-            return
         self.data = data
-        self.title.setText(self.tr("Papan supervisor") + f" - {data['office']}")
-        _fill(self.stages, [[s["name"], s["waiting"]] for s in data["stages"]])
+        self.title.setText(self.tr("Papan supervisor") + f" - {data.office}")
+        _fill(self.stages, [[s.name, s.waiting] for s in data.stages])
         _fill(self.counters, [
-            [c["counter"], self.tr("buka") if c.get("open") else self.tr("tutup"),
-             (c.get("serving") or {}).get("ticket", ""), " ".join(c["held"])]
-            for c in data["counters"]])
+            [c.counter, self.tr("buka") if c.is_open else self.tr("tutup"),
+             c.serving or "", " ".join(c.held)]
+            for c in data.counters])
         _fill(self.oldest, [[w.ticket, w.service, w.stage, w.minutes, w.priority or ""]
-                            for w in data["oldest"]])
-        _fill(self.flagged, [[f["ticket"], self.tr("lewat") if f["state"] == "over"
-                              else self.tr("hampir")] for f in data["flagged"]],
-              [SLA_COLOURS[f["state"]] for f in data["flagged"]])
+                            for w in data.oldest])
+        _fill(self.flagged, [[f.ticket, self.tr("lewat") if f.state == "over"
+                              else self.tr("hampir")] for f in data.flagged],
+              [SLA_COLOURS[f.state] for f in data.flagged])
         _fill(self.serving, [[s.ticket, s.counter, s.status, s.minutes,
                               "" if s.silent_minutes is None else s.silent_minutes]
-                             for s in data["serving"]])
-        _fill(self.reprints, [[j["job"], j["visit_id"] or "", j["kind"], j["error"]]
-                              for j in data["reprints"]])
+                             for s in data.serving])
+        _fill(self.reprints, [[j.job, j.visit_id or "", j.kind, j.error]
+                              for j in data.reprints])
         kinds = {"complaint": self.tr("Pengaduan"), "application": self.tr("Permohonan")}
         _fill(self.overdue, [[kinds.get(o.kind, o.kind), o.number, o.title,
-                              self._late_text(o.overdue_by)] for o in data["overdue"]],
-              [SLA_COLOURS["over"]] * len(data["overdue"]))
+                              self._late_text(o.overdue_minutes)] for o in data.overdue],
+              [SLA_COLOURS["over"]] * len(data.overdue))
         if not self.running_text.hasFocus() and not self.running_text.isModified():
-            self.running_text.setText(data["running_text"])  # never over what was typed
-        self.clock.setText(f"{local(now, data['zone']):%H:%M}")
+            self.running_text.setText(data.running_text)  # never over what was typed
+        self.clock.setText(f"{local(data.now, data.zone):%H:%M}")
         self.refreshed.emit()
 
-    def _late_text(self, late: Any) -> str:
-        minutes = int(late.total_seconds() // 60)
+    def _late_text(self, minutes: int) -> str:
         if minutes >= 24 * 60:
             return self.tr("{n} hari").format(n=minutes // (24 * 60))
         if minutes >= 60:
@@ -352,7 +347,7 @@ class SupervisorWindow(QWidget):
     def check_devices(self) -> None:
         if self._check is not None:
             return  # the previous round is still asking
-        self._check = _DeviceCheck(self.store, self.office_code)
+        self._check = _DeviceCheck(self.station)
         self._check.done.connect(self._on_devices)
         self._pool.start(self._check)
 
@@ -380,7 +375,7 @@ class SupervisorWindow(QWidget):
         self.banner.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.banner.setText(text)
 
-    def _actor(self) -> q_.Actor:
+    def _actor(self) -> Actor:
         assert self.actor is not None, "nobody signed in at the board"
         return self.actor
 
@@ -396,13 +391,11 @@ class SupervisorWindow(QWidget):
         if code is None:
             self._say(self.tr("Pilih loket dulu."), error=True)
             return
-        is_open = next((c.get("open") for c in self.data["counters"] if c["counter"] == code),
-                       False)
+        counter = self.data.counter(code) if self.data is not None else None
+        is_open = counter is not None and counter.is_open
 
         def act() -> str:
-            with self.store.uow() as uow:
-                q_.set_counter_open(uow, code, not is_open, office_code=self.office_code,
-                                    actor=self._actor(), now=self._clock())
+            self.station.set_counter_open(code, not is_open, actor=self._actor())
             return (self.tr("Loket {0} ditutup.") if is_open
                     else self.tr("Loket {0} dibuka.")).format(code)
 
@@ -415,38 +408,31 @@ class SupervisorWindow(QWidget):
             return
 
         def act() -> str:
-            with self.store.uow() as uow:
-                q_.take_back(uow, ticket, office_code=self.office_code, actor=self._actor(),
-                             now=self._clock())
+            self.station.take_back(ticket, actor=self._actor())
             return self.tr("Tiket {0} dikembalikan ke antrian.").format(ticket)
 
         self._run(act)
 
     def _on_reprint(self) -> None:
         row = self.reprints.currentRow()
-        if row < 0:
+        if row < 0 or self.data is None:
             self._say(self.tr("Pilih tugas cetak dulu."), error=True)
             return
-        job = self.data["reprints"][row]
-        if not job["visit_id"]:
+        job = self.data.reprints[row]
+        visit_id = job.visit_id
+        if not visit_id:
             self._say(self.tr("Tugas ini bukan tiket."), error=True)
             return
 
         def act() -> str:
-            result = ticket_print.print_ticket(self.store, job["visit_id"], job["connection"],
-                                               reprint=True, actor=self._actor().name)
-            if result.state != "done":
-                raise LoketError("print.failed", ticket=job["visit_id"],
-                                 condition=result.condition, job=result.id)
+            self.station.reprint(visit_id, job.connection, actor=self._actor())
             return self.tr("Tiket dicetak ulang.")
 
         self._run(act)
 
     def _on_save_text(self) -> None:
         def act() -> str:
-            with self.store.uow() as uow:
-                supervision.set_running_text(uow, self.office_code, self.running_text.text(),
-                                             actor=self._actor())
+            self.station.set_running_text(self.running_text.text(), actor=self._actor())
             self.running_text.setModified(False)
             return self.tr("Teks berjalan disimpan.")
 

@@ -156,12 +156,12 @@ def test_a_lost_database_is_reported_not_raised(qtbot, board, monkeypatch) -> No
     """The server goes away: the board says so and keeps its last picture."""
     from sqlalchemy.exc import OperationalError
 
-    from app import supervision
+    import app.stations.supervisor
 
     def down(*_a, **_k):
         raise OperationalError("SELECT", None, Exception("server closed the connection"))
 
-    monkeypatch.setattr(supervision, "overview", down)
+    monkeypatch.setattr(app.stations.supervisor, "overview", down)  # inside its unit of work
     rows = board.stages.rowCount()
     board.refresh()
     assert "tidak dapat terhubung ke basis data" in board.banner.text()
