@@ -1,6 +1,7 @@
 """Bapenda panel: NPWPD registration (with the card), deactivation, and tax payment.
 
-Three tabs, each calling :mod:`app.bapenda.taxpayers` or :mod:`app.bapenda.assessments`:
+Three tabs, each calling :class:`app.stations.bapenda_desk.BapendaDesk` (one short unit of
+work per call, over :mod:`app.bapenda.taxpayers` and :mod:`app.bapenda.assessments`):
 
 * **Pendaftaran NPWPD**: kind, NIK (checked as typed), name, business name, NIB, NPWP, tax
   type, address, district, village, telephone, the service's requirement checklist (the
@@ -41,12 +42,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.access import Act
-from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.bapenda.formats import parse_area_code
 from app.errors import LoketError
 from app.identifiers import parse_nik
 from app.money import format_rupiah
+from app.stations.bapenda_desk import (
+    AssessmentInfo,
+    BapendaDesk,
+    Bill,
+    Registration,
+    TaxpayerInfo,
+)
 from ui.panels.base import (
     Panel,
     PanelContext,
@@ -75,12 +82,13 @@ class BapendaPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.taxpayer: tp.TaxpayerInfo | None = None
-        self.bill: asm.Bill | None = None
-        self.found: list[asm.AssessmentInfo] = []
-        with ctx.store.uow(read_only=True) as uow:
-            self.options = tp.form_options(uow, office_code=ctx.office_code,
-                                           counter_code=ctx.counter_code, now=ctx.clock())
+        self.taxpayer: TaxpayerInfo | None = None
+        self.bill: Bill | None = None
+        self.found: tuple[AssessmentInfo, ...] = ()
+        # the actor and the clock are read at each call: the person signed in may change
+        self.desk = BapendaDesk(ctx.store, ctx.office_code, ctx.counter_code,
+                                actor=lambda: ctx.actor(), clock=lambda: ctx.clock())
+        self.options = self.desk.form_options()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._registration_tab(), self.tr("Pendaftaran NPWPD"))
         self.tabs.addTab(self._deactivation_tab(), self.tr("Penonaktifan"))
@@ -195,11 +203,10 @@ class BapendaPanel(Panel):
         kind = self.kind.currentData()
         self.business_name.setEnabled(kind == "B")
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                items = tp.registration_checklist(uow, kind, office_code=self.ctx.office_code)
+            items = self.desk.registration_checklist(kind)
         except LoketError as exc:
             self.report_error(exc)
-            items = []
+            items = ()
         self.requirements.blockSignals(True)
         self.requirements.clear()
         for item in items:
@@ -269,10 +276,10 @@ class BapendaPanel(Panel):
             return
         explain(self.register_button, self.register_why, self._register_blocker())
 
-    def registration(self) -> tp.Registration:
+    def registration(self) -> Registration:
         district = self.district_code.text() if self.district_code else \
             str(self.district.currentData() or "")
-        return tp.Registration(
+        return Registration(
             kind=self.kind.currentData(), nik=self.nik.text(), name=self.name.text(),
             business_name=self.business_name.text() if self.kind.currentData() == "B" else "",
             nib=self.nib.text(), npwp=self.npwp.text(), tax_type=self.tax_type.currentData(),
@@ -281,10 +288,7 @@ class BapendaPanel(Panel):
 
     def register_taxpayer(self) -> bool:
         try:
-            with self.ctx.store.uow() as uow:
-                info = tp.register(uow, self.registration(), office_code=self.ctx.office_code,
-                                   actor=self.ctx.actor(), visit_id=self.visit_id,
-                                   now=self.ctx.clock())
+            info = self.desk.register(self.registration(), visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -306,10 +310,9 @@ class BapendaPanel(Panel):
             return
         reprint = self.card_button.text() != self.tr("Cetak kartu")
         try:
-            result = tp.print_card(self.ctx.store, self.taxpayer.npwpd,
-                                   self.card_to.text().strip() or None,
-                                   office_code=self.ctx.office_code, reprint=reprint,
-                                   actor=self.ctx.actor(), now=self.ctx.clock())
+            result = self.desk.print_card(self.taxpayer.npwpd,
+                                          self.card_to.text().strip() or None,
+                                          reprint=reprint)
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -364,7 +367,7 @@ class BapendaPanel(Panel):
         layout.addLayout(form)
         layout.addLayout(button_row(self.off_button, why=self.off_why))
         layout.addStretch(1)
-        self.off_target: tp.TaxpayerInfo | None = None
+        self.off_target: TaxpayerInfo | None = None
         return page
 
     def _off_changed(self) -> None:
@@ -374,8 +377,7 @@ class BapendaPanel(Panel):
 
     def find_for_deactivation(self) -> None:
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                info = tp.show(uow, self.off_npwpd.text(), office_code=self.ctx.office_code)
+            info = self.desk.find_taxpayer(self.off_npwpd.text())
         except LoketError as exc:
             self.off_target = None
             self.off_info.setText(exc.message())
@@ -411,11 +413,9 @@ class BapendaPanel(Panel):
         if who is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = tp.deactivate(uow, self.off_target.npwpd, self.reason.currentData(),
-                                     note=self.note.text(), office_code=self.ctx.office_code,
-                                     actor=who, visit_id=self.visit_id,
-                                     now=self.ctx.clock())
+            info = self.desk.deactivate(self.off_target.npwpd, self.reason.currentData(),
+                                        note=self.note.text(), actor=who,
+                                        visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -500,11 +500,9 @@ class BapendaPanel(Panel):
         self.bill = None
         self._show_bill()
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                self.found = asm.lookup_assessment(uow, self.ref.text(),
-                                                   office_code=self.ctx.office_code)
+            self.found = self.desk.lookup(self.ref.text())
         except LoketError as exc:
-            self.found = []
+            self.found = ()
             self.assessments.setRowCount(0)
             self.report_error(exc)
             return
@@ -536,10 +534,7 @@ class BapendaPanel(Panel):
                 self.bill_info.setText(self.tr("%1 sudah lunas").replace("%1", chosen.number))
             else:
                 try:
-                    with self.ctx.store.uow(read_only=True) as uow:
-                        self.bill = asm.bill(uow, chosen.number,
-                                             office_code=self.ctx.office_code,
-                                             now=self.ctx.clock())
+                    self.bill = self.desk.bill(chosen.number)
                 except LoketError as exc:
                     self.report_error(exc)
         self._show_bill()
@@ -590,12 +585,9 @@ class BapendaPanel(Panel):
         if self.bill is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = asm.pay(uow, self.bill.assessment.number,
-                               method=self.method.currentData(),
-                               reference=self.reference.text(),
-                               office_code=self.ctx.office_code, actor=self.ctx.actor(),
-                               visit_id=self.visit_id, now=self.ctx.clock())
+            info = self.desk.pay(self.bill.assessment.number,
+                                 method=self.method.currentData(),
+                                 reference=self.reference.text(), visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False

@@ -3,14 +3,16 @@
 
 The registration form is in the order the receipt prints it: service, applicant (name,
 NIK, contact), subject, amount; then the due date the service computes as the officer
-types. Everything goes through :mod:`app.casework.applications` and
-:mod:`app.casework.complaints`; this widget only shows what they answer. A disabled
+types. Everything goes through :class:`app.stations.casework_desk.CaseworkDesk` (one short
+unit of work per call, over :mod:`app.casework.applications` and
+:mod:`app.casework.complaints`); this widget only shows what they answer. A disabled
 button says beside it why; a form typed and not saved is reported to the counter window
 (:meth:`CaseworkPanel.unsaved`), which saves it before the visit moves on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework import applications as A
-from app.casework import complaints as C
 from app.errors import LoketError
 from app.identifiers import parse_nik
+from app.stations.casework_desk import ApplicationInfo, CaseworkDesk, ComplaintInfo
 from printing.dates import day_and_date
 from ui.panels.base import (
     Panel,
@@ -80,9 +82,12 @@ class CaseworkPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.application: A.ApplicationInfo | None = None
+        self.application: ApplicationInfo | None = None
         self.zone = (ZoneInfo("Asia/Jakarta"), "WIB")
-        self.complaint: C.ComplaintInfo | None = None
+        self.complaint: ComplaintInfo | None = None
+        # the actor and the clock are read at each call: the person signed in may change
+        self.desk = CaseworkDesk(ctx.store, ctx.office_code, actor=lambda: ctx.actor(),
+                                 clock=lambda: ctx.clock())
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._applications_tab(), self.tr("Permohonan"))
         self.tabs.addTab(self._complaints_tab(), self.tr("Pengaduan"))
@@ -295,19 +300,16 @@ class CaseworkPanel(Panel):
 
     def _load_choices(self) -> None:
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                services = A.long_running_services(uow, office_code=self.ctx.office_code)
-                channels = C.channels(uow, office_code=self.ctx.office_code)
-                self.zone = C.office_zone(
-                    uow, office_code=self.ctx.office_code)
+            choices = self.desk.choices()
         except LoketError as exc:
             self.report_error(exc)
             return
+        self.zone = (choices.tz, choices.zone)
         self.service.clear()
-        for s in services:
+        for s in choices.services:
             self.service.addItem(f"{s.name} ({s.time_text})", s.code)
         self.channel.clear()
-        for c in channels:
+        for c in choices.channels:
             self.channel.addItem(f"{c.kind}: {c.label or c.value}", c.kind)
         self._refresh_due()
         self.refresh_lists()
@@ -324,9 +326,7 @@ class CaseworkPanel(Panel):
             self.due.setText("-")
             return
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                due = A.due_date(uow, str(code), office_code=self.ctx.office_code,
-                                 received_at=self.ctx.clock())
+            due = self.desk.due_date(str(code))
         except LoketError as exc:
             self.due.setText(exc.message())
             return
@@ -480,18 +480,15 @@ class CaseworkPanel(Panel):
         if not self.register_button.isEnabled():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = A.register_application(
-                    uow, str(self.service.currentData()), office_code=self.ctx.office_code,
-                    applicant_name=self.applicant.text(), applicant_nik=self.nik.text(),
-                    applicant_contact=self.contact.text(), subject=self.subject.text(),
-                    amount=self.amount.text(), visit_id=self.visit_id,
-                    actor=self.ctx.actor(), now=self.ctx.clock())
-            with self.ctx.store.uow(read_only=True) as uow:
-                pdf = A.receipt_pdf(uow, info.number, office_code=self.ctx.office_code)
+            received = self.desk.register_application(
+                str(self.service.currentData()), applicant_name=self.applicant.text(),
+                applicant_nik=self.nik.text(), applicant_contact=self.contact.text(),
+                subject=self.subject.text(), amount=self.amount.text(),
+                visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False
+        info, pdf = received.application, received.receipt_pdf
         self._tracked["application"].mark_clean()
         self._show_application(info)
         self.registered.emit(info.to_json())
@@ -506,8 +503,7 @@ class CaseworkPanel(Panel):
         if not wanted:
             return
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                info = A.show(uow, wanted, office_code=self.ctx.office_code)
+            info = self.desk.application(wanted)
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -518,7 +514,7 @@ class CaseworkPanel(Panel):
         if item is not None:
             self.open_application(item.text().lstrip("! "))
 
-    def _show_application(self, info: A.ApplicationInfo) -> None:
+    def _show_application(self, info: ApplicationInfo) -> None:
         self.application = info
         self.number.setText(info.number)
         lines = [
@@ -545,10 +541,8 @@ class CaseworkPanel(Panel):
         if self.application is None or not self.forward_button.isEnabled():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = A.forward(uow, self.application.number, to=self.forward_to.text(),
-                                 note=self.app_note.text(), office_code=self.ctx.office_code,
-                                 actor=self.ctx.actor(), now=self.ctx.clock())
+            info = self.desk.forward(self.application.number, to=self.forward_to.text(),
+                                     note=self.app_note.text())
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -562,10 +556,8 @@ class CaseworkPanel(Panel):
         if self.application is None:
             return
         try:
-            with self.ctx.store.uow() as uow:
-                info = A.finish(uow, self.application.number, outcome=outcome,
-                                note=self.app_note.text(), office_code=self.ctx.office_code,
-                                actor=self.ctx.actor(), now=self.ctx.clock())
+            info = self.desk.finish(self.application.number, outcome=outcome,
+                                    note=self.app_note.text())
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -580,12 +572,10 @@ class CaseworkPanel(Panel):
         if not self.complaint_button.isEnabled():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = C.register_complaint(
-                    uow, channel=str(self.channel.currentData()),
-                    text=self.complaint_text.toPlainText(), reporter=self.reporter.text(),
-                    contact=self.reporter_contact.text(), office_code=self.ctx.office_code,
-                    visit_id=self.visit_id, actor=self.ctx.actor(), now=self.ctx.clock())
+            info = self.desk.register_complaint(
+                channel=str(self.channel.currentData()),
+                text=self.complaint_text.toPlainText(), reporter=self.reporter.text(),
+                contact=self.reporter_contact.text(), visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -600,8 +590,7 @@ class CaseworkPanel(Panel):
         if not wanted:
             return
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                info = C.show(uow, wanted, office_code=self.ctx.office_code)
+            info = self.desk.complaint(wanted)
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -612,7 +601,7 @@ class CaseworkPanel(Panel):
         if item is not None:
             self.open_complaint(item.text())
 
-    def _show_complaint(self, info: C.ComplaintInfo, *, keep_answer: bool = False) -> None:
+    def _show_complaint(self, info: ComplaintInfo, *, keep_answer: bool = False) -> None:
         """Show ``info``; the answer box starts empty unless ``keep_answer`` (a step of the
         same complaint was ticked while an answer was being written)."""
         self.complaint = info
@@ -645,30 +634,26 @@ class CaseworkPanel(Panel):
         row = self.steps.currentRow()
         if self.complaint is None or not self.step_button.isEnabled():
             return
-        self._complaint_action(keep_answer=True, action=lambda uow, number: C.complete_step(
-            uow, number, self.complaint.steps[row].position,  # type: ignore[union-attr]
-            office_code=self.ctx.office_code, actor=self.ctx.actor(), now=self.ctx.clock()))
+        position = self.complaint.steps[row].position
+        self._complaint_action(keep_answer=True, action=lambda number: self.desk.complete_step(
+            number, position))
 
     def answer_complaint(self) -> bool:
         if not self.answer_button.isEnabled():
             return False
         text = self.answer.toPlainText()
-        return self._complaint_action(lambda uow, number: C.answer(
-            uow, number, text, office_code=self.ctx.office_code, actor=self.ctx.actor(),
-            now=self.ctx.clock()))
+        return self._complaint_action(lambda number: self.desk.answer(number, text))
 
     def close_complaint(self) -> None:
         if self.close_button.isEnabled():
             text = self.answer.toPlainText()
-            self._complaint_action(lambda uow, number: C.close(
-                uow, number, text, office_code=self.ctx.office_code, actor=self.ctx.actor(),
-                now=self.ctx.clock()))
+            self._complaint_action(lambda number: self.desk.close(number, text))
 
-    def _complaint_action(self, action, *, keep_answer: bool = False) -> bool:
+    def _complaint_action(self, action: Callable[[str], ComplaintInfo], *,
+                          keep_answer: bool = False) -> bool:
         assert self.complaint is not None
         try:
-            with self.ctx.store.uow() as uow:
-                info = action(uow, self.complaint.number)
+            info = action(self.complaint.number)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -680,15 +665,12 @@ class CaseworkPanel(Panel):
     # --- lists -----------------------------------------------------------------------------------
 
     def refresh_lists(self) -> None:
-        now = self.ctx.clock()
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                late = A.overdue(uow, office_code=self.ctx.office_code, now=now)
-                soon = A.due_soon(uow, office_code=self.ctx.office_code, now=now)
-                complaints = C.overdue(uow, office_code=self.ctx.office_code, now=now)
+            lists = self.desk.lists()
         except LoketError as exc:
             self.report_error(exc)
             return
+        late, soon, complaints = lists.late, lists.soon, lists.complaints
         _fill(self.app_overdue,
               [[f"! {x.number}", x.due_on.strftime("%d-%m-%Y"), x.holder, x.subject]
                for x in late]

@@ -4,8 +4,9 @@ reconciliation and the pick-up with its form.
 
 Left, the form in the order of the printed request; right, the request being worked on:
 its data and time standard, the count with a progress bar, the reconciliation figures and
-the pick-up. Every action goes through :mod:`app.perforation.service` and
-:mod:`app.perforation.counting`; this widget only shows what they answer. A disabled
+the pick-up. Every action goes through :class:`app.stations.perforation_desk.PerforationDesk`
+(short units of work of its own, over :mod:`app.perforation.service` and
+:mod:`app.perforation.counting`); this widget only shows what they answer. A disabled
 button says beside it why; a form typed and not saved is reported to the counter window
 (:meth:`PerforationPanel.unsaved`), which saves it before the visit moves on.
 """
@@ -35,12 +36,11 @@ from PySide6.QtWidgets import (
 from app.errors import LoketError
 from app.money import format_rupiah
 from app.perforation import config, service
-from app.perforation.counting import (
+from app.stations.perforation_desk import (
     CountOutcome,
     CountProgress,
-    count_request,
-    counter_perforator,
-    end_count,
+    PerforationDesk,
+    RequestInfo,
 )
 from ui.panels.base import (
     Panel,
@@ -95,7 +95,10 @@ class PerforationPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.current: service.RequestInfo | None = None
+        self.current: RequestInfo | None = None
+        # the actor and the clock are read at each call: the person signed in may change
+        self.desk = PerforationDesk(ctx.store, ctx.office_code, ctx.counter_code,
+                                    actor=lambda: ctx.actor(), clock=lambda: ctx.clock())
         self._job: _CountJob | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -158,8 +161,7 @@ class PerforationPanel(Panel):
         self.summary.setWordWrap(True)
         self.due_label = QLabel("", self)
         self.device = QLineEdit(self)
-        self.device.setText(counter_perforator(ctx.store, ctx.office_code, ctx.counter_code)
-                            or DEFAULT_DEVICE)
+        self.device.setText(self.desk.machine() or DEFAULT_DEVICE)
         self.count_button = QPushButton(self.tr("Hitung"), self)
         self.count_button.clicked.connect(self.start_count)
         self.end_button = QPushButton(self.tr("Akhiri job"), self)
@@ -255,10 +257,7 @@ class PerforationPanel(Panel):
         if self.visit_id is None or self._job is not None:
             return
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                rows = service.list_requests(uow, office_code=self.ctx.office_code,
-                                             open_only=True, visit_id=self.visit_id,
-                                             now=self.ctx.clock())
+            rows = self.desk.open_requests(visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -313,14 +312,12 @@ class PerforationPanel(Panel):
         if self._form_problem() is not None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                info = service.create_request(
-                    uow, npwpd=self.npwpd.text(), name=self.name.text(),
-                    media=self.media.currentData(), series=self.series.text(),
-                    first=self.first.text(), last=self.last.text(),
-                    sheets=self.sheets.text(), face_value=self.face_value.text(),
-                    note=self.note.text(), office_code=self.ctx.office_code,
-                    visit_id=self.visit_id, actor=self.ctx.actor(), now=self.ctx.clock())
+            info = self.desk.create_request(
+                npwpd=self.npwpd.text(), name=self.name.text(),
+                media=self.media.currentData(), series=self.series.text(),
+                first=self.first.text(), last=self.last.text(), sheets=self.sheets.text(),
+                face_value=self.face_value.text(), note=self.note.text(),
+                visit_id=self.visit_id)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -339,9 +336,7 @@ class PerforationPanel(Panel):
 
     def refresh_requests(self) -> None:
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                rows = service.list_requests(uow, office_code=self.ctx.office_code,
-                                             open_only=True, now=self.ctx.clock())
+            rows = self.desk.open_requests()
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -360,15 +355,13 @@ class PerforationPanel(Panel):
 
     def load(self, ref: object) -> None:
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                info = service.get_request(uow, ref, office_code=self.ctx.office_code,
-                                           now=self.ctx.clock())
+            info = self.desk.request(ref)
         except LoketError as exc:
             self.report_error(exc)
             return
         self.show_request(info)
 
-    def show_request(self, info: service.RequestInfo) -> None:
+    def show_request(self, info: RequestInfo) -> None:
         self.current = info
         self.summary.setText(
             f"<b>{info.number}</b> &middot; {info.status_text}<br>"
@@ -466,15 +459,13 @@ class PerforationPanel(Panel):
         info = self.current
         if info is None or self._job is not None:
             return
-        store, office, actor = self.ctx.store, self.ctx.office_code, self.ctx.actor()
-        connection, clock = self.device.text().strip(), self.ctx.clock
+        desk, actor = self.desk, self.ctx.actor()  # who counts: read here, not in the worker
+        connection = self.device.text().strip()
 
         def call(report: Callable[[CountProgress], None]) -> CountOutcome:
             if end:
-                return end_count(store, info.id, connection, actor=actor, office_code=office,
-                                 now=clock)
-            return count_request(store, info.id, connection, actor=actor, office_code=office,
-                                 now=clock, on_progress=report)
+                return desk.end_count(info.id, connection, actor=actor)
+            return desk.count(info.id, connection, actor=actor, on_progress=report)
 
         job = _CountJob(call)
         job.progress.connect(self._on_progress)
@@ -523,11 +514,8 @@ class PerforationPanel(Panel):
         if who is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                done = service.reconcile(uow, info.id, damaged=self.damaged.value(),
-                                         note=self.reconcile_note.text(), actor=who,
-                                         office_code=self.ctx.office_code,
-                                         now=self.ctx.clock())
+            done = self.desk.reconcile(info.id, damaged=self.damaged.value(),
+                                       note=self.reconcile_note.text(), actor=who)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -545,14 +533,11 @@ class PerforationPanel(Panel):
         if info is None or not self.pickup_by.is_valid():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                done, pdf = service.pickup(uow, info.id, by=self.pickup_by.text(),
-                                           actor=self.ctx.actor(),
-                                           office_code=self.ctx.office_code,
-                                           now=self.ctx.clock())
+            picked = self.desk.pickup(info.id, by=self.pickup_by.text())
         except LoketError as exc:
             self.report_error(exc)
             return False
+        done, pdf = picked.request, picked.form_pdf
         self.pickup_by.setText("")
         self.show_request(done)
         self.refresh_requests()
