@@ -26,6 +26,7 @@ cannot be used raises :class:`BadConnection` naming what is wrong; nothing is op
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -46,8 +47,11 @@ SCHEMES: dict[str, tuple[frozenset[DeviceKind], str]] = {
     "card+pdf": (frozenset({DeviceKind.CARD_PRINTER, DeviceKind.DOCUMENT_PRINTER}), "pdf"),
 }
 
+# a parsed option: text, a whole number or a number
+OptionValue = str | int | float
+
 # options every driver understands, with their parsers
-_OPTIONS = {
+_OPTIONS: dict[str, Callable[[str], OptionValue]] = {
     "profile": str,
     "width": int,
     "baudrate": int,
@@ -80,7 +84,7 @@ class Connection:
     scheme: str
     transport: str
     target: str  # device path, host:port, usb id, printer name, folder; "" for sim
-    options: dict[str, object] = field(default_factory=dict)
+    options: dict[str, OptionValue] = field(default_factory=dict)
 
     @property
     def is_simulator(self) -> bool:
@@ -88,6 +92,20 @@ class Connection:
 
     def option(self, name: str, default: object = None) -> object:
         return self.options.get(name, default)
+
+    def option_text(self, name: str) -> str | None:
+        """A text option (``profile``, ``fault``, ``dir``, ``name``), or None when not given."""
+        value = self.options.get(name)
+        return None if value is None else str(value)
+
+    def option_int(self, name: str) -> int | None:
+        """A whole-number option (``width``, ``baudrate``, ...), or None when not given."""
+        value = self.options.get(name)
+        return None if value is None else int(value)
+
+    def option_float(self, name: str, default: float) -> float:
+        """A number option (``timeout``, ``speed``), or ``default`` when not given."""
+        return float(self.options.get(name, default))
 
     def host_port(self, default_port: int) -> tuple[str, int]:
         host, _, port = self.target.rpartition(":")
@@ -101,8 +119,9 @@ class Connection:
         return int(match.group(1), 16), int(match.group(2), 16)
 
 
-def parse(raw: str, kind: DeviceKind | None = None) -> Connection:
-    """Validate a connection string (for a device of ``kind`` when given)."""
+def parse(raw: str, kind: DeviceKind | str | None = None) -> Connection:
+    """Validate a connection string (for a device of ``kind`` when given: this layer's
+    :class:`~devices.base.DeviceKind` or ``db.enums.DeviceKind``, taken by its value)."""
     text = (raw or "").strip()
     if not text:
         raise BadConnection(raw, "empty", "empty connection string")
@@ -115,12 +134,12 @@ def parse(raw: str, kind: DeviceKind | None = None) -> Connection:
                             + ", ".join(sorted(SCHEMES)))
     kinds, transport = SCHEMES[scheme]
     if kind is not None and kind not in kinds:
-        raise BadConnection(raw, "kind", f"{scheme} cannot drive a {kind.value}")
+        raise BadConnection(raw, "kind", f"{scheme} cannot drive a {kind}")
     # escpos+serial:///dev/ttyUSB0 and escpos+serial://COM3 alike
     target = unquote(parts.netloc + parts.path)
     if re.match(r"^/[A-Za-z]:[/\\]", target):  # escpos+file:///C:/tiket.bin on Windows
         target = target[1:]
-    options: dict[str, object] = {}
+    options: dict[str, OptionValue] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if key not in _OPTIONS:
             raise BadConnection(raw, "option", f"unknown option {key!r}; known: "
@@ -134,10 +153,11 @@ def parse(raw: str, kind: DeviceKind | None = None) -> Connection:
                       options=options)
 
 
-def _check_target(raw: str, transport: str, target: str, options: dict[str, object]) -> None:
+def _check_target(raw: str, transport: str, target: str,
+                  options: dict[str, OptionValue]) -> None:
     if "width" in options and options["width"] not in WIDTHS:
         raise BadConnection(raw, "width", "width must be 58 or 80 (mm)")
-    if "timeout" in options and not 0 < float(options["timeout"]) <= 60:  # type: ignore[arg-type]
+    if "timeout" in options and not 0 < float(options["timeout"]) <= 60:
         raise BadConnection(raw, "timeout", "timeout must be between 0 and 60 seconds")
     if transport == "usb" and not _USB.match(target):
         raise BadConnection(raw, "usb", "expected vendor:product in hex, e.g. 04b8:0202")

@@ -31,11 +31,12 @@ def _transport(conn: Connection, timeout: float, paper: Paper, sim: Any = None) 
     profile = paper.profile
     if conn.transport == "serial":
 
-        class Serial(printer.Serial):  # type: ignore[name-defined, misc]
+        class Serial(printer.Serial):  # type: ignore[name-defined]
             def _read(self) -> bytes:
                 return self.device.read(1)
 
-        return Serial(devfile=conn.target, baudrate=int(conn.option("baudrate", 9600)),
+        baudrate = conn.option_int("baudrate")
+        return Serial(devfile=conn.target, baudrate=9600 if baudrate is None else baudrate,
                       timeout=timeout, profile=profile)
     if conn.transport == "tcp":
         host, port = conn.host_port(9100)
@@ -58,7 +59,7 @@ def _transport(conn: Connection, timeout: float, paper: Paper, sim: Any = None) 
 def _in_process_class() -> type:
     printer, _, _ = escpos_modules()
 
-    class InProcess(printer.Dummy):  # type: ignore[name-defined, misc]
+    class InProcess(printer.Dummy):  # type: ignore[name-defined]
         """A python-escpos printer whose other end is a simulator in this process."""
 
         def __init__(self, sim: Any, **kwargs: Any) -> None:
@@ -89,8 +90,8 @@ class EscposPrinter:
         self.connection = conn.raw
         self._conn = conn
         self._sim = simulator
-        self._timeout = float(conn.option("timeout", DEFAULT_TIMEOUT))  # type: ignore[arg-type]
-        self.paper = paper_for(conn.option("profile"), conn.option("width"))  # type: ignore[arg-type]
+        self._timeout = conn.option_float("timeout", DEFAULT_TIMEOUT)
+        self.paper = paper_for(conn.option_text("profile"), conn.option_int("width"))
         self.profile = self.paper.profile
         self.width_mm = self.paper.width_mm
 

@@ -23,8 +23,12 @@ import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devices.escpos_parse import Line, Parser, Receipt, ReceiptBuilder
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 
 class Fault(StrEnum):
@@ -84,7 +88,8 @@ class EscposSimulator:
             self.bytes_received += len(data)
             for event in self._parser.feed(data):
                 if event.kind == "status":
-                    reply = self._status(int(event.value))  # type: ignore[arg-type]
+                    assert isinstance(event.value, int)  # the parser gives the request's byte
+                    reply = self._status(event.value)
                     if reply is not None:
                         answer.append(reply)
                     continue
@@ -252,9 +257,11 @@ def render_png(receipt: Receipt, path: Path, *, columns: int = 42) -> Path:
         payload = line.text[4:-1] if line.text.startswith("[QR ") else None
         return payload if payload in pictures else None
 
-    height = 2 * margin + sum(
-        pictures[qr_of(line)].height if qr_of(line) else line_h * line.height  # type: ignore[index]
-        for line in receipt.lines)
+    def height_of(line: Line) -> int:
+        payload = qr_of(line)
+        return pictures[payload].height if payload else line_h * line.height
+
+    height = 2 * margin + sum(height_of(line) for line in receipt.lines)
     image = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(image)
     y = margin
@@ -286,7 +293,7 @@ _MONO = {False: ("DejaVuSansMono.ttf", "LiberationMono-Regular.ttf", "consola.tt
                 "courbd.ttf")}
 
 
-def _font(size: int, bold: bool) -> tuple[object, bool]:
+def _font(size: int, bold: bool) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
     """A monospaced font of ``size`` px and whether bold must be faked with a stroke."""
     from PIL import ImageFont
 

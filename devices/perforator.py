@@ -252,6 +252,9 @@ class _SocketPort(protocol_socket.Serial):
     fixed 5 s) and without its 0.3 s pause on close."""
 
     connect_timeout = DEFAULT_TIMEOUT
+    # pyserial ships no type hints: its attributes this class sets, said here
+    _socket: socket.socket | None
+    is_open: bool
 
     def open(self) -> None:
         self.logger = None
@@ -686,8 +689,9 @@ def open_perforator(conn: Connection) -> Perforator:
     """The perforator behind ``conn``: a machine on a serial port or behind a converter, or
     for ``sim://`` the same driver talking to an in-process simulator (on a pty, or on a
     loopback TCP port on Windows) that is stopped when the driver is closed."""
-    timeout = float(conn.option("timeout", DEFAULT_TIMEOUT))  # type: ignore[arg-type]
-    baudrate = int(conn.option("baudrate", DEFAULT_BAUDRATE))  # type: ignore[call-overload]
+    timeout = conn.option_float("timeout", DEFAULT_TIMEOUT)
+    given_baudrate = conn.option_int("baudrate")
+    baudrate = DEFAULT_BAUDRATE if given_baudrate is None else given_baudrate
     if conn.transport == "serial":
         return SerialPerforator(conn.target, connection=conn.raw, baudrate=baudrate,
                                 timeout=timeout)
@@ -702,7 +706,7 @@ def open_perforator(conn: Connection) -> Perforator:
             faults = parse_faults(str(conn.option("fault", "")))
         except ValueError as exc:
             raise BadConnection(conn.raw, "fault", str(exc)) from None
-        speed = float(conn.option("speed", DEFAULT_SIM_SPEED))  # type: ignore[arg-type]
+        speed = conn.option_float("speed", DEFAULT_SIM_SPEED)
         if speed <= 0:
             raise BadConnection(conn.raw, "speed", "speed must be above 0 sheets per minute")
         sim = PerforatorSimulator(speed, faults=faults)

@@ -393,6 +393,8 @@ class PerforatorSimulator:
                 self._wake_w.send(b"\0")
 
     def _run(self) -> None:
+        wake_r = self._wake_r
+        assert wake_r is not None  # made before the thread starts, closed after it ends
         while True:
             with self._changed:
                 if self._stopping:
@@ -401,30 +403,31 @@ class PerforatorSimulator:
                 self._send(self._machine.advance(now), now)
                 wake = self._machine.wake_in(now)
                 self._changed.notify_all()
-            readers: list[object] = [self._wake_r]
+            readers: list[int | socket.socket] = [wake_r]
             source = self._source()
             if source is not None:
                 readers.append(source)
-            writers = [self._sink()] if self._outbuf and self._sink() is not None else []
+            sink = self._sink() if self._outbuf else None
+            writers = [sink] if sink is not None else []
             timeout = 0.5 if wake is None else min(max(wake, 0.0005), 0.5)
             ready, writable, _ = select.select(readers, writers, [], timeout)
-            if self._wake_r in ready:
+            if wake_r in ready:
                 with contextlib.suppress(OSError):
-                    self._wake_r.recv(4096)
+                    wake_r.recv(4096)
             if source is not None and source in ready:
                 self._take_input(source)
             if writable:
                 self._flush()
 
-    def _source(self) -> object | None:
+    def _source(self) -> int | socket.socket | None:
         if self._master is not None:
             return self._master
         return self._client if self._client is not None else self._listener
 
-    def _sink(self) -> object | None:
+    def _sink(self) -> int | socket.socket | None:
         return self._master if self._master is not None else self._client
 
-    def _take_input(self, source: object) -> None:
+    def _take_input(self, source: int | socket.socket) -> None:
         if source is self._listener:
             assert self._listener is not None
             with contextlib.suppress(BlockingIOError):
@@ -496,7 +499,7 @@ class PerforatorSimulator:
             if isinstance(sink, int):
                 written = os.write(sink, self._outbuf)
             elif sink is not None:
-                written = sink.send(self._outbuf)  # type: ignore[attr-defined]
+                written = sink.send(self._outbuf)
             else:
                 written = len(self._outbuf)
         except (BlockingIOError, InterruptedError):

@@ -16,7 +16,7 @@ _lock = threading.Lock()
 _simulators: dict[tuple[DeviceKind, str], Any] = {}
 
 
-def simulator(kind: DeviceKind, conn: Connection | None = None) -> Any:
+def simulator(kind: DeviceKind | str, conn: Connection | None = None) -> Any:
     """The in-process simulator behind ``sim://`` connections of this kind and name."""
     kind = DeviceKind(kind)  # a db.enums kind is taken by its value
     name = str(conn.option("name", "default")) if conn else "default"
@@ -31,7 +31,7 @@ def _new_simulator(kind: DeviceKind, conn: Connection | None) -> Any:
     if kind is DeviceKind.TICKET_PRINTER:
         from devices.escpos_sim import EscposSimulator, Fault
 
-        fault = conn.option("fault") if conn else None
+        fault = conn.option_text("fault") if conn else None
         return EscposSimulator(fault=Fault(fault) if fault else None)
     raise ValueError(f"no shared simulator for {kind.value}")
 
@@ -42,7 +42,7 @@ def forget_simulators() -> None:
         _simulators.clear()
 
 
-def open_device(kind: DeviceKind, raw: str) -> Any:
+def open_device(kind: DeviceKind | str, raw: str) -> Any:
     """The device adapter for ``raw``; raises :class:`~devices.connection.BadConnection`."""
     kind = DeviceKind(kind)  # a db.enums kind is taken by its value
     conn = parse(raw, kind)
