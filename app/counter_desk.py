@@ -1,10 +1,13 @@
 """What a loket console reads and records beside the queue engine's actions.
 
 The counter's configuration, its current visit (with the time standard and the service's
-requirements checklist), the waiting and held lists, a visit's history, the requirement
-ticks (who and when, in ``Visit.data["requirements"]``) and the "berkas tidak lengkap"
-slip. Like :mod:`app.queue.engine`, every function takes a unit of work; the ones that
-change something commit inside, with an audit entry in the same transaction.
+requirements checklist), the requirement ticks (who and when, in
+``Visit.data["requirements"]``) and the "berkas tidak lengkap" slip. The waiting and held
+lists and a visit's history, which only the console reads, are in
+:mod:`app.stations.counter`, the console's station module (which the console calls: it
+opens the units of work). Like :mod:`app.queue.engine`, every function takes a unit of
+work; the ones that change something commit inside, with an audit entry in the same
+transaction.
 
 The ones that change something first ask :func:`app.access.require` (counter work, or a
 supervisor's cancellation) at the visit's office, before any write, print or file, and
@@ -31,7 +34,7 @@ from app.documents import letterhead
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import engine as q
-from app.queue.clock import day_bounds, local, local_day, utcnow
+from app.queue.clock import local, utcnow
 from app.samsat import flow as samsat_flow
 from app.samsat import rules as samsat_rules
 from app.store import UnitOfWork, end_reading
@@ -42,9 +45,7 @@ from db.models import (
     Document,
     Office,
     Service,
-    Stage,
     StageRecord,
-    User,
     Visit,
     VisitTransition,
 )
@@ -244,113 +245,6 @@ def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None
         sla=deadline.sla_state(visit.due_at, visit.issued_at, now, warn),
         recalls=record.recalls, requirements=requirements, checklist=show_checklist,
     )
-
-
-@dataclass(frozen=True)
-class QueueEntry:
-    visit_id: int
-    ticket: str
-    service_code: str
-    service_name: str
-    stage_code: str
-    status: str
-    priority: str | None
-    issued_at: datetime
-    queued_at: datetime
-    targeted: bool  # sent to this counter in particular
-
-
-def _entry(record: StageRecord, counter: Counter) -> QueueEntry:
-    visit = record.visit
-    return QueueEntry(visit.id, visit.ticket, visit.service.code, visit.service.name,
-                      record.stage.code, record.status.value, visit.priority_reason,
-                      visit.issued_at, record.queued_at, record.target_counter_id == counter.id)
-
-
-def waiting_list(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None,
-                 now: datetime | None = None) -> list[QueueEntry]:
-    """Today's visits waiting at this counter's stages, in the order "call next" takes them:
-    sent to this counter first, then priority, then oldest."""
-    now = now or utcnow()
-    s = uow.session
-    office = _office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    stage_ids = [st.id for st in counter.stages]
-    if not stage_ids:
-        return []
-    since = day_bounds(local_day(now, office.zone), office.zone)[0]
-    query = select(StageRecord).where(
-        StageRecord.stage_id.in_(stage_ids), StageRecord.status == VisitStatus.WAITING,
-        StageRecord.queued_at >= since,
-        (StageRecord.target_counter_id.is_(None))
-        | (StageRecord.target_counter_id == counter.id))
-    service_ids = [sv.id for sv in counter.services]
-    if service_ids:
-        query = query.join(Visit, Visit.id == StageRecord.visit_id).where(
-            Visit.service_id.in_(service_ids))
-    records = s.scalars(query).all()
-    records = sorted(records, key=lambda r: (r.target_counter_id is None, not r.priority,
-                                             r.sort_at, r.id))
-    return [_entry(r, counter) for r in records]
-
-
-def held_list(uow: UnitOfWork, counter_code: str, *,
-              office_code: str | None = None) -> list[QueueEntry]:
-    """The visits parked at this counter, oldest first."""
-    s = uow.session
-    office = _office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    records = s.scalars(select(StageRecord).where(
-        StageRecord.counter_id == counter.id, StageRecord.status == VisitStatus.HELD)
-        .order_by(StageRecord.queued_at, StageRecord.id)).all()
-    return [_entry(r, counter) for r in records]
-
-
-# --- history ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: datetime  # UTC
-    local_at: datetime  # in the office's zone
-    action: str
-    from_status: str | None
-    to_status: str | None
-    stage: str | None
-    counter: str | None
-    user: str | None
-    note: str
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
-    """Every transition of a visit, oldest first, with stage, counter and officer."""
-    s = uow.session
-    visit = s.get(Visit, visit_id)
-    if visit is None:
-        raise LoketError("desk.unknown_visit", visit=visit_id)
-    zone = s.scalar(select(Office.zone).where(Office.id == visit.office_id))
-    rows = s.execute(
-        select(VisitTransition, Stage.code, Counter.code, User.username)
-        .outerjoin(StageRecord, StageRecord.id == VisitTransition.stage_record_id)
-        .outerjoin(Stage, Stage.id == StageRecord.stage_id)
-        .outerjoin(Counter, Counter.id == VisitTransition.counter_id)
-        .outerjoin(User, User.id == VisitTransition.user_id)
-        .where(VisitTransition.visit_id == visit_id)
-        .order_by(VisitTransition.at, VisitTransition.id)
-    ).all()
-    names = dict(checklist.requirements_of(visit.service))
-
-    def data_of(t: VisitTransition) -> dict[str, Any]:
-        data = dict(t.data or {})
-        if t.action == "requirements":  # the requirement as people read it
-            data["requirement_text"] = names.get(data.get("requirement"),
-                                                 data.get("requirement"))
-        return data
-
-    return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
-                         counter, user, t.note or "", data_of(t))
-            for t, stage, counter, user in rows]
 
 
 # --- finishing a stage --------------------------------------------------------------------

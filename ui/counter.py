@@ -3,9 +3,11 @@
 A log-in page, then the counter's current ticket with the time standard, the queue actions
 (buttons and F-keys), the requirements checklist at the registration stage, the waiting
 and held lists and the current visit's history. The waiting list follows the queue's live
-events (:class:`ui.live.LiveEvents`); the widget never polls the database. Every action goes
-through :mod:`app.queue.engine` or :mod:`app.counter_desk` with the signed-in officer as the
-actor; a refusal (:class:`~app.errors.LoketError`) is shown in the banner, in Indonesian.
+events (:class:`ui.live.LiveEvents`); the widget never polls the database. Everything it
+reads and does goes through its station module, :mod:`app.stations.counter` (plain data,
+one unit of work per call, never a session), with the signed-in officer as the actor; a
+refusal (:class:`~app.errors.LoketError`), a lost database included, is shown in the
+banner, in Indonesian.
 
 What an officer typed into a work panel is never dropped: before an action takes the visit
 away (finish, transfer, hold...) or the officer leaves (log-out, closing the window), the
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,13 +63,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import counter_desk as desk
-from app import users
 from app.access import Act, role_may
 from app.errors import LoketError
 from app.queue import deadline
-from app.queue import engine as q
 from app.queue.clock import local
+from app.stations import counter as cs
 from app.store import Store
 from ui.live import LiveEvents
 from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
@@ -123,7 +123,7 @@ class TransferTarget:
 class TransferDialog(QDialog):
     """Where to send the current visit: another stage's queue, or one particular counter."""
 
-    def __init__(self, info: desk.DeskInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, info: cs.DeskInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Alihkan nomor"))
         layout = QVBoxLayout(self)
@@ -246,14 +246,16 @@ class CounterWindow(QMainWindow):
         self.counter_code = counter_code
         self.clock = clock or (lambda: datetime.now(UTC))
         self.slip_folder = slip_folder
-        with store.uow(read_only=True) as uow:
-            self.info = desk.desk_info(uow, counter_code, office_code=office_code)
-            access = users.station_access(uow, self.info.office_code)
-        self.actor: q.Actor | None = None
-        self.user: users.UserInfo | None = None
-        self.current: desk.CurrentVisit | None = None
+        # the station's clock is the window's, read at each call
+        self.station = cs.CounterStation(store, office_code, counter_code,
+                                         clock=lambda: self.clock())
+        setup = self.station.setup()
+        self.info = setup.info
+        self.actor: cs.Actor | None = None
+        self.user: cs.UserInfo | None = None
+        self.current: cs.CurrentVisit | None = None
         self.history_visit_id: int | None = None
-        self.last_slip: desk.SlipResult | None = None
+        self.last_slip: cs.SlipResult | None = None
         self.last_documents: list[Path] = []
         self.banner_kind = ""
         # hooks a test (or another front end) may replace
@@ -280,7 +282,7 @@ class CounterWindow(QMainWindow):
         self.locked = lock_page(self.pages)  # covers the console; discards nothing
         self.locked.submitted.connect(self._on_unlock)
         self.pages.addWidget(self.locked)
-        self.idle = IdleWatcher(self, access.lock_after_minutes, clock=idle_clock,
+        self.idle = IdleWatcher(self, setup.lock_after_minutes, clock=idle_clock,
                                 check_ms=idle_check_ms)
         self.idle.idle.connect(self.lock)
         self.setCentralWidget(self.pages)
@@ -547,16 +549,14 @@ class CounterWindow(QMainWindow):
     def _may(self, act: Act) -> bool:
         return self.user is not None and role_may(self.user.role, act)
 
-    def _countersign(self, act: Act, question: str) -> q.Actor | None:
+    def _countersign(self, act: Act, question: str) -> cs.Actor | None:
         """A supervisor signs for ``act`` at this counter (a panel asks: reconciling the
         valuables, deactivating an NPWPD); a refusal is shown and nothing is done."""
         answer = self.authorize(question)
         if answer is None:
             return None
         try:
-            with self.store.uow() as uow:
-                return users.countersign(uow, *answer, act, office_code=self.office_code,
-                                         now=self.clock())
+            return self.station.countersign(*answer, act)
         except LoketError as exc:
             self._show("error", exc.message())
             return None
@@ -663,9 +663,7 @@ class CounterWindow(QMainWindow):
         """An officer of this office (or of none) signs in; a refusal, an officer of another
         office included, is said on the page and audited by the service."""
         try:
-            with self.store.uow() as uow:
-                user = users.authenticate(uow, username, password,
-                                          office_code=self.info.office_code)
+            user = self.station.sign_in(username, password)
         except LoketError as exc:
             self.login.refused(exc.message())
             return
@@ -675,9 +673,9 @@ class CounterWindow(QMainWindow):
             return
         self._sign_in(user)
 
-    def _sign_in(self, user: users.UserInfo) -> None:
+    def _sign_in(self, user: cs.UserInfo) -> None:
         self.user = user
-        self.actor = q.Actor(user.username, user.id)
+        self.actor = cs.Actor(user.username, user.id)
         self.login.password.clear()
         self.login.message.clear()
         self.officer_label.setText(self.tr("Petugas: {name}").format(
@@ -686,9 +684,7 @@ class CounterWindow(QMainWindow):
         self._set_shortcuts(True)
         self._show("info", self.tr("Selamat bekerja, {name}.").format(
             name=user.full_name or user.username))
-        self._run(lambda uow: q.set_counter_open(
-            uow, self.counter_code, True, office_code=self.office_code, actor=self._actor(),
-            now=self.clock()))
+        self._run(lambda: self.station.set_open(True, self._actor()))
         self._ticker.start(TICK_MS)
         self._heartbeat.start(HEARTBEAT_MS)
         self.idle.start()
@@ -702,9 +698,7 @@ class CounterWindow(QMainWindow):
         must not find it, nor lose it unasked); kept editing, the log-out is refused.
         Without ``ask`` (another officer at the lock screen) the input is saved."""
         result = self._guarded(self.tr("Keluar"), lambda: self._run(
-            lambda uow: q.set_counter_open(
-                uow, self.counter_code, False, office_code=self.office_code,
-                actor=self._actor(), now=self.clock())), ask=ask)
+            lambda: self.station.set_open(False, self._actor())), ask=ask)
         if result is None:
             return False  # input kept, or still serving someone: the banner says so
         self.idle.stop()
@@ -730,9 +724,7 @@ class CounterWindow(QMainWindow):
         """The same officer: back to the console as it was. Another officer: the first is
         logged out (typed input saved, or the log-out refused and the lock stays)."""
         try:
-            with self.store.uow() as uow:
-                user = users.authenticate(uow, username, password, now=self.clock(),
-                                          office_code=self.info.office_code)
+            user = self.station.sign_in(username, password, now=self.clock())
         except LoketError as exc:
             self.locked.refused(exc.message())
             return
@@ -747,7 +739,7 @@ class CounterWindow(QMainWindow):
             return
         self._sign_in(user)
 
-    def _actor(self) -> q.Actor:
+    def _actor(self) -> cs.Actor:
         assert self.actor is not None, "no officer signed in"
         return self.actor
 
@@ -757,11 +749,11 @@ class CounterWindow(QMainWindow):
 
     # --- running actions ------------------------------------------------------------------
 
-    def _run(self, action: Callable[[Any], Any], done: str | None = None) -> Any:
-        """Run ``action(uow)``; show a refusal in the banner; refresh. None when refused."""
+    def _run(self, action: Callable[[], Any], done: str | None = None) -> Any:
+        """Run ``action()`` (a call of the station); show a refusal in the banner; refresh.
+        None when refused."""
         try:
-            with self.store.uow() as uow:
-                result = action(uow)
+            result = action()
         except Exception as exc:
             self._error(exc)
             self.refresh()
@@ -770,9 +762,6 @@ class CounterWindow(QMainWindow):
             self._show("info", done)
         self.refresh()
         return True if result is None else result
-
-    def _counter_kw(self) -> dict[str, Any]:
-        return {"office_code": self.office_code, "actor": self._actor(), "now": self.clock()}
 
     def _ticket(self) -> str:
         return self.current.ticket if self.current else ""
@@ -789,16 +778,15 @@ class CounterWindow(QMainWindow):
     def _on_call(self) -> None:
         """Call next: the next visitor's forms start empty, so input typed meanwhile is
         saved or discarded first (asked)."""
-        def call(uow: Any) -> Any:
-            return q.call_next(uow, self.counter_code, **self._counter_kw())
-        result = self._guarded(self.tr("Panggil berikutnya"), lambda: self._run(call))
+        result = self._guarded(self.tr("Panggil berikutnya"), lambda: self._run(
+            lambda: self.station.call_next(self._actor())))
         if result is True:  # None from the engine: nobody waiting
             self._show("warn", self.tr("Tidak ada yang menunggu."))
         elif result is not None:
             self._show("info", self.tr("Memanggil {ticket}.").format(ticket=result.ticket))
 
     def _on_recall(self) -> None:
-        result = self._run(lambda uow: q.recall(uow, self.counter_code, **self._counter_kw()))
+        result = self._run(lambda: self.station.recall(self._actor()))
         if result is not None:
             if result.status == "no_show":
                 self._show("warn", self.tr("{ticket} tidak hadir setelah {n} kali panggilan.")
@@ -808,7 +796,7 @@ class CounterWindow(QMainWindow):
                     ticket=result.ticket, n=result.recalls))
 
     def _on_start(self) -> None:
-        self._run(lambda uow: q.start(uow, self.counter_code, **self._counter_kw()),
+        self._run(lambda: self.station.start(self._actor()),
                   self.tr("Melayani {ticket}.").format(ticket=self._ticket()))
 
     def _closing_question(self, question: str) -> tuple[str, list[Panel]]:
@@ -838,7 +826,7 @@ class CounterWindow(QMainWindow):
         ticket = self._ticket()
         self._close_number(
             self.tr("Tandai {ticket} tidak hadir? Nomor ini ditutup.").format(ticket=ticket),
-            lambda: self._run(lambda uow: q.skip(uow, self.counter_code, **self._counter_kw()),
+            lambda: self._run(lambda: self.station.skip(self._actor()),
                               self.tr("{ticket} ditandai tidak hadir.").format(ticket=ticket)))
 
     def _on_hold(self) -> None:
@@ -846,7 +834,7 @@ class CounterWindow(QMainWindow):
         whether to save what was typed (the usual answer) or discard it."""
         ticket = self._ticket()
         self._guarded(self.tr("Tahan"), lambda: self._run(
-            lambda uow: q.hold(uow, self.counter_code, **self._counter_kw()),
+            lambda: self.station.hold(self._actor()),
             self.tr("{ticket} ditahan; lanjutkan dari daftar Ditahan.").format(ticket=ticket)))
 
     def _on_resume(self) -> None:
@@ -857,7 +845,7 @@ class CounterWindow(QMainWindow):
             return
         ticket = item.data(Qt.ItemDataRole.UserRole)
         self._guarded(self.tr("Lanjutkan"), lambda: self._run(
-            lambda uow: q.resume(uow, self.counter_code, ticket, **self._counter_kw()),
+            lambda: self.station.resume(ticket, self._actor()),
             self.tr("Melanjutkan {ticket}.").format(ticket=ticket)))
 
     def _on_transfer(self) -> None:
@@ -877,8 +865,8 @@ class CounterWindow(QMainWindow):
             where = (self._counter_name(target.counter) if target.counter
                      else self._stage_name(target.stage))
             return self._run(
-                lambda uow: q.transfer(uow, self.counter_code, to_stage=target.stage,
-                                       to_counter=target.counter, **self._counter_kw()),
+                lambda: self.station.transfer(self._actor(), to_stage=target.stage,
+                                              to_counter=target.counter),
                 self.tr("{ticket} dialihkan ke {target}.").format(ticket=ticket,
                                                                   target=where))
         self._guarded(self.tr("Alihkan"), transfer)
@@ -887,7 +875,7 @@ class CounterWindow(QMainWindow):
         """Return to the queue: asked, like hold (the visit leaves the screen)."""
         ticket = self._ticket()
         self._guarded(self.tr("Kembalikan ke antrean"), lambda: self._run(
-            lambda uow: q.return_to_queue(uow, self.counter_code, **self._counter_kw()),
+            lambda: self.station.return_to_queue(self._actor()),
             self.tr("{ticket} dikembalikan ke antrean.").format(ticket=ticket)))
 
     def _on_finish(self) -> None:
@@ -895,7 +883,7 @@ class CounterWindow(QMainWindow):
         question (cek fisik numbers recorded, then the visit goes on); if it cannot be
         saved the visit stays and the banner says what is missing."""
         result = self._guarded(self.tr("Selesai"), lambda: self._run(
-            lambda uow: desk.finish_done(uow, self.counter_code, **self._counter_kw())),
+            lambda: self.station.finish(self._actor())),
             ask=False)
         if result is not None:
             if result.next_stage:
@@ -912,9 +900,7 @@ class CounterWindow(QMainWindow):
         An unpaid STNK bill needs a supervisor at the counter (name, password, reason)."""
         ticket = self._ticket()
         try:
-            with self.store.uow(read_only=True) as uow:
-                needs = desk.cancel_needs_supervisor(uow, self.counter_code,
-                                                     office_code=self.office_code)
+            needs = self.station.cancel_needs_supervisor()
         except Exception as exc:
             self._error(exc)
             return
@@ -927,9 +913,8 @@ class CounterWindow(QMainWindow):
                 return
             user, password, reason = answer
             result = self._run(
-                lambda uow: desk.cancel_visit(uow, self.counter_code, reason=reason,
-                                              supervisor=(user, password),
-                                              **self._counter_kw()),
+                lambda: self.station.cancel_by_supervisor(
+                    self._actor(), supervisor=(user, password), reason=reason),
                 self.tr("{ticket} dibatalkan oleh supervisor {name}: {reason}").format(
                     ticket=ticket, name=user, reason=reason))
             if result is not None:
@@ -938,8 +923,7 @@ class CounterWindow(QMainWindow):
             return
         self._close_number(
             self.tr("Batalkan layanan {ticket}? Nomor ini ditutup.").format(ticket=ticket),
-            lambda: self._run(lambda uow: q.finish(uow, self.counter_code, outcome="cancelled",
-                                                   **self._counter_kw()),
+            lambda: self._run(lambda: self.station.cancel(self._actor()),
                               self.tr("{ticket} dibatalkan.").format(ticket=ticket)))
 
     def _on_incomplete(self) -> None:
@@ -955,8 +939,7 @@ class CounterWindow(QMainWindow):
             if current and not self.confirm(self.tr(
                     "Tutup {ticket} sebagai berkas tidak lengkap?").format(ticket=current.ticket)):
                 return None
-            return self._run(lambda uow: q.finish(uow, self.counter_code, outcome="incomplete",
-                                                  **self._counter_kw()),
+            return self._run(lambda: self.station.close_incomplete(self._actor()),
                              self.tr("{ticket} ditutup: berkas tidak lengkap.").format(
                                  ticket=self._ticket()))
         missing = [r.text for r in current.requirements if not r.checked]
@@ -966,9 +949,9 @@ class CounterWindow(QMainWindow):
                 "Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?").format(
                     ticket=current.ticket, missing=listing)):
             return None
-        result = self._run(lambda uow: desk.finish_incomplete(
-            uow, self.counter_code, folder=self.slip_folder, **self._counter_kw()))
-        if not isinstance(result, desk.SlipResult):
+        result = self._run(lambda: self.station.finish_incomplete(
+            self._actor(), folder=self.slip_folder))
+        if not isinstance(result, cs.SlipResult):
             return None
         self.last_slip = result
         if result.printed_to:
@@ -987,8 +970,8 @@ class CounterWindow(QMainWindow):
         if self.current is None:
             return
         visit_id = self.current.visit_id
-        self._run(lambda uow: desk.set_requirement(uow, visit_id, code, checked,
-                                                   actor=self._actor(), now=self.clock()))
+        self._run(lambda: self.station.set_requirement(visit_id, code, checked,
+                                                       self._actor()))
 
     # --- live events, timers ----------------------------------------------------------------
 
@@ -1005,39 +988,29 @@ class CounterWindow(QMainWindow):
 
     def _on_heartbeat(self) -> None:
         try:
-            with self.store.uow() as uow:
-                q.heartbeat(uow, self.counter_code, office_code=self.office_code,
-                            now=self.clock())
+            self.station.heartbeat()
         except Exception:
             log.warning("heartbeat failed", exc_info=True)
 
     # --- showing the state ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the counter's state (one read-only unit of work) and show it."""
+        """Read the counter's state (one read-only unit of work of the station) and show it."""
         if self.actor is None:
             return
         now = self.clock()
         try:
-            with self.store.uow(read_only=True) as uow:
-                current = desk.current_visit(uow, self.counter_code,
-                                             office_code=self.office_code, now=now)
-                waiting = desk.waiting_list(uow, self.counter_code,
-                                            office_code=self.office_code, now=now)
-                held = desk.held_list(uow, self.counter_code, office_code=self.office_code)
-                if current is not None:
-                    self.history_visit_id = current.visit_id
-                history = (desk.visit_history(uow, self.history_visit_id)
-                           if self.history_visit_id else [])
+            state = self.station.state(self.history_visit_id)
         except Exception as exc:
             self._error(exc)
             return
-        self.current = current
+        self.history_visit_id = state.history_visit_id
+        self.current = current = state.current
         self._show_current(current)
         self._bind_panels(current)
-        self._show_waiting(waiting, now)
-        self._show_held(held)
-        self._show_history(history)
+        self._show_waiting(state.waiting, now)
+        self._show_held(state.held)
+        self._show_history(state.history)
         self._update_buttons()
 
     def _on_panel_document(self, number: str, pdf: bytes) -> None:
@@ -1046,9 +1019,9 @@ class CounterWindow(QMainWindow):
     def _on_panel_documents(self, documents: list) -> None:
         """Keep what a panel issued as PDF files in the station's documents folder (they
         are in the database too) and say where, for the officer to print or send."""
-        folder = (self.slip_folder or desk.default_slip_folder()).parent / "documents"
+        folder = (self.slip_folder or cs.default_slip_folder()).parent / "documents"
         try:
-            paths = [desk.save_pdf(folder, str(title), pdf) for title, pdf in documents]
+            paths = [cs.save_pdf(folder, str(title), pdf) for title, pdf in documents]
         except OSError as exc:
             self._show("error", self.tr("Dokumen tidak bisa disimpan: {error}").format(
                 error=exc))
@@ -1057,7 +1030,7 @@ class CounterWindow(QMainWindow):
         self._show("info", self.tr("Dokumen disimpan: {files}").format(
             files=", ".join(str(p) for p in paths)))
 
-    def _bind_panels(self, current: desk.CurrentVisit | None) -> None:
+    def _bind_panels(self, current: cs.CurrentVisit | None) -> None:
         """Tell the work panels which visit is in front of the officer, when it changes.
 
         The officer's own actions settle typed input first; when the visit is moved from
@@ -1090,7 +1063,7 @@ class CounterWindow(QMainWindow):
                 "hamil": self.tr("Ibu hamil"), "anak": self.tr("Anak")}.get(reason or "",
                                                                              reason or "")
 
-    def _show_current(self, current: desk.CurrentVisit | None) -> None:
+    def _show_current(self, current: cs.CurrentVisit | None) -> None:
         if current is None:
             self.ticket_label.setText("—")
             self.ticket_label.setStyleSheet("color:#bbbbbb;")
@@ -1140,7 +1113,7 @@ class CounterWindow(QMainWindow):
         self.sla_label.setText(text)
         self.sla_label.setStyleSheet(f"color:{SLA_COLOURS.get(state, '#555555')};")
 
-    def _show_checklist(self, current: desk.CurrentVisit | None) -> None:
+    def _show_checklist(self, current: cs.CurrentVisit | None) -> None:
         codes = [r.code for r in current.requirements] if current and current.checklist else []
         if list(self.checkboxes) != codes:
             for box in self.checkboxes.values():
@@ -1171,7 +1144,7 @@ class CounterWindow(QMainWindow):
                 if req.checked and req.at else "")
         self.checklist_box.show()
 
-    def _show_waiting(self, rows: list[desk.QueueEntry], now: datetime) -> None:
+    def _show_waiting(self, rows: Sequence[cs.QueueEntry], now: datetime) -> None:
         self.waiting_title.setText(self.tr("Antrean menunggu ({n})").format(n=len(rows)))
         self.waiting.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -1186,7 +1159,7 @@ class CounterWindow(QMainWindow):
                     item.setForeground(Qt.GlobalColor.darkMagenta)
                 self.waiting.setItem(r, c, item)
 
-    def _show_held(self, rows: list[desk.QueueEntry]) -> None:
+    def _show_held(self, rows: Sequence[cs.QueueEntry]) -> None:
         selected = self.held.currentItem().data(Qt.ItemDataRole.UserRole) \
             if self.held.currentItem() else None
         self.held.clear()
@@ -1197,7 +1170,7 @@ class CounterWindow(QMainWindow):
             if row.ticket == selected:
                 self.held.setCurrentItem(item)
 
-    def _action_text(self, entry: desk.HistoryEntry) -> str:
+    def _action_text(self, entry: cs.HistoryEntry) -> str:
         names = {
             "issued": self.tr("Ambil nomor"), "called": self.tr("Dipanggil"),
             "recalled": self.tr("Dipanggil ulang"), "started": self.tr("Mulai dilayani"),
@@ -1222,7 +1195,7 @@ class CounterWindow(QMainWindow):
             text += f" {self._stage_name(entry.stage)}"
         return text
 
-    def _show_history(self, rows: list[desk.HistoryEntry]) -> None:
+    def _show_history(self, rows: Sequence[cs.HistoryEntry]) -> None:
         self.history.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [f"{row.local_at:%H:%M:%S}", self._action_text(row),

@@ -1,4 +1,5 @@
-"""The loket console's services: lists, history, requirement ticks and the incomplete slip."""
+"""The loket console's services: lists, history, requirement ticks and the incomplete slip
+(the lists and the history are read by :mod:`app.stations.counter`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app import users
 from app.errors import LoketError
 from app.queue import engine as q
 from app.samsat.flow import record_check
+from app.stations import counter
 from app.store import Store
 from db.models import AuditEntry, Document, User, Visit
 from tests.app.queue.conftest import MONDAY_9
@@ -72,8 +74,8 @@ def test_waiting_list_priority_first_then_oldest(catalog_store: Store) -> None:
     _issue(catalog_store, "STNK-HILANG", minutes=1)
     _issue(catalog_store, minutes=2, priority="lansia")
     with catalog_store.uow(read_only=True) as uow:
-        at_cf = desk.waiting_list(uow, "CF", office_code=OFFICE, now=MONDAY_9)
-        at_l1 = desk.waiting_list(uow, "L1", office_code=OFFICE, now=MONDAY_9)
+        at_cf = counter.waiting_list(uow, "CF", office_code=OFFICE, now=MONDAY_9)
+        at_l1 = counter.waiting_list(uow, "L1", office_code=OFFICE, now=MONDAY_9)
     assert [e.ticket for e in at_cf] == ["A-002", "A-001", "B-001"]
     assert at_cf[0].priority == "lansia"
     assert at_l1 == []
@@ -92,7 +94,7 @@ def test_checklist_ticks_history_and_the_incomplete_slip(catalog_store: Store,
     with catalog_store.uow() as uow:
         q.finish(uow, "CF", office_code=OFFICE, actor=officer, now=MONDAY_9)
     with catalog_store.uow(read_only=True) as uow:
-        assert [e.ticket for e in desk.waiting_list(uow, "L1", office_code=OFFICE,
+        assert [e.ticket for e in counter.waiting_list(uow, "L1", office_code=OFFICE,
                                                     now=MONDAY_9)] == ["A-001"]
     with catalog_store.uow() as uow:
         q.call_next(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
@@ -117,7 +119,7 @@ def test_checklist_ticks_history_and_the_incomplete_slip(catalog_store: Store,
         assert visit.data["requirements"]["stnk-asli"]["user_id"] == officer.user_id
         entries = uow.session.scalars(select(AuditEntry).where(
             AuditEntry.action == "visit.requirement")).all()
-        history = desk.visit_history(uow, current.visit_id)
+        history = counter.visit_history(uow, current.visit_id)
     assert len(entries) == 4 and {e.user_id for e in entries} == {officer.user_id}
     assert entries[-1].after["checked"] == ["cek-fisik", "stnk-asli"]
     actions = [h.action for h in history]
@@ -170,7 +172,7 @@ def test_held_list(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         q.hold(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
     with catalog_store.uow(read_only=True) as uow:
-        held = desk.held_list(uow, "L1", office_code=OFFICE)
+        held = counter.held_list(uow, "L1", office_code=OFFICE)
         assert desk.current_visit(uow, "L1", office_code=OFFICE) is None
     assert [h.ticket for h in held] == ["A-001"] and held[0].status == "held"
 
