@@ -183,8 +183,9 @@ class Document:
             value_lines = _wrapped(value, value_w, size, True)
             count = max(len(label_lines), len(value_lines))
 
-            def draw(items: list[Item], x: float, top: float, label_lines=label_lines,
-                     value_lines=value_lines) -> None:
+            def draw(items: list[Item], x: float, top: float,
+                     label_lines: list[str] = label_lines,
+                     value_lines: list[str] = value_lines) -> None:
                 for i, line in enumerate(label_lines):
                     items.append(Text(x, top + (i + 0.78) * leading(size), label_w, line,
                                       size))
@@ -273,7 +274,7 @@ class Document:
             mark = f"{n}." if numbered else "-"
             lines = _wrapped(text, self.width - indent, size)
 
-            def draw(items: list[Item], x: float, top: float, lines=lines,
+            def draw(items: list[Item], x: float, top: float, lines: list[str] = lines,
                      mark: str = mark) -> None:
                 items.append(Text(x, top + 0.78 * leading(size), indent, mark, size))
                 for i, line in enumerate(lines):
@@ -292,7 +293,7 @@ class Document:
             word = "[ada]" if checked else "[belum]"
             lines = _wrapped(f"{text} {word}", self.width - box - 2, size)
 
-            def draw(items: list[Item], x: float, top: float, lines=lines,
+            def draw(items: list[Item], x: float, top: float, lines: list[str] = lines,
                      checked: bool = checked) -> None:
                 y = top + (leading(size) - box) / 2
                 items.append(Rect(x, y, box, box, fill=None, stroke="#000000",

@@ -58,13 +58,13 @@ def escpos_modules() -> tuple[ModuleType, ModuleType, ModuleType]:
     root = logging.getLogger()
     handlers = list(root.handlers)
     basic_config = logging.basicConfig
-    logging.basicConfig = lambda *a, **k: None  # type: ignore[assignment]
+    logging.basicConfig = lambda *a, **k: None
     try:
         with quiet():
             from escpos import capabilities as caps
             from escpos import constants, printer
     finally:
-        logging.basicConfig = basic_config  # type: ignore[assignment]
+        logging.basicConfig = basic_config
         root.handlers[:] = handlers
     logging.getLogger("escpos").setLevel(logging.WARNING)
     return printer, caps, constants

@@ -130,7 +130,8 @@ def render_png(pages: Sequence[Page], dpi: float = 300) -> list[bytes]:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not render_image(page, dpi).save(buffer, "PNG"):
+        # the stub asks for bytes as the format, but PySide6 refuses bytes and takes str
+        if not render_image(page, dpi).save(buffer, "PNG"):  # type: ignore[call-overload]
             raise RuntimeError("Qt could not encode the PNG")
         buffer.close()
         out.append(bytes(data.data()))
