@@ -112,6 +112,7 @@ class GatedConnection(sqlite3.Connection):
     def leave_gate(self) -> None:
         if self.loket_holding:
             self.loket_holding = False
+            assert self.loket_gate is not None  # held only after enter_gate acquired it
             self.loket_gate.release()
 
     def commit(self) -> None:
