@@ -6,6 +6,8 @@ no station ever writes into a schema it does not understand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -16,7 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import LoketError, SchemaError
 from app.inputs import refuse_control_characters
 from db import schema
+from db.base import utcnow
 from db.engine import BadDatabaseURL, make_engine, parse_url, session_factory
+from db.models_reports import report_invalidator
 
 
 def end_reading(session: Session) -> None:
@@ -85,25 +89,33 @@ class UnitOfWork:
 
 
 class Store:
-    """An open database: ``Store.open(url)`` validates, connects and checks the schema."""
+    """An open database: ``Store.open(url)`` validates, connects and checks the schema.
 
-    def __init__(self, engine: Engine) -> None:
+    Its writing sessions refuse control characters in text and delete the report summaries
+    of the past days a flush changes; ``clock`` is what "today" means to the latter (the
+    wall clock unless a test or a replay gives another).
+    """
+
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.engine = engine
+        self.clock = clock
         self._writer = session_factory(engine)
         self._reader = session_factory(engine, read_only=True)
         event.listen(self._writer, "before_flush", refuse_control_characters)
+        event.listen(self._writer, "before_flush", report_invalidator(clock))
         for factory in (self._writer, self._reader):
             event.listen(factory, "after_flush", _note_flush)
             event.listen(factory, "after_transaction_end", _forget_flush)
 
     @classmethod
-    def open(cls, url: str, *, check_schema: bool = True) -> Store:
+    def open(cls, url: str, *, check_schema: bool = True,
+             clock: Callable[[], datetime] = utcnow) -> Store:
         try:
             parsed = parse_url(url)
         except BadDatabaseURL:
             raise LoketError("db.bad_url", url=url) from None
         engine = make_engine(parsed)
-        store = cls(engine)
+        store = cls(engine, clock=clock)
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1"))

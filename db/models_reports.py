@@ -14,20 +14,21 @@ bucket would store as many rows as the raw data; a document per day is read in o
 **Invalidation.** A summary is only written for a *closed* day (before the office's today,
 no visit of the day still open). An ORM flush that inserts, changes or deletes a visit, a
 stage record, a payment or one of its lines, or a survey response or one of its answers of
-a past day deletes that day's summary in the same transaction (:func:`_invalidate`, a
-``before_flush`` listener registered here, so it is active in every process that imports
-the models). The queue's hot paths that write with Core SQL only ever change *open* visits,
+a past day deletes that day's summary in the same transaction (:func:`report_invalidator`,
+a ``before_flush`` listener that :class:`app.store.Store` registers on its writing sessions
+with its clock, so "a past day" is the store's today and a test can move it). The queue's hot paths that write with Core SQL only ever change *open* visits,
 whose days are never summarised. Writes that bypass the ORM (bulk loads, a hand-typed SQL
 fix) must be followed by ``loket report summarize --rebuild`` for the days they touched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, ForeignKey, Integer, Text, delete, event, inspect, tuple_
+from sqlalchemy import Date, ForeignKey, Integer, Text, delete, inspect, tuple_
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from db.base import Base, utcnow
@@ -142,8 +143,17 @@ def touched_days(session: Session, objects: Any) -> set[tuple[int, date]]:
 WATCHED = (Visit, StageRecord, Payment, PaymentLine, SurveyResponse, SurveyAnswer)
 
 
-@event.listens_for(Session, "before_flush")
-def _invalidate(session: Session, _context: Any, _instances: Any) -> None:
+def report_invalidator(clock: Callable[[], datetime]) -> Callable[[Session, Any, Any], None]:
+    """The ``before_flush`` listener that deletes the summaries of the past days a flush
+    touches; ``clock`` gives the moment whose office-local day is "today"."""
+
+    def invalidate(session: Session, _context: Any, _instances: Any) -> None:
+        _invalidate(session, clock())
+
+    return invalidate
+
+
+def _invalidate(session: Session, now: datetime) -> None:
     changed = [o for o in session.new if isinstance(o, WATCHED)]
     changed += [o for o in session.deleted if isinstance(o, WATCHED)]
     changed += [o for o in session.dirty if isinstance(o, WATCHED)
@@ -154,7 +164,6 @@ def _invalidate(session: Session, _context: Any, _instances: Any) -> None:
         days = touched_days(session, changed)
         # only a day before the office's today can have a summary (today's rows are
         # always counted live): the busy flushes of the day cost nothing more
-        now = datetime.now(UTC)
         stale = sorted((o, d) for o, d in days
                        if d < (_local_day(session, o, now) or date.max))
         if stale:

@@ -343,3 +343,26 @@ def test_the_report_reads_the_stored_days(store: Store) -> None:
         uow.commit()
     assert gone > 0
     assert _json(store, DAYS[0], DAYS[-1], AFTER)["visits"] == live["visits"] - gone
+
+
+def test_the_stores_clock_says_which_day_is_today(store: Store) -> None:
+    """Only a past day's summary is deleted, past by the store's clock: a store whose clock
+    says 17 November keeps that day's summary (today is counted live), the wall clock's
+    store deletes it."""
+    _summarised(store)
+    on_the_17th = Store(store.engine, clock=lambda: _local(date(2026, 11, 17), 12))
+
+    def void_one(into: Store, reason: str) -> None:
+        with into.uow() as uow:
+            payment = uow.session.scalars(select(Payment).where(
+                Payment.voided_at.is_(None),
+                Payment.received_at >= _local(date(2026, 11, 17), 0),
+                Payment.received_at < _local(date(2026, 11, 18), 0)).order_by(Payment.id)).first()
+            payment.voided_at = AFTER
+            payment.void_reason = reason
+            uow.commit()
+
+    void_one(on_the_17th, "salah input")
+    assert date(2026, 11, 17) in _stored(store)
+    void_one(store, "salah input lagi")
+    assert date(2026, 11, 17) not in _stored(store)
