@@ -16,8 +16,9 @@ no visit of the day still open). An ORM flush that inserts, changes or deletes a
 stage record, a payment or one of its lines, or a survey response or one of its answers of
 a past day deletes that day's summary in the same transaction (:func:`report_invalidator`,
 a ``before_flush`` listener that :class:`app.store.Store` registers on its writing sessions
-with its clock, so "a past day" is the store's today and a test can move it). The queue's hot paths that write with Core SQL only ever change *open* visits,
-whose days are never summarised. Writes that bypass the ORM (bulk loads, a hand-typed SQL
+with its clock, so "a past day" is the store's today and a test can move it). The queue's
+hot paths that write with Core SQL only ever change *open* visits, whose days are never
+summarised. Writes that bypass the ORM (bulk loads, a hand-typed SQL
 fix) must be followed by ``loket report summarize --rebuild`` for the days they touched.
 """
 
