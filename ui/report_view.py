@@ -212,7 +212,7 @@ class ReportView(QWidget):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            if widget not in (self.visits_chart, self.waits_chart):
+            if widget is not None and widget not in (self.visits_chart, self.waits_chart):
                 widget.deleteLater()
         for table in self.tables:
             self.tabs.addTab(self._table_widget(table), table.key)

@@ -96,8 +96,9 @@ def _fill(table: QTableWidget, rows: list[list[Any]],
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
-            if colours and colours[r] is not None:
-                item.setBackground(colours[r])
+            colour = colours[r] if colours else None
+            if colour is not None:
+                item.setBackground(colour)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
 
@@ -206,7 +207,7 @@ class SupervisorWindow(QWidget):
                                self.tr("Keterangan")])
         self.overdue = _table([self.tr("Jenis"), self.tr("Nomor"), self.tr("Perihal"),
                                self.tr("Terlambat")])
-        boxes = [
+        boxes: list[tuple[str, list[QWidget], int, int, int]] = [
             (self.tr("Antrian per tahap"), [self.stages], 0, 0, 1),
             (self.tr("Loket"), [self.counters, self.toggle], 0, 1, 1),
             (self.tr("Antrian terlama"), [self.oldest], 0, 2, 1),
@@ -444,7 +445,9 @@ class SupervisorWindow(QWidget):
 
             self.report_view = ReportView(self.store, self.office_code, clock=self._clock,
                                           parent=self.report_page)
-            self.report_page.layout().addWidget(self.report_view)
+            layout = self.report_page.layout()
+            assert layout is not None  # set in _build
+            layout.addWidget(self.report_view)
             self.report_view.load()
 
     def closeEvent(self, event: Any) -> None:
