@@ -44,7 +44,12 @@ def _now() -> datetime:
 
 @dataclass
 class PanelContext:
-    """The station a panel works in: database, office, counter, officer and clock."""
+    """The station a panel works in: database, office, counter, officer and clock.
+
+    A panel reaches the database only through its desk in :mod:`app.stations` (e.g.
+    :class:`app.stations.samsat_desk.SamsatDesk`), made from :attr:`store` and
+    :attr:`office_code`, whose calls open their own units of work; it reads :attr:`clock`
+    and :attr:`actor` at each call, so a change of officer or clock is seen at once."""
 
     store: Store
     office_code: str

@@ -3,8 +3,9 @@ arrears, print the certificate or the arrears statement.
 
 The data is shown in the order the letter prints it: the subject (key, name, purpose,
 result, time, officer), the arrears with their total, what is not yet due, and the
-extracts checked with their dates. All lookups and letters go through
-:mod:`app.fiscal.clearance`; this widget only shows what it answers. A disabled button
+extracts checked with their dates. All lookups and letters go through the panel's desk,
+:mod:`app.stations.fiscal_desk` (one unit of work per call; the rules are
+:mod:`app.fiscal.clearance`'s); this widget only shows what it answers. A disabled button
 says beside it why; a lookup typed and not yet checked is reported to the counter window
 (:meth:`FiscalPanel.unsaved`), which runs the check before the visit moves on (the check is
 the record the front officer must keep).
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LoketError
-from app.fiscal import clearance
+from app.stations import fiscal_desk as fd
 from ui.panels.base import (
     Panel,
     PanelContext,
@@ -57,8 +58,10 @@ class FiscalPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.result: clearance.CheckResult | None = None
-        self.letter: clearance.LetterResult | None = None
+        # the desk's clock is the context's, read at each call
+        self.desk = fd.FiscalDesk(ctx.store, ctx.office_code, clock=lambda: self.ctx.clock())
+        self.result: fd.CheckResult | None = None
+        self.letter: fd.LetterResult | None = None
 
         self.kind = QComboBox(self)
         self.fields: dict[str, ValidatedField] = {}
@@ -146,8 +149,8 @@ class FiscalPanel(Panel):
     # --- the form -----------------------------------------------------------------------
 
     def _parser(self, kind: str):
-        def parse(text: str) -> clearance.SubjectKey:
-            return clearance.parse_key(kind, text, today=self.ctx.clock().date())
+        def parse(text: str) -> fd.SubjectKey:
+            return fd.parse_key(kind, text, today=self.ctx.clock().date())
         return parse
 
     def current_kind(self) -> str:
@@ -175,7 +178,7 @@ class FiscalPanel(Panel):
             return self.tr("Periksa dulu; surat dicetak dari hasil pemeriksaan.")
         if self.letter is not None:
             return self.tr("Surat untuk pemeriksaan ini sudah diterbitkan.")
-        if self.result.result not in clearance.LETTER_KINDS:
+        if self.result.result not in fd.LETTER_KINDS:
             return self.tr("Tidak ada surat untuk hasil ini.")
         return None
 
@@ -227,12 +230,10 @@ class FiscalPanel(Panel):
         if not self.check_button.isEnabled():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                result = clearance.check(
-                    uow, self.current_kind(), self.current_field().text(),
-                    purpose=self.purpose.text(), officer=self.ctx.actor(),
-                    office_code=self.ctx.office_code, visit_id=self.visit_id,
-                    name=self.name.text() or None, now=self.ctx.clock())
+            result = self.desk.check(
+                self.current_kind(), self.current_field().text(),
+                purpose=self.purpose.text(), officer=self.ctx.actor(),
+                visit_id=self.visit_id, name=self.name.text() or None)
         except LoketError as exc:
             self.report_error(exc)
             return False
@@ -250,9 +251,7 @@ class FiscalPanel(Panel):
         if self.result is None:
             return
         try:
-            with self.ctx.store.uow() as uow:
-                letter = clearance.issue_letter(uow, self.result.check_id,
-                                                actor=self.ctx.actor(), now=self.ctx.clock())
+            letter = self.desk.issue_letter(self.result.check_id, actor=self.ctx.actor())
         except LoketError as exc:
             self.report_error(exc)
             return
@@ -265,7 +264,7 @@ class FiscalPanel(Panel):
 
     # --- showing ------------------------------------------------------------------------
 
-    def _show(self, result: clearance.CheckResult | None) -> None:
+    def _show(self, result: fd.CheckResult | None) -> None:
         self.code.clear()
         self.table.setRowCount(0)
         if result is None:

@@ -1,8 +1,10 @@
 """The Samsat STNK panel: one page per stage of the flow (cek fisik, loket 1, 2 and 3).
 
 The page follows the counter's stage (``cek-fisik`` at CF, ``loket-1`` at L1...), or the
-``stage`` the counter window passes. Every action goes through :mod:`app.samsat.flow` and
-:mod:`app.samsat.registry`; a refusal is shown on the page and sent as :attr:`failed`. The
+``stage`` the counter window passes. Everything it reads and records goes through its desk,
+:mod:`app.stations.samsat_desk` (plain data, one unit of work per call; the rules are
+:mod:`app.samsat.flow`'s and :mod:`app.samsat.registry`'s); a refusal, a lost database
+included, is shown on the page and sent as :attr:`failed`. The
 payment page shows the bill line by line with its rule, in the order the SKPD prints it.
 
 Each page's button says beside it why it is disabled; when the visit skipped a step (a
@@ -35,14 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import counter_desk as desk
-from app import desk_hints
 from app.errors import LoketError
 from app.identifiers import parse_nik, parse_plate
 from app.money import format_rupiah
 from app.queue.clock import local
-from app.queue.engine import Actor
-from app.samsat import flow, registry
+from app.stations import samsat_desk as sd
+from app.stations.samsat_desk import Actor
 from ui.panels.base import (
     Panel,
     PanelContext,
@@ -91,9 +91,11 @@ class SamsatPanel(Panel):
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None, *,
                  stage: str | None = None) -> None:
         super().__init__(ctx, parent)
-        self.view: flow.CaseView | None = None
-        self.bill: flow.BillView | None = None
-        self.last_payment: flow.PaymentResult | None = None
+        # the desk's clock is the context's, read at each call
+        self.desk = sd.SamsatDesk(ctx.store, ctx.office_code, clock=lambda: self.ctx.clock())
+        self.view: sd.CaseView | None = None
+        self.bill: sd.BillView | None = None
+        self.last_payment: sd.PaymentResult | None = None
         self._places: dict[str, str] = {}  # work -> the counters that do it, by name
         self._vehicle_known: bool | None = None  # the register has the typed plate
         self._person_known: bool | None = None  # ... and the typed NIK
@@ -132,15 +134,10 @@ class SamsatPanel(Panel):
         if not self.ctx.counter_code:
             return "loket-1"
         try:
-            with self.ctx.store.uow(read_only=True) as uow:
-                info = desk.desk_info(uow, self.ctx.counter_code,
-                                      office_code=self.ctx.office_code)
+            stages = self.desk.counter_stages(self.ctx.counter_code)
         except LoketError:
             return "loket-1"
-        for st in info.stages:
-            if st.code in STAGES:
-                return st.code
-        return "loket-1"
+        return next((code for code in stages if code in STAGES), "loket-1")
 
     def set_stage(self, stage: str) -> None:
         self.stage = stage if stage in STAGES else "loket-1"
@@ -183,13 +180,8 @@ class SamsatPanel(Panel):
         self.bill = None
         if self.visit_id is not None:
             try:
-                with self.ctx.store.uow(read_only=True) as uow:
-                    self.view = flow.case_view(uow, self.visit_id, now=self.ctx.clock())
-                    if self.stage == "loket-2" and self.view.status == "registered":
-                        self.bill = flow.bill_for_visit(uow, self.visit_id,
-                                                        now=self.ctx.clock())
-                    elif self.stage == "loket-2" and self.view.payment_id is not None:
-                        self.bill = flow.paid_bill(uow, self.visit_id)
+                case = self.desk.case(self.visit_id, self.stage)
+                self.view, self.bill = case.view, case.bill
             except LoketError as exc:
                 self._refuse(exc)
         self._show_header()
@@ -238,10 +230,10 @@ class SamsatPanel(Panel):
         page = QWidget(self)
         self.check_plate = ValidatedField(parse_plate, self.tr("mis. KB 1234 AB (boleh kosong)"),
                                           required=False, parent=page)
-        self.chassis = ValidatedField(registry.parse_chassis,
+        self.chassis = ValidatedField(sd.parse_chassis,
                                       self.tr("nomor rangka, mis. MH1JFM110FK123456"),
                                       parent=page)
-        self.engine = ValidatedField(registry.parse_engine_no,
+        self.engine = ValidatedField(sd.parse_engine_no,
                                      self.tr("nomor mesin, mis. JFM1E1123456"), parent=page)
         self.check_button = QPushButton(self.tr("Simpan cek fisik"), page)
         self.check_button.clicked.connect(self.save_check)
@@ -286,11 +278,9 @@ class SamsatPanel(Panel):
         if self.visit_id is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                result = flow.record_check(
-                    uow, self.visit_id, chassis=self.chassis.text(), engine=self.engine.text(),
-                    plate=self.check_plate.text() or None, actor=self._actor(),
-                    now=self.ctx.clock())
+            result = self.desk.record_check(
+                self.visit_id, chassis=self.chassis.text(), engine=self.engine.text(),
+                plate=self.check_plate.text() or None, actor=self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
@@ -345,9 +335,9 @@ class SamsatPanel(Panel):
         # a new vehicle: what the bill is computed from (the plate is the one above)
         self.new_vehicle = QGroupBox(self.tr("Kendaraan baru"), page)
         self.v_category = QComboBox(self.new_vehicle)
-        self.v_category.addItems(list(registry.CATEGORIES))
+        self.v_category.addItems(list(sd.CATEGORIES))
         self.v_class = QComboBox(self.new_vehicle)
-        for code, name in (registry.swdkllj_classes() or {}).items():
+        for code, name in (sd.swdkllj_classes() or {}).items():
             self.v_class.addItem(f"{code} - {name}", code)
         self.v_njkb = QLineEdit(self.new_vehicle)
         self.v_njkb.setPlaceholderText(self.tr("NJKB, mis. 15.000.000"))
@@ -389,15 +379,14 @@ class SamsatPanel(Panel):
     def _look_up(self, _value: object = None) -> None:
         """Show what the register holds for the plate and NIK as they become valid."""
         plate, nik = self.plate.value(), self.nik.value()
-        vehicle = person = None
-        with self.ctx.store.uow(read_only=True) as uow:
-            if plate is not None:
-                found = registry.find_vehicle(uow.session, str(plate))
-                vehicle = registry.vehicle_json(found) if found else None
-            if nik is not None:
-                found_p = registry.find_person(uow.session, nik.value,
-                                               today=self.ctx.clock().date())
-                person = (found_p.name, found_p.address) if found_p else None
+        try:
+            found = self.desk.look_up(None if plate is None else str(plate),
+                                      None if nik is None else nik.value)
+        except LoketError as exc:
+            self._refuse(exc)
+            return
+        vehicle = found.vehicle
+        person = (found.owner.name, found.owner.address) if found.owner else None
         self._vehicle_known = None if plate is None else vehicle is not None
         self._person_known = None if nik is None else person is not None
         if plate is None:
@@ -431,11 +420,9 @@ class SamsatPanel(Panel):
 
     def register_owner(self) -> bool:
         try:
-            with self.ctx.store.uow() as uow:
-                person = registry.register_person(
-                    uow, registry.PersonData(self.nik.text(), self.owner_name.text(),
-                                             self.owner_address.text()),
-                    actor=self._actor(), now=self.ctx.clock())
+            person = self.desk.register_owner(
+                sd.PersonData(self.nik.text(), self.owner_name.text(),
+                              self.owner_address.text()), self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
@@ -445,7 +432,7 @@ class SamsatPanel(Panel):
         return True
 
     def register_vehicle(self) -> bool:
-        data = registry.VehicleData(
+        data = sd.VehicleData(
             plate=self.plate.text(), category=self.v_category.currentText(),
             swdkllj_class=self.v_class.currentData() or "", njkb=self.v_njkb.text(),
             tax_due_on=self.v_tax_due.text(), stnk_valid_until=self.v_stnk_until.text(),
@@ -453,25 +440,21 @@ class SamsatPanel(Panel):
             owner_nik=self.nik.text() or None, make=self.v_make.text(),
             model=self.v_model.text(), year_made=self.v_year.text())
         try:
-            with self.ctx.store.uow() as uow:
-                vehicle = registry.register_vehicle(uow, data, actor=self._actor(),
-                                                    now=self.ctx.clock())
+            vehicle = self.desk.register_vehicle(data, self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
         self._look_up()
         self._tracked["vehicle"].mark_clean()
-        self._say(self.tr("Kendaraan {0} terdaftar.").format(vehicle.plate))
+        self._say(self.tr("Kendaraan {0} terdaftar.").format(vehicle["plate"]))
         return True
 
     def register(self) -> bool:
         if self.visit_id is None or not self.register_button.isEnabled():
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                view = flow.register_case(uow, self.visit_id, plate=self.plate.text(),
-                                          nik=self.nik.text(), actor=self._actor(),
-                                          now=self.ctx.clock())
+            view = self.desk.register(self.visit_id, plate=self.plate.text(),
+                                      nik=self.nik.text(), actor=self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
@@ -502,13 +485,13 @@ class SamsatPanel(Panel):
         self.method = QComboBox(page)
         names = {"cash": self.tr("Tunai"), "transfer": self.tr("Transfer bank"),
                  "billing": self.tr("Kode billing")}  # literal, so lupdate finds them
-        for code in flow.METHOD_NAMES:
-            self.method.addItem(names.get(code, flow.METHOD_NAMES[code]), code)
+        for code in sd.METHOD_NAMES:
+            self.method.addItem(names.get(code, sd.METHOD_NAMES[code]), code)
         self.method.currentIndexChanged.connect(self._update_buttons)
         self.reference = QLineEdit(page)
         self.reference.setPlaceholderText(self.tr("nomor referensi transfer / kode billing"))
         self.reference.textChanged.connect(self._update_buttons)
-        self.tendered = ValidatedField(flow.parse_tendered, self.tr("uang diterima (tunai)"),
+        self.tendered = ValidatedField(sd.parse_tendered, self.tr("uang diterima (tunai)"),
                                        required=False, parent=page)
         self.tendered.value_changed.connect(self._show_change)
         self.change_label = QLabel(page)
@@ -563,7 +546,7 @@ class SamsatPanel(Panel):
         tendered = self.tendered.value()
         if self.bill is None or tendered is None:
             self.change_label.setText("")
-        elif (change := flow.cash_change(self.bill.total, tendered)) < 0:
+        elif (change := sd.cash_change(self.bill.total, tendered)) < 0:
             self.change_label.setText(self.tr("kurang {0}").format(format_rupiah(-change)))
         else:
             self.change_label.setText(format_rupiah(change))
@@ -573,11 +556,10 @@ class SamsatPanel(Panel):
         if self.visit_id is None or self.bill is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                result = flow.record_payment(
-                    uow, self.visit_id, method=self.method.currentData(),
-                    reference=self.reference.text(), amount_tendered=self.tendered.text(),
-                    expected_total=self.bill.total, actor=self._actor(), now=self.ctx.clock())
+            result = self.desk.pay(
+                self.visit_id, method=self.method.currentData(),
+                reference=self.reference.text(), tendered=self.tendered.text(),
+                expected_total=self.bill.total, actor=self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
@@ -651,11 +633,10 @@ class SamsatPanel(Panel):
         if self.visit_id is None:
             return False
         try:
-            with self.ctx.store.uow() as uow:
-                result = flow.record_handover(
-                    uow, self.visit_id, handed_to=self.recipient.text(),
-                    endorsed=self.endorsed.isChecked(), stamped=self.stamped.isChecked(),
-                    actor=self._actor(), now=self.ctx.clock())
+            result = self.desk.hand_over(
+                self.visit_id, handed_to=self.recipient.text(),
+                endorsed=self.endorsed.isChecked(), stamped=self.stamped.isChecked(),
+                actor=self._actor())
         except LoketError as exc:
             self._refuse(exc)
             return False
@@ -672,11 +653,10 @@ class SamsatPanel(Panel):
         """The counter(s) doing ``work`` in this office, by name (read once per panel)."""
         if work not in self._places:
             try:
-                with self.ctx.store.uow(read_only=True) as uow:
-                    place = desk_hints.place_of(uow, work, office_code=self.ctx.office_code)
+                place = self.desk.place_of(work)
             except LoketError:
                 place = None
-            self._places[work] = place.counter_names() if place else self.tr("loket lain")
+            self._places[work] = place or self.tr("loket lain")
         return self._places[work]
 
     def _send_back(self, text: str, work: str) -> str:
@@ -749,7 +729,7 @@ class SamsatPanel(Panel):
                 return wrong
             tendered = self.tendered.value()
             if tendered is not None and (
-                    change := flow.cash_change(self.bill.total, tendered)) < 0:
+                    change := sd.cash_change(self.bill.total, tendered)) < 0:
                 return self.tr("Uang diterima kurang {0}.").format(format_rupiah(-change))
         return None
 
