@@ -71,7 +71,7 @@ class _CountJob(QObject, QRunnable):
         self.setAutoDelete(False)
         self._call = call
         self.outcome: CountOutcome | None = None
-        self.error: BaseException | None = None
+        self.error: Exception | None = None
 
     def run(self) -> None:
         try:
