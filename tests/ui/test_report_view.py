@@ -113,3 +113,29 @@ def test_saving_to_a_folder_that_does_not_exist_fails_in_the_banner(qtbot, view:
     with qtbot.waitSignal(view.failed, timeout=5000):
         view.save_xlsx(tmp_path / "no" / "such" / "r.xlsx")
     assert "tidak dapat ditulis" in view.banner.text()
+
+
+def test_a_lost_database_is_said_in_the_banner_and_the_report_kept(
+        qtbot, view: ReportView, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server goes away while a report is computed: the banner says so in words (not a
+    traceback), the report shown stays and can be asked for again."""
+    from sqlalchemy.exc import OperationalError
+
+    import app.stations.reports
+
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.load()
+    shown = view.report
+
+    def down(*_a: object, **_k: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(app.stations.reports, "daily_report", down)  # inside its unit of work
+        with qtbot.waitSignal(view.failed, timeout=10000) as failed:
+            view.load()
+    assert "tidak dapat terhubung ke basis data" in failed.args[0]
+    assert "server closed the connection" in view.banner.text()
+    assert view.report is shown and view.show_button.isEnabled()
+    with qtbot.waitSignal(view.loaded, timeout=10000):  # the database is back
+        view.load()

@@ -168,6 +168,34 @@ def test_a_lost_database_is_reported_not_raised(qtbot, board, monkeypatch) -> No
     assert board.stages.rowCount() == rows
 
 
+def test_a_lost_database_at_signing_in_is_said_on_the_page(qtbot, catalog_store: Store,
+                                                          monkeypatch) -> None:
+    """The server goes away before anyone signs in: the log-in page says so in words and
+    stays; once it is back the supervisor signs in."""
+    from sqlalchemy.exc import OperationalError
+
+    import app.stations.supervisor
+
+    add_user(catalog_store, "kepala", "supervisor")
+    window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER, check_devices=False)
+    qtbot.addWidget(window)
+    window.show()
+
+    def down(*_a, **_k):
+        raise OperationalError("SELECT", None, Exception("server closed the connection"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(app.stations.supervisor.users, "authenticate", down)
+        sign_in(qtbot, window, "kepala")
+    assert "tidak dapat terhubung ke basis data" in window.login.message.text()
+    assert "server closed the connection" in window.login.message.text()
+    assert window.pages.currentWidget() is window.login and window.actor is None
+    window.login.username.clear()
+    sign_in(qtbot, window, "kepala")
+    assert window.pages.currentWidget() is window.board and window.actor.name == "kepala"
+    window.close()
+
+
 def test_overdue_complaints_are_on_the_board(qtbot, catalog_store: Store) -> None:
     from app.casework.complaints import register_complaint
 
