@@ -9,6 +9,7 @@ so neither has to import the other. See :mod:`app.reports.daily` for what each f
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -85,7 +86,7 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
-def _sqlite_rows(s: Session, stmt: Select[Any]) -> Iterable[tuple[Any, ...]]:
+def _sqlite_rows(s: Session, stmt: Select[Any]) -> sqlite3.Cursor:
     """The rows of ``stmt`` as plain tuples from the driver, in the session's transaction.
 
     For the few statements that hand hundreds of thousands of rows to Python on SQLite:
@@ -98,7 +99,9 @@ def _sqlite_rows(s: Session, stmt: Select[Any]) -> Iterable[tuple[Any, ...]]:
                             compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     values = [_sqlite_value(params[name]) for name in compiled.positiontup or ()]
-    cursor = s.connection().connection.driver_connection.cursor()
+    driver = s.connection().connection.driver_connection
+    assert driver is not None  # the session's connection is open: it just ran the compile
+    cursor: sqlite3.Cursor = driver.cursor()
     cursor.execute(str(compiled), values)
     return cursor
 
@@ -131,7 +134,8 @@ def tallies(s: Session, stmt: Select[Any], *keysets: tuple[int, ...]
     return out
 
 
-def sums(s: Session, stmt: Select[Any], amount: Any) -> dict[tuple[Any, ...], tuple[int, int]]:
+def sums(s: Session, stmt: Select[*tuple[Any, ...]], amount: Any
+         ) -> dict[tuple[Any, ...], tuple[int, int]]:
     """The rows of ``stmt`` grouped in SQL: key (the row) -> (rows, sum of ``amount``)."""
     sub = stmt.add_columns(type_coerce(amount, BigInteger).label("amount_")).subquery()
     keys = [c for c in sub.c if c.name != "amount_"]
@@ -180,13 +184,13 @@ def record_query(s: Session, office: Office, period: ColumnElement[bool],
             .where(Visit.office_id == office.id, period))
 
 
-def method_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
+def method_query(office: Office, period: ColumnElement[bool]) -> Select[str, bool]:
     return select(status_text(Payment.method).label("method"),
                   Payment.voided_at.is_not(None).label("voided")).where(
         Payment.office_id == office.id, period)
 
 
-def line_query(office: Office, period: ColumnElement[bool]) -> Select[Any]:
+def line_query(office: Office, period: ColumnElement[bool]) -> Select[str, str]:
     return (select(PaymentLine.code, PaymentLine.description)
             .join(Payment, Payment.id == PaymentLine.payment_id)
             .where(Payment.office_id == office.id, period, Payment.voided_at.is_(None)))

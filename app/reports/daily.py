@@ -162,8 +162,9 @@ class Durations:
 def _num(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
-        else float(value)
+    exponent = value.as_tuple().exponent  # an int, or a letter for NaN and infinity
+    return int(value) if value == value.to_integral_value() and isinstance(exponent, int) \
+        and exponent >= 0 else float(value)
 
 
 def _pct(part: int, whole: int) -> Decimal | None:

@@ -10,6 +10,7 @@ not in printing: it reads the report and its tables, and printing sits below the
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from app.reports.daily import DailyReport
@@ -51,7 +52,7 @@ def _table(doc: Document, table: Table) -> None:
               total=total)
 
 
-def _float(value) -> float | None:
+def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 

@@ -346,10 +346,10 @@ class Totals:
                 it = iter(flat)
                 for value, n in zip(it, it, strict=True):
                     h[value] = get(value, 0) + n
-        for target, rows in ((self.methods, doc["methods"]), (self.lines, doc["lines"])):
+        for sums, rows in ((self.methods, doc["methods"]), (self.lines, doc["lines"])):
             for a, b, n, total in rows:
-                count, amount = target.get((a, b), (0, 0))
-                target[a, b] = (count + n, amount + total)
+                count, amount = sums.get((a, b), (0, 0))
+                sums[a, b] = (count + n, amount + total)
         self.population += doc["population"]
         for code, (respondents, totals) in doc["surveys"].items():
             r, t = self.surveys.get(code, (0, {}))

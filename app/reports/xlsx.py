@@ -26,8 +26,9 @@ FORMATS = {"int": "#,##0", "min": "0.0", "pct": "0.0", "rp": '"Rp"#,##0', "nrr":
 
 def _value(value: Value) -> int | float | str | None:
     if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent  # an int, or a letter for NaN and infinity
         return int(value) if value == value.to_integral_value() and \
-            value.as_tuple().exponent >= 0 else float(value)
+            isinstance(exponent, int) and exponent >= 0 else float(value)
     return value
 
 
@@ -44,7 +45,7 @@ def _sheet(wb: Workbook, table: Table, report: DailyReport) -> None:
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [len(h) for h in table.headers]
-    rows = [(r, row) for r, row in enumerate(table.rows)]
+    rows: list[tuple[int | None, tuple[Value, ...]]] = list(enumerate(table.rows))
     if table.total is not None:
         rows.append((None, table.total))
     for n, (r, row) in enumerate(rows, start=HEADER_ROW + 1):
