@@ -485,6 +485,7 @@ class PerforationPanel(Panel):
             self.report_error(job.error)
             if self.current is not None:
                 self.load(self.current.id)
+            self._update_actions()  # the buttons are free again even if it cannot be read
             self.count_finished.emit(None)
             return
         outcome = job.outcome

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.bapenda import assessments as asm
 from app.store import Store
+from db.engine import make_engine, sqlite_url
 from tests.app.bapenda.conftest import BATU, MONDAY_9, NIK_BUDI, NIK_SITI
 from ui.panels.bapenda import BapendaPanel
 from ui.panels.base import PanelContext
@@ -192,3 +193,23 @@ def test_typed_forms_are_reported_saved_or_kept_with_the_reason(
     assert panel.unsaved() == "pendaftaran NPWPD: telepon"
     panel.discard_unsaved()
     assert panel.phone.text() == "" and panel.unsaved() is None
+
+
+def test_a_lost_database_is_said_where_refusals_are(qtbot, panel: BapendaPanel,
+                                                    tmp_path: Path) -> None:
+    """The server gone after the panel opened: the lookup says so in words, nothing stays
+    selected to pay, and the panel works again once the database is back."""
+    store = panel.desk.store
+    panel.desk.store = Store(make_engine(sqlite_url(tmp_path)))  # a folder: no database
+    panel.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(panel.ref, "SKPD/000001/2026")
+    with qtbot.waitSignal(panel.failed) as failed:
+        panel.lookup()
+    assert failed.args[0].startswith("tidak dapat terhubung ke basis data")
+    assert failed.args[0] in panel.status.text()
+    assert panel.assessments.rowCount() == 0 and not panel.pay_button.isEnabled()
+    panel.desk.store.close()
+    panel.desk.store = store
+    with qtbot.waitSignal(panel.failed) as refused:  # read again: an ordinary refusal
+        panel.lookup()
+    assert "tidak ditemukan" in refused.args[0]

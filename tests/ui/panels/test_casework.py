@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from app.store import Store
+from db.engine import make_engine, sqlite_url
 from ui.panels.base import PanelContext
 from ui.panels.casework import CaseworkPanel
 
@@ -173,3 +174,18 @@ def test_an_answer_being_written_survives_a_step_ticked(qtbot, catalog_store: St
     with qtbot.waitSignal(panel.complaint_saved) as saved:
         assert panel.save_unsaved()
     assert saved.args[0]["status"] == "answered" and panel.unsaved() is None
+
+
+def test_a_lost_database_is_said_in_the_banner(qtbot, panel: CaseworkPanel, tmp_path) -> None:
+    store = panel.desk.store
+    panel.desk.store = Store(make_engine(sqlite_url(tmp_path)))  # a folder: no database
+    with qtbot.waitSignal(panel.failed) as failed:
+        panel.open_application("BPPD-MALANG/2026/000001")
+    assert failed.args[0].startswith("tidak dapat terhubung ke basis data")
+    assert panel.application is None
+    panel.set_service("KEBERATAN")  # the due date says why it is not shown
+    assert panel.due.text().startswith("tidak dapat terhubung ke basis data")
+    panel.desk.store.close()
+    panel.desk.store = store
+    panel.set_service("KERINGANAN")
+    assert panel.due.text() == "Senin, 18 Januari 2027"

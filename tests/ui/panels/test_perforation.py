@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.store import Store
+from db.engine import make_engine, sqlite_url
 from devices.perforator_sim import PerforatorSimulator
 from ui.panels.base import PanelContext
 from ui.panels.perforation import PerforationPanel
@@ -215,3 +216,28 @@ def test_a_typed_request_is_reported_and_saved_or_kept(qtbot, panel: Perforation
     assert panel.reconcile_why.text() == "Hitung lembarnya dulu (Hitung)."
     qtbot.keyClicks(panel.pickup_by.edit, "Andi")  # not at the pick-up yet: not work
     assert panel.unsaved() is None
+
+
+def test_a_lost_database_is_said_and_a_count_is_not_started(
+        qtbot, panel: PerforationPanel, tmp_path) -> None:
+    """The server gone after a request was saved: the list and the count (in the worker)
+    say so in words; the request stays on screen to count again."""
+    _fill(qtbot, panel)
+    panel.save_button.click()
+    saved = panel.current
+    assert saved is not None
+    panel.desk.store = Store(make_engine(sqlite_url(tmp_path)))  # a folder: no database
+    with qtbot.waitSignal(panel.failed) as failed:
+        panel.refresh_requests()
+    assert failed.args[0].startswith("tidak dapat terhubung ke basis data")
+    assert panel.requests.count() == 1  # the last list stays
+    panel.device.setText("sim://")
+    messages: list[str] = []
+    panel.failed.connect(messages.append)
+    with qtbot.waitSignal(panel.count_finished, timeout=20_000) as finished:
+        panel.count_button.click()
+    assert finished.args[0] is None and not panel.is_counting()
+    assert messages and all(m.startswith("tidak dapat terhubung ke basis data")
+                            for m in messages)
+    assert panel.current == saved and panel.count_button.isEnabled()
+    panel.desk.store.close()
