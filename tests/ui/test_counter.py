@@ -608,3 +608,24 @@ def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, offi
         visit = uow.session.get(Visit, visit_id)
         case = uow.session.scalar(select(StnkCase).where(StnkCase.visit_id == visit_id))
     assert visit.status is VisitStatus.CANCELLED and case.status == "cancelled"
+
+
+def test_a_lost_database_is_said_in_the_banner_and_nothing_is_called(
+        qtbot, catalog_store: Store, officers, open_window, monkeypatch) -> None:
+    """The console meets no SQLAlchemy error: its station says a lost server as
+    ``db.unreachable``, shown in the banner like any refusal, and the visitor still waits."""
+    from sqlalchemy.exc import OperationalError
+
+    import app.stations.counter as station_module
+
+    def down(*_args, **_kw):
+        raise OperationalError("UPDATE", {}, Exception("server closed the connection"))
+
+    ticket = issue(catalog_store)
+    window = open_window("CF")
+    monkeypatch.setattr(station_module.q, "call_next", down)
+    window.buttons["call"].click()
+    assert window.banner_kind == "error"
+    assert "tidak dapat terhubung ke basis data" in window.banner.text()
+    assert "server closed the connection" in window.banner.text()
+    assert window.current is None and waiting(window) == [ticket]
