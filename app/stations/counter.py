@@ -146,7 +146,7 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
     visit = s.get(Visit, visit_id)
     if visit is None:
         raise LoketError("desk.unknown_visit", visit=visit_id)
-    zone = s.scalar(select(Office.zone).where(Office.id == visit.office_id))
+    zone = s.scalars(select(Office.zone).where(Office.id == visit.office_id)).one()
     rows = s.execute(
         select(VisitTransition, Stage.code, Counter.code, User.username)
         .outerjoin(StageRecord, StageRecord.id == VisitTransition.stage_record_id)
@@ -161,8 +161,8 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
     def data_of(t: VisitTransition) -> dict[str, Any]:
         data = dict(t.data or {})
         if t.action == "requirements":  # the requirement as people read it
-            data["requirement_text"] = names.get(data.get("requirement"),
-                                                 data.get("requirement"))
+            code = data.get("requirement")
+            data["requirement_text"] = names.get(code, code) if isinstance(code, str) else code
         return data
 
     return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
