@@ -23,6 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak dapat terhubung ke basis data {url}: {reason}",
         "cannot connect to the database {url}: {reason}",
     ),
+    "db.no_file": (
+        "basis data {path} tidak ditemukan; buat dengan: loket --db sqlite:///{path} db "
+        "upgrade (atau loket demo untuk kantor contoh)",
+        "database {path} not found; create it with: loket --db sqlite:///{path} db upgrade "
+        "(or loket demo for the demo office)",
+    ),
     "db.schema_empty": (
         "basis data belum disiapkan; jalankan: loket db upgrade",
         "the database has no schema yet; run: loket db upgrade",

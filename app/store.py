@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -108,12 +109,20 @@ class Store:
             event.listen(factory, "after_transaction_end", _forget_flush)
 
     @classmethod
-    def open(cls, url: str, *, check_schema: bool = True,
+    def open(cls, url: str, *, check_schema: bool = True, create: bool = True,
              clock: Callable[[], datetime] = utcnow) -> Store:
+        """``create=False``: a SQLite file that does not exist is refused
+        (``db.no_file``) instead of made, with its folder, as an empty database: what
+        only reads or works in a database must not leave one behind."""
         try:
             parsed = parse_url(url)
         except BadDatabaseURL:
             raise LoketError("db.bad_url", url=url) from None
+        if not create and parsed.get_backend_name() == "sqlite":
+            path = parsed.database or ""
+            if path not in ("", ":memory:") and not path.startswith("file:") \
+                    and not Path(path).exists():
+                raise LoketError("db.no_file", path=path)
         engine = make_engine(parsed)
         store = cls(engine, clock=clock)
         try:

@@ -68,12 +68,13 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 @dataclass(frozen=True)
 class Problem:
     file: str
-    line: int
+    line: int  # 0: the file as a whole (missing, unreadable), said without a line
     key: str
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        return f"{self.file}:{self.line}: {tr(self.key, lang, **self.params)}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {tr(self.key, lang, **self.params)}"
 
 
 class FileProblems(Exception):

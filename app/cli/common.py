@@ -132,13 +132,16 @@ def write_output(path: str | Path, data: bytes) -> None:
 # --- the database ------------------------------------------------------------------------
 
 
-def open_store(args: argparse.Namespace, *, check_schema: bool = True) -> Store:
+def open_store(args: argparse.Namespace, *, check_schema: bool = True,
+               create: bool = False) -> Store:
     """The command's database; remembered on ``args`` (``cli_store``) so the person acting
-    is checked in the same one."""
+    is checked in the same one. A SQLite file is made only where ``create`` says (``loket
+    db upgrade``); any other command on a file that is not there is refused, leaving
+    nothing behind."""
     from app.config import resolve_db_url
     from app.store import Store
 
-    store = Store.open(resolve_db_url(args.db), check_schema=check_schema)
+    store = Store.open(resolve_db_url(args.db), check_schema=check_schema, create=create)
     args.cli_store = store
     return store
 
@@ -269,11 +272,27 @@ def failure_line(args: argparse.Namespace, argv: Sequence[str], exc: Exception) 
     return tr(key, command=command, reason=type(exc).__name__, log=log)
 
 
+def reader_gone() -> int:
+    """The reader of our output went away (``loket ... | head``): end quietly, as other
+    command-line tools do, with the rest of the output going nowhere (else Python reports
+    the pipe again when it flushes at exit). What the command did stays done."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     """Run the parsed command ``args.func``: its exit status; a refusal is one line and exit
     2 (nothing changed), an unexpected failure one line naming the log and exit 1."""
     try:
-        return int(args.func(args) or EXIT_OK)
+        status = int(args.func(args) or EXIT_OK)
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return status
+    except BrokenPipeError:
+        return reader_gone()
     except LoketError as exc:
         say(exc.message())
         return EXIT_BAD_INPUT

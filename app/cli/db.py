@@ -17,7 +17,7 @@ from app.errors import LoketError
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    with open_store(args, check_schema=False) as store:
+    with open_store(args, check_schema=False, create=True) as store:
         before = store.schema_state()
         after = store.upgrade()
         data = {"database": store.safe_url, "from": before.current, "to": after.current,

@@ -48,7 +48,7 @@ def open_station_store(db: str | None, office: str | None) -> tuple[Store, str]:
 
     store: Store | None = None
     try:
-        store = Store.open(resolve_db_url(db))
+        store = Store.open(resolve_db_url(db), create=False)
         with store.uow(read_only=True) as uow:
             return store, resolve_office(uow.session, office).code
     except (OperationalError, InterfaceError) as exc:

@@ -49,7 +49,7 @@ def test_commands_refuse_an_unmigrated_database(capsys, empty_db_url: str) -> No
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert "loket db upgrade" in err
+    assert "db upgrade" in err  # SQLite's empty database is a file not made yet: named
 
 
 def test_user_add_and_list(capsys, monkeypatch, db_url: str) -> None:
@@ -74,7 +74,8 @@ def test_user_add_and_list(capsys, monkeypatch, db_url: str) -> None:
         (["user", "add", "Budi Santoso", "--role", "officer", "--password-stdin"], "x" * 9,
          "nama pengguna"),
         (["user", "add", "budi", "--password-stdin"], "", "--role"),
-        (["catalog", "import", "/no/such/file.yaml"], "", "/no/such/file.yaml:0:"),
+        (["catalog", "import", "/no/such/file.yaml"], "",
+         "/no/such/file.yaml: berkas tidak ditemukan"),
         (["catalog", "list", "--office", "NOWHERE"], "", "kantor 'NOWHERE' tidak ditemukan"),
         (["frobnicate"], "", "argumen tidak valid"),
     ],
