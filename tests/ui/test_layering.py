@@ -21,6 +21,11 @@ STATIONS = (
     "ui/kiosk.py",
     "ui/display.py",
     "ui/survey.py",
+    "ui/supervisor.py",
+    "ui/report_view.py",
+    "ui/panels/bapenda.py",
+    "ui/panels/casework.py",
+    "ui/panels/perforation.py",
 )
 
 FORBIDDEN_MODULES = ("sqlalchemy", "db.models")  # and their submodules (db.models_reports)
