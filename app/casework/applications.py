@@ -156,7 +156,8 @@ def long_running_services(uow: UnitOfWork, *, office_code: str | None = None
     office = resolve_office(uow.session, office_code)
     return [ServiceChoice(s.code, s.name, s.time_value or 0, s.time_unit.value,
                           _time_text(s.time_value or 0, s.time_unit.value))
-            for s in office.services if s.active and _is_long_running(s)]
+            for s in office.services
+            if s.active and _is_long_running(s) and s.time_unit is not None]
 
 
 def _service(session: Session, office: Office, code: str) -> Service:

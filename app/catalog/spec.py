@@ -407,8 +407,9 @@ def _services(f: Fields, stage_codes: set[str]) -> tuple[ServiceSpec, ...]:
             s.problem(s.line_of("prefix"), "catalog.prefix", value=prefix)
         stages = _stage_list(s, stage_codes)
         product_raw = s.raw("product")
-        product = ((s.clean(product_raw.strip(), s.line_of("product"), s.name("product")),)
-                   if isinstance(product_raw, str) else None)
+        product: tuple[str, ...] | None = (
+            (s.clean(product_raw.strip(), s.line_of("product"), s.name("product")),)
+            if isinstance(product_raw, str) else None)
         if product is None:
             s._seen.discard("product")
             product = tuple(s.texts("product", required=False))

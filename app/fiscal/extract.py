@@ -13,10 +13,11 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
@@ -24,6 +25,8 @@ from app.i18n import tr
 from app.identifiers import parse_nik, parse_nop, parse_plate
 from app.inputs import control_char
 from app.money import parse_rupiah
+
+_T = TypeVar("_T")
 
 SOURCES = ("pkb", "pbb", "pajak-daerah")
 SOURCE_NAMES = {"pkb": "PKB", "pbb": "PBB-P2", "pajak-daerah": "Pajak Daerah"}
@@ -276,24 +279,20 @@ def parse_line(values: Mapping[str, str], *, line: int, source: str | None,
                                     max=limit))
         plain[column] = value
 
-    amount = period = due = None
-    for column, parse in (("amount", parse_amount), ("due_date", parse_date),
-                          ("period", lambda v: parse_period(v, today=today))):
+    def parsed_column(column: str, parse: Callable[[str], _T]) -> _T | None:
         value = text(column)
         if not value:
             fail(column, LoketError("fiscal.empty", column=labels.get(column, column)))
-            continue
+            return None
         try:
-            parsed_value = parse(value)
+            return parse(value)
         except LoketError as exc:
             fail(column, exc)
-            continue
-        if column == "amount":
-            amount = parsed_value
-        elif column == "due_date":
-            due = parsed_value
-        else:
-            period = parsed_value
+            return None
+
+    amount = parsed_column("amount", parse_amount)
+    due = parsed_column("due_date", parse_date)
+    period = parsed_column("period", lambda v: parse_period(v, today=today))
 
     if problems:
         raise LineRefused(problems)
