@@ -101,7 +101,7 @@ def governed(settings: Mapping[str, Any], stage_codes: list[str]) -> bool:
 
 def missing_steps(session: Session, visit: Visit, stage: Stage, outcome: str) -> list[Text]:
     """Every step still missing before ``visit`` may leave ``stage`` with ``outcome``."""
-    office = session.get(Office, visit.office_id)
+    office = session.get_one(Office, visit.office_id)
     leaving = Leaving(session, visit, office, stage, outcome)
     table = rules()
     out: list[Text] = []
@@ -158,7 +158,7 @@ def where(session: Session, visit: Visit) -> Where:
         .order_by(StageRecord.seq.desc()).limit(1))
     if record is None:
         return Where("closed", None, None, None, None, ())
-    office = session.get(Office, visit.office_id)
+    office = session.get_one(Office, visit.office_id)
     counter = session.get(Counter, record.counter_id) if record.counter_id else None
     stage = record.stage
     return Where(record.status.value, stage.code, stage.name,

@@ -97,7 +97,7 @@ _lock = threading.Lock()
 
 
 def _cached(session: Session, kind: str, office_code: str, code: str, load: Any) -> Any:
-    key = (str(session.get_bind().url), kind, office_code, code)
+    key = (str(session.get_bind().engine.url), kind, office_code, code)
     now = time.monotonic()
     with _lock:
         hit = _cache.get(key)

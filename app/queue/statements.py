@@ -7,28 +7,37 @@ the Core tables, and executed with parameters only.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, bindparam, exists, insert, or_, select, text, update
+from typing import Any, cast
+
+from sqlalchemy import Integer, Table, bindparam, exists, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from db.enums import VisitStatus
 from db.models import AuditEntry, Counter, Event, Office, StageRecord, Visit, VisitTransition
 from db.types import UTCDateTime
 
-records = StageRecord.__table__
-visits = Visit.__table__
-counters = Counter.__table__
+
+def _table(model: Any) -> Table:
+    """A model's Core table (typed as a FromClause by SQLAlchemy; a Table for these)."""
+    return cast(Table, model.__table__)
+
+
+records = _table(StageRecord)
+visits = _table(Visit)
+counters = _table(Counter)
 
 ACTIVE = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
 
-offices = Office.__table__
+offices = _table(Office)
 office_by_code = select(offices.c.id, offices.c.code, offices.c.zone, offices.c.active,
                         offices.c.settings).where(offices.c.code == bindparam("code"))
 
 insert_visit = insert(visits).returning(visits.c.id)
 insert_record = insert(records).returning(records.c.id)
-insert_transition = insert(VisitTransition.__table__)
-insert_audit = insert(AuditEntry.__table__)
-insert_event = insert(Event.__table__)
+insert_transition = insert(_table(VisitTransition))
+insert_audit = insert(_table(AuditEntry))
+insert_event = insert(_table(Event))
 
 touch_counter = (
     update(counters)
@@ -81,7 +90,7 @@ busy_visit = (
 )
 
 
-def _claim(with_services: bool):
+def _claim(with_services: bool) -> ReturningUpdate[int, int, int]:
     conditions = [
         records.c.stage_id.in_(bindparam("stage_ids", expanding=True)),
         records.c.status == VisitStatus.WAITING.value,
