@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
@@ -42,6 +42,9 @@ from app.store import UnitOfWork
 from db.enums import PaymentMethod
 from db.models import Office, Payment, PaymentLine
 from db.models_bapenda import ASSESSMENT_KINDS, TaxAssessment, Taxpayer
+
+if TYPE_CHECKING:  # imported where used, so that this module loads without it
+    from app.tariffs.interest import InterestRule
 
 SSPD_KIND = "sspd"
 DEFAULT_INTEREST_TABLE = "regional-tax-interest"
@@ -351,7 +354,7 @@ def lookup_assessment(uow: UnitOfWork, ref: str, *, office_code: str | None = No
     return [_info(s, office, a, formats) for a in found]
 
 
-def interest_rule(office: Office, on: date):  # -> app.tariffs.interest.InterestRule
+def interest_rule(office: Office, on: date) -> InterestRule:
     from app.tariffs.interest import load_interest_rule
 
     table = str((office.settings or {}).get("interest_table") or DEFAULT_INTEREST_TABLE)
@@ -442,9 +445,11 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
                      for i, line in enumerate(the_bill.lines, 1)]
     s.add(payment)
     s.flush()
-    marked = s.execute(update(TaxAssessment)
-                       .where(TaxAssessment.id == a.id, TaxAssessment.paid_at.is_(None))
-                       .values(paid_at=now, payment_id=payment.id))
+    # an UPDATE gives a CursorResult (it has the rowcount); Session.execute is typed Result
+    marked = cast(CursorResult[Any], s.execute(
+        update(TaxAssessment)
+        .where(TaxAssessment.id == a.id, TaxAssessment.paid_at.is_(None))
+        .values(paid_at=now, payment_id=payment.id)))
     if marked.rowcount != 1:  # another counter was quicker
         s.rollback()
         again = _find(s, office, number)

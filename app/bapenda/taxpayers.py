@@ -24,12 +24,12 @@ asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 import app.bapenda.messages  # noqa: F401  (registers the messages)
@@ -46,6 +46,10 @@ from app.stage_work import require_at_work, require_visit_at_work
 from app.store import Store, UnitOfWork
 from db.models import Document, Office, Person, Service, Visit
 from db.models_bapenda import Taxpayer
+
+if TYPE_CHECKING:  # both imported where used, so that this module loads without them
+    from app.spool import JobResult
+    from printing.card import NpwpdCard
 
 KIND_NAMES = {"P": "Pribadi", "B": "Badan Usaha"}
 # catalog requirement variants ("for:") that apply to each kind
@@ -500,7 +504,7 @@ def find_taxpayer(session: Session, office: Office, npwpd: str) -> Taxpayer:
                                                   Taxpayer.npwpd == text))
     bare = re.sub(r"[^0-9A-Za-z]", "", text).upper()
     if found is None and bare:
-        stripped = Taxpayer.npwpd
+        stripped: SQLColumnExpression[str] = Taxpayer.npwpd
         for sep in (".", "-", "/", " "):
             stripped = func.replace(stripped, sep, "")
         found = session.scalars(select(Taxpayer).where(
@@ -620,7 +624,7 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
 
 
 def card_of(session: Session, office: Office, taxpayer: Taxpayer,
-            formats: Formats | None = None):  # -> printing.card.NpwpdCard
+            formats: Formats | None = None) -> NpwpdCard:
     from printing.card import NpwpdCard
 
     formats = formats or load_formats()
@@ -697,7 +701,7 @@ def print_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
                counter_id: int | None = None, reprint: bool = False, actor: Actor | str,
                user_id: int | None = None, spool: Any = None, retry: bool = False,
-               now: datetime | None = None, override: bool = False):
+               now: datetime | None = None, override: bool = False) -> JobResult:
     """Queue the card and send it at once; returns the spool's ``JobResult``. Who may is
     asked by :func:`queue_card`, before the printer is touched.
 
@@ -775,7 +779,8 @@ def form_options(uow: UnitOfWork, *, office_code: str | None = None,
 
 
 def village_parser(uow: UnitOfWork, *, office_code: str | None = None,
-                   now: datetime | None = None, formats: Formats | None = None):
+                   now: datetime | None = None, formats: Formats | None = None
+                   ) -> Callable[[str], str]:
     """A parser of village codes for the form (the width of the office's format)."""
     s = uow.session
     office = resolve_office(s, office_code)
