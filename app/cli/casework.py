@@ -20,6 +20,7 @@ adds ``--override`` (audited).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -165,7 +166,7 @@ def _complaint_lines(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _complaint_cmd(action: str):
+def _complaint_cmd(action: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             info = _complaint_action(store, args, action)

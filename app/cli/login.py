@@ -23,14 +23,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.cli.common import EXIT_OK, Parents, SubParsers, emit, open_store, pc_user
 from app.errors import LoketError
-from app.i18n import register, tr
+from app.i18n import register as register_messages
+from app.i18n import tr
 
 if TYPE_CHECKING:
     from app.access import Actor
     from app.sessions import SessionInfo
     from app.store import Store
 
-register({
+register_messages({
     "session.password_needs_as": (
         "--password-stdin di sini butuh --as NAMA (siapa pemilik kata sandi itu)",
         "--password-stdin here needs --as NAME (whose password it is)",

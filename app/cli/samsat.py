@@ -89,7 +89,9 @@ def cmd_register(args: argparse.Namespace) -> int:
         view = flow.register_case(uow, _visit_id(uow, args), plate=args.plate, nik=args.nik,
                                   actor=actor(args), override=args.override)
     data = view.to_json()
-    emit(args, data, lambda: f"{view.ticket}: terdaftar ({view.vehicle['plate']})")
+    vehicle = view.vehicle
+    assert vehicle is not None  # a case just registered has its vehicle
+    emit(args, data, lambda: f"{view.ticket}: terdaftar ({vehicle['plate']})")
     return 0
 
 
