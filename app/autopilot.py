@@ -126,6 +126,7 @@ class Autopilot:
                                               today=local_day(now, zone))
             with self.store.uow(read_only=True) as uow:
                 vehicle = find_vehicle(uow.session, plate)
+                assert vehicle is not None  # visitor_vehicle has just registered it
                 chassis, engine = vehicle.chassis_no, vehicle.engine_no
             with self.store.uow() as uow:
                 samsat.record_check(uow, visit_id, chassis=chassis, engine=engine,

@@ -48,7 +48,7 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
     demo's data is the program's own and is loaded as :data:`~app.demo_data.DEMO` whoever
     asks."""
     store.upgrade()
-    imported = []
+    imported: list[dict[str, Any]] = []
     for path in [*catalog_files(), resources.path("demo", "stations.yaml")]:
         with store.uow() as uow:
             imported.extend(r.to_json() for r in import_file(uow, path, actor=DEMO))
@@ -62,10 +62,10 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
     # the demo is open whenever someone tries it, and its kiosk gives numbers before anyone
     # signs in at a counter (the ticket says the counter is not open yet)
     with store.uow() as uow:
-        for office in uow.session.scalars(select(Office)):
-            office.settings = {**{k: v for k, v in office.settings.items()
-                                  if k not in ("hours", "closed_on")},
-                               "kiosk": {"issue_when_closed": True}}
+        for each in uow.session.scalars(select(Office)):
+            each.settings = {**{k: v for k, v in each.settings.items()
+                                if k not in ("hours", "closed_on")},
+                             "kiosk": {"issue_when_closed": True}}
         uow.commit()
     from app.demo_data import seed
 
