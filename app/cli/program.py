@@ -41,6 +41,7 @@ from app.cli.common import (
     run,
     say,
 )
+from app.cli.language import localize
 from app.errors import LoketError
 from app.i18n import tr
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for area in AREAS:
         area.register(sub, parents)
-    return parser
+    return localize(parser)  # its texts and argparse's in the user's language
 
 
 def main(argv: Sequence[str] | None = None) -> int:
