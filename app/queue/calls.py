@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 import app.areas  # noqa: F401  (every area registers its stage-leaving rules)
 from app.access import SYSTEM, Act, Actor
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.queue import statements as sql
 from app.queue.clock import day_bounds, local_day, utcnow
 from app.queue.config import CounterConf, counter_conf, resolve_office, service_conf
@@ -43,7 +44,6 @@ OUTCOMES = ("done", "incomplete", "cancelled")
 # what a visit becomes when a stage ends it with that outcome
 CLOSED_AS = {"done": VisitStatus.DONE, "incomplete": VisitStatus.INCOMPLETE,
              "cancelled": VisitStatus.CANCELLED}
-RECALL_LIMIT = 3
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,7 @@ def recall(uow: UnitOfWork, counter_code: str, *, office_code: str | None = None
         uow, counter_code, office_code, actor, now)
     if record.status is not VisitStatus.CALLED:
         raise LoketError("queue.not_called", ticket=record.visit.ticket)
-    limit = int(office.settings.get("recall_limit", RECALL_LIMIT))
+    limit = settings_of(office).recall_limit
     record.recalls += 1
     counter.last_seen_at = now
     if record.recalls > limit:

@@ -12,6 +12,7 @@ from app import audit
 from app.access import SYSTEM, Act, Actor
 from app.errors import LoketError
 from app.inputs import check_number
+from app.office_settings import MAX_RECOVER_AFTER_MINUTES, settings_of
 from app.queue.calls import CallInfo, call_info, claim_counter, requeue, ticket_to_counter
 from app.queue.clock import utcnow
 from app.queue.config import resolve_office
@@ -101,18 +102,6 @@ def take_over(uow: UnitOfWork, ticket: str, counter_code: str, *,
     return info
 
 
-MAX_RECOVER_AFTER_MINUTES = 7 * 24 * 60  # a week: silent longer than that is a closed office
-
-
-def _setting_minutes(value: object, default: int = 15) -> int:
-    """The office's ``recover_after_minutes``: a whole number of minutes within the command
-    line's bounds, else the default (an office's typo must never take back every visit)."""
-    if isinstance(value, int) and not isinstance(value, bool) and \
-            1 <= value <= MAX_RECOVER_AFTER_MINUTES:
-        return value
-    return default
-
-
 def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
                   after_minutes: int | None = None, actor: Actor = SYSTEM,
                   now: datetime | None = None) -> list[str]:
@@ -128,7 +117,7 @@ def recover_stale(uow: UnitOfWork, *, office_code: str | None = None,
     s = uow.session
     office = resolve_office(s, office_code)
     actor = acting(s, actor, Act.RECOVER, office.id, now)
-    minutes = after_minutes or _setting_minutes(office.settings.get("recover_after_minutes"))
+    minutes = after_minutes or settings_of(office).recover_after_minutes
     limit = now - timedelta(minutes=minutes)
     stale = s.scalars(
         select(StageRecord)

@@ -13,6 +13,7 @@ from app import audit
 from app.access import SYSTEM, Act, Actor
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.queue.clock import local, local_day, utcnow
 from app.queue.config import resolve_office
 from app.queue.events import publish
@@ -25,10 +26,7 @@ from db.models import Counter, Office, StageRecord, Visit
 
 def office_hours(office: Office | OfficeState) -> tuple[time, time] | None:
     """The office's opening and closing time (its ``hours`` setting), or None."""
-    hours = office.settings.get("hours")
-    if not hours or not hours.get("open") or not hours.get("close"):
-        return None
-    return time.fromisoformat(hours["open"]), time.fromisoformat(hours["close"])
+    return settings_of(office).hours
 
 
 def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
@@ -42,7 +40,7 @@ def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
     here = local(now, office.zone)
     hours = office_hours(office)
     label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else "-"
-    closed = office.settings.get("closed_on") == here.date().isoformat() or not office.active
+    closed = settings_of(office).closed_on == here.date() or not office.active
     if hours and not closed:
         calendar = calendar or WorkingCalendar.for_office(session, office.id)
         start = time.min if early else hours[0]

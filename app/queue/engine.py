@@ -21,12 +21,12 @@ from types import ModuleType
 from typing import Any
 
 from app.access import SYSTEM, Actor
+from app.office_settings import MAX_RECOVER_AFTER_MINUTES, RECALL_LIMIT
 from app.queue import calls, counters, day, history, lookups, tickets
 from app.queue import status as _status
 from app.queue.calls import (
     CLOSED_AS,
     OUTCOMES,
-    RECALL_LIMIT,
     CallInfo,
     FinishInfo,
     call_next,
@@ -43,7 +43,6 @@ from app.queue.calls import (
 from app.queue.clock import utcnow
 from app.queue.config import resolve_office
 from app.queue.counters import (
-    MAX_RECOVER_AFTER_MINUTES,
     heartbeat,
     recover_stale,
     set_counter_open,

@@ -5,7 +5,7 @@
 * ``ahead`` is the number of visits that will be called before this one at its stage;
 * the average service time is the mean of the last 20 finished services at that stage over
   the past 7 days (call to finish); with fewer than 3 of them, the office's default
-  (setting ``default_service_minutes``, 5 minutes unless set);
+  (setting ``default_service_minutes``, 5 minutes unless set: :mod:`app.office_settings`);
 * counters: the active counters serving the stage that are open now, or all active ones
   serving it when none is open yet (at least 1).
 """
@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from app.office_settings import settings_of
 from db.enums import VisitStatus
 from db.models import Counter, CounterStage, StageRecord
 
 SAMPLE = 20
 MIN_SAMPLE = 3
 WINDOW = timedelta(days=7)
-DEFAULT_MINUTES = 5.0
 
 
 _recent = (
@@ -54,7 +54,7 @@ def average_service_minutes(session: Session, office: Any, stage_id: int,
         _recent, {"stage_id": stage_id, "since": now - WINDOW}).all()
     durations = [(f - c).total_seconds() / 60 for c, f in rows if f and c and f > c]
     if len(durations) < MIN_SAMPLE:
-        return float(office.settings.get("default_service_minutes", DEFAULT_MINUTES))
+        return settings_of(office).default_service_minutes
     return sum(durations) / len(durations)
 
 

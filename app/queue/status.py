@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.office_settings import settings_of
 from app.queue import deadline
 from app.queue.clock import local_day, utcnow
 from app.queue.config import resolve_office
@@ -26,7 +27,7 @@ def status(uow: UnitOfWork, *, office_code: str | None = None,
     s = uow.session
     office = resolve_office(s, office_code)
     since = today_start(office, now)
-    warn = float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO))
+    warn = settings_of(office).sla_warning_ratio
     waiting = dict(s.execute(
         select(Stage.code, func.count(StageRecord.id))
         .join(StageRecord, StageRecord.stage_id == Stage.id)
