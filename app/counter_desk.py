@@ -32,6 +32,7 @@ from app.access import Act, Actor
 from app.devices_service import station_device
 from app.documents import letterhead
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import local, utcnow
@@ -116,7 +117,7 @@ def desk_info(uow: UnitOfWork, counter_code: str, *,
         counters=tuple(CounterRef(c.code, c.name, c.display_number,
                                   tuple(st.code for st in c.stages))
                        for c in office.counters if c.active and c.id != counter.id),
-        warn_ratio=float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO)),
+        warn_ratio=settings_of(office).sla_warning_ratio,
         document_printer=_document_printer(s, counter),
         work_panels=tuple(panels_for([st.code for st in counter.stages], office.settings)),
     )
@@ -233,7 +234,7 @@ def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None
     if record is None:
         return None
     visit = record.visit
-    warn = float(office.settings.get("sla_warning_ratio", deadline.WARN_RATIO))
+    warn = settings_of(office).sla_warning_ratio
     requirements = checklist.requirement_states(visit)
     show_checklist = (bool(requirements)
                       and registration_stage(s, visit.service) == record.stage_id)
