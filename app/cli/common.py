@@ -294,7 +294,9 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     except BrokenPipeError:
         return reader_gone()
     except LoketError as exc:
-        say(exc.message())
+        from app.cli.choices import refusal
+
+        say(refusal(args, exc))  # an unknown office, service or counter: with the valid ones
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         say(tr("cli.interrupted"))
