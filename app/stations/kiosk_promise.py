@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.calendar import WorkingCalendar
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.queue import engine as q_
 from app.queue.clock import local
 from app.store import UnitOfWork
@@ -148,7 +149,7 @@ def _why_closed(office: Office, calendar: WorkingCalendar, here: datetime) -> Cl
     day_off = calendar.day_off(today)
     if not office.active:
         reason = INACTIVE
-    elif office.settings.get("closed_on") == today.isoformat():
+    elif settings_of(office).closed_on == today:
         reason = DAY_CLOSED
     elif day_off and hours:
         reason = DAY_OFF
