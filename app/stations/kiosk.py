@@ -107,9 +107,8 @@ class KioskTicket:
 def kiosk_office(uow: UnitOfWork, office_code: str) -> KioskOffice:
     """The office the kiosk stands in; :class:`LoketError` ``office.unknown`` if none."""
     office = q_.resolve_office(uow.session, office_code)
-    hours = office.settings.get("hours") or {}
-    label = (f"{hours['open']}-{hours['close']}"
-             if hours.get("open") and hours.get("close") else None)
+    hours = q_.office_hours(office)
+    label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else None
     idle = office.settings.get("kiosk_idle_seconds")
     return KioskOffice(office.code, office.name, office.address.split("\n")[0],
                        office.zone.value, label, float(idle) if idle else None)
