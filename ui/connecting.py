@@ -21,10 +21,9 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
     QRunnable,
@@ -35,6 +34,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    # PySide6's stub says it returns object; it returns its message, as lupdate reads it
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.errors import LoketError, SchemaError
 from app.i18n import language
@@ -153,9 +158,13 @@ class ConnectingScreen(QWidget):
         self.last_error: BaseException | None = None
         self.abandoned = False
         self._running: _Attempt | None = None
-        self._retry = QTimer(self, singleShot=True, timeout=self.try_now,
-                             timerType=Qt.TimerType.PreciseTimer)
-        self._tick = QTimer(self, interval=250, timeout=self._show_countdown)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setTimerType(Qt.TimerType.PreciseTimer)
+        self._retry.timeout.connect(self.try_now)
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self._show_countdown)
         self._build()
 
     # --- layout ----------------------------------------------------------------------
@@ -171,8 +180,11 @@ class ConnectingScreen(QWidget):
         self.next_label = self._label("next", 30, bold=True)
         self.detail = self._label("detail", 16)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.try_button = QPushButton(self.tr("Coba sekarang"), clicked=self.try_now)
-        self.quit_button = QPushButton(self.tr("Keluar"), objectName="quit", clicked=self.quit)
+        self.try_button = QPushButton(self.tr("Coba sekarang"))
+        self.try_button.clicked.connect(self.try_now)
+        self.quit_button = QPushButton(self.tr("Keluar"))
+        self.quit_button.setObjectName("quit")
+        self.quit_button.clicked.connect(self.quit)
         for button in (self.try_button, self.quit_button):
             button.setFont(_font(22, bold=True))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -195,7 +207,10 @@ class ConnectingScreen(QWidget):
         self.title.setText(self.tr("Menghubungkan ke server…"))
 
     def _label(self, name: str, px: int, *, bold: bool = False) -> QLabel:
-        label = QLabel(objectName=name, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
         label.setFont(_font(px, bold))
         return label
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QDate,
     QEvent,
     QLocale,
     QObject,
@@ -990,7 +991,8 @@ def _date_text(day: date) -> str:
     """``Senin, 30 November 2026`` (``Monday, 30 November 2026`` in English)."""
     if language() == "id":
         return day_and_date(day)
-    return QLocale(QLocale.Language.English).toString(day, "dddd, d MMMM yyyy")
+    return QLocale(QLocale.Language.English).toString(QDate(day.year, day.month, day.day),
+                                                      "dddd, d MMMM yyyy")
 
 
 def _html(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -55,6 +55,15 @@ ROLE_DEVICES: dict[str, tuple[str, ...]] = {
 CONNECT_TIMEOUT = 5  # seconds, for the test only
 
 
+_W = TypeVar("_W", bound=QWidget)
+
+
+def _named(widget: _W, name: str) -> _W:
+    """``widget`` with its object name set (the tests and the style find it by that name)."""
+    widget.setObjectName(name)
+    return widget
+
+
 def _error_style(label: QLabel, ok: bool | None) -> None:
     color = {True: "#1b5e20", False: "#b71c1c", None: "#37474f"}[ok]
     label.setStyleSheet(f"color: {color};")
@@ -65,7 +74,7 @@ class RolePage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Peran PC ini"))
         self.setSubTitle(self.tr("Apa yang dikerjakan PC ini di kantor?"))
-        self.role = QComboBox(objectName="role")
+        self.role = _named(QComboBox(), "role")
         labels = {
             "kiosk": self.tr("Kiosk: pengunjung mengambil nomor antrian"),
             "counter": self.tr("Loket: petugas memanggil dan melayani"),
@@ -93,14 +102,14 @@ class DatabasePage(QWizardPage):
         self.check: DatabaseCheck | None = None
         self._checked_url: str | None = None
 
-        self.sqlite = QRadioButton(self.tr("Berkas SQLite di PC ini"), objectName="useSqlite")
-        self.postgres = QRadioButton(self.tr("Server PostgreSQL"), objectName="usePostgres")
+        self.sqlite = _named(QRadioButton(self.tr("Berkas SQLite di PC ini")), "useSqlite")
+        self.postgres = _named(QRadioButton(self.tr("Server PostgreSQL")), "usePostgres")
         self.sqlite.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.sqlite)
         group.addButton(self.postgres)
 
-        self.path = QLineEdit(str(shared_data_dir() / "loket.sqlite3"), objectName="sqlitePath")
+        self.path = _named(QLineEdit(str(shared_data_dir() / "loket.sqlite3")), "sqlitePath")
         browse = QPushButton(self.tr("Pilih..."))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -110,17 +119,17 @@ class DatabasePage(QWizardPage):
         sqlite_form = QFormLayout(self.sqlite_box)
         sqlite_form.addRow(self.tr("Berkas"), path_row)
 
-        self.host = QLineEdit(objectName="pgHost")
+        self.host = _named(QLineEdit(), "pgHost")
         self.host.setPlaceholderText("10.0.0.5")
-        self.port = QSpinBox(objectName="pgPort")
+        self.port = _named(QSpinBox(), "pgPort")
         self.port.setRange(1, 65535)
         self.port.setValue(configfile.DEFAULT_PORT)
-        self.name = QLineEdit("loket", objectName="pgName")
-        self.user = QLineEdit("loket", objectName="pgUser")
+        self.name = _named(QLineEdit("loket"), "pgName")
+        self.user = _named(QLineEdit("loket"), "pgUser")
         self._suggested_user = "loket"  # replaced by the PC's role's name while untouched
         self.user.setToolTip(self.tr("Peran basis data untuk jenis PC ini, dibuat oleh "
                                      "administrator dengan: loket db roles"))
-        self.password = QLineEdit(objectName="pgPassword")
+        self.password = _named(QLineEdit(), "pgPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.pg_box = QWidget()
         pg_form = QFormLayout(self.pg_box)
@@ -130,9 +139,9 @@ class DatabasePage(QWizardPage):
         pg_form.addRow(self.tr("Pengguna"), self.user)
         pg_form.addRow(self.tr("Kata sandi"), self.password)
 
-        self.test_button = QPushButton(self.tr("Uji koneksi"), objectName="testDb")
+        self.test_button = _named(QPushButton(self.tr("Uji koneksi")), "testDb")
         self.test_button.clicked.connect(self.run_test)
-        self.upgrade_button = QPushButton(self.tr("Siapkan basis data"), objectName="upgradeDb")
+        self.upgrade_button = _named(QPushButton(self.tr("Siapkan basis data")), "upgradeDb")
         self.upgrade_button.setToolTip("loket db upgrade")
         self.upgrade_button.setEnabled(False)
         self.upgrade_button.clicked.connect(self.run_upgrade)
@@ -140,7 +149,7 @@ class DatabasePage(QWizardPage):
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.upgrade_button)
         buttons.addStretch(1)
-        self.status = QLabel(objectName="dbStatus")
+        self.status = _named(QLabel(), "dbStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4)
@@ -276,15 +285,15 @@ class OfficePage(QWizardPage):
         self.setTitle(self.tr("Kantor"))
         self.setSubTitle(self.tr("Kantor tempat PC ini bekerja (dari basis data, atau ketik "
                                  "kodenya)."))
-        self.office = QComboBox(objectName="office")
+        self.office = _named(QComboBox(), "office")
         self.office.setEditable(True)
-        self.counter = QComboBox(objectName="counter")
+        self.counter = _named(QComboBox(), "counter")
         self.counter.setEditable(True)
-        self.station = QComboBox(objectName="station")
+        self.station = _named(QComboBox(), "station")
         self.station.setEditable(True)
-        self.hint = QLabel(objectName="officeHint")
+        self.hint = _named(QLabel(), "officeHint")
         self.hint.setWordWrap(True)
-        self.error = QLabel(objectName="officeError")
+        self.error = _named(QLabel(), "officeError")
         self.error.setWordWrap(True)
         _error_style(self.error, False)
         self.form = QFormLayout(self)
@@ -391,9 +400,9 @@ class DevicesPage(QWizardPage):
         self.errors: dict[str, QLabel] = {}
         self.box = QWidget()
         self.form = QFormLayout(self.box)
-        self.none_label = QLabel(self.tr("Peran ini tidak memakai perangkat."),
-                                 objectName="noDevices")
-        redetect = QPushButton(self.tr("Deteksi ulang"), objectName="redetect")
+        self.none_label = _named(QLabel(self.tr("Peran ini tidak memakai perangkat.")),
+                                 "noDevices")
+        redetect = _named(QPushButton(self.tr("Deteksi ulang")), "redetect")
         redetect.clicked.connect(self.detect)
         layout = QVBoxLayout(self)
         layout.addWidget(self.none_label)
@@ -415,10 +424,10 @@ class DevicesPage(QWizardPage):
                  "card_printer": self.tr("Printer kartu NPWPD"),
                  "perforator": self.tr("Mesin perforasi")}
         for kind in self.kinds():
-            combo = QComboBox(objectName=f"device_{kind}")
+            combo = _named(QComboBox(), f"device_{kind}")
             combo.setEditable(True)
             combo.setMinimumWidth(380)
-            error = QLabel(objectName=f"deviceError_{kind}")
+            error = _named(QLabel(), f"deviceError_{kind}")
             error.setWordWrap(True)
             _error_style(error, False)
             combo.currentTextChanged.connect(lambda _t, k=kind: self._check(k))
@@ -474,10 +483,10 @@ class SummaryPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Simpan"))
         self.setSubTitle(self.tr("Periksa lalu tekan Selesai untuk menyimpan."))
-        self.summary = QLabel(objectName="summary")
+        self.summary = _named(QLabel(), "summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.error = QLabel(objectName="saveError")
+        self.error = _named(QLabel(), "saveError")
         self.error.setWordWrap(True)
         _error_style(self.error, False)
         layout = QVBoxLayout(self)
