@@ -12,9 +12,6 @@ from app.queue.clock import at_local, local_day
 from db.enums import TimeUnit, Zone
 
 DEFAULT_CLOSE = time(16, 0)
-# "close to the standard" from this share of the allowed time: the office setting's default
-# (app.office_settings); app/counter_desk.py still reads it by this name
-WARN_RATIO = SLA_WARNING_RATIO
 
 
 def _add_months(day: date, months: int) -> date:
@@ -55,7 +52,7 @@ def due_at(
 
 
 def sla_state(
-    due: datetime | None, issued_at: datetime, now: datetime, warn_ratio: float = WARN_RATIO
+    due: datetime | None, issued_at: datetime, now: datetime, warn_ratio: float = SLA_WARNING_RATIO
 ) -> str | None:
     """``ok``, ``near`` (past ``warn_ratio`` of the allowed time) or ``over``; None if no due."""
     if due is None:
