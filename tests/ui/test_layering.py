@@ -26,6 +26,11 @@ STATIONS = (
     "ui/panels/bapenda.py",
     "ui/panels/casework.py",
     "ui/panels/perforation.py",
+    "ui/counter.py",
+    "ui/panels/base.py",
+    "ui/panels/registry.py",
+    "ui/panels/samsat.py",
+    "ui/panels/fiscal.py",
 )
 
 FORBIDDEN_MODULES = ("sqlalchemy", "db.models")  # and their submodules (db.models_reports)
