@@ -92,3 +92,18 @@ def describe(summary: dict[str, Any]) -> str:
         f"  pengguna/users: {', '.join(summary['users'])} "
         f"(kata sandi/password: {summary['password']})"
     )
+
+
+def catalog_rows(store: Store) -> list[dict[str, Any]]:
+    """Every office's services as ``loket catalog list --json`` gives them, for the demo's
+    launcher window."""
+    with store.uow(read_only=True) as uow:
+        return list_services(uow)
+
+
+def counter_codes(store: Store, office: str) -> list[str]:
+    """The codes of ``office``'s counters, in the board's order: one window each."""
+    from app.queue.engine import status
+
+    with store.uow(read_only=True) as uow:
+        return [c["counter"] for c in status(uow, office_code=office)["counters"]]

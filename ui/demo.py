@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog.store import list_services
+from app.demo import catalog_rows
 from app.i18n import tr
 from app.store import Store
 from ui.application import make_app
@@ -80,9 +80,7 @@ def run_demo(store: Store, summary: dict[str, Any], *, quit_after: float | None 
     from ui.demo_office import open_office
 
     app = make_app()
-    with store.uow(read_only=True) as uow:
-        services = list_services(uow)
-    window = CatalogWindow(services, summary)
+    window = CatalogWindow(catalog_rows(store), summary)
     window.show()
     window.stations = open_office(store, autopilot=autopilot)  # type: ignore[attr-defined]
     if quit_after is not None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from app import autopilot
-from app.queue import engine as q_
+from app.demo import counter_codes
 from app.store import Store
 
 AUTOPILOT_MS = 2500
@@ -31,11 +31,11 @@ class Autopilot(QObject):
                  manned: Any = None, seed: int = 7, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pilot = autopilot.Autopilot(store, office, counters, seed=seed, manned=manned)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._on_timeout)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_timeout)
 
     def start(self, interval_ms: int = AUTOPILOT_MS) -> None:
-        self._timer.start(interval_ms)
+        self.timer.start(interval_ms)
 
     def step(self) -> autopilot.Step:
         return self.pilot.step()
@@ -56,10 +56,8 @@ def open_office(store: Store, office: str = DEMO_OFFICE, *,
     from ui.supervisor import SupervisorWindow
 
     windows: list[QWidget] = [KioskWindow(store, office, station_code="KIOSK-1")]
-    with store.uow(read_only=True) as uow:
-        status = q_.status(uow, office_code=office)
-    codes = [c["counter"] for c in status["counters"]]
-    counters = {code: CounterWindow(store, office, code) for code in codes}
+    counters = {code: CounterWindow(store, office, code)
+                for code in counter_codes(store, office)}
     windows.extend(counters.values())
     from ui.station import make_announcer
 
@@ -73,7 +71,7 @@ def open_office(store: Store, office: str = DEMO_OFFICE, *,
         window.move(40 * i, 30 * i)
         window.show()
     if autopilot:
-        pilot = Autopilot(store, office, codes, manned=lambda code: getattr(
+        pilot = Autopilot(store, office, list(counters), manned=lambda code: getattr(
             counters[code], "actor", None) is not None, parent=windows[-1])
         pilot.start()
         windows[-1].autopilot = pilot  # type: ignore[attr-defined]

@@ -53,3 +53,21 @@ def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
     assert any(c["serving"] for c in status["counters"])
     for window in windows:
         window.close()
+
+
+def test_the_demo_office_with_its_autopilot_flies_every_counter(qtbot,
+                                                               catalog_store: Store) -> None:
+    from app.demo import counter_codes, prepare
+    from ui.demo_office import Autopilot, open_office
+
+    prepare(catalog_store, actor="test")
+    windows = open_office(catalog_store, autopilot=True)
+    for window in windows:
+        qtbot.addWidget(window)
+    pilot = windows[-1].findChild(Autopilot)
+    assert pilot is not None and pilot.timer.isActive()
+    assert pilot.pilot.counters == counter_codes(catalog_store, "SAMSAT-PTK1") == [
+        "CF", "L1", "L2", "L3"]
+    pilot.timer.stop()
+    for window in windows:
+        window.close()
