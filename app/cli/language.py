@@ -77,11 +77,14 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return translate(singular if n == 1 else plural)
 
 
-def _action_namer(original: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+ActionNamer = Callable[[argparse.Action | None], str | None]
+
+
+def _action_namer(original: ActionNamer) -> ActionNamer:
     """argparse names a sub-command argument by its dest ("ticket_cmd") in its errors;
     here it is the word for a command, in the user's language."""
 
-    def name(argument: Any) -> str | None:
+    def name(argument: argparse.Action | None) -> str | None:
         if (isinstance(argument, argparse._SubParsersAction) and not argument.option_strings
                 and argument.metavar is None):
             return tr("cli.command")
@@ -95,11 +98,10 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    argparse._ = _gettext  # type: ignore[attr-defined]
-    argparse.ngettext = _ngettext  # type: ignore[attr-defined]
-    namer = getattr(argparse, "_get_action_name", None)
-    if namer is not None:
-        argparse._get_action_name = _action_namer(namer)  # type: ignore[attr-defined]
+    said = vars(argparse)  # the module's globals, which argparse looks up when it speaks
+    said.update(_=_gettext, ngettext=_ngettext)
+    if "_get_action_name" in said:
+        said["_get_action_name"] = _action_namer(said["_get_action_name"])
     _installed = True
 
 
