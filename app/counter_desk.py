@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import access, audit, stage_work, users
+from app import access, audit, users
 from app import visit_requirements as checklist
 from app.access import Act, Actor
 from app.devices_service import station_device
@@ -251,20 +251,7 @@ def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None
 # --- finishing a stage --------------------------------------------------------------------
 
 
-def missing_steps(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
-                  office_code: str | None = None) -> list[str]:
-    """What the visit at this counter still needs before it may leave its stage with
-    ``outcome`` (the stage's rule, :mod:`app.stage_work`): shown beside "Selesai"."""
-    s = uow.session
-    office = _office(s, office_code)
-    counter = _counter(s, office, counter_code)
-    record = _active_record(s, counter)
-    if record is None:
-        return []
-    return stage_work.missing_steps(s, record.visit, record.stage, outcome)
-
-
-def finish_done(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
+def finish_done(uow: UnitOfWork, counter_code: str, *, actor: Actor,
                 office_code: str | None = None, now: datetime | None = None) -> Any:
     """The console's "Selesai": the engine's finish with outcome done, which the stage's
     rule refuses while its work is not recorded."""
@@ -285,7 +272,7 @@ def cancel_needs_supervisor(uow: UnitOfWork, counter_code: str, *,
             and case.status != samsat_rules.CANCELLED)
 
 
-def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
+def cancel_visit(uow: UnitOfWork, counter_code: str, *, actor: Actor,
                  office_code: str | None = None, reason: str = "",
                  supervisor: tuple[str, str] | None = None,
                  now: datetime | None = None) -> Any:
@@ -354,7 +341,7 @@ def save_pdf(folder: Path, name: str, pdf: bytes) -> Path:
     return path
 
 
-def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: Actor | str,
+def finish_incomplete(uow: UnitOfWork, counter_code: str, *, actor: Actor,
                       office_code: str | None = None, now: datetime | None = None,
                       folder: Path | None = None) -> SlipResult:
     """The file is incomplete: end the current visit with outcome ``incomplete`` and issue

@@ -240,7 +240,9 @@ def _ddl(conn: Connection, template: str, *names: str, literal: str | None = Non
     ``{}`` for each of ``names``, ``{literal}`` for ``literal``."""
     composed = sql.SQL(template).format(*map(sql.Identifier, names),
                                         literal=sql.Literal(literal))
-    conn.connection.driver_connection.execute(composed)  # same transaction, no placeholders
+    driver = conn.connection.driver_connection
+    assert driver is not None, "a connection in use has its driver's connection"
+    driver.execute(composed)  # same transaction, no placeholders
 
 
 def _ensure_role(conn: Connection, kind: str, name: str, password: str | None) -> RoleOutcome:

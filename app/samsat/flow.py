@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import select
@@ -460,7 +461,7 @@ class BillView:
                            "year": ln.year, "amount": str(ln.amount)} for ln in self.lines]}
 
 
-def _tariffs():
+def _tariffs() -> ModuleType:
     from app.tariffs import stnk
 
     return stnk

@@ -353,16 +353,16 @@ class SamsatPanel(Panel):
         self.vehicle_button = QPushButton(self.tr("Daftarkan kendaraan"), self.new_vehicle)
         self.vehicle_button.clicked.connect(self.register_vehicle)
         vform = QFormLayout(self.new_vehicle)
-        for label, widget in ((self.tr("Jenis"), self.v_category),
-                              (self.tr("Golongan SWDKLLJ"), self.v_class),
-                              (self.tr("NJKB"), self.v_njkb),
-                              (self.tr("Nomor rangka"), self.v_chassis),
-                              (self.tr("Nomor mesin"), self.v_engine),
-                              (self.tr("Merek"), self.v_make), (self.tr("Tipe"), self.v_model),
-                              (self.tr("Tahun pembuatan"), self.v_year),
-                              (self.tr("Jatuh tempo pajak"), self.v_tax_due),
-                              (self.tr("STNK berlaku s.d."), self.v_stnk_until)):
-            vform.addRow(label, widget)
+        for caption, widget in ((self.tr("Jenis"), self.v_category),
+                                (self.tr("Golongan SWDKLLJ"), self.v_class),
+                                (self.tr("NJKB"), self.v_njkb),
+                                (self.tr("Nomor rangka"), self.v_chassis),
+                                (self.tr("Nomor mesin"), self.v_engine),
+                                (self.tr("Merek"), self.v_make), (self.tr("Tipe"), self.v_model),
+                                (self.tr("Tahun pembuatan"), self.v_year),
+                                (self.tr("Jatuh tempo pajak"), self.v_tax_due),
+                                (self.tr("STNK berlaku s.d."), self.v_stnk_until)):
+            vform.addRow(caption, widget)
         vform.addRow(self.vehicle_button)
         self.new_vehicle.hide()
 
@@ -665,6 +665,11 @@ class SamsatPanel(Panel):
         return self.tr("{0} di {1}: kembalikan nomor ini ke {1} (Alihkan…).").format(
             text, place)
 
+    def _view(self) -> sd.CaseView:
+        """The visit's case, once :meth:`_visit_blocker` found nothing in the way."""
+        assert self.view is not None, "_visit_blocker says why when there is no view"
+        return self.view
+
     def _visit_blocker(self) -> str | None:
         if self.visit_id is None:
             return self.tr("Belum ada kunjungan: panggil nomor dulu (F1).")
@@ -677,7 +682,7 @@ class SamsatPanel(Panel):
     def _check_blocker(self) -> str | None:
         """Why "Simpan cek fisik" is disabled, or None."""
         reason = self._visit_blocker()
-        if reason is None and self.view.status in DONE_REGISTERING:
+        if reason is None and self._view().status in DONE_REGISTERING:
             reason = self.tr("Sudah didaftarkan di {0}: cek fisik tidak bisa diubah lagi.") \
                 .format(self._place(REGISTRATION))
         return reason or problems(
@@ -690,7 +695,7 @@ class SamsatPanel(Panel):
         reason = self._visit_blocker()
         if reason is not None:
             return reason
-        v = self.view
+        v = self._view()
         if v.status in DONE_REGISTERING:
             return self.tr("Sudah terdaftar.")
         if v.status == "new":
@@ -711,7 +716,7 @@ class SamsatPanel(Panel):
         reason = self._visit_blocker()
         if reason is not None:
             return reason
-        v = self.view
+        v = self._view()
         if v.status in ("new", "checked"):
             return self._send_back(self.tr("Belum didaftarkan"), REGISTRATION)
         if v.payment_id is not None or v.status in ("paid", "handed_over"):
@@ -738,7 +743,7 @@ class SamsatPanel(Panel):
         reason = self._visit_blocker()
         if reason is not None:
             return reason
-        v = self.view
+        v = self._view()
         if v.status in ("new", "checked"):
             return self._send_back(self.tr("Belum didaftarkan"), REGISTRATION)
         if v.status == "registered":
