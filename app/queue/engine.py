@@ -16,14 +16,8 @@ Callers may keep importing from here; new code may import from the parts directl
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
-from typing import Any
-
 from app.access import SYSTEM, Actor
 from app.office_settings import MAX_RECOVER_AFTER_MINUTES, RECALL_LIMIT
-from app.queue import calls, counters, day, history, lookups, tickets
-from app.queue import status as _status
 from app.queue.calls import (
     CLOSED_AS,
     OUTCOMES,
@@ -50,7 +44,6 @@ from app.queue.counters import (
     take_over,
 )
 from app.queue.day import close_day, ensure_open, office_hours, open_day
-from app.queue.history import record_change
 from app.queue.lookups import ACTIVE, OfficeState, find_counter, find_visit, today_start
 from app.queue.status import status
 from app.queue.tickets import (
@@ -111,31 +104,3 @@ __all__ = [
     "transfer",
     "utcnow",
 ]
-
-# (caller tests/app/test_cli_trust.py still uses the old name: it patches it to fail)
-_record_change = record_change
-
-
-# --- patching through the façade ---------------------------------------------------------
-# Two tests replace a function here with monkeypatch and expect the engine to use the
-# replacement: tests/ui/test_office_day.py patches ``utcnow`` (the clock a day close reads)
-# and tests/app/test_cli_trust.py patches ``_record_change`` (to make a write fail). Since
-# the functions live in the parts, a patch of one of these names here is passed on to every
-# part that holds the same function. To drop once those tests patch the parts themselves.
-
-_PARTS = (lookups, history, day, tickets, calls, counters, _status)
-_PASSED_ON = frozenset({"utcnow", "_record_change"})
-
-
-class _Facade(ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _PASSED_ON:
-            old = getattr(self, name)
-            for part in _PARTS:
-                for held, thing in list(vars(part).items()):
-                    if thing is old:
-                        setattr(part, held, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Facade

@@ -241,13 +241,13 @@ def test_a_database_error_mid_command_is_one_line_and_rolls_back(
         capsys, url: str, home: Path, monkeypatch) -> None:
     """The visit is written, then the database fails: exit 1, one line naming the log,
     the traceback in the log, nothing kept."""
-    from app.queue import engine
+    from app.queue import tickets
 
     def fail(*args, **kwargs):
         raise sqlalchemy.exc.OperationalError("INSERT INTO audit_log", {},
                                               OSError("disk I/O error"))
 
-    monkeypatch.setattr(engine, "_record_change", fail)
+    monkeypatch.setattr(tickets, "record_change", fail)  # after the visit's INSERT
     before = snapshot(url)
     code, out, err = run(capsys, url, "ticket", "issue", "STNK-HILANG", *OFFICE)
     assert (code, out, err.count("\n")) == (1, "", 1)

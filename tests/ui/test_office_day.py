@@ -279,10 +279,10 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     clock.now = MONDAY_9.replace(hour=8)  # 15:00 WIB
     assert day.boxes() == {"CF": EMPTY, "L1": EMPTY, "L2": EMPTY, "L3": EMPTY}
     from app.cli import main
-    from app.queue import engine
+    from app.queue import day as queue_day
     from tests.helpers import login
 
-    monkeypatch.setattr(engine, "utcnow", clock)  # the command reads the office's clock
+    monkeypatch.setattr(queue_day, "utcnow", clock)  # the command reads the office's clock
     login(catalog_db_url, SUPERVISOR, PASSWORD)  # loket login kepala, at the office's PC
     with qtbot.waitSignal(day.kiosk.closed_shown, timeout=WAIT) as closed:
         code = main(["--db", catalog_db_url, "queue", "close-day", "--office", OFFICE,
