@@ -34,9 +34,9 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act
+from app.desk.panels import panels_for
 from app.errors import LoketError
 from app.i18n import Text
-from app.workpanels import panels_for
 from db.enums import VisitStatus
 from db.models import Counter, Office, Stage, StageRecord, Visit
 

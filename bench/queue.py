@@ -36,8 +36,8 @@ import time
 from sqlalchemy import select, text
 
 from app import users
+from app.catalog.service import import_catalog
 from app.catalog.spec import parse_catalog
-from app.catalog.store import import_catalog
 from app.queue import engine as q_
 from app.store import Store
 from db import schema

@@ -38,8 +38,8 @@ from decimal import Decimal  # noqa: E402
 
 from sqlalchemy import insert, select, text  # noqa: E402
 
+from app.catalog.service import import_catalog  # noqa: E402
 from app.catalog.spec import parse_catalog  # noqa: E402
-from app.catalog.store import import_catalog  # noqa: E402
 from app.ikm.survey import load_survey  # noqa: E402
 from app.reports.daily import daily_report  # noqa: E402
 from app.store import Store  # noqa: E402

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 # one number per kind of thing locked: the first key of PostgreSQL's two-key advisory lock
 NAMESPACES = {
-    "visit.ticket": 1,  # the printing of a visit's one unmarked ticket (app/ticket_print.py)
+    "visit.ticket": 1,  # the printing of a visit's one unmarked ticket (app/output/tickets.py)
 }
 
 

@@ -78,7 +78,7 @@ def office_letterhead(office: OfficeRecord) -> Letterhead:
     administrator set it, else what the catalog says about the office.
 
     Here with :class:`Letterhead`, read from the office's attributes, so that a document
-    given an office needs nothing of the services (:func:`app.documents.letterhead` is this).
+    given an office needs nothing of the services (:func:`app.document_archive.letterhead` is this).
     """
     custom = dict((office.settings or {}).get("letterhead") or {})
     parent = custom.get("parent")

@@ -94,7 +94,7 @@ def pg_databases(pg_admin_url: str) -> Iterator[PgDatabases]:
 def _load_catalogs(url: str) -> None:
     from app import users
     from app.access import Actor
-    from app.catalog.store import import_file
+    from app.catalog.service import import_file
     from app.demo import catalog_files
 
     with Store.open(url) as store:

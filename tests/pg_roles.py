@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from app import db_roles
+from app.setup import db_roles
 from app.store import Store
 
 REOWN = """

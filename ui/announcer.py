@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 import resources
-from app import voice
+from app.stations import voice
 
 log = logging.getLogger(__name__)
 

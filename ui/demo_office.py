@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app import autopilot
-from app.demo import counter_codes
+from app.demo import autopilot, counter_codes
 from app.store import Store
 
 AUTOPILOT_MS = 2500
@@ -25,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class Autopilot(QObject):
-    """The demo's unattended counters (:class:`app.autopilot.Autopilot`) on a timer."""
+    """The demo's unattended counters (:class:`app.demo.autopilot.Autopilot`) on a timer."""
 
     def __init__(self, store: Store, office: str, counters: list[str],
                  manned: Any = None, seed: int = 7, parent: QObject | None = None) -> None:

@@ -37,10 +37,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app import db_roles
 from app.config import config_path, shared_data_dir
 from app.errors import LoketError
-from app.setup import configfile
+from app.setup import configfile, db_roles
 from app.setup.configfile import ROLES, DatabaseConfig, Saved
 from app.setup.dbcheck import DatabaseCheck, check_database, prepare_database
 from app.setup.detect import Choice, detect_all

@@ -415,7 +415,7 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
     return (SPTPD) the principal is paid now and the interest is claimed by a new STPD
     (due one month later) instead of being charged on this payment. Counter work (an
     officer); for a visit: only at the counter serving it (or a supervisor's override)."""
-    from app.documents import letterhead, save_document
+    from app.document_archive import letterhead, save_document
     from printing.bapenda_documents import SspdData, sspd_pdf
 
     now = now or datetime.now(UTC)

@@ -37,9 +37,9 @@ from app import access, audit
 from app.access import Act
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
 from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
+from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.identifiers import parse_nik
-from app.numbers import next_in_series
 from app.queue.clock import local, local_day
 from app.queue.engine import Actor, resolve_office
 from app.stage_work import require_at_work, require_visit_at_work
@@ -452,7 +452,7 @@ def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = No
 def _registration_letter(s: Session, office: Office, taxpayer: Taxpayer, rules: OfficeRules,
                          formats: Formats, today: date, now: datetime, *,
                          user_id: int | None) -> Document:
-    from app.documents import letterhead, save_document
+    from app.document_archive import letterhead, save_document
     from printing.bapenda_documents import LetterData, registration_letter_pdf
 
     number = document_number(s, office, rules, "letter", today)
@@ -645,7 +645,7 @@ def card_of(session: Session, office: Office, taxpayer: Taxpayer,
 
 def card_printer_for(session: Session, *, station_id: int | None = None,
                      counter_id: int | None = None) -> str | None:
-    from app.devices_service import station_device
+    from app.output.devices import station_device
     from db.enums import DeviceKind
 
     if station_id is None and counter_id is None:

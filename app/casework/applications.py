@@ -41,19 +41,19 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Acting, Actor
-from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS, application_due, end_of_day
 from app.casework.deciders import decider_for
-from app.documents import letterhead, save_document
+from app.document_archive import letterhead, save_document
+from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
-from app.numbers import next_in_series
 from app.queue.engine import resolve_office
 from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
+from app.workdays import WorkingCalendar
 from db.enums import TimeUnit
 from db.models import Office, Service, User
 from db.models_casework import OPEN_APPLICATION_STATUSES, Application, ApplicationStep

@@ -38,15 +38,15 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.access import Actor
-from app.calendar import WorkingCalendar
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.applications import acting, visit_at_work
 from app.casework.deadlines import complaint_due
+from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.i18n import tr
-from app.numbers import next_in_series
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
+from app.workdays import WorkingCalendar
 from db.enums import ComplaintStatus, TimeUnit
 from db.models import Complaint, Office
 from db.models_casework import ComplaintCase, ComplaintStep

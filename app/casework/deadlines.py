@@ -1,6 +1,6 @@
 """When a long-running application or a complaint falls due, on the office's calendar.
 
-The calendar is :class:`app.calendar.WorkingCalendar` for the office: Saturdays, Sundays,
+The calendar is :class:`app.workdays.WorkingCalendar` for the office: Saturdays, Sundays,
 Indonesian national holidays and *cuti bersama* (the ``holidays`` package) and the days an
 administrator added in ``holidays`` (``loket holiday add``), for the office or for all.
 Days and clock times are the office's (WIB/WITA/WIT); the database keeps UTC.
@@ -42,8 +42,8 @@ import calendar as _cal
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from app.calendar import WorkingCalendar
 from app.errors import LoketError
+from app.workdays import WorkingCalendar
 from db.enums import TimeUnit
 
 LONG_RUNNING_UNITS = (TimeUnit.WORKING_DAYS, TimeUnit.MONTHS, TimeUnit.DAYS)

@@ -1,7 +1,7 @@
 """Days off an administrator adds to the national calendar (``loket holiday ...``).
 
 National holidays and *cuti bersama* come from the ``holidays`` package
-(:mod:`app.calendar`); a local day (a regional anniversary, a late decree) is a
+(:mod:`app.workdays`); a local day (a regional anniversary, a late decree) is a
 ``holidays`` row, for one office or, without an office, for all. Deadlines counted after
 the day is added skip it; deadlines already given are not moved.
 
@@ -20,12 +20,12 @@ from sqlalchemy import or_, select
 
 from app import access, audit
 from app.access import Act, Actor
-from app.calendar import _national
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.errors import LoketError
 from app.inputs import check_day
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
+from app.workdays import _national
 from db.enums import HolidayKind
 from db.models import Holiday, Office
 

@@ -21,8 +21,8 @@ from app.i18n import tr
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     """Every file validated, together and against the database, before anything is written;
     then all of them in one transaction: all or nothing."""
+    from app.catalog.service import import_files
     from app.catalog.spec import read_files
-    from app.catalog.store import import_files
 
     specs = read_files([Path(p) for p in args.files])  # no database needed to refuse these
     with open_store(args) as store:
@@ -38,7 +38,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def _known_offices(args: argparse.Namespace) -> dict[str, set[str]]:
     """The offices (and their counters) of the database an import would load into, for
     ``catalog check``; none if there is no such database yet or it cannot be read."""
-    from app.catalog.store import known_offices
+    from app.catalog.service import known_offices
     from app.config import data_dir, default_db_url, resolve_db_url
     from app.store import Store
 
@@ -71,7 +71,7 @@ def cmd_catalog_check(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    from app.catalog.store import list_services
+    from app.catalog.service import list_services
 
     with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = list_services(uow, args.office, include_inactive=args.all)

@@ -31,7 +31,7 @@ def valid_codes(uow: UnitOfWork, error: LoketError) -> list[str]:
     """The codes that would have been accepted instead of the one ``error`` refuses, sorted
     as the catalog has them (offices and counters by code, services in the catalog's
     order); empty for any other refusal."""
-    from app.catalog.store import known_offices, list_services
+    from app.catalog.service import known_offices, list_services
 
     if error.key == "office.unknown":
         return sorted(known_offices(uow))

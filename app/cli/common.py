@@ -177,7 +177,7 @@ def add_visit(parser: argparse.ArgumentParser) -> None:
 
 def visit_of(store: Store, args: argparse.Namespace) -> int | None:
     """The visit of ``--ticket`` (today's number or a visit id), or None."""
-    from app.ticket_print import find_visit
+    from app.output.tickets import find_visit
 
     ticket = getattr(args, "ticket", None)
     return find_visit(store, ticket, office_code=args.office) if ticket else None

@@ -37,9 +37,9 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def cmd_db_roles(args: argparse.Namespace) -> int:
-    """Least-privilege roles per kind of PC (app/db_roles.py); PostgreSQL only."""
-    from app import db_roles
+    """Least-privilege roles per kind of PC (app/setup/db_roles.py); PostgreSQL only."""
     from app.config import resolve_db_url
+    from app.setup import db_roles
 
     if resolve_db_url(args.db).startswith("sqlite"):
         raise LoketError("db_roles.sqlite")  # before reading stdin or touching the file

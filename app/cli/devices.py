@@ -19,7 +19,7 @@ from app.i18n import tr
 def cmd_print_ticket(args: argparse.Namespace) -> int:
     """Print a ticket once, or reprint it (marked); the message on a failure says exactly
     what happens next: retried automatically, or waiting for someone to press reprint."""
-    from app import ticket_print
+    from app.output import tickets as ticket_print
 
     with open_store(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
@@ -92,7 +92,7 @@ def cmd_print_failed(args: argparse.Namespace) -> int:
 
 
 def cmd_devices_check(args: argparse.Namespace) -> int:
-    from app import devices_service
+    from app.output import devices as devices_service
 
     with open_store(args) as store, store.uow(read_only=True) as uow:
         reports = devices_service.check(uow, office_code=args.office,

@@ -118,7 +118,7 @@ def _human_check(data: dict[str, Any]) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from app.fiscal import clearance
-    from app.ticket_print import find_visit
+    from app.output.tickets import find_visit
 
     kind, value = _key(args)
     with open_store(args) as store:

@@ -44,8 +44,8 @@ def _line(info: Any) -> str:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
+    from app.output.tickets import find_visit
     from app.perforation import service
-    from app.ticket_print import find_visit
 
     with open_store(args) as store:
         visit_id = find_visit(store, args.visit, office_code=args.office) if args.visit \

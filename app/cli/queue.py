@@ -84,8 +84,8 @@ def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
 
 def cmd_ticket_require(args: argparse.Namespace) -> int:
     """Tick (or untick) requirements of a visit's checklist, as the loket 1 console does."""
-    from app import counter_desk as desk
-    from app import ticket_print
+    from app.desk import visit as desk
+    from app.output import tickets as ticket_print
 
     with open_store(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)

@@ -28,7 +28,7 @@ def _day(text: str, option: str) -> date:
 
 
 def cmd_report_daily(args: argparse.Namespace) -> int:
-    from app.documents import letterhead
+    from app.document_archive import letterhead
     from app.errors import LoketError
     from app.queue import engine as q
     from app.reports.daily import check_period, daily_report

@@ -33,7 +33,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app import access, audit, documents
+from app import access, audit
+from app import document_archive as documents
 from app.access import Act
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)

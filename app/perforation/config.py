@@ -181,7 +181,7 @@ class TimeStandard:
             calendar: Any = None) -> datetime:
         """When a request of ``sheets`` received at ``start`` (aware) is due.
 
-        ``working_days`` need ``calendar`` (:class:`app.calendar.WorkingCalendar`) and
+        ``working_days`` need ``calendar`` (:class:`app.workdays.WorkingCalendar`) and
         ``zone`` (a tzinfo): the due time is the same local time that many working days on.
         """
         minutes = self.allowed_minutes(sheets)

@@ -107,7 +107,7 @@ def counter_perforator(store: Store, office_code: str, counter_code: str | None)
     or None when the counter has none."""
     if not counter_code:
         return None
-    from app.devices_service import station_device
+    from app.output.devices import station_device
     from app.queue.engine import find_counter, resolve_office
 
     with store.uow(read_only=True) as uow:

@@ -34,11 +34,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import access, audit
 from app.access import Act, Actor
-from app.calendar import WorkingCalendar
-from app.documents import letterhead, save_document
+from app.document_archive import letterhead, save_document
+from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.money import parse_rupiah
-from app.numbers import next_in_series
 from app.perforation import (
     config,
     messages,  # noqa: F401  (registers the messages)
@@ -48,6 +47,7 @@ from app.queue.clock import local, local_day, zone_info
 from app.queue.engine import resolve_office
 from app.stage_work import require_visit_at_work
 from app.store import UnitOfWork
+from app.workdays import WorkingCalendar
 from db.models import Office
 from db.models_perforation import PerforationRequest, PerforationRun
 from devices.perforator import MAX_SERIAL, MAX_SHEETS

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.calendar import WorkingCalendar
 from app.catalog.spec import TimeStandard
 from app.errors import LoketError
+from app.workdays import WorkingCalendar
 from db.enums import TimeUnit, Zone
 from db.models import Counter, Office, Service, ServiceStage, Stage
 

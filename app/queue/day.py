@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.access import SYSTEM, Act, Actor
-from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.office_settings import settings_of
 from app.queue.clock import local, local_day, utcnow
@@ -20,6 +19,7 @@ from app.queue.events import publish
 from app.queue.history import close_record
 from app.queue.lookups import OfficeState, acting
 from app.store import UnitOfWork
+from app.workdays import WorkingCalendar
 from db.enums import OPEN_STATUSES, VisitStatus
 from db.models import Counter, Office, StageRecord, Visit
 

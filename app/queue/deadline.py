@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, datetime, time, timedelta
 
-from app.calendar import WorkingCalendar
 from app.catalog.spec import TimeStandard
 from app.office_settings import SLA_WARNING_RATIO
 from app.queue.clock import at_local, local_day
+from app.workdays import WorkingCalendar
 from db.enums import TimeUnit, Zone
 
 DEFAULT_CLOSE = time(16, 0)

@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.numbers import increment_statements
+from app.document_numbers import increment_statements
 from db.models import DailyTicketCounter
 
 _STATEMENTS = increment_statements(DailyTicketCounter, ("office_id", "service_date", "prefix"))

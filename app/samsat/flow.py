@@ -15,7 +15,7 @@ office, before anything is written or printed, and writes the checked person's n
   :func:`case_view` gives the counter the reason (``stop_reason``).
 - :func:`register_case` (loket 1): vehicle by plate, owner by NIK, cek fisik passed, every
   requirement of the service ticked; records the visit's :class:`~db.models_samsat.StnkCase`.
-  An incomplete file goes the existing way: :func:`app.counter_desk.finish_incomplete`.
+  An incomplete file goes the existing way: :func:`app.desk.visit.finish_incomplete`.
 - :func:`bill_for_visit` / :func:`record_payment` (loket 2): the bill of
   :mod:`app.tariffs.stnk`, the payment with one line per bill line, the vehicle's new due
   dates, the SKPD/notice and the receipt as PDFs kept in ``documents``.
@@ -37,12 +37,13 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Acting, Actor
-from app.documents import letterhead, save_document
+from app.desk.requirements import missing_requirements
+from app.document_archive import letterhead, save_document
+from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_plate
 from app.money import format_rupiah, parse_rupiah
-from app.numbers import next_in_series
 from app.queue.clock import local, local_day
 from app.queue.engine import find_visit, resolve_office
 from app.samsat import messages  # noqa: F401  (registers the messages)
@@ -57,7 +58,6 @@ from app.samsat.registry import (
 from app.samsat.rules import CANCELLED, case_kind, case_of, latest_check
 from app.stage_work import require_at_work
 from app.store import UnitOfWork
-from app.visit_requirements import missing_requirements
 from db.enums import PaymentMethod, TimeUnit
 from db.models import Office, Payment, PaymentLine, Person, Vehicle, Visit
 from db.models_samsat import StnkCase, VehicleCheck
@@ -384,7 +384,7 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str,
     Refuses when the vehicle (by plate) or the owner (by NIK) is not registered, when the
     NIK is not the vehicle's registered owner, when cek fisik is missing or does not match
     the register, or when a requirement of the service is not ticked (then the counter
-    issues the "berkas tidak lengkap" slip with :func:`app.counter_desk.finish_incomplete`).
+    issues the "berkas tidak lengkap" slip with :func:`app.desk.visit.finish_incomplete`).
     A vehicle with no owner on record gets this owner.
     """
     now = _now(now)

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from app.documents import letterhead
+from app.document_archive import letterhead
 from app.errors import LoketError
 from app.queue.clock import day_bounds, local
 from app.queue.engine import resolve_office

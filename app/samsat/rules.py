@@ -14,10 +14,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.desk.requirements import missing_requirements
 from app.i18n import Text
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from app.stage_work import Leaving, Rule, register_leaving_rules
-from app.visit_requirements import missing_requirements
 from db.models import Office, Service
 from db.models_samsat import StnkCase, VehicleCheck
 

@@ -15,7 +15,7 @@ own short unit of work and returns frozen dataclasses; a refusal is the service'
 The uow-level reads only the console uses live here (:func:`waiting_list`,
 :func:`held_list`, :func:`visit_history`); the counter's configuration and current visit,
 which the autopilot reads too, and the writes beside the engine's stay in
-:mod:`app.counter_desk`, whose names are repeated here so the console has one module.
+:mod:`app.desk.visit`, whose names are repeated here so the console has one module.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app import counter_desk as desk
 from app import users
-from app import visit_requirements as checklist
 from app.access import Act, Actor
-from app.counter_desk import (
+from app.desk import requirements as checklist
+from app.desk import visit as desk
+from app.desk.requirements import RequirementState
+from app.desk.visit import (
     CounterRef,
     CurrentVisit,
     DeskInfo,
@@ -48,7 +49,6 @@ from app.queue.engine import CallInfo, FinishInfo, TicketInfo
 from app.stations.database import unit_of_work
 from app.store import Store, UnitOfWork
 from app.users import UserInfo
-from app.visit_requirements import RequirementState
 from db.enums import VisitStatus
 from db.models import Counter, Office, Stage, StageRecord, User, Visit, VisitTransition
 
@@ -332,7 +332,7 @@ class CounterStation:
     def cancel_by_supervisor(self, actor: Actor, *, supervisor: tuple[str, str],
                              reason: str) -> FinishInfo:
         """"Batalkan" of a visit whose STNK bill is unpaid: a supervisor's name and
-        password, and the reason (see :func:`app.counter_desk.cancel_visit`)."""
+        password, and the reason (see :func:`app.desk.visit.cancel_visit`)."""
         with unit_of_work(self.store) as uow:
             return desk.cancel_visit(uow, self.counter_code, reason=reason,
                                      supervisor=supervisor, **self._kw(actor))

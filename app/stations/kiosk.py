@@ -24,9 +24,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app import i18n
-from app.catalog.store import time_standard_of
-from app.devices_service import station_device
+from app.catalog.service import time_standard_of
 from app.errors import LoketError
+from app.output.devices import station_device
+from app.output.tickets import paper_of
+from app.output.tickets import print_ticket as spool_ticket
 from app.queue import engine as q_
 from app.queue.clock import utcnow
 from app.queue.engine import TicketInfo
@@ -46,8 +48,6 @@ from app.stations.kiosk_promise import (
     kiosk_state,
 )
 from app.store import Store, UnitOfWork
-from app.ticket_print import paper_of
-from app.ticket_print import print_ticket as spool_ticket
 from db.enums import DeviceKind
 from db.models import DeviceJob, Service, Station
 

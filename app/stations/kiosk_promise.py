@@ -16,9 +16,9 @@ A ticket is a promise to be called, so the kiosk gives one only when that is tru
   opens instead of promising a wait.
 
 The rules live apart from the kiosk station (:mod:`app.stations.kiosk`) because printing a
-ticket (:mod:`app.ticket_print`, for the kiosk, the supervisor and the command line) asks
+ticket (:mod:`app.output.tickets`, for the kiosk, the supervisor and the command line) asks
 :func:`not_open_for_visit` what to print instead of a wait, and the kiosk station prints
-through :mod:`app.ticket_print`: one module each way would be a cycle. The functions run in
+through :mod:`app.output.tickets`: one module each way would be a cycle. The functions run in
 the caller's unit of work.
 """
 
@@ -31,12 +31,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.office_settings import settings_of
 from app.queue import engine as q_
 from app.queue.clock import local
 from app.store import UnitOfWork
+from app.workdays import WorkingCalendar
 from db.models import Counter, Office, Service, ServiceStage, Stage, Visit
 
 # why the office issues no numbers now (Closed.reason), most lasting first

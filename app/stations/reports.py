@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from app.documents import letterhead
+from app.document_archive import letterhead
 from app.queue import engine as q_
 from app.queue.clock import local_day, utcnow
 from app.reports.daily import DailyReport, check_period, daily_report

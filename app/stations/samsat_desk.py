@@ -24,9 +24,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from app import counter_desk as desk
-from app import desk_hints
 from app.access import Actor
+from app.desk import hints as desk_hints
+from app.desk import visit as desk
 from app.queue.clock import utcnow
 from app.samsat import flow, registry
 from app.samsat.flow import (

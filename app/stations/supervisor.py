@@ -13,9 +13,8 @@ set the running text of the waiting-room display. Each call opens its own short 
 and a lost database is :class:`app.errors.LoketError` ``db.unreachable``
 (:mod:`app.stations.database`); a refusal passes as it is.
 
-The uow-level service (:func:`overview`, :func:`set_running_text`; moved here from
-``app/supervision.py``, which still names them) serves callers that already hold a unit of
-work (the command line, the database roles' tests).
+The uow-level service (:func:`overview`, :func:`set_running_text`) serves callers that
+already hold a unit of work (the command line, the database roles' tests).
 """
 
 from __future__ import annotations
@@ -28,11 +27,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from app import access, audit, ticket_print, users
+from app import access, audit, users
 from app.access import Act, Actor
 from app.casework.board import overdue_summary
-from app.devices_service import DeviceReport, configured, state_of
 from app.errors import LoketError
+from app.output import tickets as ticket_print
+from app.output.devices import DeviceReport, configured, state_of
 from app.queue import engine as q_
 from app.queue.clock import utcnow
 from app.queue.events import publish

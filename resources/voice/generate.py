@@ -2,7 +2,7 @@
 
     python resources/voice/generate.py [--out DIR] [--call-name "ruang arsip" ...]
 
-Every segment of ``app.voice.segments_needed()`` (plus any ``--call-name``) is written as
+Every segment of ``app.stations.voice.segments_needed()`` (plus any ``--call-name``) is written as
 ``<segment>.wav``: mono, 16-bit, 22050 Hz, silence trimmed. Speech comes from espeak-ng's
 Indonesian voice (Debian package ``espeak-ng``, needed only here, never at run time); the
 chime is synthesised in Python. Nothing else is required.
@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # run as a script from a source tree
 
-from app.voice import segment_name, segments_needed, spoken_text  # noqa: E402
+from app.stations.voice import segment_name, segments_needed, spoken_text  # noqa: E402
 
 RATE = 22050
 VOICE = "id"

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.autopilot import Autopilot
 from app.demo import prepare
+from app.demo.autopilot import Autopilot
 from app.store import Store
 from db.enums import VisitStatus
 from db.models import Payment, Visit

@@ -7,8 +7,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.calendar import WorkingCalendar
 from app.store import Store
+from app.workdays import WorkingCalendar
 from db.enums import HolidayKind
 from db.models import Holiday, Office
 

@@ -115,7 +115,7 @@ def test_a_ticket_that_may_have_printed_asks_for_a_reprint_and_only_that(
 
 
 def test_spool_leaves_a_job_another_sender_is_sending(capsys, url: str) -> None:
-    from app import ticket_print
+    from app.output import tickets as ticket_print
     from app.spool import Spool
 
     run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
@@ -151,7 +151,7 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(capsys, url: str, a
 
 def test_devices_check_reports_every_configured_device(capsys, url: str) -> None:
     with Store.open(url) as store:
-        from app.catalog.store import import_file
+        from app.catalog.service import import_file
         from resources import path
 
         with store.uow() as uow:
@@ -207,7 +207,7 @@ def test_simulator_process_serves_a_perforator() -> None:
 
 def test_spool_once_sends_what_is_due_and_failed_lists_the_rest(capsys, url: str,
                                                                  tmp_path) -> None:
-    from app import ticket_print
+    from app.output import tickets as ticket_print
 
     run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")
     run(capsys, url, "ticket", "issue", "STNK-PERPANJANGAN", "--office", "SAMSAT-PTK1")

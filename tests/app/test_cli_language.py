@@ -183,7 +183,7 @@ def test_an_argument_error_is_one_line_in_one_language(
 
 
 def _offices(url: str) -> list[str]:
-    from app.catalog.store import known_offices
+    from app.catalog.service import known_offices
 
     with Store.open(url) as store, store.uow(read_only=True) as uow:
         return sorted(known_offices(uow))

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app import counter_desk as desk
 from app import users
+from app.desk import visit as desk
 from app.errors import LoketError
 from app.queue import engine as q
 from app.samsat.flow import record_check

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.documents import find_document, letterhead, save_document
+from app.document_archive import find_document, letterhead, save_document
 from app.store import Store
 from db.models import Office
 

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from app.casework.holidays import add_holiday
 from app.errors import LoketError
+from app.output.tickets import ticket_content
 from app.queue import engine as q_
 from app.stations import kiosk as ks
 from app.store import Store
-from app.ticket_print import ticket_content
 from db.models import Office, Visit
 from tests.app.queue.conftest import MONDAY_9
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.numbers import next_in_series
+from app.document_numbers import next_in_series
 from app.store import Store
 from db.models import Office
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app import supervision
+from app.stations import supervisor as supervision
 from app.i18n import tr
 from app.store import Store
 from db.models import AuditEntry, Office, User

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import ticket_print
 from app.errors import LoketError
+from app.output import tickets as ticket_print
 from app.queue import engine as q_
 from app.spool import MAX_ATTEMPTS, Spool, failed_jobs
 from app.store import Store

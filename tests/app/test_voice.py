@@ -7,7 +7,7 @@ import wave
 import pytest
 
 import resources
-from app.voice import (
+from app.stations.voice import (
     announcement,
     number_segments,
     number_words,

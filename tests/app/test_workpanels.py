@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.catalog.source import FileProblems
-from app.workpanels import panels_for, parse
+from app.desk.panels import panels_for, parse
 
 
 def test_panels_by_stage_in_order_without_repeats() -> None:

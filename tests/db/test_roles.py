@@ -15,9 +15,10 @@ from psycopg import sql
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from app import audit, db_roles
+from app import audit
 from app.cli import main
 from app.queue import engine as q_
+from app.setup import db_roles
 from app.store import Store
 from db.engine import sqlite_url
 from db.models import Base

@@ -24,7 +24,8 @@ from psycopg import errors as pg_errors
 from sqlalchemy import Select, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from app import access, sessions, supervision, ticket_print, users
+from app import access, sessions, users
+from app.stations import supervisor as supervision
 from app.access import Act
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
@@ -34,6 +35,7 @@ from app.errors import LoketError
 from app.fiscal import arrears, clearance
 from app.ikm.responses import check_visit, import_answers, quick_rating, submit_survey
 from app.ikm.survey import load_survey
+from app.output import tickets as ticket_print
 from app.perforation import service as perf
 from app.perforation.counting import count_request
 from app.queue import engine as q_

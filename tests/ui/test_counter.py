@@ -544,8 +544,8 @@ def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, offi
                                                         catalog_store: Store) -> None:
     """"Batalkan" at loket 2 with a registered, unpaid bill asks for a supervisor at the
     counter (name, password, reason); an officer's name is refused and nothing changes."""
+    from app.desk.requirements import requirements_of
     from app.samsat import flow, registry
-    from app.visit_requirements import requirements_of
     from db.models_samsat import StnkCase
     from tests.app.samsat.conftest import NIK, PLATE, motorcycle
     from ui.counter import SupervisorDialog
@@ -563,7 +563,7 @@ def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, offi
     with catalog_store.uow() as uow:
         q.call_next(uow, "L1", office_code=OFFICE, actor=officer, now=MONDAY_9)
         codes = [code for code, _ in requirements_of(uow.session.get(Visit, visit_id).service)]
-    from app import counter_desk as desk
+    from app.desk import visit as desk
 
     for code in codes:
         with catalog_store.uow() as uow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableWidget
 
-from app.catalog.store import list_services
+from app.catalog.service import list_services
 from app.store import Store
 from ui.demo import CatalogWindow
 

@@ -149,7 +149,7 @@ def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store:
                                                           tmp_path) -> None:
     """Office settings say muted at 40; the TV's own station settings unmute it and point
     at a folder of human recordings."""
-    from app.catalog.store import import_file
+    from app.catalog.service import import_file
     from db.models import Office, Station
     from resources import path
     from ui.station import make_announcer

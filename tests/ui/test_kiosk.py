@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 import resources
-from app.catalog.store import import_file
+from app.catalog.service import import_file
 from app.queue import engine as q_
 from app.store import Store
 from db.enums import DeviceKind, VisitStatus

@@ -37,8 +37,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from sqlalchemy import select
 
+from app.desk.requirements import requirements_of
 from app.store import Store
-from app.visit_requirements import requirements_of
 from db.enums import VisitStatus
 from db.models import Document, Payment, Person, SurveyResponse, Vehicle, Visit
 from db.models_samsat import StnkCase, VehicleCheck

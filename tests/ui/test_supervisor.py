@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app import ticket_print, users
-from app.catalog.store import import_file
+from app import users
+from app.catalog.service import import_file
+from app.output import tickets as ticket_print
 from app.queue import engine as q_
 from app.store import Store
 from db.enums import DeviceKind, VisitStatus

@@ -9,7 +9,7 @@ payment page shows the bill line by line with its rule, in the order the SKPD pr
 
 Each page's button says beside it why it is disabled; when the visit skipped a step (a
 loket 2 visit never registered), it names the counter that does that step
-(:mod:`app.desk_hints`). What was typed on the page and not saved is reported to the
+(:mod:`app.desk.hints`). What was typed on the page and not saved is reported to the
 counter window (:meth:`SamsatPanel.unsaved`), which saves it before the visit moves on.
 """
 

@@ -310,7 +310,7 @@ def test_the_form_validators_never_raise_anything_but_loket_error(a: str, b: str
 
 
 def test_the_visit_ticks_at_the_counter_are_the_checklist(catalog_store: Store) -> None:
-    from app import counter_desk as desk
+    from app.desk import visit as desk
     from app.queue import engine as q
 
     with catalog_store.uow() as uow:

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.calendar import WorkingCalendar
 from app.casework import deciders
 from app.casework.applications import parse_amount
 from app.casework.deadlines import (
@@ -22,6 +21,7 @@ from app.casework.deadlines import (
 )
 from app.catalog.source import FileProblems
 from app.errors import LoketError
+from app.workdays import WorkingCalendar
 from db.enums import TimeUnit
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.catalog.service import import_file, list_services
 from app.catalog.spec import CatalogSpec, read_file
-from app.catalog.store import import_file, list_services
 from app.demo import catalog_files
 from app.store import Store
 from db.models import AuditEntry, Counter, Office

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.calendar import WorkingCalendar
 from app.errors import LoketError
 from app.perforation import config
+from app.workdays import WorkingCalendar
 from devices.perforator import Media
 
 

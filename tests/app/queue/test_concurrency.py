@@ -12,8 +12,8 @@ from collections import Counter as Tally
 import pytest
 from sqlalchemy import func, select
 
+from app.catalog.service import import_catalog
 from app.catalog.spec import parse_catalog
-from app.catalog.store import import_catalog
 from app.store import Store
 from db.models import StageRecord, Visit, VisitTransition
 from tests.app.queue import workers

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from app import counter_desk as desk
 from app import stage_work, users
+from app.desk import visit as desk
 from app.queue import engine as q
 from app.samsat import registry
 from app.store import Store

@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from app import counter_desk as desk
 from app import users
 from app.access import Actor
+from app.desk import visit as desk
 from app.errors import LoketError
 from app.samsat import flow as f
 from app.samsat import registry

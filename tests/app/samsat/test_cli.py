@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from app import counter_desk as desk
 from app import users
+from app.desk import visit as desk
 from app.queue.engine import Actor
 from app.store import Store
 from tests.app.samsat.conftest import CHASSIS, ENGINE, NIK, OFFICE, PLATE, RENEWAL_REQUIREMENTS

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app import counter_desk as desk
+from app.desk import visit as desk
 from app.errors import LoketError
 from app.money import format_rupiah
 from app.samsat import flow as f

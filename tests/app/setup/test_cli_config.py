@@ -156,7 +156,7 @@ def test_check_and_prepare_an_empty_database(empty_db_url: str) -> None:
 
 
 def test_check_lists_offices_counters_and_stations(catalog_db_url: str) -> None:
-    from app.catalog.store import import_file
+    from app.catalog.service import import_file
     from app.store import Store
     from resources import path
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import resources
-from app.catalog.store import import_file
+from app.catalog.service import import_file
 from app.errors import LoketError
 from app.queue import engine as q_
 from app.spool import JobResult

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 import app.stations.supervisor
-from app import ticket_print
-from app.catalog.store import import_file
+from app.catalog.service import import_file
 from app.errors import LoketError
+from app.output import tickets as ticket_print
 from app.queue import engine as q_
 from app.stations.supervisor import Actor, SupervisorStation, overview
 from app.store import Store

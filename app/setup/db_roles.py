@@ -62,7 +62,7 @@ register({
 KINDS = ("display", "kiosk", "station", "admin")
 
 # What issuing a ticket (app/stations/kiosk.py, app/queue) and printing it (app/spool.py,
-# app/ticket_print.py) write. Not counters, offices or visits' updates: no day close.
+# app/output/tickets.py) write. Not counters, offices or visits' updates: no day close.
 KIOSK_WRITES: Mapping[str, str] = {
     "visits": "INSERT",
     "visit_transitions": "INSERT",
@@ -73,9 +73,9 @@ KIOSK_WRITES: Mapping[str, str] = {
     "device_jobs": "INSERT, UPDATE",            # the print job and its lease
 }
 
-# The counter (app/queue, app/counter_desk.py, the desks of app/samsat, bapenda, fiscal,
-# perforation, casework, app/documents.py), the survey (app/ikm/responses.py) and the
-# supervisor (app/supervision.py: day close and open, recover, counters, reprints, users'
+# The counter (app/queue, app/desk/visit.py, the desks of app/samsat, bapenda, fiscal,
+# perforation, casework, app/document_archive.py), the survey (app/ikm/responses.py) and the
+# supervisor (app/stations/supervisor.py: day close and open, recover, counters, reprints, users'
 # locks; from the command line, a fiscal letter's revocation). DELETE only where a service
 # deletes: a day's report summary is a cache dropped when the day changes. Fiscal imports,
 # catalogs and users are the admin's. tests/db/test_roles_areas.py runs each area's

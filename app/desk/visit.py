@@ -27,19 +27,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import access, audit, users
-from app import visit_requirements as checklist
 from app.access import Act, Actor
-from app.devices_service import station_device
-from app.documents import letterhead
+from app.desk import requirements as checklist
+from app.desk.panels import panels_for
+from app.document_archive import letterhead
 from app.errors import LoketError
 from app.office_settings import settings_of
+from app.output.devices import station_device
 from app.queue import deadline
 from app.queue import engine as q
 from app.queue.clock import local, utcnow
 from app.samsat import flow as samsat_flow
 from app.samsat import rules as samsat_rules
 from app.store import UnitOfWork, end_reading
-from app.workpanels import panels_for
 from db.enums import DeviceKind, VisitStatus
 from db.models import (
     Counter,
@@ -89,7 +89,7 @@ class DeskInfo:
     counters: tuple[CounterRef, ...]  # the other active counters (transfer targets)
     warn_ratio: float
     document_printer: str | None  # connection of this counter's station's document printer
-    work_panels: tuple[str, ...] = ()  # names of the work panels (app.workpanels)
+    work_panels: tuple[str, ...] = ()  # names of the work panels (app.desk.panels)
 
 
 def _office(session: Session, office_code: str | None) -> Office:

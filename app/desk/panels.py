@@ -11,9 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import resources
 from app.catalog.source import Fields, FileProblems, Problem, load_yaml
 
-FILE = Path(__file__).resolve().parents[1] / "resources" / "panels" / "work-panels.yaml"
+FILE = resources.path("panels", "work-panels.yaml")
 FORMAT = "loket-panels/1"
 
 

@@ -18,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app import counter_desk as desk
-from app import demo_data, stage_work
-from app.catalog.store import list_services
+from app import stage_work
+from app.catalog.service import list_services
+from app.demo import data as demo_data
+from app.desk import visit as desk
 from app.errors import LoketError
 from app.queue import engine as q
 from app.queue.clock import local_day, utcnow

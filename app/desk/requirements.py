@@ -1,7 +1,7 @@
 """A visit's requirements checklist: the service's requirements and the officer's ticks.
 
 Ticks live in ``Visit.data["requirements"]`` as ``{code: {"by", "user_id", "at"}}``. Read
-here by the counter console (:mod:`app.counter_desk`), the Samsat registration and the rule
+here by the counter console (:mod:`app.desk.visit`), the Samsat registration and the rule
 for leaving the registration stage (:mod:`app.samsat.rules`), so all three count the same
 items the same way. Nothing here imports the queue engine, which asks the rules.
 """

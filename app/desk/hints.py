@@ -3,7 +3,7 @@
 When a button is disabled because the visit skipped a step ("Bayar" at loket 2 for a visit
 that was never registered), the console says which counter does that step, by name, so the
 officer can send the visitor back there. Which work a stage does is data
-(``resources/panels/work-panels.yaml``, overridable per office; :mod:`app.workpanels`), and
+(``resources/panels/work-panels.yaml``, overridable per office; :mod:`app.desk.panels`), and
 which counters serve a stage is the office's configuration: nothing here names a loket.
 
 Only reads; the rules that refuse a finish or an action live with the services

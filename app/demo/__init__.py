@@ -2,7 +2,7 @@
 
 ``loket demo`` keeps its own SQLite file, apart from a real office's database, and can be
 run again: everything here is loaded idempotently. It is loaded by the program itself, as
-the system actor :data:`app.demo_data.DEMO`: the demo's catalogs, stations, users and
+the system actor :data:`app.demo.data.DEMO`: the demo's catalogs, stations, users and
 front-office data exist before anyone could sign in, and on a second run (its administrator
 exists by then) no typed name is asked to pass for one.
 """
@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 import resources
 from app import users
-from app.catalog.store import import_file, list_services
+from app.catalog.service import import_file, list_services
 from app.config import data_dir
-from app.demo_data import DEMO
+from app.demo.data import DEMO
 from app.store import Store
 from db.engine import sqlite_url
 from db.models import Office, User
@@ -45,7 +45,7 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
     """Migrate, load the catalogs and stations, create the demo users; returns a summary.
 
     ``actor``: accepted from callers that still name who asked (the command line); the
-    demo's data is the program's own and is loaded as :data:`~app.demo_data.DEMO` whoever
+    demo's data is the program's own and is loaded as :data:`~app.demo.data.DEMO` whoever
     asks."""
     store.upgrade()
     imported: list[dict[str, Any]] = []
@@ -67,7 +67,7 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
                                 if k not in ("hours", "closed_on")},
                              "kiosk": {"issue_when_closed": True}}
         uow.commit()
-    from app.demo_data import seed
+    from app.demo.data import seed
 
     front_office = seed(store, actor=DEMO)
     with store.uow(read_only=True) as uow:
