@@ -9,5 +9,6 @@ loket_system_packages postgresql poppler-utils zbar-tools
 loket_venv "[test]"
 cd "$loket_root"
 "$VENV/bin/ruff" check .
+"$VENV/bin/mypy"  # app/ db/ devices/ printing/ and ui/'s calls into them ([tool.mypy])
 export QT_QPA_PLATFORM=offscreen
 exec "$VENV/bin/python" -m pytest "$@"
