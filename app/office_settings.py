@@ -15,6 +15,7 @@ it would be worse than the default (each says why beside its parser):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -95,6 +96,9 @@ def _bad(key: str, value: object, expected: str) -> LoketError:
     return LoketError("office.bad_setting", key=key, value=value, expected=expected)
 
 
+_HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
 def _hours(value: Any) -> tuple[time, time] | None:
     if not value:
         return None
@@ -102,10 +106,10 @@ def _hours(value: Any) -> tuple[time, time] | None:
         raise _bad("hours", value, '{"open": "HH:MM", "close": "HH:MM"}')
     if not value.get("open") or not value.get("close"):
         return None
-    try:
-        return time.fromisoformat(value["open"]), time.fromisoformat(value["close"])
-    except (TypeError, ValueError):
-        raise _bad("hours", dict(value), '{"open": "HH:MM", "close": "HH:MM"}') from None
+    if not all(isinstance(value[key], str) and _HH_MM.match(value[key])
+               for key in ("open", "close")):
+        raise _bad("hours", dict(value), '{"open": "HH:MM", "close": "HH:MM"}')
+    return time.fromisoformat(value["open"]), time.fromisoformat(value["close"])
 
 
 def _closed_on(value: Any) -> date | None:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from app.catalog.source import Fields, FileProblems, Problem, load_yaml
+from app.errors import LoketError
 from app.i18n import tr
+from app.office_settings import parse_settings
 from db.enums import DeviceKind, StationKind, TimeUnit, Zone
 from devices.connection import BadConnection
 from devices.connection import parse as parse_connection
@@ -349,12 +351,12 @@ def _office(f: Fields) -> OfficeSpec:
     hours = o.sub("hours", required=False)
     if hours is not None and hours.ok:
         settings["hours"] = {"open": hours.text("open"), "close": hours.text("close")}
-        for key in ("open", "close"):
-            value = settings["hours"][key]
-            if value and not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", value):
-                hours.problem(hours.line_of(key), "catalog.type", field=hours.name(key),
-                              expected="HH:MM", found=repr(value))
         hours.finish()
+    try:  # the parser the office reads them with: a setting it refuses is refused here
+        parse_settings(settings)
+    except LoketError as error:
+        o.sink.append(Problem(o.file, o.line_of(str(error.params.get("key", ""))),
+                              error.key, dict(error.params)))
     o.finish()
     return OfficeSpec(code, name, kind, Zone(zone), address, tuple(channels), response, settings)
 

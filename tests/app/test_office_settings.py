@@ -38,6 +38,7 @@ def test_hours_without_both_times_are_no_hours() -> None:
 @pytest.mark.parametrize(("key", "value"), [
     ("hours", {"open": "8 pagi", "close": "15:00"}),
     ("hours", "08:00-15:00"),
+    ("hours", {"open": "0800", "close": "15:00"}),  # HH:MM, as the catalog says
     ("closed_on", "23/11/2026"),
     ("closed_on", 20261123),
     ("recall_limit", "tiga"),

@@ -145,3 +145,24 @@ def test_any_structure_is_either_a_catalog_or_a_list_of_problems(data) -> None:
         for problem in exc.problems:
             assert problem.message("id")
             assert problem.message("en")
+
+
+@pytest.mark.parametrize("hours", ["{open: '8 pagi', close: '15:00'}",
+                                   "{open: '08:00', close: '24:00'}"])
+def test_office_hours_are_read_by_the_office_settings_parser(tmp_path: Path,
+                                                              hours: str) -> None:
+    """``loket catalog check`` refuses hours the office could not read, with the line."""
+    text = GOOD.replace("  zone: WITA\n", f"  zone: WITA\n  hours: {hours}\n")
+    with pytest.raises(FileProblems) as info:
+        read_file(_write(tmp_path, text))
+    (problem,) = info.value.problems
+    assert (problem.line, problem.key) == (6, "office.bad_setting")
+    message = problem.message("en")
+    assert message.startswith(f"{tmp_path / 'catalog.yaml'}:6: ") and "'hours'" in message
+
+
+def test_good_office_hours_load(tmp_path: Path) -> None:
+    text = GOOD.replace("  zone: WITA\n", "  zone: WITA\n  hours: {open: '08:00', "
+                                          "close: '15:30'}\n")
+    assert read_file(_write(tmp_path, text)).office.settings["hours"] == {
+        "open": "08:00", "close": "15:30"}
