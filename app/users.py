@@ -4,7 +4,7 @@ refused log-in in the audit log, and how long a station stays unlocked without a
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app import access, audit
 from app.access import Act, Actor
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.store import UnitOfWork
 from db.enums import Role
 from db.models import Office, User
@@ -23,8 +24,6 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 MIN_PASSWORD = 8
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
-LOCK_AFTER_MINUTES = 15  # a station's idle lock; the office's ``lock_after_minutes`` overrides it
-LOCK_AFTER_BOUNDS = (1, 8 * 60)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 _hasher = PasswordHasher()
@@ -241,18 +240,6 @@ def _rehash(uow: UnitOfWork, user: User, password: str) -> None:
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused privilege
 
 
-def lock_minutes(settings: Mapping[str, object] | None) -> int:
-    """An office's ``lock_after_minutes``: 0 (never lock) or a whole number of minutes within
-    :data:`LOCK_AFTER_BOUNDS`; anything else means the default (a typo must neither leave a
-    signed-in station open for ever nor lock it every few seconds)."""
-    value = (settings or {}).get("lock_after_minutes", LOCK_AFTER_MINUTES)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return LOCK_AFTER_MINUTES
-    if value == 0 or LOCK_AFTER_BOUNDS[0] <= value <= LOCK_AFTER_BOUNDS[1]:
-        return value
-    return LOCK_AFTER_MINUTES
-
-
 @dataclass(frozen=True)
 class StationAccess:
     """What a station with a signed-in person needs of its office before anyone signs in."""
@@ -265,4 +252,4 @@ def station_access(uow: UnitOfWork, office_code: str) -> StationAccess:
     office = uow.session.scalar(select(Office).where(Office.code == office_code))
     if office is None:
         raise LoketError("office.unknown", code=office_code)
-    return StationAccess(office.name, lock_minutes(office.settings))
+    return StationAccess(office.name, settings_of(office).lock_after_minutes)

@@ -76,7 +76,9 @@ def test_settings_of_reads_any_office_and_follows_its_changes() -> None:
 
 GOOD = [  # key, a good value, what it reads as
     ("lock_after_minutes", 30, 30),
-    ("lock_after_minutes", 0, 0),
+    ("lock_after_minutes", 0, 0),  # never lock
+    ("lock_after_minutes", 1, 1),
+    ("lock_after_minutes", 480, 480),
     ("kiosk_idle_seconds", 20, 20.0),
     ("kiosk_idle_seconds", 0, None),
     ("running_text", "Selamat datang", "Selamat datang"),

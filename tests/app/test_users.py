@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app import users
 from app.errors import LoketError
+from app.office_settings import LOCK_AFTER_MINUTES
 from app.store import Store
 from db.models import AuditEntry, User
 
@@ -132,17 +133,6 @@ def test_every_refused_login_is_audited_with_its_reason(store: Store) -> None:
             User.username == "petugas1")) == 1  # the count survived its refusal
 
 
-@pytest.mark.parametrize(("value", "minutes"), [
-    (None, users.LOCK_AFTER_MINUTES), (0, 0), (1, 1), (30, 30), (480, 480),
-    (481, users.LOCK_AFTER_MINUTES), (-5, users.LOCK_AFTER_MINUTES),
-    ("10", users.LOCK_AFTER_MINUTES), (2.5, users.LOCK_AFTER_MINUTES),
-    (True, users.LOCK_AFTER_MINUTES), ([], users.LOCK_AFTER_MINUTES),
-])
-def test_lock_after_minutes_within_bounds(value, minutes) -> None:
-    settings = {} if value is None else {"lock_after_minutes": value}
-    assert users.lock_minutes(settings) == minutes
-
-
 def test_station_access_reads_the_office_setting(catalog_store: Store) -> None:
     from db.models import Office
 
@@ -156,7 +146,7 @@ def test_station_access_reads_the_office_setting(catalog_store: Store) -> None:
         with pytest.raises(LoketError) as error:
             users.station_access(uow, "NOWHERE")
     assert access.lock_after_minutes == 5 and "Pontianak" in access.office_name
-    assert other.lock_after_minutes == users.LOCK_AFTER_MINUTES
+    assert other.lock_after_minutes == LOCK_AFTER_MINUTES
     assert error.value.key == "office.unknown"
 
 
