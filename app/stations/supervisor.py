@@ -3,14 +3,22 @@
 The widget (``ui/supervisor.py``) makes one :class:`SupervisorStation` and asks it for the
 office's name and lock time before anyone signs in (:meth:`SupervisorStation.access`), to
 check a log-in at the board (:meth:`SupervisorStation.sign_in`: only a supervisor or an
-administrator of this office), for the board (:meth:`SupervisorStation.board`: waiting per
-stage, the counters, the oldest waits, visits near or over their time standard, who is being
-served at counters silent for how long, the print jobs to reprint, the complaints and
-applications past their time standard, the running text), the devices' health
-(:meth:`SupervisorStation.devices`, run in a worker thread by the widget), and to act as the
-person signed in: open or close a counter, take a visit back to the queue, reprint a ticket,
-set the running text of the waiting-room display. Each call opens its own short unit of work
-and a lost database is :class:`app.errors.LoketError` ``db.unreachable``
+administrator of this office), for the board (:meth:`SupervisorStation.board`: today's
+figures a kepala UPT asks for every hour (:class:`Today`: waiting now, the longest wait,
+served, within the time standard, no-shows, today's IKM and its respondents), waiting per
+stage, each counter as a card (:class:`CounterState`: open or closed, the officer, the
+ticket served for how long, idle or silent minutes, the served visit against its time
+standard), the oldest waits, visits near or over their time standard, who is being served
+at counters silent for how long, the print jobs to reprint, the complaints and applications
+past their time standard, the running text, and the :class:`Alert` list, each alert with
+the one action that answers it), the devices' health (:meth:`SupervisorStation.devices`,
+run in a worker thread by the widget; :func:`device_alerts` turns a failing one into an
+alert), and to act as the person signed in: open or close a counter, take a visit back to
+the queue, reprint a ticket, set the running text of the waiting-room display.
+
+Everything is codes and numbers (statuses, device kinds, the catalog's names of stages and
+counters): the words are the widget's, through :mod:`app.labels`. Each call opens its own
+short unit of work and a lost database is :class:`app.errors.LoketError` ``db.unreachable``
 (:mod:`app.stations.database`); a refusal passes as it is.
 
 The uow-level service (:func:`overview`, :func:`set_running_text`) serves callers that
@@ -19,36 +27,40 @@ already hold a unit of work (the command line, the database roles' tests).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from app import access, audit, users
 from app.access import Act, Actor
 from app.casework.board import overdue_summary
+from app.clock import utcnow
 from app.errors import LoketError
+from app.ikm.responses import ikm_report
 from app.output import tickets as ticket_print
 from app.output.devices import DeviceReport, configured, state_of
 from app.queue import engine as q_
-from app.queue.clock import utcnow
 from app.queue.events import publish
+from app.reports.counting import visit_query
 from app.spool import JobResult, failed_jobs
 from app.stations.database import database_errors, unit_of_work
 from app.store import Store, UnitOfWork
-from db.enums import Role, VisitStatus
-from db.models import Counter, Service, Stage, StageRecord, Visit
+from db.enums import OPEN_STATUSES, Role, VisitStatus
+from db.models import Counter, Service, Stage, StageRecord, Station, User, Visit
 
 __all__ = [
-    "OLDEST", "ROLES", "RUNNING_TEXT_MAX", "Actor", "CounterState", "DeviceReport", "Flagged",
-    "Overdue", "Reprint", "Serving", "StageCount", "StationAccess", "SupervisorBoard",
-    "SupervisorStation", "UserInfo", "Waiting", "overview", "set_running_text",
+    "ACTIONS", "ALERT_KINDS", "OLDEST", "ROLES", "RUNNING_TEXT_MAX", "SILENT_MINUTES", "Actor",
+    "Alert", "CounterState", "DeviceReport", "Flagged", "Overdue", "Reprint", "Serving",
+    "StageCount", "StationAccess", "SupervisorBoard", "SupervisorStation", "Today", "UserInfo",
+    "Waiting", "device_alerts", "overview", "set_running_text",
 ]
 
 OLDEST = 10
+SILENT_MINUTES = 5  # a counter station gives a sign every minute: five missed is silence
 RUNNING_TEXT_MAX = 300
 ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})  # who may sign in at the board
 
@@ -112,10 +124,98 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
     data["reprints"] = [{"job": j.id, "visit_id": j.visit_id, "kind": j.job_kind,
                          "connection": j.connection, "error": j.last_error}
                         for j in failed_jobs(uow, office_id=office.id)]
+    visit_ids = {j["visit_id"] for j in data["reprints"] if j["visit_id"]}
+    data["reprint_tickets"] = dict(s.execute(select(Visit.id, Visit.ticket).where(
+        Visit.id.in_(visit_ids))).all()) if visit_ids else {}
     data["overdue"] = overdue_summary(s, office.id, now)
     data["running_text"] = str(office.settings.get("running_text") or "")
     data["zone"] = office.zone.value
+    data["stage_names_en"] = {st.code: st.name_en for st in office.stages}
+    data["counter_cards"] = _counter_cards(s, office, since, now)
+    day = date.fromisoformat(data["day"])
+    data["over_standard"] = _over_standard(s, office, day, now)
+    data["today"] = _today(uow, office, day, now)
+    data["stations"] = {st.code: st.name for st in s.scalars(
+        select(Station).where(Station.office_id == office.id))}
     return data
+
+
+def _minutes(now: datetime, moment: datetime | None) -> int | None:
+    return None if moment is None else max(0, int((now - moment).total_seconds() // 60))
+
+
+def _counter_cards(s: Any, office: Any, since: datetime, now: datetime
+                   ) -> dict[str, dict[str, Any]]:
+    """Per counter code: its name, the officer signed in at it, when it was last heard of,
+    when it last finished a visit today and since when it calls or serves the one it has."""
+    finished = dict(s.execute(
+        select(StageRecord.counter_id, func.max(StageRecord.finished_at))
+        .join(Counter, Counter.id == StageRecord.counter_id)
+        .where(Counter.office_id == office.id, StageRecord.finished_at >= since)
+        .group_by(StageRecord.counter_id)).all())
+    called = dict(s.execute(
+        select(StageRecord.counter_id, StageRecord.called_at)
+        .join(Counter, Counter.id == StageRecord.counter_id)
+        .where(Counter.office_id == office.id,
+               StageRecord.status.in_([VisitStatus.CALLED, VisitStatus.SERVING]))).all())
+    rows = s.execute(
+        select(Counter.id, Counter.code, Counter.name, Counter.last_seen_at, User.full_name,
+               User.username)
+        .outerjoin(User, User.id == Counter.officer_id)
+        .where(Counter.office_id == office.id)).all()
+    return {code: {"name": name, "officer": (full or username) if username else None,
+                   "silent": _minutes(now, seen), "idle": _minutes(now, finished.get(cid)),
+                   "called": _minutes(now, called.get(cid))}
+            for cid, code, name, seen, full, username in rows}
+
+
+def _over_standard(s: Any, office: Any, day: date, now: datetime) -> list[dict[str, Any]]:
+    """Today's open visits past their time standard: where each is (its open stage record:
+    the stage, the counter if one has it) and by how many minutes."""
+    rows = s.execute(
+        select(Visit.ticket, Visit.due_at, StageRecord.status, Stage.code, Stage.name,
+               Stage.name_en, Counter.code, Counter.name, Counter.last_seen_at)
+        .join(StageRecord, StageRecord.visit_id == Visit.id)
+        .join(Stage, Stage.id == StageRecord.stage_id)
+        .outerjoin(Counter, Counter.id == StageRecord.counter_id)
+        .where(Visit.office_id == office.id, Visit.service_date == day,
+               Visit.status.in_(OPEN_STATUSES), Visit.due_at.is_not(None),
+               Visit.due_at < now, StageRecord.status.in_(OPEN_STATUSES))
+        .order_by(Visit.due_at, Visit.ticket)).all()
+    return [{"ticket": ticket, "over": _minutes(now, due) or 0, "status": status.value,
+             "stage": stage, "stage_name": stage_name, "stage_name_en": stage_en,
+             "counter": counter, "counter_name": counter_name,
+             "silent": _minutes(now, seen) if counter else None}
+            for ticket, due, status, stage, stage_name, stage_en, counter, counter_name, seen
+            in rows]
+
+
+def _today(uow: UnitOfWork, office: Any, day: date, now: datetime) -> dict[str, Any]:
+    """Today's visits by status and against their time standard, as the daily report counts
+    them (:func:`app.reports.counting.visit_query`), and today's IKM
+    (:func:`app.ikm.responses.ikm_report`, as the daily report reads an open day)."""
+    s = uow.session
+    sub = visit_query(office, now, Visit.service_date == day).subquery()
+    by_status: dict[str, int] = {}
+    by_category: dict[str, int] = {}
+    for status, category, n in s.execute(
+            select(sub.c.status, sub.c.cat, func.count()).group_by(sub.c.status, sub.c.cat)):
+        by_status[status] = by_status.get(status, 0) + int(n)
+        by_category[category] = by_category.get(category, 0) + int(n)
+    ikm = ikm_report(uow, office.code, day, day)
+    result = ikm.result
+    return {
+        "visits": sum(by_status.values()),
+        "done": by_status.get(VisitStatus.DONE.value, 0),
+        "incomplete": by_status.get(VisitStatus.INCOMPLETE.value, 0),
+        "no_show": by_status.get(VisitStatus.NO_SHOW.value, 0),
+        "within": by_category.get("within", 0), "outside": by_category.get("outside", 0),
+        "ikm": None if result is None else float(result.converted),
+        "ikm_grade": None if result is None else result.grade,
+        "ikm_label": None if result is None else result.label,
+        "ikm_label_en": None if result is None else result.label_en,
+        "respondents": 0 if result is None else result.respondents,
+    }
 
 
 def set_running_text(uow: UnitOfWork, office_code: str | None, text: str, *,
@@ -141,22 +241,104 @@ def set_running_text(uow: UnitOfWork, office_code: str | None, text: str, *,
 
 @dataclass(frozen=True)
 class StageCount:
-    """One row of "waiting per stage"."""
+    """One row of "waiting per stage": the stage's code and its catalog names."""
 
     stage: str
     name: str
     waiting: int
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
 class CounterState:
-    """One counter: open or closed, the ticket it calls or serves (if any), those it holds."""
+    """One counter as a card: open or closed, the ticket it calls or serves (if any) since
+    how many minutes, those it holds, the officer signed in at it, how long it has been idle
+    (nothing called since it last finished a visit today) and silent (no sign of its
+    station), and whether the visit it serves is near or over its time standard."""
 
     counter: str
     number: int | None
     is_open: bool
     serving: str | None  # the ticket
     held: tuple[str, ...]
+    name: str = ""  # the catalog's name: what the card says, never the code
+    officer: str | None = None  # full name (else user name) of who is signed in at it
+    status: str | None = None  # of the ticket served: "called" or "serving"
+    serving_minutes: int | None = None  # since the ticket was called
+    idle_minutes: int | None = None  # serving nobody: since it last finished a visit today
+    silent_minutes: int | None = None  # since the counter was last heard of; None: never
+    sla: str | None = None  # the ticket served: "near" or "over" its time standard
+
+    @property
+    def silent(self) -> bool:
+        """Open and not heard of for :data:`SILENT_MINUTES` or more (or never)."""
+        return self.is_open and (self.silent_minutes is None
+                                 or self.silent_minutes >= SILENT_MINUTES)
+
+
+@dataclass(frozen=True)
+class Today:
+    """Today's figures, office-local day, counted as the daily report counts them."""
+
+    visits: int  # tickets issued today
+    waiting: int  # waiting now, every stage
+    longest: Waiting | None  # the visit waiting longest now (minutes since its ticket)
+    done: int  # visits served to the end
+    incomplete: int  # sent home with documents missing
+    no_show: int  # called and not come
+    within: int  # ended within their time standard
+    outside: int  # ended after it, or still open past it
+    ikm: float | None  # today's IKM, converted (25-100), two decimals; None: no answer yet
+    ikm_grade: str | None  # A-D
+    ikm_label: str | None  # the grade in words, Indonesian
+    ikm_label_en: str | None
+    respondents: int  # questionnaires answered today
+    counters_open: int
+    counters: int
+
+    @property
+    def within_percent(self) -> float | None:
+        """Share within the time standard of those counted, percent (one decimal)."""
+        counted = self.within + self.outside
+        return None if not counted else round(100 * self.within / counted, 1)
+
+
+ALERT_KINDS = ("stuck", "over_standard", "silent_counter", "print_failed", "device",
+               "overdue")
+ACTIONS = ("take_back", "close_counter", "reprint", "check_devices", "open_report")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Something that wants the supervisor, with the one action that answers it.
+
+    ``kind`` (:data:`ALERT_KINDS`) says what ``subject``, ``place``, ``status`` and
+    ``minutes`` are; ``action`` (:data:`ACTIONS`) acts on ``target``:
+
+    - ``stuck``: ``subject`` a ticket called or served (``status``) at a counter (``place``,
+      its name) silent for ``minutes``: ``take_back`` the ticket.
+    - ``over_standard``: ``subject`` a ticket past its time standard by ``minutes``,
+      ``status`` where it stands, ``place`` the counter's or the stage's name:
+      ``open_report``.
+    - ``silent_counter``: ``subject`` an open counter's name, silent for ``minutes`` (None:
+      never heard of): ``close_counter`` (``target`` its code).
+    - ``print_failed``: ``subject`` the ticket (or the job's number) whose print failed,
+      ``place`` the printer's connection, ``status`` its error: ``reprint`` (``target`` the
+      job's number), or ``check_devices`` when the job is not a ticket.
+    - ``device``: ``subject`` a station's name, ``place`` the device kind (a code),
+      ``status`` its condition (a code): ``check_devices``.
+    - ``overdue``: ``subject`` a complaint's or application's number, ``place`` its title,
+      ``status`` ``complaint`` or ``application``, overdue ``minutes``: ``open_report``.
+    """
+
+    kind: str
+    level: str  # "over" (red) or "near" (amber)
+    subject: str
+    place: str
+    status: str | None
+    minutes: int | None
+    action: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -206,30 +388,112 @@ class SupervisorBoard:
     reprints: tuple[Reprint, ...]
     overdue: tuple[Overdue, ...]
     running_text: str
+    today: Today
+    alerts: tuple[Alert, ...]  # most pressing first; the devices' come from device_alerts
+    stations: tuple[tuple[str, str], ...] = ()  # (code, name) of the office's stations
 
     def counter(self, code: str) -> CounterState | None:
         return next((c for c in self.counters if c.counter == code), None)
 
+    def reprint_job(self, job: int) -> Reprint | None:
+        return next((j for j in self.reprints if j.job == job), None)
+
+    def station_name(self, code: str) -> str:
+        """The station's name (its code when it has none)."""
+        return next((name for c, name in self.stations if c == code and name), code)
+
+
+_ORDER = {kind: i for i, kind in enumerate(ALERT_KINDS)}
+
+
+def _sorted(alerts: Iterable[Alert]) -> tuple[Alert, ...]:
+    """Red before amber, then by kind (:data:`ALERT_KINDS`), the longest first."""
+    return tuple(sorted(alerts, key=lambda a: (a.level != "over", _ORDER.get(a.kind, 99),
+                                               -(a.minutes or 0), a.subject)))
+
+
+def _alerts(data: dict[str, Any], counters: tuple[CounterState, ...],
+            reprints: tuple[Reprint, ...], overdue: tuple[Overdue, ...]) -> tuple[Alert, ...]:
+    out: list[Alert] = []
+    stuck: set[str] = set()
+    names = {c.counter: c.name or c.counter for c in counters}
+    for c in counters:
+        if c.serving and c.silent:
+            stuck.add(c.serving)
+            out.append(Alert("stuck", "over", c.serving, names[c.counter], c.status,
+                             c.silent_minutes, "take_back", c.serving))
+        elif c.silent:
+            out.append(Alert("silent_counter", "over", names[c.counter], "", None,
+                             c.silent_minutes, "close_counter", c.counter))
+    for v in data["over_standard"]:
+        if v["ticket"] in stuck:
+            continue  # said once, with the action that frees it
+        place = v["counter_name"] if v["counter"] else v["stage_name"]
+        out.append(Alert("over_standard", "over", v["ticket"], place, v["status"],
+                         v["over"], "open_report", v["ticket"]))
+    tickets = dict(data.get("reprint_tickets") or {})
+    for j in reprints:
+        subject = tickets.get(j.visit_id) or f"#{j.job}"
+        out.append(Alert("print_failed", "over", subject, j.connection, j.error, None,
+                         "reprint" if j.visit_id else "check_devices", str(j.job)))
+    for o in overdue:
+        out.append(Alert("overdue", "over", o.number, o.title, o.kind, o.overdue_minutes,
+                         "open_report", o.number))
+    return _sorted(out)
+
+
+def device_alerts(reports: Iterable[DeviceReport],
+                  board: SupervisorBoard | None = None) -> tuple[Alert, ...]:
+    """An alert for each device that cannot be used now (its station by name when the board
+    knows it): the supervisor checks the devices again once it is seen to."""
+    return _sorted(
+        Alert("device", "over", board.station_name(r.station) if board else r.station,
+              r.kind, r.state.condition.value, None, "check_devices", r.station)
+        for r in reports if not r.state.usable)
+
 
 def _board(data: dict[str, Any], now: datetime) -> SupervisorBoard:
     """The plain board of :func:`overview`'s dictionary."""
+    flagged = tuple(Flagged(f["ticket"], f["state"], f.get("due_at")) for f in data["flagged"])
+    sla = {f.ticket: f.state for f in flagged}
+    cards = data.get("counter_cards") or {}
+    names_en = data.get("stage_names_en") or {}
+
+    def counter(c: dict[str, Any]) -> CounterState:
+        card = cards.get(c["counter"]) or {}
+        served = c.get("serving") or {}
+        ticket = served.get("ticket")
+        return CounterState(
+            c["counter"], c.get("number"), bool(c.get("open")), ticket, tuple(c["held"]),
+            name=card.get("name") or c["counter"], officer=card.get("officer"),
+            status=served.get("status"), serving_minutes=card.get("called") if ticket else None,
+            idle_minutes=None if ticket else card.get("idle"),
+            silent_minutes=card.get("silent"), sla=sla.get(ticket) if ticket else None)
+
+    counters = tuple(counter(c) for c in data["counters"])
+    stages = tuple(StageCount(s["stage"], s["name"], int(s["waiting"]),
+                              names_en.get(s["stage"], "")) for s in data["stages"])
+    reprints = tuple(Reprint(j["job"], j["visit_id"], j["kind"], j["connection"], j["error"])
+                     for j in data["reprints"])
+    overdue = tuple(Overdue(o.kind, o.number, o.title, o.due_at,
+                            int(o.overdue_by.total_seconds() // 60))
+                    for o in data["overdue"])
+    oldest = tuple(data["oldest"])
+    t = data["today"]
+    today = Today(
+        visits=t["visits"], waiting=sum(s.waiting for s in stages),
+        longest=oldest[0] if oldest else None, done=t["done"], incomplete=t["incomplete"],
+        no_show=t["no_show"], within=t["within"], outside=t["outside"], ikm=t["ikm"],
+        ikm_grade=t["ikm_grade"], ikm_label=t["ikm_label"], ikm_label_en=t["ikm_label_en"],
+        respondents=t["respondents"], counters_open=sum(c.is_open for c in counters),
+        counters=len(counters))
     return SupervisorBoard(
         office=data["office"], day=data["day"], zone=data["zone"], now=now,
-        stages=tuple(StageCount(s["stage"], s["name"], int(s["waiting"]))
-                     for s in data["stages"]),
-        counters=tuple(CounterState(c["counter"], c.get("number"), bool(c.get("open")),
-                                    (c.get("serving") or {}).get("ticket"), tuple(c["held"]))
-                       for c in data["counters"]),
-        oldest=tuple(data["oldest"]),
-        flagged=tuple(Flagged(f["ticket"], f["state"], f.get("due_at"))
-                      for f in data["flagged"]),
-        serving=tuple(data["serving"]),
-        reprints=tuple(Reprint(j["job"], j["visit_id"], j["kind"], j["connection"], j["error"])
-                       for j in data["reprints"]),
-        overdue=tuple(Overdue(o.kind, o.number, o.title, o.due_at,
-                              int(o.overdue_by.total_seconds() // 60))
-                      for o in data["overdue"]),
-        running_text=data["running_text"])
+        stages=stages, counters=counters, oldest=oldest, flagged=flagged,
+        serving=tuple(data["serving"]), reprints=reprints, overdue=overdue,
+        running_text=data["running_text"], today=today,
+        alerts=_alerts(data, counters, reprints, overdue),
+        stations=tuple(sorted((data.get("stations") or {}).items())))
 
 
 class SupervisorStation:

@@ -13,13 +13,23 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 import app.stations.supervisor
 from app.catalog.service import import_file
 from app.errors import LoketError
+from app.ikm.responses import submit_survey
+from app.ikm.survey import DEFAULT_SURVEY, load_survey
 from app.output import tickets as ticket_print
 from app.queue import engine as q_
-from app.stations.supervisor import Actor, SupervisorStation, overview
+from app.stations.supervisor import (
+    SILENT_MINUTES,
+    Actor,
+    Alert,
+    SupervisorStation,
+    device_alerts,
+    overview,
+)
 from app.store import Store
 from db.enums import JobState, VisitStatus
 from db.models import AuditEntry, Counter, DeviceJob, Visit
 from resources import path
+from tests.app.ikm.visits import Desk
 from tests.app.queue.conftest import MONDAY_9
 from tests.app.stations.conftest import assert_frozen, assert_plain
 from tests.conftest import TEST_PASSWORD
@@ -62,6 +72,110 @@ def test_the_board_is_plain_data_as_the_service_says(catalog_store: Store) -> No
         (c["counter"], bool(c.get("open")), tuple(c["held"])) for c in data["counters"]]
     assert list(shown.oldest) == data["oldest"] and list(shown.serving) == data["serving"]
     assert shown.day == data["day"]
+
+
+def test_today_counters_and_alerts_are_plain_data(catalog_store: Store) -> None:
+    """What a kepala UPT asks every hour, read at 09:40 after a morning of four tickets:
+    one served to loket 3 (held there) who answered the survey, one no-show, one sent home
+    with documents missing, one still waiting."""
+    desk = Desk(catalog_store, "budi", MONDAY_9)
+    first = desk.at_last_stage()  # A-001, held at L3
+    survey = load_survey(DEFAULT_SURVEY)
+    with catalog_store.uow() as uow:
+        submit_survey(uow, OFFICE, first.ticket, {e.id: 4 for e in survey.elements},
+                      now=MONDAY_9)
+    desk.call("CF", desk.issue())  # A-002: called, never came
+    desk.skip("CF")
+    desk.call("CF", desk.issue())  # A-003: documents missing
+    desk.finish("CF", "incomplete")
+    desk.issue()  # A-004: waiting at the vehicle check
+    board = _station(catalog_store).board()
+    assert_frozen(board.today)
+    assert_plain(board)
+    today = board.today
+    assert (today.visits, today.waiting, today.done, today.incomplete, today.no_show) == (
+        4, 1, 0, 1, 1)
+    assert today.longest is not None and (today.longest.ticket, today.longest.minutes) == (
+        "A-004", 40)
+    # A-003 ended in time; A-001 and A-004 are still open 10 minutes past their 30; the
+    # no-show is left out, as in the daily report
+    assert (today.within, today.outside, today.within_percent) == (1, 2, 33.3)
+    assert (today.ikm, today.ikm_grade, today.respondents) == (100.0, "A", 1)
+    assert (today.ikm_label, today.ikm_label_en) == ("Sangat Baik", "Very good")
+    assert (today.counters_open, today.counters) == (2, 4)
+    first_stage = board.stages[0]
+    assert (first_stage.stage, first_stage.name, first_stage.name_en, first_stage.waiting) == (
+        "cek-fisik", "Cek Fisik Kendaraan", "Vehicle physical check", 1)
+
+    cf, l3 = board.counter("CF"), board.counter("L3")
+    assert cf is not None and l3 is not None
+    assert (cf.name, cf.officer, cf.is_open, cf.serving) == ("Tempat Cek Fisik", "budi", True,
+                                                            None)
+    assert (cf.idle_minutes, cf.silent_minutes, cf.silent) == (40, 40, True)
+    assert (l3.name, l3.held, l3.idle_minutes) == ("Loket 3 Penyerahan STNK", ("A-001",), None)
+    closed = board.counter("L1")
+    assert closed is not None and (closed.is_open, closed.officer, closed.silent) == (
+        False, None, False)
+
+    assert board.alerts == (
+        Alert("over_standard", "over", "A-001", "Loket 3 Penyerahan STNK", "held", 10,
+              "open_report", "A-001"),
+        Alert("over_standard", "over", "A-004", "Cek Fisik Kendaraan", "waiting", 10,
+              "open_report", "A-004"),
+        Alert("silent_counter", "over", "Loket 3 Penyerahan STNK", "", None, 40,
+              "close_counter", "L3"),
+        Alert("silent_counter", "over", "Tempat Cek Fisik", "", None, 40, "close_counter",
+              "CF"),
+    )
+
+
+def test_a_visit_at_a_silent_counter_is_stuck_and_taken_back(catalog_store: Store) -> None:
+    _act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    _act(catalog_store, q_.call_next, "CF")  # A-001 called; CF silent since
+    station = SupervisorStation(catalog_store, OFFICE,
+                                clock=lambda: MONDAY_9 + timedelta(minutes=SILENT_MINUTES - 1))
+    card = station.board().counter("CF")
+    assert card is not None
+    assert (card.serving, card.status, card.serving_minutes, card.silent) == (
+        "A-001", "called", SILENT_MINUTES - 1, False)
+    assert station.board().alerts == ()  # heard of a minute ago: nothing yet
+    board = _station(catalog_store).board()
+    card = board.counter("CF")
+    assert card is not None and (card.silent, card.sla, card.idle_minutes) == (
+        True, "over", None)
+    [stuck] = board.alerts  # said once, with the action that frees it
+    assert stuck == Alert("stuck", "over", "A-001", "Tempat Cek Fisik", "called", 40,
+                          "take_back", "A-001")
+    _station(catalog_store).take_back(stuck.target, actor=PENGAWAS)
+    after = _station(catalog_store).board()
+    assert [a.kind for a in after.alerts] == ["over_standard", "silent_counter"]
+    assert after.alerts[0].status == "waiting"
+
+
+def test_a_failing_device_and_a_failed_ticket_are_alerts(catalog_store: Store) -> None:
+    with catalog_store.uow() as uow:
+        import_file(uow, path("demo", "stations.yaml"), actor="admin")
+    info = _act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    connection = "sim://?name=supervisor-alerts&fault=paper_out"
+    job = ticket_print.queue_ticket(catalog_store, info.id, connection)
+    with catalog_store.uow() as uow:
+        uow.session.query(DeviceJob).filter_by(id=job).update({"state": JobState.FAILED})
+        uow.commit()
+    station = _station(catalog_store)
+    board = station.board()
+    [failed] = [a for a in board.alerts if a.kind == "print_failed"]
+    assert (failed.subject, failed.action, failed.target) == ("A-001", "reprint", str(job))
+    assert board.reprint_job(job) == board.reprints[0]
+    assert board.station_name("KIOSK-1") == "Kiosk pintu masuk"
+    assert board.station_name("NO-SUCH") == "NO-SUCH"
+    reports = station.devices()
+    assert device_alerts(reports, board) == ()  # the demo's simulators are ready
+    broken = tuple(type(r)(r.office, r.station, r.kind, r.connection,
+                           type(r.state)(type(r.state.condition)("paper_out")))
+                   for r in reports if r.station == "KIOSK-1")
+    assert device_alerts(broken, board) == (
+        Alert("device", "over", "Kiosk pintu masuk", "ticket_printer", "paper_out", None,
+              "check_devices", "KIOSK-1"),)
 
 
 def test_only_a_supervisor_signs_in_at_the_board(catalog_store: Store) -> None:
