@@ -100,7 +100,7 @@ def _load_catalogs(url: str) -> None:
     with Store.open(url) as store:
         for path in catalog_files():
             with store.uow() as uow:
-                import_file(uow, path, actor=ACTOR)
+                import_file(uow, path, actor=Actor(ACTOR))
         for name, role in TEST_USERS.items():  # who the tests act as (app/access.py)
             with store.uow() as uow:
                 # the fixture itself seeds them (once "test" is an officer, it may not)

@@ -77,7 +77,7 @@ def _by_code(session: Session, model: Any, office_id: int) -> dict[str, Any]:
     return {row.code: row for row in rows}
 
 
-def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: Actor | str,
+def import_catalog(uow: UnitOfWork, spec: CatalogSpec, *, actor: Actor,
                    commit: bool = True) -> ImportResult:
     """Load one validated catalog; ``commit=False`` leaves the commit to the caller (an
     import of several files commits once)."""
@@ -199,7 +199,7 @@ def _service_values(time: TimeStandard | None, position: int) -> dict[str, Any]:
     )
 
 
-def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: Actor | str,
+def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: Actor,
                     commit: bool = True) -> list[ImportResult]:
     s = uow.session
     problems: list[Problem] = []
@@ -246,7 +246,7 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: Actor | str,
                 tally.updated += 1
         s.flush()
         result = ImportResult(spec.file, "stations", office.code, tally.created, tally.updated, 0)
-        audit.record(s, actor=access.name_of(actor), action="stations.import", entity="office",
+        audit.record(s, actor=actor.name, action="stations.import", entity="office",
                      entity_id=office.code, office_id=office.id, after=result.to_json())
         results.append(result)
     if commit:
@@ -254,7 +254,7 @@ def import_stations(uow: UnitOfWork, spec: StationsSpec, *, actor: Actor | str,
     return results
 
 
-def import_file(uow: UnitOfWork, path: Path, *, actor: Actor | str) -> list[ImportResult]:
+def import_file(uow: UnitOfWork, path: Path, *, actor: Actor) -> list[ImportResult]:
     """Validate ``path`` completely, then load it in one transaction (all or nothing)."""
     spec = read_file(path)
     if isinstance(spec, StationsSpec):
@@ -275,7 +275,7 @@ def known_offices(uow: UnitOfWork) -> dict[str, set[str]]:
 
 
 def import_files(uow: UnitOfWork, specs: list[CatalogSpec | StationsSpec], *,
-                 actor: Actor | str) -> list[ImportResult]:
+                 actor: Actor) -> list[ImportResult]:
     """Load several validated files in ONE transaction: catalogs first (so a stations file
     may name an office that a catalog of the same import creates), then stations. What
     would fail is refused before the first write; anything that still fails rolls back

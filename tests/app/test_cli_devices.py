@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.access import Actor
 from app.cli import main
 from app.store import Store
 from devices.escpos_parse import decode
@@ -155,7 +156,7 @@ def test_devices_check_reports_every_configured_device(capsys, url: str) -> None
         from resources import path
 
         with store.uow() as uow:
-            import_file(uow, path("demo", "stations.yaml"), actor="admin")
+            import_file(uow, path("demo", "stations.yaml"), actor=Actor("admin"))
     code, data, _ = run(capsys, url, "devices", "check", "--office", "SAMSAT-PTK1")
     assert code == 0
     assert {(d["station"], d["kind"]) for d in data} >= {("KIOSK-1", "ticket_printer")}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.access import Actor
 from app.queue import engine as q_
 from app.stations.display import Board
 from app.store import Store
@@ -155,7 +156,7 @@ def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store:
     from ui.station import make_announcer
 
     with catalog_store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, path("demo", "stations.yaml"), actor=Actor("admin"))
         office = uow.session.query(Office).filter_by(code=OFFICE).one()
         office.settings = dict(office.settings) | {"voice": {"muted": True, "volume": 40}}
         uow.commit()

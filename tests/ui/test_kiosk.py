@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 import resources
+from app.access import Actor
 from app.catalog.service import import_file
 from app.queue import engine as q_
 from app.store import Store
@@ -214,7 +215,7 @@ def test_without_a_printer_the_number_is_still_given(qtbot, catalog_store: Store
 
 def test_the_station_printer_comes_from_the_database(qtbot, catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        import_file(uow, resources.path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, resources.path("demo", "stations.yaml"), actor=Actor("admin"))
     window = _kiosk(qtbot, catalog_store, station_code="KIOSK-1")
     assert window.printer == "sim://" and window.station_id is not None
     info, result = _take(qtbot, window, "STNK-PERPANJANGAN")
@@ -392,7 +393,7 @@ def test_a_ticket_the_kiosk_could_not_print_is_not_printed_later(qtbot,
     from app.spool import Spool, failed_jobs
 
     with catalog_store.uow() as uow:
-        import_file(uow, resources.path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, resources.path("demo", "stations.yaml"), actor=Actor("admin"))
     window = _kiosk(qtbot, catalog_store, station_code="KIOSK-1",
                     printer=f"sim://?name={uuid.uuid4().hex}&fault=paper_out")
     _info, result = _take(qtbot, window, "STNK-PERPANJANGAN")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.catalog.service import import_file, list_services
 from app.catalog.spec import CatalogSpec, read_file
 from app.demo import catalog_files
@@ -83,7 +84,7 @@ def test_details_the_officers_rely_on(catalog_store: Store) -> None:
 
 def test_reimport_is_idempotent(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        (result,) = import_file(uow, catalog_files()[0], actor="admin")
+        (result,) = import_file(uow, catalog_files()[0], actor=Actor("admin"))
     assert (result.created, result.updated, result.deactivated) == (0, 0, 0)
 
 
@@ -96,7 +97,7 @@ def test_service_removed_from_file_is_deactivated_not_deleted(
     edited = tmp_path / "samsat.yaml"
     edited.write_text(text[:cut], encoding="utf-8")
     with catalog_store.uow() as uow:
-        (result,) = import_file(uow, edited, actor="admin")
+        (result,) = import_file(uow, edited, actor=Actor("admin"))
     assert result.deactivated == 1
     with catalog_store.uow(read_only=True) as uow:
         active = {r["code"] for r in list_services(uow, "SAMSAT-PTK1")}
@@ -120,7 +121,7 @@ def test_changed_stage_order_is_applied(catalog_store: Store, tmp_path: Path) ->
     edited = tmp_path / "batu.yaml"
     edited.write_text(text, encoding="utf-8")
     with catalog_store.uow() as uow:
-        (result,) = import_file(uow, edited, actor="admin")
+        (result,) = import_file(uow, edited, actor=Actor("admin"))
     assert result.updated == 1
     with catalog_store.uow(read_only=True) as uow:
         row = next(r for r in list_services(uow, "BAPENDA-BATU") if r["code"] == "PERFORASI")

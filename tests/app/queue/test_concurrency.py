@@ -12,6 +12,7 @@ from collections import Counter as Tally
 import pytest
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.catalog.service import import_catalog
 from app.catalog.spec import parse_catalog
 from app.store import Store
@@ -32,7 +33,7 @@ def _office(store: Store, counters: int) -> None:
                       "stages": ["loket"], "fee": {"kind": "free"}}],
     }
     with store.uow() as uow:
-        import_catalog(uow, parse_catalog(data, "uji.yaml"), actor="admin")
+        import_catalog(uow, parse_catalog(data, "uji.yaml"), actor=Actor("admin"))
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from app.access import Actor
 from app.cli import main
 from app.errors import LoketError
 from app.setup import secrets
@@ -161,7 +162,7 @@ def test_check_lists_offices_counters_and_stations(catalog_db_url: str) -> None:
     from resources import path
 
     with Store.open(catalog_db_url) as store, store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, path("demo", "stations.yaml"), actor=Actor("admin"))
     check = check_database(catalog_db_url)
     assert check.usable
     office = check.office("SAMSAT-PTK1")

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import resources
+from app.access import Actor
 from app.catalog.service import import_file
 from app.errors import LoketError
 from app.queue import engine as q_
@@ -43,7 +44,7 @@ def _station(store: Store, now: datetime = MONDAY_9) -> ks.KioskStation:
 
 def test_setup_is_the_office_its_services_and_the_station_printer(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        import_file(uow, resources.path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, resources.path("demo", "stations.yaml"), actor=Actor("admin"))
     setup = _station(catalog_store).setup("KIOSK-1")
     assert_frozen(setup)
     assert_plain(setup)

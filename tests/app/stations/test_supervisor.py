@@ -154,7 +154,7 @@ def test_a_visit_at_a_silent_counter_is_stuck_and_taken_back(catalog_store: Stor
 
 def test_a_failing_device_and_a_failed_ticket_are_alerts(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, path("demo", "stations.yaml"), actor=Actor("admin"))
     info = _act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
     connection = "sim://?name=supervisor-alerts&fault=paper_out"
     job = ticket_print.queue_ticket(catalog_store, info.id, connection)
@@ -236,7 +236,7 @@ def test_refusals_pass_unchanged(catalog_store: Store) -> None:
 
 def test_devices_are_listed_in_a_unit_of_work_and_asked_after_it(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        import_file(uow, path("demo", "stations.yaml"), actor="admin")
+        import_file(uow, path("demo", "stations.yaml"), actor=Actor("admin"))
     reports = _station(catalog_store).devices()
     assert_plain(reports)
     assert reports and all(r.office == OFFICE for r in reports)
