@@ -294,7 +294,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the bill of {ticket} is unpaid: cancelling needs a supervisor (name, password and "
         "reason)",
     ),
-    # the work of a stage (app/stage_work.py)
+    # the work of a stage (app/queue/stage_work.py)
     "work.missing": (
         "{ticket} belum bisa meninggalkan tahap {stage}: {missing}",
         "{ticket} cannot leave the stage {stage} yet: {missing}",

@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("station read models", ("app/stations",)),
     ("services", ("app/queue", "app/samsat", "app/bapenda", "app/perforation", "app/fiscal",
                   "app/casework", "app/ikm", "app/reports", "app/catalog", "app/tariffs",
-                  "app/setup", "app/*.py")),
+                  "app/setup", "app/desk", "app/output", "app/demo", "app/*.py")),
     ("kernel", ("app",)),
     ("output", ("printing", "devices")),
     ("data", ("db",)),

@@ -97,7 +97,7 @@ def queue_only(store: Any, office: str = "SAMSAT-PTK1") -> None:
 
     For the tests of the queue engine itself, which move visits through the Samsat stages
     without the cek fisik, registration, payment and hand-over that the stages' rules
-    (app/stage_work.py, tested in tests/app/samsat and tests/app/test_stage_work.py) want.
+    (app/queue/stage_work.py, tested in tests/app/samsat and tests/app/test_stage_work.py) want.
     """
     from app.queue import config
     from db.models import Office

@@ -171,7 +171,7 @@ GRAPH = import_graph()
 def test_the_graph_sees_the_imports() -> None:
     """The helper itself: a few edges the code certainly has (else every check passes empty)."""
     assert "db.enums" in GRAPH["db.models_core"]
-    assert "app.stage_work" in GRAPH["app.samsat.rules"]  # from ... import, at the top
+    assert "app.queue.stage_work" in GRAPH["app.samsat.rules"]  # from ... import, at the top
     assert "app.queue.config" in GRAPH["app.queue.engine"]
     assert any(_in(target, "app") for target in GRAPH["ui.station"])
     assert len(GRAPH) > 100
@@ -229,9 +229,9 @@ def test_printing_sits_below_app_and_devices() -> None:
 
 
 def test_every_area_registers_its_leaving_rules() -> None:
-    """app.stage_work imports no area: the areas fill its registry when app.areas imports
-    them, and every rule of every area's RULES table is there."""
-    from app import areas, stage_work
+    """app.queue.stage_work imports no area: the areas fill its registry when
+    app.queue.areas imports them, and every rule of every area's RULES table is there."""
+    from app.queue import areas, stage_work
 
     registered = stage_work.rules()
     for area in areas.LEAVING_RULES:

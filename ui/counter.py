@@ -64,9 +64,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.access import Act, role_may
+from app.clock import local
 from app.errors import LoketError
 from app.queue import deadline
-from app.queue.clock import local
 from app.stations import counter as cs
 from app.store import Store
 from ui.live import LiveEvents

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import utcnow
 from app.errors import LoketError
-from app.queue.clock import utcnow
 from app.stations.display import Board, CounterCall, DisplayStation, call_of, local_clock
 from app.store import Store
 from ui.live import LiveEvents

@@ -56,9 +56,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import local, utcnow
 from app.errors import LoketError
 from app.i18n import language
-from app.queue.clock import local, utcnow
 from app.spool import JobResult
 from app.stations import kiosk as ks
 from app.store import Store

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import utcnow
 from app.errors import LoketError
-from app.queue.clock import utcnow
 from app.reports.tables import Table, as_text, report_tables
 from app.stations.reports import DailyReport, ReportStation, check_period
 from app.store import Store

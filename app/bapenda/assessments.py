@@ -33,10 +33,10 @@ from app import access, audit
 from app.access import Act, Actor
 from app.bapenda.formats import Formats, load_formats
 from app.bapenda.taxpayers import _city, document_number, find_taxpayer, visit_at_work
+from app.clock import local, local_day
 from app.errors import LoketError
 from app.inputs import check_day
 from app.money import format_rupiah, parse_rupiah
-from app.queue.clock import local, local_day
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
 from db.enums import PaymentMethod

@@ -1,7 +1,7 @@
 """What the bapenda stages must have recorded before a visit leaves them (seeds 001, 002).
 
 Declared here, beside the NPWPD and tax services, and asked by the queue through
-:mod:`app.stage_work` before any finish:
+:mod:`app.queue.stage_work` before any finish:
 
 - **npwpd**, a visit of the office's NPWPD registration service leaves as done only with a
   taxpayer registered in this visit (``taxpayers.visit_id``) and the card of each one
@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from app.bapenda import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.i18n import Text
-from app.stage_work import Leaving, Rule, register_leaving_rules
+from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.enums import JobState
 from db.models import AuditEntry, DeviceJob, Office, Payment, Service, Visit
 from db.models_bapenda import TaxAssessment, Taxpayer
@@ -154,4 +154,4 @@ RULES: dict[str, Rule] = {
     "tax-payment": tax_paid,
 }
 
-register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
+register_leaving_rules(RULES)  # once, when the area is imported (app/queue/areas.py)

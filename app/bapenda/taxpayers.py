@@ -15,7 +15,7 @@ NPWPD is a cancellation (a supervisor), asked of :func:`app.access.require` befo
 is read for the act or written, so a refusal changes nothing but is kept in the audit log.
 
 Registering, deactivating or printing the card for a visit belongs to the counter that has
-called or is serving it (:func:`app.stage_work.require_at_work`, work ``npwpd``); a
+called or is serving it (:func:`app.queue.stage_work.require_at_work`, work ``npwpd``); a
 supervisor may override, audited. What the visit must have before it leaves the desk is
 :mod:`app.bapenda.rules`. Without a visit (data kept up to date at the desk) nothing more is
 asked.
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import SQLColumnExpression, func, select
@@ -37,12 +37,12 @@ from app import access, audit
 from app.access import Act
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
 from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
+from app.clock import local, local_day, moment
 from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.identifiers import parse_nik
-from app.queue.clock import local, local_day
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_at_work, require_visit_at_work
+from app.queue.stage_work import require_at_work, require_visit_at_work
 from app.store import Store, UnitOfWork
 from db.models import Document, Office, Person, Service, Visit
 from db.models_bapenda import Taxpayer
@@ -149,9 +149,6 @@ class TaxpayerInfo:
             "documents": list(self.documents),
         }
 
-
-def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
 
 
 def _text(value: object) -> str:
@@ -283,7 +280,7 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
 def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
                   actor: Actor | str, override: bool, now: datetime) -> None:
     """Work for visit ``visit_id`` only at the counter doing ``work`` that serves it
-    (:func:`app.stage_work.require_visit_at_work`). ``actor``: already checked for the act
+    (:func:`app.queue.stage_work.require_visit_at_work`). ``actor``: already checked for the act
     (:func:`acting`); an override asks again, for :attr:`Act.OVERRIDE`."""
     require_visit_at_work(session, office.id, visit_id, work, actor=actor,
                           override=override, now=now)
@@ -409,7 +406,7 @@ def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = No
     """Register a taxpayer (all or nothing) and commit; the registration letter is saved
     with it. Counter work (an officer); for a visit: only at the counter serving it (or a
     supervisor's override)."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     office = resolve_office(s, office_code)
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
@@ -579,7 +576,7 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
     office's deactivation service (``NPWPD-NONAKTIF``) are checked when the office has one
     and the checked codes are given (or ticked on the visit). For a visit: only at the
     counter serving it (or a supervisor's override)."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     office = resolve_office(s, office_code)
     who = access.require(s, actor, Act.CANCEL, office_id=office.id, now=now, user_id=user_id)
@@ -667,7 +664,7 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
     from app.spool import check_connection, enqueue
     from db.enums import DeviceKind
 
-    now = _now(now)
+    now = moment(now)
     with store.uow(read_only=True) as uow:
         s = uow.session
         office = resolve_office(s, office_code)
@@ -762,7 +759,7 @@ def form_options(uow: UnitOfWork, *, office_code: str | None = None,
     s = uow.session
     office = resolve_office(s, office_code)
     formats = formats or load_formats()
-    rules = formats.rules(office.code, local_day(_now(now), office.zone))
+    rules = formats.rules(office.code, local_day(moment(now), office.zone))
     printer = None
     if counter_code:
         from db.models import Counter
@@ -784,7 +781,7 @@ def village_parser(uow: UnitOfWork, *, office_code: str | None = None,
     """A parser of village codes for the form (the width of the office's format)."""
     s = uow.session
     office = resolve_office(s, office_code)
-    rules = (formats or load_formats()).rules(office.code, local_day(_now(now), office.zone))
+    rules = (formats or load_formats()).rules(office.code, local_day(moment(now), office.zone))
     width = rules.npwpd.width("village") or 2
 
     def parse(text: str) -> str:

@@ -19,7 +19,7 @@ a row of ``application_steps`` (from, to, note, when, by) with the status after 
 (ditolak). A finished application cannot change any more.
 
 Registering an application for a visit belongs to the counter that has called or is
-serving it (work ``casework``, :func:`app.stage_work.require_at_work`; a supervisor may
+serving it (work ``casework``, :func:`app.queue.stage_work.require_at_work`; a supervisor may
 override, audited); the visit leaves the desk only with its application registered
 (:mod:`app.casework.rules`). What follows (disposition, decision) is not tied to a visit.
 
@@ -31,7 +31,7 @@ log name the person checked, with their user id.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,6 +44,7 @@ from app.access import Act, Acting, Actor
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS, application_due, end_of_day
 from app.casework.deciders import decider_for
+from app.clock import moment
 from app.document_archive import letterhead, save_document
 from app.document_numbers import next_in_series
 from app.errors import LoketError
@@ -51,7 +52,7 @@ from app.i18n import tr
 from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
 from app.queue.engine import resolve_office
-from app.stage_work import require_visit_at_work
+from app.queue.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from app.workdays import WorkingCalendar
 from db.enums import TimeUnit
@@ -67,9 +68,6 @@ UTC_ZONE = ZoneInfo("UTC")
 LIMITS = {"name": 200, "contact": 200, "holder": 200, "subject": 2000, "note": 2000}
 WORK = "casework"  # the work of the desk (resources/panels/work-panels.yaml)
 
-
-def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
 
 
 def _tz(office: Office) -> ZoneInfo:
@@ -120,7 +118,7 @@ def acting(session: Session, actor: Actor | str, office: Office, now: datetime) 
 def visit_at_work(session: Session, office: Office, visit_id: int | None, *,
                   actor: Actor | str, override: bool, now: datetime) -> None:
     """Registering for visit ``visit_id`` only at the casework counter serving it
-    (:func:`app.stage_work.require_visit_at_work`)."""
+    (:func:`app.queue.stage_work.require_visit_at_work`)."""
     require_visit_at_work(session, office.id, visit_id, WORK,
                           actor=actor if isinstance(actor, Actor) else Actor(actor),
                           override=override, now=now)
@@ -182,7 +180,7 @@ def due_date(uow: UnitOfWork, service_code: str, *, office_code: str | None = No
     s = uow.session
     office = resolve_office(s, office_code)
     service = _service(s, office, service_code)
-    received = _now(received_at)
+    received = moment(received_at)
     cal = WorkingCalendar.for_office(s, office.id)
     return application_due(cal, received.astimezone(_tz(office)).date(),
                            service.time_value or 0, service.time_unit or TimeUnit.DAYS)
@@ -322,7 +320,7 @@ def register_application(
     :class:`LoketError` before writing anything. For a visit: only at the counter serving
     it (or a supervisor's override)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
@@ -335,7 +333,7 @@ def register_application(
     if applicant_nik is not None and str(applicant_nik).strip():
         nik = parse_nik(applicant_nik, today=now.astimezone(tz).date()).value
     value = parse_amount(amount)
-    received = _now(received_at) if received_at else now
+    received = moment(received_at) if received_at else now
     if received > now:
         raise LoketError("casework.future_time", at=received.astimezone(tz).isoformat())
     received_day = received.astimezone(tz).date()
@@ -416,7 +414,7 @@ def forward(uow: UnitOfWork, number: str, *, to: str, note: str = "",
             now: datetime | None = None) -> ApplicationInfo:
     """Hand the file on (disposition) to ``to``; the application is then in progress."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     app = _open_app(s, office, number)
@@ -443,7 +441,7 @@ def finish(uow: UnitOfWork, number: str, *, outcome: str = "done", note: str = "
            now: datetime | None = None) -> ApplicationInfo:
     """Record the decision: ``done`` (selesai) or ``rejected`` (ditolak, with its reason)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     if outcome not in OUTCOMES:
@@ -511,7 +509,7 @@ def overdue(uow: UnitOfWork, *, office_code: str | None = None,
             now: datetime | None = None) -> list[DueItem]:
     """Open applications whose due date has passed, most overdue first."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     return overdue_for(s, office, now)
 
@@ -528,7 +526,7 @@ def due_soon(uow: UnitOfWork, *, office_code: str | None = None, now: datetime |
              within_working_days: int = 2) -> list[DueItem]:
     """Open applications due today or within the next ``within_working_days`` working days."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     tz = _tz(office)
     today = now.astimezone(tz).date()

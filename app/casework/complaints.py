@@ -29,7 +29,7 @@ log name the person checked, with their user id.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,6 +41,7 @@ from app.access import Actor
 from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.applications import acting, visit_at_work
 from app.casework.deadlines import complaint_due
+from app.clock import moment
 from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.i18n import tr
@@ -56,9 +57,6 @@ TEXT_MAX = 4000
 SHORT_MAX = 200
 OPEN = (ComplaintStatus.RECEIVED, ComplaintStatus.IN_PROGRESS)
 
-
-def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
 
 
 def _tz(office: Office) -> ZoneInfo:
@@ -251,7 +249,7 @@ def register_complaint(
     """Register a complaint with its due time and SOP steps; commits. For a visit: only at
     the counter serving it (or a supervisor's override)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who_acts = acting(s, actor, office, now)
     visit_at_work(s, office, visit_id, actor=actor, override=override, now=now)
@@ -259,7 +257,7 @@ def register_complaint(
     body = _clean(text, "text", TEXT_MAX, "complaint.text_required")
     who = _clean(reporter, "reporter", SHORT_MAX)
     reach = _clean(contact, "contact", SHORT_MAX)
-    received = _now(received_at) if received_at else now
+    received = moment(received_at) if received_at else now
     if received > now:
         raise LoketError("casework.future_time",
                          at=received.astimezone(_tz(office)).isoformat())
@@ -317,7 +315,7 @@ def complete_step(uow: UnitOfWork, number: str, position: int, *, note: str = ""
     """Mark one SOP step done (by whom, when, with a note); the complaint is then in
     progress unless already answered."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
@@ -349,7 +347,7 @@ def answer(uow: UnitOfWork, number: str, text: str, *, office_code: str | None =
     """Record the answer (tanggapan) given to the reporter; on time when at or before the
     complaint's due moment. A later answer replaces it (the audit log keeps both)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
@@ -371,7 +369,7 @@ def close(uow: UnitOfWork, number: str, resolution: str, *, office_code: str | N
           actor: Actor | str, now: datetime | None = None) -> ComplaintInfo:
     """Record the resolution (penyelesaian) and close the complaint; it must be answered."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = acting(s, actor, office, now)
     c, case = _find(s, office, number)
@@ -435,4 +433,4 @@ def overdue(uow: UnitOfWork, *, office_code: str | None = None,
             now: datetime | None = None) -> list[OverdueComplaint]:
     """Complaints without an answer after their due moment, most overdue first."""
     s = uow.session
-    return overdue_for(s, resolve_office(s, office_code), _now(now))
+    return overdue_for(s, resolve_office(s, office_code), moment(now))

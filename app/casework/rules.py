@@ -1,7 +1,7 @@
 """What a casework desk must have recorded before a visit leaves it (seeds 000-002).
 
 Declared here, beside the application and complaint services, and asked by the queue
-through :mod:`app.stage_work` before any finish:
+through :mod:`app.queue.stage_work` before any finish:
 
 - a visit of an **application** service leaves its stage as done only with its application
   registered in this visit (``applications.visit_id``): the receipt with the tracking
@@ -35,7 +35,7 @@ from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.fiscal.rules import is_clearance
 from app.i18n import Text
 from app.perforation.rules import is_perforation
-from app.stage_work import Leaving, Rule, register_leaving_rules
+from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Complaint, Office, Service
 from db.models_casework import Application
 
@@ -83,4 +83,4 @@ def registered(leaving: Leaving) -> list[Text]:
 
 RULES: dict[str, Rule] = {"casework": registered}
 
-register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
+register_leaving_rules(RULES)  # once, when the area is imported (app/queue/areas.py)

@@ -33,7 +33,7 @@ from app.cli.common import (
     visit_of,
     write_output,
 )
-from app.cli.login import actor_name
+from app.cli.login import actor, actor_name
 from app.errors import LoketError
 
 
@@ -220,7 +220,7 @@ def cmd_holiday_add(args: argparse.Namespace) -> int:
 
     day = H.parse_day(args.date)
     with open_store(args) as store, store.uow() as uow:
-        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=actor_name(args))
+        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=actor(args))
     data = info.to_json()
     emit(args, data, lambda: f"{data['day']}  {data['name']}  {data['office'] or '*'}")
     return 0

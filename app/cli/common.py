@@ -161,7 +161,7 @@ def pc_user() -> str:
 
 def add_override(parser: argparse.ArgumentParser) -> None:
     """``--override``: a supervisor acts on a visit that no counter of the action's stage
-    has called or is serving (app.stage_work.require_at_work); refused for anyone else,
+    has called or is serving (app.queue.stage_work.require_at_work); refused for anyone else,
     audited when allowed."""
     parser.add_argument("--override", action="store_true",
                         help="supervisor: act although the visit is not at this stage "

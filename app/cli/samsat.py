@@ -163,8 +163,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_recap(args: argparse.Namespace) -> int:
+    from app.clock import local_day, utcnow
     from app.money import format_rupiah
-    from app.queue.clock import local_day, utcnow
     from app.queue.engine import resolve_office
     from app.samsat import recap
     from app.samsat.registry import parse_date

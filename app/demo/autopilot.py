@@ -6,7 +6,7 @@ step on: call the next visit, start serving it, or do the work of its stage and 
 The work is the officer's work, through the same functions the counter console calls: cek
 fisik recorded from the visitor's vehicle, every requirement ticked and the case registered
 at loket 1, the bill paid in cash at loket 2, the STNK handed over at loket 3. So the demo
-office shows the real flow, and the stages' rules (:mod:`app.stage_work`) hold for it as for
+office shows the real flow, and the stages' rules (:mod:`app.queue.stage_work`) hold for it as for
 anyone: a step the autopilot cannot do ends the visit as incomplete with the reason, never
 as done.
 """
@@ -18,13 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app import stage_work
 from app.catalog.service import list_services
+from app.clock import local_day, utcnow
 from app.demo import data as demo_data
 from app.desk import visit as desk
 from app.errors import LoketError
 from app.queue import engine as q
-from app.queue.clock import local_day, utcnow
+from app.queue import stage_work
 from app.samsat import flow as samsat
 from app.samsat.registry import find_vehicle
 from app.samsat.rules import latest_check

@@ -7,7 +7,7 @@ officer can send the visitor back there. Which work a stage does is data
 which counters serve a stage is the office's configuration: nothing here names a loket.
 
 Only reads; the rules that refuse a finish or an action live with the services
-(:mod:`app.stage_work`).
+(:mod:`app.queue.stage_work`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.queue import engine as q
-from app.stage_work import works_of
+from app.queue.stage_work import works_of
 from app.store import UnitOfWork
 from db.models import Counter, Stage
 

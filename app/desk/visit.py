@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app import access, audit, users
 from app.access import Act, Actor
+from app.clock import local, utcnow
 from app.desk import requirements as checklist
 from app.desk.panels import panels_for
 from app.document_archive import letterhead
@@ -36,7 +37,6 @@ from app.office_settings import settings_of
 from app.output.devices import station_device
 from app.queue import deadline
 from app.queue import engine as q
-from app.queue.clock import local, utcnow
 from app.samsat import flow as samsat_flow
 from app.samsat import rules as samsat_rules
 from app.store import UnitOfWork, end_reading

@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Actor
+from app.clock import local, local_day, utcnow
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.fiscal.extract import SOURCE_NAMES, SOURCES, read_extract
-from app.queue.clock import local, local_day, utcnow
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
 from db.models import Office

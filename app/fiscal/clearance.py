@@ -11,7 +11,7 @@ keterangan tunggakan* (not clear), each with an unguessable verification code an
 code, stored in ``documents``. ``verify`` answers whether a code is one Loket issued.
 
 A check for a visit belongs to the counter that has called or is serving it (work
-``fiscal``, :func:`app.stage_work.require_at_work`; a supervisor may override, audited);
+``fiscal``, :func:`app.queue.stage_work.require_at_work`; a supervisor may override, audited);
 the visit leaves the desk only with its check logged (:mod:`app.fiscal.rules`).
 
 Who may (:mod:`app.access`, asked before anything is written or a PDF is made): a check, a
@@ -36,15 +36,15 @@ from sqlalchemy.orm import Session
 from app import access, audit
 from app import document_archive as documents
 from app.access import Act
+from app.clock import local, local_day, utcnow
 from app.errors import LoketError
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.fiscal.arrears import current_batches
 from app.fiscal.extract import SOURCE_NAMES, SOURCES, parse_npwpd
 from app.identifiers import parse_nik, parse_nop, parse_plate
 from app.money import format_rupiah
-from app.queue.clock import local, local_day, utcnow
 from app.queue.engine import Actor, resolve_office
-from app.stage_work import require_visit_at_work
+from app.queue.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from db.models import Office, Person, User, Vehicle
 from db.models_fiscal import FiscalArrear, FiscalCheck, FiscalLetter

@@ -1,7 +1,7 @@
 """What the tax clearance desk must have recorded before a visit leaves it (seed 004).
 
 Declared here, beside the clearance service, and asked by the queue through
-:mod:`app.stage_work` before any finish: a visit of the tax clearance service leaves its
+:mod:`app.queue.stage_work` before any finish: a visit of the tax clearance service leaves its
 stage as done only with a clearance check logged for this visit (``fiscal_checks.visit_id``),
 whatever its result: the check and its evidence are the product (SIPEKA), a letter is
 issued only when the result allows one.
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.i18n import Text
-from app.stage_work import Leaving, Rule, register_leaving_rules
+from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_fiscal import FiscalCheck
 
@@ -49,4 +49,4 @@ def checked(leaving: Leaving) -> list[Text]:
 
 RULES: dict[str, Rule] = {"fiscal": checked}
 
-register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
+register_leaving_rules(RULES)  # once, when the area is imported (app/queue/areas.py)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Actor
+from app.clock import moment
 from app.errors import LoketError
 from app.ikm import messages  # noqa: F401  (registers the messages)
 from app.ikm.answers_file import read_answers
@@ -50,9 +51,6 @@ from printing.ticket import parse_qr_payload
 
 QUICK = "quick"
 
-
-def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
 
 
 def visit_from_scan(session: Session, office: Office, text: str, now: datetime) -> Visit:
@@ -189,7 +187,7 @@ def check_visit(uow: UnitOfWork, office_code: str | None, ticket: str, *,
     the reason otherwise (see :func:`_credited` for the rule). Only reads: the survey
     station asks before the first question, so nobody answers nine questions to be
     refused at the end; :func:`submit_survey` asks again when it stores."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     office = q.resolve_office(s, office_code)
     visit = visit_from_scan(s, office, ticket, now)
@@ -207,7 +205,7 @@ def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
     when the visit may not answer yet or at all (see :func:`_credited`: its last stage
     has not started, it was cancelled or never served), or when it has already answered.
     """
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     survey = load_survey(survey_code)
     clean = _check_answers(survey, answers)
@@ -242,7 +240,7 @@ def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
 def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, value: int, *,
                  now: datetime | None = None, actor: str = "survey") -> int:
     """One tap on one of four faces (1 = very unhappy ... 4 = very happy) for a loket."""
-    now = _now(now)
+    now = moment(now)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
         raise LoketError("survey.bad_rating", value=value)
     s = uow.session
@@ -267,7 +265,7 @@ def import_answers(uow: UnitOfWork, office_code: str | None, path: Path, *,
     """Load a file of paper questionnaires (see :mod:`app.ikm.answers_file`): all rows or
     none. A row's date (else today) dates the answer at noon, office time. A supervisor's
     act (:attr:`~app.access.Act.DATA`), checked before the file is read."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     office = q.resolve_office(s, office_code)
     who = access.require(s, actor, Act.DATA, office_id=office.id, now=now)

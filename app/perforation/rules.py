@@ -1,7 +1,7 @@
 """What the perforation stage must have recorded before a visit leaves it (seeds 001, 002).
 
 Declared here, beside the perforation service, and asked by the queue through
-:mod:`app.stage_work` before any finish: a visit of the perforation service leaves its
+:mod:`app.queue.stage_work` before any finish: a visit of the perforation service leaves its
 stage as done only with a request registered for this visit
 (``perforation_requests.visit_id``, not cancelled) and the sheets of each counted: the
 request is no longer ``requested``, ``counting`` or ``interrupted`` (a count stopped by a
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import Text
 from app.perforation import messages  # noqa: F401  (registers the messages)
-from app.stage_work import Leaving, Rule, register_leaving_rules
+from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_perforation import PerforationRequest
 
@@ -72,4 +72,4 @@ def sheets_counted(leaving: Leaving) -> list[Text]:
 
 RULES: dict[str, Rule] = {"perforation": sheets_counted}
 
-register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
+register_leaving_rules(RULES)  # once, when the area is imported (app/queue/areas.py)

@@ -11,7 +11,7 @@ LoketError with the reason in Indonesian; no other exception escapes on any inpu
 
 A request for a visit, and the count of a request whose visit is still open, belong to the
 counter that has called or is serving that visit (work ``perforation``,
-:func:`app.stage_work.require_at_work`; a supervisor may override, audited). The visit
+:func:`app.queue.stage_work.require_at_work`; a supervisor may override, audited). The visit
 leaves the desk only with its request and, counted while it waits, its sheets counted
 (:mod:`app.perforation.rules`). Counting later (a standard of days) asks nothing.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import access, audit
 from app.access import Act, Actor
+from app.clock import local, local_day, moment, zone_info
 from app.document_archive import letterhead, save_document
 from app.document_numbers import next_in_series
 from app.errors import LoketError
@@ -43,9 +44,8 @@ from app.perforation import (
     messages,  # noqa: F401  (registers the messages)
 )
 from app.perforation.rules import COUNTABLE, STATUS_TEXT
-from app.queue.clock import local, local_day, zone_info
 from app.queue.engine import resolve_office
-from app.stage_work import require_visit_at_work
+from app.queue.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from app.workdays import WorkingCalendar
 from db.models import Office
@@ -76,13 +76,6 @@ _SERIES = re.compile(r"^[A-Z0-9][A-Z0-9./-]{0,15}$")
 _SPACES = re.compile(r"\s+")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
-
-def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
-    if now.tzinfo is None:
-        raise ValueError("now must be an aware datetime")
-    return now.astimezone(UTC)
 
 
 # --- validators ------------------------------------------------------------------------------
@@ -421,7 +414,7 @@ def info(session: Session, req: PerforationRequest, now: datetime | None = None)
     def loc(value: datetime | None) -> datetime | None:
         return local(value, zone) if value else None
 
-    finished = req.reconciled_at or (None if req.status == "cancelled" else _now(now))
+    finished = req.reconciled_at or (None if req.status == "cancelled" else moment(now))
     over = int((finished - req.due_at).total_seconds() // 60) if finished else 0
     media = config.media_named(req.media)
     standard = req.standard or {}
@@ -493,7 +486,7 @@ def visit_at_work(session: Session, office_id: int, visit_id: int | None, *,
                   actor: Actor | str, override: bool, now: datetime,
                   open_only: bool = False) -> None:
     """Perforation work for visit ``visit_id`` only at the counter serving it
-    (:func:`app.stage_work.require_visit_at_work`); ``open_only``: a closed visit asks
+    (:func:`app.queue.stage_work.require_visit_at_work`); ``open_only``: a closed visit asks
     nothing (its valuables are counted after it left)."""
     require_visit_at_work(session, office_id, visit_id, WORK,
                           actor=actor if isinstance(actor, Actor) else Actor(actor),
@@ -539,7 +532,7 @@ def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: objec
     office's time standard at this moment. For a visit: only at the counter serving it
     (or a supervisor's override)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     visit_at_work(s, office.id, visit_id, actor=actor, override=override, now=now)
@@ -602,7 +595,7 @@ def list_requests(uow: UnitOfWork, *, office_code: str | None = None,
     if visit_id is not None:
         stmt = stmt.where(PerforationRequest.visit_id == visit_id)
     if overdue_only:
-        stmt = stmt.where(PerforationRequest.due_at < _now(now))
+        stmt = stmt.where(PerforationRequest.due_at < moment(now))
     rows = s.scalars(stmt.options(selectinload(PerforationRequest.runs))
                      .order_by(PerforationRequest.id)).all()
     shown = [info(s, r, now) for r in rows]
@@ -616,7 +609,7 @@ def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: 
     sheets counted by hand, with the reason. While the request's visit is open: only at
     the counter serving it (or a supervisor's override)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     req = find(s, ref, office_code, lock=True)
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=req.office_id, now=now)
     visit_at_work(s, req.office_id, req.visit_id, actor=actor, override=override, now=now,
@@ -664,7 +657,7 @@ def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object
     """Record the reconciliation of the count against the request (damaged sheets as the
     officer found them); who and when. A supervisor's act (:data:`RECONCILE`)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     req = find(s, ref, office_code, lock=True)
     who = access.require(s, actor, RECONCILE, office_id=req.office_id, now=now)
     if req.status not in RECONCILABLE:
@@ -693,7 +686,7 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
     form PDF is stored as a document (kind ``perforation_pickup``, the request's number).
     ``user_id``: who issued the form when the actor is not a user (a system actor)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     req = find(s, ref, office_code, lock=True)
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=req.office_id, now=now)
     if req.status != "reconciled":
@@ -725,7 +718,7 @@ def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor | str,
     """Withdraw a request that has not been counted yet (its serials are free again); a
     supervisor's act (a cancellation)."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     req = find(s, ref, office_code, lock=True)
     who = access.require(s, actor, Act.CANCEL, office_id=req.office_id, now=now)
     if req.status != "requested":
@@ -751,7 +744,7 @@ def stock_book(uow: UnitOfWork, npwpd: object, *, office_code: str | None = None
     """Perforated valuables of one taxpayer: per media and series, the ranges, sheets
     (usable: counted minus damaged), face value and dates, with totals."""
     s = uow.session
-    now = _now(now)
+    now = moment(now)
     office = resolve_office(s, office_code)
     wanted = parse_npwpd(npwpd)
     key = npwpd_key(wanted)

@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-import app.areas  # noqa: F401  (every area registers its stage-leaving rules)
+import app.queue.areas  # noqa: F401  (every area registers its stage-leaving rules)
 from app.access import SYSTEM, Act, Actor
+from app.clock import day_bounds, local_day, utcnow
 from app.errors import LoketError
 from app.office_settings import settings_of
 from app.queue import statements as sql
-from app.queue.clock import day_bounds, local_day, utcnow
 from app.queue.config import CounterConf, counter_conf, resolve_office, service_conf
 from app.queue.history import close_record, log_change, record_change
 from app.queue.lookups import (
@@ -34,8 +34,8 @@ from app.queue.lookups import (
     open_record,
     require_free,
 )
+from app.queue.stage_work import check_leaving, governed
 from app.queue.tickets import TicketInfo, ticket_info
-from app.stage_work import check_leaving, governed
 from app.store import UnitOfWork, end_reading
 from db.enums import VisitStatus
 from db.models import Counter, Office, Stage, StageRecord, Visit, VisitTransition
@@ -441,7 +441,7 @@ def finish(uow: UnitOfWork, counter_code: str, *, outcome: str = "done",
     it; ``incomplete`` returns it to the visitor (documents missing); ``cancelled``.
 
     Refused, with the missing steps and nothing written, while the stage's work is not
-    recorded (:func:`app.stage_work.check_leaving`): every entry point finishes here.
+    recorded (:func:`app.queue.stage_work.check_leaving`): every entry point finishes here.
 
     Pressed after every service, so it runs on prebuilt statements like "call next": the
     counter row first (serialising presses at one counter), then its current record.

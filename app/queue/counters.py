@@ -10,11 +10,11 @@ from sqlalchemy import or_, select
 
 from app import audit
 from app.access import SYSTEM, Act, Actor
+from app.clock import utcnow
 from app.errors import LoketError
 from app.inputs import check_number
 from app.office_settings import MAX_RECOVER_AFTER_MINUTES, settings_of
 from app.queue.calls import CallInfo, call_info, claim_counter, requeue, ticket_to_counter
-from app.queue.clock import utcnow
 from app.queue.config import resolve_office
 from app.queue.events import publish
 from app.queue.history import log_change

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.access import SYSTEM, Act, Actor
+from app.clock import local, local_day, utcnow
 from app.errors import LoketError
 from app.office_settings import settings_of
-from app.queue.clock import local, local_day, utcnow
 from app.queue.config import resolve_office
 from app.queue.events import publish
 from app.queue.history import close_record

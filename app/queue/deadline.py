@@ -6,8 +6,8 @@ import calendar as _cal
 from datetime import date, datetime, time, timedelta
 
 from app.catalog.spec import TimeStandard
+from app.clock import at_local, local_day
 from app.office_settings import SLA_WARNING_RATIO
-from app.queue.clock import at_local, local_day
 from app.workdays import WorkingCalendar
 from db.enums import TimeUnit, Zone
 

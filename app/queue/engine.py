@@ -17,6 +17,7 @@ Callers may keep importing from here; new code may import from the parts directl
 from __future__ import annotations
 
 from app.access import SYSTEM, Actor
+from app.clock import utcnow
 from app.office_settings import MAX_RECOVER_AFTER_MINUTES, RECALL_LIMIT
 from app.queue.calls import (
     CLOSED_AS,
@@ -34,7 +35,6 @@ from app.queue.calls import (
     start,
     transfer,
 )
-from app.queue.clock import utcnow
 from app.queue.config import resolve_office
 from app.queue.counters import (
     heartbeat,

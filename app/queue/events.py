@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.queue.clock import utcnow
+from app.clock import utcnow
 from db.models import Event
 
 CHANNEL = "loket_events"

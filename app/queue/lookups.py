@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from app import access
 from app.access import Act, Actor
+from app.clock import day_bounds, local_day
 from app.errors import LoketError
 from app.queue import statements as sql
-from app.queue.clock import day_bounds, local_day
 from app.queue.config import resolve_office
 from db.enums import OPEN_STATUSES, VisitStatus, Zone
 from db.models import Counter, Office, Service, ServiceStage, StageRecord, Visit

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.clock import local_day, utcnow
 from app.office_settings import settings_of
 from app.queue import deadline
-from app.queue.clock import local_day, utcnow
 from app.queue.config import resolve_office
 from app.queue.lookups import ACTIVE, today_start
 from app.store import UnitOfWork

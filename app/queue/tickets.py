@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.access import SYSTEM, Act, Actor
+from app.clock import local_day, utcnow
 from app.errors import LoketError
 from app.queue import deadline
 from app.queue import statements as sql
-from app.queue.clock import local_day, utcnow
 from app.queue.config import resolve_office, service_conf
 from app.queue.day import ensure_open, office_hours
 from app.queue.eta import estimate_minutes

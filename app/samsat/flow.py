@@ -5,8 +5,9 @@ Each step is one function over a unit of work that validates everything first, r
 :class:`~app.errors.LoketError` before any write, then writes its rows with an audit entry
 and commits. The queue moves separately (the counter's "Selesai" button), and only when the
 stage's work is recorded (:mod:`app.samsat.rules`, asked by the queue). Each step belongs to
-the visit a counter of its stage has called or is serving (:func:`app.stage_work.require_at_work`);
-a supervisor may override, audited. Each step is counter work
+the visit a counter of its stage has called or is serving
+(:func:`app.queue.stage_work.require_at_work`); a supervisor may override, audited. Each
+step is counter work
 (:attr:`app.access.Act.COUNTER_WORK`): it first asks :func:`app.access.require` at the visit's
 office, before anything is written or printed, and writes the checked person's name and user id.
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -37,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Acting, Actor
+from app.clock import local, local_day, moment
 from app.desk.requirements import missing_requirements
 from app.document_archive import letterhead, save_document
 from app.document_numbers import next_in_series
@@ -44,8 +46,8 @@ from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_plate
 from app.money import format_rupiah, parse_rupiah
-from app.queue.clock import local, local_day
 from app.queue.engine import find_visit, resolve_office
+from app.queue.stage_work import require_at_work
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from app.samsat.registry import (
     find_person,
@@ -56,7 +58,6 @@ from app.samsat.registry import (
     parse_text,
 )
 from app.samsat.rules import CANCELLED, case_kind, case_of, latest_check
-from app.stage_work import require_at_work
 from app.store import UnitOfWork
 from db.enums import PaymentMethod, TimeUnit
 from db.models import Office, Payment, PaymentLine, Person, Vehicle, Visit
@@ -69,9 +70,6 @@ SKPD_KIND = "samsat_skpd"
 RECEIPT_KIND = "samsat_receipt"
 _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9/\-]{0,63}$")
 
-
-def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
 
 
 # --- the visit --------------------------------------------------------------------------
@@ -100,7 +98,7 @@ def visit_id_for_ticket(uow: UnitOfWork, ticket: str, *, office_code: str | None
     """Today's visit with this ticket number (``A-001``) at the office."""
     s = uow.session
     office = resolve_office(s, office_code)
-    return find_visit(s, office, ticket, _now(now)).id
+    return find_visit(s, office, ticket, moment(now)).id
 
 
 # --- cek fisik --------------------------------------------------------------------------
@@ -185,7 +183,7 @@ def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
     chassis number; when known, each number is marked as matching the register or not. A
     new check replaces the last one until the visit is registered at loket 1.
     """
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
     who = _acting(s, actor, visit, now)
@@ -324,7 +322,7 @@ def case_view(uow: UnitOfWork, visit_id: int, *, now: datetime | None = None) ->
     """The visit's STNK case as the panels show it (works on closed visits too)."""
     from app.samsat.registry import vehicle_json
 
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, open_only=False)
     kind = case_kind(s, visit.service) or "renewal"
@@ -387,7 +385,7 @@ def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str,
     issues the "berkas tidak lengkap" slip with :func:`app.desk.visit.finish_incomplete`).
     A vehicle with no owner on record gets this owner.
     """
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
     who = _acting(s, actor, visit, now)
@@ -492,7 +490,7 @@ def _office_day(session: Session, visit: Visit, now: datetime) -> date:
 def bill_for_visit(uow: UnitOfWork, visit_id: int, *, now: datetime | None = None
                    ) -> BillView:
     """The bill of the visit's registered vehicle on the office's day ``now``."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, open_only=False)
     case = case_of(s, visit.id)
@@ -649,7 +647,7 @@ def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: st
     payments need a reference; a cash amount tendered must cover the bill. With
     ``expected_total`` (what the officer saw) a bill that changed meanwhile is refused.
     """
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
     who = _acting(s, actor, visit, now)
@@ -774,7 +772,7 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
                     note: str = "", override: bool = False) -> HandoverResult:
     """Loket 3: the endorsed and stamped STNK is handed to ``handed_to``; the visit's total
     time (ticket to hand-over) is measured against the service's standard."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
     who = _acting(s, actor, visit, now)
@@ -817,7 +815,7 @@ def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor | s
     """A supervisor cancels the visit's registered, unpaid case, with a reason: the only way
     an unpaid bill leaves loket 2 (then as "cancelled"). Officers are refused; a paid case
     cannot be cancelled here (the money was taken)."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     visit = _visit(s, visit_id, lock=True)
     supervisor = access.require(s, actor, Act.CANCEL, office_id=visit.office_id, now=now)

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.clock import day_bounds, local
 from app.document_archive import letterhead
 from app.errors import LoketError
-from app.queue.clock import day_bounds, local
 from app.queue.engine import resolve_office
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from app.samsat.flow import METHOD_NAMES, RECEIPT_KIND

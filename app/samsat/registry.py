@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import access, audit
 from app.access import Act, Actor
+from app.clock import moment
 from app.errors import LoketError
 from app.identifiers import parse_nik, parse_plate
 from app.money import parse_rupiah
@@ -291,9 +292,6 @@ class VehicleData:
     fuel: object = ""
 
 
-def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(UTC)
-
 
 def validate_person(session: Session, data: PersonData, *, today: date | None = None
                     ) -> dict[str, Any]:
@@ -311,7 +309,7 @@ def validate_person(session: Session, data: PersonData, *, today: date | None = 
 def register_person(uow: UnitOfWork, data: PersonData, *, actor: Actor | str,
                     now: datetime | None = None) -> Person:
     """Add a person (vehicle owner) to the register: all of it, or nothing."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=None, now=now)
     values = validate_person(s, data, today=now.date())
@@ -373,7 +371,7 @@ def validate_vehicle(session: Session, data: VehicleData, *, today: date | None 
 def register_vehicle(uow: UnitOfWork, data: VehicleData, *, actor: Actor | str,
                      now: datetime | None = None) -> Vehicle:
     """Add a vehicle to the register: all of it, or nothing."""
-    now = _now(now)
+    now = moment(now)
     s = uow.session
     who = access.require(s, actor, Act.COUNTER_WORK, office_id=None, now=now)
     values = validate_vehicle(s, data, today=now.date())

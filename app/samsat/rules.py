@@ -1,7 +1,7 @@
 """What each Samsat stage must have recorded before a visit leaves it (seed 003).
 
 Declared here, beside the STNK flow, and asked by the queue through
-:mod:`app.stage_work` before any finish: cek fisik recorded before the visit leaves the
+:mod:`app.queue.stage_work` before any finish: cek fisik recorded before the visit leaves the
 cek fisik stage; every requirement ticked and the case registered before loket 1; the bill
 paid before loket 2 (an unpaid bill leaves only as cancelled, after a supervisor cancelled
 it with a reason); the STNK handed over before loket 3 closes the visit as done.
@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.desk.requirements import missing_requirements
 from app.i18n import Text
+from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from app.samsat import messages  # noqa: F401  (registers the messages)
-from app.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_samsat import StnkCase, VehicleCheck
 
@@ -111,4 +111,4 @@ RULES: dict[str, Rule] = {
     "samsat-handover": handed_over,
 }
 
-register_leaving_rules(RULES)  # once, when the area is imported (app/areas.py)
+register_leaving_rules(RULES)  # once, when the area is imported (app/queue/areas.py)

@@ -20,7 +20,7 @@ from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.bapenda.assessments import AssessmentInfo, Bill, PaymentInfo
 from app.bapenda.taxpayers import FormOptions, Registration, RequirementItem, TaxpayerInfo
-from app.queue.clock import utcnow
+from app.clock import utcnow
 from app.spool import JobResult
 from app.stations.database import database_errors, unit_of_work
 from app.store import Store

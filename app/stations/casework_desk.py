@@ -23,7 +23,7 @@ from app.casework import applications as A
 from app.casework import complaints as C
 from app.casework.applications import ApplicationInfo, DueItem, ServiceChoice
 from app.casework.complaints import Channel, ComplaintInfo, OverdueComplaint
-from app.queue.clock import utcnow
+from app.clock import utcnow
 from app.stations.database import unit_of_work
 from app.store import Store
 

@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from app import users
 from app.access import Act, Actor
+from app.clock import day_bounds, local, local_day, utcnow
 from app.desk import requirements as checklist
 from app.desk import visit as desk
 from app.desk.requirements import RequirementState
@@ -44,7 +45,6 @@ from app.desk.visit import (
 )
 from app.errors import LoketError
 from app.queue import engine as q
-from app.queue.clock import day_bounds, local, local_day, utcnow
 from app.queue.engine import CallInfo, FinishInfo, TicketInfo
 from app.stations.database import unit_of_work
 from app.store import Store, UnitOfWork

@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.clock import local, local_day, utcnow
 from app.queue import engine as q_
-from app.queue.clock import local, local_day, utcnow
 from app.stations.database import unit_of_work
 from app.store import Store, UnitOfWork
 from db.enums import VisitStatus

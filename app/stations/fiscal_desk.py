@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.clock import utcnow
 from app.fiscal.clearance import LETTER_KINDS, CheckResult, LetterResult, SubjectKey, parse_key
 from app.fiscal.clearance import check as check_key
 from app.fiscal.clearance import issue_letter as issue
-from app.queue.clock import utcnow
 from app.stations.database import unit_of_work
 from app.store import Store
 

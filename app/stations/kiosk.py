@@ -25,12 +25,12 @@ from sqlalchemy import select
 
 from app import i18n
 from app.catalog.service import time_standard_of
+from app.clock import utcnow
 from app.errors import LoketError
 from app.output.devices import station_device
 from app.output.tickets import paper_of
 from app.output.tickets import print_ticket as spool_ticket
 from app.queue import engine as q_
-from app.queue.clock import utcnow
 from app.queue.engine import TicketInfo
 from app.spool import JobResult
 from app.stations.database import database_errors, unit_of_work

@@ -31,10 +31,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.clock import local
 from app.errors import LoketError
 from app.office_settings import settings_of
 from app.queue import engine as q_
-from app.queue.clock import local
 from app.store import UnitOfWork
 from app.workdays import WorkingCalendar
 from db.models import Counter, Office, Service, ServiceStage, Stage, Visit

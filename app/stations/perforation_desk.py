@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.access import Actor
+from app.clock import utcnow
 from app.perforation import counting, service
 from app.perforation.counting import CountOutcome, CountProgress, Opener
 from app.perforation.service import RequestInfo
-from app.queue.clock import utcnow
 from app.stations.database import database_errors, unit_of_work
 from app.store import Store
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.clock import local_day, utcnow
 from app.document_archive import letterhead
 from app.queue import engine as q_
-from app.queue.clock import local_day, utcnow
 from app.reports.daily import DailyReport, check_period, daily_report
 from app.reports.pdf import report_pdf
 from app.reports.xlsx import report_xlsx

@@ -25,9 +25,9 @@ from decimal import Decimal
 from typing import Any
 
 from app.access import Actor
+from app.clock import utcnow
 from app.desk import hints as desk_hints
 from app.desk import visit as desk
-from app.queue.clock import utcnow
 from app.samsat import flow, registry
 from app.samsat.flow import (
     METHOD_NAMES,

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from app.clock import utcnow
 from app.ikm.responses import Submitted, SurveyVisit, check_visit, quick_rating, submit_survey
 from app.ikm.survey import DEFAULT_SURVEY
-from app.queue.clock import utcnow
 from app.stations.database import unit_of_work
 from app.stations.kiosk import kiosk_services
 from app.store import Store

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.errors import LoketError
 from app.queue import engine as q
 from app.store import Store
@@ -27,7 +28,7 @@ class Desk:
         self.store, self.url, self.now = store, url, now
         for name, role in (("rina", "officer"), ("kepala", "supervisor")):
             with store.uow() as uow:
-                users.add_user(uow, name, role, PASSWORD, actor="admin")
+                users.add_user(uow, name, role, PASSWORD, actor=Actor("admin"))
 
     def issue(self, office: str, service: str) -> q.TicketInfo:
         with self.store.uow() as uow:

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.desk import visit as desk
 from app.errors import LoketError
 from app.queue import engine as q
@@ -27,7 +28,7 @@ OFFICE = "SAMSAT-PTK1"
 
 def _officer(store: Store, name: str = "petugas1") -> q.Actor:
     with store.uow() as uow:
-        info = users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
+        info = users.add_user(uow, name, "officer", "rahasia-123", actor=Actor("admin"),
                               office_code=OFFICE)
     return q.Actor(info.username, info.id)
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.casework.holidays import add_holiday
 from app.errors import LoketError
 from app.output.tickets import ticket_content
@@ -116,7 +117,7 @@ def test_after_close_day_no_number_until_the_next_working_day(catalog_store: Sto
 def test_an_office_day_off_is_skipped_to_the_next_opening(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         add_holiday(uow, date(2026, 11, 24), "Hari Jadi Kota Pontianak", office_code=OFFICE,
-                    actor="admin")  # a day off is an administrator's (app/access.py)
+                    actor=Actor("admin"))  # a day off is an administrator's (app/access.py)
     state = _state(catalog_store, MONDAY_1500)
     assert state.closed is not None
     assert _local(state.closed.opens_at) == (date(2026, 11, 25), time(7, 30))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.stations import supervisor as supervision
 from app.i18n import tr
+from app.stations import supervisor as supervision
 from app.store import Store
 from db.models import AuditEntry, Office, User
 from tests.helpers import only_the_refusal_is_kept

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.errors import LoketError
 from app.office_settings import LOCK_AFTER_MINUTES
 from app.store import Store
@@ -17,7 +18,7 @@ from db.models import AuditEntry, User
 def _add(store: Store, name: str = "petugas1", role: str = "officer", pw: str = "rahasia-123",
          **kw) -> users.UserInfo:
     with store.uow() as uow:
-        return users.add_user(uow, name, role, pw, actor="admin", **kw)
+        return users.add_user(uow, name, role, pw, actor=Actor("admin"), **kw)
 
 
 def test_add_user_hashes_with_argon2_and_audits(store: Store) -> None:

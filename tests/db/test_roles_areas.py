@@ -25,7 +25,6 @@ from sqlalchemy import Select, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from app import access, sessions, users
-from app.stations import supervisor as supervision
 from app.access import Act
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
@@ -42,6 +41,7 @@ from app.queue import engine as q_
 from app.queue.feed import EventFeed
 from app.reports import summaries
 from app.reports.daily import daily_report
+from app.stations import supervisor as supervision
 from app.stations.display import DisplayStation
 from app.store import Store
 from db.enums import DeviceKind, JobState, VisitStatus

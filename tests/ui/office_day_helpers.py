@@ -28,6 +28,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QPushButton, QWidget
 
 from app import users
+from app.access import Actor
 from app.money import format_rupiah
 from app.queue import engine as q
 from app.samsat import registry
@@ -123,10 +124,10 @@ def add_staff(store: Store) -> None:
     """The officers of the four counters and the office's supervisor."""
     for name in OFFICERS.values():
         with store.uow() as uow:
-            users.add_user(uow, name, "officer", PASSWORD, actor="admin", office_code=OFFICE,
+            users.add_user(uow, name, "officer", PASSWORD, actor=Actor("admin"), office_code=OFFICE,
                            full_name=name.capitalize())
     with store.uow() as uow:
-        users.add_user(uow, SUPERVISOR, "supervisor", PASSWORD, actor="admin",
+        users.add_user(uow, SUPERVISOR, "supervisor", PASSWORD, actor=Actor("admin"),
                        office_code=OFFICE, full_name="Kepala UPT")
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.queue import engine as q
 from app.store import Store
 from db.enums import VisitStatus
@@ -46,7 +47,7 @@ def officers(catalog_store: Store) -> list[str]:
     names = ["petugas1", "petugas2", "petugas3"]
     with catalog_store.uow() as uow:
         for name in names:
-            users.add_user(uow, name, "officer", PASSWORD, actor="admin", office_code=OFFICE,
+            users.add_user(uow, name, "officer", PASSWORD, actor=Actor("admin"), office_code=OFFICE,
                            full_name=name.capitalize())
     return names
 
@@ -142,7 +143,7 @@ def test_login_failure_then_success(qtbot, open_window, officers, catalog_store:
 def test_an_officer_of_another_office_is_refused_and_audited(open_window, officers,
                                                              catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        users.add_user(uow, "petugas.batu", "officer", PASSWORD, actor="admin",
+        users.add_user(uow, "petugas.batu", "officer", PASSWORD, actor=Actor("admin"),
                        office_code="BAPENDA-BATU")
     window = open_window("L1", user=None)
     login(window, "petugas.batu")
@@ -551,7 +552,8 @@ def test_a_supervisor_cancels_an_unpaid_bill_at_loket_2(qtbot, open_window, offi
     from ui.counter import SupervisorDialog
 
     with catalog_store.uow() as uow:
-        users.add_user(uow, "kepala", "supervisor", PASSWORD, actor="admin", office_code=OFFICE)
+        users.add_user(uow, "kepala", "supervisor", PASSWORD, actor=Actor("admin"),
+                       office_code=OFFICE)
     with catalog_store.uow() as uow:
         registry.register_person(uow, registry.PersonData(NIK, "Budi Santoso", "Pontianak"),
                                  actor=q.Actor("test"), now=MONDAY_9)

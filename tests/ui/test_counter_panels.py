@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.queue import engine as q
 from app.store import Store
 from db.models import Office
@@ -24,7 +25,7 @@ PASSWORD = "rahasia-123"
 @pytest.fixture
 def window(qtbot, catalog_store: Store, tmp_path: Path):
     with catalog_store.uow() as uow:
-        users.add_user(uow, "petugas1", "officer", PASSWORD, actor="admin", office_code=FO)
+        users.add_user(uow, "petugas1", "officer", PASSWORD, actor=Actor("admin"), office_code=FO)
         for office in uow.session.query(Office):
             office.settings = {}  # open whenever the test runs
         uow.commit()

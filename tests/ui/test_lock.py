@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.store import Store
 from db.models import AuditEntry, Counter, Office
 from tests.app.queue.conftest import MONDAY_9
@@ -44,7 +45,7 @@ class Seconds:
 def console(qtbot, catalog_store: Store, tmp_path: Path):
     with catalog_store.uow() as uow:
         for name in ("petugas1", "petugas2"):
-            users.add_user(uow, name, "officer", PASSWORD, actor="admin", office_code=OFFICE,
+            users.add_user(uow, name, "officer", PASSWORD, actor=Actor("admin"), office_code=OFFICE,
                            full_name=name.capitalize())
     seconds = Seconds()
     window = CounterWindow(catalog_store, OFFICE, "CF", clock=lambda: MONDAY_9,
@@ -141,7 +142,8 @@ def test_another_officer_at_the_lock(qtbot, console, catalog_store: Store) -> No
 
 def test_never_locks_with_zero(qtbot, catalog_store: Store, tmp_path: Path) -> None:
     with catalog_store.uow() as uow:
-        users.add_user(uow, "petugas1", "officer", PASSWORD, actor="admin", office_code=OFFICE)
+        users.add_user(uow, "petugas1", "officer", PASSWORD, actor=Actor("admin"),
+                       office_code=OFFICE)
         office = uow.session.scalar(select(Office).where(Office.code == OFFICE))
         office.settings = dict(office.settings) | {"lock_after_minutes": 0}
         uow.commit()

@@ -195,7 +195,7 @@ class BapendaPanel(Panel):
         return page
 
     def _today(self):
-        from app.queue.clock import local_day
+        from app.clock import local_day
 
         return local_day(self.ctx.clock(), self.options.zone)
 

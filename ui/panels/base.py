@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,14 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.access import Act, Actor
+from app.clock import utcnow
 from app.store import Store
 from ui.validated import ValidatedField
 
 WHY_STYLE = "color: #8a5a00;"  # amber-brown: a hint, not an error
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -55,7 +53,7 @@ class PanelContext:
     office_code: str
     counter_code: str | None = None
     actor: Callable[[], str] = lambda: "officer"  # the logged-in officer's user name
-    clock: Callable[[], datetime] = field(default=_now)
+    clock: Callable[[], datetime] = field(default=utcnow)
     # whether the person signed in may do an act themselves (the counter knows their role)
     may: Callable[[Act], bool] = lambda act: True
     # the counter's: a supervisor signs for an act at this counter; None if nobody did

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import local
 from app.errors import LoketError
 from app.identifiers import parse_nik, parse_plate
 from app.money import format_rupiah
-from app.queue.clock import local
 from app.stations import samsat_desk as sd
 from app.stations.samsat_desk import Actor
 from ui.panels.base import (

@@ -136,7 +136,7 @@ def test_a_user_id_given_with_a_name_is_the_person_checked(catalog_db_url: str) 
 def test_a_supervisor_of_another_office_may_not_deactivate(catalog_db_url: str) -> None:
     with Store.open(catalog_db_url) as store:
         with store.uow() as uow:
-            users.add_user(uow, "kepala-malang", "supervisor", "rahasia-123", actor="admin",
+            users.add_user(uow, "kepala-malang", "supervisor", "rahasia-123", actor=Actor("admin"),
                            office_code=MALANG)
         info = register(store)
         err, entry = only_the_refusal_is_kept(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from app.access import Actor
 from tests.app.bapenda.conftest import BATU, NIK_BUDI, NIK_SITI
 from tests.helpers import login, run_json, snapshot
 
@@ -124,7 +125,7 @@ def _users(url: str) -> None:
     with Store.open(url) as store:
         for name, role in (("rina", "officer"), ("kepala", "supervisor")):
             with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="admin")
+                users.add_user(uow, name, role, "rahasia-123", actor=Actor("admin"))
 
 
 def _ticket(capsys, url: str, *argv: str) -> dict:

@@ -74,7 +74,7 @@ def test_an_officer_or_supervisor_may_not_add_a_day_off_an_administrator_may(
     def add(actor: str) -> H.DayOff:
         with catalog_store.uow() as uow:
             return H.add_holiday(uow, date(2026, 12, 30), "Hari Jadi Kota", office_code=office,
-                                 actor=actor, now=NOW)
+                                 actor=Actor(actor), now=NOW)
 
     for name, role in ((OFFICER, "petugas"), (SUPERVISOR, "supervisor")):
         err = _refused(catalog_store, catalog_db_url, lambda name=name: add(name), actor=name,
@@ -96,13 +96,13 @@ def test_an_officer_or_supervisor_may_not_add_a_day_off_an_administrator_may(
 def test_the_administrator_of_one_office_adds_its_days_off_not_everyones(
         catalog_store: Store, catalog_db_url: str) -> None:
     with catalog_store.uow() as uow:
-        users.add_user(uow, "admin.malang", "admin", "rahasia-123", actor=ADMIN,
+        users.add_user(uow, "admin.malang", "admin", "rahasia-123", actor=Actor(ADMIN),
                        office_code=MALANG)
 
     def add(office: str | None) -> H.DayOff:
         with catalog_store.uow() as uow:
             return H.add_holiday(uow, date(2026, 12, 30), "Hari Jadi Kota", office_code=office,
-                                 actor="admin.malang", now=NOW)
+                                 actor=Actor("admin.malang"), now=NOW)
 
     err = _refused(catalog_store, catalog_db_url, lambda: add(None), actor="admin.malang",
                    act="configure", reason="office", office_id=None)

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.access import Actor
 from app.casework import applications as A
 from app.casework import holidays as H
 from app.errors import LoketError
@@ -60,7 +61,7 @@ def test_received_on_nyepi_counts_after_idul_fitri_cuti_bersama(catalog_store: S
 def test_local_holiday_added_by_administrator_moves_the_due_date(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         H.add_holiday(uow, date(2026, 4, 1), "HUT Kota Malang", office_code=MALANG,
-                      actor="admin")
+                      actor=Actor("admin"))
     malang = register(catalog_store, "KEBERATAN", wib(2026, 3, 19))
     # 25,26,27,30,31 Mar, (1 Apr local day off), 2 Apr, (3 Apr Wafat Yesus Kristus), 6 Apr
     assert malang.due_on == date(2026, 4, 6)
@@ -70,7 +71,7 @@ def test_local_holiday_added_by_administrator_moves_the_due_date(catalog_store: 
 
 def test_local_holiday_for_all_offices(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
-        H.add_holiday(uow, date(2026, 12, 30), "Keputusan daerah", actor="admin")
+        H.add_holiday(uow, date(2026, 12, 30), "Keputusan daerah", actor=Actor("admin"))
     info = register(catalog_store, "PBB-BUKA-BLOKIR", wib(2026, 12, 18), office=BATU)
     assert info.due_on == date(2027, 1, 4)  # 21,22,23,28,29,31 Dec, (1 Jan), 4 Jan
 

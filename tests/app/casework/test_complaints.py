@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.casework import applications as A
 from app.casework import complaints as C
 from app.casework import holidays as H
@@ -57,7 +58,7 @@ def test_24_hours_across_christmas_and_on_a_day_off(catalog_store: Store) -> Non
 def test_local_holiday_delays_the_complaint(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         H.add_holiday(uow, date(2026, 12, 7), "Hari jadi daerah", office_code=SAMSAT,
-                      actor="admin")
+                      actor=Actor("admin"))
     assert register(catalog_store, wib(2026, 12, 4, 10)).due_at == wib(2026, 12, 8, 10)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 
+from app.access import Actor
 from app.store import Store
 from app.users import add_user
 from tests.helpers import login, run_json, snapshot
@@ -90,7 +91,7 @@ def test_officer_must_be_a_user(capsys, url: str) -> None:
     assert code == 2 and "siapa" in err
     assert snapshot(url) == before
     with Store.open(url) as store, store.uow() as uow:
-        add_user(uow, "rina", "officer", "kata-sandi-panjang", actor="admin",
+        add_user(uow, "rina", "officer", "kata-sandi-panjang", actor=Actor("admin"),
                  office_code="BAPENDA-BANTEN-FO")
     login(url, "rina", "kata-sandi-panjang")
     code, data, err = run_json(capsys, url, "fiscal", "check", "--plate", "A 9 Z",

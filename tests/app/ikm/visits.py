@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app import users
+from app.access import Actor
 from app.queue import engine as q
 from app.store import Store
 from db.models import AuditEntry, SurveyAnswer, SurveyResponse
@@ -36,7 +37,7 @@ class Desk:
         self.store = store
         self.now = now
         with store.uow() as uow:
-            info = users.add_user(uow, officer, "officer", "rahasia-123", actor="admin",
+            info = users.add_user(uow, officer, "officer", "rahasia-123", actor=Actor("admin"),
                                   office_code=OFFICE)
         self.actor = q.Actor(info.username, info.id)
 

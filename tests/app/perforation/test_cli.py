@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from app.access import Actor
 from devices.perforator_sim import PerforatorSimulator
 from tests.helpers import login, run_json, snapshot
 
@@ -126,7 +127,7 @@ def test_a_request_and_its_count_for_a_waiting_visit_are_refused(capsys, url: st
     with Store.open(url) as store:
         for name, role in (("rina", "officer"), ("kepala", "supervisor")):
             with store.uow() as uow:
-                users.add_user(uow, name, role, "rahasia-123", actor="admin")
+                users.add_user(uow, name, role, "rahasia-123", actor=Actor("admin"))
     code, ticket, err = run_json(capsys, url, "ticket", "issue", "PERFORASI", *OFFICE)
     assert code == 0, err
 

@@ -79,8 +79,8 @@ def test_closed_office_exits_2(capsys, url: str) -> None:
 def test_watch_recovers_silent_counters_and_prints_events(capsys, url: str) -> None:
     from datetime import timedelta
 
+    from app.clock import utcnow
     from app.queue import engine as q_
-    from app.queue.clock import utcnow
 
     long_ago = utcnow() - timedelta(minutes=30)
     with Store.open(url) as store:

@@ -34,6 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import users
+from app.access import Actor
 from app.ikm.survey import load_survey
 from app.store import Store
 from db.enums import ComplaintStatus, PaymentMethod, VisitStatus
@@ -91,7 +92,7 @@ def build(store: Store) -> None:
     ids = {}
     for name in ("budi", "siti"):
         with store.uow() as uow:
-            info = users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
+            info = users.add_user(uow, name, "officer", "rahasia-123", actor=Actor("admin"),
                                   office_code=OFFICE, full_name=name.title() + " Santoso")
             ids[name] = info.id
     with store.uow() as uow:

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.ikm.survey import load_survey
 from app.reports.daily import daily_report
 from app.reports.summaries import VERSION, summarize
@@ -52,8 +53,9 @@ def build(store: Store) -> None:
     officers = []
     for name in ("ani", "eko", "rudi"):
         with store.uow() as uow:
-            officers.append(users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
-                                           office_code=OFFICE, full_name=name.title()).id)
+            officers.append(users.add_user(uow, name, "officer", "rahasia-123",
+                                           actor=Actor("admin"), office_code=OFFICE,
+                                           full_name=name.title()).id)
     elements = load_survey().ids
     with store.uow() as uow:
         s = uow.session

@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from app import stage_work, users
+from app import users
 from app.desk import visit as desk
 from app.queue import engine as q
+from app.queue import stage_work
 from app.samsat import registry
 from app.store import Store
 from db.models import Stage, Visit

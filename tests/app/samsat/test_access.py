@@ -42,7 +42,8 @@ CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 def deactivated(store: Store, name: str = "nonaktif") -> str:
     """An officer of the office whose account has been deactivated."""
     with store.uow() as uow:
-        users.add_user(uow, name, "officer", "rahasia-123", actor="admin", office_code=OFFICE)
+        users.add_user(uow, name, "officer", "rahasia-123", actor=Actor("admin"),
+                       office_code=OFFICE)
     with store.uow() as uow:
         uow.session.scalar(select(User).where(User.username == name)).active = False
         uow.commit()
@@ -51,7 +52,7 @@ def deactivated(store: Store, name: str = "nonaktif") -> str:
 
 def of_another_office(store: Store, name: str = "petugas.batu") -> str:
     with store.uow() as uow:
-        users.add_user(uow, name, "officer", "rahasia-123", actor="admin",
+        users.add_user(uow, name, "officer", "rahasia-123", actor=Actor("admin"),
                        office_code="BAPENDA-BATU")
     return name
 

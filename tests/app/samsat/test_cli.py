@@ -20,7 +20,7 @@ AS = ("--office", OFFICE, "--as", "petugas1")
 
 def _register(capsys, url: str) -> None:
     with Store.open(url) as store, store.uow() as uow:
-        users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="admin",
+        users.add_user(uow, "petugas1", "officer", "rahasia-123", actor=Actor("admin"),
                        office_code=OFFICE)
     login(url, "petugas1")
     code, person, err = run_json(capsys, url, "samsat", "person", "add", "--nik", NIK,

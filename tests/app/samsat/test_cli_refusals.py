@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.store import Store
 from db.models import AuditEntry
 from db.models_samsat import StnkCase
@@ -59,7 +60,7 @@ def _add_supervisor(url: str) -> None:
     """The office's supervisor ``kepala`` (added by the catalogs' admin); the command line
     stays signed in as ``petugas1``."""
     with Store.open(url) as store, store.uow() as uow:
-        users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="admin",
+        users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor=Actor("admin"),
                        office_code=OFFICE)
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.errors import LoketError
 from app.money import format_rupiah
 from app.queue import engine as q
@@ -62,7 +63,7 @@ def test_the_recap_adds_up_to_the_payments(flow: Flow) -> None:
                 tax_due_on=date(2026, 3, 1) if i == 2 else date(2026, 11, 1),
                 ownership_order=i + 1), actor=flow.officer, now=at(0))
     with flow.store.uow() as uow:
-        info = users.add_user(uow, "kasir2", "officer", "rahasia-123", actor="admin",
+        info = users.add_user(uow, "kasir2", "officer", "rahasia-123", actor=Actor("admin"),
                               office_code=OFFICE, full_name="Siti Kasir")
     cashier = q.Actor(info.username, info.id)
     mine = [_through_loket_2(flow, *VEHICLES[0], 0, flow.officer, "cash"),

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app import users
+from app.access import Actor
 from app.errors import LoketError
 from app.queue import engine as q
 from app.stations import counter as cs
@@ -30,7 +31,7 @@ def _station(store: Store, counter: str = "CF") -> cs.CounterStation:
 
 def _officer(store: Store, name: str = "petugas1") -> cs.Actor:
     with store.uow() as uow:
-        info = users.add_user(uow, name, "officer", PASSWORD, actor="admin",
+        info = users.add_user(uow, name, "officer", PASSWORD, actor=Actor("admin"),
                               office_code=OFFICE)
     return cs.Actor(info.username, info.id)
 

@@ -120,8 +120,8 @@ def test_today_counters_and_alerts_are_plain_data(catalog_store: Store) -> None:
     assert board.alerts == (
         Alert("over_standard", "over", "A-001", "Loket 3 Penyerahan STNK", "held", 10,
               "open_report", "A-001"),
-        Alert("over_standard", "over", "A-004", "Cek Fisik Kendaraan", "waiting", 10,
-              "open_report", "A-004"),
+        Alert("waiting_over_standard", "over", "A-004", "Cek Fisik Kendaraan", "waiting", 10,
+              "open_report", "cek-fisik", count=1, stage="cek-fisik"),  # CF is open
         Alert("silent_counter", "over", "Loket 3 Penyerahan STNK", "", None, 40,
               "close_counter", "L3"),
         Alert("silent_counter", "over", "Tempat Cek Fisik", "", None, 40, "close_counter",
@@ -148,8 +148,26 @@ def test_a_visit_at_a_silent_counter_is_stuck_and_taken_back(catalog_store: Stor
                           "take_back", "A-001")
     _station(catalog_store).take_back(stuck.target, actor=PENGAWAS)
     after = _station(catalog_store).board()
-    assert [a.kind for a in after.alerts] == ["over_standard", "silent_counter"]
+    assert [a.kind for a in after.alerts] == ["waiting_over_standard", "silent_counter"]
     assert after.alerts[0].status == "waiting"
+
+
+def test_visits_waiting_past_their_standard_ask_for_a_closed_counter(
+        catalog_store: Store) -> None:
+    """Two visits wait for loket 1 past their standard while loket 1 is closed: one alert
+    for the stage, whose action opens loket 1; once it is open, the report instead."""
+    desk = Desk(catalog_store, "budi", MONDAY_9)
+    for _ in range(2):
+        ticket = desk.issue()
+        desk.call("CF", ticket)
+        desk.send("CF", "loket-1")
+    station = _station(catalog_store)
+    [alert] = [a for a in station.board().alerts if a.kind == "waiting_over_standard"]
+    assert alert == Alert("waiting_over_standard", "over", "A-001", "Pendaftaran Berkas",
+                          "waiting", 10, "open_counter", "L1", count=2, stage="loket-1")
+    station.set_counter_open(alert.target, True, actor=PENGAWAS)
+    [alert] = [a for a in station.board().alerts if a.kind == "waiting_over_standard"]
+    assert (alert.action, alert.target, alert.count) == ("open_report", "loket-1", 2)
 
 
 def test_a_failing_device_and_a_failed_ticket_are_alerts(catalog_store: Store) -> None:

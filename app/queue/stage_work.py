@@ -18,7 +18,7 @@ Which work a stage does is data: ``resources/panels/work-panels.yaml`` names it 
 (an office may override per stage in its settings), the same names the counter console
 uses for its panels. The rule for each kind of work is declared by the area that does the
 work, as a ``RULES`` table in its ``rules`` module, which registers it here when imported
-(:func:`register_leaving_rules`). This module imports no area: :mod:`app.areas` imports every
+(:func:`register_leaving_rules`). This module imports no area: :mod:`app.queue.areas` imports every
 area's rules once, and the queue engine, which asks before a visit leaves, imports that.
 """
 
@@ -81,9 +81,9 @@ def rules() -> dict[str, list[Rule]]:
     """Work name -> the rules registered for it.
 
     Refuses when no area registered any: a visit would then leave every stage unchecked,
-    which is a program that forgot ``import app.areas``, never an office's choice."""
+    which is a program that forgot ``import app.queue.areas``, never an office's choice."""
     if not _RULES:
-        raise RuntimeError("no stage-leaving rule is registered: import app.areas first")
+        raise RuntimeError("no stage-leaving rule is registered: import app.queue.areas first")
     return {work: list(registered) for work, registered in _RULES.items()}
 
 

@@ -34,3 +34,16 @@ def day_bounds(day: date, zone: Zone | str) -> tuple[datetime, datetime]:
 
 def at_local(day: date, clock: time, zone: Zone | str) -> datetime:
     return datetime.combine(day, clock, tzinfo=zone_info(zone)).astimezone(UTC)
+
+
+def moment(now: datetime | None = None) -> datetime:
+    """The moment a service acts at: ``now`` as given (in UTC), or the wall clock's.
+
+    Every service takes ``now=`` so tests and replays set the clock; this is the one place
+    that fills it in. A naive datetime is refused: Loket stores UTC and never guesses a zone.
+    """
+    if now is None:
+        return utcnow()
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    return now.astimezone(UTC)
