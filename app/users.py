@@ -86,7 +86,7 @@ def add_user(
     role: str,
     password: str,
     *,
-    actor: Actor | str,
+    actor: Actor,
     full_name: str = "",
     office_code: str | None = None,
 ) -> UserInfo:

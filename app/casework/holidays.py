@@ -51,7 +51,7 @@ def parse_day(text: object) -> date:
 
 
 def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | None = None,
-                kind: str = HolidayKind.LOCAL.value, actor: Actor | str,
+                kind: str = HolidayKind.LOCAL.value, actor: Actor,
                 now: datetime | None = None) -> DayOff:
     """Add a day off for ``office_code`` (all offices when None); commits."""
     s = uow.session
