@@ -56,7 +56,7 @@ __all__ = [
     "ACTIONS", "ALERT_KINDS", "OLDEST", "ROLES", "RUNNING_TEXT_MAX", "SILENT_MINUTES", "Actor",
     "Alert", "CounterState", "DeviceReport", "Flagged", "Overdue", "Reprint", "Serving",
     "StageCount", "StationAccess", "SupervisorBoard", "SupervisorStation", "Today", "UserInfo",
-    "Waiting", "device_alerts", "overview", "set_running_text",
+    "Waiting", "device_alerts", "merge_alerts", "overview", "set_running_text",
 ]
 
 OLDEST = 10
@@ -131,6 +131,9 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
     data["running_text"] = str(office.settings.get("running_text") or "")
     data["zone"] = office.zone.value
     data["stage_names_en"] = {st.code: st.name_en for st in office.stages}
+    data["stage_counters"] = {st.code: [c.code for c in office.counters
+                                        if c.active and st in c.stages]
+                              for st in office.stages}
     data["counter_cards"] = _counter_cards(s, office, since, now)
     day = date.fromisoformat(data["day"])
     data["over_standard"] = _over_standard(s, office, day, now)
@@ -303,9 +306,10 @@ class Today:
         return None if not counted else round(100 * self.within / counted, 1)
 
 
-ALERT_KINDS = ("stuck", "over_standard", "silent_counter", "print_failed", "device",
-               "overdue")
-ACTIONS = ("take_back", "close_counter", "reprint", "check_devices", "open_report")
+ALERT_KINDS = ("stuck", "over_standard", "waiting_over_standard", "silent_counter",
+               "print_failed", "device", "overdue")
+ACTIONS = ("take_back", "open_counter", "close_counter", "reprint", "check_devices",
+           "open_report")
 
 
 @dataclass(frozen=True)
@@ -317,9 +321,12 @@ class Alert:
 
     - ``stuck``: ``subject`` a ticket called or served (``status``) at a counter (``place``,
       its name) silent for ``minutes``: ``take_back`` the ticket.
-    - ``over_standard``: ``subject`` a ticket past its time standard by ``minutes``,
-      ``status`` where it stands, ``place`` the counter's or the stage's name:
-      ``open_report``.
+    - ``over_standard``: ``subject`` a ticket at a counter (``place``, its name) past its
+      time standard by ``minutes``, ``status`` called, serving or held: ``open_report``.
+    - ``waiting_over_standard``: ``count`` tickets waiting at a stage (``stage``, its code;
+      ``place`` its name) past their time standard, ``subject`` the one past it longest, by
+      ``minutes``: ``open_counter`` (``target`` a closed counter that serves the stage), or
+      ``open_report`` when every counter of the stage is open.
     - ``silent_counter``: ``subject`` an open counter's name, silent for ``minutes`` (None:
       never heard of): ``close_counter`` (``target`` its code).
     - ``print_failed``: ``subject`` the ticket (or the job's number) whose print failed,
@@ -339,6 +346,8 @@ class Alert:
     minutes: int | None
     action: str
     target: str
+    count: int = 1
+    stage: str = ""  # a stage's code, when the alert is about one
 
 
 @dataclass(frozen=True)
@@ -406,6 +415,12 @@ class SupervisorBoard:
 _ORDER = {kind: i for i, kind in enumerate(ALERT_KINDS)}
 
 
+def merge_alerts(*groups: Iterable[Alert]) -> tuple[Alert, ...]:
+    """The board's alerts and the devices' (:func:`device_alerts`) in one list, most
+    pressing first."""
+    return _sorted(a for group in groups for a in group)
+
+
 def _sorted(alerts: Iterable[Alert]) -> tuple[Alert, ...]:
     """Red before amber, then by kind (:data:`ALERT_KINDS`), the longest first."""
     return tuple(sorted(alerts, key=lambda a: (a.level != "over", _ORDER.get(a.kind, 99),
@@ -425,12 +440,24 @@ def _alerts(data: dict[str, Any], counters: tuple[CounterState, ...],
         elif c.silent:
             out.append(Alert("silent_counter", "over", names[c.counter], "", None,
                              c.silent_minutes, "close_counter", c.counter))
+    waiting: dict[str, list[dict[str, Any]]] = {}
     for v in data["over_standard"]:
         if v["ticket"] in stuck:
             continue  # said once, with the action that frees it
-        place = v["counter_name"] if v["counter"] else v["stage_name"]
-        out.append(Alert("over_standard", "over", v["ticket"], place, v["status"],
+        if v["status"] == VisitStatus.WAITING.value:  # waiting: one alert per stage
+            waiting.setdefault(v["stage"], []).append(v)
+            continue
+        out.append(Alert("over_standard", "over", v["ticket"], v["counter_name"], v["status"],
                          v["over"], "open_report", v["ticket"]))
+    serves = data.get("stage_counters") or {}
+    for stage, visits in waiting.items():
+        longest = max(visits, key=lambda v: v["over"])
+        closed = [c.counter for c in counters
+                  if not c.is_open and c.counter in serves.get(stage, ())]
+        out.append(Alert("waiting_over_standard", "over", longest["ticket"],
+                         longest["stage_name"], VisitStatus.WAITING.value, longest["over"],
+                         "open_counter" if closed else "open_report",
+                         closed[0] if closed else stage, count=len(visits), stage=stage))
     tickets = dict(data.get("reprint_tickets") or {})
     for j in reprints:
         subject = tickets.get(j.visit_id) or f"#{j.job}"
