@@ -18,8 +18,8 @@ from sqlalchemy import select
 from app.clock import local, utcnow
 from app.errors import LoketError
 from app.queue import engine as q_
+from app.queue.promise import not_open_for_visit
 from app.spool import JobResult, Spool, check_connection, enqueue
-from app.stations.kiosk_promise import not_open_for_visit
 from app.store import Store, UnitOfWork
 from db import locks
 from db.enums import DeviceKind, JobState

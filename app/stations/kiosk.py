@@ -9,7 +9,7 @@ work and a lost database is :class:`LoketError` ``db.unreachable``
 (:mod:`app.stations.database`).
 
 What the kiosk may promise (the office closed, a counter not open yet) is decided in
-:mod:`app.stations.kiosk_promise`; its names are repeated here so the kiosk has one module.
+:mod:`app.queue.promise`; its names are repeated here so the kiosk has one module.
 The uow-level functions (:func:`kiosk_office`, :func:`kiosk_services`, ...) serve other
 callers that already hold a unit of work.
 """
@@ -32,9 +32,7 @@ from app.output.tickets import paper_of
 from app.output.tickets import print_ticket as spool_ticket
 from app.queue import engine as q_
 from app.queue.engine import TicketInfo
-from app.spool import JobResult
-from app.stations.database import database_errors, unit_of_work
-from app.stations.kiosk_promise import (
+from app.queue.promise import (
     AFTER_CLOSING,
     BEFORE_OPENING,
     DAY_CLOSED,
@@ -47,6 +45,8 @@ from app.stations.kiosk_promise import (
     issue_when_closed,
     kiosk_state,
 )
+from app.spool import JobResult
+from app.stations.database import database_errors, unit_of_work
 from app.store import Store, UnitOfWork
 from db.enums import DeviceKind
 from db.models import DeviceJob, Service, Station
