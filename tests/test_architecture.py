@@ -259,3 +259,22 @@ def test_nothing_imports_ui_but_ui_and_the_command_layer() -> None:
         for target in GRAPH[module]
         if _in(target, "ui")
     ) == []
+
+
+def test_no_service_imports_a_station_read_model() -> None:
+    """app/stations/ sits above the services (it calls them for a station); a service that
+    imported it would put a station's read model under every caller of that service."""
+    assert _violations(GRAPH, "app", ("app.stations",), exempt=lambda module: (
+        _is_command_layer(module) or _in(module, "app.stations"))) == []
+
+
+def test_the_kernel_at_the_top_of_app_imports_no_area() -> None:
+    """The modules at the top of app/ are the kernel every area stands on (app/config.py
+    excepted: it re-exports the configuration file's names from app/setup)."""
+    top = [m for m in GRAPH if m.count(".") == 1 and _in(m, "app")
+           and m not in ("app.__main__", "app.config")
+           and not (ROOT / "app" / m.split(".")[1]).is_dir()]
+    assert len(top) > 10
+    areas = [m for m in GRAPH if m.count(".") >= 2 and _in(m, "app")]
+    assert sorted(f"{module} -> {target}" for module in top for target in GRAPH[module]
+                  if target in areas) == []
