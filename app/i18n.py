@@ -90,6 +90,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ada beberapa kantor; sebutkan dengan --office (pilihan: {choices})",
         "there are several offices; name one with --office (choices: {choices})",
     ),
+    "office.none": (
+        "belum ada kantor di basis data ini; muat katalog kantor dulu: loket catalog import "
+        "resources/catalog/samsat-kalbar-pontianak-1.yaml (atau katalog kantor Anda)",
+        "this database has no office yet; import an office catalog first: loket catalog "
+        "import resources/catalog/samsat-kalbar-pontianak-1.yaml (or your office's catalog)",
+    ),
     "office.closed": (
         "kantor {code} sedang tutup (jam layanan {hours}, waktu setempat {local})",
         "office {code} is closed (service hours {hours}, local time {local})",

@@ -70,6 +70,8 @@ def resolve_office(session: Session, code: str | None) -> Office:
     offices = session.scalars(select(Office).where(Office.active.is_(True))).all()
     if len(offices) == 1:
         return offices[0]
+    if not offices:  # a database nobody has loaded a catalog into yet
+        raise LoketError("office.none")
     raise LoketError("office.required", choices=", ".join(sorted(o.code for o in offices)))
 
 
