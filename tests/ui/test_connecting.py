@@ -28,7 +28,7 @@ from ui.connecting import ConnectingScreen, reason_in_words
 from ui.station import KINDS, StationLauncher
 
 OFFICE = "SAMSAT-PTK1"
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))  # docs/screenshots to refresh
 SECRET = "rahasia-sekali"
 ONLY_PG = pytest.mark.parametrize("catalog_db_url", ["postgresql"], indirect=True)
 
