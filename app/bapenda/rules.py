@@ -38,16 +38,13 @@ from sqlalchemy.orm import Session
 from app.bapenda import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.i18n import Text
+from app.office_settings import settings_of
 from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.enums import JobState
 from db.models import AuditEntry, DeviceJob, Office, Payment, Service, Visit
 from db.models_bapenda import TaxAssessment, Taxpayer
 from db.models_casework import Application
 
-# the catalog services of NPWPD registration and deactivation, and of tax payment
-REGISTER_SERVICES = ("NPWPD", "NPWPD-DAFTAR")
-DEACTIVATE_SERVICES = ("NPWPD-NONAKTIF",)
-PAYMENT_SERVICES = ("PEMBAYARAN", "TUNGGAKAN")
 CARD_JOB = "card.npwpd"
 
 REGISTER, DEACTIVATE, PAYMENT = "npwpd-register", "npwpd-deactivate", "tax-payment"
@@ -56,16 +53,13 @@ REGISTER, DEACTIVATE, PAYMENT = "npwpd-register", "npwpd-deactivate", "tax-payme
 def service_kind(session: Session, service: Service) -> str | None:
     """``npwpd-register``, ``npwpd-deactivate`` or ``tax-payment`` for a service of that
     kind in its office, else None."""
-    office = session.get(Office, service.office_id)
-    settings = (office.settings or {}) if office else {}
+    settings = settings_of(session.get(Office, service.office_id))
     code = service.code
-    register = settings.get("npwpd_service")
-    if code == register or (not register and code in REGISTER_SERVICES):
+    if code in settings.npwpd_service:
         return REGISTER
-    deactivate = settings.get("npwpd_deactivation_service")
-    if code == deactivate or (not deactivate and code in DEACTIVATE_SERVICES):
+    if code in settings.npwpd_deactivation_service:
         return DEACTIVATE
-    if code in (settings.get("tax_payment_services") or PAYMENT_SERVICES):
+    if code in settings.tax_payment_services:
         return PAYMENT
     return None
 

@@ -36,11 +36,12 @@ import app.bapenda.messages  # noqa: F401  (registers the messages)
 from app import access, audit
 from app.access import Act
 from app.bapenda.formats import Formats, OfficeRules, load_formats, parse_area_code
-from app.bapenda.rules import CARD_JOB, DEACTIVATE_SERVICES, REGISTER_SERVICES
+from app.bapenda.rules import CARD_JOB
 from app.clock import local, local_day, moment
 from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.identifiers import parse_nik
+from app.office_settings import settings_of
 from app.queue.engine import Actor, resolve_office
 from app.queue.stage_work import require_at_work, require_visit_at_work
 from app.store import Store, UnitOfWork
@@ -54,8 +55,8 @@ if TYPE_CHECKING:  # both imported where used, so that this module loads without
 KIND_NAMES = {"P": "Pribadi", "B": "Badan Usaha"}
 # catalog requirement variants ("for:") that apply to each kind
 KIND_VARIANTS = {"P": {"perorangan", "pribadi", "orang-pribadi"}, "B": {"badan", "badan-usaha"}}
-# the catalog services of NPWPD registration and deactivation (REGISTER_SERVICES,
-# DEACTIVATE_SERVICES, from app.bapenda.rules), unless the office's settings name its own
+# the catalog services of NPWPD registration and deactivation: the office's settings
+# npwpd_service and npwpd_deactivation_service (app/office_settings.py)
 
 # deactivation reasons: code -> (label, catalog requirement variants that then apply)
 REASONS: dict[str, tuple[str, frozenset[str]]] = {
@@ -201,10 +202,8 @@ def parse_phone(value: object) -> str:
 # --- requirements ---------------------------------------------------------------------------
 
 
-def _service(session: Session, office: Office, setting: str,
-             codes: Sequence[str]) -> Service | None:
-    wanted = (office.settings or {}).get(setting)
-    for code in ([wanted] if wanted else list(codes)):
+def _service(session: Session, office: Office, codes: Sequence[str]) -> Service | None:
+    for code in codes:
         service = session.scalar(select(Service).where(Service.office_id == office.id,
                                                        Service.code == code))
         if service is not None:
@@ -238,7 +237,7 @@ def registration_checklist(uow: UnitOfWork, kind: str, *,
     office = resolve_office(s, office_code)
     kind = parse_kind(kind)
     known = set().union(*KIND_VARIANTS.values())
-    return _checklist(_service(s, office, "npwpd_service", REGISTER_SERVICES),
+    return _checklist(_service(s, office, settings_of(office).npwpd_service),
                       KIND_VARIANTS[kind], known)
 
 
@@ -250,7 +249,7 @@ def deactivation_checklist(uow: UnitOfWork, reason: str, kind: str = "P", *,
     if parse_kind(kind) == "B":
         variants |= KIND_VARIANTS["B"]
     known = set().union(*(v for _, v in REASONS.values())) | KIND_VARIANTS["B"]
-    return _checklist(_service(s, office, "npwpd_deactivation_service", DEACTIVATE_SERVICES),
+    return _checklist(_service(s, office, settings_of(office).npwpd_deactivation_service),
                       variants, known)
 
 
@@ -342,7 +341,7 @@ def check_registration(session: Session, office: Office, reg: Registration, *,
     nib = parse_nib(reg.nib)
     npwp = parse_npwp(reg.npwp)
     phone = parse_phone(reg.phone)
-    service = _service(session, office, "npwpd_service", REGISTER_SERVICES)
+    service = _service(session, office, settings_of(office).npwpd_service)
     known = set().union(*KIND_VARIANTS.values())
     items = _checklist(service, KIND_VARIANTS[kind], known)
     checked = reg.requirements if reg.requirements is not None else \
@@ -591,7 +590,7 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
         since = local(taxpayer.deactivated_at, office.zone).strftime("%Y-%m-%d") \
             if taxpayer.deactivated_at else "-"
         raise LoketError("bapenda.already_inactive", npwpd=taxpayer.npwpd, since=since)
-    service = _service(s, office, "npwpd_deactivation_service", DEACTIVATE_SERVICES)
+    service = _service(s, office, settings_of(office).npwpd_deactivation_service)
     checked: list[str] = []
     if service is not None and (requirements is not None or visit_id is not None):
         wanted = set(variants) | (KIND_VARIANTS["B"] if taxpayer.kind == "B" else set())
@@ -629,15 +628,14 @@ def card_of(session: Session, office: Office, taxpayer: Taxpayer,
         business = formats.tax_type(taxpayer.tax_type).name
     except LoketError:
         business = taxpayer.tax_type
-    settings = office.settings or {}
+    settings = settings_of(office)
     return NpwpdCard(
         office_name=office.name.upper(), office_address=office.address.split("\n")[0],
         npwpd=taxpayer.npwpd, name=taxpayer.name,
         address=taxpayer.address, business_type=business,
         registered=local_day(taxpayer.registered_at, office.zone),
         qr_payload=_qr_payload(office, taxpayer.npwpd),
-        office_phone=str(settings.get("phone", "")),
-        government=str(settings.get("government", "")))
+        office_phone=settings.phone, government=settings.government)
 
 
 def card_printer_for(session: Session, *, station_id: int | None = None,

@@ -34,12 +34,12 @@ from app.casework import messages  # noqa: F401  (registers the messages)
 from app.casework.deadlines import LONG_RUNNING_UNITS
 from app.fiscal.rules import is_clearance
 from app.i18n import Text
+from app.office_settings import settings_of
 from app.perforation.rules import is_perforation
 from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Complaint, Office, Service
 from db.models_casework import Application
 
-COMPLAINT_SERVICES = ("PENGADUAN",)
 APPLICATION, COMPLAINT = "application", "complaint"
 
 
@@ -50,13 +50,11 @@ def _governed_elsewhere(session: Session, service: Service) -> bool:
 
 def service_kind(session: Session, service: Service) -> str | None:
     """``application`` or ``complaint`` for a casework service of its office, else None."""
-    office = session.get(Office, service.office_id)
-    settings = (office.settings or {}) if office else {}
-    if service.code in (settings.get("complaint_services") or COMPLAINT_SERVICES):
+    settings = settings_of(session.get(Office, service.office_id))
+    if service.code in settings.complaint_services:
         return COMPLAINT
-    named = settings.get("casework_services")
-    if named:
-        return APPLICATION if service.code in named else None
+    if settings.casework_services is not None:
+        return APPLICATION if service.code in settings.casework_services else None
     long_running = service.time_value is not None and service.time_unit in LONG_RUNNING_UNITS
     if long_running and not _governed_elsewhere(session, service):
         return APPLICATION

@@ -19,18 +19,17 @@ from sqlalchemy.orm import Session
 
 from app.fiscal import messages  # noqa: F401  (registers the messages)
 from app.i18n import Text
+from app.office_settings import settings_of
 from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_fiscal import FiscalCheck
 
-SERVICES = ("TAX-CLEARANCE",)
-
 
 def is_clearance(session: Session, service: Service) -> bool:
-    """Whether ``service`` is a tax clearance service of its office."""
+    """Whether ``service`` is a tax clearance service of its office (its setting
+    ``fiscal_services``)."""
     office = session.get(Office, service.office_id)
-    settings = (office.settings or {}) if office else {}
-    return service.code in (settings.get("fiscal_services") or SERVICES)
+    return service.code in settings_of(office).fiscal_services
 
 
 def check_logged(session: Session, visit_id: int) -> bool:

@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import Text
+from app.office_settings import settings_of
 from app.perforation import messages  # noqa: F401  (registers the messages)
 from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from db.models import Office, Service
 from db.models_perforation import PerforationRequest
 
-SERVICES = ("PERFORASI",)
 COUNTABLE = ("requested", "counting", "interrupted")  # the sheets are not all counted yet
 STATUS_TEXT = {
     "requested": "diajukan", "counting": "sedang dihitung", "counted": "selesai dihitung",
@@ -40,10 +40,10 @@ STATUS_TEXT = {
 
 
 def is_perforation(session: Session, service: Service) -> bool:
-    """Whether ``service`` is its office's perforation service."""
+    """Whether ``service`` is its office's perforation service (its setting
+    ``perforation_services``)."""
     office = session.get(Office, service.office_id)
-    settings = (office.settings or {}) if office else {}
-    return service.code in (settings.get("perforation_services") or SERVICES)
+    return service.code in settings_of(office).perforation_services
 
 
 def counted_while_waiting(req: PerforationRequest) -> bool:

@@ -46,6 +46,7 @@ from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_plate
 from app.money import format_rupiah, parse_rupiah
+from app.office_settings import settings_of
 from app.queue.engine import find_visit, resolve_office
 from app.queue.stage_work import require_at_work
 from app.samsat import messages  # noqa: F401  (registers the messages)
@@ -611,15 +612,14 @@ def _settlement(bill: Any) -> tuple[date, date]:
     return settled.tax_due_on, settled.stnk_valid_until
 
 
-# the numbers of the papers; an office may set its own in ``settings["samsat_numbers"]``
+# the numbers of the papers; an office may set its own in its setting ``samsat_numbers``
 # ({"skpd": "...", "receipt": "..."}, with {n} the yearly serial, {office}, {year})
 NUMBER_FORMATS = {"skpd": "{n:06d}/SKPD/{office}/{year}", "receipt": "{n:06d}/KW/{office}/{year}"}
 
 
 def number_format(office: Office, series: str) -> str:
     """The office's format of ``series``, checked (LoketError naming the bad setting)."""
-    custom = dict((office.settings or {}).get("samsat_numbers") or {})
-    fmt = str(custom.get(series) or NUMBER_FORMATS[series])
+    fmt = settings_of(office).samsat_numbers.get(series) or NUMBER_FORMATS[series]
     try:
         sample = fmt.format(n=1, office=office.code, year=2026)
     except (KeyError, IndexError, ValueError, AttributeError):

@@ -16,21 +16,21 @@ from sqlalchemy.orm import Session
 
 from app.desk.requirements import missing_requirements
 from app.i18n import Text
+from app.office_settings import settings_of
 from app.queue.stage_work import Leaving, Rule, register_leaving_rules
 from app.samsat import messages  # noqa: F401  (registers the messages)
 from db.models import Office, Service
 from db.models_samsat import StnkCase, VehicleCheck
 
-# the catalog's STNK services and what they are; an office may name its own in
-# ``settings["samsat_services"]`` ({"CODE": "renewal" | "lost"})
+# the catalog's STNK services and what they are; an office may name its own in its setting
+# ``samsat_services`` ({"CODE": "renewal" | "lost"}, app/office_settings.py)
 SERVICE_KINDS = {"STNK-PERPANJANGAN": "renewal", "STNK-HILANG": "lost"}
 CANCELLED = "cancelled"
 
 
 def case_kind(session: Session, service: Service) -> str | None:
     """``renewal`` or ``lost`` for an STNK service, else None."""
-    office = session.get(Office, service.office_id)
-    custom = dict((office.settings or {}).get("samsat_services") or {}) if office else {}
+    custom = settings_of(session.get(Office, service.office_id)).samsat_services
     return custom.get(service.code) or SERVICE_KINDS.get(service.code)
 
 

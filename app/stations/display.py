@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.clock import local, local_day, utcnow
+from app.office_settings import settings_of
 from app.queue import engine as q_
 from app.stations.database import unit_of_work
 from app.store import Store, UnitOfWork
@@ -85,7 +86,7 @@ def board(uow: UnitOfWork, office_code: str | None, *, now: datetime | None = No
                                    .order_by(Counter.display_number, Counter.code))}
     _fill_current(uow, office.id, local_day(now, office.zone), counters)
     return Board(office.code, office.name, office.zone.value,
-                 str(office.settings.get("running_text") or ""),
+                 settings_of(office).running_text,
                  list(counters.values()), _recent(uow, office.id, since),
                  _waiting(uow, office.id, since))
 
@@ -162,7 +163,10 @@ def voice_settings(uow: UnitOfWork, office_code: str | None,
     """The office's voice settings with the station's over them."""
     s = uow.session
     office = q_.resolve_office(s, office_code)
-    merged: dict[str, Any] = dict(office.settings.get("voice") or {})
+    voice = settings_of(office).voice  # the office's, typed; a station's is over it
+    merged: dict[str, Any] = {key: value for key, value in (
+        ("muted", voice.muted), ("volume", voice.volume), ("folder", voice.folder))
+        if value is not None}
     if station_code:
         station = s.scalar(select(Station).where(Station.office_id == office.id,
                                                  Station.code == station_code))
