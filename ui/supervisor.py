@@ -76,7 +76,6 @@ from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
 REFRESH_MS = 30_000  # minutes waited keep counting between events
 DEVICES_MS = 60_000
 RED, AMBER, GREEN, GREY = "#c62828", "#e0a200", "#2e7d32", "#8a8a8a"
-SLA_COLOURS = {"near": QColor(AMBER), "over": QColor(RED)}
 CARD_WIDTH = 240  # a counter card's least width; the cards fill the columns that fit
 
 
@@ -676,7 +675,7 @@ class SupervisorWindow(QWidget):
                                "{ticket}, {time})")
             text = text.format(n=a.count, ticket=a.subject, stage=stage, time=late)
             if a.action == "open_counter":
-                text += " " + self.tr("{counter} tutup.").format(
+                text += ". " + self.tr("{counter} tutup.").format(
                     counter=self._counter_name(a.target))
             return text
         if a.kind == "silent_counter":

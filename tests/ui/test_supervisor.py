@@ -7,7 +7,6 @@ English."""
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,7 +37,6 @@ from ui.supervisor import AlertRow, SupervisorWindow
 
 OFFICE = "SAMSAT-PTK1"
 SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 LATER = MONDAY_9 + timedelta(minutes=40)
 PASSWORD = "rahasia-123"
 CODES = ("called", "serving", "waiting", "no_show", "ticket_printer", "document_printer",
@@ -165,6 +163,26 @@ def test_counters_open_and_close_from_their_cards(qtbot, board, catalog_store: S
     click(qtbot, card.toggle)
     assert counter_open(catalog_store, "L2") is False
     assert (card.pill.text(), board.banner.text()) == ("TUTUP", "Loket 2 Pembayaran ditutup.")
+
+
+def test_a_closed_counter_is_opened_from_the_alert_of_its_queue(qtbot, board,
+                                                               catalog_store: Store) -> None:
+    desk = Desk(catalog_store, "budi", MONDAY_9)
+    for _ in range(2):  # two visits sent on to loket 1 at 09:00; loket 1 is closed
+        ticket = desk.issue()
+        desk.call("CF", ticket)
+        desk.send("CF", "loket-1")
+    board.refresh()
+    [row] = alert_rows(board, "waiting_over_standard")
+    assert row.text.text() == ("2 nomor menunggu di Pendaftaran Berkas lewat standar waktu "
+                               "(terlama A-001, 10 menit). Loket 1 Pendaftaran tutup.")
+    assert row.button.text() == "Buka loket"
+    click(qtbot, row.button)
+    assert board.banner.text() == "Loket 1 Pendaftaran dibuka."
+    assert counter_open(catalog_store, "L1") is True
+    assert board.cards["L1"].pill.text() == "BUKA"
+    [row] = alert_rows(board, "waiting_over_standard")
+    assert row.button.text() == "Buka laporan"  # every counter of the stage open now
 
 
 def test_a_failed_ticket_is_reprinted_from_its_alert(qtbot, board, catalog_store: Store) -> None:
@@ -384,11 +402,12 @@ def test_readable_at_both_screen_sizes(qtbot, catalog_store: Store, size) -> Non
     shown = texts(window)
     assert not [t for t in shown for code in CODES if code in t.split()]
     if catalog_store.backend == "sqlite":  # one set of pictures is enough
-        name = f"supervisor-board-{size[0]}x{size[1]}.png"
+        # LOKET_SHOTS=docs/screenshots: supervisor-board-1366x768.png and -1920x1080.png,
+        # and the README's supervisor.png (the laptop's size)
         SHOTS.mkdir(parents=True, exist_ok=True)
-        assert window.grab().save(str(SHOTS / name))
-        if os.environ.get("LOKET_DOC_SHOTS"):
-            shutil.copy(SHOTS / name, DOCS / name)
+        assert window.grab().save(str(SHOTS / f"supervisor-board-{size[0]}x{size[1]}.png"))
+        if size == (1366, 768):
+            assert window.grab().save(str(SHOTS / "supervisor.png"))
     window.close()
 
 
