@@ -12,20 +12,28 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.cli.language import localize
 from app.cli.program import build_parser, main
 from app.errors import LoketError
 from app.setup.launch import station_argv
 
 
-def _launcher_args(argv: list[str]) -> argparse.Namespace:
+def launcher_parser() -> argparse.ArgumentParser:
+    """The ``loket-station`` parser, in the user's language as ``loket``'s is."""
     parser = argparse.ArgumentParser(prog="loket-station", description=(
         "Start this PC's station (the set-up wizard first when the PC is not set up). "
         "KIND overrides the configured role; 'setup' opens the wizard again; 'demo' opens "
         "the demo office."))
-    parser.add_argument("kind", nargs="?", metavar="KIND|setup|demo")
-    parser.add_argument("--windowed", action="store_true")
+    parser.add_argument("kind", nargs="?", metavar="KIND|setup|demo",
+                        help="kiosk, counter, display, supervisor or survey; setup; demo")
+    parser.add_argument("--windowed", action="store_true",
+                        help="in a window instead of full screen")
     parser.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    return localize(parser)
+
+
+def _launcher_args(argv: list[str]) -> argparse.Namespace:
+    return launcher_parser().parse_args(argv)
 
 
 def station_main(argv: list[str] | None = None) -> int:

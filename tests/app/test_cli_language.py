@@ -14,6 +14,7 @@ import pytest
 
 from app.cli import build_parser, main
 from app.cli import language as cli_language
+from app.cli.launcher import launcher_parser
 from app.store import Store
 from tests.helpers import snapshot
 
@@ -96,10 +97,20 @@ def test_the_table_has_no_stale_entry_and_covers_argparse(
     """Every entry translates a text the parser has today or one argparse says; and every
     text argparse says has its translation."""
     table = cli_language.translations()
-    english = set(_texts(_parser(monkeypatch, "en")))
+    english = set(_texts(_parser(monkeypatch, "en"))) | set(_texts(launcher_parser()))
     argparse_says = _argparse_messages()
     assert sorted(set(table) - english - argparse_says) == []  # stale: remove them
     assert sorted(argparse_says - set(table)) == []
+
+
+def test_the_loket_station_program_speaks_the_same_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOKET_LANG", "en")
+    english = _texts(launcher_parser())
+    monkeypatch.setenv("LOKET_LANG", "id")
+    indonesian = _texts(launcher_parser())
+    assert len(english) == len(indonesian) >= 3
+    assert [en for en, id_ in zip(english, indonesian, strict=True) if en == id_] == []
 
 
 def test_a_translation_keeps_what_is_typed_and_the_placeholders() -> None:
