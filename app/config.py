@@ -2,7 +2,8 @@
 
 The database is, in this order: ``--db URL``, else ``$LOKET_DB``, else the ``[database]`` of
 this PC's configuration file (:func:`config_path`, written by the set-up wizard or
-``loket config init``), else a SQLite file in the user data folder.
+``loket config init``), else a SQLite file in the user data folder (the demo's file when
+only that one exists).
 
 This PC's folders and its configuration file are placed by :mod:`app.setup.configfile`,
 which reads that file; the database in force is decided here on top of it, one direction
@@ -43,16 +44,50 @@ def shared_data_dir() -> Path:
     return Path("/var/lib/loket")
 
 
+def default_db_path() -> Path:
+    """The SQLite file of this PC when nothing else is configured."""
+    return data_dir() / "loket.sqlite3"
+
+
+def demo_db_path() -> Path:
+    """The demo office's SQLite file (``loket demo``), apart from a real office's."""
+    return data_dir() / "demo.sqlite3"
+
+
 def default_db_url() -> str:
-    return sqlite_url(data_dir() / "loket.sqlite3")
+    return sqlite_url(default_db_path())
 
 
-def resolve_db_url(cli_value: str | None) -> str:
+def demo_db_url() -> str:
+    return sqlite_url(demo_db_path())
+
+
+_told: set[str] = set()
+
+
+def resolve_db_url(cli_value: str | None, *, demo_fallback: bool = True) -> str:
     """``--db`` wins, then ``LOKET_DB``, then the configuration file, then a SQLite file in
-    the data folder. A configuration file that cannot be used raises ``LoketError``."""
+    the data folder. A configuration file that cannot be used raises ``LoketError``.
+
+    With none of the first three, when the default file does not exist but the demo's does
+    (someone ran ``loket demo`` and now starts a station or a command by hand), the demo's
+    file is used and one line on stderr says so. ``demo_fallback=False`` (``loket db
+    upgrade``, which makes the default file) always means the default file."""
     if cli_value:
         return cli_value
     env = os.environ.get(DB_ENV, "").strip()
     if env:
         return env
-    return database_url_from_config() or default_db_url()
+    configured = database_url_from_config()
+    if configured:
+        return configured
+    if demo_fallback and not default_db_path().exists() and demo_db_path().exists():
+        url = demo_db_url()
+        if url not in _told:  # once per process, however often the URL is asked for
+            _told.add(url)
+            from app.i18n import tr
+
+            note = tr("db.using_demo", path=str(demo_db_path()), default=str(default_db_path()))
+            print(f"loket: {note}", file=sys.stderr)
+        return url
+    return default_db_url()

@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "database {path} not found; create it with: loket --db sqlite:///{path} db upgrade "
         "(or loket demo for the demo office)",
     ),
+    "db.using_demo": (
+        "memakai basis data demo {path} ({default} belum ada; pilih yang lain dengan --db)",
+        "using the demo database {path} ({default} does not exist; choose another with --db)",
+    ),
     "db.schema_empty": (
         "basis data belum disiapkan; jalankan: loket db upgrade",
         "the database has no schema yet; run: loket db upgrade",

@@ -141,7 +141,9 @@ def open_store(args: argparse.Namespace, *, check_schema: bool = True,
     from app.config import resolve_db_url
     from app.store import Store
 
-    store = Store.open(resolve_db_url(args.db), check_schema=check_schema, create=create)
+    # a command that makes the database (db upgrade) makes the default one, never the demo's
+    store = Store.open(resolve_db_url(args.db, demo_fallback=not create),
+                       check_schema=check_schema, create=create)
     args.cli_store = store
     return store
 

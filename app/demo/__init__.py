@@ -9,6 +9,8 @@ exists by then) no typed name is asked to pass for one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -16,12 +18,13 @@ from sqlalchemy import select
 import resources
 from app import users
 from app.catalog.service import import_file, list_services
-from app.config import data_dir
+from app.config import demo_db_url
 from app.demo.data import DEMO
 from app.store import Store
 from db.engine import sqlite_url
-from db.models import Office, User
+from db.models import Office, Station, User
 
+DEMO_OFFICE = "SAMSAT-PTK1"  # the office whose stations the demo opens
 DEMO_PASSWORD = "loket-demo"
 DEMO_USERS = (
     ("admin", "admin", "Administrator Demo", None),
@@ -34,7 +37,7 @@ DEMO_USERS = (
 
 
 def default_url() -> str:
-    return sqlite_url(data_dir() / "demo.sqlite3")
+    return demo_db_url()
 
 
 def catalog_files() -> list[Any]:
@@ -75,6 +78,8 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
     return {
         "front_office": front_office,
         "database": store.safe_url,
+        "office": DEMO_OFFICE,
+        "stations": [s.to_json(command_url(store)) for s in stations(store)],
         "imported": imported,
         "users_created": created,
         "users": [u for u, *_ in DEMO_USERS],
@@ -84,14 +89,93 @@ def prepare(store: Store, *, actor: object = None) -> dict[str, Any]:
     }
 
 
+def command_url(store: Store) -> str:
+    """The database's URL as a command to type names it: a SQLite file as
+    ``sqlite:///PATH``; a server's URL without its password (typed again by whoever runs
+    it)."""
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return sqlite_url(Path(url.database))
+    return store.safe_url
+
+
 def describe(summary: dict[str, Any]) -> str:
-    return (
-        f"Demo: {summary['database']}\n"
-        f"  kantor/offices: {', '.join(summary['offices'])}\n"
-        f"  layanan/services: {summary['services']}\n"
+    lines = [
+        f"Demo: {summary['database']}",
+        f"  kantor/offices: {', '.join(summary['offices'])}",
+        f"  layanan/services: {summary['services']}",
         f"  pengguna/users: {', '.join(summary['users'])} "
-        f"(kata sandi/password: {summary['password']})"
-    )
+        f"(kata sandi/password: {summary['password']})",
+    ]
+    if summary.get("stations"):
+        lines.append(f"  stasiun {summary['office']}, satu per jendela/terminal "
+                     f"(stations, one per window/terminal):")
+        lines.extend(f"    {s['role']}: {s['command']}" for s in summary["stations"])
+    return "\n".join(lines)
+
+
+# the order of the demo's windows on the screen, and of its printed commands
+KIND_ORDER = ("kiosk", "display", "supervisor", "counter", "survey")
+
+
+@dataclass(frozen=True)
+class DemoStation:
+    """One station of the demo office: its kind, its role in words (the counter's name
+    for a counter), the counter it serves and its station code (its simulated devices)."""
+
+    kind: str
+    role: str
+    counter: str | None = None
+    station: str | None = None
+
+    def argv(self, url: str, office: str = DEMO_OFFICE) -> list[str]:
+        """``loket`` and its arguments to start this station by hand on ``url``."""
+        argv = ["loket", "--db", url, "station", self.kind, "--office", office]
+        if self.counter and self.kind == "counter":
+            argv += ["--counter", self.counter]
+        if self.station:
+            argv += ["--station", self.station]
+        return argv
+
+    def command(self, url: str, office: str = DEMO_OFFICE) -> str:
+        """:meth:`argv` as one line to type (an argument with a space in double quotes,
+        which cmd, PowerShell and a POSIX shell all read)."""
+        return " ".join(f'"{a}"' if not a or any(c.isspace() for c in a) else a
+                        for a in self.argv(url, office))
+
+    def to_json(self, url: str, office: str = DEMO_OFFICE) -> dict[str, Any]:
+        return {"kind": self.kind, "role": self.role, "counter": self.counter,
+                "station": self.station, "command": self.command(url, office),
+                "argv": self.argv(url, office)}
+
+
+def stations(store: Store, office: str = DEMO_OFFICE,
+             lang: str | None = None) -> list[DemoStation]:
+    """The stations of ``office`` (resources/demo/stations.yaml) in :data:`KIND_ORDER`,
+    the counters in the board's order; every counter has one, a station row or not."""
+    from app.labels import catalog_name, station_kind_label
+
+    with store.uow(read_only=True) as uow:
+        rows = uow.session.scalars(select(Station).join(Office).where(
+            Office.code == office).order_by(Station.code)).all()
+        by_counter = {row.counter.code: row.code for row in rows
+                      if row.kind.value == "counter" and row.counter is not None}
+        first: dict[str, str] = {}
+        for row in rows:
+            first.setdefault(row.kind.value, row.code)
+        office_row = uow.session.scalar(select(Office).where(Office.code == office))
+        counters = [] if office_row is None else sorted(
+            (c for c in office_row.counters if c.active),
+            key=lambda c: (c.display_number, c.code))
+        out: list[DemoStation] = []
+        for kind in KIND_ORDER:
+            if kind == "counter":
+                out.extend(DemoStation("counter", catalog_name(c.name, lang=lang), c.code,
+                                       by_counter.get(c.code)) for c in counters)
+            else:
+                out.append(DemoStation(kind, station_kind_label(kind, lang),
+                                       station=first.get(kind)))
+    return out
 
 
 def catalog_rows(store: Store) -> list[dict[str, Any]]:
