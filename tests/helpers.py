@@ -108,3 +108,11 @@ def queue_only(store: Any, office: str = "SAMSAT-PTK1") -> None:
                         "work_panels": {st.code: [] for st in row.stages}}
         uow.commit()
     config.forget()
+
+
+def as_actor(who: Any) -> Any:
+    """``who`` as the services take it (:class:`app.access.Actor`): a test's user name, or
+    the Actor it already is."""
+    from app.access import Actor
+
+    return who if isinstance(who, Actor) else Actor(who)

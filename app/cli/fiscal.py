@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.access import Actor
 from app.cli.common import (
     EXIT_BAD_INPUT,
     Parents,
@@ -35,7 +36,7 @@ EXIT_REVOKED = 1
 SOURCES = ("pkb", "pbb", "pajak-daerah")
 
 
-def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
+def _officer(args: argparse.Namespace, session: Any) -> Actor:
     """(name, user id) of the verified person acting (``--as`` with its password, or
     ``loket login``: app/cli/login.py). ``--officer`` may only name that same person: a
     letter never carries, and a check never acts with, the rights of someone else."""
@@ -43,7 +44,7 @@ def _officer(args: argparse.Namespace, session: Any) -> tuple[str, int | None]:
     named = getattr(args, "officer", None)
     if named and named != who.name:
         raise LoketError("session.other_user", session=who.name, name=named)
-    return who.name, who.user_id
+    return who
 
 
 def _as_of(text: str | None) -> date | None:
@@ -59,11 +60,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = arrears.read_file(args.file)
     as_of = _as_of(args.as_of)
     with open_store(args) as store, store.uow() as uow:
-        who, user_id = _officer(args, uow.session)
+        who = _officer(args, uow.session)
         try:
             result = arrears.import_extract(
                 uow, data, file_name=Path(args.file).name, source=args.source, as_of=as_of,
-                office_code=args.office, actor=who, user_id=user_id)
+                office_code=args.office, actor=who)
         except ExtractRefused as exc:
             if args.json:
                 emit(args, {"imported": False, "file_name": exc.name,
@@ -125,15 +126,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         visit_id = find_visit(store, args.ticket, office_code=args.office) if args.ticket \
             else None
         with store.uow() as uow:
-            who, user_id = _officer(args, uow.session)
+            who = _officer(args, uow.session)
             result = clearance.check(uow, kind, value, purpose=args.purpose, officer=who,
-                                     user_id=user_id, office_code=args.office, name=args.name,
+                                     office_code=args.office, name=args.name,
                                      visit_id=visit_id, override=args.override)
         data = result.to_json()
         if args.letter or args.out:
             with store.uow() as uow:
-                letter = clearance.issue_letter(uow, result.check_id, actor=who,
-                                                user_id=user_id)
+                letter = clearance.issue_letter(uow, result.check_id, actor=who)
             data["letter_code"] = letter.display_code
             data["letter"] = letter.to_json()
             if args.out:
@@ -147,8 +147,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from app.fiscal import clearance
 
     with open_store(args) as store, store.uow() as uow:
-        who, user_id = _officer(args, uow.session)
-        letter = clearance.issue_letter(uow, args.check_id, actor=who, user_id=user_id)
+        who = _officer(args, uow.session)
+        letter = clearance.issue_letter(uow, args.check_id, actor=who)
     data = letter.to_json()
     if args.out:
         write_output(args.out, letter.pdf)
@@ -193,9 +193,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     from app.fiscal import clearance
 
     with open_store(args) as store, store.uow() as uow:
-        who, user_id = _officer(args, uow.session)
-        data = clearance.revoke(uow, args.code, reason=args.reason, actor=who,
-                                user_id=user_id)
+        who = _officer(args, uow.session)
+        data = clearance.revoke(uow, args.code, reason=args.reason, actor=who)
     emit(args, data, lambda: f"{data['code']}: dicabut")
     return 0
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import Parents, SubParsers, emit, open_store
-from app.cli.login import actor_name
+from app.cli.login import actor
 
 
 def cmd_ikm_compute(args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def cmd_ikm_import(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.uow() as uow:
         count = import_answers(uow, args.office, Path(args.file), survey_code=args.survey,
-                               actor=actor_name(args))
+                               actor=actor(args))
     emit(args, {"file": args.file, "imported": count},
           lambda: f"{count} kuesioner dimuat dari {args.file}")
     return 0

@@ -51,7 +51,7 @@ def _vehicles(today: date) -> list[dict[str, Any]]:
     ]
 
 
-def _samsat(store: Store, actor: Actor | str, today: date) -> list[str]:
+def _samsat(store: Store, actor: Actor, today: date) -> list[str]:
     from app.samsat.registry import PersonData, VehicleData, register_person, register_vehicle
 
     added = []
@@ -69,7 +69,7 @@ def _samsat(store: Store, actor: Actor | str, today: date) -> list[str]:
     return added
 
 
-def _bapenda(store: Store, actor: Actor | str, today: date) -> list[str]:
+def _bapenda(store: Store, actor: Actor, today: date) -> list[str]:
     from app.bapenda.assessments import assess
     from app.bapenda.taxpayers import Registration, register
     from db.models_bapenda import Taxpayer
@@ -92,7 +92,7 @@ def _bapenda(store: Store, actor: Actor | str, today: date) -> list[str]:
     return [info.npwpd, skpd.number]
 
 
-def _fiscal(store: Store, actor: Actor | str) -> list[str]:
+def _fiscal(store: Store, actor: Actor) -> list[str]:
     from app.errors import LoketError
     from app.fiscal.arrears import import_extract
 
@@ -110,7 +110,7 @@ def _fiscal(store: Store, actor: Actor | str) -> list[str]:
     return loaded
 
 
-def seed(store: Store, *, actor: Actor | str = DEMO, today: date | None = None
+def seed(store: Store, *, actor: Actor = DEMO, today: date | None = None
          ) -> dict[str, list[str]]:
     """Load the demo's front-office data; what was added, per area."""
     today = today or datetime.now(UTC).date()
@@ -118,7 +118,7 @@ def seed(store: Store, *, actor: Actor | str = DEMO, today: date | None = None
             "fiscal": _fiscal(store, actor)}
 
 
-def visitor_vehicle(store: Store, n: int, *, actor: Actor | str = DEMO, today: date) -> str:
+def visitor_vehicle(store: Store, n: int, *, actor: Actor = DEMO, today: date) -> str:
     """The plate of demo visitor ``n``'s motorcycle, registered (with an owner of
     :data:`PEOPLE`) if it is not yet: each autopilot visitor brings a vehicle whose tax is
     due, as visitors of a real Samsat bring theirs, so its bill is never empty."""

@@ -100,18 +100,18 @@ def read_file(path: str | Path) -> bytes:
 
 def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
                    source: str | None = None, as_of: date | None = None,
-                   office_code: str | None = None, actor: Actor | str,
-                   user_id: int | None = None, now: datetime | None = None) -> ImportResult:
+                   office_code: str | None = None, actor: Actor,
+                   now: datetime | None = None) -> ImportResult:
     """Validate ``data`` completely, then replace the source's snapshot with it (commits).
 
-    Only a supervisor (or admin) of the office may (``user_id``: the user, when ``actor``
-    is only a name). Raises :class:`~app.fiscal.extract.ExtractRefused` (every bad line) or
-    another :class:`LoketError` before anything is written.
+    Only a supervisor (or admin) of the office may. Raises
+    :class:`~app.fiscal.extract.ExtractRefused` (every bad line) or another
+    :class:`LoketError` before anything is written.
     """
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.DATA, office_id=office.id, now=now)
     today = local_day(now, office.zone)
     as_of = as_of or today
     if as_of > today:

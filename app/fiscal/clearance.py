@@ -243,8 +243,8 @@ def resolve_officer(session: Session, name: str) -> User:
     return user
 
 
-def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: Actor | str,
-          user_id: int | None = None, office_code: str | None = None,
+def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: Actor,
+          office_code: str | None = None,
           visit_id: int | None = None, name: str | None = None,
           now: datetime | None = None, override: bool = False) -> CheckResult:
     """Look the key up, log the check (commits) and return what the officer sees. Counter
@@ -258,8 +258,7 @@ def check(uow: UnitOfWork, kind: str, value: object, *, purpose: str, officer: A
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, officer, Act.COUNTER_WORK, office_id=office.id, now=now,
-                         user_id=user_id)
+    who = access.require(s, officer, Act.COUNTER_WORK, office_id=office.id, now=now)
     require_visit_at_work(s, office.id, visit_id, WORK, actor=who.actor, override=override,
                           now=now)
     today = local_day(now, office.zone)
@@ -373,8 +372,8 @@ class LetterResult:
                 "bytes": len(self.pdf)}
 
 
-def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor | str,
-                 user_id: int | None = None, now: datetime | None = None) -> LetterResult:
+def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor,
+                 now: datetime | None = None) -> LetterResult:
     """The letter of a check of today: certificate when clear, arrears statement when not
     (commits). One letter per check; ``no-data`` gets none. Counter work (an officer) at
     the check's office, asked before the PDF is made."""
@@ -385,8 +384,7 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor | str,
     entry = s.get(FiscalCheck, check_id, with_for_update=True)
     if entry is None:
         raise LoketError("fiscal.unknown_check", id=check_id)
-    who = access.require(s, actor, Act.COUNTER_WORK, office_id=entry.office_id, now=now,
-                         user_id=user_id)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=entry.office_id, now=now)
     office = s.get(Office, entry.office_id)
     assert office is not None
     if entry.result not in LETTER_KINDS:
@@ -427,8 +425,7 @@ def issue_letter(uow: UnitOfWork, check_id: int, *, actor: Actor | str,
     return LetterResult(code, kind, document_kind, doc.id, pdf, data)
 
 
-def letter_pdf_of(uow: UnitOfWork, code: object, *, actor: Actor | str,
-                  user_id: int | None = None,
+def letter_pdf_of(uow: UnitOfWork, code: object, *, actor: Actor,
                   now: datetime | None = None) -> tuple[str, bytes]:
     """The stored PDF of a letter, to print again as issued: (file name, bytes).
 
@@ -438,7 +435,7 @@ def letter_pdf_of(uow: UnitOfWork, code: object, *, actor: Actor | str,
 
     letter = _letter(uow.session, parse_code(code))
     access.require(uow.session, actor, Act.COUNTER_WORK, office_id=letter.office_id,
-                   now=now or utcnow(), user_id=user_id)
+                   now=now or utcnow())
     doc = uow.session.get(Document, letter.document_id) if letter.document_id else None
     if doc is None or doc.content is None:
         raise LoketError("fiscal.code_unknown", code=format_code(letter.code))
@@ -493,15 +490,15 @@ def verify(uow: UnitOfWork, code: object) -> dict[str, Any]:
     return answer
 
 
-def revoke(uow: UnitOfWork, code: object, *, reason: str, actor: Actor | str,
-           user_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
+def revoke(uow: UnitOfWork, code: object, *, reason: str, actor: Actor,
+           now: datetime | None = None) -> dict[str, Any]:
     """Withdraw a letter (e.g. issued on wrong data): ``verify`` then says it is not valid.
 
     A cancellation: only a supervisor (or admin) of the letter's office may."""
     now = now or utcnow()
     s = uow.session
     letter = _letter(s, parse_code(code))
-    who = access.require(s, actor, Act.CANCEL, office_id=letter.office_id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.CANCEL, office_id=letter.office_id, now=now)
     reason = " ".join(str(reason or "").split())
     if not reason:
         raise LoketError("fiscal.reason_missing")

@@ -50,6 +50,7 @@ from db.models import (
 from printing.ticket import parse_qr_payload
 
 QUICK = "quick"
+SURVEY = Actor.system("survey")  # who answers at the survey station: a visitor, unnamed
 
 
 
@@ -199,7 +200,7 @@ def check_visit(uow: UnitOfWork, office_code: str | None, ticket: str, *,
 def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
                   answers: Mapping[str, object], *, respondent: Mapping[str, str] | None = None,
                   survey_code: str = DEFAULT_SURVEY, now: datetime | None = None,
-                  actor: str = "survey") -> Submitted:
+                  actor: Actor = SURVEY) -> Submitted:
     """Store one visitor's questionnaire, tied to the visit of ``ticket`` (typed or
     scanned). Refused, with nothing stored, when an answer is missing or out of range,
     when the visit may not answer yet or at all (see :func:`_credited`: its last stage
@@ -229,7 +230,7 @@ def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
         # on survey_responses.visit_id keeps the second one out
         s.rollback()
         raise LoketError("survey.already_answered", ticket=ticket_label) from None
-    audit.record(s, actor=actor, action="survey.submitted", entity="survey_response",
+    audit.record(s, actor=actor.name, action="survey.submitted", entity="survey_response",
                  entity_id=response.id, office_id=office.id, at=now,
                  after={"visit_id": visit.id, "ticket": visit.ticket, "survey": survey.code})
     result = Submitted(response.id, visit.ticket, visit.service.code)
@@ -238,7 +239,7 @@ def submit_survey(uow: UnitOfWork, office_code: str | None, ticket: str,
 
 
 def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, value: int, *,
-                 now: datetime | None = None, actor: str = "survey") -> int:
+                 now: datetime | None = None, actor: Actor = SURVEY) -> int:
     """One tap on one of four faces (1 = very unhappy ... 4 = very happy) for a loket."""
     now = moment(now)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
@@ -251,7 +252,7 @@ def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, va
                               answers=[SurveyAnswer(element_id=QUICK, value=value)])
     s.add(response)
     s.flush()
-    audit.record(s, actor=actor, action="survey.quick", entity="survey_response",
+    audit.record(s, actor=actor.name, action="survey.quick", entity="survey_response",
                  entity_id=response.id, office_id=office.id, at=now,
                  after={"counter": counter.code, "value": value})
     response_id = response.id
@@ -260,7 +261,7 @@ def quick_rating(uow: UnitOfWork, office_code: str | None, counter_code: str, va
 
 
 def import_answers(uow: UnitOfWork, office_code: str | None, path: Path, *,
-                   survey_code: str = DEFAULT_SURVEY, actor: Actor | str,
+                   survey_code: str = DEFAULT_SURVEY, actor: Actor,
                    now: datetime | None = None) -> int:
     """Load a file of paper questionnaires (see :mod:`app.ikm.answers_file`): all rows or
     none. A row's date (else today) dates the answer at noon, office time. A supervisor's

@@ -16,11 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.access import Actor
 from app.clock import utcnow
 from app.fiscal.clearance import LETTER_KINDS, CheckResult, LetterResult, SubjectKey, parse_key
 from app.fiscal.clearance import check as check_key
 from app.fiscal.clearance import issue_letter as issue
 from app.stations.database import unit_of_work
+from app.stations.person import as_actor
 from app.store import Store
 
 __all__ = ["LETTER_KINDS", "CheckResult", "FiscalDesk", "LetterResult", "SubjectKey",
@@ -36,16 +38,16 @@ class FiscalDesk:
         self.office_code = office_code
         self.clock = clock
 
-    def check(self, kind: str, value: str, *, purpose: str, officer: str,
+    def check(self, kind: str, value: str, *, purpose: str, officer: Actor | str,
               visit_id: int | None = None, name: str | None = None) -> CheckResult:
         """Check a subject's arrears and record the check (who, why, what was found)."""
         with unit_of_work(self.store) as uow:
-            return check_key(uow, kind, value, purpose=purpose, officer=officer,
+            return check_key(uow, kind, value, purpose=purpose, officer=as_actor(officer),
                              office_code=self.office_code, visit_id=visit_id, name=name,
                              now=self.clock())
 
-    def issue_letter(self, check_id: int, *, actor: str) -> LetterResult:
+    def issue_letter(self, check_id: int, *, actor: Actor | str) -> LetterResult:
         """The letter of a check of today: certificate when clear, arrears statement when
         not; one per check."""
         with unit_of_work(self.store) as uow:
-            return issue(uow, check_id, actor=actor, now=self.clock())
+            return issue(uow, check_id, actor=as_actor(actor), now=self.clock())

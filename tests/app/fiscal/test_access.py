@@ -17,7 +17,7 @@ from app.fiscal import arrears, clearance
 from app.i18n import tr
 from app.store import Store
 from db.models_fiscal import FiscalCheck, FiscalImportBatch
-from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
+from tests.helpers import as_actor, last_entry, only_the_refusal_is_kept, user_id
 
 OFFICE = "BAPENDA-BANTEN-FO"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # 10:00 WIB
@@ -41,23 +41,24 @@ def load(store: Store, actor: Actor | str, name: str = "pkb-contoh.csv",
          source: str | None = "pkb") -> arrears.ImportResult:
     with store.uow() as uow:
         return arrears.import_extract(uow, (SAMPLES / name).read_bytes(), file_name=name,
-                                      source=source, office_code=OFFICE, actor=actor, now=NOW)
+                                      source=source, office_code=OFFICE,
+                                      actor=as_actor(actor), now=NOW)
 
 
 def check(store: Store, officer: Actor | str) -> clearance.CheckResult:
     with store.uow() as uow:
         return clearance.check(uow, "nik", CLEAR_NIK, purpose="Izin usaha (SIPEKA)",
-                               officer=officer, office_code=OFFICE, now=NOW)
+                               officer=as_actor(officer), office_code=OFFICE, now=NOW)
 
 
 def letter(store: Store, check_id: int, actor: Actor | str) -> clearance.LetterResult:
     with store.uow() as uow:
-        return clearance.issue_letter(uow, check_id, actor=actor, now=NOW)
+        return clearance.issue_letter(uow, check_id, actor=as_actor(actor), now=NOW)
 
 
 def revoke(store: Store, code: str, actor: Actor | str, **kw) -> dict:
     with store.uow() as uow:
-        return clearance.revoke(uow, code, reason="data salah", actor=actor,
+        return clearance.revoke(uow, code, reason="data salah", actor=as_actor(actor),
                                 now=NOW + timedelta(hours=1), **kw)
 
 
@@ -115,7 +116,7 @@ def test_who_revokes_is_asked_before_the_reason(catalog_db_url: str) -> None:
 
         def without_reason(actor: str) -> None:
             with store.uow() as uow:
-                clearance.revoke(uow, issued_letter.code, reason=" ", actor=actor)
+                clearance.revoke(uow, issued_letter.code, reason=" ", actor=as_actor(actor))
 
         err, _ = only_the_refusal_is_kept(store, catalog_db_url,
                                           lambda: without_reason("petugas"))
@@ -132,7 +133,7 @@ def test_an_unknown_name_may_not_do_the_counter_work(catalog_db_url: str) -> Non
 
         def reprint() -> object:
             with store.uow(read_only=True) as uow:
-                return clearance.letter_pdf_of(uow, issued_letter.code, actor="kasi")
+                return clearance.letter_pdf_of(uow, issued_letter.code, actor=Actor("kasi"))
 
         for action in (lambda: check(store, "kasi"),
                        lambda: letter(store, other.check_id, "kasi"),
@@ -160,5 +161,5 @@ def test_an_officer_checks_issues_and_reprints_under_the_user_id(catalog_db_url:
         assert issued_letter.data["issued_by"] == "petugas"
         with store.uow(read_only=True) as uow:
             name, pdf = clearance.letter_pdf_of(uow, issued_letter.display_code,
-                                                actor="petugas")
+                                                actor=Actor("petugas"))
         assert pdf == issued_letter.pdf and name.endswith(f"{issued_letter.code}.pdf")

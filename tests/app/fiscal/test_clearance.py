@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.fiscal import arrears, clearance
 from app.fiscal.extract import ExtractRefused
@@ -33,7 +34,7 @@ def load(store: Store, data: bytes | str, *, name: str = "x.csv", source: str | 
         data = data.encode()
     with store.uow() as uow:
         return arrears.import_extract(uow, data, file_name=name, source=source, as_of=as_of,
-                                      office_code=OFFICE, actor="pengawas", now=now)
+                                      office_code=OFFICE, actor=Actor("pengawas"), now=now)
 
 
 def load_samples(store: Store) -> None:
@@ -45,7 +46,7 @@ def load_samples(store: Store) -> None:
 def do_check(store: Store, kind: str, value: str, *, purpose: str = "Izin usaha (SIPEKA)",
              now: datetime = NOW, **kw) -> clearance.CheckResult:
     with store.uow() as uow:
-        return clearance.check(uow, kind, value, purpose=purpose, officer="petugas",
+        return clearance.check(uow, kind, value, purpose=purpose, officer=Actor("petugas"),
                                office_code=OFFICE, now=now, **kw)
 
 
@@ -234,7 +235,7 @@ def test_a_clear_check_gets_a_certificate_with_code_and_qr(catalog_store: Store,
     result = do_check(catalog_store, "nik", "3671014505900002", name="Dewi Lestari")
     assert result.result == "clear"
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, result.check_id, actor="petugas", now=NOW)
+        letter = clearance.issue_letter(uow, result.check_id, actor=Actor("petugas"), now=NOW)
     assert letter.kind == "certificate" and letter.document_kind == "fiscal-certificate"
     code = letter.display_code
     assert len(letter.code) == 12 and code.count("-") == 2
@@ -264,7 +265,7 @@ def test_a_not_clear_check_prints_the_list_of_arrears(catalog_store: Store) -> N
     load_samples(catalog_store)
     result = do_check(catalog_store, "nik", "3604012208850002")
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, result.check_id, actor="petugas", now=NOW)
+        letter = clearance.issue_letter(uow, result.check_id, actor=Actor("petugas"), now=NOW)
     assert letter.kind == "arrears" and letter.document_kind == "fiscal-arrears"
     text = pdf_text(letter.pdf)
     for expected in ("SURAT KETERANGAN TUNGGAKAN PAJAK", "Budi Santoso", "Pajak Restoran",
@@ -282,19 +283,19 @@ def test_letters_are_refused_for_no_data_twice_or_a_stale_check(catalog_store: S
     clear = do_check(catalog_store, "plate", "A 1 B")
     with catalog_store.uow() as uow:
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, nothing.check_id, actor="petugas", now=NOW)
+            clearance.issue_letter(uow, nothing.check_id, actor=Actor("petugas"), now=NOW)
         assert info.value.key == "fiscal.no_data"
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, clear.check_id, actor="petugas",
+            clearance.issue_letter(uow, clear.check_id, actor=Actor("petugas"),
                                    now=NOW + timedelta(days=1))
         assert info.value.key == "fiscal.check_stale"
         with pytest.raises(LoketError) as info:
-            clearance.issue_letter(uow, 99999, actor="petugas", now=NOW)
+            clearance.issue_letter(uow, 99999, actor=Actor("petugas"), now=NOW)
         assert info.value.key == "fiscal.unknown_check"
     with catalog_store.uow() as uow:
-        first = clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
+        first = clearance.issue_letter(uow, clear.check_id, actor=Actor("petugas"), now=NOW)
     with catalog_store.uow() as uow, pytest.raises(LoketError) as info:
-        clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
+        clearance.issue_letter(uow, clear.check_id, actor=Actor("petugas"), now=NOW)
     assert info.value.key == "fiscal.letter_exists"
     assert first.display_code in info.value.message("id")
     assert count(catalog_store, FiscalLetter) == 1
@@ -304,7 +305,7 @@ def test_verify_unknown_and_revoked_codes(catalog_store: Store) -> None:
     load_samples(catalog_store)
     clear = do_check(catalog_store, "plate", "A 1 B")
     with catalog_store.uow() as uow:
-        letter = clearance.issue_letter(uow, clear.check_id, actor="petugas", now=NOW)
+        letter = clearance.issue_letter(uow, clear.check_id, actor=Actor("petugas"), now=NOW)
     with catalog_store.uow(read_only=True) as uow:
         for bad, key in (("ABCD", "fiscal.code_format"), ("ABCD-EFGH-JKMU", "fiscal.code_format"),
                          ("0000-0000-0000", "fiscal.code_unknown")):
@@ -315,11 +316,11 @@ def test_verify_unknown_and_revoked_codes(catalog_store: Store) -> None:
         assert scanned["valid"] is True
     with catalog_store.uow() as uow:
         revoked = clearance.revoke(uow, letter.display_code, reason="data salah",
-                                   actor="pengawas", now=NOW + timedelta(hours=1))
+                                   actor=Actor("pengawas"), now=NOW + timedelta(hours=1))
     assert revoked["valid"] is False and revoked["revoke_reason"] == "data salah"
     assert "dicabut" in revoked["reason"]
     with catalog_store.uow() as uow, pytest.raises(LoketError) as info:
-        clearance.revoke(uow, letter.code, reason="lagi", actor="pengawas")
+        clearance.revoke(uow, letter.code, reason="lagi", actor=Actor("pengawas"))
     assert info.value.key == "fiscal.already_revoked"
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.access import Actor
 from app.errors import LoketError
 from app.fiscal import clearance
 from app.queue import engine as q
@@ -35,7 +36,8 @@ class Desk(desks.Desk):
               override: bool = False) -> clearance.CheckResult:
         with self.store.uow() as uow:
             return clearance.check(uow, "nik", NIK, purpose="Izin usaha (SIPEKA)",
-                                   officer=officer, office_code=office, visit_id=visit_id,
+                                   officer=Actor(officer), office_code=office,
+                                   visit_id=visit_id,
                                    now=NOW, override=override)
 
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.access import Actor
 from app.errors import LoketError
 from app.i18n import tr
 from app.ikm import responses
@@ -215,11 +216,11 @@ def test_paper_file_is_loaded_whole_or_not_at_all(catalog_store: Store, tmp_path
     bad.write_text("\n".join([header, ",".join(["23-11-2026", "BUKAN-LAYANAN",
                                                 *["3"] * 9])]) + "\n")
     with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        import_answers(uow, OFFICE, bad, now=MONDAY_9, actor="pengawas")
+        import_answers(uow, OFFICE, bad, now=MONDAY_9, actor=Actor("pengawas"))
     assert err.value.key == "ikm.unknown_service" and err.value.params["line"] == 2
     with catalog_store.uow() as uow:
         assert import_answers(uow, OFFICE, good, now=MONDAY_9,
-                              actor="pengawas") == 2
+                              actor=Actor("pengawas")) == 2
     with catalog_store.uow(read_only=True) as uow:
         report = ikm_report(uow, OFFICE, DAY, DAY)
         stnk = ikm_report(uow, OFFICE, DAY, DAY, service="STNK-PERPANJANGAN")
@@ -266,7 +267,7 @@ def test_only_a_supervisor_loads_paper_answers(catalog_store: Store, catalog_db_
     for path in (tmp_path / "tidak-ada.csv", good):
         before = snapshot(catalog_db_url)
         with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
-            import_answers(uow, OFFICE, path, now=MONDAY_9, actor=who)
+            import_answers(uow, OFFICE, path, now=MONDAY_9, actor=Actor(who))
         assert snapshot(catalog_db_url) == {**before, "audit_log": before["audit_log"] + 1}
         if who == "petugas":
             refused = f"petugas (petugas) tidak boleh {tr('access.act.data', 'id')}: "
@@ -280,7 +281,7 @@ def test_only_a_supervisor_loads_paper_answers(catalog_store: Store, catalog_db_
                 AuditEntry.action == "access.refused").order_by(AuditEntry.id.desc())).first()
         assert entry.actor == who and entry.after["act"] == "data"
     with catalog_store.uow() as uow:
-        assert import_answers(uow, OFFICE, good, now=MONDAY_9, actor="pengawas") == 1
+        assert import_answers(uow, OFFICE, good, now=MONDAY_9, actor=Actor("pengawas")) == 1
     with catalog_store.uow(read_only=True) as uow:
         entry = uow.session.scalar(select(AuditEntry).where(
             AuditEntry.action == "survey.imported"))

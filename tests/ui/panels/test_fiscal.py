@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.access import Actor
 from app.fiscal import arrears
 from app.store import Store
 from ui.panels.base import PanelContext
@@ -24,7 +25,8 @@ def panel(qtbot, catalog_store: Store) -> FiscalPanel:
                          ("pajak-daerah-contoh.csv", "pajak-daerah")):
         with catalog_store.uow() as uow:
             arrears.import_extract(uow, (SAMPLES / name).read_bytes(), file_name=name,
-                                   source=source, office_code=OFFICE, actor="pengawas", now=NOW)
+                                   source=source, office_code=OFFICE, actor=Actor("pengawas"),
+                                   now=NOW)
     ctx = PanelContext(store=catalog_store, office_code=OFFICE, counter_code="FO1",
                        actor=lambda: "petugas", clock=lambda: NOW)
     widget = FiscalPanel(ctx)
