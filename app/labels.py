@@ -141,6 +141,21 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "hamil": ("Ibu hamil", "Pregnant woman"),
         "anak": ("Anak-anak", "Child"),
     },
+    "channel": {  # how a complaint came in (an office's complaint_channels kinds)
+        "room": ("Ruang pengaduan", "Complaints desk"),
+        "box": ("Kotak saran", "Suggestion box"),
+        "phone": ("Telepon", "Telephone"),
+        "whatsapp": ("WhatsApp", "WhatsApp"),
+        "email": ("Surel", "E-mail"),
+        "website": ("Laman web", "Website"),
+        "fax": ("Faksimile", "Fax"),
+        "form": ("Formulir", "Form"),
+        "letter": ("Surat", "Letter"),
+        "facebook": ("Facebook", "Facebook"),
+        "instagram": ("Instagram", "Instagram"),
+        "sp4n": ("SP4N-LAPOR!", "SP4N-LAPOR!"),
+        "other": ("Lainnya", "Other"),
+    },
     "case": {
         "complaint": ("Pengaduan", "Complaint"),
         "application": ("Permohonan", "Application"),
@@ -247,6 +262,11 @@ def priority_label(reason: str | None, lang: str | None = None) -> str:
 def case_kind_label(kind: str | None, lang: str | None = None) -> str:
     """A long-running case: ``complaint`` -> "Pengaduan", ``application`` -> "Permohonan"."""
     return label("case", kind, lang)
+
+
+def channel_label(kind: str | None, lang: str | None = None) -> str:
+    """How a complaint came in: ``phone`` -> Telepon."""
+    return label("channel", kind, lang)
 
 
 def catalog_name(name: str, name_en: str | None = "", lang: str | None = None) -> str:
