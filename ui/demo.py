@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -21,6 +22,8 @@ from app.demo import catalog_rows
 from app.i18n import tr
 from app.store import Store
 from ui.application import make_app
+
+FRAMED_MS = 400  # by then a window manager has framed the new windows
 
 
 class CatalogWindow(QMainWindow):
@@ -51,7 +54,12 @@ class CatalogWindow(QMainWindow):
             by_office.setdefault(row["office"], []).append(row)
         for office, rows in by_office.items():
             self.tabs.addTab(self._table(rows), office)
-        self.setCentralWidget(central)
+            if office == summary.get("office"):  # the office whose stations are open
+                self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        scroll = QScrollArea(self)  # a tile of the demo's screen may be smaller than this
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(central)
+        self.setCentralWidget(scroll)
         self.resize(1200, 700)
 
     def _table(self, rows: list[dict[str, Any]]) -> QTableWidget:
@@ -76,13 +84,17 @@ class CatalogWindow(QMainWindow):
 
 def run_demo(store: Store, summary: dict[str, Any], *, quit_after: float | None = None,
              autopilot: bool = False) -> int:
-    """The launcher (catalogs, demo users) and the demo office's stations."""
-    from ui.demo_office import open_office
+    """The launcher (catalogs, demo users) and the demo office's stations, tiled over the
+    screen."""
+    from ui.demo_office import open_office, place
 
     app = make_app()
     window = CatalogWindow(catalog_rows(store), summary)
-    window.show()
-    window.stations = open_office(store, autopilot=autopilot)  # type: ignore[attr-defined]
+    tiles = open_office(store, autopilot=autopilot, first=window)
+    window.stations = tiles  # type: ignore[attr-defined]
+    # once the window manager has put its frames around them, the windows are placed
+    # again with the frames' true size (a guess until then)
+    QTimer.singleShot(FRAMED_MS, lambda: place([window, *tiles]))
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), app.quit)
     return app.exec()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QScrollArea, QTableWidget
 
 from app.catalog.service import list_services
 from app.store import Store
 from ui.demo import CatalogWindow
+from ui.demo_office import open_office
 
 
 def test_one_tab_per_office_with_its_services(qtbot, catalog_store: Store) -> None:
@@ -38,11 +45,11 @@ def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
     windows = open_office(catalog_store)
     for window in windows:
         qtbot.addWidget(window)
-    kinds = [type(w) for w in windows]
+    kinds = [type(w.station) for w in windows]
     assert kinds.count(CounterWindow) == 4  # cek fisik and lokets 1-3
     assert DisplayWindow in kinds and SupervisorWindow in kinds
-    assert any(type(w).__name__ == "SurveyWindow" for w in windows)
-    display = next(w for w in windows if isinstance(w, DisplayWindow))
+    assert any(type(w.station).__name__ == "SurveyWindow" for w in windows)
+    display = next(w.station for w in windows if isinstance(w.station, DisplayWindow))
     pilot = Autopilot(catalog_store, "SAMSAT-PTK1", ["CF", "L1", "L2", "L3"], seed=1)
     pilot.pilot.random.random = lambda: 0.0  # always a visitor, always call
     with qtbot.waitSignal(display.called, timeout=5000):
@@ -71,3 +78,83 @@ def test_the_demo_office_with_its_autopilot_flies_every_counter(qtbot,
     pilot.timer.stop()
     for window in windows:
         window.close()
+
+
+SHOTS = Path(os.environ.get("LOKET_SHOTS", "/tmp/loket-shots"))  # docs/screenshots to refresh
+TITLES = ["Loket Demo — Kios antrian", "Loket Demo — Layar antrian",
+          "Loket Demo — Papan supervisor", "Loket Demo — Tempat Cek Fisik",
+          "Loket Demo — Loket 1 Pendaftaran", "Loket Demo — Loket 2 Pembayaran",
+          "Loket Demo — Loket 3 Penyerahan STNK", "Loket Demo — Tablet survei"]
+
+
+def _tiled_apart(frames: list[QRect], area: QRect) -> None:
+    assert all(area.contains(frame) for frame in frames), (area, frames)
+    for i, a in enumerate(frames):
+        for b in frames[i + 1:]:
+            assert not a.intersects(b), (a, b)
+
+
+@pytest.mark.parametrize("count", range(1, 13))
+@pytest.mark.parametrize("area", [QRect(0, 0, 1366, 728), QRect(0, 0, 1920, 1040),
+                                  QRect(70, 0, 1850, 1080), QRect(0, 24, 800, 776)])
+def test_the_grid_fills_the_area_with_cells_that_do_not_overlap(count: int,
+                                                                area: QRect) -> None:
+    from ui.demo_office import grid
+
+    cells = grid(count, area)
+    assert len(cells) == count
+    _tiled_apart(cells, area)
+    assert len({(c.width(), c.height()) for c in cells}) <= 4  # near-equal cells
+    assert min(c.width() for c in cells) >= area.width() // 4
+
+
+def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store) -> None:
+    """The launcher and the eight stations, each its own window titled with its role,
+    side by side over the primary screen's available geometry and over the two screens
+    offices have; a station larger than its tile scrolls in it."""
+    from app.demo import catalog_rows, prepare
+    from ui.demo_office import grid, place
+
+    summary = prepare(catalog_store, actor="test")
+    launcher = CatalogWindow(catalog_rows(catalog_store), summary)
+    qtbot.addWidget(launcher)
+    tiles = open_office(catalog_store, first=launcher)
+    for tile in tiles:
+        qtbot.addWidget(tile)
+    windows = [launcher, *tiles]
+    assert [t.windowTitle() for t in tiles] == TITLES
+    assert all(w.isVisible() for w in windows)
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    _tiled_apart([w.frameGeometry() for w in windows], screen)
+    for area in (QRect(0, 0, 1366, 728), QRect(0, 0, 1920, 1040)):
+        cells = place(windows, area)
+        assert [w.frameGeometry() for w in windows] == cells  # each sized to its cell
+        _tiled_apart(cells, area)
+    counter = tiles[4]
+    assert counter.station.minimumSizeHint().width() > counter.width()  # so it scrolls
+    assert counter.findChild(QScrollArea).widget() is counter.station
+    bar = counter.area.horizontalScrollBar()  # its middle shows: the sign-in card
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum() // 2)
+    # the whole screen as it looks, every window at its place under a title bar as a
+    # window manager draws one (the offscreen platform has none)
+    band = 26
+    for window, cell in zip(windows, grid(len(windows), QRect(0, 0, 1920, 1040)),
+                            strict=True):
+        window.setGeometry(cell.adjusted(0, band, 0, 0))
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() // 2 > 0)
+    picture = QImage(1920, 1040, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#30343b"))
+    painter = QPainter(picture)
+    for window in windows:
+        where = window.geometry()
+        title = QRect(where.x(), where.y() - band, where.width(), band)
+        painter.fillRect(title.adjusted(1, 1, -1, 0), QColor("#dfe3e8"))
+        painter.setPen(QColor("#1d2125"))
+        painter.drawText(title.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter,
+                         window.windowTitle())
+        painter.drawPixmap(where.topLeft(), window.grab())
+    painter.end()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert picture.save(str(SHOTS / "demo-tiled.png"))
+    for tile in tiles:
+        tile.close()
