@@ -8,6 +8,7 @@ text with Qt's tools; this table is for what ``app/`` says, which has no Qt.
 from __future__ import annotations
 
 import os
+from datetime import date, datetime
 
 LANGUAGES = ("id", "en")
 
@@ -94,6 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ada beberapa kantor; sebutkan dengan --office (pilihan: {choices})",
         "there are several offices; name one with --office (choices: {choices})",
     ),
+    # dates on screens (printed documents write theirs in words: printing/dates.py)
+    "date.range": ("{start} s.d. {end}", "{start} to {end}"),
     "office.none": (
         "belum ada kantor di basis data ini; muat katalog kantor dulu: loket catalog import "
         "resources/catalog/samsat-kalbar-pontianak-1.yaml (atau katalog kantor Anda)",
@@ -385,6 +388,39 @@ def language() -> str:
     """The language for messages: ``LOKET_LANG`` (``id`` or ``en``), Indonesian by default."""
     lang = os.environ.get("LOKET_LANG", "id").strip().lower()[:2]
     return lang if lang in LANGUAGES else "id"
+
+
+# one short date per language on every screen: (strftime, Qt's QDateEdit pattern)
+DATE_FORMATS: dict[str, tuple[str, str]] = {
+    "id": ("%d-%m-%Y", "dd-MM-yyyy"),  # 06-12-2026
+    "en": ("%d/%m/%Y", "dd/MM/yyyy"),  # 06/12/2026
+}
+
+
+def short_date(day: date, lang: str | None = None) -> str:
+    """A day as every screen writes it: ``06-12-2026`` in Indonesian, ``06/12/2026`` in
+    English (a datetime: its day, in whatever zone it is given)."""
+    return day.strftime(DATE_FORMATS[lang or language()][0])
+
+
+def short_date_time(moment: datetime, lang: str | None = None) -> str:
+    """A moment as every screen writes it: :func:`short_date` and the time, ``06-12-2026
+    14:05`` (give it in the office's zone: it is written as it is)."""
+    return f"{short_date(moment, lang)} {moment:%H:%M}"
+
+
+def date_range(start: date, end: date, lang: str | None = None) -> str:
+    """One day, or ``06-12-2026 s.d. 08-12-2026`` (``06/12/2026 to 08/12/2026``)."""
+    lang = lang or language()
+    if start == end:
+        return short_date(start, lang)
+    return tr("date.range", lang, start=short_date(start, lang), end=short_date(end, lang))
+
+
+def date_pattern(lang: str | None = None) -> str:
+    """Qt's display pattern for a date picker (``QDateEdit.setDisplayFormat``), the same
+    order and separator as :func:`short_date`."""
+    return DATE_FORMATS[lang or language()][1]
 
 
 class Text:

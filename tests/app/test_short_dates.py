@@ -1,0 +1,40 @@
+"""One short date per language on every screen (app/i18n.py), and no screen formatting a
+date of its own."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from app.i18n import date_pattern, date_range, short_date, short_date_time
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 12, 6)
+
+
+@pytest.mark.parametrize(("lang", "text", "pattern"), [("id", "06-12-2026", "dd-MM-yyyy"),
+                                                        ("en", "06/12/2026", "dd/MM/yyyy")])
+def test_a_short_date_in_each_language(lang: str, text: str, pattern: str) -> None:
+    assert short_date(DAY, lang) == text
+    assert short_date(datetime(2026, 12, 6, 23, 59, tzinfo=UTC), lang) == text
+    assert short_date_time(datetime(2026, 12, 6, 14, 5, tzinfo=UTC), lang) == f"{text} 14:05"
+    assert date_pattern(lang) == pattern
+    assert date_range(DAY, DAY, lang) == text
+
+
+def test_the_qt_pattern_writes_what_short_date_writes() -> None:
+    from PySide6.QtCore import QDate
+
+    for lang in ("id", "en"):
+        assert QDate(2026, 12, 6).toString(date_pattern(lang)) == short_date(DAY, lang)
+
+
+def test_the_language_by_default_and_a_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOKET_LANG", "en")
+    assert short_date(DAY) == "06/12/2026"
+    assert date_range(DAY, date(2026, 12, 8)) == "06/12/2026 to 08/12/2026"
+    monkeypatch.setenv("LOKET_LANG", "id")
+    assert short_date(DAY) == "06-12-2026"
+    assert date_range(DAY, date(2026, 12, 8)) == "06-12-2026 s.d. 08-12-2026"
