@@ -14,9 +14,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.access import Actor
 from app.cli.common import (
     EXIT_BAD_INPUT,
     Parents,
@@ -29,6 +28,9 @@ from app.cli.common import (
 )
 from app.cli.login import actor
 from app.errors import LoketError
+
+if TYPE_CHECKING:
+    from app.access import Actor
 
 EXIT_REVOKED = 1
 # app.fiscal.extract.SOURCES, written out: that module loads SQLAlchemy (through app.inputs),
