@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import utcnow
 from app.errors import LoketError
+from app.i18n import date_pattern
 from app.reports.tables import Table, as_text, report_tables
 from app.stations.reports import DailyReport, ReportStation, check_period
 from app.store import Store
@@ -111,14 +112,14 @@ class ReportView(QWidget):
         bar.addWidget(QLabel(self.tr("Tanggal")))
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("dd-MM-yyyy")
+        self.start.setDisplayFormat(date_pattern())
         bar.addWidget(self.start)
         self.range = QCheckBox(self.tr("sampai"))
         self.range.toggled.connect(self._on_range)
         bar.addWidget(self.range)
         self.end = QDateEdit()
         self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("dd-MM-yyyy")
+        self.end.setDisplayFormat(date_pattern())
         self.end.setEnabled(False)
         bar.addWidget(self.end)
         self.show_button = QPushButton(self.tr("Tampilkan"))

@@ -68,6 +68,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.errors import LoketError
+from app.i18n import date_range
 from app.ikm.responses import IkmReport, ikm_report, period_bounds
 from app.ikm.survey import DEFAULT_SURVEY, load_survey
 from app.queue import engine as q
@@ -375,9 +376,13 @@ class DailyReport:
 
     @property
     def period_label(self) -> str:
-        if self.start == self.end:
-            return self.start.isoformat()
-        return f"{self.start.isoformat()} s.d. {self.end.isoformat()}"
+        """The period for people to read, in the reader's language (``06-12-2026``,
+        ``06-12-2026 s.d. 08-12-2026``); the JSON keeps ISO dates."""
+        return self.period_text()
+
+    def period_text(self, lang: str | None = None) -> str:
+        """The period as :attr:`period_label`, in ``lang`` (a document in Indonesian)."""
+        return date_range(self.start, self.end, lang)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -65,7 +65,7 @@ def report_pdf(report: DailyReport, letterhead: Letterhead, *,
     doc = Document(
         "LAPORAN HARIAN PELAYANAN" if one_day else "LAPORAN PELAYANAN",
         letterhead=letterhead, paper="A4",
-        subtitle=(f"{report.office_name} · Periode {report.period_label} ({zone.value})"),
+        subtitle=(f"{report.office_name} · Periode {report.period_text('id')} ({zone.value})"),
         printed_at=local, zone=zone.value)
     tables = report_tables(report)
     for table in tables:

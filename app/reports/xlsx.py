@@ -35,7 +35,7 @@ def _value(value: Value) -> int | float | str | None:
 def _sheet(wb: Workbook, table: Table, report: DailyReport) -> None:
     ws = wb.create_sheet(table.key[:31])
     ws.cell(1, 1, table.title).font = Font(bold=True, size=12)
-    ws.cell(2, 1, f"{report.office_name} ({report.office}) · {report.period_label} "
+    ws.cell(2, 1, f"{report.office_name} ({report.office}) · {report.period_text('id')} "
                   f"({report.zone})")
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="E8E8E8")
@@ -67,7 +67,7 @@ def report_xlsx(report: DailyReport) -> bytes:
     wb.remove(wb.active)
     for table in report_tables(report):
         _sheet(wb, table, report)
-    wb.properties.title = f"Laporan pelayanan {report.office} {report.period_label}"
+    wb.properties.title = f"Laporan pelayanan {report.office} {report.period_text('id')}"
     wb.properties.creator = "Loket"
     out = io.BytesIO()
     wb.save(out)

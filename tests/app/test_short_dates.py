@@ -3,6 +3,7 @@ date of its own."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -38,3 +39,16 @@ def test_the_language_by_default_and_a_range(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LOKET_LANG", "id")
     assert short_date(DAY) == "06-12-2026"
     assert date_range(DAY, date(2026, 12, 8)) == "06-12-2026 s.d. 08-12-2026"
+# a date written by a screen itself: strftime, an f-string's date format, a Qt pattern
+OWN_FORMAT = re.compile(r"strftime\(|:%[dY]|%d-%m|%d/%m|setDisplayFormat\(\s*[\"']|"
+                        r"[\"']dd[-/.]MM")
+
+
+def test_no_screen_formats_a_date_of_its_own() -> None:
+    """Every date a screen shows goes through app.i18n (short_date, short_date_time,
+    date_pattern), so one language writes one format everywhere."""
+    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+             for path in sorted((ROOT / "ui").rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if OWN_FORMAT.search(line)]
+    assert found == []

@@ -96,7 +96,8 @@ def test_a_period_and_a_reversed_one(qtbot, view: ReportView) -> None:
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.load()
     assert _row(_table(view, "Ringkasan"), "Kunjungan")[1] == "9"
-    assert "2026-11-22 s.d. 2026-11-23" in view.title.text()
+    assert "22-11-2026 s.d. 23-11-2026" in view.title.text()  # app.i18n.short_date
+    assert (view.start.text(), view.end.text()) == ("22-11-2026", "23-11-2026")
     view.end.setDate(QDate(2026, 11, 21))
     with qtbot.waitSignal(view.failed, timeout=5000) as failed:
         view.load()
@@ -104,6 +105,22 @@ def test_a_period_and_a_reversed_one(qtbot, view: ReportView) -> None:
     assert view.banner.text() == failed.args[0]
     view.range.setChecked(False)
     assert view.period() == (day.DAY.replace(day=22), day.DAY.replace(day=22))
+
+
+def test_the_title_writes_the_period_in_the_readers_language(qtbot, view: ReportView,
+                                                             monkeypatch) -> None:
+    view.start.setDate(QDate(2026, 11, 22))
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.load()
+    assert "(22-11-2026)" not in view.title.text() and ", 22-11-2026 (" in view.title.text()
+    assert view.report is not None
+    monkeypatch.setenv("LOKET_LANG", "en")
+    view.range.setChecked(True)
+    view.end.setDate(QDate(2026, 11, 23))
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.load()
+    assert "22/11/2026 to 23/11/2026" in view.title.text()
+    assert view.report.to_json()["from"] == "2026-11-22"  # the JSON keeps ISO dates
 
 
 def test_saving_to_a_folder_that_does_not_exist_fails_in_the_banner(qtbot, view: ReportView,

@@ -45,6 +45,7 @@ from app.access import Act
 from app.bapenda import taxpayers as tp
 from app.bapenda.formats import parse_area_code
 from app.errors import LoketError
+from app.i18n import short_date
 from app.identifiers import parse_nik
 from app.money import format_rupiah
 from app.stations.bapenda_desk import (
@@ -511,7 +512,7 @@ class BapendaPanel(Panel):
         for r, a in enumerate(self.found):
             status = self.tr("lunas") if a.paid else self.tr("belum bayar")
             cells = (a.number, a.kind, a.period, format_rupiah(a.principal),
-                     a.due_on.strftime("%d-%m-%Y"), status)
+                     short_date(a.due_on), status)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 3:
@@ -554,7 +555,7 @@ class BapendaPanel(Panel):
         self.bill_info.setText(
             f"{a.kind} {a.number} · {a.npwpd} · {a.name} · {a.tax_type_name} · "
             + self.tr("masa %1, jatuh tempo %2, terlambat %3 bulan").replace("%1", a.period)
-            .replace("%2", a.due_on.strftime("%d-%m-%Y")).replace("%3", str(bill.months_late)))
+            .replace("%2", short_date(a.due_on)).replace("%3", str(bill.months_late)))
         for r, line in enumerate(bill.lines):
             amount = QTableWidgetItem(format_rupiah(line.amount))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

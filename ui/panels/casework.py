@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.casework import applications as A
 from app.errors import LoketError
+from app.i18n import short_date, short_date_time
 from app.identifiers import parse_nik
 from app.stations.casework_desk import ApplicationInfo, CaseworkDesk, ComplaintInfo
 from printing.dates import day_and_date
@@ -530,7 +531,7 @@ class CaseworkPanel(Panel):
         if info.decided_by:
             lines.append(self.tr("Diputus oleh: %1").replace("%1", info.decided_by))
         self.app_summary.setText("\n".join(lines))
-        _fill(self.trail, [[f"{info.local(s.at):%d-%m-%Y %H:%M}", s.from_holder or "-",
+        _fill(self.trail, [[short_date_time(info.local(s.at)), s.from_holder or "-",
                             s.to_holder, A.status_text(s.status), s.note] for s in info.steps])
         self.forward_to.clear()
         self.app_note.clear()
@@ -607,7 +608,7 @@ class CaseworkPanel(Panel):
         self.complaint = info
         self.complaint_number.setText(info.number)
         tz = info.tz
-        due = info.due_at.astimezone(tz).strftime("%d-%m-%Y %H:%M") if info.due_at else "-"
+        due = short_date_time(info.due_at.astimezone(tz)) if info.due_at else "-"
         lines = [f"{info.number} · {info.channel} · {info.status_text.upper()}",
                  self.tr("Pelapor: %1").replace("%1", info.reporter or "-"),
                  info.text,
@@ -617,8 +618,8 @@ class CaseworkPanel(Panel):
         if info.resolution:
             lines.append(self.tr("Penyelesaian: %1").replace("%1", info.resolution))
         self.complaint_summary.setText("\n".join(lines))
-        _fill(self.steps, [[str(s.position), f"{s.due_at.astimezone(tz):%d-%m-%Y %H:%M}",
-                            f"{s.done_at.astimezone(tz):%d-%m-%Y %H:%M} {s.done_by}"
+        _fill(self.steps, [[str(s.position), short_date_time(s.due_at.astimezone(tz)),
+                            f"{short_date_time(s.done_at.astimezone(tz))} {s.done_by}"
                             if s.done_at else "", s.text] for s in info.steps])
         if not keep_answer:
             self.answer.clear()
@@ -672,9 +673,9 @@ class CaseworkPanel(Panel):
             return
         late, soon, complaints = lists.late, lists.soon, lists.complaints
         _fill(self.app_overdue,
-              [[f"! {x.number}", x.due_on.strftime("%d-%m-%Y"), x.holder, x.subject]
+              [[f"! {x.number}", short_date(x.due_on), x.holder, x.subject]
                for x in late]
-              + [[x.number, x.due_on.strftime("%d-%m-%Y"), x.holder, x.subject]
+              + [[x.number, short_date(x.due_on), x.holder, x.subject]
                  for x in soon])
         for row in range(len(late)):
             for col in range(self.app_overdue.columnCount()):
@@ -682,5 +683,5 @@ class CaseworkPanel(Panel):
                 if item is not None:
                     item.setForeground(Qt.GlobalColor.red)
         _fill(self.complaint_overdue,
-              [[x.number, f"{x.due_at.astimezone(self.zone[0]):%d-%m-%Y %H:%M} {self.zone[1]}",
+              [[x.number, f"{short_date_time(x.due_at.astimezone(self.zone[0]))} {self.zone[1]}",
                 x.channel, x.text] for x in complaints])

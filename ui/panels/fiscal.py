@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LoketError
+from app.i18n import short_date_time
 from app.stations import fiscal_desk as fd
 from ui.panels.base import (
     Panel,
@@ -284,7 +285,7 @@ class FiscalPanel(Panel):
                 (self.tr("Keperluan"), data["purpose"]),
                 (self.tr("Hasil pemeriksaan"), data["result_text"]),
                 (self.tr("Diperiksa pada"),
-                 f"{result.checked_at_local:%d-%m-%Y %H:%M} "
+                 f"{short_date_time(result.checked_at_local)} "
                  f"{result.checked_at_local.tzname()}"),
                 (self.tr("Petugas"), data["officer"])]
         self.subject.setText("\n".join(f"{label}: {value}" for label, value in rows))

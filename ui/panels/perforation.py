@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LoketError
+from app.i18n import short_date_time
 from app.money import format_rupiah
 from app.perforation import config, service
 from app.stations.perforation_desk import (
@@ -373,7 +374,7 @@ class PerforationPanel(Panel):
         late = self.tr(" - TERLAMBAT {0} menit").format(info.minutes_over) if info.overdue \
             else ""
         self.due_label.setText(self.tr("Standar waktu {0}; batas {1}{2}").format(
-            info.standard, f"{info.due_at:%d-%m-%Y %H:%M} {info.zone}", late))
+            info.standard, f"{short_date_time(info.due_at)} {info.zone}", late))
         self.due_label.setStyleSheet("color: #C62828;" if info.overdue else "")
         total = info.last - info.first + 1
         self.progress.setRange(0, total)
