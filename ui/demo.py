@@ -71,7 +71,7 @@ class CatalogWindow(QMainWindow):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
             time = row["time_standard"]["text"] if row["time_standard"] else tr("time.none")
-            values = [row["prefix"], row["name"], time, " → ".join(row["stages"]),
+            values = [row["prefix"], row["name"], time, " → ".join(row["stage_names"]),
                       str(row["requirements"])]
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))

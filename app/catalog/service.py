@@ -24,6 +24,7 @@ from app.catalog.spec import (
     read_file,
 )
 from app.errors import LoketError
+from app.labels import catalog_name
 from app.queue.config import forget as forget_counter_config
 from app.queue.config import time_standard_of
 from app.store import UnitOfWork
@@ -319,6 +320,8 @@ def list_services(
             "name_en": service.name_en,
             "prefix": service.prefix,
             "stages": service.stage_codes,
+            "stage_names": [catalog_name(link.stage.name, link.stage.name_en)
+                            for link in service.stage_links],
             "time_standard": time.to_json() if time else None,
             "fee": service.fee,
             "requirements": len(service.requirements),

@@ -81,7 +81,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         for r in rows:
             time = r["time_standard"]["text"] if r["time_standard"] else tr("time.none")
             lines.append(f"{r['office']:<18} {r['prefix']:<3} {r['code']:<20} {time:<24} "
-                         f"{' > '.join(r['stages'])}  {r['name']}")
+                         f"{r['name']}  ({' > '.join(r['stage_names'])})")
         return "\n".join(lines)
 
     emit(args, rows, human)

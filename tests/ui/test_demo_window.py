@@ -28,7 +28,9 @@ def test_one_tab_per_office_with_its_services(qtbot, catalog_store: Store) -> No
     assert samsat.rowCount() == 2
     assert samsat.item(0, 1).text() == "Perpanjangan STNK"
     assert samsat.item(0, 2).text() == "30 menit"
-    assert samsat.item(0, 3).text() == "cek-fisik → loket-1 → loket-2 → loket-3"
+    assert samsat.item(0, 3).text() == (  # the stages by name, never their codes
+        "Cek Fisik Kendaraan → Pendaftaran Berkas → Pembayaran PKB, SWDKLLJ dan PNBP → "
+        "Pengesahan dan Penyerahan STNK")
     assert tabs["BPPD-MALANG"].rowCount() == 8
 
 
