@@ -13,6 +13,7 @@ Indonesian by default, English) or the one given::
     labels.sla_label("over")                    # "Lewat standar waktu" / "Over the time standard"
     labels.priority_label("lansia")             # "Lanjut usia" / "Elderly"
     labels.catalog_name(stage.name, stage.name_en)  # a stage, counter or service: its name
+    labels.requirement_text(requirement)  # "Pas foto ... (untuk Wajib Pajak perorangan)"
 
 Every function takes the code (a string or the enum member, :mod:`db.enums` and
 :class:`devices.base.Condition`) and an optional ``lang`` (``"id"`` or ``"en"``); an unknown
@@ -35,13 +36,19 @@ code comes back as it is, so a code added tomorrow shows as itself rather than f
 
 Stages, counters and services have no code-to-word table: their words are the catalog's,
 the ``name`` of their row (``name_en`` when the reader reads English and the row has one):
-:func:`catalog_name`. Which table a kind of code reads is :data:`TABLES`; the messages are
-registered with :func:`app.i18n.register` under ``label.<table>.<code>``.
+:func:`catalog_name`. A requirement for one variant of a service only (``for: badan``) is
+named by the catalog's ``variants`` too, kept beside the code in ``Service.requirements``:
+:func:`requirement_text`; :func:`is_step` tells a step done at the office (the vehicle's
+physical check) from a document to bring. Which table a kind of code reads is
+:data:`TABLES`; the messages are registered with :func:`app.i18n.register` under
+``label.<table>.<code>``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
+from typing import Any
 
 from app import i18n
 from db.enums import (
@@ -60,9 +67,9 @@ from devices.base import Condition
 
 __all__ = [
     "TABLES", "case_kind_label", "catalog_name", "complaint_status_label", "device_kind_label",
-    "device_state_label", "holiday_kind_label", "job_state_label", "known", "label",
-    "payment_method_label", "priority_label", "role_label", "sla_label", "station_kind_label",
-    "status_label", "time_unit_label", "zone_label",
+    "device_state_label", "holiday_kind_label", "is_step", "job_state_label", "known", "label",
+    "payment_method_label", "priority_label", "requirement_text", "role_label", "sla_label",
+    "station_kind_label", "status_label", "time_unit_label", "zone_label",
 ]
 
 _WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -167,6 +174,7 @@ TABLES: dict[str, str] = {name: name for name in _WORDS} | {"unit": "unit"}
 
 i18n.register({f"label.{table}.{code!s}": texts
                for table, words in _WORDS.items() for code, texts in words.items()})
+i18n.register({"label.requirement.for": ("{text} (untuk {variant})", "{text} (for {variant})")})
 
 
 def _code(code: object) -> str:
@@ -275,3 +283,24 @@ def catalog_name(name: str, name_en: str | None = "", lang: str | None = None) -
     if (lang or i18n.language()) == "en" and name_en:
         return name_en
     return name
+
+
+def requirement_text(item: Mapping[str, Any] | str, lang: str | None = None) -> str:
+    """A requirement of ``Service.requirements`` as people read it: its text, and for a
+    requirement of one variant only the variant's catalog name ("Fotokopi KTP (untuk pajak
+    yang ditetapkan dengan SKPD)"). A row saved before the catalog named its variants
+    shows the variant's code, as every label here shows a code it has no word for."""
+    if not isinstance(item, Mapping):
+        return str(item)
+    text = str(item.get("text", ""))
+    variant = item.get("for")
+    if not variant:
+        return text
+    name = catalog_name(str(item.get("for_name") or variant), item.get("for_name_en"), lang)
+    return i18n.tr("label.requirement.for", lang, text=text, variant=name)
+
+
+def is_step(item: Mapping[str, Any] | str) -> bool:
+    """Whether a requirement is a step done at the office (catalog ``kind: step``, the
+    vehicle's physical check), not a document the visitor brings."""
+    return isinstance(item, Mapping) and item.get("kind") == "step"

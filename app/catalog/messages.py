@@ -26,4 +26,8 @@ register({
         "no counter {code!r} at office {office!r}, neither in a catalog file nor in the "
         "database",
     ),
+    "catalog.unknown_variant": (
+        "varian {code!r} tidak dinyatakan di {field!r} layanan ini",
+        "variant {code!r} is not declared under this service's {field!r}",
+    ),
 })

@@ -70,16 +70,42 @@ class TimeStandard:
         }
 
 
+REQUIREMENT_KINDS = ("document", "step")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One case of a service a requirement may apply to only (``for: badan``): its code
+    and the words that follow "untuk"/"for" ("Wajib Pajak badan")."""
+
+    code: str
+    name: str
+    name_en: str = ""
+
+
 @dataclass(frozen=True)
 class Requirement:
+    """What a visitor brings (``document``), or a step done at the office (``step``: the
+    vehicle's physical check), needed in every case or for one ``variant`` only."""
+
     code: str
     text: str
     variant: str = ""
+    kind: str = "document"
+    variant_name: str = ""
+    variant_name_en: str = ""
 
     def to_json(self) -> dict[str, str]:
+        """As ``Service.requirements`` keeps it: the variant's words beside its code, so
+        every screen names the variant without reading the catalog file again."""
         out = {"code": self.code, "text": self.text}
         if self.variant:
             out["for"] = self.variant
+            out["for_name"] = self.variant_name
+            if self.variant_name_en:
+                out["for_name_en"] = self.variant_name_en
+        if self.kind != "document":
+            out["kind"] = self.kind
         return out
 
 
@@ -96,6 +122,7 @@ class ServiceSpec:
     group: str = ""
     product: tuple[str, ...] = ()
     requirements: tuple[Requirement, ...] = ()
+    variants: tuple[Variant, ...] = ()
     procedure: tuple[str, ...] = ()
     legal_basis: tuple[str, ...] = ()
     kiosk: bool = True
@@ -287,9 +314,31 @@ def _fee(f: Fields) -> dict[str, Any]:
     return out
 
 
-def _requirements(f: Fields) -> tuple[Requirement, ...]:
+def _variants(f: Fields) -> tuple[Variant, ...]:
+    """A service's ``variants``: code -> name, or code -> {name, name_en}."""
+    v = f.sub("variants", required=False)
+    if v is None or not v.ok:
+        return ()
+    out = []
+    for code, value in v.data.items():
+        line = v.line_of(code)
+        if not CODE.match(code) or len(code) > CODE_LEN:
+            v.problem(line, "catalog.code", value=code)
+        if isinstance(value, dict):
+            n = Fields(value, v.name(code), f.file, f.sink, line)
+            name = n.text("name", max_len=NAME_LEN)
+            name_en = n.text("name_en", required=False, max_len=NAME_LEN)
+            n.finish()
+        else:
+            name, name_en = v.text(code, max_len=NAME_LEN), ""
+        out.append(Variant(code, name, name_en))
+    return tuple(out)
+
+
+def _requirements(f: Fields, variants: tuple[Variant, ...]) -> tuple[Requirement, ...]:
     out: list[Requirement] = []
     codes: list[tuple[str, int]] = []
+    declared = {v.code: v for v in variants}
     for n, (item, line, path) in enumerate(f.items("requirements", required=False), start=1):
         if isinstance(item, str):
             out.append(Requirement(f"r{n}", f.clean(item.strip(), line, path)))
@@ -301,7 +350,16 @@ def _requirements(f: Fields) -> tuple[Requirement, ...]:
         if not CODE.match(code):
             r.problem(r.line_of("code"), "catalog.code", value=code)
         codes.append((code, line))
-        out.append(Requirement(code, r.text("text"), r.text("for", required=False)))
+        variant_code = r.text("for", required=False)
+        variant = declared.get(variant_code)
+        if variant_code and variant is None:
+            r.problem(r.line_of("for"), "catalog.unknown_variant", code=variant_code,
+                      field=f.name("variants"))
+        kind = r.choice("kind", REQUIREMENT_KINDS, required=False,
+                        default="document") or "document"
+        out.append(Requirement(code, r.text("text"), variant_code, kind,
+                               variant.name if variant else "",
+                               variant.name_en if variant else ""))
         r.finish()
     _unique(f.sink, f.file, "requirement", codes)
     return tuple(out)
@@ -408,6 +466,7 @@ def _services(f: Fields, stage_codes: set[str]) -> tuple[ServiceSpec, ...]:
         if prefix and not PREFIX.match(prefix):
             s.problem(s.line_of("prefix"), "catalog.prefix", value=prefix)
         stages = _stage_list(s, stage_codes)
+        variants = _variants(s)
         product_raw = s.raw("product")
         product: tuple[str, ...] | None = (
             (s.clean(product_raw.strip(), s.line_of("product"), s.name("product")),)
@@ -425,7 +484,8 @@ def _services(f: Fields, stage_codes: set[str]) -> tuple[ServiceSpec, ...]:
             time=_time_standard(s),
             fee=_fee(s),
             product=product,
-            requirements=_requirements(s),
+            requirements=_requirements(s, variants),
+            variants=variants,
             procedure=tuple(s.texts("procedure", required=False)),
             legal_basis=tuple(s.texts("legal_basis", required=False)),
             kiosk=s.boolean("kiosk", default=True),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app import labels
 from db.models import Service, Visit
 
 
@@ -25,13 +26,12 @@ class RequirementState:
 
 
 def requirements_of(service: Service) -> list[tuple[str, str]]:
-    """``(code, text)`` of each requirement; one for a variant only names it in brackets."""
+    """``(code, text)`` of each requirement; one for a variant only names the variant in
+    brackets, by its catalog name (:func:`app.labels.requirement_text`)."""
     out = []
     for item in service.requirements or []:
         if isinstance(item, dict):
-            text = item.get("text", "")
-            if item.get("for"):
-                text = f"{text} ({item['for']})"
+            text = labels.requirement_text(item)
             out.append((str(item.get("code", text)), text))
         else:
             out.append((str(item), str(item)))
