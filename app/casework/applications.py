@@ -56,7 +56,7 @@ from app.queue.stage_work import require_visit_at_work
 from app.store import UnitOfWork
 from app.workdays import WorkingCalendar
 from db.enums import TimeUnit
-from db.models import Office, Service, User
+from db.models import Office, Service
 from db.models_casework import OPEN_APPLICATION_STATUSES, Application, ApplicationStep
 from printing.casework_documents import ReceiptData, application_receipt
 
@@ -105,23 +105,18 @@ def parse_amount(value: object) -> Decimal | None:
     return Decimal(int(amount))
 
 
-def user_id_of(session: Session, actor: str) -> int | None:
-    return session.scalar(select(User.id).where(User.username == actor))
-
-
-def acting(session: Session, actor: Actor | str, office: Office, now: datetime) -> Acting:
+def acting(session: Session, actor: Actor, office: Office, now: datetime) -> Acting:
     """The person doing casework at the office, checked (:func:`app.access.require`, counter
     work): a refusal raises before anything is written and is itself kept in the audit log."""
     return access.require(session, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
 
 
 def visit_at_work(session: Session, office: Office, visit_id: int | None, *,
-                  actor: Actor | str, override: bool, now: datetime) -> None:
+                  actor: Actor, override: bool, now: datetime) -> None:
     """Registering for visit ``visit_id`` only at the casework counter serving it
     (:func:`app.queue.stage_work.require_visit_at_work`)."""
     require_visit_at_work(session, office.id, visit_id, WORK,
-                          actor=actor if isinstance(actor, Actor) else Actor(actor),
-                          override=override, now=now)
+                          actor=actor, override=override, now=now)
 
 
 # --- services offered ---------------------------------------------------------------------
@@ -314,7 +309,7 @@ def register_application(
     office_code: str | None = None, applicant_nik: str | None = None,
     applicant_contact: str = "", amount: object = None, holder: str | None = None,
     received_at: datetime | None = None, visit_id: int | None = None,
-    actor: Actor | str, now: datetime | None = None, override: bool = False,
+    actor: Actor, now: datetime | None = None, override: bool = False,
 ) -> ApplicationInfo:
     """Register an application and issue its receipt; commits. Refuses bad input with
     :class:`LoketError` before writing anything. For a visit: only at the counter serving
@@ -410,7 +405,7 @@ def _open_app(session: Session, office: Office, number: str) -> Application:
 
 
 def forward(uow: UnitOfWork, number: str, *, to: str, note: str = "",
-            office_code: str | None = None, actor: Actor | str,
+            office_code: str | None = None, actor: Actor,
             now: datetime | None = None) -> ApplicationInfo:
     """Hand the file on (disposition) to ``to``; the application is then in progress."""
     s = uow.session
@@ -437,7 +432,7 @@ def forward(uow: UnitOfWork, number: str, *, to: str, note: str = "",
 
 
 def finish(uow: UnitOfWork, number: str, *, outcome: str = "done", note: str = "",
-           office_code: str | None = None, actor: Actor | str,
+           office_code: str | None = None, actor: Actor,
            now: datetime | None = None) -> ApplicationInfo:
     """Record the decision: ``done`` (selesai) or ``rejected`` (ditolak, with its reason)."""
     s = uow.session

@@ -243,7 +243,7 @@ def _snapshot(c: Complaint, case: ComplaintCase) -> dict[str, Any]:
 def register_complaint(
     uow: UnitOfWork, *, channel: str, text: str, reporter: str = "", contact: str = "",
     office_code: str | None = None, received_at: datetime | None = None,
-    visit_id: int | None = None, actor: Actor | str, now: datetime | None = None,
+    visit_id: int | None = None, actor: Actor, now: datetime | None = None,
     override: bool = False,
 ) -> ComplaintInfo:
     """Register a complaint with its due time and SOP steps; commits. For a visit: only at
@@ -310,7 +310,7 @@ def show(uow: UnitOfWork, number: str, *, office_code: str | None = None) -> Com
 
 
 def complete_step(uow: UnitOfWork, number: str, position: int, *, note: str = "",
-                  office_code: str | None = None, actor: Actor | str,
+                  office_code: str | None = None, actor: Actor,
                   now: datetime | None = None) -> ComplaintInfo:
     """Mark one SOP step done (by whom, when, with a note); the complaint is then in
     progress unless already answered."""
@@ -343,7 +343,7 @@ def complete_step(uow: UnitOfWork, number: str, position: int, *, note: str = ""
 
 
 def answer(uow: UnitOfWork, number: str, text: str, *, office_code: str | None = None,
-           actor: Actor | str, now: datetime | None = None) -> ComplaintInfo:
+           actor: Actor, now: datetime | None = None) -> ComplaintInfo:
     """Record the answer (tanggapan) given to the reporter; on time when at or before the
     complaint's due moment. A later answer replaces it (the audit log keeps both)."""
     s = uow.session
@@ -366,7 +366,7 @@ def answer(uow: UnitOfWork, number: str, text: str, *, office_code: str | None =
 
 
 def close(uow: UnitOfWork, number: str, resolution: str, *, office_code: str | None = None,
-          actor: Actor | str, now: datetime | None = None) -> ComplaintInfo:
+          actor: Actor, now: datetime | None = None) -> ComplaintInfo:
     """Record the resolution (penyelesaian) and close the complaint; it must be answered."""
     s = uow.session
     now = moment(now)

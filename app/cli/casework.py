@@ -33,7 +33,7 @@ from app.cli.common import (
     visit_of,
     write_output,
 )
-from app.cli.login import actor, actor_name
+from app.cli.login import actor
 from app.errors import LoketError
 
 
@@ -84,7 +84,7 @@ def cmd_app_register(args: argparse.Namespace) -> int:
                 uow, args.service, office_code=args.office, applicant_name=args.name,
                 applicant_nik=args.nik, applicant_contact=args.contact or "",
                 subject=args.subject, amount=args.amount, holder=args.holder,
-                received_at=parse_moment(args.received_at), actor=actor_name(args),
+                received_at=parse_moment(args.received_at), actor=actor(args),
                 visit_id=visit_id, override=args.override)
         if args.pdf:
             with store.uow(read_only=True) as uow:
@@ -111,7 +111,7 @@ def cmd_app_forward(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.uow() as uow:
         info = A.forward(uow, args.number, to=args.to, note=args.note or "",
-                         office_code=args.office, actor=actor_name(args))
+                         office_code=args.office, actor=actor(args))
     data = info.to_json()
     emit(args, data, lambda: _app_lines(data))
     return 0
@@ -122,7 +122,7 @@ def cmd_app_finish(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.uow() as uow:
         info = A.finish(uow, args.number, outcome=args.outcome, note=args.note or "",
-                        office_code=args.office, actor=actor_name(args))
+                        office_code=args.office, actor=actor(args))
     data = info.to_json()
     emit(args, data, lambda: _app_lines(data))
     return 0
@@ -186,18 +186,18 @@ def _complaint_action(store: Any, args: argparse.Namespace, action: str) -> Any:
             return C.register_complaint(
                 uow, channel=args.channel, text=args.text, reporter=args.reporter or "",
                 contact=args.contact or "", office_code=args.office,
-                received_at=parse_moment(args.received_at), actor=actor_name(args),
+                received_at=parse_moment(args.received_at), actor=actor(args),
                 visit_id=visit_id, override=args.override)
         if action == "show":
             return C.show(uow, args.number, office_code=args.office)
         if action == "step":
             return C.complete_step(uow, args.number, args.position, note=args.note or "",
-                                   office_code=args.office, actor=actor_name(args))
+                                   office_code=args.office, actor=actor(args))
         if action == "answer":
             return C.answer(uow, args.number, args.text, office_code=args.office,
-                            actor=actor_name(args))
+                            actor=actor(args))
         return C.close(uow, args.number, args.resolution, office_code=args.office,
-                       actor=actor_name(args))
+                       actor=actor(args))
 
 
 def cmd_complaint_overdue(args: argparse.Namespace) -> int:

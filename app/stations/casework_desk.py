@@ -25,6 +25,7 @@ from app.casework.applications import ApplicationInfo, DueItem, ServiceChoice
 from app.casework.complaints import Channel, ComplaintInfo, OverdueComplaint
 from app.clock import utcnow
 from app.stations.database import unit_of_work
+from app.stations.person import as_actor
 from app.store import Store
 
 __all__ = [
@@ -108,7 +109,7 @@ class CaseworkDesk:
             info = A.register_application(
                 uow, service_code, office_code=self.office_code, applicant_name=applicant_name,
                 applicant_nik=applicant_nik, applicant_contact=applicant_contact,
-                subject=subject, amount=amount, visit_id=visit_id, actor=self.actor(),
+                subject=subject, amount=amount, visit_id=visit_id, actor=as_actor(self.actor()),
                 now=self.clock())
         with unit_of_work(self.store, read_only=True) as uow:
             pdf = A.receipt_pdf(uow, info.number, office_code=self.office_code)
@@ -121,13 +122,14 @@ class CaseworkDesk:
     def forward(self, number: str, *, to: str, note: str = "") -> ApplicationInfo:
         with unit_of_work(self.store) as uow:
             return A.forward(uow, number, to=to, note=note, office_code=self.office_code,
-                             actor=self.actor(), now=self.clock())
+                             actor=as_actor(self.actor()), now=self.clock())
 
     def finish(self, number: str, *, outcome: str, note: str = "") -> ApplicationInfo:
         """``outcome``: ``done`` or ``rejected`` (a rejection needs its note)."""
         with unit_of_work(self.store) as uow:
             return A.finish(uow, number, outcome=outcome, note=note,
-                            office_code=self.office_code, actor=self.actor(), now=self.clock())
+                            office_code=self.office_code, actor=as_actor(self.actor()),
+                            now=self.clock())
 
     # --- complaints -----------------------------------------------------------------------
 
@@ -136,7 +138,7 @@ class CaseworkDesk:
         with unit_of_work(self.store) as uow:
             return C.register_complaint(
                 uow, channel=channel, text=text, reporter=reporter, contact=contact,
-                office_code=self.office_code, visit_id=visit_id, actor=self.actor(),
+                office_code=self.office_code, visit_id=visit_id, actor=as_actor(self.actor()),
                 now=self.clock())
 
     def complaint(self, number: str) -> ComplaintInfo:
@@ -146,15 +148,15 @@ class CaseworkDesk:
     def complete_step(self, number: str, position: int) -> ComplaintInfo:
         with unit_of_work(self.store) as uow:
             return C.complete_step(uow, number, position, office_code=self.office_code,
-                                   actor=self.actor(), now=self.clock())
+                                   actor=as_actor(self.actor()), now=self.clock())
 
     def answer(self, number: str, text: str) -> ComplaintInfo:
         with unit_of_work(self.store) as uow:
             return C.answer(uow, number, text, office_code=self.office_code,
-                            actor=self.actor(), now=self.clock())
+                            actor=as_actor(self.actor()), now=self.clock())
 
     def close(self, number: str, resolution: str) -> ComplaintInfo:
         """Close a complaint with its resolution (after it was answered)."""
         with unit_of_work(self.store) as uow:
             return C.close(uow, number, resolution, office_code=self.office_code,
-                           actor=self.actor(), now=self.clock())
+                           actor=as_actor(self.actor()), now=self.clock())

@@ -24,7 +24,7 @@ from app.i18n import tr
 from app.store import Store
 from db.models import Complaint, Holiday, Office
 from db.models_casework import Application
-from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
+from tests.helpers import as_actor, last_entry, only_the_refusal_is_kept, user_id
 
 MALANG = "BPPD-MALANG"
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
@@ -54,13 +54,13 @@ def _register(store: Store, actor: Actor | str = OFFICER) -> A.ApplicationInfo:
     with store.uow() as uow:
         return A.register_application(uow, "KEBERATAN", office_code=MALANG,
                                       applicant_name="Siti Aminah", subject="Keberatan SKPD",
-                                      amount="1.500.000", actor=actor, now=NOW)
+                                      amount="1.500.000", actor=as_actor(actor), now=NOW)
 
 
 def _complain(store: Store, actor: Actor | str = OFFICER) -> C.ComplaintInfo:
     with store.uow() as uow:
         return C.register_complaint(uow, channel="room", text="Antrean terlalu lama",
-                                    office_code=MALANG, actor=actor, now=NOW)
+                                    office_code=MALANG, actor=as_actor(actor), now=NOW)
 
 
 # --- a day off: an administrator's --------------------------------------------------------------
@@ -128,25 +128,26 @@ def _stranger_acts(store: Store, what: str) -> Callable[[], object]:
             with store.uow() as uow:
                 if what == "forward":
                     return A.forward(uow, number, to="Kasubbid Keberatan", office_code=MALANG,
-                                     actor="x", now=NOW)
-                return A.finish(uow, number, outcome="done", office_code=MALANG, actor="x",
+                                     actor=Actor("x"), now=NOW)
+                return A.finish(uow, number, outcome="done", office_code=MALANG, actor=Actor("x"),
                                 now=NOW)
 
         return on_application
     complaint = _complain(store).number
     if what == "close":
         with store.uow() as uow:
-            C.answer(uow, complaint, "Sudah ditangani", office_code=MALANG, actor=OFFICER,
+            C.answer(uow, complaint, "Sudah ditangani", office_code=MALANG, actor=Actor(OFFICER),
                      now=NOW)
 
     def on_complaint() -> object:
         with store.uow() as uow:
             if what == "step":
-                return C.complete_step(uow, complaint, 1, office_code=MALANG, actor="x", now=NOW)
+                return C.complete_step(uow, complaint, 1, office_code=MALANG, actor=Actor("x"),
+                                       now=NOW)
             if what == "answer":
                 return C.answer(uow, complaint, "Sudah ditangani", office_code=MALANG,
-                                actor="x", now=NOW)
-            return C.close(uow, complaint, "Selesai", office_code=MALANG, actor="x", now=NOW)
+                                actor=Actor("x"), now=NOW)
+            return C.close(uow, complaint, "Selesai", office_code=MALANG, actor=Actor("x"), now=NOW)
 
     return on_complaint
 
@@ -176,10 +177,10 @@ def test_an_officer_registers_and_a_supervisor_decides_under_their_user_ids(
     assert (entry.actor, entry.user_id) == (OFFICER, officer)
     with catalog_store.uow() as uow:
         A.forward(uow, info.number, to="Kasubbid Keberatan", office_code=MALANG,
-                  actor=SUPERVISOR, now=NOW)
+                  actor=Actor(SUPERVISOR), now=NOW)
     with catalog_store.uow() as uow:
         done = A.finish(uow, info.number, outcome="done", office_code=MALANG,
-                        actor=SUPERVISOR, now=NOW)
+                        actor=Actor(SUPERVISOR), now=NOW)
     assert [step.by for step in done.steps] == [OFFICER, SUPERVISOR, SUPERVISOR]
     for action in ("application.forward", "application.done"):
         entry = last_entry(catalog_store, action)
@@ -192,12 +193,12 @@ def test_a_complaint_is_handled_under_the_users_ids(catalog_store: Store) -> Non
     info = _complain(catalog_store)
     assert info.registered_by == OFFICER
     with catalog_store.uow() as uow:
-        C.complete_step(uow, info.number, 1, office_code=MALANG, actor=OFFICER, now=NOW)
+        C.complete_step(uow, info.number, 1, office_code=MALANG, actor=Actor(OFFICER), now=NOW)
     with catalog_store.uow() as uow:
-        C.answer(uow, info.number, "Sudah ditangani", office_code=MALANG, actor=SUPERVISOR,
+        C.answer(uow, info.number, "Sudah ditangani", office_code=MALANG, actor=Actor(SUPERVISOR),
                  now=NOW)
     with catalog_store.uow() as uow:
-        closed = C.close(uow, info.number, "Selesai", office_code=MALANG, actor=SUPERVISOR,
+        closed = C.close(uow, info.number, "Selesai", office_code=MALANG, actor=Actor(SUPERVISOR),
                          now=NOW)
     assert (closed.answered_by, closed.resolved_by) == (SUPERVISOR, SUPERVISOR)
     assert closed.steps[0].done_by == OFFICER

@@ -36,7 +36,7 @@ def register(store: Store, service: str, at: datetime, office: str = MALANG, **k
     if service == "KEBERATAN":
         kw.setdefault("amount", "1.500.000")
     with store.uow() as uow:
-        return A.register_application(uow, service, office_code=office, actor="petugas",
+        return A.register_application(uow, service, office_code=office, actor=Actor("petugas"),
                                       now=at, **kw)
 
 
@@ -160,13 +160,13 @@ def test_disposition_trail_status_and_audit(catalog_store: Store) -> None:
     assert (info.status, info.holder, info.applicant_nik) == ("received", "petugas", NIK)
     with catalog_store.uow() as uow:
         A.forward(uow, info.number, to="Kasubbid Keberatan", note="mohon telaah",
-                  office_code=MALANG, actor="petugas", now=wib(2026, 12, 1, 11))
+                  office_code=MALANG, actor=Actor("petugas"), now=wib(2026, 12, 1, 11))
     with catalog_store.uow() as uow:
         A.forward(uow, info.number, to="Tim Peninjau Lapangan", office_code=MALANG,
-                  actor="pengawas", now=wib(2026, 12, 2, 9))
+                  actor=Actor("pengawas"), now=wib(2026, 12, 2, 9))
     with catalog_store.uow() as uow:
         done = A.finish(uow, info.number, outcome="done", note="SKPD dibetulkan",
-                        office_code=MALANG, actor="pengawas", now=wib(2026, 12, 8, 14))
+                        office_code=MALANG, actor=Actor("pengawas"), now=wib(2026, 12, 8, 14))
     assert done.status == "done" and done.status_text == "selesai"
     assert [(s.from_holder, s.to_holder, s.status, s.by) for s in done.steps] == [
         ("", "petugas", "received", "petugas"),
@@ -185,7 +185,7 @@ def test_disposition_trail_status_and_audit(catalog_store: Store) -> None:
     # a finished application cannot change any more
     before = snapshot(catalog_store.engine.url.render_as_string(hide_password=False))
     with catalog_store.uow() as uow, pytest.raises(LoketError) as err:
-        A.forward(uow, info.number, to="Lagi", office_code=MALANG, actor="petugas")
+        A.forward(uow, info.number, to="Lagi", office_code=MALANG, actor=Actor("petugas"))
     assert "sudah selesai" in err.value.message("id")
     assert snapshot(catalog_store.engine.url.render_as_string(hide_password=False)) == before
 
@@ -193,10 +193,10 @@ def test_disposition_trail_status_and_audit(catalog_store: Store) -> None:
 def test_rejection_needs_a_reason(catalog_store: Store) -> None:
     info = register(catalog_store, "KEBERATAN", wib(2026, 12, 1))
     with catalog_store.uow() as uow, pytest.raises(LoketError, match="reason"):
-        A.finish(uow, info.number, outcome="rejected", office_code=MALANG, actor="petugas")
+        A.finish(uow, info.number, outcome="rejected", office_code=MALANG, actor=Actor("petugas"))
     with catalog_store.uow() as uow:
         rejected = A.finish(uow, info.number, outcome="rejected", note="lewat 10 hari",
-                            office_code=MALANG, actor="petugas")
+                            office_code=MALANG, actor=Actor("petugas"))
     assert rejected.status_text == "ditolak"
 
 
@@ -208,7 +208,8 @@ def test_overdue_and_due_soon_at_a_fixed_clock(catalog_store: Store) -> None:
     soon = register(catalog_store, "KEBERATAN", wib(2026, 12, 22))  # due Tue 5 Jan 2027
     finished = register(catalog_store, "KEBERATAN", wib(2026, 12, 17))  # due 30 Dec
     with catalog_store.uow() as uow:
-        A.finish(uow, finished.number, office_code=MALANG, actor="petugas", now=wib(2026, 12, 21))
+        A.finish(uow, finished.number, office_code=MALANG, actor=Actor("petugas"), now=wib(2026,
+                                                                                           12, 21))
     with catalog_store.uow(read_only=True) as uow:
         on_due_day = A.overdue(uow, office_code=MALANG, now=wib(2026, 12, 31, 16))
         after = A.overdue(uow, office_code=MALANG, now=wib(2027, 1, 1, 10))

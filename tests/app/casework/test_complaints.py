@@ -31,7 +31,7 @@ def register(store: Store, at: datetime, office: str = SAMSAT, channel: str = "w
     kw.setdefault("text", "STNK belum jadi padahal sudah bayar")
     with store.uow() as uow:
         return C.register_complaint(uow, channel=channel, office_code=office,
-                                    actor="petugas", now=at, **kw)
+                                    actor=Actor("petugas"), now=at, **kw)
 
 
 def _url(store: Store) -> str:
@@ -82,27 +82,27 @@ def test_steps_answer_close_and_audit(catalog_store: Store) -> None:
     info = register(catalog_store, wib(2026, 12, 4, 10))
     with catalog_store.uow() as uow:
         after_step = C.complete_step(uow, info.number, 2, note="diteruskan ke tim",
-                                     office_code=SAMSAT, actor="petugas",
+                                     office_code=SAMSAT, actor=Actor("petugas"),
                                      now=wib(2026, 12, 4, 10, 30))
     assert after_step.status == "in_progress"
     assert after_step.steps[1].done_at == wib(2026, 12, 4, 10, 30)
     assert after_step.steps[1].done_by == "petugas"
     with catalog_store.uow() as uow, pytest.raises(LoketError, match="already done"):
-        C.complete_step(uow, info.number, 2, office_code=SAMSAT, actor="petugas")
+        C.complete_step(uow, info.number, 2, office_code=SAMSAT, actor=Actor("petugas"))
     with catalog_store.uow() as uow, pytest.raises(LoketError, match="no step 9"):
-        C.complete_step(uow, info.number, 9, office_code=SAMSAT, actor="petugas")
+        C.complete_step(uow, info.number, 9, office_code=SAMSAT, actor=Actor("petugas"))
     with catalog_store.uow() as uow, pytest.raises(LoketError, match="not been answered"):
-        C.close(uow, info.number, "selesai", office_code=SAMSAT, actor="petugas")
+        C.close(uow, info.number, "selesai", office_code=SAMSAT, actor=Actor("petugas"))
     with catalog_store.uow() as uow:
         answered = C.answer(uow, info.number, "STNK siap diambil di loket 3",
-                            office_code=SAMSAT, actor="pengawas", now=wib(2026, 12, 7, 9))
+                            office_code=SAMSAT, actor=Actor("pengawas"), now=wib(2026, 12, 7, 9))
     assert answered.status_text == "ditanggapi" and answered.answered_by == "pengawas"
     with catalog_store.uow() as uow:
         closed = C.close(uow, info.number, "STNK sudah diterima pelapor", office_code=SAMSAT,
-                         actor="pengawas", now=wib(2026, 12, 7, 11))
+                         actor=Actor("pengawas"), now=wib(2026, 12, 7, 11))
     assert closed.status == "closed" and closed.resolved_at == wib(2026, 12, 7, 11)
     with catalog_store.uow() as uow, pytest.raises(LoketError, match="already closed"):
-        C.answer(uow, info.number, "lagi", office_code=SAMSAT, actor="petugas")
+        C.answer(uow, info.number, "lagi", office_code=SAMSAT, actor=Actor("petugas"))
     with catalog_store.uow(read_only=True) as uow:
         actions = uow.session.scalars(select(AuditEntry.action).where(
             AuditEntry.entity == "complaint").order_by(AuditEntry.id)).all()
@@ -116,7 +116,7 @@ def test_overdue_complaints_at_a_fixed_clock(catalog_store: Store) -> None:
     late = register(catalog_store, wib(2026, 12, 4, 10))  # due Mon 7 Dec 10:00
     answered = register(catalog_store, wib(2026, 12, 4, 9))
     with catalog_store.uow() as uow:
-        C.answer(uow, answered.number, "sudah", office_code=SAMSAT, actor="petugas",
+        C.answer(uow, answered.number, "sudah", office_code=SAMSAT, actor=Actor("petugas"),
                  now=wib(2026, 12, 7, 11))  # late, but answered: not on the list
     register(catalog_store, wib(2026, 12, 7, 8))  # due Tue 8 Dec 08:00
     with catalog_store.uow(read_only=True) as uow:
@@ -132,7 +132,7 @@ def test_overdue_summary_for_the_supervisor_board(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         app = A.register_application(uow, "KEBERATAN", office_code=MALANG,
                                      applicant_name="Budi", subject="SKPD reklame",
-                                     amount="500000", actor="petugas", now=wib(2026, 12, 18))
+                                     amount="500000", actor=Actor("petugas"), now=wib(2026, 12, 18))
     complaint = register(catalog_store, wib(2026, 12, 31, 9), office=MALANG, channel="room",
                          reporter="Rina", text="Antrean lama")
     with catalog_store.uow(read_only=True) as uow:

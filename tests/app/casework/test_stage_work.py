@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
 from app.casework import complaints as C
@@ -39,13 +40,14 @@ class Desk(desks.Desk):
             return A.register_application(
                 uow, service, office_code=office, applicant_name="Siti Aminah",
                 subject="Keberatan atas SKPD reklame 2026", amount="1.500.000",
-                visit_id=visit_id, actor=actor, now=NOW, override=override)
+                visit_id=visit_id, actor=Actor(actor), now=NOW, override=override)
 
     def complain(self, visit_id: int | None, actor: str = "rina",
                  override: bool = False) -> C.ComplaintInfo:
         with self.store.uow() as uow:
             return C.register_complaint(uow, channel="room", text="Antrean terlalu lama",
-                                        office_code=MALANG, visit_id=visit_id, actor=actor,
+                                        office_code=MALANG, visit_id=visit_id,
+                                        actor=Actor(actor),
                                         now=NOW, override=override)
 
     def denied(self, action: Callable[[], object]) -> LoketError:
@@ -126,7 +128,7 @@ def test_a_service_of_another_desk_is_not_asked_for_an_application(desk: Desk) -
             kind="P", nik="3579014507900002", name="Siti Rahmawati", tax_type="restoran",
             address="Jl. Bromo 3", district="1", village="2",
             requirements=["form-pendaftaran", "ktp", "kk", "izin-usaha", "pas-foto"]),
-            office_code=BATU, actor="rina", visit_id=visit.id, now=NOW)
+            office_code=BATU, actor=Actor("rina"), visit_id=visit.id, now=NOW)
     assert desk.finish(BATU, "L3").outcome == "done"
 
 
