@@ -32,7 +32,7 @@ from app.cli.common import (
     say,
     write_output,
 )
-from app.cli.login import actor_name
+from app.cli.login import actor
 
 
 def _line(info: Any) -> str:
@@ -55,7 +55,7 @@ def cmd_request(args: argparse.Namespace) -> int:
                 uow, npwpd=args.npwpd, name=args.name, media=args.media, series=args.series,
                 first=args.first, last=args.last, sheets=args.sheets,
                 face_value=args.face_value, note=args.note or "", office_code=args.office,
-                visit_id=visit_id, actor=actor_name(args), override=args.override)
+                visit_id=visit_id, actor=actor(args), override=args.override)
     emit(args, info.to_json(), lambda: _line(info))
     return 0
 
@@ -72,18 +72,18 @@ def cmd_count(args: argparse.Namespace) -> int:
             with store.uow() as uow:
                 info = service.record_manual_count(uow, args.request, args.manual,
                                                    note=args.note or "",
-                                                   actor=actor_name(args),
+                                                   actor=actor(args),
                                                    office_code=args.office,
                                                    override=args.override)
             emit(args, {"state": "done", "counted": info.counted, "manual": True,
                          "request": info.to_json()}, lambda: _line(info))
             return 0
         if args.end:
-            outcome = end_count(store, args.request, args.device, actor=actor_name(args),
+            outcome = end_count(store, args.request, args.device, actor=actor(args),
                                 office_code=args.office, override=args.override)
             emit(args, outcome.to_json(), lambda: _line(outcome.request))
             return 0 if outcome.state == "aborted" else EXIT_DEVICE_TROUBLE
-        outcome = count_request(store, args.request, args.device, actor=actor_name(args),
+        outcome = count_request(store, args.request, args.device, actor=actor(args),
                                 office_code=args.office, override=args.override)
     if not outcome.done:
         say(outcome.message)
@@ -96,7 +96,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.uow() as uow:
         info = service.reconcile(uow, args.request, damaged=args.damaged, note=args.note or "",
-                                 actor=actor_name(args), office_code=args.office)
+                                 actor=actor(args), office_code=args.office)
     emit(args, info.to_json(), lambda: (
         f"{info.number}: diajukan {info.sheets}, terhitung {info.counted}, kurang {info.short}, "
         f"lebih {info.extra}, rusak {info.damaged}, baik {info.good} ({info.result})"))
@@ -107,7 +107,7 @@ def cmd_pickup(args: argparse.Namespace) -> int:
     from app.perforation import service
 
     with open_store(args) as store, store.uow() as uow:
-        info, pdf = service.pickup(uow, args.request, by=args.by, actor=actor_name(args),
+        info, pdf = service.pickup(uow, args.request, by=args.by, actor=actor(args),
                                    office_code=args.office)
     if args.pdf:
         write_output(args.pdf, pdf)
@@ -179,7 +179,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     from app.perforation import service
 
     with open_store(args) as store, store.uow() as uow:
-        info = service.cancel(uow, args.request, reason=args.reason, actor=actor_name(args),
+        info = service.cancel(uow, args.request, reason=args.reason, actor=actor(args),
                               office_code=args.office)
     emit(args, info.to_json(), lambda: _line(info))
     return 0

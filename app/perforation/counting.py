@@ -148,7 +148,7 @@ class _Plan:
     resume_job: str | None  # a job of this request the machine may still hold
 
 
-def count_request(store: Store, ref: object, connection: str, *, actor: Actor | str,
+def count_request(store: Store, ref: object, connection: str, *, actor: Actor,
                   office_code: str | None = None, now: datetime | Clock | None = None,
                   on_progress: Callable[[CountProgress], None] | None = None,
                   opener: Opener | None = None, override: bool = False) -> CountOutcome:
@@ -374,7 +374,7 @@ def _fail_before_start(store: Store, request_id: int, run_id: int | None, exc: D
     return _book_failure(store, request_id, run_id, exc, who, clock)
 
 
-def end_count(store: Store, ref: object, connection: str, *, actor: Actor | str,
+def end_count(store: Store, ref: object, connection: str, *, actor: Actor,
               office_code: str | None = None, now: datetime | Clock | None = None,
               opener: Opener | None = None, override: bool = False) -> CountOutcome:
     """End, for good, the job of this request that the machine still holds (a fault that

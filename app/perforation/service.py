@@ -483,14 +483,13 @@ def find(session: Session, ref: object, office_code: str | None = None,
 
 
 def visit_at_work(session: Session, office_id: int, visit_id: int | None, *,
-                  actor: Actor | str, override: bool, now: datetime,
+                  actor: Actor, override: bool, now: datetime,
                   open_only: bool = False) -> None:
     """Perforation work for visit ``visit_id`` only at the counter serving it
     (:func:`app.queue.stage_work.require_visit_at_work`); ``open_only``: a closed visit asks
     nothing (its valuables are counted after it left)."""
     require_visit_at_work(session, office_id, visit_id, WORK,
-                          actor=actor if isinstance(actor, Actor) else Actor(actor),
-                          override=override, now=now, open_only=open_only)
+                          actor=actor, override=override, now=now, open_only=open_only)
 
 
 def _covered_last(req: PerforationRequest) -> int:
@@ -525,7 +524,7 @@ def _check_overlap(session: Session, office_id: int, valid: ValidRequest) -> Non
 def create_request(uow: UnitOfWork, *, npwpd: object, name: object, media: object,
                    series: object, first: object, last: object, sheets: object,
                    face_value: object, note: object = "", office_code: str | None = None,
-                   visit_id: int | None = None, actor: Actor | str,
+                   visit_id: int | None = None, actor: Actor,
                    now: datetime | None = None, override: bool = False) -> RequestInfo:
     """Register a request: validated, refused when its serials overlap a request of the
     same taxpayer, media and series; numbered ``PRF-<year>-<n>``; due time from the
@@ -603,7 +602,7 @@ def list_requests(uow: UnitOfWork, *, office_code: str | None = None,
 
 
 def record_manual_count(uow: UnitOfWork, ref: object, counted: object, *, note: object,
-                        actor: Actor | str, office_code: str | None = None,
+                        actor: Actor, office_code: str | None = None,
                         now: datetime | None = None, override: bool = False) -> RequestInfo:
     """The count from a person (the machine was switched off and forgot its job): the
     sheets counted by hand, with the reason. While the request's visit is open: only at
@@ -652,7 +651,7 @@ def reconcile_figures(requested: int, counted: int, damaged: int) -> Reconciliat
 
 
 def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object = "",
-              actor: Actor | str, office_code: str | None = None,
+              actor: Actor, office_code: str | None = None,
               now: datetime | None = None) -> RequestInfo:
     """Record the reconciliation of the count against the request (damaged sheets as the
     officer found them); who and when. A supervisor's act (:data:`RECONCILE`)."""
@@ -679,7 +678,7 @@ def reconcile(uow: UnitOfWork, ref: object, *, damaged: object = 0, note: object
     return result
 
 
-def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
+def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor,
            office_code: str | None = None, now: datetime | None = None,
            user_id: int | None = None) -> tuple[RequestInfo, bytes]:
     """The taxpayer (or a representative) collects the perforated valuables: the pick-up
@@ -713,7 +712,7 @@ def pickup(uow: UnitOfWork, ref: object, *, by: object, actor: Actor | str,
     return shown, pdf
 
 
-def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor | str,
+def cancel(uow: UnitOfWork, ref: object, *, reason: object, actor: Actor,
            office_code: str | None = None, now: datetime | None = None) -> RequestInfo:
     """Withdraw a request that has not been counted yet (its serials are free again); a
     supervisor's act (a cancellation)."""

@@ -26,6 +26,7 @@ from app.perforation import counting, service
 from app.perforation.counting import CountOutcome, CountProgress, Opener
 from app.perforation.service import RequestInfo
 from app.stations.database import database_errors, unit_of_work
+from app.stations.person import as_actor
 from app.store import Store
 
 __all__ = ["CountOutcome", "CountProgress", "PerforationDesk", "PickedUp", "RequestInfo"]
@@ -89,7 +90,7 @@ class PerforationDesk:
             return service.create_request(
                 uow, npwpd=npwpd, name=name, media=media, series=series, first=first,
                 last=last, sheets=sheets, face_value=face_value, note=note,
-                office_code=self.office_code, visit_id=visit_id, actor=self.actor(),
+                office_code=self.office_code, visit_id=visit_id, actor=as_actor(self.actor()),
                 now=self.clock())
 
     # --- the machine (blocking: from a worker thread) -----------------------------------------
@@ -99,7 +100,7 @@ class PerforationDesk:
         """Count (or go on counting) a request on the machine at ``connection``, for
         ``actor`` (None: the person signed in; the panel reads them before its worker
         starts)."""
-        who = self.actor() if actor is None else actor
+        who = as_actor(self.actor() if actor is None else actor)
         with database_errors(self.store):
             return counting.count_request(self.store, request_id, connection,
                                           actor=who, office_code=self.office_code,
@@ -109,7 +110,7 @@ class PerforationDesk:
     def end_count(self, request_id: int, connection: str, *,
                   actor: Actor | str | None = None) -> CountOutcome:
         """End the job of a request the machine still holds; its count is booked."""
-        who = self.actor() if actor is None else actor
+        who = as_actor(self.actor() if actor is None else actor)
         with database_errors(self.store):
             return counting.end_count(self.store, request_id, connection, actor=who,
                                       office_code=self.office_code, now=self.clock,
@@ -121,12 +122,13 @@ class PerforationDesk:
                   actor: Actor | str) -> RequestInfo:
         """Reconcile a counted request, by ``actor`` (the panel asks who: a supervisor)."""
         with unit_of_work(self.store) as uow:
-            return service.reconcile(uow, request_id, damaged=damaged, note=note, actor=actor,
+            return service.reconcile(uow, request_id, damaged=damaged, note=note,
+                                     actor=as_actor(actor),
                                      office_code=self.office_code, now=self.clock())
 
     def pickup(self, request_id: int, *, by: str) -> PickedUp:
         """Hand a reconciled request over to ``by``, with the pick-up form."""
         with unit_of_work(self.store) as uow:
-            done, pdf = service.pickup(uow, request_id, by=by, actor=self.actor(),
+            done, pdf = service.pickup(uow, request_id, by=by, actor=as_actor(self.actor()),
                                        office_code=self.office_code, now=self.clock())
         return PickedUp(done, pdf)

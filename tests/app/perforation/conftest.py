@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from app.access import Actor
 from app.perforation import service
 from app.store import Store
 
@@ -27,7 +28,7 @@ def request_fields(**over: Any) -> dict[str, Any]:
 def make_request(store: Store, office: str = MALANG, now: datetime = NOW,
                  **over: Any) -> service.RequestInfo:
     with store.uow() as uow:
-        return service.create_request(uow, office_code=office, actor="petugas", now=now,
+        return service.create_request(uow, office_code=office, actor=Actor("petugas"), now=now,
                                       **request_fields(**over))
 
 

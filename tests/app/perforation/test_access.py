@@ -24,7 +24,7 @@ from db.models import Office
 from db.models_perforation import PerforationRequest
 from devices.perforator_sim import PerforatorSimulator
 from tests.app.perforation.conftest import MALANG, NOW
-from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
+from tests.helpers import as_actor, last_entry, only_the_refusal_is_kept, user_id
 
 OFFICER, SUPERVISOR = "petugas", "pengawas"  # the catalogs' users (tests/conftest.py)
 LATER = NOW + timedelta(minutes=10)
@@ -87,12 +87,12 @@ def _unknown_refused(store: Store, url: str, action: Callable[[], object]) -> No
 def _counted(store: Store, ref: str) -> service.RequestInfo:
     with store.uow() as uow:
         return service.record_manual_count(uow, ref, "1000", note="dihitung manual",
-                                           actor=OFFICER, now=LATER)
+                                           actor=Actor(OFFICER), now=LATER)
 
 
 def _reconciled(store: Store, ref: str) -> service.RequestInfo:
     with store.uow() as uow:
-        return service.reconcile(uow, ref, damaged=0, actor=SUPERVISOR, now=LATER)
+        return service.reconcile(uow, ref, damaged=0, actor=Actor(SUPERVISOR), now=LATER)
 
 
 # --- cancelling and reconciling: a supervisor's ----------------------------------------------
@@ -104,7 +104,8 @@ def test_an_officer_may_not_withdraw_a_request_a_supervisor_may(
 
     def cancel(actor: str) -> service.RequestInfo:
         with catalog_store.uow() as uow:
-            return service.cancel(uow, info.number, reason="salah seri", actor=actor, now=NOW)
+            return service.cancel(uow, info.number, reason="salah seri", actor=as_actor(actor),
+                                  now=NOW)
 
     _role_refused(catalog_store, catalog_db_url, lambda: cancel(OFFICER), act="cancel")
     assert "membatalkan" in tr("access.act.cancel", "id")
@@ -120,7 +121,7 @@ def test_an_officer_may_not_reconcile_a_supervisor_may(
 
     def reconcile(actor: str) -> service.RequestInfo:
         with catalog_store.uow() as uow:
-            return service.reconcile(uow, info.number, damaged=2, actor=actor, now=LATER)
+            return service.reconcile(uow, info.number, damaged=2, actor=as_actor(actor), now=LATER)
 
     _role_refused(catalog_store, catalog_db_url, lambda: reconcile(OFFICER),
                   act=service.RECONCILE.value)
@@ -138,7 +139,7 @@ def test_an_unknown_name_may_not_request(catalog_store: Store, catalog_db_url: s
 
     def request() -> service.RequestInfo:
         with catalog_store.uow() as uow:
-            return service.create_request(uow, office_code=MALANG, actor="x", now=NOW,
+            return service.create_request(uow, office_code=MALANG, actor=Actor("x"), now=NOW,
                                           **request_fields())
 
     _unknown_refused(catalog_store, catalog_db_url, request)
@@ -153,7 +154,7 @@ def test_an_unknown_name_may_not_count_by_hand_or_hand_over(
     def manual() -> service.RequestInfo:
         with catalog_store.uow() as uow:
             return service.record_manual_count(uow, info.number, "1000", note="mesin mati",
-                                               actor="x", now=LATER)
+                                               actor=Actor("x"), now=LATER)
 
     _unknown_refused(catalog_store, catalog_db_url, manual)
     _counted(catalog_store, info.number)
@@ -161,7 +162,7 @@ def test_an_unknown_name_may_not_count_by_hand_or_hand_over(
 
     def pickup() -> object:
         with catalog_store.uow() as uow:
-            return service.pickup(uow, info.number, by="Siti Aminah", actor="x", now=LATER)
+            return service.pickup(uow, info.number, by="Siti Aminah", actor=Actor("x"), now=LATER)
 
     _unknown_refused(catalog_store, catalog_db_url, pickup)  # and no pick-up form is kept
 
@@ -177,7 +178,7 @@ def test_a_refused_count_sends_the_machine_nothing(
 
     for act in (count_request, end_count):
         _unknown_refused(catalog_store, catalog_db_url, lambda act=act: act(
-            catalog_store, info.number, _conn(machine), actor="x", now=LATER, opener=opener))
+            catalog_store, info.number, _conn(machine), actor=Actor("x"), now=LATER, opener=opener))
     assert opened == [] and machine.clients == 0 and list(machine.received) == []
     assert machine.snapshot().state == "idle"
 
@@ -199,7 +200,7 @@ def test_the_officer_counts_and_hands_over_under_their_user_id(
         assert run.started_by == OFFICER
     _reconciled(catalog_store, info.number)
     with catalog_store.uow() as uow:
-        shown, _pdf = service.pickup(uow, info.number, by="Siti Aminah", actor=OFFICER,
+        shown, _pdf = service.pickup(uow, info.number, by="Siti Aminah", actor=Actor(OFFICER),
                                      now=LATER)
     assert shown.handed_over_by == OFFICER
     entry = last_entry(catalog_store, "perforation.pickup")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.perforation import service
 from app.perforation.counting import CountProgress, count_request, end_count
@@ -53,7 +54,7 @@ def sim(request: pytest.FixtureRequest) -> Iterator[PerforatorSimulator]:
 
 
 def _count(store: Store, ref: str, conn: str, progress: list | None = None):
-    return count_request(store, ref, conn, actor="petugas", office_code="BPPD-MALANG",
+    return count_request(store, ref, conn, actor=Actor("petugas"), office_code="BPPD-MALANG",
                          now=NOW, on_progress=progress.append if progress is not None else None)
 
 
@@ -217,17 +218,17 @@ def test_ending_a_stopped_job_books_its_count_for_reconciliation(
     sim = _machine(faults="media@801")
     try:
         assert _count(catalog_store, info.number, _conn(sim)).counted == 800
-        ended = end_count(catalog_store, info.number, _conn(sim), actor="petugas",
+        ended = end_count(catalog_store, info.number, _conn(sim), actor=Actor("petugas"),
                           office_code="BPPD-MALANG", now=NOW)
         assert ended.state == "aborted" and ended.counted == 800
         assert f"ABORT P{info.id}-1" in sim.received
         assert sim.snapshot().state == "idle"  # the machine is free for the next request
         assert not _get(catalog_store, info.number).job_open
         with pytest.raises(LoketError) as err:
-            end_count(catalog_store, info.number, _conn(sim), actor="petugas", now=NOW)
+            end_count(catalog_store, info.number, _conn(sim), actor=Actor("petugas"), now=NOW)
         assert err.value.key == "perforation.count.no_job"
     finally:
         sim.stop()
     with catalog_store.uow() as uow:
-        done = service.reconcile(uow, info.number, damaged=0, actor="pengawas", now=NOW)
+        done = service.reconcile(uow, info.number, damaged=0, actor=Actor("pengawas"), now=NOW)
     assert (done.short, done.good, done.result) == (200, 800, "selisih")

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.perforation import service
 from app.queue.engine import resolve_office
@@ -24,7 +25,8 @@ from tests.app.perforation.conftest import BATU, NOW, NPWPD, make_request
 def _count(store: Store, ref: str, counted: int, minutes: int = 10) -> service.RequestInfo:
     with store.uow() as uow:
         return service.record_manual_count(uow, ref, counted, note="dihitung manual",
-                                           actor="petugas", now=NOW + timedelta(minutes=minutes))
+                                           actor=Actor("petugas"),
+                                           now=NOW + timedelta(minutes=minutes))
 
 
 def _rows(store: Store) -> int:
@@ -112,7 +114,7 @@ def test_a_short_reconciled_request_frees_the_serials_never_punched(
     info = make()
     _count(catalog_store, info.number, 600)
     with catalog_store.uow() as uow:
-        service.reconcile(uow, info.number, damaged=0, actor="pengawas", now=NOW)
+        service.reconcile(uow, info.number, damaged=0, actor=Actor("pengawas"), now=NOW)
     with pytest.raises(LoketError):
         make(first="1500", last="1600", sheets="101")  # 1001-1600 were perforated
     again = make(first="1601", last="2000", sheets="400")
@@ -122,7 +124,7 @@ def test_a_short_reconciled_request_frees_the_serials_never_punched(
 def test_a_cancelled_request_frees_its_serials(catalog_store: Store, make) -> None:
     info = make()
     with catalog_store.uow() as uow:
-        service.cancel(uow, info.number, reason="salah seri", actor="pengawas", now=NOW)
+        service.cancel(uow, info.number, reason="salah seri", actor=Actor("pengawas"), now=NOW)
     assert make().status == "requested"
 
 
@@ -131,14 +133,14 @@ def test_reconciliation_figures(catalog_store: Store, make) -> None:
     _count(catalog_store, info.number, 990, minutes=12)
     with catalog_store.uow() as uow:
         done = service.reconcile(uow, str(info.id), damaged="4", note="4 lembar sobek",
-                                 actor="pengawas", now=NOW + timedelta(minutes=14))
+                                 actor=Actor("pengawas"), now=NOW + timedelta(minutes=14))
     assert (done.counted, done.short, done.extra, done.damaged, done.good) == (990, 10, 0, 4, 986)
     assert done.result == "selisih" and done.status == "reconciled"
     assert done.reconciled_by == "pengawas"
     assert done.good_value == Decimal(986 * 5000)
     assert not done.overdue  # 14 minutes of the 15 allowed
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:  # reconciled once
-        service.reconcile(uow, info.number, damaged=0, actor="pengawas", now=NOW)
+        service.reconcile(uow, info.number, damaged=0, actor=Actor("pengawas"), now=NOW)
     assert err.value.key == "perforation.bad_state"
 
 
@@ -146,7 +148,7 @@ def test_extra_sheets_and_overdue_are_recorded(catalog_store: Store, make) -> No
     info = make(sheets="998", note="dua nomor tidak ada")
     _count(catalog_store, info.number, 1000)
     with catalog_store.uow() as uow:
-        done = service.reconcile(uow, info.number, actor="pengawas",
+        done = service.reconcile(uow, info.number, actor=Actor("pengawas"),
                                  now=NOW + timedelta(minutes=20))
     assert (done.short, done.extra, done.damaged, done.result) == (0, 2, 0, "selisih")
     assert done.overdue and done.minutes_over == 5
@@ -161,7 +163,7 @@ def test_damaged_cannot_exceed_the_count(catalog_store: Store, make) -> None:
     info = make()
     _count(catalog_store, info.number, 10)
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
-        service.reconcile(uow, info.number, damaged=11, actor="pengawas", now=NOW)
+        service.reconcile(uow, info.number, damaged=11, actor=Actor("pengawas"), now=NOW)
     assert err.value.key == "perforation.damaged.invalid"
 
 
@@ -169,10 +171,10 @@ def test_reconcile_needs_a_count_and_pickup_a_reconciliation(catalog_store: Stor
                                                              make) -> None:
     info = make()
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
-        service.reconcile(uow, info.number, actor="pengawas", now=NOW)
+        service.reconcile(uow, info.number, actor=Actor("pengawas"), now=NOW)
     assert err.value.key == "perforation.bad_state"
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
-        service.pickup(uow, info.number, by="Siti", actor="petugas", now=NOW)
+        service.pickup(uow, info.number, by="Siti", actor=Actor("petugas"), now=NOW)
     assert err.value.key == "perforation.bad_state"
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
         service.get_request(uow, "PRF-2026-99999")
@@ -183,13 +185,13 @@ def test_pickup_form_is_stored_and_reads_back(catalog_store: Store, make) -> Non
     info = make()
     _count(catalog_store, info.number, 1000)
     with catalog_store.uow() as uow:
-        service.reconcile(uow, info.number, damaged=3, actor="pengawas",
+        service.reconcile(uow, info.number, damaged=3, actor=Actor("pengawas"),
                           now=NOW + timedelta(minutes=15))
     with pytest.raises(LoketError) as err, catalog_store.uow() as uow:
-        service.pickup(uow, info.number, by="  ", actor="petugas", now=NOW)
+        service.pickup(uow, info.number, by="  ", actor=Actor("petugas"), now=NOW)
     assert err.value.key == "perforation.pickup_by.invalid"
     with catalog_store.uow() as uow:
-        done, pdf = service.pickup(uow, info.number, by="Siti Aminah", actor="petugas",
+        done, pdf = service.pickup(uow, info.number, by="Siti Aminah", actor=Actor("petugas"),
                                    now=NOW + timedelta(hours=2))
     assert done.status == "picked_up" and done.picked_up_by == "Siti Aminah"
     with catalog_store.uow(read_only=True) as uow:
@@ -220,7 +222,7 @@ def test_stock_book_totals_per_media_and_series(catalog_store: Store, make) -> N
                                   (c.number, 190, 0), (other.number, 1000, 0)):
         _count(catalog_store, ref, counted)
         with catalog_store.uow() as uow:
-            service.reconcile(uow, ref, damaged=damaged, actor="pengawas", now=NOW)
+            service.reconcile(uow, ref, damaged=damaged, actor=Actor("pengawas"), now=NOW)
     with catalog_store.uow(read_only=True) as uow:
         book = service.stock_book(uow, "P200012340102", office_code="BPPD-MALANG", now=NOW)
     assert [(g.media, g.series, g.sheets) for g in book.groups] == [
@@ -246,7 +248,8 @@ def test_overdue_and_visit_lists(catalog_store: Store, make) -> None:
     quick = make(first="5001", last="5100", sheets="100")  # 2 minutes
     _count(catalog_store, quick.number, 100, minutes=1)
     with catalog_store.uow() as uow:
-        service.reconcile(uow, quick.number, actor="pengawas", now=NOW + timedelta(minutes=1))
+        service.reconcile(uow, quick.number, actor=Actor("pengawas"),
+                          now=NOW + timedelta(minutes=1))
     with catalog_store.uow(read_only=True) as uow:
         rows = service.list_requests(uow, office_code="BPPD-MALANG", overdue_only=True,
                                      now=NOW + timedelta(minutes=16))

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.perforation import service
 from app.perforation.counting import count_request, end_count
@@ -20,7 +21,7 @@ from db.models import AuditEntry
 from devices.perforator_sim import PerforatorSimulator
 from tests.app import desk as desks
 from tests.app.perforation.conftest import BATU, MALANG, NOW, request_fields
-from tests.helpers import snapshot
+from tests.helpers import as_actor, snapshot
 
 LATER = NOW + timedelta(minutes=5)
 FAST = 600_000.0  # sheets per minute
@@ -37,7 +38,7 @@ class Desk(desks.Desk):
     def request(self, visit_id: int | None, office: str = MALANG, actor: str = "rina",
                 override: bool = False) -> service.RequestInfo:
         with self.store.uow() as uow:
-            return service.create_request(uow, office_code=office, actor=actor, now=NOW,
+            return service.create_request(uow, office_code=office, actor=as_actor(actor), now=NOW,
                                           visit_id=visit_id, override=override,
                                           **request_fields())
 
@@ -45,7 +46,7 @@ class Desk(desks.Desk):
                override: bool = False) -> service.RequestInfo:
         with self.store.uow() as uow:
             return service.record_manual_count(uow, number, "1000", note="mesin mati",
-                                               actor=actor, now=NOW, override=override)
+                                               actor=as_actor(actor), now=NOW, override=override)
 
     def denied(self, action: Callable[[], object]) -> LoketError:
         """``action`` is refused for the person's role: nothing changes but the one
@@ -92,7 +93,7 @@ def test_a_visit_leaves_only_with_its_sheets_counted(desk: Desk) -> None:
     withdrawn = desk.request(visit.id)
     with desk.store.uow() as uow:
         # withdrawing a request is a cancellation: a supervisor's (app/access.py)
-        service.cancel(uow, withdrawn.number, reason="salah seri", actor="kepala", now=NOW)
+        service.cancel(uow, withdrawn.number, reason="salah seri", actor=Actor("kepala"), now=NOW)
     desk.refused_finish(MALANG, "L4")  # a withdrawn request is no request
     info = desk.request(visit.id)
     err = desk.refused_finish(MALANG, "L4")
@@ -108,11 +109,11 @@ def test_counted_on_the_machine_the_visit_leaves(desk: Desk,
     visit = desk.issue(MALANG, "PERFORASI")
     desk.call(MALANG, "L4", visit.ticket)
     info = desk.request(visit.id)
-    stopped = count_request(desk.store, info.number, _conn(machine), actor="rina", now=NOW)
+    stopped = count_request(desk.store, info.number, _conn(machine), actor=Actor("rina"), now=NOW)
     assert stopped.state == "stopped"  # the jam at sheet 500
     err = desk.refused_finish(MALANG, "L4")
     assert "(hitungan terhenti)" in err.message()
-    done = count_request(desk.store, info.number, _conn(machine), actor="rina", now=NOW)
+    done = count_request(desk.store, info.number, _conn(machine), actor=Actor("rina"), now=NOW)
     assert done.done and done.counted == 1000
     assert desk.finish(MALANG, "L4").outcome == "done"
 
@@ -143,7 +144,7 @@ def test_a_request_for_a_waiting_visit_is_refused_and_a_supervisor_may_override(
     err = desk.denied(lambda: desk.request(visit.id, override=True))
     assert err.key == "access.role" and err.message().startswith(DENIED)
     assert "supervisor" in err.message().removeprefix(DENIED)
-    info = desk.request(visit.id, actor="kepala", override=True)
+    info = desk.request(visit.id, actor=Actor("kepala"), override=True)
     assert info.visit_id == visit.id
     (entry,) = desk.overrides(visit.id)
     assert entry.actor == "kepala" and entry.after == {"work": "perforation",
@@ -163,7 +164,7 @@ def test_counting_for_a_visit_back_in_the_queue_is_refused(desk: Desk,
     visit = desk.issue(MALANG, "PERFORASI")
     desk.call(MALANG, "L4", visit.ticket)
     info = desk.request(visit.id)
-    assert count_request(desk.store, info.number, _conn(machine), actor="rina",
+    assert count_request(desk.store, info.number, _conn(machine), actor=Actor("rina"),
                          now=NOW).state == "stopped"
     with desk.store.uow() as uow:
         q.return_to_queue(uow, "L4", office_code=MALANG, actor=q.Actor("rina"), now=NOW)
@@ -173,13 +174,13 @@ def test_counting_for_a_visit_back_in_the_queue_is_refused(desk: Desk,
                 lambda **kw: end_count(desk.store, info.number, _conn(machine), now=NOW,
                                        **kw),
                 lambda **kw: desk.manual(info.number, **kw)):
-        err = desk.refused(lambda act=act: act(actor="rina"))
+        err = desk.refused(lambda act=act: act(actor=Actor("rina")))
         assert err.key == "work.not_here" and "sedang menunggu" in err.message()
-        err = desk.denied(lambda act=act: act(actor="rina", override=True))
+        err = desk.denied(lambda act=act: act(actor=Actor("rina"), override=True))
         assert err.key == "access.role" and err.message().startswith(DENIED)
         assert "supervisor" in err.message().removeprefix(DENIED)
     assert len(machine.received) == received  # the machine was never asked
-    ended = end_count(desk.store, info.number, _conn(machine), actor="kepala", now=NOW,
+    ended = end_count(desk.store, info.number, _conn(machine), actor=Actor("kepala"), now=NOW,
                       override=True)
     assert ended.state == "aborted" and ended.counted == 499
     assert [e.actor for e in desk.overrides(visit.id)] == ["kepala"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.perforation.counting import CountProgress
 from app.stations.perforation_desk import PerforationDesk
@@ -93,12 +94,12 @@ def test_count_end_reconcile_and_pick_up(catalog_store: Store,
     assert_frozen(stopped)
     assert_desk_plain(stopped)
     assert stopped.state == "stopped" and stopped.counted == 149
-    ended = desk.end_count(info.id, _conn(machine), actor="petugas")
+    ended = desk.end_count(info.id, _conn(machine), actor=Actor("petugas"))
     assert ended.state == "aborted" and ended.request.status == "interrupted"
     with pytest.raises(LoketError) as officer:  # a supervisor's act
-        desk.reconcile(info.id, damaged=0, actor="petugas")
+        desk.reconcile(info.id, damaged=0, actor=Actor("petugas"))
     assert officer.value.key == "access.role"
-    done = desk.reconcile(info.id, damaged=4, note="sobek", actor="pengawas")
+    done = desk.reconcile(info.id, damaged=4, note="sobek", actor=Actor("pengawas"))
     assert_desk_plain(done)
     assert (done.status, done.short, done.good, done.reconciled_by) == (
         "reconciled", 251, 145, "pengawas")
@@ -117,7 +118,7 @@ def test_a_database_that_cannot_be_reached_is_db_unreachable(lost_store: Store) 
     calls = (desk.machine, desk.open_requests, lambda: desk.open_requests(visit_id=1),
              lambda: desk.request("PRF-2026-00001"), lambda: _save(desk),
              lambda: desk.count(1, "sim://"), lambda: desk.end_count(1, "sim://"),
-             lambda: desk.reconcile(1, damaged=0, actor="pengawas"),
+             lambda: desk.reconcile(1, damaged=0, actor=Actor("pengawas")),
              lambda: desk.pickup(1, by="Budi Santoso"))
     for call in calls:
         with pytest.raises(LoketError) as lost:
