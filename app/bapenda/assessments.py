@@ -266,7 +266,7 @@ def _next_number(s: Session, office: Office, rules: Any, day: date, kind: str) -
 def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
            kind: str = "SKPD", tax_type: str | None = None, due_on: object = None,
            issued_on: object = None, number: str | None = None,
-           office_code: str | None = None, actor: Actor | str, user_id: int | None = None,
+           office_code: str | None = None, actor: Actor,
            parent_id: int | None = None, formats: Formats | None = None,
            now: datetime | None = None) -> AssessmentInfo:
     """Issue an assessment for an active taxpayer (its number from the office's format
@@ -275,7 +275,7 @@ def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     formats = formats or load_formats()
     kind = parse_kind(kind)
     amount = parse_amount(principal)
@@ -404,7 +404,7 @@ def bill(uow: UnitOfWork, number: str, *, on: object = None, office_code: str | 
 
 
 def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
-        office_code: str | None = None, actor: Actor | str, user_id: int | None = None,
+        office_code: str | None = None, actor: Actor,
         visit_id: int | None = None, formats: Formats | None = None,
         issue_stpd: bool = False, now: datetime | None = None,
         override: bool = False) -> PaymentInfo:
@@ -421,7 +421,7 @@ def pay(uow: UnitOfWork, number: str, *, method: object, reference: object = "",
     now = now or datetime.now(UTC)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     formats = formats or load_formats()

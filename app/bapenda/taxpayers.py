@@ -277,7 +277,7 @@ def _visit_ticks(session: Session, visit_id: int | None) -> list[str]:
 
 
 def visit_at_work(session: Session, office: Office, visit_id: int | None, work: str, *,
-                  actor: Actor | str, override: bool, now: datetime) -> None:
+                  actor: Actor, override: bool, now: datetime) -> None:
     """Work for visit ``visit_id`` only at the counter doing ``work`` that serves it
     (:func:`app.queue.stage_work.require_visit_at_work`). ``actor``: already checked for the act
     (:func:`acting`); an override asks again, for :attr:`Act.OVERRIDE`."""
@@ -399,7 +399,7 @@ def document_number(session: Session, office: Office, rules: OfficeRules, key: s
 
 
 def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = None,
-             actor: Actor | str, user_id: int | None = None, visit_id: int | None = None,
+             actor: Actor, visit_id: int | None = None,
              formats: Formats | None = None, now: datetime | None = None,
              override: bool = False) -> TaxpayerInfo:
     """Register a taxpayer (all or nothing) and commit; the registration letter is saved
@@ -408,7 +408,7 @@ def register(uow: UnitOfWork, reg: Registration, *, office_code: str | None = No
     now = moment(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
     visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     today = local_day(now, office.zone)
@@ -566,7 +566,7 @@ def _reason(value: object) -> tuple[str, frozenset[str]]:
 
 def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
                requirements: Sequence[str] | None = None, office_code: str | None = None,
-               actor: Actor | str, user_id: int | None = None, visit_id: int | None = None,
+               actor: Actor, visit_id: int | None = None,
                formats: Formats | None = None, now: datetime | None = None,
                override: bool = False) -> TaxpayerInfo:
     """Deactivate an NPWPD with its reason (``lainnya`` needs a note), once; commits.
@@ -578,7 +578,7 @@ def deactivate(uow: UnitOfWork, npwpd: str, reason: str, *, note: str = "",
     now = moment(now)
     s = uow.session
     office = resolve_office(s, office_code)
-    who = access.require(s, actor, Act.CANCEL, office_id=office.id, now=now, user_id=user_id)
+    who = access.require(s, actor, Act.CANCEL, office_id=office.id, now=now)
     visit_at_work(s, office, visit_id, WORK, actor=who.actor, override=override,
                   now=now)
     code, variants = _reason(reason)
@@ -651,9 +651,8 @@ def card_printer_for(session: Session, *, station_id: int | None = None,
 
 def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
-               counter_id: int | None = None, reprint: bool = False, actor: Actor | str,
-               user_id: int | None = None, now: datetime | None = None,
-               override: bool = False) -> int:
+               counter_id: int | None = None, reprint: bool = False, actor: Actor,
+               now: datetime | None = None, override: bool = False) -> int:
     """Save the card's print job for ``connection`` (or the station's card printer).
 
     Counter work (an officer), asked before the printer is looked at. While the visit the
@@ -666,8 +665,7 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
     with store.uow(read_only=True) as uow:
         s = uow.session
         office = resolve_office(s, office_code)
-        who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now,
-                             user_id=user_id)
+        who = access.require(s, actor, Act.COUNTER_WORK, office_id=office.id, now=now)
         checked = who.actor
         taxpayer = find_taxpayer(s, office, npwpd)
         if taxpayer.status != "active":
@@ -694,8 +692,8 @@ def queue_card(store: Store, npwpd: str, connection: str | None = None, *,
 
 def print_card(store: Store, npwpd: str, connection: str | None = None, *,
                office_code: str | None = None, station_id: int | None = None,
-               counter_id: int | None = None, reprint: bool = False, actor: Actor | str,
-               user_id: int | None = None, spool: Any = None, retry: bool = False,
+               counter_id: int | None = None, reprint: bool = False, actor: Actor,
+               spool: Any = None, retry: bool = False,
                now: datetime | None = None, override: bool = False) -> JobResult:
     """Queue the card and send it at once; returns the spool's ``JobResult``. Who may is
     asked by :func:`queue_card`, before the printer is touched.
@@ -707,7 +705,7 @@ def print_card(store: Store, npwpd: str, connection: str | None = None, *,
 
     job_id = queue_card(store, npwpd, connection, office_code=office_code,
                         station_id=station_id, counter_id=counter_id, reprint=reprint,
-                        actor=actor, user_id=user_id, now=now, override=override)
+                        actor=actor, now=now, override=override)
     result = (spool or Spool(store)).attempt(job_id, now, retry=retry)
     assert result is not None  # nobody else knows the job yet
     return result

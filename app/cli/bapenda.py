@@ -30,7 +30,7 @@ from app.cli.common import (
     say,
     visit_of,
 )
-from app.cli.login import actor_name
+from app.cli.login import actor
 
 
 def cmd_npwpd_register(args: argparse.Namespace) -> int:
@@ -49,13 +49,13 @@ def cmd_npwpd_register(args: argparse.Namespace) -> int:
             phone=args.phone or "", requirements=requirements)
         visit_id = visit_of(store, args)
         with store.uow() as uow:
-            info = tp.register(uow, reg, office_code=args.office, actor=actor_name(args),
+            info = tp.register(uow, reg, office_code=args.office, actor=actor(args),
                                visit_id=visit_id, override=args.override)
         data: dict[str, Any] = info.to_json()
         code = 0
         if args.card_to:
             result = tp.print_card(store, info.npwpd, args.card_to, office_code=args.office,
-                                   actor=actor_name(args), override=args.override)
+                                   actor=actor(args), override=args.override)
             data["card"] = result.to_json()
             code = _card_outcome(info.npwpd, result)
     emit(args, data, lambda: f"{data['npwpd']}  {data['name']}  ({data['tax_type_name']})"
@@ -81,7 +81,7 @@ def cmd_npwpd_deactivate(args: argparse.Namespace) -> int:
         with store.uow() as uow:
             info = tp.deactivate(uow, args.npwpd, args.reason, note=args.note or "",
                                  requirements=args.requirement, office_code=args.office,
-                                 actor=actor_name(args), visit_id=visit_id, override=args.override)
+                                 actor=actor(args), visit_id=visit_id, override=args.override)
     data = info.to_json()
     emit(args, data, lambda: f"{data['npwpd']}  nonaktif  ({data['deactivation_label']})")
     return 0
@@ -94,7 +94,7 @@ def cmd_npwpd_card(args: argparse.Namespace) -> int:
         with store.uow(read_only=True) as uow:
             earlier = tp.card_jobs(uow, args.npwpd, office_code=args.office)
         result = tp.print_card(store, args.npwpd, args.to, office_code=args.office,
-                               reprint=bool(earlier), actor=actor_name(args),
+                               reprint=bool(earlier), actor=actor(args),
                                override=args.override)
     data = {"npwpd": args.npwpd, "connection": args.to, "reprint": bool(earlier)} \
         | result.to_json()
@@ -120,7 +120,7 @@ def cmd_tax_assess(args: argparse.Namespace) -> int:
         info = asm.assess(uow, args.npwpd, principal=args.principal, period=args.period,
                           kind=args.kind, tax_type=args.tax_type, due_on=args.due,
                           issued_on=args.issued, number=args.number, office_code=args.office,
-                          actor=actor_name(args))
+                          actor=actor(args))
     data = info.to_json()
     emit(args, data, lambda: f"{data['number']}  {data['npwpd']}  {data['principal']}  "
                               f"jatuh tempo {data['due_on']}")
@@ -166,7 +166,7 @@ def cmd_tax_pay(args: argparse.Namespace) -> int:
         with store.uow() as uow:
             data = asm.pay(uow, args.number, method=args.method,
                            reference=args.reference or "", office_code=args.office,
-                           actor=actor_name(args), issue_stpd=args.stpd, visit_id=visit_id,
+                           actor=actor(args), issue_stpd=args.stpd, visit_id=visit_id,
                            override=args.override).to_json()
     emit(args, data, lambda: _bill_text(data) + f"\n  SSPD {data['sspd']}")
     return 0

@@ -23,6 +23,7 @@ from app.bapenda.taxpayers import FormOptions, Registration, RequirementItem, Ta
 from app.clock import utcnow
 from app.spool import JobResult
 from app.stations.database import database_errors, unit_of_work
+from app.stations.person import as_actor
 from app.store import Store
 
 __all__ = [
@@ -69,7 +70,7 @@ class BapendaDesk:
         """Register a taxpayer (and its letter) for the visit at the counter."""
         with unit_of_work(self.store) as uow:
             return tp.register(uow, registration, office_code=self.office_code,
-                               actor=self.actor(), visit_id=visit_id, now=self.clock())
+                               actor=as_actor(self.actor()), visit_id=visit_id, now=self.clock())
 
     def print_card(self, npwpd: str, connection: str | None, *,
                    reprint: bool = False) -> JobResult:
@@ -77,7 +78,7 @@ class BapendaDesk:
         a failure is flagged for a reprint, never retried by itself)."""
         with database_errors(self.store):
             return tp.print_card(self.store, npwpd, connection, office_code=self.office_code,
-                                 reprint=reprint, actor=self.actor(), now=self.clock())
+                                 reprint=reprint, actor=as_actor(self.actor()), now=self.clock())
 
     # --- deactivation ---------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ class BapendaDesk:
         """Deactivate an NPWPD, by ``actor`` (a supervisor's act: the panel asks who)."""
         with unit_of_work(self.store) as uow:
             return tp.deactivate(uow, npwpd, reason, note=note, office_code=self.office_code,
-                                 actor=actor, visit_id=visit_id, now=self.clock())
+                                 actor=as_actor(actor), visit_id=visit_id, now=self.clock())
 
     # --- payment --------------------------------------------------------------------------
 
@@ -110,5 +111,5 @@ class BapendaDesk:
         """Pay assessment ``number`` in full; the payment with its SSPD number."""
         with unit_of_work(self.store) as uow:
             return asm.pay(uow, number, method=method, reference=reference,
-                           office_code=self.office_code, actor=self.actor(),
+                           office_code=self.office_code, actor=as_actor(self.actor()),
                            visit_id=visit_id, now=self.clock())

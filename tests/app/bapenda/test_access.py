@@ -20,7 +20,7 @@ from app.store import Store
 from db.models import Payment
 from db.models_bapenda import Taxpayer
 from tests.app.bapenda.conftest import BATU, MALANG, MONDAY_9, personal
-from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
+from tests.helpers import as_actor, last_entry, only_the_refusal_is_kept, user_id
 
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
@@ -30,24 +30,26 @@ CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
 def register(store: Store, actor: Actor | str = "petugas", **kw) -> tp.TaxpayerInfo:
     with store.uow() as uow:
-        return tp.register(uow, personal(), office_code=BATU, actor=actor, now=MONDAY_9, **kw)
+        return tp.register(uow, personal(), office_code=BATU, actor=as_actor(actor),
+                           now=MONDAY_9, **kw)
 
 
 def deactivate(store: Store, npwpd: str, actor: Actor | str, **kw) -> tp.TaxpayerInfo:
     with store.uow() as uow:
-        return tp.deactivate(uow, npwpd, "usaha-tutup", office_code=BATU, actor=actor,
-                             now=MONDAY_9, **kw)
+        return tp.deactivate(uow, npwpd, "usaha-tutup", office_code=BATU,
+                             actor=as_actor(actor), now=MONDAY_9, **kw)
 
 
 def assess(store: Store, npwpd: str, actor: Actor | str = "petugas") -> asm.AssessmentInfo:
     with store.uow() as uow:
         return asm.assess(uow, npwpd, principal=Decimal(1_000_000), period="2026-10",
-                          office_code=BATU, actor=actor, now=MONDAY_9)
+                          office_code=BATU, actor=as_actor(actor), now=MONDAY_9)
 
 
 def pay(store: Store, number: str, actor: Actor | str) -> asm.PaymentInfo:
     with store.uow() as uow:
-        return asm.pay(uow, number, method="cash", office_code=BATU, actor=actor, now=MONDAY_9)
+        return asm.pay(uow, number, method="cash", office_code=BATU, actor=as_actor(actor),
+                       now=MONDAY_9)
 
 
 def test_an_officer_may_not_deactivate_an_npwpd(catalog_db_url: str) -> None:
@@ -99,7 +101,8 @@ def test_an_unknown_name_may_not_assess_pay_or_print_a_card(catalog_db_url: str,
         for action in (lambda: assess(store, npwpd, "kasubbid"),
                        lambda: pay(store, number, "kasubbid"),
                        lambda: tp.print_card(store, npwpd, f"card+pdf://{cards}",
-                                             office_code=BATU, actor="kasubbid", now=MONDAY_9)):
+                                             office_code=BATU, actor=Actor("kasubbid"),
+                                             now=MONDAY_9)):
             err, entry = only_the_refusal_is_kept(store, catalog_db_url, action)
             assert err.key == "access.unknown" and "'kasubbid' bukan pengguna Loket" in \
                 err.message()
@@ -128,7 +131,7 @@ def test_a_user_id_given_with_a_name_is_the_person_checked(catalog_db_url: str) 
     with Store.open(catalog_db_url) as store:
         info = register(store)
         supervisor = user_id(store, "pengawas")
-        deactivate(store, info.npwpd, "someone", user_id=supervisor)
+        deactivate(store, info.npwpd, Actor("someone", supervisor))
         entry = last_entry(store, "npwpd.deactivate")
         assert (entry.actor, entry.user_id) == ("pengawas", supervisor)
 

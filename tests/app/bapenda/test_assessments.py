@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.errors import LoketError
@@ -27,7 +28,7 @@ from tests.helpers import snapshot
 def _taxpayer(store: Store, office: str = BATU, **kw) -> str:
     reg = personal(**kw) if office == BATU else personal(requirements=MALANG_ALL, **kw)
     with store.uow() as uow:
-        return tp.register(uow, reg, office_code=office, actor="petugas", now=MONDAY_9).npwpd
+        return tp.register(uow, reg, office_code=office, actor=Actor("petugas"), now=MONDAY_9).npwpd
 
 
 def _assess(store: Store, npwpd: str, office: str = BATU, **kw) -> asm.AssessmentInfo:
@@ -35,7 +36,7 @@ def _assess(store: Store, npwpd: str, office: str = BATU, **kw) -> asm.Assessmen
               "due_on": "2026-09-10"}
     values.update(kw)
     with store.uow() as uow:
-        return asm.assess(uow, npwpd, office_code=office, actor="petugas", now=MONDAY_9,
+        return asm.assess(uow, npwpd, office_code=office, actor=Actor("petugas"), now=MONDAY_9,
                           **values)
 
 
@@ -88,7 +89,7 @@ def test_a_number_is_unique_per_office_and_an_inactive_npwpd_gets_no_assessment(
     malang = _taxpayer(catalog_store, MALANG, district="03", village="07")
     assert _assess(catalog_store, malang, MALANG, number="973/SKPD/0001").office == MALANG
     with catalog_store.uow() as uow:
-        tp.deactivate(uow, npwpd, "usaha-tutup", office_code=BATU, actor="pengawas")
+        tp.deactivate(uow, npwpd, "usaha-tutup", office_code=BATU, actor=Actor("pengawas"))
     with pytest.raises(LoketError) as inactive:
         _assess(catalog_store, npwpd)
     assert inactive.value.key == "bapenda.inactive"
@@ -140,7 +141,7 @@ def test_paying_records_the_payment_and_the_sspd_once(catalog_store: Store) -> N
     skpd = _assess(catalog_store, npwpd)
     with catalog_store.uow() as uow:  # 23 November 2026: 3 months late
         paid = asm.pay(uow, skpd.number, method="billing", reference="357901202611230001",
-                       office_code=BATU, actor="petugas", now=MONDAY_9)
+                       office_code=BATU, actor=Actor("petugas"), now=MONDAY_9)
     assert paid.bill.total == Decimal(1_030_000) and paid.sspd_number == "SSPD/000001/2026"
     assert paid.bill.assessment.paid_at == MONDAY_9
     with catalog_store.uow(read_only=True) as uow:
@@ -166,7 +167,7 @@ def test_paying_records_the_payment_and_the_sspd_once(catalog_store: Store) -> N
         assert expected in text, expected
     assert len(PdfReader(io.BytesIO(doc.content)).pages) == 1
     with pytest.raises(LoketError) as twice, catalog_store.uow() as uow:
-        asm.pay(uow, skpd.number, method="cash", office_code=BATU, actor="petugas",
+        asm.pay(uow, skpd.number, method="cash", office_code=BATU, actor=Actor("petugas"),
                 now=MONDAY_9 + timedelta(hours=1))
     assert twice.value.key == "bapenda.already_paid"
     with catalog_store.uow(read_only=True) as uow:
@@ -188,7 +189,7 @@ def test_a_refused_payment_changes_nothing(url: str, method: str, reference: str
         before = snapshot(url)
         with pytest.raises(LoketError) as info, store.uow() as uow:
             asm.pay(uow, skpd.number, method=method, reference=reference, office_code=BATU,
-                    actor="petugas", now=MONDAY_9)
+                    actor=Actor("petugas"), now=MONDAY_9)
     assert info.value.key == key
     assert snapshot(url) == before
 
@@ -198,7 +199,7 @@ def test_paying_on_time_in_cash_has_the_principal_only(catalog_store: Store) -> 
     skpd = _assess(catalog_store, npwpd, issued_on="2026-11-20", due_on="2026-12-20",
                    principal="2.500.000")
     with catalog_store.uow() as uow:
-        paid = asm.pay(uow, skpd.number, method="tunai", office_code=BATU, actor="petugas",
+        paid = asm.pay(uow, skpd.number, method="tunai", office_code=BATU, actor=Actor("petugas"),
                        now=MONDAY_9)
     assert paid.bill.months_late == 0 and paid.bill.total == Decimal(2_500_000)
     assert paid.method == "cash" and paid.to_json()["total_text"] == "Rp2.500.000"
@@ -248,7 +249,7 @@ def test_a_late_sptpd_can_be_paid_with_an_stpd_for_the_interest(catalog_store: S
     npwpd = _taxpayer(catalog_store)
     sptpd = _assess(catalog_store, npwpd, kind="SPTPD")  # due 10 Sep, paid 23 Nov: 3 months
     with catalog_store.uow() as uow:
-        paid = asm.pay(uow, sptpd.number, method="cash", office_code=BATU, actor="petugas",
+        paid = asm.pay(uow, sptpd.number, method="cash", office_code=BATU, actor=Actor("petugas"),
                        issue_stpd=True, now=MONDAY_9)
     assert [line.code for line in paid.bill.lines] == ["pokok"]
     assert paid.bill.total == Decimal(1_000_000)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.bapenda import taxpayers as tp
 from app.errors import LoketError
 from app.spool import Spool, failed_jobs
@@ -34,7 +35,7 @@ from tests.helpers import last_entry, snapshot, user_id
 
 def _register(store: Store, reg=None, office: str = BATU, **kw) -> tp.TaxpayerInfo:
     with store.uow() as uow:
-        return tp.register(uow, reg or personal(), office_code=office, actor="petugas",
+        return tp.register(uow, reg or personal(), office_code=office, actor=Actor("petugas"),
                            now=kw.pop("now", MONDAY_9), **kw)
 
 
@@ -172,7 +173,7 @@ def test_deactivation_with_its_reason_is_audited_and_happens_once(catalog_store:
     later = MONDAY_9 + timedelta(days=3)
     with catalog_store.uow() as uow:
         done = tp.deactivate(uow, info.npwpd, "usaha tutup", office_code=BATU,
-                             actor="pengawas", now=later)
+                             actor=Actor("pengawas"), now=later)
     assert (done.status, done.deactivation_reason, done.deactivation_label) == (
         "inactive", "usaha-tutup", "Usaha tutup")
     assert done.deactivated_at == later
@@ -181,7 +182,7 @@ def test_deactivation_with_its_reason_is_audited_and_happens_once(catalog_store:
             AuditEntry.action == "npwpd.deactivate"))
     assert entry.before == {"status": "active"} and entry.after["reason"] == "usaha-tutup"
     with pytest.raises(LoketError) as again, catalog_store.uow() as uow:
-        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="pengawas",
+        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor=Actor("pengawas"),
                       now=later)
     assert again.value.key == "bapenda.already_inactive"
     assert "2026-11-26" in again.value.message()
@@ -196,7 +197,7 @@ def test_a_bad_reason_is_refused(catalog_store: Store, reason: str, note: str,
     info = _register(catalog_store)
     with pytest.raises(LoketError) as exc, catalog_store.uow() as uow:
         tp.deactivate(uow, info.npwpd, reason, note=note, office_code=BATU,
-                      actor="pengawas")
+                      actor=Actor("pengawas"))
     assert exc.value.key == key
     with catalog_store.uow(read_only=True) as uow:
         assert tp.show(uow, info.npwpd, office_code=BATU).status == "active"
@@ -208,12 +209,12 @@ def test_lainnya_keeps_its_note_and_the_death_certificate_is_required(
     b = _register(catalog_store, personal(nik=NIK_BUDI, name="Budi"))
     with catalog_store.uow() as uow:
         info = tp.deactivate(uow, a.npwpd, "lainnya", note="salah input jenis pajak",
-                             office_code=BATU, actor="pengawas")
+                             office_code=BATU, actor=Actor("pengawas"))
     assert info.deactivation_note == "salah input jenis pajak"
     with pytest.raises(LoketError) as exc, catalog_store.uow() as uow:
         tp.deactivate(uow, b.npwpd, "meninggal", requirements=["surat-permohonan",
                                                                "kartu-npwpd"],
-                      office_code=BATU, actor="pengawas")
+                      office_code=BATU, actor=Actor("pengawas"))
     assert exc.value.key == "bapenda.requirements_missing"
     assert "kematian" in exc.value.message()
 
@@ -226,7 +227,7 @@ def test_the_card_goes_through_the_spool_to_a_pdf_folder(catalog_store: Store,
     info = _register(catalog_store)
     folder = tmp_path / "kartu"
     result = tp.print_card(catalog_store, info.npwpd, f"card+pdf://{folder}",
-                           office_code=BATU, actor="petugas", now=MONDAY_9)
+                           office_code=BATU, actor=Actor("petugas"), now=MONDAY_9)
     assert result.state == "done"
     pdf = folder / f"npwpd-{info.npwpd}.pdf"
     text = PdfReader(pdf).pages[0].extract_text()
@@ -244,7 +245,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
     info = _register(catalog_store)
     cards = tmp_path / "sim"
     failed = tp.print_card(catalog_store, info.npwpd, f"sim://?dir={cards}&fault=card_out",
-                           office_code=BATU, actor="petugas", now=MONDAY_9)
+                           office_code=BATU, actor=Actor("petugas"), now=MONDAY_9)
     assert (failed.state, failed.condition) == ("failed", "media_out")
     assert not cards.exists() or not list(cards.glob("*.pdf"))
     with catalog_store.uow(read_only=True) as uow:
@@ -252,7 +253,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
         assert [j.id for j in kept] == [failed.id]
         assert [j.id for j in tp.card_jobs(uow, info.npwpd, office_code=BATU)] == [failed.id]
     again = tp.print_card(catalog_store, info.npwpd, f"sim://?dir={cards}", office_code=BATU,
-                          reprint=True, actor="petugas", now=MONDAY_9 + timedelta(minutes=5))
+                          reprint=True, actor=Actor("petugas"), now=MONDAY_9 + timedelta(minutes=5))
     assert again.state == "done"
     assert (cards / f"npwpd-{info.npwpd}.pdf").read_bytes().startswith(b"%PDF")
     with catalog_store.uow(read_only=True) as uow:
@@ -263,7 +264,7 @@ def test_a_failed_card_print_is_kept_and_can_be_printed_again(catalog_store: Sto
 def test_a_queued_card_can_wait_for_the_spool(catalog_store: Store, tmp_path: Path) -> None:
     info = _register(catalog_store)
     job = tp.queue_card(catalog_store, info.npwpd, f"card+pdf://{tmp_path}", office_code=BATU,
-                        actor="petugas", now=MONDAY_9)
+                        actor=Actor("petugas"), now=MONDAY_9)
     [result] = Spool(catalog_store).run_due(MONDAY_9)
     assert (result.id, result.state) == (job, "done")
 
@@ -271,15 +272,16 @@ def test_a_queued_card_can_wait_for_the_spool(catalog_store: Store, tmp_path: Pa
 def test_no_card_printer_and_an_inactive_taxpayer_are_refused(catalog_store: Store) -> None:
     info = _register(catalog_store)
     with pytest.raises(LoketError) as none:
-        tp.queue_card(catalog_store, info.npwpd, office_code=BATU, actor="petugas")
+        tp.queue_card(catalog_store, info.npwpd, office_code=BATU, actor=Actor("petugas"))
     assert none.value.key == "bapenda.no_card_printer"
     with pytest.raises(LoketError) as bad:
-        tp.queue_card(catalog_store, info.npwpd, "card+fax://x", office_code=BATU, actor="petugas")
+        tp.queue_card(catalog_store, info.npwpd, "card+fax://x", office_code=BATU,
+                      actor=Actor("petugas"))
     assert bad.value.key == "device.bad_connection"
     with catalog_store.uow() as uow:
-        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor="pengawas")
+        tp.deactivate(uow, info.npwpd, "ganda", office_code=BATU, actor=Actor("pengawas"))
     with pytest.raises(LoketError) as inactive:
-        tp.queue_card(catalog_store, info.npwpd, "sim://", office_code=BATU, actor="petugas")
+        tp.queue_card(catalog_store, info.npwpd, "sim://", office_code=BATU, actor=Actor("petugas"))
     assert inactive.value.key == "bapenda.already_inactive"
     with catalog_store.uow(read_only=True) as uow:
         assert uow.session.scalar(select(func.count(DeviceJob.id))) == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
@@ -22,7 +23,7 @@ from db.enums import TimeUnit
 from db.models import Service
 from tests.app import desk as desks
 from tests.app.bapenda.conftest import BATU, MALANG, MALANG_ALL, MONDAY_9, NIK_BUDI, personal
-from tests.helpers import snapshot
+from tests.helpers import as_actor, snapshot
 
 PASSWORD = "rahasia-123"
 LATER = MONDAY_9 + timedelta(minutes=5)
@@ -54,13 +55,13 @@ def _register(desk: Desk, office: str = MALANG, visit_id: int | None = None,
               actor: str = "rina", override: bool = False, **kw) -> tp.TaxpayerInfo:
     reg = personal(requirements=MALANG_ALL, **kw) if office == MALANG else personal(**kw)
     with desk.store.uow() as uow:
-        return tp.register(uow, reg, office_code=office, actor=actor, visit_id=visit_id,
+        return tp.register(uow, reg, office_code=office, actor=as_actor(actor), visit_id=visit_id,
                            now=MONDAY_9, override=override)
 
 
 def _card(desk: Desk, npwpd: str, to: str, office: str = MALANG, actor: str = "rina",
           override: bool = False):
-    return tp.print_card(desk.store, npwpd, to, office_code=office, actor=actor,
+    return tp.print_card(desk.store, npwpd, to, office_code=office, actor=as_actor(actor),
                          now=MONDAY_9, override=override)
 
 
@@ -68,7 +69,7 @@ def _deactivate(desk: Desk, npwpd: str, visit_id: int | None = None, actor: str 
                 override: bool = False, office: str = BATU) -> tp.TaxpayerInfo:
     """Deactivating an NPWPD is a cancellation: a supervisor's (app/access.py)."""
     with desk.store.uow() as uow:
-        return tp.deactivate(uow, npwpd, "usaha-tutup", office_code=office, actor=actor,
+        return tp.deactivate(uow, npwpd, "usaha-tutup", office_code=office, actor=as_actor(actor),
                              requirements=["surat-permohonan", "kartu-npwpd"],
                              visit_id=visit_id, now=MONDAY_9, override=override)
 
@@ -77,13 +78,13 @@ def _assessment(desk: Desk) -> str:
     npwpd = _register(desk).npwpd
     with desk.store.uow() as uow:
         return asm.assess(uow, npwpd, principal=Decimal(1_000_000), period="2026-10",
-                          office_code=MALANG, actor="rina", now=MONDAY_9).number
+                          office_code=MALANG, actor=Actor("rina"), now=MONDAY_9).number
 
 
 def _pay(desk: Desk, number: str, visit_id: int | None, actor: str = "rina",
          override: bool = False) -> asm.PaymentInfo:
     with desk.store.uow() as uow:
-        return asm.pay(uow, number, method="cash", office_code=MALANG, actor=actor,
+        return asm.pay(uow, number, method="cash", office_code=MALANG, actor=as_actor(actor),
                        visit_id=visit_id, now=MONDAY_9, override=override)
 
 
@@ -147,7 +148,7 @@ def test_a_deactivation_of_days_may_leave_with_its_request_received(desk: Desk) 
     with desk.store.uow() as uow:
         A.register_application(uow, "NPWPD-NONAKTIF", office_code=BATU,
                                applicant_name="Siti Rahmawati", subject="Usaha tutup",
-                               visit_id=visit.id, actor="rina", now=MONDAY_9)
+                               visit_id=visit.id, actor=Actor("rina"), now=MONDAY_9)
     assert desk.finish(BATU, "L3").outcome == "done"
 
 
@@ -188,7 +189,7 @@ def _setup(desk: Desk, action: str, visit: q.TicketInfo) -> Callable[..., object
         return lambda who, override: _register(desk, visit_id=visit.id, actor=who,
                                                override=override)
     if action == "card":
-        npwpd = _register(desk, visit_id=visit.id, actor="kepala", override=True).npwpd
+        npwpd = _register(desk, visit_id=visit.id, actor=Actor("kepala"), override=True).npwpd
         return lambda who, override: _card(desk, npwpd, "sim://", actor=who,
                                            override=override)
     if action == "deactivate":

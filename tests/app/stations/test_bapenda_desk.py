@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.access import Actor
 from app.bapenda import assessments as asm
 from app.errors import LoketError
 from app.stations.bapenda_desk import BapendaDesk
@@ -55,9 +56,9 @@ def test_register_find_and_deactivate_return_plain_data(catalog_store: Store) ->
         desk.find_taxpayer("P.9.9999999.01.01")
     assert unknown.value.key == "bapenda.unknown_npwpd"
     with pytest.raises(LoketError) as officer:  # a supervisor's act: the officer may not
-        desk.deactivate(info.npwpd, "usaha-tutup", actor="petugas")
+        desk.deactivate(info.npwpd, "usaha-tutup", actor=Actor("petugas"))
     assert officer.value.key == "access.role"
-    done = desk.deactivate(info.npwpd, "usaha-tutup", actor="pengawas")
+    done = desk.deactivate(info.npwpd, "usaha-tutup", actor=Actor("pengawas"))
     assert_desk_plain(done)
     assert (done.status, done.deactivation_reason) == ("inactive", "usaha-tutup")
     assert desk.find_taxpayer(info.npwpd).status == "inactive"
@@ -84,7 +85,7 @@ def test_lookup_bill_and_pay(catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         skpd = asm.assess(uow, npwpd, principal=Decimal(2_000_000), period="2026-07",
                           issued_on="2026-07-15", due_on="2026-08-15", office_code=BATU,
-                          actor="petugas", now=MONDAY_9 - timedelta(days=1))
+                          actor=Actor("petugas"), now=MONDAY_9 - timedelta(days=1))
     found = desk.lookup(npwpd)
     assert isinstance(found, tuple)
     assert_desk_plain(found)
@@ -111,7 +112,7 @@ def test_a_database_that_cannot_be_reached_is_db_unreachable(lost_store: Store,
              lambda: desk.register(personal()),
              lambda: desk.print_card("P.2.0000001.02.04", f"sim://?dir={tmp_path}"),
              lambda: desk.find_taxpayer("P.2.0000001.02.04"),
-             lambda: desk.deactivate("P.2.0000001.02.04", "usaha-tutup", actor="pengawas"),
+             lambda: desk.deactivate("P.2.0000001.02.04", "usaha-tutup", actor=Actor("pengawas")),
              lambda: desk.lookup("SKPD/000001/2026"), lambda: desk.bill("SKPD/000001/2026"),
              lambda: desk.pay("SKPD/000001/2026", method="cash"))
     for call in calls:

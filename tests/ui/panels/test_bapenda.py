@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.access import Actor
 from app.bapenda import assessments as asm
 from app.store import Store
 from db.engine import make_engine, sqlite_url
@@ -140,7 +141,7 @@ def test_lookup_shows_the_bill_with_interest_and_pays_it(qtbot, panel: BapendaPa
     with catalog_store.uow() as uow:
         skpd = asm.assess(uow, npwpd, principal=Decimal(2_000_000), period="2026-07",
                           issued_on="2026-07-15", due_on="2026-08-15", office_code=BATU,
-                          actor="petugas", now=MONDAY_9 - timedelta(days=1))
+                          actor=Actor("petugas"), now=MONDAY_9 - timedelta(days=1))
     panel.tabs.setCurrentIndex(2)
     qtbot.keyClicks(panel.ref, npwpd)
     with qtbot.waitSignal(panel.billed) as billed:
