@@ -151,7 +151,7 @@ def registration_stage(session: Session, service: Service) -> int | None:
 
 
 def set_requirement(uow: UnitOfWork, visit_id: int, code: str, checked: bool, *,
-                    actor: Actor | str, now: datetime | None = None
+                    actor: Actor, now: datetime | None = None
                     ) -> tuple[checklist.RequirementState, ...]:
     """Tick (or untick) one requirement of an open visit, with who and when.
 

@@ -33,7 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import access, audit
-from app.access import Act
+from app.access import Act, Actor
 from app.desk.panels import panels_for
 from app.errors import LoketError
 from app.i18n import Text
@@ -166,7 +166,7 @@ def where(session: Session, visit: Visit) -> Where:
                  tuple(works_of(office, stage.code)))
 
 
-def require_at_work(session: Session, visit: Visit, work: str, *, actor: Any,
+def require_at_work(session: Session, visit: Visit, work: str, *, actor: Actor,
                     override: bool = False, now: datetime) -> None:
     """Refuse ``work`` on ``visit`` unless a counter whose stage does that work has called
     or is serving it. ``override`` lets a supervisor (or admin) act anyway: allowed only
@@ -186,7 +186,7 @@ def require_at_work(session: Session, visit: Visit, work: str, *, actor: Any,
 
 
 def require_visit_at_work(session: Session, office_id: int, visit_id: int | None, work: str,
-                          *, actor: Any, override: bool, now: datetime,
+                          *, actor: Actor, override: bool, now: datetime,
                           open_only: bool = False) -> None:
     """:func:`require_at_work` for an action that names its visit by id, if it has one
     (an action without a visit asks nothing). The visit must be of ``office_id``;

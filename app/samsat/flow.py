@@ -76,7 +76,7 @@ _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9/\-]{0,63}$")
 # --- the visit --------------------------------------------------------------------------
 
 
-def _acting(session: Session, actor: Actor | str, visit: Visit, now: datetime) -> Acting:
+def _acting(session: Session, actor: Actor, visit: Visit, now: datetime) -> Acting:
     """The person doing the counter work on ``visit``, checked at its office."""
     return access.require(session, actor, Act.COUNTER_WORK, office_id=visit.office_id,
                           now=now)
@@ -176,7 +176,7 @@ def _check_result(session: Session, check: VehicleCheck, visit: Visit,
 
 
 def record_check(uow: UnitOfWork, visit_id: int, *, chassis: str, engine: str,
-                 plate: str | None = None, actor: Actor | str, now: datetime | None = None,
+                 plate: str | None = None, actor: Actor, now: datetime | None = None,
                  note: str = "", override: bool = False) -> CheckResult:
     """Cek fisik: record the chassis and engine numbers read off the visit's vehicle.
 
@@ -375,7 +375,7 @@ def _check_passes(session: Session, visit: Visit, vehicle: Vehicle) -> VehicleCh
 
 
 def register_case(uow: UnitOfWork, visit_id: int, *, plate: str, nik: str,
-                  actor: Actor | str,
+                  actor: Actor,
                   now: datetime | None = None, note: str = "",
                   override: bool = False) -> CaseView:
     """Loket 1: register the visit's STNK case, or refuse with the reason and save nothing.
@@ -637,7 +637,7 @@ def _number(session: Session, office: Office, series: str, on: date) -> str:
 
 def record_payment(uow: UnitOfWork, visit_id: int, *, method: str, reference: str = "",
                    amount_tendered: object = None, expected_total: Decimal | None = None,
-                   actor: Actor | str, now: datetime | None = None,
+                   actor: Actor, now: datetime | None = None,
                    override: bool = False) -> PaymentResult:
     """Loket 2: take the payment of the visit's bill, once.
 
@@ -768,7 +768,7 @@ class HandoverResult:
 
 
 def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed: bool,
-                    stamped: bool, actor: Actor | str, now: datetime | None = None,
+                    stamped: bool, actor: Actor, now: datetime | None = None,
                     note: str = "", override: bool = False) -> HandoverResult:
     """Loket 3: the endorsed and stamped STNK is handed to ``handed_to``; the visit's total
     time (ticket to hand-over) is measured against the service's standard."""
@@ -810,7 +810,7 @@ def record_handover(uow: UnitOfWork, visit_id: int, *, handed_to: str, endorsed:
 # --- a supervisor cancels an unpaid case ----------------------------------------------
 
 
-def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor | str,
+def cancel_case(uow: UnitOfWork, visit_id: int, *, reason: str, actor: Actor,
                 now: datetime | None = None) -> CaseView:
     """A supervisor cancels the visit's registered, unpaid case, with a reason: the only way
     an unpaid bill leaves loket 2 (then as "cancelled"). Officers are refused; a paid case

@@ -306,7 +306,7 @@ def validate_person(session: Session, data: PersonData, *, today: date | None = 
     return values
 
 
-def register_person(uow: UnitOfWork, data: PersonData, *, actor: Actor | str,
+def register_person(uow: UnitOfWork, data: PersonData, *, actor: Actor,
                     now: datetime | None = None) -> Person:
     """Add a person (vehicle owner) to the register: all of it, or nothing."""
     now = moment(now)
@@ -368,7 +368,7 @@ def validate_vehicle(session: Session, data: VehicleData, *, today: date | None 
     return values
 
 
-def register_vehicle(uow: UnitOfWork, data: VehicleData, *, actor: Actor | str,
+def register_vehicle(uow: UnitOfWork, data: VehicleData, *, actor: Actor,
                      now: datetime | None = None) -> Vehicle:
     """Add a vehicle to the register: all of it, or nothing."""
     now = moment(now)

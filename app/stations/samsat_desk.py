@@ -138,33 +138,33 @@ class SamsatDesk:
     # --- recording -------------------------------------------------------------------
 
     def record_check(self, visit_id: int, *, chassis: str, engine: str,
-                     plate: str | None, actor: Actor | str) -> CheckResult:
+                     plate: str | None, actor: Actor) -> CheckResult:
         """Cek fisik: the numbers read on the vehicle (a mismatch is recorded too)."""
         with unit_of_work(self.store) as uow:
             return flow.record_check(uow, visit_id, chassis=chassis, engine=engine,
                                      plate=plate, actor=actor, now=self.clock())
 
-    def register_owner(self, data: PersonData, actor: Actor | str) -> Owner:
+    def register_owner(self, data: PersonData, actor: Actor) -> Owner:
         """A new person in the register."""
         with unit_of_work(self.store) as uow:
             person = registry.register_person(uow, data, actor=actor, now=self.clock())
             return Owner(person.nik, person.name, person.address or "")
 
-    def register_vehicle(self, data: VehicleData, actor: Actor | str) -> dict[str, Any]:
+    def register_vehicle(self, data: VehicleData, actor: Actor) -> dict[str, Any]:
         """A new vehicle in the register, as :func:`app.samsat.registry.vehicle_json`."""
         with unit_of_work(self.store) as uow:
             vehicle = registry.register_vehicle(uow, data, actor=actor, now=self.clock())
             return registry.vehicle_json(vehicle)
 
     def register(self, visit_id: int, *, plate: str, nik: str,
-                 actor: Actor | str) -> CaseView:
+                 actor: Actor) -> CaseView:
         """Loket 1: the visit's case registered for the vehicle and its owner."""
         with unit_of_work(self.store) as uow:
             return flow.register_case(uow, visit_id, plate=plate, nik=nik, actor=actor,
                                       now=self.clock())
 
     def pay(self, visit_id: int, *, method: str, reference: str, tendered: str,
-            expected_total: Decimal, actor: Actor | str) -> PaymentResult:
+            expected_total: Decimal, actor: Actor) -> PaymentResult:
         """Loket 2: the bill paid (refused if it is no longer ``expected_total``)."""
         with unit_of_work(self.store) as uow:
             return flow.record_payment(uow, visit_id, method=method, reference=reference,
@@ -173,7 +173,7 @@ class SamsatDesk:
                                        now=self.clock())
 
     def hand_over(self, visit_id: int, *, handed_to: str, endorsed: bool, stamped: bool,
-                  actor: Actor | str) -> HandoverResult:
+                  actor: Actor) -> HandoverResult:
         """Loket 3: the endorsed and stamped STNK handed over."""
         with unit_of_work(self.store) as uow:
             return flow.record_handover(uow, visit_id, handed_to=handed_to,

@@ -237,7 +237,7 @@ def test_no_officer_ticks_nothing_and_prints_no_slip(catalog_store: Store,
         assert entry.office_id == visit.office_id
     # the officer's tick is theirs, by name and user id
     with catalog_store.uow() as uow:
-        states = desk.set_requirement(uow, visit_id, "stnk-asli", True, actor="petugas",
+        states = desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=Actor("petugas"),
                                       now=MONDAY_9)
     ticked = [s for s in states if s.checked]
     assert [s.by for s in ticked] == ["petugas"]

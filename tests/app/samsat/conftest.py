@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app import users
+from app.access import Actor
 from app.desk import visit as desk
 from app.queue import engine as q
 from app.queue import stage_work
@@ -47,11 +48,11 @@ class Flow:
     def __init__(self, store: Store) -> None:
         self.store = store
         with store.uow() as uow:
-            info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor="admin",
+            info = users.add_user(uow, "petugas1", "officer", "rahasia-123", actor=Actor("admin"),
                                   office_code=OFFICE)
         self.officer = q.Actor(info.username, info.id)
         with store.uow() as uow:
-            boss = users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor="admin",
+            boss = users.add_user(uow, "kepala", "supervisor", "rahasia-123", actor=Actor("admin"),
                                   office_code=OFFICE)
         self.supervisor = q.Actor(boss.username, boss.id)
 

@@ -31,7 +31,7 @@ from tests.app.samsat.conftest import (
     at,
     motorcycle,
 )
-from tests.helpers import last_entry, only_the_refusal_is_kept, user_id
+from tests.helpers import as_actor, last_entry, only_the_refusal_is_kept, user_id
 
 CANCEL = "membatalkan pembayaran, surat, NPWPD atau permohonan"
 
@@ -93,11 +93,11 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
     def register_person(actor: Actor | str) -> None:
         with store.uow() as uow:
             registry.register_person(uow, registry.PersonData(NIK, "Budi Santoso"),
-                                     actor=actor, now=at(0))
+                                     actor=as_actor(actor), now=at(0))
 
     def register_vehicle(actor: Actor | str) -> None:
         with store.uow() as uow:
-            registry.register_vehicle(uow, motorcycle(), actor=actor, now=at(0))
+            registry.register_vehicle(uow, motorcycle(), actor=as_actor(actor), now=at(0))
 
     # the register is the province's: an officer of any office adds to it, nobody else
     for step in (register_person, register_vehicle):
@@ -112,7 +112,7 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
     def check(actor: Actor | str) -> None:
         with store.uow() as uow:
             f.record_check(uow, visit_id, chassis=CHASSIS, engine=ENGINE, plate=PLATE,
-                           actor=actor, now=at(2))
+                           actor=as_actor(actor), now=at(2))
 
     refused(*only_the_refusal_is_kept(store, url, lambda: check(who)))
     check(flow.officer)
@@ -121,7 +121,7 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
 
     def tick(actor: Actor | str) -> None:
         with store.uow() as uow:
-            desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=actor, now=at(5))
+            desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=as_actor(actor), now=at(5))
 
     refused(*only_the_refusal_is_kept(store, url, lambda: tick(who)))
     with store.uow(read_only=True) as uow:
@@ -130,7 +130,7 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
 
     def register_case(actor: Actor | str) -> None:
         with store.uow() as uow:
-            f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=actor, now=at(6))
+            f.register_case(uow, visit_id, plate=PLATE, nik=NIK, actor=as_actor(actor), now=at(6))
 
     refused(*only_the_refusal_is_kept(store, url, lambda: register_case(who)))
     register_case(flow.officer)
@@ -139,7 +139,7 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
 
     def pay(actor: Actor | str) -> None:
         with store.uow() as uow:
-            f.record_payment(uow, visit_id, method="cash", actor=actor, now=at(10))
+            f.record_payment(uow, visit_id, method="cash", actor=as_actor(actor), now=at(10))
 
     refused(*only_the_refusal_is_kept(store, url, lambda: pay(who)))
     pay(flow.officer)
@@ -149,7 +149,7 @@ def test_only_an_officer_of_the_office_does_the_stnk_flow(flow: Flow, catalog_db
     def hand_over(actor: Actor | str) -> None:
         with store.uow() as uow:
             f.record_handover(uow, visit_id, handed_to="Budi Santoso", endorsed=True,
-                              stamped=True, actor=actor, now=at(20))
+                              stamped=True, actor=as_actor(actor), now=at(20))
 
     refused(*only_the_refusal_is_kept(store, url, lambda: hand_over(who)))
     hand_over(flow.officer)
@@ -179,7 +179,7 @@ def test_an_officer_may_not_cancel_a_case(flow: Flow, catalog_db_url: str) -> No
     for officer in (flow.officer, "petugas", "test"):
         def cancel(actor: Actor | str = officer) -> None:
             with flow.store.uow() as uow:
-                f.cancel_case(uow, visit_id, reason="salah input", actor=actor, now=at(9))
+                f.cancel_case(uow, visit_id, reason="salah input", actor=as_actor(actor), now=at(9))
 
         err, entry = only_the_refusal_is_kept(flow.store, catalog_db_url, cancel)
         name = officer if isinstance(officer, str) else officer.name
@@ -196,7 +196,8 @@ def test_an_officer_may_not_cancel_a_case(flow: Flow, catalog_db_url: str) -> No
     assert entry.office_id == office_id
     # the office's supervisor may, and is audited by user id; so is one of no office
     with flow.store.uow() as uow:
-        view = f.cancel_case(uow, visit_id, reason="salah input", actor="pengawas", now=at(9))
+        view = f.cancel_case(uow, visit_id, reason="salah input", actor=Actor("pengawas"),
+                             now=at(9))
     assert view.status == "cancelled"
     entry = last_entry(flow.store, "samsat.cancelled")
     assert (entry.actor, entry.user_id) == ("pengawas", user_id(flow.store, "pengawas"))
@@ -235,7 +236,7 @@ def test_the_counter_officer_is_checked_before_a_supervisor_signs_in(
 
     def cancel() -> None:
         with flow.store.uow() as uow:
-            desk.cancel_visit(uow, "L2", actor=who, office_code=OFFICE, reason="batal",
+            desk.cancel_visit(uow, "L2", actor=as_actor(who), office_code=OFFICE, reason="batal",
                               supervisor=("kepala", "rahasia-123"), now=at(9))
 
     err, entry = only_the_refusal_is_kept(flow.store, catalog_db_url, cancel)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.access import Actor
 from app.errors import LoketError
 from app.stations import samsat_desk as sd
 from app.store import Store
@@ -115,14 +116,14 @@ def test_a_database_that_cannot_be_reached_is_db_unreachable(lost_store: Store) 
     calls = (lambda: desk.counter_stages("L1"), lambda: desk.case(1, "loket-2"),
              lambda: desk.look_up(PLATE, NIK), lambda: desk.place_of("samsat-payment"),
              lambda: desk.record_check(1, chassis=CHASSIS, engine=ENGINE, plate=None,
-                                       actor="petugas1"),
+                                       actor=Actor("petugas1")),
              lambda: desk.register_owner(sd.PersonData(NIK, "Budi", ""), "petugas1"),
              lambda: desk.register_vehicle(motorcycle(), "petugas1"),
-             lambda: desk.register(1, plate=PLATE, nik=NIK, actor="petugas1"),
+             lambda: desk.register(1, plate=PLATE, nik=NIK, actor=Actor("petugas1")),
              lambda: desk.pay(1, method="cash", reference="", tendered="Rp500.000",
-                              expected_total=Decimal(1), actor="petugas1"),
+                              expected_total=Decimal(1), actor=Actor("petugas1")),
              lambda: desk.hand_over(1, handed_to="Budi", endorsed=True, stamped=True,
-                                    actor="petugas1"))
+                                    actor=Actor("petugas1")))
     for call in calls:
         with pytest.raises(LoketError) as lost:
             call()
