@@ -42,7 +42,7 @@ from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app import audit, i18n
-from app.access import Actor, name_of
+from app.access import Actor
 from app.errors import LoketError
 from app.store import Store, UnitOfWork
 from db.enums import DeviceKind, JobState
@@ -55,6 +55,7 @@ MAX_ATTEMPTS = 6
 BACKOFF_BASE = 2.0  # seconds: 2, 4, 8, 16, 32, then 60 at most
 BACKOFF_MAX = 60.0
 ACTOR = "spool"
+SPOOL = Actor.system(ACTOR)  # a job saved by the program itself
 # how long a sender may take before another may presume it gone: a ticket takes a second, a
 # silent printer a few timeouts (3 s each); a card printer far less than this
 LEASE = timedelta(minutes=2)
@@ -151,11 +152,11 @@ class JobResult:
 
 def enqueue(uow: UnitOfWork, *, kind: DeviceKind, connection: str, job_kind: str,
             payload: bytes, office_id: int | None = None, station_id: int | None = None,
-            visit_id: int | None = None, actor: Actor | str = ACTOR,
+            visit_id: int | None = None, actor: Actor = SPOOL,
             now: datetime | None = None, sender: Spool | None = None) -> int:
     """Save a job (committed before anyone tries to send it). With ``sender`` the job is
     born leased to it (``sent``): no spool can claim it before that sender sends it.
-    ``actor``: who asked for it; an :class:`Actor` puts their user id in the audit too."""
+    ``actor``: who asked for it (their name and user id go in the audit)."""
     now = now or datetime.now(UTC)
     job = DeviceJob(office_id=office_id, station_id=station_id, device_kind=kind,
                     connection=check_connection(connection, kind), job_kind=job_kind,
@@ -166,7 +167,7 @@ def enqueue(uow: UnitOfWork, *, kind: DeviceKind, connection: str, job_kind: str
         job.lease_owner, job.lease_expires_at = sender.owner, now + sender.lease
     uow.session.add(job)
     uow.session.flush()
-    audit.record(uow.session, actor=name_of(actor), user_id=getattr(actor, "user_id", None),
+    audit.record(uow.session, actor=actor.name, user_id=actor.user_id,
                  action="print.queued", entity="device_job", entity_id=job.id,
                  office_id=office_id, at=now,
                  after={"kind": job_kind, "connection": job.connection, "visit_id": visit_id,
@@ -288,7 +289,7 @@ class Spool:
             uow.commit()
         return claim
 
-    def take_over(self, job_id: int, *, actor: str, payload: bytes | None = None,
+    def take_over(self, job_id: int, *, actor: Actor, payload: bytes | None = None,
                   job_kind: str | None = None, connection: str | None = None,
                   now: datetime | None = None) -> Claim:
         """A person's explicit take-over (a reprint): the job becomes this sender's, with a
@@ -318,7 +319,7 @@ class Spool:
             if row is None:
                 raise LoketError("print.busy", job=job_id)
             claim = _claim_of(row)
-            audit.record(uow.session, actor=actor, action="print.taken_over",
+            audit.record(uow.session, actor=actor.name, action="print.taken_over",
                          entity="device_job", entity_id=job_id, office_id=claim.office_id,
                          at=now, before={"state": seen[0].value, "owner": seen[2]},
                          after={"state": JobState.SENT.value, "owner": self.owner,

@@ -19,12 +19,14 @@ from app.i18n import tr
 def cmd_print_ticket(args: argparse.Namespace) -> int:
     """Print a ticket once, or reprint it (marked); the message on a failure says exactly
     what happens next: retried automatically, or waiting for someone to press reprint."""
+    from app.access import Actor
     from app.output import tickets as ticket_print
 
     with open_store(args) as store:
         visit_id = ticket_print.find_visit(store, args.ticket, office_code=args.office)
-        result = ticket_print.print_ticket(store, visit_id, args.to, reprint=args.reprint,
-                                           actor=actor(args, anonymous=True).name)
+        who = actor(args, anonymous=True)
+        result = ticket_print.print_ticket(  # by name, as before: the job's audit has no id
+            store, visit_id, args.to, reprint=args.reprint, actor=Actor(who.name))
         with store.uow(read_only=True) as uow:
             from db.models import Visit
 

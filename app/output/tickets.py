@@ -15,10 +15,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.access import Actor
 from app.clock import local, utcnow
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.queue import engine as q_
 from app.queue.promise import not_open_for_visit
+from app.queue.tickets import KIOSK
 from app.spool import JobResult, Spool, check_connection, enqueue
 from app.store import Store, UnitOfWork
 from db import locks
@@ -26,9 +29,6 @@ from db.enums import DeviceKind, JobState
 from db.models import DeviceJob, Office, Service, Visit
 from devices.connection import parse
 from printing.ticket import Paper, TicketContent, paper_for, qr_payload, render_ticket
-
-DEFAULT_FOOTER = ("Simpan tiket ini sampai selesai dilayani.",
-                  "Pindai kode QR untuk cek antrian & survei.")
 
 
 def paper_of(connection: str) -> Paper:
@@ -62,7 +62,7 @@ def ticket_content(store: Store, visit_id: int, *, reprint: bool = False,
         service = s.get(Service, visit.service_id)
         assert office is not None and service is not None
         ahead, eta = q_.position(s, visit, office, now)
-        footer = tuple(office.settings.get("ticket_footer") or DEFAULT_FOOTER)
+        footer = settings_of(office).ticket_footer
         not_open = not_open_for_visit(s, visit, now)  # then no wait is promised
         content = TicketContent(
             office_name=office.name, office_address=office.address.split("\n")[0],
@@ -101,7 +101,7 @@ def _refuse_second_original(uow: UnitOfWork, visit_id: int) -> None:
 
 
 def queue_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
-                 station_id: int | None = None, actor: str = "kiosk",
+                 station_id: int | None = None, actor: Actor = KIOSK,
                  now: datetime | None = None, sender: Spool | None = None) -> int:
     """Render the visit's ticket for the printer at ``connection`` and save the job (leased
     to ``sender`` if given). Refused when the visit has its ticket job already, unless this
@@ -119,7 +119,7 @@ def queue_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool 
 
 
 def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
-                 actor: str = "kiosk", spool: Spool | None = None,
+                 actor: Actor | str = KIOSK, spool: Spool | None = None,
                  station_id: int | None = None, now: datetime | None = None,
                  retry: bool | None = None) -> JobResult:
     """Queue the ticket and print it at once (the kiosk waits for this); with ``reprint``,
@@ -129,7 +129,12 @@ def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool 
     saving and the sending. The kiosk passes ``retry=False``: its screen has told the
     visitor the number, a ticket coming out minutes later would confuse the next visitor.
     A reprint is never retried by itself either: the person who asked stands at the printer.
+
+    ``actor`` a name: only for the supervisor station's reprint (app/stations/supervisor.py
+    hands on ``actor.name``) until it hands on its Actor; every other caller passes one.
     """
+    if not isinstance(actor, Actor):
+        actor = Actor(actor)
     spool = spool or Spool(store)
     if reprint:
         return reprint_ticket(store, visit_id, connection, actor=actor, spool=spool,
@@ -146,7 +151,7 @@ def _send_held(spool: Spool, job_id: int, now: datetime | None, *, retry: bool) 
     return spool.send(claim, now, retry=retry)
 
 
-def reprint_ticket(store: Store, visit_id: int, connection: str, *, actor: str,
+def reprint_ticket(store: Store, visit_id: int, connection: str, *, actor: Actor,
                    spool: Spool | None = None, station_id: int | None = None,
                    now: datetime | None = None, retry: bool = False) -> JobResult:
     """A person's reprint of a visit's ticket, marked "CETAK ULANG" on paper: it takes over
@@ -164,7 +169,7 @@ def reprint_ticket(store: Store, visit_id: int, connection: str, *, actor: str,
     return _send_held(spool, copy, now, retry=retry)
 
 
-def reprint_job(store: Store, job_id: int, *, actor: str, connection: str | None = None,
+def reprint_job(store: Store, job_id: int, *, actor: Actor, connection: str | None = None,
                 spool: Spool | None = None, now: datetime | None = None,
                 retry: bool = False) -> JobResult:
     """Reprint one ticket job (the supervisor's list of flagged jobs): take it over and send

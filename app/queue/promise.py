@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -46,8 +45,6 @@ DAY_OFF = "day_off"  # weekend, public holiday, cuti bersama or the office's own
 BEFORE_OPENING = "before_opening"
 AFTER_CLOSING = "after_closing"
 
-SETTING = "kiosk"  # the office setting: ``kiosk: {issue_when_closed: false}``
-ISSUE_WHEN_CLOSED = "issue_when_closed"
 LOOKAHEAD_DAYS = 60  # days searched for the next opening (Lebaran with cuti bersama: ~10)
 
 
@@ -94,16 +91,10 @@ class NotOpen:
 
 
 
-def issue_when_closed(settings: dict[str, Any] | None) -> bool:
-    """The office's ``kiosk: {issue_when_closed: ...}`` setting; off unless exactly ``true``."""
-    kiosk = (settings or {}).get(SETTING)
-    return isinstance(kiosk, dict) and kiosk.get(ISSUE_WHEN_CLOSED) is True
-
-
 def kiosk_state(uow: UnitOfWork, office_code: str, now: datetime) -> KioskState:
     """Whether the office is open and, if it is, which services can give a number now."""
     office = q_.resolve_office(uow.session, office_code)
-    allowed = issue_when_closed(office.settings)
+    allowed = settings_of(office).issue_when_closed
     shut = _closed(uow.session, office, now)
     if shut is not None:
         return KioskState(shut, {}, allowed)

@@ -27,6 +27,7 @@ from app import i18n
 from app.catalog.service import time_standard_of
 from app.clock import utcnow
 from app.errors import LoketError
+from app.office_settings import settings_of
 from app.output.devices import station_device
 from app.output.tickets import paper_of
 from app.output.tickets import print_ticket as spool_ticket
@@ -42,7 +43,6 @@ from app.queue.promise import (
     KioskState,
     NotOpen,
     ServiceState,
-    issue_when_closed,
     kiosk_state,
 )
 from app.spool import JobResult
@@ -54,7 +54,7 @@ from db.models import DeviceJob, Service, Station
 __all__ = [
     "AFTER_CLOSING", "BEFORE_OPENING", "DAY_CLOSED", "DAY_OFF", "INACTIVE", "Closed",
     "KioskOffice", "KioskService", "KioskSetup", "KioskState", "KioskStation", "KioskTicket",
-    "NotOpen", "ServiceState", "TicketInfo", "issue_when_closed", "kiosk_office", "kiosk_services",
+    "NotOpen", "ServiceState", "TicketInfo", "kiosk_office", "kiosk_services",
     "kiosk_state", "printed_bytes", "take_number", "ticket_printer",
 ]
 
@@ -109,9 +109,8 @@ def kiosk_office(uow: UnitOfWork, office_code: str) -> KioskOffice:
     office = q_.resolve_office(uow.session, office_code)
     hours = q_.office_hours(office)
     label = f"{hours[0]:%H:%M}-{hours[1]:%H:%M}" if hours else None
-    idle = office.settings.get("kiosk_idle_seconds")
     return KioskOffice(office.code, office.name, office.address.split("\n")[0],
-                       office.zone.value, label, float(idle) if idle else None)
+                       office.zone.value, label, settings_of(office).kiosk_idle_seconds)
 
 
 def kiosk_services(uow: UnitOfWork, office_code: str) -> list[KioskService]:
@@ -239,7 +238,7 @@ class KioskStation:
         number and a failure is for the officer to reprint. Blocks while the printer
         answers (or times out): the widget calls it from a worker thread."""
         with database_errors(self.store):
-            return spool_ticket(self.store, visit_id, printer, actor="kiosk",
+            return spool_ticket(self.store, visit_id, printer, actor=q_.KIOSK,
                                 station_id=station_id, now=self.clock(), retry=False)
 
     def printed_bytes(self, job_id: int) -> bytes | None:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from app.access import Actor
 from app.casework.holidays import add_holiday
 from app.errors import LoketError
+from app.office_settings import parse_settings
 from app.output.tickets import ticket_content
 from app.queue import engine as q_
 from app.stations import kiosk as ks
@@ -226,7 +227,7 @@ def test_without_stated_hours_only_a_closed_day_closes_the_kiosk(catalog_store: 
     ({"kiosk": {"issue_when_closed": True}}, True),
 ])
 def test_the_setting_is_on_only_when_exactly_true(settings: dict, allowed: bool) -> None:
-    assert ks.issue_when_closed(settings) is allowed
+    assert parse_settings(settings).issue_when_closed is allowed
 
 
 def test_a_stage_with_several_counters_is_open_when_any_of_them_is(

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.access import Actor
 from app.errors import LoketError
 from app.output import tickets as ticket_print
 from app.queue import engine as q_
@@ -316,7 +317,7 @@ def test_printing_a_ticket_twice_is_refused_in_words_that_say_why(batu: Store) -
             ticket_print.print_ticket(batu, visit, connection, now=MONDAY_9)
         assert info.value.key == "print.ticket_printed"
         with pytest.raises(LoketError) as info:  # the flagged list was stale: one copy
-            ticket_print.reprint_job(batu, first.id, actor="supervisor", now=MONDAY_9)
+            ticket_print.reprint_job(batu, first.id, actor=Actor("supervisor"), now=MONDAY_9)
         assert info.value.key == "print.already_done"
     assert len(sim.receipts) == 1
 
@@ -332,7 +333,7 @@ def test_a_reprint_takes_over_a_job_waiting_for_its_retry_and_marks_it(batu: Sto
         assert waiting.state == "queued"
         sim.set_fault(None)
         again = ticket_print.print_ticket(batu, visit, connection, reprint=True,
-                                          actor="petugas1", now=MONDAY_9)
+                                          actor=Actor("petugas1"), now=MONDAY_9)
         assert (again.id, again.state) == (waiting.id, "done")  # the same job, taken over
         assert Spool(batu).run_due(MONDAY_9 + timedelta(hours=1)) == []  # no retry left
     [receipt] = sim.receipts
@@ -348,7 +349,7 @@ def test_a_reprint_waits_for_a_live_sender(batu: Store) -> None:
     spool = Spool(batu)
     assert spool.claim(job, MONDAY_9) is not None
     with pytest.raises(LoketError) as info:
-        ticket_print.reprint_job(batu, job, actor="supervisor",
+        ticket_print.reprint_job(batu, job, actor=Actor("supervisor"),
                                  now=MONDAY_9 + timedelta(seconds=30))
     assert info.value.key == "print.busy"
     assert "tunggu hasilnya" in info.value.message("id")
@@ -481,7 +482,7 @@ def test_race_two_spools_the_kiosk_and_reprints_each_ticket_once_or_reprinted_ma
                     flagged = [j.id for j in failed_jobs(uow)]
                 for job_id in flagged:
                     try:
-                        ticket_print.reprint_job(batu, job_id, actor=name, spool=person)
+                        ticket_print.reprint_job(batu, job_id, actor=Actor(name), spool=person)
                     except LoketError as exc:  # another person, or the job moved on
                         refusals[exc.key] += 1
                     progress.set()

@@ -25,7 +25,7 @@ from sqlalchemy import Select, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from app import access, sessions, users
-from app.access import Act
+from app.access import Act, Actor
 from app.bapenda import assessments as asm
 from app.bapenda import taxpayers as tp
 from app.casework import applications as A
@@ -136,7 +136,7 @@ def _admin_setup(url: str) -> None:
                            actor=access.Actor.system("admin"))
         with store.uow() as uow:
             arrears.import_extract(uow, FISCAL_SAMPLE.read_bytes(), file_name="pkb-contoh.csv",
-                                   source="pkb", office_code=FO, actor="pengawas",
+                                   source="pkb", office_code=FO, actor=Actor("pengawas"),
                                    now=FISCAL_DAY - timedelta(hours=1))
 
 
@@ -373,7 +373,7 @@ def test_the_supervisor_board_acts_and_closes_and_opens_the_day(office: Stations
     assert text == seen["running_text"] == "Selamat datang di PST"
     [job] = seen["reprints"]
     simulator(DeviceKind.TICKET_PRINTER, parse(connection)).set_fault(None)
-    again = ticket_print.reprint_job(station, job["job"], actor="pengawas",
+    again = ticket_print.reprint_job(station, job["job"], actor=Actor("pengawas"),
                                      now=now + timedelta(minutes=23))
     assert again.state == "done"
     with station.uow() as uow:
@@ -451,7 +451,7 @@ def test_the_survey_station_stores_answers_and_ratings(office: Stations,
                                 ",".join(["23-11-2026", "stnk-perpanjangan",
                                           *["3"] * len(survey.ids)])]) + "\n")
     with station.uow() as uow:  # `loket ikm import` at the supervisor's PC
-        assert import_answers(uow, SAMSAT, paper, now=now, actor="pengawas") == 1
+        assert import_answers(uow, SAMSAT, paper, now=now, actor=Actor("pengawas")) == 1
     assert office.finish(SAMSAT, "L3", now, outcome="incomplete").outcome == "incomplete"
     sources = office.read(select(SurveyResponse.source).where(
         SurveyResponse.id.in_([submitted.response_id, rating])))
