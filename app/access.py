@@ -135,15 +135,10 @@ class Acting:
         return Actor(self.name, self.user_id, self.is_system)
 
 
-def name_of(actor: Actor | str) -> str:
-    return actor.name if isinstance(actor, Actor) else str(actor)
-
-
-def _user(session: Session, actor: Actor | str) -> User | None:
-    user_id = actor.user_id if isinstance(actor, Actor) else None
-    if user_id is not None:
-        return session.get(User, user_id)
-    name = name_of(actor)
+def _user(session: Session, actor: Actor) -> User | None:
+    if actor.user_id is not None:
+        return session.get(User, actor.user_id)
+    name = actor.name
     if not name or _CONTROL.search(name):  # a NUL breaks PostgreSQL
         return None
     return session.scalar(select(User).where(User.username == name))
@@ -156,29 +151,30 @@ def no_admin_yet(session: Session) -> bool:
 
 
 def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | None,
-            now: datetime | None = None, user_id: int | None = None,
-            counter_officer_id: int | None = None, all_offices: bool = False) -> Acting:
+            now: datetime | None = None, counter_officer_id: int | None = None,
+            all_offices: bool = False) -> Acting:
     """The checked person for ``act`` at ``office_id``, or a refusal (kept in the audit log).
 
-    ``user_id``: the user, where ``actor`` is only a name (an officer named by a form or an
-    option): the id is what is checked.
+    ``actor``: the user of its ``user_id`` when it has one (that id is what is checked), else
+    the user of its name. A bare name is taken only from the supervisor station's running
+    text (app/stations/supervisor.py's ``set_running_text``) until it hands on its Actor;
+    every other caller passes an :class:`Actor`.
     ``counter_officer_id``: for :attr:`Act.COUNTERS`, the officer signed in at the counter;
     an officer may open a free counter (becoming its officer) or close their own.
     ``all_offices``: the act changes every office (a day off for all): only a user of no
     particular office may, never the administrator of one office."""
-    if isinstance(actor, Actor) and actor.is_system:
+    if isinstance(actor, str):
+        actor = Actor(actor)
+    if actor.is_system:
         return Acting(actor.name, None, None, is_system=True)
-    if user_id is not None and not isinstance(actor, Actor):
-        actor = Actor(actor, user_id)
     now = now or datetime.now(UTC)
     cache: dict[tuple[str, int | None, Act, int | str | None], Acting] = \
         session.info.setdefault("loket.access", {})
-    key = (name_of(actor), getattr(actor, "user_id", None), act,
-           "all" if all_offices else office_id)
+    key = (actor.name, actor.user_id, act, "all" if all_offices else office_id)
     if key in cache and counter_officer_id is None:
         return cache[key]
     user = _user(session, actor)
-    name = name_of(actor)
+    name = actor.name
     least = LEAST[act]
     if user is None:
         if act in BOOTSTRAP and no_admin_yet(session):
@@ -218,9 +214,9 @@ def role_may(role: Role | str, act: Act) -> bool:
     return RANK[Role(role)] >= RANK[LEAST[act]]
 
 
-def is_at_least(session: Session, actor: Actor | str, role: Role) -> bool:
+def is_at_least(session: Session, actor: Actor, role: Role) -> bool:
     """Whether the actor is an active user of at least ``role`` (asks, refuses nothing)."""
-    if isinstance(actor, Actor) and actor.is_system:
+    if actor.is_system:
         return True
     user = _user(session, actor)
     return user is not None and user.active and RANK[user.role] >= RANK[role]

@@ -2,7 +2,8 @@
 command names its person with ``--as NAME --password-stdin``.
 
 Invariant: no command that changes the office acts for a name it has not verified. Every
-command asks this module for the actor (:func:`actor`, :func:`actor_name`); a name is taken
+command asks this module for the actor (:func:`actor`: an :class:`app.access.Actor`, handed on
+to the services as it is); a name is taken
 only with its password (read from stdin) or with a session opened by ``loket login`` whose
 token is in this PC's key store (the operating system's; where there is none, a file only
 its owner may read in the user's data folder, as for the database password). What that person may do
@@ -171,11 +172,6 @@ def actor(args: argparse.Namespace, *, anonymous: bool = False) -> Actor:
     result = acting(args, store, anonymous=Actor(pc_user()) if anonymous else None)
     args.cli_actor = result
     return result
-
-
-def actor_name(args: argparse.Namespace) -> str:
-    """The verified person a command acts for (:func:`actor`), by name."""
-    return actor(args).name
 
 
 def bootstrap(store: Store) -> bool:
