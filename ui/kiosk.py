@@ -24,7 +24,7 @@ live events (``ui/live.py``) and a slow timer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -412,9 +412,15 @@ class KioskWindow(QWidget):
         grid.setVerticalSpacing(14)
         columns = 1 if len(self.services) <= ONE_COLUMN else 2
         bring_label = self.tr("Bawa: %1")
+        step_label = self.tr("Dilakukan di kantor: %1")
         for i, service in enumerate(self.services):
-            bring = (bring_label.replace("%1", "; ".join(service.requirements))
-                     if service.requirements else self.tr("Tidak ada persyaratan khusus"))
+            # the documents under "Bawa:", a step done at the office (the vehicle's
+            # physical check) said apart: it is not something to bring
+            parts = ([bring_label.replace("%1", "; ".join(service.requirements))]
+                     if service.requirements else [])
+            if service.steps:
+                parts.append(step_label.replace("%1", "; ".join(service.steps)))
+            bring = " · ".join(parts) or self.tr("Tidak ada persyaratan khusus")
             button = _ServiceButton(service, bring)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, code=service.code: self._on_service(code))
@@ -832,9 +838,14 @@ class KioskWindow(QWidget):
             self.tr("Waktu penyelesaian: %1").replace("%1", service.time_standard)
             if service.time_standard else "")
         self.details_time.setVisible(bool(service.time_standard))
-        items = "".join(f"<li>{_html(r)}</li>" for r in service.requirements)
-        self.details_list.setText(f"<ol>{items}</ol>" if items
-                                  else self.tr("Tidak ada persyaratan khusus"))
+        parts = []
+        if service.requirements:
+            parts.append(f"<p><b>{_html(self.tr('Dokumen yang dibawa:'))}</b></p>"
+                         + _numbered(service.requirements))
+        if service.steps:
+            parts.append(f"<p><b>{_html(self.tr('Dilakukan di kantor:'))}</b></p>"
+                         + _numbered(service.steps))
+        self.details_list.setText("".join(parts) or self.tr("Tidak ada persyaratan khusus"))
         self._show(self.details_page, self.idle_seconds * 3)
 
     def _on_take_details(self) -> None:
@@ -993,6 +1004,14 @@ def _date_text(day: date) -> str:
         return day_and_date(day)
     return QLocale(QLocale.Language.English).toString(QDate(day.year, day.month, day.day),
                                                       "dddd, d MMMM yyyy")
+
+
+def _numbered(items: Sequence[str]) -> str:
+    """A numbered list as rich text, numbered by hand: Qt's ``<ol>`` leaves the number a
+    fixed margin that, at the kiosk's type size, cuts "10." to "0."."""
+    rows = "".join(f"<tr><td align='right' style='padding-right: 12px'>{n}.</td>"
+                   f"<td>{_html(text)}</td></tr>" for n, text in enumerate(items, start=1))
+    return f"<table cellspacing='0' cellpadding='2'>{rows}</table>" if rows else ""
 
 
 def _html(text: str) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app import users
+from app import labels, users
 from app.access import Act, Actor
 from app.clock import day_bounds, local, local_day, utcnow
 from app.desk import requirements as checklist
@@ -138,6 +138,7 @@ class HistoryEntry:
     user: str | None
     note: str
     data: dict[str, Any] = field(default_factory=dict)
+    stage_name: str = ""  # the stage as people call it (its catalog name), never its code
 
 
 def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
@@ -148,7 +149,8 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
         raise LoketError("desk.unknown_visit", visit=visit_id)
     zone = s.scalars(select(Office.zone).where(Office.id == visit.office_id)).one()
     rows = s.execute(
-        select(VisitTransition, Stage.code, Counter.code, User.username)
+        select(VisitTransition, Stage.code, Stage.name, Stage.name_en, Counter.code,
+               User.username)
         .outerjoin(StageRecord, StageRecord.id == VisitTransition.stage_record_id)
         .outerjoin(Stage, Stage.id == StageRecord.stage_id)
         .outerjoin(Counter, Counter.id == VisitTransition.counter_id)
@@ -166,8 +168,9 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
         return data
 
     return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
-                         counter, user, t.note or "", data_of(t))
-            for t, stage, counter, user in rows]
+                         counter, user, t.note or "", data_of(t),
+                         labels.catalog_name(name, name_en) if stage else "")
+            for t, stage, name, name_en, counter, user in rows]
 
 
 # --- the station ------------------------------------------------------------------------

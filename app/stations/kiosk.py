@@ -23,7 +23,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app import i18n
+from app import i18n, labels
 from app.catalog.service import time_standard_of
 from app.clock import utcnow
 from app.errors import LoketError
@@ -78,8 +78,9 @@ class KioskService:
     code: str
     name: str
     prefix: str
-    requirements: tuple[str, ...]  # what to bring, as the catalog words it
+    requirements: tuple[str, ...]  # the documents to bring, as the catalog words them
     time_standard: str | None  # e.g. "30 menit"; None when the standard states none
+    steps: tuple[str, ...] = ()  # done at the office, not brought: "Cek Fisik Kendaraan"
 
 
 i18n.register({
@@ -116,8 +117,9 @@ def kiosk_office(uow: UnitOfWork, office_code: str) -> KioskOffice:
 def kiosk_services(uow: UnitOfWork, office_code: str) -> list[KioskService]:
     """The active services offered at the kiosk (catalog ``kiosk: true``), in catalog order.
 
-    A requirement for one variant only (e.g. personal vs business) is shown with its
-    variant in brackets.
+    A requirement for one variant only (e.g. personal vs business) names the variant in
+    brackets, by its catalog name (:func:`app.labels.requirement_text`); a step done at the
+    office (catalog ``kind: step``) is kept apart from the documents to bring.
     """
     office = q_.resolve_office(uow.session, office_code)
     rows = uow.session.scalars(
@@ -127,12 +129,12 @@ def kiosk_services(uow: UnitOfWork, office_code: str) -> list[KioskService]:
         .order_by(Service.position, Service.code))
     out = []
     for service in rows:
-        requirements = tuple(
-            f"{r['text']} ({r['for']})" if r.get("for") else str(r["text"])
-            for r in service.requirements if isinstance(r, dict) and r.get("text"))
+        items = [r for r in service.requirements if isinstance(r, dict) and r.get("text")]
+        documents = tuple(labels.requirement_text(r) for r in items if not labels.is_step(r))
+        steps = tuple(labels.requirement_text(r) for r in items if labels.is_step(r))
         time = time_standard_of(service)
-        out.append(KioskService(service.code, service.name, service.prefix, requirements,
-                                time.to_json()["text"] if time else None))
+        out.append(KioskService(service.code, service.name, service.prefix, documents,
+                                time.to_json()["text"] if time else None, steps))
     return out
 
 
