@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/demo.py" line="65"/>
+        <location filename="../../ui/demo.py" line="73"/>
         <source>time.none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,483 +12,483 @@
 <context>
     <name>BapendaPanel</name>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="93"/>
+        <location filename="../../ui/panels/bapenda.py" line="94"/>
         <source>Pendaftaran NPWPD</source>
         <translation>NPWPD registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="94"/>
+        <location filename="../../ui/panels/bapenda.py" line="95"/>
         <source>Penonaktifan</source>
         <translation>Deactivation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="95"/>
+        <location filename="../../ui/panels/bapenda.py" line="96"/>
         <source>Pembayaran Pajak</source>
         <translation>Tax payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="110"/>
+        <location filename="../../ui/panels/bapenda.py" line="111"/>
         <source>NPWPD &amp; Pajak Daerah</source>
         <translation>NPWPD &amp; Regional Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="118"/>
+        <location filename="../../ui/panels/bapenda.py" line="119"/>
         <source>Pribadi (P)</source>
         <translation>Individual (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="119"/>
+        <location filename="../../ui/panels/bapenda.py" line="120"/>
         <source>Badan Usaha (B)</source>
         <translation>Business entity (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="122"/>
+        <location filename="../../ui/panels/bapenda.py" line="123"/>
         <source>16 angka NIK</source>
         <translation>16-digit NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="124"/>
+        <location filename="../../ui/panels/bapenda.py" line="125"/>
         <source>nama wajib pajak / pemilik</source>
         <translation>taxpayer / owner name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="126"/>
-        <location filename="../../ui/panels/bapenda.py" line="256"/>
-        <location filename="../../ui/panels/bapenda.py" line="619"/>
+        <location filename="../../ui/panels/bapenda.py" line="127"/>
+        <location filename="../../ui/panels/bapenda.py" line="257"/>
+        <location filename="../../ui/panels/bapenda.py" line="620"/>
         <source>nama badan usaha</source>
         <translation>business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="127"/>
+        <location filename="../../ui/panels/bapenda.py" line="128"/>
         <source>13 angka (boleh kosong)</source>
         <translation>13 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="129"/>
+        <location filename="../../ui/panels/bapenda.py" line="130"/>
         <source>15/16 angka (boleh kosong)</source>
         <translation>15/16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="135"/>
+        <location filename="../../ui/panels/bapenda.py" line="136"/>
         <source>jalan, nomor, RT/RW</source>
         <translation>street, number, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="146"/>
+        <location filename="../../ui/panels/bapenda.py" line="147"/>
         <source>kode kecamatan</source>
         <translation>district code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="151"/>
+        <location filename="../../ui/panels/bapenda.py" line="152"/>
         <source>kode kelurahan/desa</source>
         <translation>village code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="152"/>
+        <location filename="../../ui/panels/bapenda.py" line="153"/>
         <source>boleh kosong</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="157"/>
+        <location filename="../../ui/panels/bapenda.py" line="158"/>
         <source>printer kartu, mis. card+printer://Evolis</source>
         <translation>card printer, e.g. card+printer://Evolis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="158"/>
+        <location filename="../../ui/panels/bapenda.py" line="159"/>
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="160"/>
-        <location filename="../../ui/panels/bapenda.py" line="301"/>
-        <location filename="../../ui/panels/bapenda.py" line="311"/>
+        <location filename="../../ui/panels/bapenda.py" line="161"/>
+        <location filename="../../ui/panels/bapenda.py" line="302"/>
+        <location filename="../../ui/panels/bapenda.py" line="312"/>
         <source>Cetak kartu</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="163"/>
+        <location filename="../../ui/panels/bapenda.py" line="164"/>
         <source>Kartu dicetak setelah NPWPD didaftarkan.</source>
         <translation>The card is printed once the NPWPD is registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="176"/>
+        <location filename="../../ui/panels/bapenda.py" line="177"/>
         <source>Jenis wajib pajak</source>
         <translation>Taxpayer type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="177"/>
-        <location filename="../../ui/panels/bapenda.py" line="253"/>
-        <location filename="../../ui/panels/bapenda.py" line="618"/>
+        <location filename="../../ui/panels/bapenda.py" line="178"/>
+        <location filename="../../ui/panels/bapenda.py" line="254"/>
+        <location filename="../../ui/panels/bapenda.py" line="619"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="178"/>
+        <location filename="../../ui/panels/bapenda.py" line="179"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="179"/>
+        <location filename="../../ui/panels/bapenda.py" line="180"/>
         <source>Nama badan usaha</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="180"/>
-        <location filename="../../ui/panels/bapenda.py" line="257"/>
-        <location filename="../../ui/panels/bapenda.py" line="620"/>
+        <location filename="../../ui/panels/bapenda.py" line="181"/>
+        <location filename="../../ui/panels/bapenda.py" line="258"/>
+        <location filename="../../ui/panels/bapenda.py" line="621"/>
         <source>NIB</source>
         <translation>NIB</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="181"/>
-        <location filename="../../ui/panels/bapenda.py" line="258"/>
-        <location filename="../../ui/panels/bapenda.py" line="620"/>
+        <location filename="../../ui/panels/bapenda.py" line="182"/>
+        <location filename="../../ui/panels/bapenda.py" line="259"/>
+        <location filename="../../ui/panels/bapenda.py" line="621"/>
         <source>NPWP</source>
         <translation>NPWP</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="182"/>
+        <location filename="../../ui/panels/bapenda.py" line="183"/>
         <source>Jenis pajak</source>
         <translation>Tax type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="183"/>
+        <location filename="../../ui/panels/bapenda.py" line="184"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="184"/>
+        <location filename="../../ui/panels/bapenda.py" line="185"/>
         <source>Kecamatan</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="185"/>
+        <location filename="../../ui/panels/bapenda.py" line="186"/>
         <source>Kelurahan/Desa</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="186"/>
+        <location filename="../../ui/panels/bapenda.py" line="187"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="187"/>
+        <location filename="../../ui/panels/bapenda.py" line="188"/>
         <source>Persyaratan</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="188"/>
+        <location filename="../../ui/panels/bapenda.py" line="189"/>
         <source>Printer kartu</source>
         <translation>Card printer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="213"/>
+        <location filename="../../ui/panels/bapenda.py" line="214"/>
         <source>%1 (tidak wajib)</source>
         <translation>%1 (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="254"/>
-        <location filename="../../ui/panels/bapenda.py" line="618"/>
+        <location filename="../../ui/panels/bapenda.py" line="255"/>
+        <location filename="../../ui/panels/bapenda.py" line="619"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="259"/>
-        <location filename="../../ui/panels/bapenda.py" line="621"/>
+        <location filename="../../ui/panels/bapenda.py" line="260"/>
+        <location filename="../../ui/panels/bapenda.py" line="622"/>
         <source>alamat</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="262"/>
-        <location filename="../../ui/panels/bapenda.py" line="623"/>
+        <location filename="../../ui/panels/bapenda.py" line="263"/>
+        <location filename="../../ui/panels/bapenda.py" line="624"/>
         <source>kecamatan</source>
         <translation>district</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="263"/>
-        <location filename="../../ui/panels/bapenda.py" line="624"/>
+        <location filename="../../ui/panels/bapenda.py" line="264"/>
+        <location filename="../../ui/panels/bapenda.py" line="625"/>
         <source>kelurahan/desa</source>
         <translation>village</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="264"/>
-        <location filename="../../ui/panels/bapenda.py" line="625"/>
+        <location filename="../../ui/panels/bapenda.py" line="265"/>
+        <location filename="../../ui/panels/bapenda.py" line="626"/>
         <source>telepon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="267"/>
+        <location filename="../../ui/panels/bapenda.py" line="268"/>
         <source>isi %1</source>
         <translation>enter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="269"/>
+        <location filename="../../ui/panels/bapenda.py" line="270"/>
         <source>perbaiki %1</source>
         <translation>correct %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="271"/>
+        <location filename="../../ui/panels/bapenda.py" line="272"/>
         <source>centang persyaratan wajib</source>
         <translation>tick the required documents</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="297"/>
+        <location filename="../../ui/panels/bapenda.py" line="298"/>
         <source>NPWPD %1 terdaftar atas nama %2; surat %3</source>
         <translation>NPWPD %1 registered to %2; letter %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="303"/>
+        <location filename="../../ui/panels/bapenda.py" line="304"/>
         <source>NPWPD %1 terdaftar</source>
         <translation>NPWPD %1 registered</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="319"/>
+        <location filename="../../ui/panels/bapenda.py" line="320"/>
         <source>Cetak ulang kartu</source>
         <translation>Reprint card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="322"/>
+        <location filename="../../ui/panels/bapenda.py" line="323"/>
         <source>Kartu NPWPD %1 tercetak</source>
         <translation>NPWPD card %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="340"/>
+        <location filename="../../ui/panels/bapenda.py" line="341"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="341"/>
-        <location filename="../../ui/panels/bapenda.py" line="438"/>
+        <location filename="../../ui/panels/bapenda.py" line="342"/>
+        <location filename="../../ui/panels/bapenda.py" line="439"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="350"/>
+        <location filename="../../ui/panels/bapenda.py" line="351"/>
         <source>keterangan (wajib untuk &apos;Lainnya&apos;)</source>
         <translation>note (required for &apos;Lainnya&apos; / other)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="351"/>
+        <location filename="../../ui/panels/bapenda.py" line="352"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="362"/>
+        <location filename="../../ui/panels/bapenda.py" line="363"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="364"/>
+        <location filename="../../ui/panels/bapenda.py" line="365"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="365"/>
+        <location filename="../../ui/panels/bapenda.py" line="366"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="388"/>
+        <location filename="../../ui/panels/bapenda.py" line="389"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="388"/>
+        <location filename="../../ui/panels/bapenda.py" line="389"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="395"/>
+        <location filename="../../ui/panels/bapenda.py" line="396"/>
         <source>Cari NPWPD yang akan dinonaktifkan dulu (Cari).</source>
         <translation>Find the NPWPD to deactivate first (Find).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="397"/>
+        <location filename="../../ui/panels/bapenda.py" line="398"/>
         <source>NPWPD ini sudah nonaktif.</source>
         <translation>This NPWPD is already inactive.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="399"/>
+        <location filename="../../ui/panels/bapenda.py" line="400"/>
         <source>Isi keterangan untuk alasan &quot;Lainnya&quot;.</source>
         <translation>Enter a note for the reason &quot;Other&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="412"/>
+        <location filename="../../ui/panels/bapenda.py" line="413"/>
         <source>Penonaktifan NPWPD {0} perlu persetujuan supervisor.</source>
         <translation>Deactivating NPWPD {0} needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="429"/>
+        <location filename="../../ui/panels/bapenda.py" line="430"/>
         <source>NPWPD %1 dinonaktifkan</source>
         <translation>NPWPD %1 deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="437"/>
+        <location filename="../../ui/panels/bapenda.py" line="438"/>
         <source>nomor SKPD/STPD atau NPWPD</source>
         <translation>SKPD/STPD number or NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="443"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="443"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="443"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Masa</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="443"/>
+        <location filename="../../ui/panels/bapenda.py" line="444"/>
         <source>Pokok</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="444"/>
+        <location filename="../../ui/panels/bapenda.py" line="445"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="444"/>
+        <location filename="../../ui/panels/bapenda.py" line="445"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="455"/>
+        <location filename="../../ui/panels/bapenda.py" line="456"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="455"/>
+        <location filename="../../ui/panels/bapenda.py" line="456"/>
         <source>Dasar perhitungan</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="456"/>
+        <location filename="../../ui/panels/bapenda.py" line="457"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="467"/>
+        <location filename="../../ui/panels/bapenda.py" line="468"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="467"/>
+        <location filename="../../ui/panels/bapenda.py" line="468"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="468"/>
+        <location filename="../../ui/panels/bapenda.py" line="469"/>
         <source>Kode billing</source>
         <translation>Billing code</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="471"/>
+        <location filename="../../ui/panels/bapenda.py" line="472"/>
         <source>kode billing / referensi transfer</source>
         <translation>billing code / transfer reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="474"/>
+        <location filename="../../ui/panels/bapenda.py" line="475"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="484"/>
+        <location filename="../../ui/panels/bapenda.py" line="485"/>
         <source>Cara bayar</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="485"/>
+        <location filename="../../ui/panels/bapenda.py" line="486"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="512"/>
+        <location filename="../../ui/panels/bapenda.py" line="513"/>
         <source>lunas</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="512"/>
+        <location filename="../../ui/panels/bapenda.py" line="513"/>
         <source>belum bayar</source>
         <translation>unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="534"/>
+        <location filename="../../ui/panels/bapenda.py" line="535"/>
         <source>%1 sudah lunas</source>
         <translation>%1 is already paid</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="556"/>
+        <location filename="../../ui/panels/bapenda.py" line="557"/>
         <source>masa %1, jatuh tempo %2, terlambat %3 bulan</source>
         <translation>period %1, due %2, %3 months late</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="565"/>
+        <location filename="../../ui/panels/bapenda.py" line="566"/>
         <source>Jumlah: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="571"/>
+        <location filename="../../ui/panels/bapenda.py" line="572"/>
         <source>Pilih tagihan yang belum lunas di daftar.</source>
         <translation>Pick an unpaid bill in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="573"/>
+        <location filename="../../ui/panels/bapenda.py" line="574"/>
         <source>Semua tagihan yang ditemukan sudah lunas.</source>
         <translation>Every bill found is paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="574"/>
+        <location filename="../../ui/panels/bapenda.py" line="575"/>
         <source>Cari tagihan dulu: nomor SKPD/STPD atau NPWPD.</source>
         <translation>Find the bill first: SKPD/STPD number or NPWPD.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="576"/>
+        <location filename="../../ui/panels/bapenda.py" line="577"/>
         <source>Isi kode billing.</source>
         <translation>Enter the billing code.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="597"/>
+        <location filename="../../ui/panels/bapenda.py" line="598"/>
         <source>Pembayaran %1 diterima, SSPD %2</source>
         <translation>Payment of %1 received, SSPD %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="626"/>
+        <location filename="../../ui/panels/bapenda.py" line="627"/>
         <source>persyaratan</source>
         <translation>requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="628"/>
+        <location filename="../../ui/panels/bapenda.py" line="629"/>
         <source>keterangan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="629"/>
+        <location filename="../../ui/panels/bapenda.py" line="630"/>
         <source>referensi</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="636"/>
+        <location filename="../../ui/panels/bapenda.py" line="637"/>
         <source>pendaftaran NPWPD</source>
         <translation>NPWPD registration</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="638"/>
+        <location filename="../../ui/panels/bapenda.py" line="639"/>
         <source>penonaktifan</source>
         <translation>deactivation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="640"/>
+        <location filename="../../ui/panels/bapenda.py" line="641"/>
         <source>pembayaran</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/bapenda.py" line="657"/>
+        <location filename="../../ui/panels/bapenda.py" line="658"/>
         <source>%1 belum disimpan</source>
         <translation>%1 not saved</translation>
     </message>
@@ -496,496 +496,496 @@
 <context>
     <name>CaseworkPanel</name>
     <message>
-        <location filename="../../ui/panels/casework.py" line="92"/>
+        <location filename="../../ui/panels/casework.py" line="93"/>
         <source>Permohonan</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="93"/>
+        <location filename="../../ui/panels/casework.py" line="94"/>
         <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="113"/>
+        <location filename="../../ui/panels/casework.py" line="114"/>
         <source>Permohonan &amp; Pengaduan</source>
         <translation>Applications &amp; Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="122"/>
+        <location filename="../../ui/panels/casework.py" line="123"/>
         <source>nama pemohon / wajib pajak</source>
         <translation>applicant / taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="124"/>
+        <location filename="../../ui/panels/casework.py" line="125"/>
         <source>16 angka (boleh kosong)</source>
         <translation>16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="128"/>
-        <location filename="../../ui/panels/casework.py" line="220"/>
+        <location filename="../../ui/panels/casework.py" line="129"/>
+        <location filename="../../ui/panels/casework.py" line="221"/>
         <source>telepon atau e-mail</source>
         <translation>telephone or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="130"/>
+        <location filename="../../ui/panels/casework.py" line="131"/>
         <source>mis. keberatan atas SKPD reklame 2026</source>
         <translation>e.g. objection to billboard tax SKPD 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="132"/>
+        <location filename="../../ui/panels/casework.py" line="133"/>
         <source>mis. 2.500.000 (keberatan)</source>
         <translation>e.g. 2.500.000 (objections)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="137"/>
+        <location filename="../../ui/panels/casework.py" line="138"/>
         <source>Daftarkan dan cetak tanda terima</source>
         <translation>Register and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="141"/>
+        <location filename="../../ui/panels/casework.py" line="142"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="142"/>
+        <location filename="../../ui/panels/casework.py" line="143"/>
         <source>Nama pemohon</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="99"/>
-        <location filename="../../ui/panels/casework.py" line="143"/>
-        <location filename="../../ui/panels/casework.py" line="341"/>
+        <location filename="../../ui/panels/casework.py" line="100"/>
+        <location filename="../../ui/panels/casework.py" line="144"/>
+        <location filename="../../ui/panels/casework.py" line="342"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="144"/>
-        <location filename="../../ui/panels/casework.py" line="231"/>
+        <location filename="../../ui/panels/casework.py" line="145"/>
+        <location filename="../../ui/panels/casework.py" line="232"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="145"/>
-        <location filename="../../ui/panels/casework.py" line="197"/>
+        <location filename="../../ui/panels/casework.py" line="146"/>
+        <location filename="../../ui/panels/casework.py" line="198"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="146"/>
+        <location filename="../../ui/panels/casework.py" line="147"/>
         <source>Nilai ketetapan</source>
         <translation>Assessed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="147"/>
+        <location filename="../../ui/panels/casework.py" line="148"/>
         <source>Selesai paling lambat</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="148"/>
+        <location filename="../../ui/panels/casework.py" line="149"/>
         <source>Terima permohonan</source>
         <translation>Receive an application</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="157"/>
+        <location filename="../../ui/panels/casework.py" line="158"/>
         <source>nomor registrasi</source>
         <translation>tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="159"/>
-        <location filename="../../ui/panels/casework.py" line="244"/>
+        <location filename="../../ui/panels/casework.py" line="160"/>
+        <location filename="../../ui/panels/casework.py" line="245"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="164"/>
+        <location filename="../../ui/panels/casework.py" line="165"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="164"/>
+        <location filename="../../ui/panels/casework.py" line="165"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="164"/>
+        <location filename="../../ui/panels/casework.py" line="165"/>
         <source>Kepada</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="166"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="166"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="167"/>
+        <location filename="../../ui/panels/casework.py" line="168"/>
         <source>teruskan kepada (nama / bidang)</source>
         <translation>forward to (name / unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="170"/>
+        <location filename="../../ui/panels/casework.py" line="171"/>
         <source>catatan / alasan</source>
         <translation>note / reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="172"/>
+        <location filename="../../ui/panels/casework.py" line="173"/>
         <source>Teruskan</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="174"/>
-        <location filename="../../ui/panels/casework.py" line="250"/>
+        <location filename="../../ui/panels/casework.py" line="175"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="176"/>
+        <location filename="../../ui/panels/casework.py" line="177"/>
         <source>Tolak</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="188"/>
+        <location filename="../../ui/panels/casework.py" line="189"/>
         <source>Disposisi berkas</source>
         <translation>File disposition</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="196"/>
-        <location filename="../../ui/panels/casework.py" line="281"/>
+        <location filename="../../ui/panels/casework.py" line="197"/>
+        <location filename="../../ui/panels/casework.py" line="282"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="196"/>
+        <location filename="../../ui/panels/casework.py" line="197"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="197"/>
+        <location filename="../../ui/panels/casework.py" line="198"/>
         <source>Pemegang</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="199"/>
+        <location filename="../../ui/panels/casework.py" line="200"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="201"/>
+        <location filename="../../ui/panels/casework.py" line="202"/>
         <source>Terlambat dan segera jatuh tempo</source>
         <translation>Overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="218"/>
+        <location filename="../../ui/panels/casework.py" line="219"/>
         <source>nama pelapor (boleh kosong)</source>
         <translation>reporter&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="106"/>
-        <location filename="../../ui/panels/casework.py" line="222"/>
+        <location filename="../../ui/panels/casework.py" line="107"/>
+        <location filename="../../ui/panels/casework.py" line="223"/>
         <source>isi pengaduan</source>
         <translation>complaint text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="98"/>
+        <location filename="../../ui/panels/casework.py" line="99"/>
         <source>nama pemohon</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="99"/>
-        <location filename="../../ui/panels/casework.py" line="105"/>
+        <location filename="../../ui/panels/casework.py" line="100"/>
+        <location filename="../../ui/panels/casework.py" line="106"/>
         <source>kontak</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="100"/>
+        <location filename="../../ui/panels/casework.py" line="101"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="101"/>
-        <location filename="../../ui/panels/casework.py" line="342"/>
+        <location filename="../../ui/panels/casework.py" line="102"/>
+        <location filename="../../ui/panels/casework.py" line="343"/>
         <source>nilai ketetapan</source>
         <translation>assessed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="102"/>
+        <location filename="../../ui/panels/casework.py" line="103"/>
         <source>teruskan kepada</source>
         <translation>forward to</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="103"/>
+        <location filename="../../ui/panels/casework.py" line="104"/>
         <source>catatan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="104"/>
+        <location filename="../../ui/panels/casework.py" line="105"/>
         <source>pelapor</source>
         <translation>reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="107"/>
+        <location filename="../../ui/panels/casework.py" line="108"/>
         <source>tanggapan</source>
         <translation>answer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="225"/>
+        <location filename="../../ui/panels/casework.py" line="226"/>
         <source>Catat pengaduan</source>
         <translation>Record complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="229"/>
-        <location filename="../../ui/panels/casework.py" line="282"/>
+        <location filename="../../ui/panels/casework.py" line="230"/>
+        <location filename="../../ui/panels/casework.py" line="283"/>
         <source>Saluran</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="230"/>
+        <location filename="../../ui/panels/casework.py" line="231"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="232"/>
-        <location filename="../../ui/panels/casework.py" line="282"/>
+        <location filename="../../ui/panels/casework.py" line="233"/>
+        <location filename="../../ui/panels/casework.py" line="283"/>
         <source>Isi</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="233"/>
+        <location filename="../../ui/panels/casework.py" line="234"/>
         <source>Pengaduan baru</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="242"/>
+        <location filename="../../ui/panels/casework.py" line="243"/>
         <source>nomor pengaduan</source>
         <translation>complaint number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="250"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="250"/>
-        <location filename="../../ui/panels/casework.py" line="281"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
+        <location filename="../../ui/panels/casework.py" line="282"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="251"/>
+        <location filename="../../ui/panels/casework.py" line="252"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="253"/>
+        <location filename="../../ui/panels/casework.py" line="254"/>
         <source>Langkah selesai</source>
         <translation>Step done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="256"/>
+        <location filename="../../ui/panels/casework.py" line="257"/>
         <source>tanggapan kepada pelapor / hasil penyelesaian</source>
         <translation>answer to the reporter / resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="259"/>
+        <location filename="../../ui/panels/casework.py" line="260"/>
         <source>Simpan tanggapan</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="261"/>
+        <location filename="../../ui/panels/casework.py" line="262"/>
         <source>Tutup pengaduan</source>
         <translation>Close complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="272"/>
+        <location filename="../../ui/panels/casework.py" line="273"/>
         <source>Penanganan</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="284"/>
+        <location filename="../../ui/panels/casework.py" line="285"/>
         <source>Pengaduan terlambat</source>
         <translation>Overdue complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="338"/>
+        <location filename="../../ui/panels/casework.py" line="339"/>
         <source>Belum ada layanan berjangka di kantor ini.</source>
         <translation>This office has no long-running services.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="339"/>
+        <location filename="../../ui/panels/casework.py" line="340"/>
         <source>isi nama pemohon</source>
         <translation>enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="340"/>
+        <location filename="../../ui/panels/casework.py" line="341"/>
         <source>isi perihal</source>
         <translation>enter the subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="350"/>
+        <location filename="../../ui/panels/casework.py" line="351"/>
         <source>Buka berkas dulu dengan nomor registrasi.</source>
         <translation>Open a file first by its registration number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="351"/>
+        <location filename="../../ui/panels/casework.py" line="352"/>
         <source>Berkas %1 sudah %2.</source>
         <translation>File %1 is already %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="355"/>
+        <location filename="../../ui/panels/casework.py" line="356"/>
         <source>Teruskan: isi kepada siapa.</source>
         <translation>Forward: enter to whom.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="358"/>
+        <location filename="../../ui/panels/casework.py" line="359"/>
         <source>Tolak: tulis alasannya di catatan.</source>
         <translation>Reject: write the reason in the note.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="362"/>
+        <location filename="../../ui/panels/casework.py" line="363"/>
         <source>Belum ada saluran pengaduan di kantor ini.</source>
         <translation>This office has no complaint channels.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="364"/>
+        <location filename="../../ui/panels/casework.py" line="365"/>
         <source>Tulis isi pengaduan dulu.</source>
         <translation>Write the complaint first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="371"/>
+        <location filename="../../ui/panels/casework.py" line="372"/>
         <source>Buka pengaduan dulu dengan nomornya.</source>
         <translation>Open a complaint first by its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="372"/>
+        <location filename="../../ui/panels/casework.py" line="373"/>
         <source>Pengaduan %1 sudah ditutup.</source>
         <translation>Complaint %1 is already closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="377"/>
+        <location filename="../../ui/panels/casework.py" line="378"/>
         <source>Langkah selesai: pilih langkahnya di tabel.</source>
         <translation>Step done: pick the step in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="379"/>
+        <location filename="../../ui/panels/casework.py" line="380"/>
         <source>Langkah itu sudah selesai.</source>
         <translation>That step is already done.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="381"/>
+        <location filename="../../ui/panels/casework.py" line="382"/>
         <source>Tulis tanggapan dulu.</source>
         <translation>Write the answer first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="384"/>
+        <location filename="../../ui/panels/casework.py" line="385"/>
         <source>Tutup: simpan tanggapan dulu.</source>
         <translation>Close: save the answer first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="386"/>
+        <location filename="../../ui/panels/casework.py" line="387"/>
         <source>Tutup: tulis hasil penyelesaian di kotak tanggapan.</source>
         <translation>Close: write the resolution in the answer box.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="432"/>
+        <location filename="../../ui/panels/casework.py" line="433"/>
         <source>permohonan baru</source>
         <translation>new application</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="433"/>
+        <location filename="../../ui/panels/casework.py" line="434"/>
         <source>pengaduan baru</source>
         <translation>new complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="435"/>
+        <location filename="../../ui/panels/casework.py" line="436"/>
         <source>disposisi %1</source>
         <translation>disposition %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="438"/>
+        <location filename="../../ui/panels/casework.py" line="439"/>
         <source>tanggapan %1</source>
         <translation>answer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="451"/>
+        <location filename="../../ui/panels/casework.py" line="452"/>
         <source>pilih Teruskan, Selesai atau Tolak untuk catatan ini.</source>
         <translation>choose Forward, Done or Reject for this note.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="468"/>
+        <location filename="../../ui/panels/casework.py" line="469"/>
         <source>%1 belum disimpan</source>
         <translation>%1 not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="496"/>
+        <location filename="../../ui/panels/casework.py" line="497"/>
         <source>Permohonan %1 diterima, selesai paling lambat %2</source>
         <translation>Application %1 received, due by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="522"/>
+        <location filename="../../ui/panels/casework.py" line="523"/>
         <source>Pemohon: %1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="524"/>
+        <location filename="../../ui/panels/casework.py" line="525"/>
         <source>Perihal: %1</source>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="525"/>
+        <location filename="../../ui/panels/casework.py" line="526"/>
         <source>Selesai paling lambat: %1 · pemegang berkas: %2</source>
         <translation>Due by: %1 · file held by: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="529"/>
+        <location filename="../../ui/panels/casework.py" line="530"/>
         <source>Nilai ketetapan: %1</source>
         <translation>Assessed amount: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="531"/>
+        <location filename="../../ui/panels/casework.py" line="532"/>
         <source>Diputus oleh: %1</source>
         <translation>Decided by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="550"/>
+        <location filename="../../ui/panels/casework.py" line="551"/>
         <source>Berkas %1 diteruskan kepada %2</source>
         <translation>File %1 forwarded to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="565"/>
+        <location filename="../../ui/panels/casework.py" line="566"/>
         <source>Permohonan %1: %2</source>
         <translation>Application %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="585"/>
+        <location filename="../../ui/panels/casework.py" line="586"/>
         <source>Pengaduan %1 dicatat</source>
         <translation>Complaint %1 recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="612"/>
+        <location filename="../../ui/panels/casework.py" line="613"/>
         <source>Pelapor: %1</source>
         <translation>Reporter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="614"/>
+        <location filename="../../ui/panels/casework.py" line="615"/>
         <source>Tanggapan paling lambat: %1</source>
         <translation>Answer due by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="616"/>
+        <location filename="../../ui/panels/casework.py" line="617"/>
         <source>Tanggapan: %1</source>
         <translation>Answer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="618"/>
+        <location filename="../../ui/panels/casework.py" line="619"/>
         <source>Penyelesaian: %1</source>
         <translation>Resolution: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="661"/>
+        <location filename="../../ui/panels/casework.py" line="662"/>
         <source>Pengaduan %1: %2</source>
         <translation>Complaint %1: %2</translation>
     </message>
@@ -993,38 +993,38 @@
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../ui/demo.py" line="31"/>
         <location filename="../../ui/demo.py" line="34"/>
+        <location filename="../../ui/demo.py" line="37"/>
         <source>Loket — Kantor Demo</source>
         <translation>Loket — Demo office</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="41"/>
+        <location filename="../../ui/demo.py" line="44"/>
         <source>Pengguna demo: {users} — kata sandi: {password}</source>
         <translation>Demo users: {users} — password: {password}</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="58"/>
+        <location filename="../../ui/demo.py" line="66"/>
         <source>Awalan</source>
         <translation>Prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="58"/>
+        <location filename="../../ui/demo.py" line="66"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="58"/>
+        <location filename="../../ui/demo.py" line="66"/>
         <source>Waktu penyelesaian</source>
         <translation>Time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="59"/>
+        <location filename="../../ui/demo.py" line="67"/>
         <source>Tahapan</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="59"/>
+        <location filename="../../ui/demo.py" line="67"/>
         <source>Persyaratan</source>
         <translation>Requirements</translation>
     </message>
@@ -1223,156 +1223,156 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="300"/>
+        <location filename="../../ui/counter.py" line="319"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="303"/>
+        <location filename="../../ui/counter.py" line="322"/>
         <source>Masuk</source>
         <translation type="unfinished">Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="357"/>
-        <location filename="../../ui/counter.py" line="849"/>
+        <location filename="../../ui/counter.py" line="378"/>
+        <location filename="../../ui/counter.py" line="946"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="397"/>
+        <location filename="../../ui/counter.py" line="419"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="465"/>
+        <location filename="../../ui/counter.py" line="486"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="474"/>
+        <location filename="../../ui/counter.py" line="508"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="498"/>
+        <location filename="../../ui/counter.py" line="533"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="509"/>
+        <location filename="../../ui/counter.py" line="546"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="512"/>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="512"/>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="512"/>
+        <location filename="../../ui/counter.py" line="549"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="513"/>
+        <location filename="../../ui/counter.py" line="550"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="513"/>
-        <location filename="../../ui/counter.py" line="1334"/>
+        <location filename="../../ui/counter.py" line="550"/>
+        <location filename="../../ui/counter.py" line="1435"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="519"/>
+        <location filename="../../ui/counter.py" line="556"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="522"/>
-        <location filename="../../ui/counter.py" line="996"/>
+        <location filename="../../ui/counter.py" line="559"/>
+        <location filename="../../ui/counter.py" line="1093"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="534"/>
+        <location filename="../../ui/counter.py" line="571"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="537"/>
+        <location filename="../../ui/counter.py" line="574"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="537"/>
+        <location filename="../../ui/counter.py" line="574"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="537"/>
+        <location filename="../../ui/counter.py" line="574"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="538"/>
+        <location filename="../../ui/counter.py" line="575"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="646"/>
-        <location filename="../../ui/counter.py" line="821"/>
+        <location filename="../../ui/counter.py" line="743"/>
+        <location filename="../../ui/counter.py" line="918"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="649"/>
+        <location filename="../../ui/counter.py" line="746"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="655"/>
+        <location filename="../../ui/counter.py" line="752"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="657"/>
+        <location filename="../../ui/counter.py" line="754"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="659"/>
+        <location filename="../../ui/counter.py" line="756"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="660"/>
+        <location filename="../../ui/counter.py" line="757"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="688"/>
+        <location filename="../../ui/counter.py" line="785"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="750"/>
+        <location filename="../../ui/counter.py" line="847"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="849"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="753"/>
+        <location filename="../../ui/counter.py" line="850"/>
         <source>{head}
 {listing}
 
@@ -1383,174 +1383,174 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="760"/>
+        <location filename="../../ui/counter.py" line="857"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="867"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="772"/>
+        <location filename="../../ui/counter.py" line="869"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="830"/>
+        <location filename="../../ui/counter.py" line="927"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="834"/>
+        <location filename="../../ui/counter.py" line="931"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="923"/>
+        <location filename="../../ui/counter.py" line="1020"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="930"/>
+        <location filename="../../ui/counter.py" line="1027"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="933"/>
+        <location filename="../../ui/counter.py" line="1030"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="935"/>
+        <location filename="../../ui/counter.py" line="1032"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="941"/>
+        <location filename="../../ui/counter.py" line="1038"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="944"/>
+        <location filename="../../ui/counter.py" line="1041"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="949"/>
+        <location filename="../../ui/counter.py" line="1046"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="956"/>
+        <location filename="../../ui/counter.py" line="1053"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="977"/>
+        <location filename="../../ui/counter.py" line="1074"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="979"/>
+        <location filename="../../ui/counter.py" line="1076"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="985"/>
+        <location filename="../../ui/counter.py" line="1082"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="987"/>
+        <location filename="../../ui/counter.py" line="1084"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="993"/>
+        <location filename="../../ui/counter.py" line="1090"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="998"/>
+        <location filename="../../ui/counter.py" line="1095"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1019"/>
+        <location filename="../../ui/counter.py" line="1116"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1021"/>
+        <location filename="../../ui/counter.py" line="1118"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1026"/>
+        <location filename="../../ui/counter.py" line="1123"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1028"/>
+        <location filename="../../ui/counter.py" line="1125"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1039"/>
+        <location filename="../../ui/counter.py" line="1136"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1043"/>
+        <location filename="../../ui/counter.py" line="1140"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1058"/>
+        <location filename="../../ui/counter.py" line="1155"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1067"/>
+        <location filename="../../ui/counter.py" line="1164"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1074"/>
+        <location filename="../../ui/counter.py" line="1171"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1076"/>
+        <location filename="../../ui/counter.py" line="1173"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1083"/>
+        <location filename="../../ui/counter.py" line="1180"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1089"/>
+        <location filename="../../ui/counter.py" line="1186"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1092"/>
+        <location filename="../../ui/counter.py" line="1189"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1095"/>
+        <location filename="../../ui/counter.py" line="1192"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1097"/>
+        <location filename="../../ui/counter.py" line="1194"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1561,274 +1561,274 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1107"/>
+        <location filename="../../ui/counter.py" line="1204"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1110"/>
+        <location filename="../../ui/counter.py" line="1207"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1112"/>
+        <location filename="../../ui/counter.py" line="1209"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="1273"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1180"/>
+        <location filename="../../ui/counter.py" line="1277"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1202"/>
+        <location filename="../../ui/counter.py" line="1299"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1208"/>
+        <location filename="../../ui/counter.py" line="1305"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1209"/>
+        <location filename="../../ui/counter.py" line="1306"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1212"/>
+        <location filename="../../ui/counter.py" line="1309"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1212"/>
+        <location filename="../../ui/counter.py" line="1309"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1213"/>
+        <location filename="../../ui/counter.py" line="1310"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1213"/>
+        <location filename="../../ui/counter.py" line="1310"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1220"/>
+        <location filename="../../ui/counter.py" line="1317"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1221"/>
+        <location filename="../../ui/counter.py" line="1318"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1232"/>
+        <location filename="../../ui/counter.py" line="1329"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1235"/>
+        <location filename="../../ui/counter.py" line="1332"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1238"/>
+        <location filename="../../ui/counter.py" line="1335"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1252"/>
+        <location filename="../../ui/counter.py" line="1349"/>
         <source>Di tahap ini: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1254"/>
+        <location filename="../../ui/counter.py" line="1351"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1259"/>
+        <location filename="../../ui/counter.py" line="1356"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1261"/>
+        <location filename="../../ui/counter.py" line="1358"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1264"/>
+        <location filename="../../ui/counter.py" line="1361"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1294"/>
+        <location filename="../../ui/counter.py" line="1392"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1300"/>
+        <location filename="../../ui/counter.py" line="1398"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1306"/>
+        <location filename="../../ui/counter.py" line="1404"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1327"/>
+        <location filename="../../ui/counter.py" line="1428"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1327"/>
+        <location filename="../../ui/counter.py" line="1428"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1328"/>
+        <location filename="../../ui/counter.py" line="1429"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1328"/>
+        <location filename="../../ui/counter.py" line="1429"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1329"/>
+        <location filename="../../ui/counter.py" line="1430"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1329"/>
+        <location filename="../../ui/counter.py" line="1430"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1330"/>
+        <location filename="../../ui/counter.py" line="1431"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1330"/>
+        <location filename="../../ui/counter.py" line="1431"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1331"/>
+        <location filename="../../ui/counter.py" line="1432"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1331"/>
+        <location filename="../../ui/counter.py" line="1432"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1384"/>
+        <location filename="../../ui/counter.py" line="1485"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1386"/>
+        <location filename="../../ui/counter.py" line="1487"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1397"/>
+        <location filename="../../ui/counter.py" line="1498"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1400"/>
+        <location filename="../../ui/counter.py" line="1501"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1402"/>
+        <location filename="../../ui/counter.py" line="1503"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1404"/>
+        <location filename="../../ui/counter.py" line="1505"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1406"/>
+        <location filename="../../ui/counter.py" line="1507"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1424"/>
+        <location filename="../../ui/counter.py" line="1525"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1034"/>
-        <location filename="../../ui/counter.py" line="1332"/>
+        <location filename="../../ui/counter.py" line="1131"/>
+        <location filename="../../ui/counter.py" line="1433"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1082"/>
-        <location filename="../../ui/counter.py" line="1332"/>
+        <location filename="../../ui/counter.py" line="1179"/>
+        <location filename="../../ui/counter.py" line="1433"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1333"/>
+        <location filename="../../ui/counter.py" line="1434"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1333"/>
+        <location filename="../../ui/counter.py" line="1434"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1334"/>
+        <location filename="../../ui/counter.py" line="1435"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1335"/>
+        <location filename="../../ui/counter.py" line="1436"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1335"/>
+        <location filename="../../ui/counter.py" line="1436"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1336"/>
+        <location filename="../../ui/counter.py" line="1437"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1336"/>
+        <location filename="../../ui/counter.py" line="1437"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1341"/>
+        <location filename="../../ui/counter.py" line="1442"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1342"/>
+        <location filename="../../ui/counter.py" line="1443"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -2037,219 +2037,219 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>FiscalPanel</name>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="69"/>
+        <location filename="../../ui/panels/fiscal.py" line="70"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="69"/>
+        <location filename="../../ui/panels/fiscal.py" line="70"/>
         <source>16 angka, mis. 3671014505900001</source>
         <translation>16 digits, e.g. 3671014505900001</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="70"/>
+        <location filename="../../ui/panels/fiscal.py" line="71"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="70"/>
+        <location filename="../../ui/panels/fiscal.py" line="71"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="71"/>
+        <location filename="../../ui/panels/fiscal.py" line="72"/>
         <source>NOP PBB-P2</source>
         <translation>NOP PBB-P2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="71"/>
+        <location filename="../../ui/panels/fiscal.py" line="72"/>
         <source>18 angka, mis. 36.71.010.001.001-0001.0</source>
         <translation>18 digits, e.g. 36.71.010.001.001-0001.0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="72"/>
+        <location filename="../../ui/panels/fiscal.py" line="73"/>
         <source>Nomor polisi</source>
         <translation>Plate number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="72"/>
+        <location filename="../../ui/panels/fiscal.py" line="73"/>
         <source>mis. A 1234 BC</source>
         <translation>e.g. A 1234 BC</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="82"/>
+        <location filename="../../ui/panels/fiscal.py" line="83"/>
         <source>nama pemohon (boleh kosong)</source>
         <translation>applicant&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="84"/>
+        <location filename="../../ui/panels/fiscal.py" line="85"/>
         <source>mis. izin usaha pada SIPEKA</source>
         <translation>e.g. business licence on SIPEKA</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="87"/>
+        <location filename="../../ui/panels/fiscal.py" line="88"/>
         <source>Periksa</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="89"/>
+        <location filename="../../ui/panels/fiscal.py" line="90"/>
         <source>Cetak surat</source>
         <translation>Print letter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="94"/>
+        <location filename="../../ui/panels/fiscal.py" line="95"/>
         <source>Cari dengan</source>
         <translation>Search by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="95"/>
+        <location filename="../../ui/panels/fiscal.py" line="96"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="96"/>
-        <location filename="../../ui/panels/fiscal.py" line="283"/>
+        <location filename="../../ui/panels/fiscal.py" line="97"/>
+        <location filename="../../ui/panels/fiscal.py" line="284"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="97"/>
-        <location filename="../../ui/panels/fiscal.py" line="284"/>
+        <location filename="../../ui/panels/fiscal.py" line="98"/>
+        <location filename="../../ui/panels/fiscal.py" line="285"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="107"/>
+        <location filename="../../ui/panels/fiscal.py" line="108"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="107"/>
+        <location filename="../../ui/panels/fiscal.py" line="108"/>
         <source>Pajak</source>
         <translation>Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="107"/>
+        <location filename="../../ui/panels/fiscal.py" line="108"/>
         <source>Masa</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="107"/>
+        <location filename="../../ui/panels/fiscal.py" line="108"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="108"/>
+        <location filename="../../ui/panels/fiscal.py" line="109"/>
         <source>Terlambat</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="108"/>
+        <location filename="../../ui/panels/fiscal.py" line="109"/>
         <source>Jumlah</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="141"/>
+        <location filename="../../ui/panels/fiscal.py" line="142"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="142"/>
+        <location filename="../../ui/panels/fiscal.py" line="143"/>
         <source>keperluan</source>
         <translation>purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="147"/>
+        <location filename="../../ui/panels/fiscal.py" line="148"/>
         <source>Cek Fiskal</source>
         <translation>Tax clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="173"/>
+        <location filename="../../ui/panels/fiscal.py" line="174"/>
         <source>isi keperluan</source>
         <translation>enter the purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="178"/>
+        <location filename="../../ui/panels/fiscal.py" line="179"/>
         <source>Periksa dulu; surat dicetak dari hasil pemeriksaan.</source>
         <translation>Check first; the letter is printed from the result.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="180"/>
+        <location filename="../../ui/panels/fiscal.py" line="181"/>
         <source>Surat untuk pemeriksaan ini sudah diterbitkan.</source>
         <translation>The letter for this check was already issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="182"/>
+        <location filename="../../ui/panels/fiscal.py" line="183"/>
         <source>Tidak ada surat untuk hasil ini.</source>
         <translation>There is no letter for this result.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="212"/>
+        <location filename="../../ui/panels/fiscal.py" line="213"/>
         <source>cek fiskal belum diperiksa</source>
         <translation>tax clearance not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="220"/>
+        <location filename="../../ui/panels/fiscal.py" line="221"/>
         <source>Cek fiskal belum diperiksa</source>
         <translation>Tax clearance not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="247"/>
+        <location filename="../../ui/panels/fiscal.py" line="248"/>
         <source>Hasil pemeriksaan: %1</source>
         <translation>Check result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="262"/>
+        <location filename="../../ui/panels/fiscal.py" line="263"/>
         <source>Surat diterbitkan, kode verifikasi %1</source>
         <translation>Letter issued, verification code %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="285"/>
+        <location filename="../../ui/panels/fiscal.py" line="286"/>
         <source>Hasil pemeriksaan</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="286"/>
+        <location filename="../../ui/panels/fiscal.py" line="287"/>
         <source>Diperiksa pada</source>
         <translation>Checked at</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="289"/>
+        <location filename="../../ui/panels/fiscal.py" line="290"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="296"/>
+        <location filename="../../ui/panels/fiscal.py" line="297"/>
         <source>%1 bln</source>
         <translation>%1 mo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="304"/>
+        <location filename="../../ui/panels/fiscal.py" line="305"/>
         <source>Jumlah %1 tagihan: %2</source>
         <translation>Total of %1 bills: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="308"/>
+        <location filename="../../ui/panels/fiscal.py" line="309"/>
         <source>Tidak ada tunggakan yang telah jatuh tempo.</source>
         <translation>No arrears past their due date.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="311"/>
+        <location filename="../../ui/panels/fiscal.py" line="312"/>
         <source>Belum jatuh tempo: %1</source>
         <translation>Not yet due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="313"/>
+        <location filename="../../ui/panels/fiscal.py" line="314"/>
         <source>%1 per %2</source>
         <translation>%1 as of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="317"/>
+        <location filename="../../ui/panels/fiscal.py" line="318"/>
         <source>Data yang diperiksa: %1</source>
         <translation>Data checked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/fiscal.py" line="319"/>
+        <location filename="../../ui/panels/fiscal.py" line="320"/>
         <source>belum ada data: %1</source>
         <translation>no data yet: %1</translation>
     </message>
@@ -2337,124 +2337,129 @@ Schema up to date; {n} office(s).</translation>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="417"/>
-        <location filename="../../ui/kiosk.py" line="837"/>
+        <location filename="../../ui/kiosk.py" line="415"/>
+        <source>Dilakukan di kantor: %1</source>
+        <translation>Done at the office: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="423"/>
+        <location filename="../../ui/kiosk.py" line="847"/>
         <source>Tidak ada persyaratan khusus</source>
         <translation>No special requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="421"/>
+        <location filename="../../ui/kiosk.py" line="427"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="435"/>
+        <location filename="../../ui/kiosk.py" line="441"/>
         <source>Belum ada layanan yang dapat diambil di kios ini. Silakan hubungi petugas.</source>
         <translation>No service can be taken at this kiosk yet. Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="448"/>
+        <location filename="../../ui/kiosk.py" line="454"/>
         <source>Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak</source>
         <translation>Priority service: elderly, disabilities, pregnant women, children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="463"/>
+        <location filename="../../ui/kiosk.py" line="469"/>
         <source>Layanan prioritas</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="465"/>
+        <location filename="../../ui/kiosk.py" line="471"/>
         <source>Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani lebih dahulu (UU 25/2009). Pilih salah satu:</source>
         <translation>Elderly visitors, people with disabilities, pregnant women and children are served first (Law 25/2009). Choose one:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="476"/>
+        <location filename="../../ui/kiosk.py" line="482"/>
         <source>Petugas dapat meminta bukti bila diperlukan.</source>
         <translation>Officers may ask for proof when needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="478"/>
+        <location filename="../../ui/kiosk.py" line="484"/>
         <source>Batal, kembali</source>
         <translation>Cancel, go back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="502"/>
+        <location filename="../../ui/kiosk.py" line="508"/>
         <source>Persyaratan yang perlu dibawa:</source>
         <translation>What to bring:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="506"/>
-        <location filename="../../ui/kiosk.py" line="600"/>
+        <location filename="../../ui/kiosk.py" line="512"/>
+        <location filename="../../ui/kiosk.py" line="606"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="508"/>
+        <location filename="../../ui/kiosk.py" line="514"/>
         <source>Ambil nomor antrian</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="519"/>
+        <location filename="../../ui/kiosk.py" line="525"/>
         <source>Mohon tunggu, tiket Anda sedang dicetak...</source>
         <translation>Please wait, your ticket is being printed...</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="537"/>
+        <location filename="../../ui/kiosk.py" line="543"/>
         <source>Nomor antrian Anda</source>
         <translation>Your queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="552"/>
+        <location filename="../../ui/kiosk.py" line="558"/>
         <source>Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.</source>
         <translation>Please take your ticket and wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="567"/>
+        <location filename="../../ui/kiosk.py" line="573"/>
         <source>Tiket belum tercetak</source>
         <translation>Ticket not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="580"/>
+        <location filename="../../ui/kiosk.py" line="586"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="593"/>
+        <location filename="../../ui/kiosk.py" line="599"/>
         <source>Nomor antrian tidak dapat diambil</source>
         <translation>No queue number could be taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="597"/>
+        <location filename="../../ui/kiosk.py" line="603"/>
         <source>Silakan hubungi petugas di meja informasi.</source>
         <translation>Please ask the officer at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="674"/>
+        <location filename="../../ui/kiosk.py" line="680"/>
         <source>Layanan belum dibuka</source>
         <translation>Service has not opened yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="675"/>
+        <location filename="../../ui/kiosk.py" line="681"/>
         <source>Layanan hari ini sudah selesai</source>
         <translation>Service has ended for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="676"/>
+        <location filename="../../ui/kiosk.py" line="682"/>
         <source>Layanan hari ini sudah ditutup</source>
         <translation>Service has been closed for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="677"/>
+        <location filename="../../ui/kiosk.py" line="683"/>
         <source>Hari ini kantor libur</source>
         <translation>The office is closed today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="678"/>
+        <location filename="../../ui/kiosk.py" line="684"/>
         <source>Mohon maaf, layanan sedang tutup</source>
         <translation>Sorry, the office is closed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="766"/>
+        <location filename="../../ui/kiosk.py" line="772"/>
         <source>Layar kembali ke awal dalam %n detik.</source>
         <translation>
             <numerusform>The screen returns to the start in %n seconds.</numerusform>
@@ -2462,32 +2467,42 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="815"/>
+        <location filename="../../ui/kiosk.py" line="821"/>
         <source>Prioritas: %1. Silakan pilih layanan.</source>
         <translation>Priority: %1. Please choose a service.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="832"/>
+        <location filename="../../ui/kiosk.py" line="838"/>
         <source>Waktu penyelesaian: %1</source>
         <translation>Time to complete: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="864"/>
+        <location filename="../../ui/kiosk.py" line="841"/>
+        <source>Dokumen yang dibawa:</source>
+        <translation>Documents to bring:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="841"/>
+        <source>Dilakukan di kantor:</source>
+        <translation>Done at the office:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="874"/>
         <source>Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). Silakan hubungi petugas.</source>
         <translation>Sorry, no queue number can be taken right now (the server is not connected). Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="879"/>
+        <location filename="../../ui/kiosk.py" line="889"/>
         <source>kios ini tidak memiliki printer tiket</source>
         <translation>this kiosk has no ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="933"/>
+        <location filename="../../ui/kiosk.py" line="943"/>
         <source>PRIORITAS: %1</source>
         <translation>PRIORITY: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="936"/>
+        <location filename="../../ui/kiosk.py" line="946"/>
         <source>Di depan Anda: %n orang</source>
         <translation>
             <numerusform>Ahead of you: %n people</numerusform>
@@ -2495,7 +2510,7 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="913"/>
+        <location filename="../../ui/kiosk.py" line="923"/>
         <source>Perkiraan menunggu: ± %n menit</source>
         <translation>
             <numerusform>Estimated wait: about %n minutes</numerusform>
@@ -2503,87 +2518,87 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="686"/>
+        <location filename="../../ui/kiosk.py" line="692"/>
         <source>Silakan hubungi petugas kantor.</source>
         <translation>Please contact the office staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="688"/>
+        <location filename="../../ui/kiosk.py" line="694"/>
         <source>Silakan datang kembali pada hari layanan berikutnya.</source>
         <translation>Please come back on the next service day.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="691"/>
+        <location filename="../../ui/kiosk.py" line="697"/>
         <source>Layanan dibuka hari ini</source>
         <translation>Service opens today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="692"/>
+        <location filename="../../ui/kiosk.py" line="698"/>
         <source>pukul %1</source>
         <translation>at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="693"/>
+        <location filename="../../ui/kiosk.py" line="699"/>
         <source>Layanan dibuka lagi</source>
         <translation>Service opens again</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="694"/>
+        <location filename="../../ui/kiosk.py" line="700"/>
         <source>%1, pukul %2</source>
         <translation>%1, at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="712"/>
+        <location filename="../../ui/kiosk.py" line="718"/>
         <source>Jam layanan: Senin–Jumat pukul %1–%2 %3</source>
         <translation>Service hours: Monday–Friday %1–%2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="716"/>
+        <location filename="../../ui/kiosk.py" line="722"/>
         <source>Nomor antrian belum dapat diambil saat ini.</source>
         <translation>No queue number can be taken right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="726"/>
+        <location filename="../../ui/kiosk.py" line="732"/>
         <source>Nomor tetap dapat diambil – %1 belum dibuka</source>
         <translation>You can still take a number – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="727"/>
+        <location filename="../../ui/kiosk.py" line="733"/>
         <source>Nomor belum dapat diambil – %1 belum dibuka</source>
         <translation>No number can be taken yet – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="914"/>
+        <location filename="../../ui/kiosk.py" line="924"/>
         <source>Anda akan segera dipanggil</source>
         <translation>You will be called shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="917"/>
+        <location filename="../../ui/kiosk.py" line="927"/>
         <source>Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul %1 %2</source>
         <translation>Service has not opened yet; your number will be called once the counters open at %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="920"/>
+        <location filename="../../ui/kiosk.py" line="930"/>
         <source>%1 belum dibuka; nomor Anda akan dipanggil setelah loket dibuka</source>
         <translation>%1 is not open yet; your number will be called once it opens</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="921"/>
+        <location filename="../../ui/kiosk.py" line="931"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="949"/>
+        <location filename="../../ui/kiosk.py" line="959"/>
         <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
         <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="955"/>
+        <location filename="../../ui/kiosk.py" line="965"/>
         <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
         <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="961"/>
+        <location filename="../../ui/kiosk.py" line="971"/>
         <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
         <translation>Ticket printer problem (%1). Not printed: %2</translation>
     </message>
@@ -2666,377 +2681,377 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>PerforationPanel</name>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="107"/>
+        <location filename="../../ui/panels/perforation.py" line="108"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="109"/>
+        <location filename="../../ui/panels/perforation.py" line="110"/>
         <source>nama wajib pajak / usaha</source>
         <translation>taxpayer / business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="114"/>
+        <location filename="../../ui/panels/perforation.py" line="115"/>
         <source>mis. BON-A</source>
         <translation>e.g. BON-A</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="116"/>
-        <location filename="../../ui/panels/perforation.py" line="239"/>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
-        <source>nomor seri awal</source>
-        <translation>first serial number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/perforation.py" line="118"/>
+        <location filename="../../ui/panels/perforation.py" line="117"/>
         <location filename="../../ui/panels/perforation.py" line="240"/>
         <location filename="../../ui/panels/perforation.py" line="298"/>
-        <source>nomor seri akhir</source>
-        <translation>last serial number</translation>
+        <source>nomor seri awal</source>
+        <translation>first serial number</translation>
     </message>
     <message>
         <location filename="../../ui/panels/perforation.py" line="119"/>
         <location filename="../../ui/panels/perforation.py" line="241"/>
         <location filename="../../ui/panels/perforation.py" line="299"/>
+        <source>nomor seri akhir</source>
+        <translation>last serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="120"/>
+        <location filename="../../ui/panels/perforation.py" line="242"/>
+        <location filename="../../ui/panels/perforation.py" line="300"/>
         <source>jumlah lembar</source>
         <translation>number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="121"/>
+        <location filename="../../ui/panels/perforation.py" line="122"/>
         <source>mis. 5.000</source>
         <translation>e.g. 5.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="124"/>
+        <location filename="../../ui/panels/perforation.py" line="125"/>
         <source>keterangan bila jumlah lembar berbeda</source>
         <translation>note if the number of sheets differs</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="129"/>
+        <location filename="../../ui/panels/perforation.py" line="130"/>
         <source>Simpan permohonan</source>
         <translation>Save request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="140"/>
-        <location filename="../../ui/panels/perforation.py" line="237"/>
-        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <location filename="../../ui/panels/perforation.py" line="141"/>
+        <location filename="../../ui/panels/perforation.py" line="238"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="141"/>
+        <location filename="../../ui/panels/perforation.py" line="142"/>
         <source>Nama wajib pajak</source>
         <translation>Taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="142"/>
+        <location filename="../../ui/panels/perforation.py" line="143"/>
         <source>Jenis media</source>
         <translation>Media type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="143"/>
+        <location filename="../../ui/panels/perforation.py" line="144"/>
         <source>Seri</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="144"/>
+        <location filename="../../ui/panels/perforation.py" line="145"/>
         <source>Nomor seri awal</source>
         <translation>First serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="145"/>
+        <location filename="../../ui/panels/perforation.py" line="146"/>
         <source>Nomor seri akhir</source>
         <translation>Last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="146"/>
+        <location filename="../../ui/panels/perforation.py" line="147"/>
         <source>Jumlah lembar</source>
         <translation>Number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="147"/>
+        <location filename="../../ui/panels/perforation.py" line="148"/>
         <source>Nilai nominal per lembar</source>
         <translation>Face value per sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="148"/>
+        <location filename="../../ui/panels/perforation.py" line="149"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="150"/>
+        <location filename="../../ui/panels/perforation.py" line="151"/>
         <source>Jumlah nilai</source>
         <translation>Total value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="151"/>
+        <location filename="../../ui/panels/perforation.py" line="152"/>
         <source>Permohonan perforasi</source>
         <translation>Perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="160"/>
+        <location filename="../../ui/panels/perforation.py" line="161"/>
         <source>Belum ada permohonan dipilih.</source>
         <translation>No request selected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="165"/>
+        <location filename="../../ui/panels/perforation.py" line="166"/>
         <source>Hitung</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="167"/>
+        <location filename="../../ui/panels/perforation.py" line="168"/>
         <source>Akhiri job</source>
         <translation>End job</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="168"/>
+        <location filename="../../ui/panels/perforation.py" line="169"/>
         <source>Hentikan job di mesin, terima jumlah terhitung</source>
         <translation>Stop the job on the machine and accept the count so far</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="179"/>
+        <location filename="../../ui/panels/perforation.py" line="180"/>
         <source>catatan pencocokan (boleh kosong)</source>
         <translation>reconciliation note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="180"/>
+        <location filename="../../ui/panels/perforation.py" line="181"/>
         <source>Cocokkan</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="186"/>
+        <location filename="../../ui/panels/perforation.py" line="187"/>
         <source>Diajukan</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="186"/>
+        <location filename="../../ui/panels/perforation.py" line="187"/>
         <source>Terhitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="187"/>
+        <location filename="../../ui/panels/perforation.py" line="188"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="187"/>
+        <location filename="../../ui/panels/perforation.py" line="188"/>
         <source>Lebih</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="188"/>
-        <location filename="../../ui/panels/perforation.py" line="218"/>
+        <location filename="../../ui/panels/perforation.py" line="189"/>
+        <location filename="../../ui/panels/perforation.py" line="219"/>
         <source>Rusak</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="188"/>
+        <location filename="../../ui/panels/perforation.py" line="189"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="189"/>
+        <location filename="../../ui/panels/perforation.py" line="190"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="189"/>
+        <location filename="../../ui/panels/perforation.py" line="190"/>
         <source>Nilai terperforasi</source>
         <translation>Perforated value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="196"/>
-        <location filename="../../ui/panels/perforation.py" line="246"/>
-        <location filename="../../ui/panels/perforation.py" line="444"/>
+        <location filename="../../ui/panels/perforation.py" line="197"/>
+        <location filename="../../ui/panels/perforation.py" line="247"/>
+        <location filename="../../ui/panels/perforation.py" line="445"/>
         <source>nama pengambil</source>
         <translation>name of the person collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="199"/>
+        <location filename="../../ui/panels/perforation.py" line="200"/>
         <source>Serahkan dan cetak formulir</source>
         <translation>Hand over and print the form</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="203"/>
+        <location filename="../../ui/panels/perforation.py" line="204"/>
         <source>Proses</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="209"/>
+        <location filename="../../ui/panels/perforation.py" line="210"/>
         <source>Mesin</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="226"/>
+        <location filename="../../ui/panels/perforation.py" line="227"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="237"/>
+        <location filename="../../ui/panels/perforation.py" line="238"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="238"/>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
+        <location filename="../../ui/panels/perforation.py" line="239"/>
+        <location filename="../../ui/panels/perforation.py" line="298"/>
         <source>seri</source>
         <translation>series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="242"/>
-        <location filename="../../ui/panels/perforation.py" line="300"/>
+        <location filename="../../ui/panels/perforation.py" line="243"/>
+        <location filename="../../ui/panels/perforation.py" line="301"/>
         <source>nilai nominal</source>
         <translation>face value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="243"/>
+        <location filename="../../ui/panels/perforation.py" line="244"/>
         <source>keterangan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="244"/>
+        <location filename="../../ui/panels/perforation.py" line="245"/>
         <source>rusak</source>
         <translation>damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="245"/>
+        <location filename="../../ui/panels/perforation.py" line="246"/>
         <source>catatan pencocokan</source>
         <translation>reconciliation note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="253"/>
+        <location filename="../../ui/panels/perforation.py" line="254"/>
         <source>Perforasi</source>
         <translation>Perforation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="295"/>
+        <location filename="../../ui/panels/perforation.py" line="296"/>
         <source>Tunggu sampai penghitungan selesai.</source>
         <translation>Wait until the count is finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <location filename="../../ui/panels/perforation.py" line="297"/>
         <source>nama wajib pajak</source>
         <translation>taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="304"/>
+        <location filename="../../ui/panels/perforation.py" line="305"/>
         <source>isi {0}</source>
         <translation>enter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="305"/>
+        <location filename="../../ui/panels/perforation.py" line="306"/>
         <source>perbaiki {0}</source>
         <translation>correct {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="308"/>
+        <location filename="../../ui/panels/perforation.py" line="309"/>
         <source>Nomor seri dan jumlah lembar belum cocok (lihat di atas).</source>
         <translation>Serial numbers and sheet count do not match (see above).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="331"/>
+        <location filename="../../ui/panels/perforation.py" line="332"/>
         <source>Permohonan {0} disimpan; batas waktu {1}</source>
         <translation>Request {0} saved; due {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="369"/>
+        <location filename="../../ui/panels/perforation.py" line="370"/>
         <source>{0} &amp;middot; seri {1} &amp;middot; {2} s.d. {3} ({4} lembar x {5} = {6})</source>
         <translation>{0} &amp;middot; series {1} &amp;middot; {2} to {3} ({4} sheets x {5} = {6})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="373"/>
+        <location filename="../../ui/panels/perforation.py" line="374"/>
         <source> - TERLAMBAT {0} menit</source>
         <translation> - LATE by {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="375"/>
+        <location filename="../../ui/panels/perforation.py" line="376"/>
         <source>Standar waktu {0}; batas {1}{2}</source>
         <translation>Time standard {0}; due {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="381"/>
+        <location filename="../../ui/panels/perforation.py" line="382"/>
         <source>{0} lembar terhitung ({1})</source>
         <translation>{0} sheets counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="416"/>
-        <location filename="../../ui/panels/perforation.py" line="427"/>
-        <location filename="../../ui/panels/perforation.py" line="437"/>
+        <location filename="../../ui/panels/perforation.py" line="417"/>
+        <location filename="../../ui/panels/perforation.py" line="428"/>
+        <location filename="../../ui/panels/perforation.py" line="438"/>
         <source>Sedang menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="418"/>
+        <location filename="../../ui/panels/perforation.py" line="419"/>
         <source>Pilih permohonan di daftar, atau simpan permohonan baru.</source>
         <translation>Pick a request in the list, or save a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="420"/>
+        <location filename="../../ui/panels/perforation.py" line="421"/>
         <source>Tidak ada yang perlu dihitung: permohonan {0}.</source>
         <translation>Nothing to count: request {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="431"/>
+        <location filename="../../ui/panels/perforation.py" line="432"/>
         <source>Sudah dicocokkan.</source>
         <translation>Already reconciled.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="432"/>
+        <location filename="../../ui/panels/perforation.py" line="433"/>
         <source>Hitung lembarnya dulu (Hitung).</source>
         <translation>Count the sheets first (Count).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="441"/>
+        <location filename="../../ui/panels/perforation.py" line="442"/>
         <source>Sudah diambil oleh {0}.</source>
         <translation>Already picked up by {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="443"/>
+        <location filename="../../ui/panels/perforation.py" line="444"/>
         <source>Cocokkan hasil hitungan dulu (Cocokkan).</source>
         <translation>Reconcile the count first (Reconcile).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="474"/>
+        <location filename="../../ui/panels/perforation.py" line="475"/>
         <source>Menghitung...</source>
         <translation>Counting...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="496"/>
+        <location filename="../../ui/panels/perforation.py" line="497"/>
         <source>{0}: {1} lembar terhitung</source>
         <translation>{0}: {1} sheets counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="513"/>
+        <location filename="../../ui/panels/perforation.py" line="514"/>
         <source>Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan supervisor.</source>
         <translation>Reconciling {0} books the office&apos;s stock of valuables: it needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="528"/>
+        <location filename="../../ui/panels/perforation.py" line="529"/>
         <source>{0} dicocokkan: {1}</source>
         <translation>{0} reconciled: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="546"/>
+        <location filename="../../ui/panels/perforation.py" line="547"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} collected by {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="556"/>
+        <location filename="../../ui/panels/perforation.py" line="557"/>
         <source>permohonan perforasi</source>
         <translation>perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="558"/>
+        <location filename="../../ui/panels/perforation.py" line="559"/>
         <source>pencocokan</source>
         <translation>reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="560"/>
+        <location filename="../../ui/panels/perforation.py" line="561"/>
         <source>pengambilan</source>
         <translation>pick-up</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="577"/>
+        <location filename="../../ui/panels/perforation.py" line="578"/>
         <source>{0} belum disimpan</source>
         <translation>{0} not saved</translation>
     </message>
@@ -3044,108 +3059,108 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/report_view.py" line="111"/>
+        <location filename="../../ui/report_view.py" line="112"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="116"/>
+        <location filename="../../ui/report_view.py" line="117"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="124"/>
+        <location filename="../../ui/report_view.py" line="125"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="128"/>
+        <location filename="../../ui/report_view.py" line="129"/>
         <source>Simpan PDF...</source>
         <translation>Save PDF...</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="130"/>
+        <location filename="../../ui/report_view.py" line="131"/>
         <source>Simpan XLSX...</source>
         <translation>Save XLSX...</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="177"/>
+        <location filename="../../ui/report_view.py" line="178"/>
         <source>Menghitung laporan...</source>
         <translation>Computing the report...</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="188"/>
+        <location filename="../../ui/report_view.py" line="189"/>
         <source>Laporan gagal dihitung: {error}</source>
         <translation>The report could not be computed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="209"/>
+        <location filename="../../ui/report_view.py" line="210"/>
         <source>Laporan pelayanan {office}, {period} ({zone})</source>
         <translation>Service report {office}, {period} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="220"/>
+        <location filename="../../ui/report_view.py" line="221"/>
         <source>Grafik</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="279"/>
-        <location filename="../../ui/report_view.py" line="302"/>
+        <location filename="../../ui/report_view.py" line="280"/>
+        <location filename="../../ui/report_view.py" line="303"/>
         <source>menit</source>
         <translation>minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="287"/>
+        <location filename="../../ui/report_view.py" line="288"/>
         <source>Kunjungan per layanan</source>
         <translation>Visits per service</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="288"/>
+        <location filename="../../ui/report_view.py" line="289"/>
         <source>Kunjungan</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="289"/>
+        <location filename="../../ui/report_view.py" line="290"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="290"/>
+        <location filename="../../ui/report_view.py" line="291"/>
         <source>kunjungan</source>
         <translation>visits</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="296"/>
+        <location filename="../../ui/report_view.py" line="297"/>
         <source>Waktu tunggu dan layanan per tahap</source>
         <translation>Waiting and service times per stage</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="297"/>
+        <location filename="../../ui/report_view.py" line="298"/>
         <source>Tunggu median</source>
         <translation>Median wait</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="299"/>
+        <location filename="../../ui/report_view.py" line="300"/>
         <source>Tunggu P90</source>
         <translation>P90 wait</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="300"/>
+        <location filename="../../ui/report_view.py" line="301"/>
         <source>Layanan median</source>
         <translation>Median service</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="329"/>
+        <location filename="../../ui/report_view.py" line="330"/>
         <source>Tersimpan: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="333"/>
+        <location filename="../../ui/report_view.py" line="334"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="339"/>
+        <location filename="../../ui/report_view.py" line="340"/>
         <source>Simpan XLSX</source>
         <translation>Save XLSX</translation>
     </message>
@@ -3864,6 +3879,14 @@ Schema up to date; {n} office(s).</translation>
     </message>
 </context>
 <context>
+    <name>StationTile</name>
+    <message>
+        <location filename="../../ui/demo_office.py" line="64"/>
+        <source>Loket Demo — {role}</source>
+        <translation>Loket Demo — {role}</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../ui/setup_wizard.py" line="483"/>
@@ -3914,62 +3937,62 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="200"/>
+        <location filename="../../ui/counter.py" line="219"/>
         <source>Persetujuan supervisor</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="210"/>
+        <location filename="../../ui/counter.py" line="229"/>
         <source>mis. wajib pajak batal membayar</source>
         <translation>e.g. the taxpayer decided not to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="211"/>
+        <location filename="../../ui/counter.py" line="230"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="212"/>
+        <location filename="../../ui/counter.py" line="231"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="214"/>
+        <location filename="../../ui/counter.py" line="233"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="221"/>
+        <location filename="../../ui/counter.py" line="240"/>
         <source>Batalkan tagihan</source>
         <translation>Cancel the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="221"/>
+        <location filename="../../ui/counter.py" line="240"/>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="222"/>
+        <location filename="../../ui/counter.py" line="241"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="234"/>
+        <location filename="../../ui/counter.py" line="253"/>
         <source>nama supervisor</source>
         <translation>supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="235"/>
+        <location filename="../../ui/counter.py" line="254"/>
         <source>kata sandi</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="236"/>
+        <location filename="../../ui/counter.py" line="255"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="259"/>
         <source>Isi {fields}.</source>
         <translation>Enter {fields}.</translation>
     </message>
@@ -4335,27 +4358,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="153"/>
+        <location filename="../../ui/counter.py" line="172"/>
         <source>Alihkan nomor</source>
         <translation>Transfer number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="155"/>
+        <location filename="../../ui/counter.py" line="174"/>
         <source>Ke tahap (antrean tahap itu)</source>
         <translation>To a stage (that stage&apos;s queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="156"/>
+        <location filename="../../ui/counter.py" line="175"/>
         <source>Ke loket tertentu</source>
         <translation>To a particular counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="172"/>
+        <location filename="../../ui/counter.py" line="191"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="173"/>
+        <location filename="../../ui/counter.py" line="192"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
