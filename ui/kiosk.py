@@ -838,13 +838,12 @@ class KioskWindow(QWidget):
             self.tr("Waktu penyelesaian: %1").replace("%1", service.time_standard)
             if service.time_standard else "")
         self.details_time.setVisible(bool(service.time_standard))
+        bring, at_office = self.tr("Dokumen yang dibawa:"), self.tr("Dilakukan di kantor:")
         parts = []
         if service.requirements:
-            parts.append(f"<p><b>{_html(self.tr('Dokumen yang dibawa:'))}</b></p>"
-                         + _numbered(service.requirements))
+            parts.append(f"<p><b>{_html(bring)}</b></p>{_numbered(service.requirements)}")
         if service.steps:
-            parts.append(f"<p><b>{_html(self.tr('Dilakukan di kantor:'))}</b></p>"
-                         + _numbered(service.steps))
+            parts.append(f"<p><b>{_html(at_office)}</b></p>{_numbered(service.steps)}")
         self.details_list.setText("".join(parts) or self.tr("Tidak ada persyaratan khusus"))
         self._show(self.details_page, self.idle_seconds * 3)
 
