@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.casework import applications, complaints
-from db.models import Office
+from app.labels import catalog_name, channel_label
+from db.models import Office, Service
 
 TITLE_MAX = 80
 
@@ -35,11 +37,15 @@ def overdue_summary(session: Session, office_id: int, now: datetime | None = Non
     if office is None:
         return []
     out = [OverdueEntry("complaint", c.number,
-                        _short(f"{c.channel}: {c.reporter + ' - ' if c.reporter else ''}"
-                               f"{c.text}"), c.due_at, c.overdue_by)
+                        _short(f"{channel_label(c.channel)}: "
+                               f"{c.reporter + ' - ' if c.reporter else ''}{c.text}"),
+                        c.due_at, c.overdue_by)
            for c in complaints.overdue_for(session, office, now)]
+    names = {s.code: catalog_name(s.name, s.name_en) for s in session.scalars(
+        select(Service).where(Service.office_id == office.id))}
     out += [OverdueEntry("application", a.number,
-                         _short(f"{a.service_code}: {a.applicant_name} - {a.subject}"),
+                         _short(f"{names.get(a.service_code, a.service_code)}: "
+                                f"{a.applicant_name} - {a.subject}"),
                          a.due_at, a.overdue_by)
             for a in applications.overdue_for(session, office, now)]
     return sorted(out, key=lambda e: (-e.overdue_by, e.kind, e.number))

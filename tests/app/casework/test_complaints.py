@@ -143,9 +143,10 @@ def test_overdue_summary_for_the_supervisor_board(catalog_store: Store) -> None:
     # application due 31 Dec (overdue since 1 Jan 00:00); complaint of Thursday 31 Dec 09:00
     # due Monday 4 Jan 09:00 (1 working day: New Year and the weekend skipped)
     assert summary == [
-        OverdueEntry("application", app.number, "KEBERATAN: Budi - SKPD reklame",
+        OverdueEntry("application", app.number,  # the service and channel in words
+                     "Penyelesaian Keberatan Pajak Daerah: Budi - SKPD reklame",
                      wib(2027, 1, 1, 0), timedelta(days=3, hours=10)),
-        OverdueEntry("complaint", complaint.number, "room: Rina - Antrean lama",
+        OverdueEntry("complaint", complaint.number, "Ruang pengaduan: Rina - Antrean lama",
                      wib(2027, 1, 4, 9), timedelta(hours=1)),
     ]
     kind, number, title, due_at, overdue_by = summary[0]  # a plain tuple too
