@@ -9,6 +9,12 @@ one unit of work per call, never a session), with the signed-in officer as the a
 refusal (:class:`~app.errors.LoketError`), a lost database included, is shown in the
 banner, in Indonesian.
 
+The layout is for a 1366 x 768 laptop up to a 1920 x 1080 monitor: the number very large
+with the service, the time at this stage and the time standard beside it, and the one next
+action (call, start or finish) as a big button; the other queue actions smaller under it;
+the work panel takes the rest of the height, the lists a column of their own. Every size
+follows one base point size taken from the window's height (:func:`base_point_size`).
+
 What an officer typed into a work panel is never dropped: before an action takes the visit
 away (finish, transfer, hold...) or the officer leaves (log-out, closing the window), the
 typed input is saved through the panel's own save path or, when the officer is asked and
@@ -32,9 +38,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -86,6 +93,34 @@ BANNER_STYLES = {
 }
 
 
+def _stage_since(current: cs.CurrentVisit | None,
+                 history: Sequence[cs.HistoryEntry]) -> datetime | None:
+    """When the current visit came into its stage: the first of the last run of its history
+    at that stage (a visit sent back to a stage starts again); None without a visit."""
+    if current is None:
+        return None
+    since = None
+    for entry in history:
+        if entry.stage is None:
+            continue
+        if entry.stage != current.stage_code:
+            since = None
+        elif since is None:
+            since = entry.at
+    return since
+
+
+def _wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` on as many lines as it takes to be at most ``width`` pixels wide."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def _duration(seconds: float) -> str:
     """``12:05`` (minutes:seconds) or ``1:02:05``; never negative."""
     total = max(0, int(seconds))
@@ -94,11 +129,20 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def _font(widget: QWidget, delta: int, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSize(max(6, font.pointSize() + delta))
-    font.setBold(bold)
-    return font
+# the next action by the state of the counter's visit (None: nobody called); the other
+# actions are secondary, smaller, in a row under the number
+PRIMARY = {None: "call", "called": "start", "serving": "finish"}
+SECONDARY = ("recall", "skip", "hold", "transfer", "return", "incomplete", "cancel")
+TICKET_SCALE = 5.0  # the number, in times the base type: readable from two metres
+PRIMARY_DELTA = 6  # the next action's type, points above the base
+SIDE_SHARE = 0.29  # the lists' column, of the window's width
+SIZE_RESOLVED = 0x2  # QFont::SizeResolved: a size set on the widget (PySide6 lacks the name)
+
+
+def base_point_size(height: int) -> int:
+    """The console's base type size for a window ``height`` pixels tall: 10 points at
+    768 (a 1366 x 768 laptop), 14 at 1080 (a full-HD monitor), never below 9 or above 16."""
+    return max(9, min(16, round(height / 76)))
 
 
 # the officer's answers to "typed input not saved yet"
@@ -255,6 +299,7 @@ class CounterWindow(QMainWindow):
         self.user: cs.UserInfo | None = None
         self.current: cs.CurrentVisit | None = None
         self.history_visit_id: int | None = None
+        self.stage_since: datetime | None = None  # when the current visit came to its stage
         self.last_slip: cs.SlipResult | None = None
         self.last_documents: list[Path] = []
         self.banner_kind = ""
@@ -312,12 +357,21 @@ class CounterWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
 
     def _build_main(self) -> QWidget:
+        """The console: the ticket in front of the officer with its next action at the top
+        left, the other queue actions under it, then the work (checklist and panels) taking
+        the rest of the height; the waiting, held and history lists in a side column.
+        Sizes are set by :meth:`_scale` from the window's height."""
         page = QWidget(self)
+        # the console's type sizes, by the name a widget carries in its "loketSize"
+        # property: (points above the base, bold, times the base)
+        self._sizes: dict[str, tuple[int, bool, float]] = {}
+        self._base = 0  # the base point size in use; 0 before the first scaling
         root = QVBoxLayout(page)
-        root.setContentsMargins(12, 8, 12, 8)
+        root.setContentsMargins(12, 6, 12, 8)
+        root.setSpacing(6)
         top = QHBoxLayout()
         self.title = QLabel(f"{self.info.counter_name} — {self.info.office_name}", page)
-        self.title.setFont(_font(self.title, 4, True))
+        self._size(self.title, 2, True)
         top.addWidget(self.title, 1)
         self.officer_label = QLabel("", page)
         top.addWidget(self.officer_label)
@@ -327,77 +381,127 @@ class CounterWindow(QMainWindow):
         root.addLayout(top)
         self.banner = QLabel("", page)
         self.banner.setWordWrap(True)
-        self.banner.setMinimumHeight(34)
-        self.banner.setFont(_font(self.banner, 2, True))
+        self._size(self.banner, 1, True)
         self.banner.setContentsMargins(10, 4, 10, 4)
         root.addWidget(self.banner)
 
         body = QHBoxLayout()
+        body.setSpacing(10)
         root.addLayout(body, 1)
         left = QVBoxLayout()
+        left.setSpacing(6)
         body.addLayout(left, 1)
-        side = QWidget(page)  # fixed width: the left side does not jump with its content
-        side.setFixedWidth(380)
+        # a width of its own (a share of the window's): the left side does not jump with
+        # the lists' content
+        self.side = side = QWidget(page)
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
         body.addWidget(side)
 
         ticket_box = QFrame(page)
-        ticket_box.setFrameShape(QFrame.Shape.StyledPanel)
+        ticket_box.setObjectName("ticketBox")
+        ticket_box.setStyleSheet("QFrame#ticketBox{background:#ffffff; border:1px solid "
+                                 "#c8c8c8; border-radius:6px;}")
         grid = QGridLayout(ticket_box)
+        grid.setContentsMargins(14, 6, 14, 6)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(2)
         self.ticket_label = QLabel("—", ticket_box)
-        self.ticket_label.setFont(_font(self.ticket_label, 46, True))
-        self.ticket_label.setFixedWidth(280)
-        grid.addWidget(self.ticket_label, 0, 0, 5, 1)
+        self._size(self.ticket_label, 0, True, times=TICKET_SCALE)
+        self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.ticket_label, 0, 0, 7, 1)
         self.service_label = QLabel("", ticket_box)
-        self.service_label.setFont(_font(self.service_label, 5, True))
+        self._size(self.service_label, 4, True)
         self.service_label.setWordWrap(True)
         self.stage_label = QLabel("", ticket_box)
-        self.stage_label.setFont(_font(self.stage_label, 2))
+        self._size(self.stage_label, 1)
+        self.stage_label.setWordWrap(True)
         self.status_label = QLabel(self.tr("Belum ada nomor yang dipanggil."), ticket_box)
-        self.status_label.setFont(_font(self.status_label, 2))
+        self._size(self.status_label, 1)
+        self.status_label.setWordWrap(True)
         self.priority_label = QLabel("", ticket_box)
         self.priority_label.setStyleSheet(
             "background:#6a1b9a; color:white; padding:2px 8px; border-radius:4px;")
-        self.priority_label.setFont(_font(self.priority_label, 2, True))
+        self._size(self.priority_label, 1, True)
         self.priority_label.hide()
-        grid.addWidget(self.service_label, 0, 1, 1, 2)
-        grid.addWidget(self.stage_label, 1, 1, 1, 2)
-        grid.addWidget(self.status_label, 2, 1)
-        grid.addWidget(self.priority_label, 2, 2, Qt.AlignmentFlag.AlignRight)
-        self.waited_label = QLabel("", ticket_box)
-        self.waited_label.setFont(_font(self.waited_label, 2))
+        grid.addWidget(self.service_label, 0, 1)
+        grid.addWidget(self.stage_label, 1, 1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.priority_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addLayout(status_row, 2, 1)
+        self.stage_time_label = QLabel("", ticket_box)  # how long at this stage
+        self._size(self.stage_time_label, 1, True)
+        grid.addWidget(self.stage_time_label, 3, 1)
         self.sla_label = QLabel("", ticket_box)
-        self.sla_label.setFont(_font(self.sla_label, 2, True))
-        grid.addWidget(self.waited_label, 3, 1, 1, 2)
-        grid.addWidget(self.sla_label, 4, 1, 1, 2)
+        self._size(self.sla_label, 1, True)
+        grid.addWidget(self.sla_label, 4, 1)
+        self.waited_label = QLabel("", ticket_box)
+        self._size(self.waited_label, 0)
+        grid.addWidget(self.waited_label, 5, 1)
+        grid.setRowStretch(6, 1)
         grid.setColumnStretch(1, 1)
-        left.addWidget(ticket_box)
+        for wrapped in (self.stage_time_label, self.waited_label, self.sla_label):
+            wrapped.setWordWrap(True)  # never wider than the room beside the number
 
-        actions = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for i, (name, (label, key)) in enumerate(self.ACTIONS.items()):
-            text = self.tr(label) + (f"  [{key}]" if key else "")
+        for name, (label, key) in self.ACTIONS.items():
+            # the next action's key on a line of its own: the button stays narrow
+            gap = "\n" if name in PRIMARY.values() else "  "
+            text = self.tr(label) + (f"{gap}[{key}]" if key else "")
             button = QPushButton(text, page)
-            button.setMinimumHeight(42)
-            button.setFont(_font(button, 1, name in ("call", "finish")))
+            button.setObjectName(f"action_{name}")
             button.clicked.connect(getattr(self, f"_on_{name}"))
             self.buttons[name] = button
-            actions.addWidget(button, i // 5, i % 5)
-        self.buttons["call"].setStyleSheet("QPushButton:enabled{background:#1565c0;color:white;}")
-        self.buttons["finish"].setStyleSheet(
-            "QPushButton:enabled{background:#2e7d32;color:white;}")
+        # the next action, big beside the number: one of these three at a time
+        primary = QVBoxLayout()
+        for name in PRIMARY.values():
+            button = self.buttons[name]
+            self._size(button, PRIMARY_DELTA, True)
+            colour = "#2e7d32" if name == "finish" else "#1565c0"
+            button.setStyleSheet(f"QPushButton:enabled{{background:{colour};color:white;"
+                                 "border-radius:6px; padding:6px 18px;}")
+            primary.addWidget(button)
+            button.setVisible(name == PRIMARY[None])
+        grid.addLayout(primary, 0, 2, 7, 1)
+        left.addWidget(ticket_box)
+
+        actions = QHBoxLayout()  # the other actions, smaller, in one row or two
+        actions.setSpacing(6)
+        self.secondary = QGridLayout()
+        self.secondary.setHorizontalSpacing(6)
+        self.secondary.setVerticalSpacing(4)
+        for name in SECONDARY:
+            self._size(self.buttons[name], 0)
+        actions.addLayout(self.secondary)
+        actions.addStretch(1)
+        self._secondary_columns = 0
         left.addLayout(actions)
         self.buttons_why = QLabel("", page)  # why the disabled queue buttons are disabled
         self.buttons_why.setWordWrap(True)
         self.buttons_why.setStyleSheet(WHY_STYLE)
-        self.buttons_why.setFont(_font(self.buttons_why, 1))
+        self._size(self.buttons_why, 0)
         left.addWidget(self.buttons_why)
 
         self.checklist_box = QGroupBox(self.tr("Persyaratan (centang yang dibawa)"), page)
-        self.checklist_box.setFont(_font(self.checklist_box, 1, True))
-        self.checklist_layout = QGridLayout(self.checklist_box)
+        self._size(self.checklist_box, 0, True)
+        # a long list (BPHTB has fourteen) scrolls rather than push the work panel away
+        self.checklist_scroll = QScrollArea(self.checklist_box)
+        self.checklist_scroll.setWidgetResizable(True)
+        self.checklist_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.checklist_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checklist_inner = QWidget(self.checklist_scroll)
+        self.checklist_layout = QGridLayout(self.checklist_inner)
+        self.checklist_layout.setContentsMargins(8, 2, 8, 2)
+        self.checklist_layout.setVerticalSpacing(2)
+        self.checklist_layout.setHorizontalSpacing(24)
+        self.checklist_scroll.setWidget(self.checklist_inner)
+        box_layout = QVBoxLayout(self.checklist_box)
+        box_layout.setContentsMargins(2, 2, 2, 2)
+        box_layout.addWidget(self.checklist_scroll)
+        self._checklist_room = (0, 0)  # the width and height the boxes were placed for
         self.checkboxes: dict[str, QCheckBox] = {}
+        self._checkbox_size = self._size_name(1)  # one point above the base
         self.checklist_box.hide()
         left.addWidget(self.checklist_box)
 
@@ -413,7 +517,8 @@ class CounterWindow(QMainWindow):
             scroll = QScrollArea(self.panel_tabs)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # a form wider than a small screen scrolls sideways rather than lose its edge
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             scroll.setWidget(panel)
             self.panel_tabs.addTab(scroll, panel.title().replace("&", "&&"))  # no mnemonic
             panel.notice.connect(lambda text: self._on_panel_message("info", text))
@@ -429,31 +534,33 @@ class CounterWindow(QMainWindow):
             self.work_panel)
         self.work_placeholder.setStyleSheet("color:#777;")
         self.work_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.work_placeholder.setWordWrap(True)
         work.addWidget(self.work_placeholder)
         self.panel_tabs.setVisible(bool(self.panels))
         self.work_placeholder.setVisible(not self.panels)
         self._panel_visit: tuple[int | None, str | None] = (None, None)
         left.addWidget(self.work_panel, 1)
+        self._panel_pluses: set[int] = set()
+        self._mark_panel_sizes()
 
         self.waiting_title = QLabel(self.tr("Antrean menunggu"), page)
-        self.waiting_title.setFont(_font(self.waiting_title, 2, True))
+        self._size(self.waiting_title, 1, True)
         right.addWidget(self.waiting_title)
         self.waiting = self._table([self.tr("Nomor"), self.tr("Layanan"), self.tr("Tahap"),
                                     self.tr("Menunggu"), self.tr("Prioritas")])
         # service and stage names are long ("Pembayaran PKB, SWDKLLJ dan PNBP"): they share
         # the width and are elided, the whole name in the cell's tooltip
         self.waiting.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        right.addWidget(self.waiting, 3)
+        right.addWidget(self.waiting, 1)
         held_row = QHBoxLayout()
         held_title = QLabel(self.tr("Ditahan di loket ini"), page)
-        held_title.setFont(_font(held_title, 2, True))
+        self._size(held_title, 1, True)
         held_row.addWidget(held_title, 1)
         self.resume_button = QPushButton(self.tr("Lanjutkan"), page)
         self.resume_button.clicked.connect(self._on_resume)
         held_row.addWidget(self.resume_button)
         right.addLayout(held_row)
         self.held = QListWidget(page)
-        self.held.setMaximumHeight(90)
         self.held.itemSelectionChanged.connect(self._update_buttons)
         self.held.itemDoubleClicked.connect(lambda _item: self._on_resume())
         right.addWidget(self.held)
@@ -462,17 +569,156 @@ class CounterWindow(QMainWindow):
         self.resume_why.setStyleSheet(WHY_STYLE)
         right.addWidget(self.resume_why)
         self.history_title = QLabel(self.tr("Riwayat kunjungan"), page)
-        self.history_title.setFont(_font(self.history_title, 2, True))
+        self._size(self.history_title, 1, True)
         right.addWidget(self.history_title)
         self.history = self._table([self.tr("Waktu"), self.tr("Kejadian"), self.tr("Tempat"),
                                     self.tr("Petugas")])
-        right.addWidget(self.history, 2)
+        right.addWidget(self.history, 1)
+        self._page = page
+        self._scale()
         return page
+
+    # --- sizes ------------------------------------------------------------------------
+
+    def _size(self, widget: QWidget, delta: int, bold: bool = False, *,
+              times: float = 1.0) -> None:
+        """Keep ``widget``'s type at ``times`` the base plus ``delta`` points, bold or not,
+        through every rescaling (a rule of the page's style sheet, see :meth:`_scale`)."""
+        widget.setProperty("loketSize", self._size_name(delta, bold, times))
+
+    def _size_name(self, delta: int, bold: bool = False, times: float = 1.0) -> str:
+        """The name of a size in the page's style sheet (registered for :meth:`_scale`)."""
+        name = f"{'b' if bold else 'n'}{delta + 50}x{round(times * 10)}"
+        self._sizes[name] = (delta, bold, times)
+        return name
+
+    def _font(self, delta: int = 0, bold: bool = False, times: float = 1.0) -> QFont:
+        """The font of a size of :meth:`_size` at the base in use."""
+        font = QFont(self.font())
+        font.setPointSize(max(6, round(self._base * times) + delta))
+        font.setBold(bold)
+        return font
+
+    def _mark_panel_sizes(self) -> None:
+        """A work panel's own bigger or smaller type (a heading, a total) stays that many
+        points above or below the base when the console rescales."""
+        normal = QApplication.font().pointSize()
+        for widget in self.work_panel.findChildren(QWidget):
+            font = widget.font()
+            if font.resolveMask() & SIZE_RESOLVED and (
+                    plus := font.pointSize() - normal):
+                widget.setProperty("loketPlus", plus)
+                self._panel_pluses.add(plus)
+
+    def _scale(self) -> None:
+        """Type and proportions from the window's height and width: one base point size
+        (:func:`base_point_size`) that every label, button, list and work panel follows
+        (a style sheet on the page, so that styled widgets follow it too), the number
+        :data:`TICKET_SCALE` times it; the side column a share of the width."""
+        base = base_point_size(self.height())
+        if base != self._base:
+            self._base = base
+            rules = [f"QWidget {{ font-size: {base}pt; }}"]
+            for plus in sorted(self._panel_pluses):
+                rules.append(f'*[loketPlus="{plus}"] {{ font-size: {max(6, base + plus)}pt; }}')
+            for name, (delta, bold, times) in self._sizes.items():
+                font = self._font(delta, bold, times)
+                rules.append(f'*[loketSize="{name}"] {{ font-size: {font.pointSize()}pt; '
+                             f'font-weight: {"bold" if bold else "normal"}; }}')
+            self._page.setStyleSheet("\n".join(rules))
+            normal = QFontMetrics(self._font())
+            line = normal.height()
+            self.ticket_label.setMinimumWidth(
+                QFontMetrics(self._font(0, True, TICKET_SCALE)).horizontalAdvance("B-000") + 12)
+            big = QFontMetrics(self._font(PRIMARY_DELTA, True))
+            width = max(big.horizontalAdvance(text) for name in PRIMARY.values()
+                        for text in self.buttons[name].text().splitlines()) + 32
+            for name in PRIMARY.values():
+                self.buttons[name].setMinimumSize(width, int(big.height() * 3.2))
+            for name in SECONDARY:
+                self.buttons[name].setMinimumHeight(int(line * 1.3) + 10)
+            for table in (self.waiting, self.history):
+                table.verticalHeader().setMinimumSectionSize(line + 8)
+            self.held.setMaximumHeight(line * 4 + 12)
+            self.banner.setMinimumHeight(QFontMetrics(self._font(1, True)).height() + 12)
+            for box in self.checkboxes.values():
+                self._style_checkbox(box)
+            self._checklist_room = (0, 0)  # placed again for the new type
+        self.side.setFixedWidth(max(340, min(620, int(self.width() * SIDE_SHARE))))
+        self._place_secondary()
+        self._place_checklist()
+
+    def _place_secondary(self) -> None:
+        """The secondary actions in as few rows as fit beside the side column."""
+        room = self.width() - self.side.width() - 40
+        widths = [self.buttons[name].sizeHint().width() + 6 for name in SECONDARY]
+        columns = len(widths)
+        while columns > 1 and max(sum(widths[i:i + columns])
+                                  for i in range(0, len(widths), columns)) > room:
+            columns -= 1
+        if columns == self._secondary_columns:
+            return
+        self._secondary_columns = columns
+        for name in SECONDARY:
+            self.secondary.removeWidget(self.buttons[name])
+        for i, name in enumerate(SECONDARY):
+            self.secondary.addWidget(self.buttons[name], i // columns, i % columns)
+
+    def _place_checklist(self) -> None:
+        """The requirements in as many columns as fit the width beside the lists (read
+        down, then across), a text too long for the width on more lines; at most a
+        quarter of the window's height, the rest scrolled."""
+        boxes = list(self.checkboxes.values())
+        room = self.width() - self.side.width() - 100  # margins, frame, scroll bar
+        if not boxes or (room, self.height()) == self._checklist_room:
+            return
+        self._checklist_room = (room, self.height())
+        metrics = QFontMetrics(self._font(1))
+        indicator = metrics.height() + 16
+        widths = [metrics.horizontalAdvance(str(box.property("requirement"))) + indicator
+                  for box in boxes]
+        columns = 1
+        for n in (3, 2):
+            rows = -(-len(boxes) // n)
+            if rows > 1 and sum(max(widths[c * rows:(c + 1) * rows], default=0)
+                                for c in range(n)) + 24 * (n - 1) <= room:
+                columns = n
+                break
+        rows = -(-len(boxes) // columns)
+        for box in boxes:
+            self.checklist_layout.removeWidget(box)
+        for n, box in enumerate(boxes):
+            text = str(box.property("requirement"))
+            box.setText(_wrapped(text, metrics, room - indicator) if columns == 1 else text)
+            self.checklist_layout.addWidget(box, n % rows, n // rows)
+        for box in boxes:
+            box.ensurePolished()  # the page's type (its style sheet) before measuring
+        self.checklist_layout.invalidate()
+        content = self.checklist_layout.sizeHint().height()
+        cap = self.height() // 4
+        self.checklist_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if content > cap
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checklist_scroll.setFixedHeight(min(content + 2, cap))
+
+    def _style_checkbox(self, box: QCheckBox) -> None:
+        box.setProperty("loketSize", self._checkbox_size)
+        side = QFontMetrics(self._font(1)).height()
+        box.setStyleSheet(f"QCheckBox{{padding:2px;}} QCheckBox::indicator"
+                          f"{{width:{side}px;height:{side}px;}}")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "_page"):
+            self._scale()
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
+        # rows as tall as their text: a long name wraps onto a second line, never cut
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -1006,6 +1252,7 @@ class CounterWindow(QMainWindow):
             return
         self.history_visit_id = state.history_visit_id
         self.current = current = state.current
+        self.stage_since = _stage_since(current, state.history)
         self._show_current(current)
         self._bind_panels(current)
         self._show_waiting(state.waiting, now)
@@ -1071,6 +1318,7 @@ class CounterWindow(QMainWindow):
             self.stage_label.setText(self.tr("Tekan F1 untuk memanggil nomor berikutnya."))
             self.status_label.setText("")
             self.priority_label.hide()
+            self.stage_time_label.setText("")
             self.waited_label.setText("")
             self.sla_label.setText("")
             self._show_checklist(None)
@@ -1097,6 +1345,9 @@ class CounterWindow(QMainWindow):
         if current is None:
             return
         now = self.clock()
+        since = self.stage_since
+        self.stage_time_label.setText(self.tr("Di tahap ini: {time}").format(
+            time=_duration((now - since).total_seconds())) if since else "")
         self.waited_label.setText(self.tr("Sejak ambil nomor: {time}").format(
             time=_duration((now - current.issued_at).total_seconds())))
         state = deadline.sla_state(current.due_at, current.issued_at, now,
@@ -1118,19 +1369,18 @@ class CounterWindow(QMainWindow):
         if list(self.checkboxes) != codes:
             for box in self.checkboxes.values():
                 self.checklist_layout.removeWidget(box)
+                box.hide()  # at once: deleted only when the event loop comes round
                 box.deleteLater()
             self.checkboxes = {}
             reqs = current.requirements if current and current.checklist else ()
-            for n, req in enumerate(reqs):
-                box = QCheckBox(req.text, self.checklist_box)
-                box.setFont(_font(box, 2))
-                box.setStyleSheet("QCheckBox{padding:3px;} QCheckBox::indicator"
-                                  "{width:24px;height:24px;}")
+            for req in reqs:
+                box = QCheckBox(req.text, self.checklist_inner)
+                box.setProperty("requirement", req.text)  # the text before any wrapping
+                self._style_checkbox(box)
                 box.toggled.connect(lambda on, c=req.code: self._on_requirement(c, on))
-                wide = max(len(r.text) for r in reqs) > 44
-                half = len(reqs) if wide else (len(reqs) + 1) // 2  # read down, then across
-                self.checklist_layout.addWidget(box, n % half, n // half)
                 self.checkboxes[req.code] = box
+            self._checklist_room = (0, 0)
+            self._place_checklist()
         if current is None or not current.checklist:
             self.checklist_box.hide()
             return
@@ -1158,6 +1408,9 @@ class CounterWindow(QMainWindow):
                 if row.priority:
                     item.setForeground(Qt.GlobalColor.darkMagenta)
                 self.waiting.setItem(r, c, item)
+        # the stage only at a counter of several, the priority only when someone has one
+        self.waiting.setColumnHidden(2, len(self.info.stages) < 2)
+        self.waiting.setColumnHidden(4, not any(row.priority or row.targeted for row in rows))
 
     def _show_held(self, rows: Sequence[cs.QueueEntry]) -> None:
         selected = self.held.currentItem().data(Qt.ItemDataRole.UserRole) \
@@ -1218,12 +1471,15 @@ class CounterWindow(QMainWindow):
         }
         for name, on in enabled.items():
             self.buttons[name].setEnabled(on)
+        primary = PRIMARY.get(status, "call")
+        for name in PRIMARY.values():  # one next action, big, at a time
+            self.buttons[name].setVisible(name == primary)
         reasons = self._queue_reasons(status)
         self.buttons_why.setText("\n".join(reasons))
         self.buttons_why.setVisible(bool(reasons))
         # one line each, never squeezed by a long work panel below
         self.buttons_why.setMinimumHeight(
-            len(reasons) * self.buttons_why.fontMetrics().lineSpacing() + 8)
+            len(reasons) * QFontMetrics(self._font()).lineSpacing() + 8)
         resume = None
         if self.held.count() == 0:
             resume = self.tr("Tidak ada nomor yang ditahan di loket ini.")
