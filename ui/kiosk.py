@@ -840,8 +840,9 @@ class KioskWindow(QWidget):
         self.details_time.setVisible(bool(service.time_standard))
         bring, at_office = self.tr("Dokumen yang dibawa:"), self.tr("Dilakukan di kantor:")
         parts = []
-        if service.requirements:
-            parts.append(f"<p><b>{_html(bring)}</b></p>{_numbered(service.requirements)}")
+        if service.requirements:  # under the page's heading; named apart beside the steps
+            heading = f"<p><b>{_html(bring)}</b></p>" if service.steps else ""
+            parts.append(heading + _numbered(service.requirements))
         if service.steps:
             parts.append(f"<p><b>{_html(at_office)}</b></p>{_numbered(service.steps)}")
         self.details_list.setText("".join(parts) or self.tr("Tidak ada persyaratan khusus"))
