@@ -51,6 +51,7 @@ NPWPD_DEACTIVATION_SERVICES = ("NPWPD-NONAKTIF",)
 TAX_PAYMENT_SERVICES = ("PEMBAYARAN", "TUNGGAKAN")
 SAMSAT_KINDS = ("renewal", "lost")
 SAMSAT_SERIES = ("skpd", "receipt")
+INTEREST_TABLE = "regional-tax-interest"  # resources/tariffs: the late-payment interest
 _NONE: Mapping[str, str] = MappingProxyType({})
 
 
@@ -80,6 +81,11 @@ class OfficeSettings:
     ticket_footer: tuple[str, ...] = TICKET_FOOTER  # the lines at the foot of a ticket
     phone: str = ""  # on the NPWPD card
     government: str = ""  # on the NPWPD card ("PEMERINTAH KOTA ...")
+    city: str = ""  # on Bapenda papers; empty: the "Kota X"/"Kabupaten X" of the office's name
+    npwpd_verify_url: str = ""  # the card's QR ({npwpd}, {office}); empty: a plain payload
+    interest_table: str = INTEREST_TABLE  # the tariff table of late-payment interest
+    tracking_prefix: str = ""  # of casework numbers; empty: the office's code
+    requirements_stage: str = ""  # the stage whose counter checks the requirements
     # the catalog services of each area (an empty list: the default)
     fiscal_services: tuple[str, ...] = FISCAL_SERVICES
     complaint_services: tuple[str, ...] = COMPLAINT_SERVICES
@@ -230,7 +236,8 @@ KEYS = ("hours", "closed_on", "recall_limit", "recover_after_minutes", "sla_warn
         "running_text", "voice", "ticket_footer", "phone", "government", "fiscal_services",
         "complaint_services", "casework_services", "perforation_services", "npwpd_service",
         "npwpd_deactivation_service", "tax_payment_services", "samsat_services",
-        "samsat_numbers")
+        "samsat_numbers", "city", "npwpd_verify_url", "interest_table", "tracking_prefix",
+        "requirements_stage")
 
 
 def parse_settings(settings: Mapping[str, Any] | None) -> OfficeSettings:
@@ -258,6 +265,11 @@ def parse_settings(settings: Mapping[str, Any] | None) -> OfficeSettings:
         ticket_footer=read("ticket_footer", _texts),
         phone=read("phone", _text),
         government=read("government", _text),
+        city=read("city", _text),
+        npwpd_verify_url=read("npwpd_verify_url", _text),
+        interest_table=read("interest_table", _text) or INTEREST_TABLE,
+        tracking_prefix=read("tracking_prefix", _text),
+        requirements_stage=read("requirements_stage", _text),
         fiscal_services=read("fiscal_services", _codes),
         complaint_services=read("complaint_services", _codes),
         casework_services=read("casework_services", _codes),

@@ -37,6 +37,7 @@ from app.clock import local, local_day
 from app.errors import LoketError
 from app.inputs import check_day
 from app.money import format_rupiah, parse_rupiah
+from app.office_settings import settings_of
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
 from db.enums import PaymentMethod
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # imported where used, so that this module loads without it
     from app.tariffs.interest import InterestRule
 
 SSPD_KIND = "sspd"
-DEFAULT_INTEREST_TABLE = "regional-tax-interest"
 WORK = "tax-payment"  # the work of the desk (resources/panels/work-panels.yaml)
 INTEREST_KINDS = ("SKPD", "SPTPD")  # an STPD bears no further interest
 METHOD_NAMES = {"cash": "Tunai", "transfer": "Transfer bank", "billing": "Kode billing"}
@@ -357,7 +357,7 @@ def lookup_assessment(uow: UnitOfWork, ref: str, *, office_code: str | None = No
 def interest_rule(office: Office, on: date) -> InterestRule:
     from app.tariffs.interest import load_interest_rule
 
-    table = str((office.settings or {}).get("interest_table") or DEFAULT_INTEREST_TABLE)
+    table = settings_of(office).interest_table
     return load_interest_rule(table, on)
 
 

@@ -476,17 +476,17 @@ def _area_label(rules: OfficeRules, code: str) -> str:
 
 
 def _city(office: Office) -> str:
-    city = (office.settings or {}).get("city")
+    city = settings_of(office).city
     if city:
-        return str(city)
+        return city
     match = re.search(r"\b(Kota|Kabupaten)\s+(\w+)", office.name)
     return match.group(2) if match else ""
 
 
 def _qr_payload(office: Office, npwpd: str) -> str:
-    template = (office.settings or {}).get("npwpd_verify_url")
+    template = settings_of(office).npwpd_verify_url
     if template:
-        return str(template).replace("{npwpd}", npwpd).replace("{office}", office.code)
+        return template.replace("{npwpd}", npwpd).replace("{office}", office.code)
     return f"LOKET-NPWPD|{office.code}|{npwpd}"
 
 

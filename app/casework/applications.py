@@ -51,6 +51,7 @@ from app.errors import LoketError
 from app.i18n import tr
 from app.identifiers import parse_nik
 from app.money import format_rupiah, parse_rupiah
+from app.office_settings import settings_of
 from app.queue.engine import resolve_office
 from app.queue.stage_work import require_visit_at_work
 from app.store import UnitOfWork
@@ -339,7 +340,7 @@ def register_application(
     due = application_due(cal, received_day, time_value, time_unit)
 
     serial = next_in_series(s, office.id, SERIES, str(received_day.year))
-    prefix = str((office.settings or {}).get("tracking_prefix") or office.code)
+    prefix = settings_of(office).tracking_prefix or office.code
     number = f"{prefix}/{received_day.year}/{serial:06d}"
     user_id = who.user_id
     app = Application(

@@ -45,6 +45,7 @@ from app.clock import moment
 from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.i18n import tr
+from app.office_settings import settings_of
 from app.queue.engine import resolve_office
 from app.store import UnitOfWork
 from app.workdays import WorkingCalendar
@@ -264,7 +265,7 @@ def register_complaint(
     due, planned = planned_times(s, office, received)
     year = received.astimezone(_tz(office)).year
     serial = next_in_series(s, office.id, SERIES, str(year))
-    prefix = str((office.settings or {}).get("tracking_prefix") or office.code)
+    prefix = settings_of(office).tracking_prefix or office.code
     number = f"{prefix}/ADU/{year}/{serial:06d}"
     user_id = who_acts.user_id
     c = Complaint(office_id=office.id, visit_id=visit_id, channel=kind, reporter=who,

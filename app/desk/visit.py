@@ -137,7 +137,7 @@ def registration_stage(session: Session, service: Service) -> int | None:
     if not links:
         return None
     office = session.get(Office, service.office_id)
-    wanted = (office.settings or {}).get("requirements_stage") if office else None
+    wanted = settings_of(office).requirements_stage
     for link in links:
         if wanted and link.stage.code == wanted:
             return link.stage_id

@@ -98,6 +98,12 @@ GOOD = [  # key, a good value, what it reads as
     ("tax_payment_services", ["BAYAR"], ("BAYAR",)),
     ("samsat_services", {"STNK-5": "renewal"}, {"STNK-5": "renewal"}),
     ("samsat_numbers", {"skpd": "{n}/S/{year}"}, {"skpd": "{n}/S/{year}"}),
+    ("city", "Batu", "Batu"),
+    ("npwpd_verify_url", "https://x.go.id/npwpd/{npwpd}", "https://x.go.id/npwpd/{npwpd}"),
+    ("interest_table", "pkb-interest", "pkb-interest"),
+    ("interest_table", "", "regional-tax-interest"),
+    ("tracking_prefix", "MLG", "MLG"),
+    ("requirements_stage", "loket-1", "loket-1"),
 ]
 
 
@@ -114,6 +120,9 @@ def test_the_other_settings_default() -> None:
         ("TAX-CLEARANCE",), ("PENGADUAN",), None, ("PERFORASI",), ("NPWPD", "NPWPD-DAFTAR"),
         ("NPWPD-NONAKTIF",), ("PEMBAYARAN", "TUNGGAKAN"))
     assert dict(defaults.samsat_services) == dict(defaults.samsat_numbers) == {}
+    assert (defaults.city, defaults.npwpd_verify_url, defaults.interest_table,
+            defaults.tracking_prefix, defaults.requirements_stage) == (
+        "", "", "regional-tax-interest", "", "")
     assert Voice() == Voice(muted=None, volume=None, folder=None)
 
 
@@ -153,6 +162,11 @@ def test_the_voice_and_the_kiosk_setting() -> None:
     ("samsat_services", ["STNK-5"]),
     ("samsat_numbers", {"stnk": "{n}"}),
     ("samsat_numbers", {"skpd": 5}),
+    ("city", 7),
+    ("npwpd_verify_url", ["https://x"]),
+    ("interest_table", 2),
+    ("tracking_prefix", {"MLG": 1}),
+    ("requirements_stage", 1),
 ])
 def test_another_bad_value_is_refused_with_its_key(key: str, value: object) -> None:
     with pytest.raises(LoketError) as info:
