@@ -574,6 +574,10 @@ class CounterWindow(QMainWindow):
         self.history = self._table([self.tr("Waktu"), self.tr("Kejadian"), self.tr("Tempat"),
                                     self.tr("Petugas")])
         right.addWidget(self.history, 1)
+        self._history_end = QTimer(self)
+        self._history_end.setSingleShot(True)
+        self._history_end.setInterval(0)
+        self._history_end.timeout.connect(self._on_history_end)
         self._page = page
         self._scale()
         return page
@@ -719,6 +723,7 @@ class CounterWindow(QMainWindow):
         # rows as tall as their text: a long name wraps onto a second line, never cut
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setWordWrap(True)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # rows differ
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -1458,6 +1463,12 @@ class CounterWindow(QMainWindow):
                 if row.note:
                     item.setToolTip(row.note)
                 self.history.setItem(r, c, item)
+        self.history.scrollToBottom()
+        self._history_end.start()  # again once the columns and wrapped rows have settled
+
+    def _on_history_end(self) -> None:
+        """The latest event in view, once the wrapped rows have their heights."""
+        self.history.resizeRowsToContents()
         self.history.scrollToBottom()
 
     def _update_buttons(self) -> None:

@@ -177,6 +177,10 @@ def test_the_console_fits_and_reads_at_both_screen_sizes(qtbot, catalog_store: S
     assert window.held.count() == 1 and window.waiting.rowCount() == 3
     check(window, size, "finish")
     assert window.checklist_box.isVisibleTo(window)
+    history = window.history  # the latest event in view, whole
+    last = history.visualItemRect(history.item(history.rowCount() - 1, 1))
+    assert history.item(history.rowCount() - 1, 1).text() == "Centang: Identitas Diri Asli"
+    assert last.top() >= 0 and last.bottom() <= history.viewport().height()
     # the work panel: most of the console's height, the width beside the lists
     assert window.work_panel.height() >= 0.4 * window.main.height()
     assert window.work_panel.width() >= 0.6 * window.width()
