@@ -150,21 +150,17 @@ def no_admin_yet(session: Session) -> bool:
                                                 User.active.is_(True)).limit(1)) is None
 
 
-def require(session: Session, actor: Actor | str, act: Act, *, office_id: int | None,
+def require(session: Session, actor: Actor, act: Act, *, office_id: int | None,
             now: datetime | None = None, counter_officer_id: int | None = None,
             all_offices: bool = False) -> Acting:
     """The checked person for ``act`` at ``office_id``, or a refusal (kept in the audit log).
 
     ``actor``: the user of its ``user_id`` when it has one (that id is what is checked), else
-    the user of its name. A bare name is taken only from the supervisor station's running
-    text (app/stations/supervisor.py's ``set_running_text``) until it hands on its Actor;
-    every other caller passes an :class:`Actor`.
+    the user of its name.
     ``counter_officer_id``: for :attr:`Act.COUNTERS`, the officer signed in at the counter;
     an officer may open a free counter (becoming its officer) or close their own.
     ``all_offices``: the act changes every office (a day off for all): only a user of no
     particular office may, never the administrator of one office."""
-    if isinstance(actor, str):
-        actor = Actor(actor)
     if actor.is_system:
         return Acting(actor.name, None, None, is_system=True)
     now = now or datetime.now(UTC)

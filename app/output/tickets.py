@@ -119,7 +119,7 @@ def queue_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool 
 
 
 def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool = False,
-                 actor: Actor | str = KIOSK, spool: Spool | None = None,
+                 actor: Actor = KIOSK, spool: Spool | None = None,
                  station_id: int | None = None, now: datetime | None = None,
                  retry: bool | None = None) -> JobResult:
     """Queue the ticket and print it at once (the kiosk waits for this); with ``reprint``,
@@ -129,12 +129,7 @@ def print_ticket(store: Store, visit_id: int, connection: str, *, reprint: bool 
     saving and the sending. The kiosk passes ``retry=False``: its screen has told the
     visitor the number, a ticket coming out minutes later would confuse the next visitor.
     A reprint is never retried by itself either: the person who asked stands at the printer.
-
-    ``actor`` a name: only for the supervisor station's reprint (app/stations/supervisor.py
-    hands on ``actor.name``) until it hands on its Actor; every other caller passes one.
     """
-    if not isinstance(actor, Actor):
-        actor = Actor(actor)
     spool = spool or Spool(store)
     if reprint:
         return reprint_ticket(store, visit_id, connection, actor=actor, spool=spool,

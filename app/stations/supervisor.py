@@ -41,6 +41,7 @@ from app.casework.board import overdue_summary
 from app.clock import utcnow
 from app.errors import LoketError
 from app.ikm.responses import ikm_report
+from app.office_settings import settings_of
 from app.output import tickets as ticket_print
 from app.output.devices import DeviceReport, configured, state_of
 from app.queue import engine as q_
@@ -128,7 +129,7 @@ def overview(uow: UnitOfWork, office_code: str | None, *,
     data["reprint_tickets"] = dict(s.execute(select(Visit.id, Visit.ticket).where(
         Visit.id.in_(visit_ids))).all()) if visit_ids else {}
     data["overdue"] = overdue_summary(s, office.id, now)
-    data["running_text"] = str(office.settings.get("running_text") or "")
+    data["running_text"] = settings_of(office).running_text
     data["zone"] = office.zone.value
     data["stage_names_en"] = {st.code: st.name_en for st in office.stages}
     data["stage_counters"] = {st.code: [c.code for c in office.counters
@@ -222,14 +223,14 @@ def _today(uow: UnitOfWork, office: Any, day: date, now: datetime) -> dict[str, 
 
 
 def set_running_text(uow: UnitOfWork, office_code: str | None, text: str, *,
-                     actor: Actor | str) -> str:
+                     actor: Actor) -> str:
     """The line that scrolls along the bottom of the waiting-room display: what the public
     reads, so a supervisor's act (:attr:`app.access.Act.DATA`), checked before it changes."""
     s = uow.session
     office = q_.resolve_office(s, office_code)
     who = access.require(s, actor, Act.DATA, office_id=office.id)
     text = " ".join(text.split())[:RUNNING_TEXT_MAX]
-    before = office.settings.get("running_text") or ""
+    before = settings_of(office).running_text
     office.settings = dict(office.settings) | {"running_text": text}
     flag_modified(office, "settings")
     audit.record(s, actor=who.name, user_id=who.user_id, office_id=office.id,
@@ -586,7 +587,7 @@ class SupervisorStation:
         print is :class:`LoketError` ``print.failed``."""
         with database_errors(self.store):
             result = ticket_print.print_ticket(self.store, visit_id, connection, reprint=True,
-                                               actor=actor.name)
+                                               actor=actor)
         if result.state != "done":
             raise LoketError("print.failed", ticket=visit_id, condition=result.condition,
                              job=result.id)

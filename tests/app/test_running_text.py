@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.access import Actor
 from app.i18n import tr
 from app.stations import supervisor as supervision
 from app.store import Store
@@ -28,7 +29,7 @@ def test_only_a_supervisor_changes_the_running_text(catalog_store: Store,
                                                      catalog_db_url: str, who: str) -> None:
     def change() -> None:
         with catalog_store.uow() as uow:
-            supervision.set_running_text(uow, OFFICE, "Loket tutup", actor=who)
+            supervision.set_running_text(uow, OFFICE, "Loket tutup", actor=Actor(who))
 
     err, entry = only_the_refusal_is_kept(catalog_store, catalog_db_url, change)
     assert _text(catalog_store) == ""
@@ -42,7 +43,7 @@ def test_only_a_supervisor_changes_the_running_text(catalog_store: Store,
     assert entry.actor == who and entry.after["act"] == "data"
 
     with catalog_store.uow() as uow:
-        supervision.set_running_text(uow, OFFICE, "  Loket   tutup ", actor="pengawas")
+        supervision.set_running_text(uow, OFFICE, "  Loket   tutup ", actor=Actor("pengawas"))
     assert _text(catalog_store) == "Loket tutup"
     with catalog_store.uow(read_only=True) as uow:
         entry = uow.session.scalar(select(AuditEntry).where(

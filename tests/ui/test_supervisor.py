@@ -50,7 +50,7 @@ def act(store: Store, fn, *args, now=MONDAY_9, **kw):
 
 def add_user(store: Store, name: str, role: str, office: str | None = OFFICE) -> None:
     with store.uow() as uow:
-        users.add_user(uow, name, role, PASSWORD, actor="admin", office_code=office)
+        users.add_user(uow, name, role, PASSWORD, actor=Actor("admin"), office_code=office)
 
 
 def sign_in(qtbot, window: SupervisorWindow, name: str, password: str = PASSWORD) -> None:
@@ -279,10 +279,10 @@ def test_overdue_complaints_are_alerts(qtbot, catalog_store: Store) -> None:
     with catalog_store.uow() as uow:
         late = register_complaint(uow, channel="phone", text="Antrian terlalu lama",
                                   reporter="Siti", office_code=OFFICE, received_at=friday,
-                                  actor="test", now=friday)
+                                  actor=Actor("test"), now=friday)
     with catalog_store.uow() as uow:
         register_complaint(uow, channel="email", text="Belum terlambat", office_code=OFFICE,
-                           actor="test", now=LATER)
+                           actor=Actor("test"), now=LATER)
     add_user(catalog_store, "kepala", "supervisor")
     window = SupervisorWindow(catalog_store, OFFICE, clock=lambda: LATER, check_devices=False)
     qtbot.addWidget(window)
@@ -343,7 +343,7 @@ def _busy_morning(store: Store) -> None:
     with store.uow() as uow:
         register_complaint(uow, channel="phone", text="Antrian terlalu lama di loket 2",
                            reporter="Siti", office_code=OFFICE, received_at=friday,
-                           actor="test", now=friday)
+                           actor=Actor("test"), now=friday)
 
 
 def clipped(window: QWidget) -> list[str]:
