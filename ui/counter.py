@@ -1448,9 +1448,9 @@ class CounterWindow(QMainWindow):
                     else self.tr("Hapus centang: {code}")).format(
                         code=data.get("requirement_text") or data.get("requirement"))
         elif entry.action in ("finished", "transferred") and entry.stage:
-            text += f" → {self._stage_name(entry.stage)}"
+            text += f" → {entry.stage_name or self._stage_name(entry.stage)}"
         elif entry.action == "finished.out" and entry.stage:
-            text += f" {self._stage_name(entry.stage)}"
+            text += f" {entry.stage_name or self._stage_name(entry.stage)}"
         return text
 
     def _show_history(self, rows: Sequence[cs.HistoryEntry]) -> None:

@@ -41,6 +41,7 @@ from app.clock import local, local_day, moment
 from app.document_numbers import next_in_series
 from app.errors import LoketError
 from app.identifiers import parse_nik
+from app.labels import requirement_text
 from app.office_settings import settings_of
 from app.queue.engine import Actor, resolve_office
 from app.queue.stage_work import require_at_work, require_visit_at_work
@@ -218,15 +219,14 @@ def _checklist(service: Service | None, variants: set[str] | frozenset[str],
     out = []
     for item in (service.requirements if service else None) or []:
         if isinstance(item, dict):
-            code, text = str(item.get("code", item.get("text", ""))), str(item.get("text", ""))
+            code = str(item.get("code", item.get("text", "")))
             variant = str(item.get("for") or "")
         else:
-            code = text = str(item)
-            variant = ""
+            code, variant = str(item), ""
         needed = not variant or variant in variants
         if variant and variant not in known_variants and variant not in variants:
             needed = False
-        out.append(RequirementItem(code, f"{text} ({variant})" if variant else text, needed))
+        out.append(RequirementItem(code, requirement_text(item), needed))
     return out
 
 

@@ -1230,11 +1230,11 @@
     <message>
         <location filename="../../ui/counter.py" line="322"/>
         <source>Masuk</source>
-        <translation type="unfinished">Sign in</translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../ui/counter.py" line="378"/>
-        <location filename="../../ui/counter.py" line="946"/>
+        <location filename="../../ui/counter.py" line="951"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="550"/>
-        <location filename="../../ui/counter.py" line="1435"/>
+        <location filename="../../ui/counter.py" line="1440"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
@@ -1296,7 +1296,7 @@
     </message>
     <message>
         <location filename="../../ui/counter.py" line="559"/>
-        <location filename="../../ui/counter.py" line="1093"/>
+        <location filename="../../ui/counter.py" line="1098"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
@@ -1326,53 +1326,53 @@
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="743"/>
-        <location filename="../../ui/counter.py" line="918"/>
+        <location filename="../../ui/counter.py" line="748"/>
+        <location filename="../../ui/counter.py" line="923"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="746"/>
+        <location filename="../../ui/counter.py" line="751"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="752"/>
+        <location filename="../../ui/counter.py" line="757"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="754"/>
+        <location filename="../../ui/counter.py" line="759"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="761"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="757"/>
+        <location filename="../../ui/counter.py" line="762"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="785"/>
+        <location filename="../../ui/counter.py" line="790"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="847"/>
+        <location filename="../../ui/counter.py" line="852"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="849"/>
+        <location filename="../../ui/counter.py" line="854"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="850"/>
+        <location filename="../../ui/counter.py" line="855"/>
         <source>{head}
 {listing}
 
@@ -1383,174 +1383,174 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="857"/>
+        <location filename="../../ui/counter.py" line="862"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="867"/>
+        <location filename="../../ui/counter.py" line="872"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="869"/>
+        <location filename="../../ui/counter.py" line="874"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="927"/>
+        <location filename="../../ui/counter.py" line="932"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="931"/>
+        <location filename="../../ui/counter.py" line="936"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1020"/>
+        <location filename="../../ui/counter.py" line="1025"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1027"/>
+        <location filename="../../ui/counter.py" line="1032"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1030"/>
+        <location filename="../../ui/counter.py" line="1035"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1032"/>
+        <location filename="../../ui/counter.py" line="1037"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1038"/>
+        <location filename="../../ui/counter.py" line="1043"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1041"/>
+        <location filename="../../ui/counter.py" line="1046"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1046"/>
+        <location filename="../../ui/counter.py" line="1051"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1053"/>
+        <location filename="../../ui/counter.py" line="1058"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1074"/>
+        <location filename="../../ui/counter.py" line="1079"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1076"/>
+        <location filename="../../ui/counter.py" line="1081"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1082"/>
+        <location filename="../../ui/counter.py" line="1087"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1084"/>
+        <location filename="../../ui/counter.py" line="1089"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1090"/>
+        <location filename="../../ui/counter.py" line="1095"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1095"/>
+        <location filename="../../ui/counter.py" line="1100"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1116"/>
+        <location filename="../../ui/counter.py" line="1121"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1118"/>
+        <location filename="../../ui/counter.py" line="1123"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1123"/>
+        <location filename="../../ui/counter.py" line="1128"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1125"/>
+        <location filename="../../ui/counter.py" line="1130"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1136"/>
+        <location filename="../../ui/counter.py" line="1141"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1140"/>
+        <location filename="../../ui/counter.py" line="1145"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1155"/>
+        <location filename="../../ui/counter.py" line="1160"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1164"/>
+        <location filename="../../ui/counter.py" line="1169"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1173"/>
+        <location filename="../../ui/counter.py" line="1178"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1180"/>
+        <location filename="../../ui/counter.py" line="1185"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1186"/>
+        <location filename="../../ui/counter.py" line="1191"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1189"/>
+        <location filename="../../ui/counter.py" line="1194"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1192"/>
+        <location filename="../../ui/counter.py" line="1197"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1194"/>
+        <location filename="../../ui/counter.py" line="1199"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1561,274 +1561,274 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1204"/>
+        <location filename="../../ui/counter.py" line="1209"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1207"/>
+        <location filename="../../ui/counter.py" line="1212"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1209"/>
+        <location filename="../../ui/counter.py" line="1214"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1273"/>
+        <location filename="../../ui/counter.py" line="1278"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1277"/>
+        <location filename="../../ui/counter.py" line="1282"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1299"/>
+        <location filename="../../ui/counter.py" line="1304"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1305"/>
+        <location filename="../../ui/counter.py" line="1310"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1306"/>
+        <location filename="../../ui/counter.py" line="1311"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1309"/>
+        <location filename="../../ui/counter.py" line="1314"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1309"/>
+        <location filename="../../ui/counter.py" line="1314"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1310"/>
+        <location filename="../../ui/counter.py" line="1315"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1310"/>
+        <location filename="../../ui/counter.py" line="1315"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1317"/>
+        <location filename="../../ui/counter.py" line="1322"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1318"/>
+        <location filename="../../ui/counter.py" line="1323"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1329"/>
+        <location filename="../../ui/counter.py" line="1334"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1332"/>
+        <location filename="../../ui/counter.py" line="1337"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1335"/>
+        <location filename="../../ui/counter.py" line="1340"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1349"/>
+        <location filename="../../ui/counter.py" line="1354"/>
         <source>Di tahap ini: {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>At this stage: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1351"/>
+        <location filename="../../ui/counter.py" line="1356"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1356"/>
+        <location filename="../../ui/counter.py" line="1361"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1358"/>
+        <location filename="../../ui/counter.py" line="1363"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1361"/>
+        <location filename="../../ui/counter.py" line="1366"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1392"/>
+        <location filename="../../ui/counter.py" line="1397"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1398"/>
+        <location filename="../../ui/counter.py" line="1403"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1404"/>
+        <location filename="../../ui/counter.py" line="1409"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1428"/>
+        <location filename="../../ui/counter.py" line="1433"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1428"/>
+        <location filename="../../ui/counter.py" line="1433"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1429"/>
+        <location filename="../../ui/counter.py" line="1434"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1429"/>
+        <location filename="../../ui/counter.py" line="1434"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1430"/>
+        <location filename="../../ui/counter.py" line="1435"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1430"/>
+        <location filename="../../ui/counter.py" line="1435"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1431"/>
+        <location filename="../../ui/counter.py" line="1436"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1431"/>
+        <location filename="../../ui/counter.py" line="1436"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1432"/>
+        <location filename="../../ui/counter.py" line="1437"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1432"/>
+        <location filename="../../ui/counter.py" line="1437"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1485"/>
+        <location filename="../../ui/counter.py" line="1496"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1487"/>
+        <location filename="../../ui/counter.py" line="1498"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1498"/>
+        <location filename="../../ui/counter.py" line="1509"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1501"/>
+        <location filename="../../ui/counter.py" line="1512"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1503"/>
+        <location filename="../../ui/counter.py" line="1514"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1505"/>
+        <location filename="../../ui/counter.py" line="1516"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1507"/>
+        <location filename="../../ui/counter.py" line="1518"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1525"/>
+        <location filename="../../ui/counter.py" line="1536"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1131"/>
-        <location filename="../../ui/counter.py" line="1433"/>
+        <location filename="../../ui/counter.py" line="1136"/>
+        <location filename="../../ui/counter.py" line="1438"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1179"/>
-        <location filename="../../ui/counter.py" line="1433"/>
+        <location filename="../../ui/counter.py" line="1184"/>
+        <location filename="../../ui/counter.py" line="1438"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1434"/>
+        <location filename="../../ui/counter.py" line="1439"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1434"/>
+        <location filename="../../ui/counter.py" line="1439"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1435"/>
+        <location filename="../../ui/counter.py" line="1440"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1436"/>
+        <location filename="../../ui/counter.py" line="1441"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1436"/>
+        <location filename="../../ui/counter.py" line="1441"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1437"/>
+        <location filename="../../ui/counter.py" line="1442"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1437"/>
+        <location filename="../../ui/counter.py" line="1442"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1442"/>
+        <location filename="../../ui/counter.py" line="1447"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1443"/>
+        <location filename="../../ui/counter.py" line="1448"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -2343,7 +2343,7 @@ Schema up to date; {n} office(s).</translation>
     </message>
     <message>
         <location filename="../../ui/kiosk.py" line="423"/>
-        <location filename="../../ui/kiosk.py" line="847"/>
+        <location filename="../../ui/kiosk.py" line="848"/>
         <source>Tidak ada persyaratan khusus</source>
         <translation>No special requirements</translation>
     </message>
@@ -2487,22 +2487,22 @@ Schema up to date; {n} office(s).</translation>
         <translation>Done at the office:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="874"/>
+        <location filename="../../ui/kiosk.py" line="875"/>
         <source>Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). Silakan hubungi petugas.</source>
         <translation>Sorry, no queue number can be taken right now (the server is not connected). Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="889"/>
+        <location filename="../../ui/kiosk.py" line="890"/>
         <source>kios ini tidak memiliki printer tiket</source>
         <translation>this kiosk has no ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="943"/>
+        <location filename="../../ui/kiosk.py" line="944"/>
         <source>PRIORITAS: %1</source>
         <translation>PRIORITY: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="946"/>
+        <location filename="../../ui/kiosk.py" line="947"/>
         <source>Di depan Anda: %n orang</source>
         <translation>
             <numerusform>Ahead of you: %n people</numerusform>
@@ -2510,7 +2510,7 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="923"/>
+        <location filename="../../ui/kiosk.py" line="924"/>
         <source>Perkiraan menunggu: ± %n menit</source>
         <translation>
             <numerusform>Estimated wait: about %n minutes</numerusform>
@@ -2568,37 +2568,37 @@ Schema up to date; {n} office(s).</translation>
         <translation>No number can be taken yet – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="924"/>
+        <location filename="../../ui/kiosk.py" line="925"/>
         <source>Anda akan segera dipanggil</source>
         <translation>You will be called shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="927"/>
+        <location filename="../../ui/kiosk.py" line="928"/>
         <source>Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul %1 %2</source>
         <translation>Service has not opened yet; your number will be called once the counters open at %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="930"/>
+        <location filename="../../ui/kiosk.py" line="931"/>
         <source>%1 belum dibuka; nomor Anda akan dipanggil setelah loket dibuka</source>
         <translation>%1 is not open yet; your number will be called once it opens</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="931"/>
+        <location filename="../../ui/kiosk.py" line="932"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="959"/>
+        <location filename="../../ui/kiosk.py" line="960"/>
         <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
         <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="965"/>
+        <location filename="../../ui/kiosk.py" line="966"/>
         <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
         <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="971"/>
+        <location filename="../../ui/kiosk.py" line="972"/>
         <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
         <translation>Ticket printer problem (%1). Not printed: %2</translation>
     </message>
