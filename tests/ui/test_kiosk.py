@@ -420,3 +420,23 @@ def test_a_lost_database_is_said_plainly_and_no_number_is_taken(qtbot, catalog_s
     assert "server tidak terhubung" in window.message_text.text()
     with catalog_store.uow(read_only=True) as uow:
         assert uow.session.scalars(select(Visit)).first() is None
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_kiosk_fits_both_screen_sizes(qtbot, catalog_store: Store,
+                                          size: tuple[int, int]) -> None:
+    """The start page and a ticket on the two usual kiosk screens: nothing cut off (the
+    pictures are docs/screenshots/kiosk-1366x768.png and kiosk-1920x1080.png). The
+    headings and tile texts (_Fit) shrink their own font to their place, by design."""
+    from tests.ui.test_counter_layout import clipped
+
+    def cut() -> list[str]:
+        return [w for w in clipped(window) if not w.startswith("_Fit ")]
+
+    window = _kiosk(qtbot, catalog_store)
+    window.resize(*size)  # texts fit their font on the resize events that follow
+    qtbot.waitUntil(lambda: cut() == [], timeout=5000)
+    _shot(window, f"{size[0]}x{size[1]}", catalog_store)
+    _take(qtbot, window, "STNK-PERPANJANGAN")
+    qtbot.waitUntil(lambda: cut() == [], timeout=5000)
+    _shot(window, f"ticket-{size[0]}x{size[1]}", catalog_store)
