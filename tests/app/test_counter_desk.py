@@ -213,16 +213,17 @@ def test_no_officer_ticks_nothing_and_prints_no_slip(catalog_store: Store,
 
     def tick() -> None:
         with catalog_store.uow() as uow:
-            desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=who, now=MONDAY_9)
+            desk.set_requirement(uow, visit_id, "stnk-asli", True, actor=Actor(who),
+                                 now=MONDAY_9)
 
     def slip() -> None:
         with catalog_store.uow() as uow:
-            desk.finish_incomplete(uow, "L1", office_code=OFFICE, actor=who, now=MONDAY_9,
+            desk.finish_incomplete(uow, "L1", office_code=OFFICE, actor=Actor(who), now=MONDAY_9,
                                    folder=tmp_path / "slips")
 
     def cancel() -> None:
         with catalog_store.uow() as uow:
-            desk.cancel_visit(uow, "L1", office_code=OFFICE, actor=who, reason="salah",
+            desk.cancel_visit(uow, "L1", office_code=OFFICE, actor=Actor(who), reason="salah",
                               now=MONDAY_9)
 
     for action in (tick, slip, cancel):
