@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
-    QScrollArea,
     QTableWidget,
-    QWidget,
 )
 
 from app.store import Store
+from tests.ui.fit import clipped
 from tests.ui.test_counter import (  # noqa: F401  (fixtures)
     OFFICE,
     Clock,
@@ -40,32 +39,6 @@ CODES = ("called", "serving", "waiting", "no_show", "loket-1", "loket-2", "cek-f
          "CF", "SAMSAT-PTK1", "STNK-HILANG", "STNK-PERPANJANGAN", "lansia")
 # the smallest type at each height: the number, the next action, the lists
 MIN_POINTS = {768: (44, 15, 10), 1080: (60, 18, 13)}
-
-
-def clipped(window: QWidget) -> list[str]:
-    """Every visible label or button whose text does not fit where it is shown: wider (or,
-    word-wrapped, taller) than its place, or outside the scroll area that holds it."""
-    found = []
-    for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
-        if not w.isVisibleTo(window) or not w.text():
-            continue
-        if isinstance(w, QLabel) and w.wordWrap():
-            fits = w.heightForWidth(w.width()) <= w.height() + 1
-        else:
-            hint = w.sizeHint()
-            fits = hint.width() <= w.width() + 1 and hint.height() <= w.height() + 1
-        if fits:
-            area = w.parent()
-            while area is not None and not isinstance(area, QScrollArea):
-                area = area.parent()
-            if area is not None:
-                view = area.viewport()
-                left = w.mapTo(view, w.rect().topLeft()).x()
-                fits = left >= 0 and left + w.width() <= view.width() + 1
-        if not fits:
-            found.append(f"{type(w).__name__} {w.text()!r} {w.width()}x{w.height()} "
-                         f"(needs {w.sizeHint().width()}x{w.sizeHint().height()})")
-    return found
 
 
 def shown_texts(window: CounterWindow) -> list[str]:
@@ -178,9 +151,13 @@ def test_the_console_fits_and_reads_at_both_screen_sizes(qtbot, catalog_store: S
     check(window, size, "finish")
     assert window.checklist_box.isVisibleTo(window)
     history = window.history  # the latest event in view, whole
-    last = history.visualItemRect(history.item(history.rowCount() - 1, 1))
     assert history.item(history.rowCount() - 1, 1).text() == "Centang: Identitas Diri Asli"
-    assert last.top() >= 0 and last.bottom() <= history.viewport().height()
+
+    def last_in_view() -> bool:  # rows take their wrapped height as the layout settles
+        last = history.visualItemRect(history.item(history.rowCount() - 1, 1))
+        return last.top() >= 0 and last.bottom() <= history.viewport().height()
+
+    qtbot.waitUntil(last_in_view, timeout=5000)
     # the work panel: most of the console's height, the width beside the lists
     assert window.work_panel.height() >= 0.4 * window.main.height()
     assert window.work_panel.width() >= 0.6 * window.width()

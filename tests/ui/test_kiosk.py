@@ -428,7 +428,7 @@ def test_the_kiosk_fits_both_screen_sizes(qtbot, catalog_store: Store,
     """The start page and a ticket on the two usual kiosk screens: nothing cut off (the
     pictures are docs/screenshots/kiosk-1366x768.png and kiosk-1920x1080.png). The
     headings and tile texts (_Fit) shrink their own font to their place, by design."""
-    from tests.ui.test_counter_layout import clipped
+    from tests.ui.fit import clipped
 
     def cut() -> list[str]:
         return [w for w in clipped(window) if not w.startswith("_Fit ")]
