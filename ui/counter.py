@@ -93,23 +93,6 @@ BANNER_STYLES = {
 }
 
 
-def _stage_since(current: cs.CurrentVisit | None,
-                 history: Sequence[cs.HistoryEntry]) -> datetime | None:
-    """When the current visit came into its stage: the first of the last run of its history
-    at that stage (a visit sent back to a stage starts again); None without a visit."""
-    if current is None:
-        return None
-    since = None
-    for entry in history:
-        if entry.stage is None:
-            continue
-        if entry.stage != current.stage_code:
-            since = None
-        elif since is None:
-            since = entry.at
-    return since
-
-
 def _wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
     """``text`` on as many lines as it takes to be at most ``width`` pixels wide."""
     lines: list[str] = []
@@ -1257,7 +1240,7 @@ class CounterWindow(QMainWindow):
             return
         self.history_visit_id = state.history_visit_id
         self.current = current = state.current
-        self.stage_since = _stage_since(current, state.history)
+        self.stage_since = current.stage_since if current else None
         self._show_current(current)
         self._bind_panels(current)
         self._show_waiting(state.waiting, now)

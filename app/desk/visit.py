@@ -216,6 +216,7 @@ class CurrentVisit:
     recalls: int
     requirements: tuple[checklist.RequirementState, ...] = ()
     checklist: bool = False  # this is the stage where the requirements are checked
+    stage_since: datetime | None = None  # when the visit came to this stage (its record)
 
 
 def _active_record(s: Session, counter: Counter) -> StageRecord | None:
@@ -245,6 +246,7 @@ def current_visit(uow: UnitOfWork, counter_code: str, *, office_code: str | None
         priority=visit.priority_reason, issued_at=visit.issued_at, due_at=visit.due_at,
         sla=deadline.sla_state(visit.due_at, visit.issued_at, now, warn),
         recalls=record.recalls, requirements=requirements, checklist=show_checklist,
+        stage_since=record.queued_at,
     )
 
 
