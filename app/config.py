@@ -65,6 +65,14 @@ def demo_db_url() -> str:
 _told: set[str] = set()
 
 
+def fallback_db_url() -> tuple[str, bool]:
+    """The database used when nothing names one: the data folder's file, or the demo's
+    when only the demo's exists (``True`` as the second value then)."""
+    if not default_db_path().exists() and demo_db_path().exists():
+        return demo_db_url(), True
+    return default_db_url(), False
+
+
 def resolve_db_url(cli_value: str | None, *, demo_fallback: bool = True) -> str:
     """``--db`` wins, then ``LOKET_DB``, then the configuration file, then a SQLite file in
     the data folder. A configuration file that cannot be used raises ``LoketError``.
@@ -81,13 +89,11 @@ def resolve_db_url(cli_value: str | None, *, demo_fallback: bool = True) -> str:
     configured = database_url_from_config()
     if configured:
         return configured
-    if demo_fallback and not default_db_path().exists() and demo_db_path().exists():
-        url = demo_db_url()
-        if url not in _told:  # once per process, however often the URL is asked for
-            _told.add(url)
-            from app.i18n import tr
+    url, is_demo = fallback_db_url() if demo_fallback else (default_db_url(), False)
+    if is_demo and url not in _told:  # said once per process, however often it is asked
+        _told.add(url)
+        from app.i18n import tr
 
-            note = tr("db.using_demo", path=str(demo_db_path()), default=str(default_db_path()))
-            print(f"loket: {note}", file=sys.stderr)
-        return url
-    return default_db_url()
+        note = tr("db.using_demo", path=str(demo_db_path()), default=str(default_db_path()))
+        print(f"loket: {note}", file=sys.stderr)
+    return url

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from app.config import CONFIG_ENV, DB_ENV, config_path, default_db_url
+from app.config import CONFIG_ENV, DB_ENV, config_path, fallback_db_url
 from app.setup import secrets
 from app.setup.configfile import SetupConfig, load
 
@@ -42,7 +42,9 @@ def _mask_url(url: str) -> str:
 def effective(cli_db: str | None = None, *, path: Path | None = None,
               keystore: secrets.KeyStore | bool | None = True) -> dict[str, Any]:
     """``loket config show``: every value in force and its source (``--db``, ``LOKET_DB``,
-    ``file``, ``keyring``, ``default``). Raises LoketError for a bad configuration file."""
+    ``file``, ``keyring``, ``default``, or ``demo`` when only the demo's database exists, as
+    :func:`app.config.resolve_db_url` would then use it). Raises LoketError for a bad
+    configuration file."""
     path = path or config_path()
     cfg: SetupConfig | None = load(path)
     sources: dict[str, str] = {}
@@ -96,8 +98,9 @@ def effective(cli_db: str | None = None, *, path: Path | None = None,
                                "password_store": db.password_store or None,
                                "url": db.masked_url()}
     else:
-        out["database"] = _database_from_url(default_db_url())
-        sources["database"] = "default"
+        url, is_demo = fallback_db_url()
+        out["database"] = _database_from_url(url)
+        sources["database"] = "demo" if is_demo else "default"
     return out
 
 

@@ -32,6 +32,20 @@ def test_show_with_nothing_configured(capsys, home: Path) -> None:
     assert data["database"]["kind"] == "sqlite" and data["station"] == {}
 
 
+def test_show_names_the_demo_database_when_only_it_exists(capsys, home: Path) -> None:
+    assert main(["demo", "--no-window"]) == 0
+    capsys.readouterr()
+    code, data, _ = run(capsys, "config", "show")
+    assert code == 0
+    assert data["sources"] == {"database": "demo"}
+    assert data["database"]["path"] == str(home / "demo.sqlite3")
+    assert main(["db", "upgrade"]) == 0  # the office's own database: shown from then on
+    capsys.readouterr()
+    code, data, _ = run(capsys, "config", "show")
+    assert data["sources"] == {"database": "default"}
+    assert data["database"]["path"] == str(home / "loket.sqlite3")
+
+
 def test_init_then_show_says_where_each_value_came_from(capsys, home: Path) -> None:
     db = home / "kantor.sqlite3"
     code, data, _ = run(capsys, "config", "init", "--role", "kiosk", "--office", "SAMSAT-PTK1",
