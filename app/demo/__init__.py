@@ -9,6 +9,9 @@ exists by then) no typed name is asked to pass for one.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,6 +117,18 @@ def describe(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def program() -> str:
+    """How to type this installation's ``loket``: the bare name when the shell finds this
+    very program by it, else its full path (a venv not activated, whose ``bin`` is not on
+    ``PATH``: the printed command would otherwise say "command not found")."""
+    suffix = ".exe" if os.name == "nt" else ""
+    here = Path(sys.executable).parent / f"loket{suffix}"
+    found = shutil.which("loket")
+    if not here.exists() or (found is not None and Path(found).resolve() == here.resolve()):
+        return "loket"
+    return str(here)
+
+
 # the order of the demo's windows on the screen, and of its printed commands
 KIND_ORDER = ("kiosk", "display", "supervisor", "counter", "survey")
 
@@ -129,8 +144,9 @@ class DemoStation:
     station: str | None = None
 
     def argv(self, url: str, office: str = DEMO_OFFICE) -> list[str]:
-        """``loket`` and its arguments to start this station by hand on ``url``."""
-        argv = ["loket", "--db", url, "station", self.kind, "--office", office]
+        """``loket`` (:func:`program`) and its arguments to start this station by hand on
+        ``url``."""
+        argv = [program(), "--db", url, "station", self.kind, "--office", office]
         if self.counter and self.kind == "counter":
             argv += ["--counter", self.counter]
         if self.station:

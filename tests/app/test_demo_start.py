@@ -4,6 +4,7 @@ when no other exists, and refusals that say the command that helps."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def test_a_command_on_a_database_with_no_office_says_import_a_catalog(capsys,
 def test_loket_demo_prints_the_command_of_each_station(capsys, home: Path) -> None:
     from app.cli.program import build_parser
     from app.cli.station import connect
+    from app.demo import program
 
     code, out, _ = run(capsys, "demo", "--no-window", "--json")
     assert code == 0
@@ -51,8 +53,9 @@ def test_loket_demo_prints_the_command_of_each_station(capsys, home: Path) -> No
     demo_file = home / "demo.sqlite3"
     url = f"sqlite:///{demo_file}"
     commands = [s["command"] for s in summary["stations"]]
-    assert commands[0] == f"loket --db {url} station kiosk --office SAMSAT-PTK1 --station KIOSK-1"
-    assert f"loket --db {url} station counter --office SAMSAT-PTK1 --counter L1 " \
+    loket = program()
+    assert commands[0] == f"{loket} --db {url} station kiosk --office SAMSAT-PTK1 --station KIOSK-1"
+    assert f"{loket} --db {url} station counter --office SAMSAT-PTK1 --counter L1 " \
            "--station LOKET-1" in commands
     assert [(s["kind"], s["counter"]) for s in summary["stations"]] == [
         ("kiosk", None), ("display", None), ("supervisor", None), ("counter", "CF"),
@@ -70,6 +73,29 @@ def test_loket_demo_prints_the_command_of_each_station(capsys, home: Path) -> No
     assert code == 0
     for station in summary["stations"]:
         assert f"{station['role']}: {station['command']}\n" in text
+
+
+def test_the_printed_command_names_a_program_the_shell_finds(monkeypatch,
+                                                              tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    from app.demo import program
+
+    venv_bin = Path(sys.executable).parent
+    if not (venv_bin / "loket").exists():
+        pytest.skip("loket is not installed beside this Python")
+    monkeypatch.setenv("PATH", str(tmp_path))  # the venv not activated
+    assert shutil.which("loket") is None
+    assert program() == str(venv_bin / "loket")
+    monkeypatch.setenv("PATH", f"{venv_bin}{os.pathsep}{tmp_path}")  # activated
+    assert program() == "loket"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "loket").write_text("#!/bin/sh\n")
+    (other / "loket").chmod(0o755)
+    monkeypatch.setenv("PATH", str(other))  # another installation's loket comes first
+    assert program() == str(venv_bin / "loket")
 
 
 def test_a_command_by_hand_finds_the_demo_database(capsys, home: Path) -> None:
