@@ -4,6 +4,8 @@ It takes the same bytes a printer takes, in-process or over a pty (serial) or a 
 (like a network printer's port 9100), answers the real-time status requests (``DLE EOT``)
 as an Epson TM printer does, lays received tickets out as text and PNG, and fails on
 command: offline, paper out, paper low, cover open, or silent (no answer: a timeout).
+It can also answer slowly: ``status_delay`` seconds before each status answer, as a
+printer busy feeding paper or behind a slow network does.
 
 Faults come from :meth:`EscposSimulator.set_fault` (until cleared) or from a *plan*, a
 function called at two moments with a running count: ``("status", n)`` when the n-th
@@ -20,6 +22,7 @@ import os
 import select
 import socket
 import threading
+import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -48,12 +51,14 @@ _FIXED = 0x12
 class EscposSimulator:
     """One simulated printer; thread-safe, shared by its transports."""
 
-    def __init__(self, *, fault: Fault | None = None, plan: FaultPlan | None = None) -> None:
+    def __init__(self, *, fault: Fault | None = None, plan: FaultPlan | None = None,
+                 status_delay: float = 0.0) -> None:
         self._lock = threading.Lock()
         self._parser = Parser()
         self._builder = ReceiptBuilder()
         self.fault = fault
         self.plan = plan
+        self.status_delay = status_delay
         self._round_fault: Fault | None = None
         self._swallowing = False
         self._rounds = 0
@@ -70,6 +75,11 @@ class EscposSimulator:
         with self._lock:
             self.fault = fault
 
+    def set_status_delay(self, seconds: float) -> None:
+        """Answer each status request ``seconds`` late (0: at once)."""
+        with self._lock:
+            self.status_delay = seconds
+
     def wait_for_receipts(self, count: int, timeout: float) -> bool:
         """Block until ``count`` receipts have printed (for tests and the UI)."""
         with self.printed:
@@ -85,6 +95,7 @@ class EscposSimulator:
         """Bytes in from the host; returns the bytes the printer answers."""
         answer = bytearray()
         with self._lock:
+            delay = self.status_delay
             self.bytes_received += len(data)
             for event in self._parser.feed(data):
                 if event.kind == "status":
@@ -102,6 +113,8 @@ class EscposSimulator:
                         self._round_fault = planned
                     self._swallowing = self.current_fault not in (None, Fault.PAPER_LOW)
             self.printed.notify_all()
+        if delay > 0 and answer:  # slow answers; the lock is free for other transports
+            time.sleep(delay * len(answer))
         return bytes(answer)
 
     def _collect(self, *, end: bool = False) -> None:

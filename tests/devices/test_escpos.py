@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -128,6 +129,25 @@ def test_paper_running_out_during_a_ticket_is_reported_as_delivered(served,
     assert (info.value.condition, info.value.delivered) == (Condition.PAPER_OUT, True)
     assert sim.receipts == [] and len(sim.swallowed) == 1
 
+
+def test_a_printer_that_answers_status_slowly(served, sim: EscposSimulator) -> None:
+    """Each status answer comes ``status_delay`` late: within the driver's timeout the
+    ticket still prints, only later; beyond it the printer does not answer."""
+    _, url = served
+    printer = EscposPrinter(parse(url, DeviceKind.TICKET_PRINTER))
+    sim.set_status_delay(TIMEOUT / 3)
+    started = time.monotonic()
+    assert printer.state().condition is Condition.READY
+    assert time.monotonic() - started >= 2 * TIMEOUT / 3  # online, then paper: two answers
+    started = time.monotonic()
+    printer.send(ticket_bytes(printer))
+    assert time.monotonic() - started >= 4 * TIMEOUT / 3  # two answers before, two after
+    assert sim.wait_for_receipts(1, 5)
+    assert sim.status_requests == 6
+    sim.set_status_delay(2 * TIMEOUT)
+    assert printer.state().condition is Condition.TIMEOUT
+    sim.set_status_delay(0)
+    assert EscposSimulator().status_delay == 0  # answers at once unless told
 
 def test_a_missing_printer_is_reported_quickly() -> None:
     printer = EscposPrinter(parse(f"escpos+tcp://127.0.0.1:9?timeout={TIMEOUT}"))
