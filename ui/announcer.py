@@ -152,6 +152,9 @@ class Announcer(QObject):
     """Queues calls and speaks them one at a time through an :class:`AudioSink`."""
 
     started = Signal(object)  # Announcement
+    # Announcement: its first segment handed to the audio player (not when muted or silent);
+    # the moment the waiting room starts to hear the call, as near as the player tells
+    playing = Signal(object)
     finished = Signal(object)  # Announcement, also when muted or cut short
 
     def __init__(self, sink: AudioSink | None = None, folder: Path | None = None,
@@ -250,6 +253,8 @@ class Announcer(QObject):
                           + CALL_MARGIN_MS)
         self._playing = True
         self._sink.play(list(item.paths))
+        if self._current is item and self._playing:  # the sink may have finished at once
+            self.playing.emit(item)
 
     def _finish_current(self) -> None:
         item, self._current = self._current, None

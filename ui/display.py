@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -82,8 +82,9 @@ class _Tile(QFrame):
         self._timer.timeout.connect(self._on_flash)
         self.show_call(call)
 
-    def show_call(self, call: CounterCall) -> None:
-        """Show what the board says of this counter; an emptied box stops flashing."""
+    def show_call(self, call: CounterCall) -> bool:
+        """Show what the board says of this counter; an emptied box stops flashing.
+        True if that changed what the tile looks like."""
         if call.ticket:
             text, state = call.ticket, BUSY
         elif not call.is_open:
@@ -91,6 +92,7 @@ class _Tile(QFrame):
         else:
             text, state = "-", IDLE
         self.shown = call.ticket or None
+        changed = text != self.ticket.text() or state != self.state
         self.ticket.setText(text)
         if state != BUSY and self.flashing:
             self._flashes = 0
@@ -99,6 +101,7 @@ class _Tile(QFrame):
             self.state = state
             self.setProperty("state", state)
             _repolish(self, self.where, self.ticket)
+        return changed
 
     def flash(self) -> None:
         self._flashes = FLASHES
@@ -118,12 +121,42 @@ class _Tile(QFrame):
         return self._timer.isActive()
 
 
+class _PaintWatch(QObject):
+    """Tells the display when its window has repainted: the window's ``UpdateRequest`` is
+    where Qt paints every changed widget into the window and puts it on the screen, so the
+    watch lets it through first and reports after it."""
+
+    def __init__(self, display: DisplayWindow) -> None:
+        super().__init__(display)
+        self.display = display
+        self.window: QWidget | None = None
+
+    def watch(self, window: QWidget) -> None:
+        if window is self.window:
+            return
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() != QEvent.Type.UpdateRequest or self.display.unshown is None
+                or not isinstance(watched, QWidget)):
+            return False
+        watched.event(event)  # the repaint itself, then what it showed
+        self.display.shown_now()
+        return True
+
+
 class DisplayWindow(QWidget):
     """``called`` is emitted for every call shown (a :class:`CounterCall`);
-    ``board_changed`` (the new :class:`Board`) whenever what the board shows changed."""
+    ``board_changed`` (the new :class:`Board`) whenever what the board shows changed;
+    ``board_shown`` (that :class:`Board`) once it is on the screen: after the repaint that
+    drew it (at once when nothing drawn changed), while the window is visible."""
 
     called = Signal(object)
     board_changed = Signal(object)
+    board_shown = Signal(object)
 
     def __init__(self, store: Store, office_code: str, *, announcer: Any = None,
                  clock: Callable[[], datetime] | None = None,
@@ -139,6 +172,8 @@ class DisplayWindow(QWidget):
         self.station = DisplayStation(store, office_code, clock=self._clock)
         self.problem: LoketError | None = None  # why the last read failed; None: it did not
         self._board: Board = self.station.board()
+        self.unshown: Board | None = None  # drawn, waiting for the window's repaint
+        self._paint_watch = _PaintWatch(self)
         self.tiles: dict[str, _Tile] = {}
         self._build()
         self._render()
@@ -204,20 +239,28 @@ class DisplayWindow(QWidget):
         root.addWidget(self.ticker)
         self._on_tick()
 
-    def _render(self) -> None:
+    def _render(self) -> bool:
+        """Put the board on the widgets; True if that changed anything drawn."""
         b = self._board
+        changed = False
         for call in b.counters:
             tile = self.tiles.get(call.counter)
             if tile is not None:
-                tile.show_call(call)
-        self.recent.setText("<br>".join(
-            f"<b>{ticket}</b> &rarr; {where}" for ticket, where in b.recent) or "-")
-        self.waiting.setText("<br>".join(
-            f"{name}: <b>{n}</b>" for name, n in b.waiting.values()) or self.tr("Tidak ada"))
+                changed = tile.show_call(call) or changed
+        for label, text in (
+                (self.recent, "<br>".join(
+                    f"<b>{ticket}</b> &rarr; {where}" for ticket, where in b.recent) or "-"),
+                (self.waiting, "<br>".join(
+                    f"{name}: <b>{n}</b>" for name, n in b.waiting.values())
+                 or self.tr("Tidak ada"))):
+            if label.text() != text:
+                label.setText(text)
+                changed = True
         self._ticker_text = b.running_text or self.tr(
             "Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.")
         if self.problem is not None:  # the board is the last one read: say why
             self._ticker_text = self.problem.message()
+        return changed
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Everything scales with the screen: numbers about an eighth of its height."""
@@ -279,8 +322,23 @@ class DisplayWindow(QWidget):
                 self._render()
             return
         self._board = fresh
-        self._render()
+        drawn = self._render()
         self.board_changed.emit(fresh)
+        if not self.isVisible():
+            return
+        self.unshown = fresh
+        if not drawn:  # nothing to repaint: what is on the screen already shows it
+            self.shown_now()
+
+    def shown_now(self) -> None:
+        """The window has repainted since the last board was drawn: it is on the screen."""
+        board, self.unshown = self.unshown, None
+        if board is not None:
+            self.board_shown.emit(board)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._paint_watch.watch(self.window())  # the display may sit in another window
 
     def _on_tick(self) -> None:
         self.clock.setText(local_clock(self._clock(), self._board.zone))
