@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QTableWidget,
+    QWidget,
 )
 
 from app.store import Store
@@ -165,3 +166,83 @@ def test_the_console_fits_and_reads_at_both_screen_sizes(qtbot, catalog_store: S
         save(window, f"counter-{size[0]}x{size[1]}.png")
     window.ask_unsaved = lambda text: "discard"
     window.close()
+
+
+BATU = "BAPENDA-BATU"
+
+
+def cut_headings(panel: QWidget) -> list[str]:
+    """The column headings of ``panel``'s visible tables narrower than their text."""
+    found = []
+    for table in panel.findChildren(QTableWidget):
+        if not table.isVisibleTo(panel):
+            continue
+        header = table.horizontalHeader()
+        for c in range(table.columnCount()):
+            if not header.isSectionHidden(c) and \
+                    header.sectionSize(c) + 1 < header.sectionSizeHint(c):
+                found.append(f"{table.horizontalHeaderItem(c).text()!r} {header.sectionSize(c)}"
+                             f" (needs {header.sectionSizeHint(c)})")
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_bapenda_work_panels_fit_without_scrolling_sideways(qtbot, catalog_store: Store,
+                                                               clock: Clock,  # noqa: F811
+                                                               tmp_path: Path, size) -> None:
+    """Bapenda Kota Batu's lokets (its catalog's long service names): Loket 1's casework
+    panel and Loket 3's NPWPD, casework and perforation panels, serving a visitor, each
+    tab within the console's width (no sideways scrolling), nothing clipped, the
+    complaint channels in words."""
+    from app import users
+    from app.access import Actor
+    from app.queue import engine as q
+    from tests.app.queue.conftest import MONDAY_9
+    from tests.ui.test_counter import PASSWORD
+    from ui.panels.casework import CaseworkPanel
+
+    with catalog_store.uow() as uow:
+        users.add_user(uow, "petugas.batu", "officer", PASSWORD, actor=Actor("admin"),
+                       office_code=BATU, full_name="Petugas Batu")
+    with catalog_store.uow() as uow:
+        q.issue_ticket(uow, "PBB-OP-BARU", office_code=BATU, now=MONDAY_9)
+    for counter, tabs in (("L1", 1), ("L3", 3)):
+        window = CounterWindow(catalog_store, BATU, counter, clock=clock,
+                               slip_folder=tmp_path / "slips")
+        qtbot.addWidget(window)
+        settle(window, size)
+        window.show()
+        qtbot.waitExposed(window)
+        login(window, "petugas.batu")
+        settle(window, size)
+        if counter == "L1":
+            window.buttons["call"].click()
+            window.buttons["start"].click()
+            assert window.current is not None and window.current.status == "serving"
+        assert window.panel_tabs.count() == tabs
+        for i in range(tabs):
+            window.panel_tabs.setCurrentIndex(i)
+            panel = window.panel_tabs.widget(i).widget()
+            pages = [panel.tabs.setCurrentIndex] * 2 if isinstance(panel, CaseworkPanel) \
+                else [lambda _n: None]
+            for n, show in enumerate(pages):
+                show(n)
+                settle(window, size)
+                scroll = window.panel_tabs.widget(i)
+                assert panel.minimumSizeHint().width() <= scroll.viewport().width(), (
+                    counter, window.panel_tabs.tabText(i), n)
+                assert scroll.horizontalScrollBar().maximum() == 0
+                assert clipped(window) == [], (counter, window.panel_tabs.tabText(i), n)
+                assert cut_headings(panel) == []
+                if isinstance(panel, CaseworkPanel):
+                    channels = [panel.channel.itemText(k) for k in range(panel.channel.count())]
+                    assert "Laman web: Pengaduan, kritik dan saran melalui laman Bapenda" in \
+                        channels and not any(t.startswith("website") for t in channels)
+                    # the long service names: the drop-down shows what fits, whole in a tip
+                    assert panel.service.toolTip() == panel.service.currentText()
+                    assert panel.service.currentText().startswith(
+                        "Pendaftaran Objek Pajak Baru PBB-P2")
+                if catalog_store.backend == "sqlite" and (counter, i, n) == ("L1", 0, 0):
+                    save(window, f"counter-bapenda-{size[0]}x{size[1]}.png")
+        window.ask_unsaved = lambda text: "discard"
+        window.close()

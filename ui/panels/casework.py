@@ -17,8 +17,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.casework import applications as A
 from app.errors import LoketError
 from app.i18n import short_date, short_date_time
@@ -53,6 +56,8 @@ from ui.panels.base import (
 )
 from ui.validated import ValidatedField
 
+CHOICE_CHARS = 24  # a drop-down shows this many characters, the rest in its tooltip
+
 
 def _table(columns: list[str], parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(columns), parent)
@@ -61,9 +66,26 @@ def _table(columns: list[str], parent: QWidget) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(len(columns) - 1,
-                                                  QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    for column in range(len(columns) - 1):  # each heading whole at the console's type size
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _choice(parent: QWidget) -> QComboBox:
+    """A drop-down whose width does not follow its longest entry (a catalog's service
+    names are long): it shows what fits, the whole entry in its tooltip and in the list."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(CHOICE_CHARS)
+    combo.currentIndexChanged.connect(lambda _i: combo.setToolTip(combo.currentText()))
+    return combo
+
+
+def _add_choice(combo: QComboBox, text: str, data: str) -> None:
+    combo.addItem(text, data)
+    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -72,6 +94,38 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
         for c, text in enumerate(cells):
             table.setItem(r, c, QTableWidgetItem(text))
     table.resizeColumnsToContents()
+
+
+class _Pair(QWidget):
+    """Two boxes side by side when the width holds both, else one above the other: the
+    panel never gets wider than the console's work area (a 1366 px laptop)."""
+
+    def __init__(self, first: QWidget, second: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(first, 1)
+        self.row.addWidget(second, 1)
+
+    def side_by_side_width(self) -> int:
+        """The least width that holds both boxes side by side."""
+        return (self.first.minimumSizeHint().width() + self.second.minimumSizeHint().width()
+                + self.row.spacing())
+
+    def place(self, width: int) -> None:
+        stacked = width < self.side_by_side_width()
+        direction = (QBoxLayout.Direction.TopToBottom if stacked
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+
+    def stacked(self) -> bool:
+        return self.row.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place(event.size().width())
 
 
 class CaseworkPanel(Panel):
@@ -117,7 +171,7 @@ class CaseworkPanel(Panel):
 
     def _applications_tab(self) -> QWidget:
         page = QWidget(self)
-        self.service = QComboBox(page)
+        self.service = _choice(page)
         self.service.currentIndexChanged.connect(self._refresh_due)
         self.applicant = QLineEdit(page)
         self.applicant.setPlaceholderText(self.tr("nama pemohon / wajib pajak"))
@@ -205,16 +259,14 @@ class CaseworkPanel(Panel):
         late_layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        top.addWidget(register_box, 1)
-        top.addWidget(late_box, 1)
-        layout.addLayout(top)
+        self.app_top = _Pair(register_box, late_box, page)
+        layout.addWidget(self.app_top)
         layout.addWidget(file_box, 1)
         return page
 
     def _complaints_tab(self) -> QWidget:
         page = QWidget(self)
-        self.channel = QComboBox(page)
+        self.channel = _choice(page)
         self.reporter = QLineEdit(page)
         self.reporter.setPlaceholderText(self.tr("nama pelapor (boleh kosong)"))
         self.reporter_contact = QLineEdit(page)
@@ -287,10 +339,8 @@ class CaseworkPanel(Panel):
         late_layout.addWidget(self.complaint_overdue)
 
         layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        top.addWidget(new_box, 1)
-        top.addWidget(late_box, 1)
-        layout.addLayout(top)
+        self.complaint_top = _Pair(new_box, late_box, page)
+        layout.addWidget(self.complaint_top)
         layout.addWidget(case_box, 1)
         return page
 
@@ -308,10 +358,11 @@ class CaseworkPanel(Panel):
         self.zone = (choices.tz, choices.zone)
         self.service.clear()
         for s in choices.services:
-            self.service.addItem(f"{s.name} ({s.time_text})", s.code)
+            _add_choice(self.service, f"{s.name} ({s.time_text})", s.code)
         self.channel.clear()
-        for c in choices.channels:
-            self.channel.addItem(f"{c.kind}: {c.label or c.value}", c.kind)
+        for c in choices.channels:  # the kind in words ("Laman web"), never its code
+            _add_choice(self.channel, f"{labels.channel_label(c.kind)}: {c.label or c.value}",
+                        c.kind)
         self._refresh_due()
         self.refresh_lists()
 
@@ -609,7 +660,8 @@ class CaseworkPanel(Panel):
         self.complaint_number.setText(info.number)
         tz = info.tz
         due = short_date_time(info.due_at.astimezone(tz)) if info.due_at else "-"
-        lines = [f"{info.number} · {info.channel} · {info.status_text.upper()}",
+        lines = [f"{info.number} · {labels.channel_label(info.channel)} · "
+                 f"{info.status_text.upper()}",
                  self.tr("Pelapor: %1").replace("%1", info.reporter or "-"),
                  info.text,
                  self.tr("Tanggapan paling lambat: %1").replace("%1", f"{due} {info.zone}")]
@@ -684,4 +736,4 @@ class CaseworkPanel(Panel):
                     item.setForeground(Qt.GlobalColor.red)
         _fill(self.complaint_overdue,
               [[x.number, f"{short_date_time(x.due_at.astimezone(self.zone[0]))} {self.zone[1]}",
-                x.channel, x.text] for x in complaints])
+                labels.channel_label(x.channel), x.text] for x in complaints])
