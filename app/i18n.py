@@ -451,6 +451,10 @@ class Text:
 
 
 def _rendered(value: object, lang: str) -> object:
+    """A parameter as the reader reads it: a message in their language, a day in their
+    date format (a refusal about a period reads as the screen's date picker does)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return short_date(value, lang)
     if isinstance(value, Text):
         return value.render(lang)
     if isinstance(value, (list, tuple)) and any(isinstance(v, Text) for v in value):

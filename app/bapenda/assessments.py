@@ -284,8 +284,8 @@ def assess(uow: UnitOfWork, npwpd: str, *, principal: object, period: object,
         local_day(now, office.zone)
     due = parse_day(due_on) if due_on not in (None, "") else plus_months(issued, 1)
     if due < issued:
-        raise LoketError("bapenda.due_before_issue", due=due.isoformat(),
-                         issued=issued.isoformat())
+        raise LoketError("bapenda.due_before_issue", due=due,
+                         issued=issued)
     taxpayer = find_taxpayer(s, office, npwpd)
     if taxpayer.status != "active":
         raise LoketError("bapenda.inactive", npwpd=taxpayer.npwpd)
@@ -383,8 +383,8 @@ def _bill(s: Session, office: Office, a: TaxAssessment, on: date, formats: Forma
                          paid=local(info.paid_at, office.zone).strftime("%Y-%m-%d %H:%M"),
                          payment=info.payment_id)
     if on < info.issued_on:
-        raise LoketError("bapenda.paid_before_issue", on=on.isoformat(),
-                         issued=info.issued_on.isoformat())
+        raise LoketError("bapenda.paid_before_issue", on=on,
+                         issued=info.issued_on)
     rule = interest_rule(office, on)
     months, lines = bill_lines(info, on, rule)
     return Bill(info, on, months, lines)

@@ -176,7 +176,7 @@ class Formats:
                 values.update(entry.values)
         missing = [k for k in (*PATTERN_KEYS, "npwpd_serial") if k not in values]
         if missing:
-            raise LoketError("bapenda.no_format", what=", ".join(missing), on=on.isoformat(),
+            raise LoketError("bapenda.no_format", what=", ".join(missing), on=on,
                              office=office)
         return OfficeRules(office=office, on=on, npwpd=values["npwpd"],
                            npwpd_serial=values["npwpd_serial"], letter=values["letter"],

@@ -62,7 +62,7 @@ def next_working_day(cal: WorkingCalendar, day: date) -> date:
         if cal.is_working_day(day):
             return day
         day += timedelta(days=1)
-    raise LoketError("casework.calendar_broken", day=day.isoformat())
+    raise LoketError("casework.calendar_broken", day=day)
 
 
 def application_due(cal: WorkingCalendar, received_on: date, value: int,
@@ -101,7 +101,7 @@ def add_working_time(cal: WorkingCalendar, start: datetime, amount: timedelta,
         current = datetime.combine(next_working_day(cal, midnight.date()), time(0), tzinfo=tz)
         if not remaining:
             return current.astimezone(UTC)
-    raise LoketError("casework.calendar_broken", day=start.date().isoformat())
+    raise LoketError("casework.calendar_broken", day=start.date())
 
 
 _PLAIN = {TimeUnit.MINUTES: timedelta(minutes=1), TimeUnit.HOURS: timedelta(hours=1),

@@ -73,7 +73,7 @@ def add_holiday(uow: UnitOfWork, day: date, name: str, *, office_code: str | Non
         Holiday.day == day,
         Holiday.office_id.is_(None) if office_id is None else Holiday.office_id == office_id))
     if existing is not None:
-        raise LoketError("holiday.exists", day=day.isoformat(), name=existing.name)
+        raise LoketError("holiday.exists", day=day, name=existing.name)
     row = Holiday(office_id=office_id, day=day, name=label, kind=HolidayKind(kind))
     s.add(row)
     s.flush()

@@ -115,8 +115,8 @@ def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
     today = local_day(now, office.zone)
     as_of = as_of or today
     if as_of > today:
-        raise LoketError("fiscal.future_as_of", as_of=as_of.isoformat(),
-                         today=today.isoformat())
+        raise LoketError("fiscal.future_as_of", as_of=as_of,
+                         today=today)
     extract = read_extract(data, name=file_name, source=source, today=today)
     # one import at a time per office (PostgreSQL; SQLite serialises writers anyway)
     s.scalar(select(Office.id).where(Office.id == office.id).with_for_update())
@@ -130,7 +130,7 @@ def import_extract(uow: UnitOfWork, data: bytes, *, file_name: str,
     current = current_batches(s, office.id).get(extract.source)
     if current is not None and current.as_of > as_of:
         raise LoketError("fiscal.older_extract", source=SOURCE_NAMES[extract.source],
-                         as_of=as_of.isoformat(), current=current.as_of.isoformat())
+                         as_of=as_of, current=current.as_of.isoformat())
     batch = FiscalImportBatch(
         office_id=office.id, source=extract.source, file_name=file_name[:255],
         sha256=extract.sha256, rows=len(extract.rows), total=extract.total, as_of=as_of,

@@ -277,5 +277,5 @@ def standard_for(office_code: str, on: date, file: Path | None = None) -> TimeSt
     rows = table.get(office_code) or table[default]
     current = [r for r in rows if r.valid_from <= on]
     if not current:
-        raise LoketError("perforation.no_standard", office=office_code, day=on.isoformat())
+        raise LoketError("perforation.no_standard", office=office_code, day=on)
     return current[-1]

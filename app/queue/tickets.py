@@ -266,7 +266,7 @@ def check_in(uow: UnitOfWork, code: str, *, office_code: str | None = None,
         raise LoketError("queue.appointment_unknown", code=code)
     day = local_day(appointment.at, office.zone)
     if day != local_day(now, office.zone):
-        raise LoketError("queue.appointment_day", code=code, day=day.isoformat())
+        raise LoketError("queue.appointment_day", code=code, day=day)
     service = s.get(Service, appointment.service_id)
     assert service is not None
     appointment.status = "checked_in"

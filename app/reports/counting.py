@@ -62,7 +62,7 @@ def at_utc(moment: datetime) -> ColumnElement[datetime]:
 
 def check_period(start: date, end: date) -> None:
     if end < start:
-        raise LoketError("report.bad_period", start=start.isoformat(), end=end.isoformat())
+        raise LoketError("report.bad_period", start=start, end=end)
     days = (end - start).days + 1
     if days > MAX_DAYS:
         raise LoketError("report.period_too_long", days=days, limit=MAX_DAYS)

@@ -348,9 +348,9 @@ def validate_vehicle(session: Session, data: VehicleData, *, today: date | None 
     }
     tax, stnk = values["tax_due_on"], values["stnk_valid_until"]
     if stnk < tax:
-        raise LoketError("samsat.dates.order", stnk=stnk.isoformat(), tax=tax.isoformat())
+        raise LoketError("samsat.dates.order", stnk=stnk, tax=tax)
     if (stnk - tax).days > 5 * 366:
-        raise LoketError("samsat.dates.span", stnk=stnk.isoformat(), tax=tax.isoformat())
+        raise LoketError("samsat.dates.span", stnk=stnk, tax=tax)
     owner_id = None
     if data.owner_nik is not None and _text(data.owner_nik):
         owner = find_person(session, data.owner_nik, today=today)

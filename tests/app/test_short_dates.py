@@ -39,6 +39,31 @@ def test_the_language_by_default_and_a_range(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LOKET_LANG", "id")
     assert short_date(DAY) == "06-12-2026"
     assert date_range(DAY, date(2026, 12, 8)) == "06-12-2026 s.d. 08-12-2026"
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("id", "periode tidak valid: 08-12-2026 sampai 06-12-2026"),
+    ("en", "invalid period: 08/12/2026 to 06/12/2026")])
+def test_a_refusal_writes_its_days_in_the_readers_format(lang: str, words: str) -> None:
+    """A day given to a message is written when the message is read, in that language."""
+    import app.reports.messages  # noqa: F401  (registers the report.* messages)
+    from app.errors import LoketError
+
+    error = LoketError("report.bad_period", start=date(2026, 12, 8), end=DAY)
+    assert error.message(lang).startswith(words)
+    assert "2026-12-0" not in error.message(lang)
+
+
+def test_no_refusal_turns_a_day_into_iso_text() -> None:
+    """Refusals give days to the message as dates (formatted for the reader), not as ISO
+    text fixed when raised."""
+    raising = re.compile(r"LoketError\(.*\b(day|on|start|end|due|issued|as_of|today|stnk|tax)="
+                         r"[\w.()]+\.isoformat\(\)")
+    found = [f"{path.relative_to(ROOT)}:{n}"
+             for path in sorted((ROOT / "app").rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if raising.search(line)]
+    assert found == []
 # a date written by a screen itself: strftime, an f-string's date format, a Qt pattern
 OWN_FORMAT = re.compile(r"strftime\(|:%[dY]|%d-%m|%d/%m|setDisplayFormat\(\s*[\"']|"
                         r"[\"']dd[-/.]MM")

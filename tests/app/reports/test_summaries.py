@@ -318,7 +318,7 @@ def test_summarize_refuses_a_bad_period(url: str, capsys) -> None:
     before = snapshot(url)
     code, _, err = run_json(capsys, url, "report", "summarize", "--from", "2026-11-20",
                             "--to", "2026-11-10", "--json")
-    assert code == 2 and "2026-11-10" in err
+    assert code == 2 and "sampai 10-11-2026" in err  # the date as every screen writes it
     code, _, err = run_json(capsys, url, "report", "summarize", "--from", "20-11-2026",
                             "--json")
     assert code == 2 and "20-11-2026" in err
