@@ -52,6 +52,8 @@ TAX_PAYMENT_SERVICES = ("PEMBAYARAN", "TUNGGAKAN")
 SAMSAT_KINDS = ("renewal", "lost")
 SAMSAT_SERIES = ("skpd", "receipt")
 INTEREST_TABLE = "regional-tax-interest"  # resources/tariffs: the late-payment interest
+EVENTS_KEEP_DAYS = 7  # live events older than this are pruned (app/queue/event_log.py)
+EVENTS_KEEP_BOUNDS = (1, 365)
 _NONE: Mapping[str, str] = MappingProxyType({})
 
 
@@ -86,6 +88,7 @@ class OfficeSettings:
     interest_table: str = INTEREST_TABLE  # the tariff table of late-payment interest
     tracking_prefix: str = ""  # of casework numbers; empty: the office's code
     requirements_stage: str = ""  # the stage whose counter checks the requirements
+    events_keep_days: int = EVENTS_KEEP_DAYS  # the live events' catch-up window, in days
     # the catalog services of each area (an empty list: the default)
     fiscal_services: tuple[str, ...] = FISCAL_SERVICES
     complaint_services: tuple[str, ...] = COMPLAINT_SERVICES
@@ -146,6 +149,15 @@ def _number(kind: Callable[[Any], Any], low: float, high: float | None,
 _recall_limit = _number(int, 0, None, "a whole number, 0 or more")
 _ratio = _number(float, 0.0, 1.0, "a number from 0 to 1")
 _minutes = _number(float, 0.0, None, "a number of minutes, 0 or more")
+
+
+def _keep_days(key: str, value: Any) -> int:
+    """A whole number of days within :data:`EVENTS_KEEP_BOUNDS` (7.5 or "7" is a typo to
+    say, not a window to guess)."""
+    low, high = EVENTS_KEEP_BOUNDS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _bad(key, value, f"a whole number of days from {low} to {high}")
+    return value
 
 
 def _recover_after(value: Any) -> int:
@@ -237,7 +249,7 @@ KEYS = ("hours", "closed_on", "recall_limit", "recover_after_minutes", "sla_warn
         "complaint_services", "casework_services", "perforation_services", "npwpd_service",
         "npwpd_deactivation_service", "tax_payment_services", "samsat_services",
         "samsat_numbers", "city", "npwpd_verify_url", "interest_table", "tracking_prefix",
-        "requirements_stage")
+        "requirements_stage", "events_keep_days")
 
 
 def parse_settings(settings: Mapping[str, Any] | None) -> OfficeSettings:
@@ -270,6 +282,7 @@ def parse_settings(settings: Mapping[str, Any] | None) -> OfficeSettings:
         interest_table=read("interest_table", _text) or INTEREST_TABLE,
         tracking_prefix=read("tracking_prefix", _text),
         requirements_stage=read("requirements_stage", _text),
+        events_keep_days=read("events_keep_days", _keep_days),
         fiscal_services=read("fiscal_services", _codes),
         complaint_services=read("complaint_services", _codes),
         casework_services=read("casework_services", _codes),

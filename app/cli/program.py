@@ -19,6 +19,7 @@ from app.cli import (
     db,
     demo,
     devices,
+    events,
     fiscal,
     ikm,
     login,
@@ -48,7 +49,7 @@ from app.i18n import tr
 # Every area of the command line, in the order ``loket --help`` lists them: each module has
 # ``register(sub, parents)``. A new area is a module in app/cli/ and its name here.
 AREAS = (db, users, catalog, queue, devices, station, login, samsat, tariffs, bapenda,
-         perforation, fiscal, casework, ikm, reports, setup, demo)
+         perforation, fiscal, casework, ikm, reports, events, setup, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

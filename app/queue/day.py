@@ -15,6 +15,7 @@ from app.clock import local, local_day, utcnow
 from app.errors import LoketError
 from app.office_settings import settings_of
 from app.queue.config import resolve_office
+from app.queue.event_log import prune_after_close
 from app.queue.events import publish
 from app.queue.history import close_record
 from app.queue.lookups import OfficeState, acting
@@ -57,7 +58,11 @@ def ensure_open(session: Session, office: Office | OfficeState, now: datetime,
 def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor = SYSTEM,
               now: datetime | None = None) -> dict[str, Any]:
     """Closing time: open visits become "not served" (kept in the reports); no more tickets
-    today. Numbering restarts by itself the next local day."""
+    today. Numbering restarts by itself the next local day.
+
+    Once the close has committed, the office's live events older than its catch-up window
+    are pruned in short batches (:func:`app.queue.event_log.prune_after_close`), audited by
+    the same actor with the count."""
     now = now or utcnow()
     s = uow.session
     office = resolve_office(s, office_code)
@@ -86,6 +91,7 @@ def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor =
                  after={"day": today.isoformat(), "not_served": tickets})
     publish(s, office.id, "day.closed", day=today.isoformat(), not_served=len(tickets))
     uow.commit()
+    prune_after_close(s, office, actor=actor, now=now)
     return {"office": office.code, "day": today.isoformat(), "not_served": tickets}
 
 

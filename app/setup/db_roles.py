@@ -77,7 +77,8 @@ KIOSK_WRITES: Mapping[str, str] = {
 # perforation, casework, app/document_archive.py), the survey (app/ikm/responses.py) and the
 # supervisor (app/stations/supervisor.py: day close and open, recover, counters, reprints, users'
 # locks; from the command line, a fiscal letter's revocation). DELETE only where a service
-# deletes: a day's report summary is a cache dropped when the day changes. Fiscal imports,
+# deletes: a day's report summary is a cache dropped when the day changes, and the day close
+# prunes the live events older than the catch-up window (app/queue/event_log.py). Fiscal imports,
 # catalogs and users are the admin's. tests/db/test_roles_areas.py runs each area's
 # services as these roles.
 STATION_WRITES: Mapping[str, str] = {
@@ -111,6 +112,7 @@ STATION_WRITES: Mapping[str, str] = {
     "survey_responses": "INSERT",
     "survey_answers": "INSERT",
     "report_days": "INSERT, UPDATE, DELETE",
+    "events": "INSERT, DELETE",                 # the day close's prune of old events
 }
 
 WRITES: Mapping[str, Mapping[str, str]] = {

@@ -80,4 +80,4 @@ def test_the_parser_knows_every_command() -> None:
         "db", "user", "catalog", "ticket", "queue", "counter", "appointment", "print",
         "devices", "station", "login", "logout", "whoami", "samsat", "tariff", "npwpd", "tax",
         "perforation", "fiscal", "application", "complaint", "holiday", "ikm", "report",
-        "config", "setup", "demo"]
+        "events", "config", "setup", "demo"]
