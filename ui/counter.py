@@ -80,6 +80,7 @@ from ui.live import LiveEvents
 from ui.lock import CHECK_MS, IdleWatcher, SignInPage, lock_page
 from ui.panels.base import WHY_STYLE, Panel, PanelContext
 from ui.panels.registry import build_panels
+from ui.scale import base_point_size
 
 log = logging.getLogger(__name__)
 
@@ -120,12 +121,6 @@ TICKET_SCALE = 5.0  # the number, in times the base type: readable from two metr
 PRIMARY_DELTA = 6  # the next action's type, points above the base
 SIDE_SHARE = 0.29  # the lists' column, of the window's width
 SIZE_RESOLVED = 0x2  # QFont::SizeResolved: a size set on the widget (PySide6 lacks the name)
-
-
-def base_point_size(height: int) -> int:
-    """The console's base type size for a window ``height`` pixels tall: 10 points at
-    768 (a 1366 x 768 laptop), 14 at 1080 (a full-HD monitor), never below 9 or above 16."""
-    return max(9, min(16, round(height / 76)))
 
 
 # the officer's answers to "typed input not saved yet"

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QWindow
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.scale import base_point_size
+
 ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
@@ -33,32 +35,37 @@ ACTIVITY = frozenset({
 CHECK_MS = 15_000  # how often the watcher looks at the clock: a lock is at most this late
 
 
-def _font(widget: QWidget, delta: int, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSize(font.pointSize() + delta)
-    font.setBold(bold)
-    return font
+# the page's type, in points above the base (:func:`ui.scale.base_point_size` of its
+# height, as the counter console): the title, the two fields, the button
+TITLE_PLUS, FIELD_PLUS, BUTTON_PLUS = 12, 4, 3
+BOX_EMS = 46  # the form's width, in times the base point size (460 px at 10 points)
 
 
 class SignInPage(QWidget):
     """User name, password, one button; ``submitted(username, password)`` when pressed
-    (or Enter in the password) with both filled, else the page says what is missing."""
+    (or Enter in the password) with both filled, else the page says what is missing.
+
+    Its type follows its height as the counter console's does (:func:`ui.scale.base_point_size`,
+    a style sheet on the page): 10 points at a 1366 x 768 laptop, 14 at 1920 x 1080, the
+    title, the fields and the button that many points larger, the form as wide as its
+    type needs."""
 
     submitted = Signal(str, str)
 
     def __init__(self, title: str, subtitle: str, button: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.base = 0  # the base point size in use; 0 before the first scaling
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        box = QFrame(self)
+        self.box = box = QFrame(self)
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setMaximumWidth(460)
         form = QVBoxLayout(box)
         form.setContentsMargins(28, 24, 28, 24)
         form.setSpacing(10)
         self.title = QLabel(title, box)
-        self.title.setFont(_font(self.title, 12, True))
+        self.title.setObjectName("signInTitle")
+        self.title.setWordWrap(True)  # a long counter name on two lines, never cut
         form.addWidget(self.title)
         self.subtitle = QLabel(subtitle, box)
         self.subtitle.setWordWrap(True)
@@ -68,16 +75,12 @@ class SignInPage(QWidget):
         self.password = QLineEdit(box)
         self.password.setPlaceholderText(self.tr("Kata sandi"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit in (self.username, self.password):
-            edit.setFont(_font(edit, 4))
-            edit.setMinimumHeight(40)
         form.addWidget(QLabel(self.tr("Nama pengguna"), box))
         form.addWidget(self.username)
         form.addWidget(QLabel(self.tr("Kata sandi"), box))
         form.addWidget(self.password)
         self.button = QPushButton(button, box)
-        self.button.setMinimumHeight(44)
-        self.button.setFont(_font(self.button, 3, True))
+        self.button.setObjectName("signInButton")
         self.button.setDefault(True)
         form.addWidget(self.button)
         self.message = QLabel("", box)
@@ -93,6 +96,32 @@ class SignInPage(QWidget):
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
         self.username.returnPressed.connect(self.password.setFocus)
+        self.scale(768)  # until the page has its size
+
+    def scale(self, height: int) -> None:
+        """The page's type and proportions for a page ``height`` pixels tall."""
+        base = base_point_size(height)
+        if base == self.base:
+            return
+        self.base = base
+        self.setStyleSheet(
+            f"QWidget {{ font-size: {base}pt; }}"
+            f" QLabel#signInTitle {{ font-size: {base + TITLE_PLUS}pt; font-weight: bold; }}"
+            f" QLineEdit {{ font-size: {base + FIELD_PLUS}pt; }}"
+            f" QPushButton#signInButton {{ font-size: {base + BUTTON_PLUS}pt;"
+            f" font-weight: bold; }}")
+        field, button = QFont(self.font()), QFont(self.font())
+        field.setPointSize(base + FIELD_PLUS)
+        button.setPointSize(base + BUTTON_PLUS)
+        button.setBold(True)
+        for edit in (self.username, self.password):
+            edit.setMinimumHeight(QFontMetrics(field).height() + 16)
+        self.button.setMinimumHeight(QFontMetrics(button).height() + 20)
+        self.box.setMaximumWidth(BOX_EMS * base)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scale(event.size().height())
 
     def _submit(self) -> None:
         username, password = self.username.text().strip(), self.password.text()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from app import users
@@ -29,6 +30,7 @@ from tests.ui.test_counter import (
     serve_at,
 )
 from ui.counter import CounterWindow
+from ui.lock import SignInPage
 
 
 class Seconds:
@@ -157,3 +159,73 @@ def test_never_locks_with_zero(qtbot, catalog_store: Store, tmp_path: Path) -> N
     window.idle.check()
     assert not window.idle.armed and window.pages.currentWidget() is window.main
     window.close()
+
+
+SIZES = [(1366, 768), (1920, 1080)]
+
+
+def _page_reads(window: QWidget, page: SignInPage, size: tuple[int, int]) -> None:
+    """``page`` at ``size``: type on the console's scale, the form wider on the bigger
+    screen, nothing clipped."""
+    from tests.ui.fit import clipped
+    from ui.scale import base_point_size
+
+    window.resize(*size)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == size
+    base = base_point_size(size[1])
+    assert page.base == base  # the console's own base at this height
+    assert page.subtitle.font().pointSize() == base
+    assert page.title.font().pointSize() == base + 12 and page.title.font().bold()
+    for edit in (page.username, page.password):
+        assert edit.font().pointSize() == base + 4
+        assert edit.height() >= QFontMetrics(edit.font()).height() + 12
+    assert page.button.font().pointSize() == base + 3 and page.button.font().bold()
+    assert page.box.width() >= 44 * base  # the form grows with the type
+    assert clipped(window) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_sign_in_and_lock_pages_scale_with_the_screen(qtbot, catalog_store: Store,
+                                                          tmp_path: Path, size) -> None:
+    """The counter's log-in page, its lock page and the supervisor board's log-in page
+    scale as the counter console does: 10 points at 768, 14 at 1080, nothing clipped."""
+    from ui.supervisor import SupervisorWindow
+
+    with catalog_store.uow() as uow:
+        users.add_user(uow, "petugas1", "officer", PASSWORD, actor=Actor("admin"),
+                       office_code=OFFICE)
+    seconds = Seconds()
+    window = CounterWindow(catalog_store, OFFICE, "L1", clock=lambda: MONDAY_9,
+                           slip_folder=tmp_path, idle_clock=seconds, idle_check_ms=10)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.pages.currentWidget() is window.login
+    _page_reads(window, window.login, size)
+    if catalog_store.backend == "sqlite":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert window.grab().save(str(SHOTS / f"counter-login-{size[0]}x{size[1]}.png"))
+    login(window, "petugas1")
+    window.lock()
+    assert window.pages.currentWidget() is window.locked
+    _page_reads(window, window.locked, size)
+    window.locked.refused("nama pengguna atau kata sandi salah")  # the message too
+    _page_reads(window, window.locked, size)
+    if catalog_store.backend == "sqlite":
+        assert window.grab().save(str(SHOTS / f"counter-locked-{size[0]}x{size[1]}.png"))
+    window.ask_unsaved = lambda text: "discard"
+    window.close()
+
+    board = SupervisorWindow(catalog_store, OFFICE, clock=lambda: MONDAY_9,
+                             check_devices=False)
+    qtbot.addWidget(board)
+    board.resize(*size)
+    board.show()
+    qtbot.waitExposed(board)
+    assert board.pages.currentWidget() is board.login
+    _page_reads(board, board.login, size)
+    if catalog_store.backend == "sqlite":
+        assert board.grab().save(str(SHOTS / f"supervisor-login-{size[0]}x{size[1]}.png"))
+    board.close()
