@@ -107,19 +107,19 @@ def services(report: DailyReport) -> Table:
     rows = []
     for s in report.services:
         st = s.standard
-        rows.append((s.code, s.name, s.visits, s.done, s.incomplete, s.no_show, s.cancelled,
+        rows.append((s.name, s.visits, s.done, s.incomplete, s.no_show, s.cancelled,
                      s.not_served, s.open, st.within, st.outside, st.pending, st.within_pct))
     st = report.standard
-    total = ("", "Jumlah", report.visits, report.done, report.incomplete, report.no_show,
+    total = ("Jumlah", report.visits, report.done, report.incomplete, report.no_show,
              sum(s.cancelled for s in report.services),
              sum(s.not_served for s in report.services),
              sum(s.open for s in report.services), st.within, st.outside, st.pending,
              st.within_pct)
     return Table("Layanan", "Kunjungan per layanan dan standar waktu",
-                 ("Kode", "Layanan", "Kunjungan", "Selesai", "Tidak lengkap", "Tidak hadir",
+                 ("Layanan", "Kunjungan", "Selesai", "Tidak lengkap", "Tidak hadir",
                   "Batal", "Tidak dilayani", "Masih antre", "Dalam standar", "Lewat standar",
                   "Belum jatuh tempo", "Dalam standar (%)"),
-                 ("text", "text", "int", "int", "int", "int", "int", "int", "int", "int",
+                 ("text", "int", "int", "int", "int", "int", "int", "int", "int",
                   "int", "int", "pct"), tuple(rows), total)
 
 
@@ -153,18 +153,18 @@ REASONS = {"lansia": "Lanjut usia", "disabilitas": "Penyandang disabilitas",
 
 def priority(report: DailyReport) -> Table:
     return Table("Prioritas", "Kunjungan prioritas menurut alasan",
-                 ("Alasan", "Keterangan", "Kunjungan"), ("text", "text", "int"),
-                 tuple((r, REASONS.get(r, r), n) for r, n in report.priority),
-                 ("", "Jumlah", report.priority_visits))
+                 ("Alasan", "Kunjungan"), ("text", "int"),
+                 tuple((REASONS.get(r, r), n) for r, n in report.priority),
+                 ("Jumlah", report.priority_visits))
 
 
 def payments(report: DailyReport) -> Table:
     p = report.payments
     return Table("Pembayaran", "Pembayaran menurut cara bayar (tanpa yang dibatalkan)",
-                 ("Cara bayar", "Keterangan", "Transaksi", "Jumlah"),
-                 ("text", "text", "int", "rp"),
-                 tuple((r.key, r.name, r.count, r.total) for r in p.by_method),
-                 ("", "Jumlah", p.count, p.total))
+                 ("Cara bayar", "Transaksi", "Jumlah"),
+                 ("text", "int", "rp"),
+                 tuple((r.name, r.count, r.total) for r in p.by_method),
+                 ("Jumlah", p.count, p.total))
 
 
 def payment_lines(report: DailyReport) -> Table:

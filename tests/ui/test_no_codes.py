@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QChart, QChartView
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,9 +42,10 @@ from db.models import Counter, Office, Service, Stage, Visit
 from resources import path
 from tests.app.queue.conftest import MONDAY_9
 from tests.helpers import queue_only
-from ui.counter import CounterWindow
+from ui.counter import CounterWindow, SupervisorDialog, TransferDialog
 from ui.display import DisplayWindow
 from ui.kiosk import KioskWindow, _numbered
+from ui.report_view import ReportView
 from ui.supervisor import SupervisorWindow
 from ui.survey import SurveyWindow
 
@@ -109,6 +111,8 @@ def _texts(window: QWidget) -> Iterator[tuple[str, str]]:
             yield name, w.text()
         elif isinstance(w, QComboBox):
             yield from ((name, w.itemText(i)) for i in range(w.count()))
+        if isinstance(w, QChartView) and w.chart() is not None:
+            yield from ((f"{name} chart", text) for text in _chart_texts(w.chart()))
         if isinstance(w, QListWidget):
             yield from ((name, w.item(i).text()) for i in range(w.count()))
         elif (isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView)
@@ -124,6 +128,19 @@ def _texts(window: QWidget) -> Iterator[tuple[str, str]]:
                         value = model.data(index, role)
                         if value:
                             yield f"{name} [{r},{c}]", str(value)
+
+
+def _chart_texts(chart: QChart) -> Iterator[str]:
+    """A chart's title, its axes' titles and categories, its series' and bars' names."""
+    yield chart.title()
+    for axis in chart.axes():
+        yield axis.titleText()
+        if isinstance(axis, QBarCategoryAxis):
+            yield from axis.categories()
+    for series in chart.series():
+        yield series.name()
+        if isinstance(series, QBarSeries):
+            yield from (bar_set.label() for bar_set in series.barSets())
 
 
 def _leaks(window: QWidget, store: Store, office: str = OFFICE) -> list[str]:
@@ -265,6 +282,49 @@ def test_the_officers_screens_show_no_code(qtbot, office_day: Store, tmp_path: P
     leaks += _leaks(counter, office_day)
     counter.ask_unsaved = lambda text: "discard"
     counter.close()
+    assert leaks == []
+
+
+def test_the_counters_dialogs_and_the_daily_report_show_no_code(
+        qtbot, office_day: Store, tmp_path: Path, language: str) -> None:
+    """What opens from a screen: the counter's transfer and countersign dialogs, and every
+    tab of the daily report (its tables are the PDF's and the workbook's) with its charts."""
+    counter = CounterWindow(office_day, OFFICE, "L1", clock=lambda: MONDAY_9,
+                            slip_folder=tmp_path / "slips")
+    _show(qtbot, counter)
+    counter.login.username.setText("petugas1")
+    counter.login.password.setText(PASSWORD)
+    counter.login.button.click()
+    transfer = TransferDialog(counter.info, counter)
+    _show(qtbot, transfer, (500, 200))
+    assert transfer.stages.count() > 1 and transfer.counters.count() > 1
+    leaks = _leaks(transfer, office_day)
+    transfer.close()
+    for with_reason in (True, False):
+        sign = SupervisorDialog("?", counter, with_reason=with_reason)
+        _show(qtbot, sign, (500, 200))
+        leaks += _leaks(sign, office_day)
+        sign.close()
+    counter.ask_unsaved = lambda text: "discard"
+    counter.close()
+
+    report = ReportView(office_day, OFFICE, clock=lambda: MONDAY_9)
+    _show(qtbot, report, (1366, 768))
+    with qtbot.waitSignal(report.loaded, timeout=20_000):
+        report.load()
+    assert report.tabs.count() > 2
+    walked = set()
+    for index in range(report.tabs.count()):
+        report.tabs.setCurrentIndex(index)
+        walked.add(report.tabs.tabText(index))
+        leaks += _leaks(report, office_day)
+    charts = [text for where, text in _texts(report) if where.endswith(" chart")]
+    report.tabs.setCurrentIndex(report.tabs.count() - 1)
+    charts += [text for where, text in _texts(report) if where.endswith(" chart")]
+    assert "Pendaftaran Berkas" in " ".join(charts) or "Cek Fisik" in " ".join(charts)
+    report.wait_for_job()
+    report.close()
+    assert len(walked) == report.tabs.count()
     assert leaks == []
 
 

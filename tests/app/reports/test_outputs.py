@@ -56,10 +56,11 @@ def test_json_xlsx_and_pdf_agree(url: str, capsys, tmp_path: Path) -> None:
     assert summary["Pengaduan lewat batas belum dijawab"] == data["complaints"]["overdue"]
     services = _sheet_rows(xlsx, "Layanan")
     for row, s in zip(services, data["services"], strict=False):
-        assert row[:9] == [s["code"], s["name"], s["visits"], s["done"], s["incomplete"],
+        assert row[:8] == [s["name"], s["visits"], s["done"], s["incomplete"],
                            s["no_show"], s["cancelled"], s["not_served"], s["open"]]
-        assert row[12] == s["standard"]["within_pct"]
-    assert services[-1][2] == data["visits"]  # the total row
+        assert row[11] == s["standard"]["within_pct"]
+    assert services[-1][:2] == ["Jumlah", data["visits"]]  # the total row
+    assert not any(s["code"] in row for s in data["services"] for row in services)
     stages = _sheet_rows(xlsx, "Tahap")
     for row, s in zip(stages, data["stages"], strict=False):
         assert row[5:7] == [s["wait"]["median_min"], s["wait"]["p90_min"]]
@@ -70,9 +71,9 @@ def test_json_xlsx_and_pdf_agree(url: str, capsys, tmp_path: Path) -> None:
         (o["username"], o["called"], o["served"], o["service"]["median_min"])
         for o in data["officers"]]
     methods = _sheet_rows(xlsx, "Pembayaran")
-    assert [(r[0], r[3]) for r in methods[:-1]] == [
-        (m["key"], m["total"]) for m in data["payments"]["by_method"]]
-    assert methods[-1][3] == 1_310_000
+    assert [(r[0], r[2]) for r in methods[:-1]] == [
+        (m["name"], m["total"]) for m in data["payments"]["by_method"]]
+    assert methods[-1][2] == 1_310_000
     nrr = _sheet_rows(xlsx, "IKM")
     assert [(r[0], r[2]) for r in nrr] == [(e["id"], e["nrr"]) for e in data["ikm"]["elements"]]
     wb = load_workbook(xlsx)
