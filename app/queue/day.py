@@ -67,6 +67,7 @@ def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor =
     s = uow.session
     office = resolve_office(s, office_code)
     actor = acting(s, actor, Act.DAY, office.id, now)
+    keep_days = settings_of(office).events_keep_days  # a bad setting refuses the close
     today = local_day(now, office.zone)
     records = s.scalars(
         select(StageRecord)
@@ -91,7 +92,7 @@ def close_day(uow: UnitOfWork, *, office_code: str | None = None, actor: Actor =
                  after={"day": today.isoformat(), "not_served": tickets})
     publish(s, office.id, "day.closed", day=today.isoformat(), not_served=len(tickets))
     uow.commit()
-    prune_after_close(s, office, actor=actor, now=now)
+    prune_after_close(s, office, keep_days, actor=actor, now=now)
     return {"office": office.code, "day": today.isoformat(), "not_served": tickets}
 
 

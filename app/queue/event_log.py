@@ -143,19 +143,16 @@ def delete_before(session: Session, office_id: int | None, cutoff: datetime, *,
     return deleted, batches, longest
 
 
-def prune_office(session: Session, office: Office, *, now: datetime,
-                 keep_days: int | None = None, batch: int = BATCH) -> PruneResult:
-    """Prune one office's events older than its window (``keep_days`` if given)."""
-    days = settings_of(office).events_keep_days if keep_days is None else keep_days
+def _prune_office(session: Session, office_id: int | None, code: str, days: int, *,
+                  now: datetime, batch: int) -> PruneResult:
     cutoff = now - timedelta(days=days)
-    code, office_id = office.code, office.id
     deleted, batches, longest = delete_before(session, office_id, cutoff, batch=batch)
     return PruneResult(deleted, batches, longest, ((code, deleted),),
                        ((code, cutoff.isoformat()),))
 
 
 def _audit(session: Session, actor: Actor, office_id: int | None, code: str,
-           result: PruneResult, keep_days: int | None) -> None:
+           result: PruneResult, keep_days: int) -> None:
     audit.record(session, actor=actor.name, user_id=actor.user_id, office_id=office_id,
                  action="events.pruned", entity="office", entity_id=code,
                  after={"deleted": result.deleted, "batches": result.batches,
@@ -163,21 +160,22 @@ def _audit(session: Session, actor: Actor, office_id: int | None, code: str,
     session.commit()
 
 
-def prune_after_close(session: Session, office: Office, *, actor: Actor, now: datetime,
-                      batch: int = BATCH) -> PruneResult | None:
-    """The day close's prune, after the close has committed: the office's events older than
-    its window, audited as ``actor`` with the count. None when the database refuses this PC
-    the DELETE (a PostgreSQL station role made before the grant): the day stays closed and
-    the nightly ``loket events prune`` does it."""
+def prune_after_close(session: Session, office: Office, keep_days: int, *, actor: Actor,
+                      now: datetime, batch: int = BATCH) -> PruneResult | None:
+    """The day close's prune, once the close has committed: the office's events older than
+    ``keep_days`` (its window, read before the close so a bad setting refuses the close
+    itself), audited as ``actor`` with the count. None when the database refuses this PC
+    the DELETE (a PostgreSQL station role made before the grant, app/setup/db_roles.py): the
+    day stays closed and the nightly ``loket events prune`` does it."""
     code, office_id = office.code, office.id
     try:
-        result = prune_office(session, office, now=now, batch=batch)
+        result = _prune_office(session, office_id, code, keep_days, now=now, batch=batch)
     except DBAPIError as exc:
         session.rollback()
         if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient privilege
             return None
         raise
-    _audit(session, actor, office_id, code, result, settings_of(office).events_keep_days)
+    _audit(session, actor, office_id, code, result, keep_days)
     return result
 
 
@@ -188,7 +186,9 @@ def prune_events(store: Store, *, office_code: str | None = None,
 
     ``office_code``: that office's events only; None: every office's, each by its own window,
     and the events of no office by the longest of them. ``keep_days`` (1-365) overrides the
-    offices' windows. One audit row per office with the count, by ``actor``."""
+    offices' windows. Every window is read before anything is deleted (a bad setting is
+    refused with its key, nothing changed). One audit row per office with the count, by
+    ``actor``."""
     now = moment(now)
     if keep_days is not None:
         check_keep_days(keep_days)
@@ -201,17 +201,14 @@ def prune_events(store: Store, *, office_code: str | None = None,
             offices = [resolve_office(s, office_code)]
         else:
             offices = list(s.scalars(select(Office).order_by(Office.code)))
+        windows = [(o.id, o.code, keep_days or settings_of(o).events_keep_days)
+                   for o in offices]
         s.commit()
-        for office in offices:
-            result = prune_office(s, office, now=now, keep_days=keep_days, batch=batch)
-            _audit(s, actor, office.id, office.code, result,
-                   keep_days or settings_of(office).events_keep_days)
+        for office_id, code, days in windows:
+            result = _prune_office(s, office_id, code, days, now=now, batch=batch)
+            _audit(s, actor, office_id, code, result, days)
             total += result
-        if not office_code:
-            days = keep_days or max((settings_of(o).events_keep_days for o in offices),
-                                    default=EVENTS_KEEP_DAYS)
-            cutoff = now - timedelta(days=days)
-            deleted, batches, longest = delete_before(s, None, cutoff, batch=batch)
-            total += PruneResult(deleted, batches, longest, (("", deleted),),
-                                 (("", cutoff.isoformat()),))
+        if not office_code:  # the events of no office, by the longest window
+            days = max((days for _, _, days in windows), default=EVENTS_KEEP_DAYS)
+            total += _prune_office(s, None, "", days, now=now, batch=batch)
     return total

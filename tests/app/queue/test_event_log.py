@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import event, func, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from app.cli import main
 from app.cli.events import KEEP_DAYS
 from app.errors import LoketError
 from app.office_settings import EVENTS_KEEP_BOUNDS, OfficeSettings, parse_settings
 from app.queue import engine as q_
+from app.queue import event_log
 from app.queue.event_log import last_id_before, prune_events
 from app.queue.events import publish
 from app.queue.feed import EventFeed
@@ -232,6 +234,26 @@ def test_the_day_close_prunes_its_office_and_audits_the_count(catalog_store: Sto
             Event.kind == "day.closed", Event.office_id == ptk)) == 1
 
 
+def test_a_day_close_the_database_may_not_prune_still_closes(
+        catalog_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PostgreSQL station role made before it could DELETE events: the day is closed, the
+    events stay for the nightly prune, nothing is audited as pruned."""
+    ptk = office_id(catalog_store, OFFICE)
+    fill(catalog_store, ptk, A_MONTH)
+
+    class Refused(Exception):
+        sqlstate = "42501"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise DBAPIError("DELETE FROM events", {}, Refused())
+
+    monkeypatch.setattr(event_log, "delete_before", refuse)
+    with catalog_store.uow() as uow:
+        closed = q_.close_day(uow, office_code=OFFICE, now=NOW)
+    assert closed["office"] == OFFICE and len(audits(catalog_store, "day.closed")) == 1
+    assert ages(catalog_store, ptk) == A_MONTH and audits(catalog_store) == []
+
+
 # --- the setting ---------------------------------------------------------------------------
 
 
@@ -252,15 +274,23 @@ def test_a_bad_window_is_refused_with_its_key(value: object) -> None:
     assert "1 to 365" in info.value.message("en")
 
 
+@pytest.mark.parametrize("only", [OFFICE, None])
 def test_an_office_with_a_bad_window_is_refused_before_anything_goes(
-        catalog_store: Store) -> None:
-    ptk = office_id(catalog_store, OFFICE)
-    fill(catalog_store, ptk, A_MONTH)
+        catalog_store: Store, only: str | None) -> None:
+    """Every window is read first: the other offices' events stay too."""
+    ptk, bps = office_id(catalog_store, OFFICE), office_id(catalog_store, OTHER)
+    fill(catalog_store, [bps, ptk], A_MONTH)
     set_settings(catalog_store, OFFICE, events_keep_days="seminggu")
     with pytest.raises(LoketError) as info:
-        prune_events(catalog_store, office_code=OFFICE, now=NOW)
+        prune_events(catalog_store, office_code=only, now=NOW)
     assert info.value.key == "office.bad_setting"
-    assert ages(catalog_store, ptk) == A_MONTH
+    assert ages(catalog_store, ptk) == ages(catalog_store, bps) == A_MONTH
+    with pytest.raises(LoketError) as info, catalog_store.uow() as uow:
+        q_.close_day(uow, office_code=OFFICE, now=NOW)  # refused before closing anything
+    assert info.value.key == "office.bad_setting"
+    with catalog_store.uow(read_only=True) as uow:
+        settings = uow.session.scalar(select(Office.settings).where(Office.code == OFFICE))
+    assert "closed_on" not in settings and audits(catalog_store, "day.closed") == []
 
 
 # --- loket events prune --------------------------------------------------------------------
