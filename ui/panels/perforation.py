@@ -17,7 +17,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import labels
 from app.errors import LoketError
 from app.i18n import short_date_time
 from app.money import format_rupiah
@@ -161,8 +162,13 @@ class PerforationPanel(Panel):
         self.summary = QLabel(self.tr("Belum ada permohonan dipilih."), self)
         self.summary.setWordWrap(True)
         self.due_label = QLabel("", self)
-        self.device = QLineEdit(self)
-        self.device.setText(self.desk.machine() or DEFAULT_DEVICE)
+        # the machine by its name and state; its connection (the station's settings) only
+        # in the tooltip
+        self.machine = QComboBox(self)
+        self.machine.currentIndexChanged.connect(self._on_machine)
+        self.machine_state = QLabel(self)
+        self.machine_state.setWordWrap(True)
+        self._machine_condition: str | None = None
         self.count_button = QPushButton(self.tr("Hitung"), self)
         self.count_button.clicked.connect(self.start_count)
         self.end_button = QPushButton(self.tr("Akhiri job"), self)
@@ -208,10 +214,9 @@ class PerforationPanel(Panel):
         w.addWidget(self.due_label)
         count_row = QHBoxLayout()
         count_row.addWidget(QLabel(self.tr("Mesin"), self))
-        count_row.addWidget(self.device, 1)
-        count_row.addWidget(self.count_button)
-        count_row.addWidget(self.end_button)
+        count_row.addWidget(self.machine, 1)
         w.addLayout(count_row)
+        w.addLayout(button_row(self.count_button, self.end_button, why=self.machine_state))
         w.addWidget(self.count_why)
         w.addWidget(self.progress)
         w.addWidget(self.count_label)
@@ -246,6 +251,7 @@ class PerforationPanel(Panel):
                                   (self.tr("catatan pencocokan"), self.reconcile_note)]),
             "pickup": Tracked([(self.tr("nama pengambil"), self.pickup_by)]),
         }
+        self.load_machines()
         self._update_form()
         self._update_actions()
         self.refresh_requests()
@@ -380,7 +386,8 @@ class PerforationPanel(Panel):
         self.progress.setRange(0, total)
         self.progress.setValue(min(info.counted, total))
         self.count_label.setText(info.last_error or (self.tr("{0} lembar terhitung ({1})").format(
-            _number(info.counted), info.count_source) if info.counted else ""))
+            _number(info.counted), self._source_text(info.count_source))
+            if info.counted else ""))
         self.damaged.setRange(0, info.counted)
         for key in ("sheets", "counted", "short", "extra", "damaged", "good"):
             self.figures[key].setText(_number(getattr(info, key)))
@@ -389,13 +396,18 @@ class PerforationPanel(Panel):
                                       if info.good_value is not None else "-")
         self._update_actions()
 
+    def _source_text(self, source: str) -> str:
+        """How the sheets were counted, in words (never the stored "machine")."""
+        return {"machine": self.tr("oleh mesin"),
+                "manual": self.tr("dihitung manual")}.get(source, source)
+
     def _update_actions(self) -> None:
         if not hasattr(self, "_tracked"):
             return  # still building
         info, busy = self.current, self._job is not None
         status = info.status if info else ""
         explain(self.count_button, self.count_why, self._count_blocker())
-        self.device.setEnabled(not busy)
+        self.machine.setEnabled(not busy)
         self.end_button.setEnabled(not busy and info is not None and info.job_open)
         self.damaged.setEnabled(status in service.RECONCILABLE)
         self.requests.setEnabled(not busy)
@@ -446,6 +458,44 @@ class PerforationPanel(Panel):
 
     # --- counting in a worker -----------------------------------------------------------------
 
+    # --- the machine ------------------------------------------------------------------------
+
+    def load_machines(self) -> None:
+        """The machines to count on, by name: the counter's own (the perforator of its
+        station in the office's station settings), else the built-in simulator."""
+        try:
+            configured = self.desk.machine()
+        except LoketError as exc:
+            self.report_error(exc)
+            configured = None
+        machines = ([(self.tr("Mesin perforasi loket ini"), configured)] if configured
+                    else [(self.tr("Mesin perforasi simulasi (latihan)"), DEFAULT_DEVICE)])
+        self.machine.blockSignals(True)
+        self.machine.clear()
+        for name, connection in machines:
+            self.machine.addItem(name, connection)
+            self.machine.setItemData(self.machine.count() - 1, connection,
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.machine.blockSignals(False)
+        self._on_machine()
+
+    def machine_connection(self) -> str:
+        """The chosen machine's connection (``perforator+serial://...``, ``sim://``)."""
+        return str(self.machine.currentData() or "")
+
+    def _on_machine(self, *_args: Any) -> None:
+        self.machine.setToolTip(self.machine_connection())
+        self._machine_condition = None  # not asked yet
+        self._show_machine_state()
+
+    def _show_machine_state(self, condition: str | None = None) -> None:
+        """The machine's state in words: as the last count left it, else not asked yet."""
+        if condition:
+            self._machine_condition = condition
+        state = (labels.device_state_label(self._machine_condition)
+                 if self._machine_condition else self.tr("belum dipakai"))
+        self.machine_state.setText(self.tr("Keadaan mesin: {0}").format(state))
+
     def is_counting(self) -> bool:
         return self._job is not None
 
@@ -461,7 +511,7 @@ class PerforationPanel(Panel):
         if info is None or self._job is not None:
             return
         desk, actor = self.desk, self.ctx.actor()  # who counts: read here, not in the worker
-        connection = self.device.text().strip()
+        connection = self.machine_connection()
 
         def call(report: Callable[[CountProgress], None]) -> CountOutcome:
             if end:
@@ -477,6 +527,7 @@ class PerforationPanel(Panel):
         self._pool.start(job)
 
     def _on_progress(self, progress: CountProgress) -> None:
+        self._show_machine_state(progress.condition)
         self.progress.setMaximum(progress.sheets)
         self.progress.setValue(min(progress.counted, progress.sheets))
 
@@ -491,6 +542,7 @@ class PerforationPanel(Panel):
             return
         outcome = job.outcome
         assert outcome is not None
+        self._show_machine_state(outcome.condition)
         self.show_request(outcome.request)
         self.refresh_requests()
         if outcome.done or outcome.state == "aborted":

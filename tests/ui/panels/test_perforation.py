@@ -46,6 +46,27 @@ def panel(qtbot, catalog_store: Store) -> PerforationPanel:
     return widget
 
 
+def _use_machine(panel: PerforationPanel, connection: str, tmp_path) -> None:
+    """The machine set for the counter's station in the office's station settings (a
+    stations file imported), then chosen at the panel by its name: the connection is
+    never shown, only its tooltip."""
+    from app.access import Actor
+    from app.catalog.service import import_file
+
+    path = tmp_path / "stations.yaml"
+    path.write_text("format: loket-stations/1\noffices:\n  - office: BPPD-MALANG\n"
+                    "    stations:\n      - {code: LOKET-4, kind: counter, counter: L4, "
+                    f"name: Loket 4, devices: {{perforator: \"{connection}\"}}}}\n",
+                    encoding="utf-8")
+    with panel.ctx.store.uow() as uow:
+        import_file(uow, path, actor=Actor("admin"))
+    panel.load_machines()
+    assert [panel.machine.itemText(i) for i in range(panel.machine.count())] == [
+        "Mesin perforasi loket ini"]
+    assert panel.machine.toolTip() == connection == panel.machine_connection()
+    assert panel.machine_state.text() == "Keadaan mesin: belum dipakai"
+
+
 def _as(panel: PerforationPanel, name: str) -> None:
     """The person signed in at the console from now on."""
     panel.ctx.actor = lambda: name
@@ -86,12 +107,12 @@ def test_the_form_is_checked_as_it_is_typed(qtbot, panel: PerforationPanel) -> N
 
 
 def test_count_in_a_worker_then_reconcile_and_pick_up(
-        qtbot, panel: PerforationPanel, machine: PerforatorSimulator) -> None:
+        qtbot, panel: PerforationPanel, machine: PerforatorSimulator, tmp_path) -> None:
     _fill(qtbot, panel)
     panel.save_button.click()
-    panel.device.setText(f"perforator+serial://{machine.address}?timeout=0.5"
-                         if not machine.url.startswith("socket://")
-                         else f"perforator+tcp://{machine.address}?timeout=0.5")
+    _use_machine(panel, f"perforator+serial://{machine.address}?timeout=0.5"
+                 if not machine.url.startswith("socket://")
+                 else f"perforator+tcp://{machine.address}?timeout=0.5", tmp_path)
     assert panel.count_button.isEnabled() and not panel.reconcile_button.isEnabled()
     failures: list[str] = []
     panel.failed.connect(failures.append)
@@ -102,10 +123,13 @@ def test_count_in_a_worker_then_reconcile_and_pick_up(
     assert outcome.state == "stopped" and outcome.counted == 149
     assert failures and "macet" in failures[-1]
     assert panel.progress.value() == 149 and "macet" in panel.count_label.text()
+    assert panel.machine_state.text() == "Keadaan mesin: Macet"  # in words, not "jammed"
     # the officer clears the jam and presses Hitung again: the job resumes
     with qtbot.waitSignal(panel.count_finished, timeout=20_000) as second:
         panel.count_button.click()
     assert second.args[0].done and panel.progress.value() == 400
+    assert panel.machine_state.text() == "Keadaan mesin: Siap"
+    assert panel.count_label.text() == "400 lembar terhitung (oleh mesin)"
     assert any(line.startswith("RESUME ") for line in machine.received)
     assert panel.reconcile_button.isEnabled() and not panel.count_button.isEnabled()
     panel.damaged.setValue(3)
@@ -130,24 +154,25 @@ def test_count_in_a_worker_then_reconcile_and_pick_up(
 
 
 def test_an_unreachable_machine_is_reported_and_the_count_stays_possible(
-        qtbot, panel: PerforationPanel) -> None:
+        qtbot, panel: PerforationPanel, tmp_path) -> None:
     _fill(qtbot, panel)
     panel.save_button.click()
-    panel.device.setText("perforator+tcp://127.0.0.1:9?timeout=0.3")
+    _use_machine(panel, "perforator+tcp://127.0.0.1:9?timeout=0.3", tmp_path)
     with qtbot.waitSignal(panel.failed, timeout=20_000) as failed:
         panel.count_button.click()
     assert "mesin perforasi" in failed.args[0]
     qtbot.waitUntil(lambda: not panel.is_counting(), timeout=5_000)
     assert panel.count_button.isEnabled() and panel.current.status == "interrupted"
+    assert panel.machine_state.text() == "Keadaan mesin: Tidak terjangkau"
 
 
 def test_ending_a_stopped_job_lets_the_supervisor_reconcile_the_short_count(
-        qtbot, panel: PerforationPanel, machine: PerforatorSimulator) -> None:
+        qtbot, panel: PerforationPanel, machine: PerforatorSimulator, tmp_path) -> None:
     _fill(qtbot, panel)
     panel.save_button.click()
     scheme = "perforator+tcp://" if machine.url.startswith("socket://") else \
         "perforator+serial://"
-    panel.device.setText(f"{scheme}{machine.address}?timeout=0.5")
+    _use_machine(panel, f"{scheme}{machine.address}?timeout=0.5", tmp_path)
     assert not panel.end_button.isEnabled()
     with qtbot.waitSignal(panel.count_finished, timeout=20_000):
         panel.count_button.click()
@@ -231,7 +256,9 @@ def test_a_lost_database_is_said_and_a_count_is_not_started(
         panel.refresh_requests()
     assert failed.args[0].startswith("tidak dapat terhubung ke basis data")
     assert panel.requests.count() == 1  # the last list stays
-    panel.device.setText("sim://")
+    # no machine set for the counter: the simulator, by its name
+    assert panel.machine.currentText() == "Mesin perforasi simulasi (latihan)"
+    assert panel.machine_connection().startswith("sim://")
     messages: list[str] = []
     panel.failed.connect(messages.append)
     with qtbot.waitSignal(panel.count_finished, timeout=20_000) as finished:
