@@ -18,6 +18,7 @@ in the middle of a ticket would.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import select
 import socket
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from devices.escpos_parse import Line, Parser, Receipt, ReceiptBuilder
 
 if TYPE_CHECKING:
-    from PIL import ImageFont
+    from PIL import Image, ImageFont
 
 
 class Fault(StrEnum):
@@ -257,7 +258,19 @@ class _TcpServer(SimulatorServer):
 
 
 def render_png(receipt: Receipt, path: Path, *, columns: int = 42) -> Path:
-    """A picture of a printed receipt, for the kiosk's preview and for people to look at."""
+    """A picture of a printed receipt, for people to look at: a PNG file at ``path``."""
+    _picture(receipt, columns).save(path, format="PNG")
+    return path
+
+
+def png_bytes(receipt: Receipt, *, columns: int = 42) -> bytes:
+    """The same picture as PNG bytes, in memory (the kiosk's preview: no file to leave)."""
+    out = io.BytesIO()
+    _picture(receipt, columns).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _picture(receipt: Receipt, columns: int) -> Image.Image:
     import qrcode
     from PIL import Image, ImageDraw
 
@@ -295,8 +308,7 @@ def render_png(receipt: Receipt, path: Path, *, columns: int = 42) -> Path:
         draw.text((x, y), line.text, font=font, fill=ink, stroke_width=int(fake_bold),
                   stroke_fill=ink)
         y += line_h * line.height
-    image.save(path)
-    return path
+    return image
 
 
 # fixed-pitch fonts as a thermal printer's, where the PC has one (Linux, Windows, macOS)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,12 +35,11 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     Qt,
-    QTemporaryDir,
     QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -63,7 +61,7 @@ from app.spool import JobResult
 from app.stations import kiosk as ks
 from app.store import Store
 from devices.escpos_parse import decode
-from devices.escpos_sim import render_png
+from devices.escpos_sim import png_bytes
 from printing.dates import day_and_date
 from ui.live import LiveEvents
 
@@ -226,25 +224,61 @@ class _ServiceButton(QPushButton):
             self.style().polish(self)
 
 
-class _PrintJob(QObject, QRunnable):
-    """Prints one ticket in a worker thread; ``done`` carries itself back to the UI."""
+class _TapJob(QObject, QRunnable):
+    """A tap's work, in a worker thread: take the number, print it, and draw the picture of
+    what the printer received. Nothing of it waits in the UI thread (the database's lock, a
+    printer that answers slowly or times out, the drawing); ``done`` carries the job back.
+
+    ``refusal``: the number was not taken (:class:`LoketError`); ``failure``: anything else
+    that went wrong taking it, raised again in the UI thread as before; ``error``: printing
+    raised (the number is taken); ``preview``: the ticket's picture, ``None`` without one.
+    """
 
     done = Signal(object)
 
-    def __init__(self, taken: ks.KioskTicket, call: Callable[[], JobResult]) -> None:
+    def __init__(self, take: Callable[[], ks.KioskTicket],
+                 print_: Callable[[ks.KioskTicket], JobResult] | None,
+                 preview: Callable[[JobResult], QImage | None]) -> None:
         QObject.__init__(self)
         QRunnable.__init__(self)
         self.setAutoDelete(False)
-        self.taken, self.info, self._call = taken, taken.info, call
+        self._take, self._print, self._preview = take, print_, preview
+        self.taken: ks.KioskTicket | None = None
+        self.refusal: LoketError | None = None
+        self.failure: BaseException | None = None
         self.result: JobResult | None = None
         self.error: BaseException | None = None
+        self.preview: QImage | None = None
+
+    @property
+    def info(self) -> ks.TicketInfo:
+        assert self.taken is not None
+        return self.taken.info
 
     def run(self) -> None:
         try:
-            self.result = self._call()
+            self._work()
+        finally:
+            self.done.emit(self)
+
+    def _work(self) -> None:
+        try:
+            self.taken = self._take()
+        except LoketError as exc:
+            self.refusal = exc
+            return
+        except Exception as exc:  # raised again in the UI thread, as a slot's would be
+            self.failure = exc
+            return
+        if self._print is None:
+            return
+        try:
+            self.result = self._print(self.taken)
         except Exception as exc:  # reported to the UI, which shows the number anyway
             self.error = exc
-        self.done.emit(self)
+            return
+        if self.result.state == "done":
+            self.preview = self._preview(self.result)
 
 
 class KioskWindow(QWidget):
@@ -273,7 +307,7 @@ class KioskWindow(QWidget):
         self.station_code = station_code
         self._clock = clock or utcnow
         self._pool = QThreadPool(self)
-        self._jobs: set[_PrintJob] = set()
+        self._jobs: set[_TapJob] = set()
         self.station = ks.KioskStation(store, office_code, clock=self._clock)
         setup = self.station.setup(station_code)
         self.office, self.services = setup.office, setup.services
@@ -290,7 +324,6 @@ class KioskWindow(QWidget):
         self.unprinted: list[str] = []  # numbers whose ticket did not print, newest last
         self._pending: str | None = None
         self._preview_pixmap: QPixmap | None = None
-        self._tmp = QTemporaryDir()
         self._fonts: list[tuple[QWidget, float, bool]] = []
         self.service_buttons: dict[str, _ServiceButton] = {}
         self.detail_buttons: dict[str, QPushButton] = {}
@@ -748,16 +781,18 @@ class KioskWindow(QWidget):
             self.preview.width(), self.preview.height(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
 
-    def _render_preview(self, result: JobResult) -> QPixmap | None:
-        """A picture of the ticket from the bytes the spool sent, for the printer's paper."""
+    def _render_preview(self, result: JobResult) -> QImage | None:
+        """A picture of the ticket from the bytes the spool sent, for the printer's paper.
+        Runs in the tap's worker thread: a QImage (a QPixmap is the UI thread's), drawn in
+        memory (no file left behind)."""
         try:
             data = self.station.printed_bytes(result.id)
             receipts = decode(data or b"")
             if not receipts or not self.printer:
                 return None
-            path = Path(self._tmp.path()) / f"ticket-{result.id}.png"
-            render_png(receipts[0], path, columns=self.station.ticket_columns(self.printer))
-            return QPixmap(str(path))
+            image = QImage.fromData(png_bytes(
+                receipts[0], columns=self.station.ticket_columns(self.printer)), "PNG")
+            return None if image.isNull() else image
         except Exception:  # a preview must never hide the number
             log.exception("kiosk: cannot render the ticket preview")
             return None
@@ -858,50 +893,64 @@ class KioskWindow(QWidget):
             return
         self._pending = code
         self._show(self.busy_page)
-        QTimer.singleShot(30, self._on_take)
+        # the work goes to a worker at once: the busy page paints meanwhile (the UI thread
+        # no longer waits for the database, so it no longer needs a head start)
+        QTimer.singleShot(0, self._on_take)
 
     def _on_take(self) -> None:
+        """The number, the ticket and its picture in a worker: the screen (the busy page)
+        stays alive while the database or the printer is slow."""
         code, self._pending = self._pending, None
         if code is None:
             return
-        try:
-            taken = self.station.take_number(code, priority=self.priority,
-                                             station_id=self.station_id)
-        except LoketError as exc:
-            self.refused.emit(exc)
-            if exc.key == "db.unreachable":  # the server is down: say so, start again
-                log.warning("kiosk could not issue a ticket: %s", exc)
-                self.message_text.setText(self.tr(
-                    "Maaf, nomor antrean tidak dapat diambil saat ini (server tidak "
-                    "terhubung). Silakan hubungi petugas."))
-                self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
-                return
-            if exc.key in ("office.closed", "kiosk.closed"):
-                self._show(self.start_page)
-                self._on_check_open()
-                return
-            if exc.key == "kiosk.counter_closed":  # the buttons may be a few seconds old
-                self._read_state()
-            self.message_text.setText(exc.message())
-            self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
-            return
-        info = taken.info
-        if not self.printer:
-            self._show_ticket(taken, None, self.tr("kios ini tidak memiliki printer tiket"))
-            return
+        priority, station_id, printer = self.priority, self.station_id, self.printer
+
+        def take() -> ks.KioskTicket:
+            return self.station.take_number(code, priority=priority, station_id=station_id)
+
+        def print_(taken: ks.KioskTicket) -> JobResult:
+            assert printer is not None
+            return self.station.print_ticket(taken.info.id, printer, station_id=station_id)
+
         # a printer that does not answer takes seconds to time out: never on the UI thread
-        printer = self.printer
-        job = _PrintJob(taken, lambda: self.station.print_ticket(
-            info.id, printer, station_id=self.station_id))
-        job.done.connect(self._on_printed)
+        job = _TapJob(take, print_ if printer else None, self._render_preview)
+        job.done.connect(self._on_taken)
         self._jobs.add(job)
         self._pool.start(job)
 
-    def _on_printed(self, job: _PrintJob) -> None:
+    def _on_taken(self, job: _TapJob) -> None:
         self._jobs.discard(job)
-        self._show_ticket(job.taken, *self._print_outcome(job))
+        if job.failure is not None:
+            raise job.failure
+        if job.refusal is not None:
+            self._on_refused(job.refusal)
+            return
+        assert job.taken is not None
+        if job.result is None and job.error is None:  # a kiosk without a printer
+            self._show_ticket(job.taken, None, self.tr("kios ini tidak memiliki printer tiket"))
+            return
+        self._show_ticket(job.taken, *self._print_outcome(job), preview=job.preview)
 
-    def _print_outcome(self, job: _PrintJob) -> tuple[JobResult | None, str]:
+    def _on_refused(self, exc: LoketError) -> None:
+        """No number was taken: say why (a lost server plainly), or show the closed office."""
+        self.refused.emit(exc)
+        if exc.key == "db.unreachable":  # the server is down: say so, start again
+            log.warning("kiosk could not issue a ticket: %s", exc)
+            self.message_text.setText(self.tr(
+                "Maaf, nomor antrean tidak dapat diambil saat ini (server tidak "
+                "terhubung). Silakan hubungi petugas."))
+            self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
+            return
+        if exc.key in ("office.closed", "kiosk.closed"):
+            self._show(self.start_page)
+            self._on_check_open()
+            return
+        if exc.key == "kiosk.counter_closed":  # the buttons may be a few seconds old
+            self._read_state()
+        self.message_text.setText(exc.message())
+        self._show(self.message_page, self.idle_seconds * FAILURE_FACTOR)
+
+    def _print_outcome(self, job: _TapJob) -> tuple[JobResult | None, str]:
         """The printing's result, and what to tell the staff when it failed."""
         info, result, error = job.info, job.result, job.error
         if isinstance(error, LoketError):
@@ -932,7 +981,7 @@ class KioskWindow(QWidget):
                            " dibuka").replace("%1", not_open.place or self.tr("Loket"))
 
     def _show_ticket(self, taken: ks.KioskTicket, result: JobResult | None,
-                     problem: str) -> None:
+                     problem: str, *, preview: QImage | None = None) -> None:
         info = taken.info
         self.last_ticket, self.last_result = info, result
         self.last_not_open = taken.not_open
@@ -950,7 +999,8 @@ class KioskWindow(QWidget):
         self.ticket_wait.setVisible(bool(wait))
         self.ticket_not_open.setText(not_open)
         self.ticket_not_open.setVisible(bool(not_open))
-        self._preview_pixmap = self._render_preview(result) if printed and result else None
+        self._preview_pixmap = (QPixmap.fromImage(preview)
+                                if printed and preview is not None else None)
         self.preview.setVisible(printed)
         self.failure.setVisible(not printed)
         self.ticket_ok.setVisible(printed)

@@ -14,7 +14,13 @@ from db.enums import DeviceKind
 from devices.base import Condition, DeviceError
 from devices.connection import BadConnection, parse
 from devices.escpos_printer import EscposPrinter
-from devices.escpos_sim import EscposSimulator, Fault, SimulatorServer, render_png
+from devices.escpos_sim import (
+    EscposSimulator,
+    Fault,
+    SimulatorServer,
+    png_bytes,
+    render_png,
+)
 from devices.registry import forget_simulators, open_device, simulator
 from printing.escpos_env import escpos_modules
 from printing.ticket import TicketContent, qr_payload, render_ticket
@@ -185,6 +191,8 @@ def test_in_process_simulator_behind_sim_url(tmp_path) -> None:
     with Image.open(png) as image:
         assert image.width > 400 and image.height > 300
         assert image.getextrema()[0] == 0  # something black was drawn
+    # the same picture in memory (the kiosk's preview leaves no file behind)
+    assert png_bytes(sim.receipts[0], columns=printer.paper.columns) == png.read_bytes()
     broken = open_device(DeviceKind.TICKET_PRINTER, "sim://?name=kiosk8&fault=paper_out")
     assert broken.state().condition is Condition.PAPER_OUT
     forget_simulators()
