@@ -24,15 +24,46 @@ from app.i18n import tr
 MAX_RECOVER_AFTER = 7 * 24 * 60  # app.queue.engine.MAX_RECOVER_AFTER_MINUTES
 
 
-def _print_ticket(args: argparse.Namespace, info: Any, verb: str = "") -> int:
+def _print_ticket(args: argparse.Namespace, info: Any, fn_name: str = "") -> int:
     if info is None:
         emit(args, {"ticket": None}, lambda: tr("queue.nobody"))
         return EXIT_OK
     data = info.to_json()
-    emit(args, data, lambda: " ".join(
-        str(x) for x in (verb, data.get("ticket"), data.get("stage") or "",
-                         data.get("counter") or "", data.get("status") or "") if x))
+    emit(args, data, lambda: _ticket_text(args, data, fn_name))
     return EXIT_OK
+
+
+def _ticket_text(args: argparse.Namespace, data: dict[str, Any], fn_name: str) -> str:
+    """What a queue action did, in words: the ticket, its stage and counter by name, its
+    status by its label."""
+    from app.cli.words import status
+
+    names = _names(args)
+    parts = [data.get("ticket"), names.stage(data.get("stage")),
+             names.counter(data.get("counter"))]
+    if data.get("next_stage"):
+        parts.append(tr("cli.out.next_stage", stage=names.stage(data["next_stage"])))
+    parts.append(status(data.get("status")) if data.get("status") else "")
+    text = "  ".join(str(x) for x in parts if x)
+    return f"{tr('cli.out.' + fn_name)}: {text}" if fn_name else text
+
+
+def _names(args: argparse.Namespace) -> Any:
+    from app.cli.words import names_for
+
+    return names_for(args)
+
+
+def _office_text(args: argparse.Namespace, fn_name: str, data: Any) -> str:
+    """A day closed or opened again, or the visits a recovery sent back, in words."""
+    from app.cli.words import day
+
+    if fn_name == "close_day":
+        return tr("cli.out.day_closed", day=day(data.get("day")),
+                  count=len(data.get("not_served") or []))
+    if fn_name == "open_day":
+        return tr("cli.out.day_opened", day=_names(args).office_name)
+    return tr("cli.out.recovered", tickets=", ".join(data["tickets"]) or tr("cli.out.none"))
 
 
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
@@ -42,8 +73,9 @@ def cmd_ticket_issue(args: argparse.Namespace) -> int:
         info = engine.issue_ticket(uow, args.service, office_code=args.office,
                                    priority=args.priority, actor=actor(args, anonymous=True))
     data = info.to_json()
-    emit(args, data, lambda: f"{data['ticket']}  {data['service_name']}  "
-                              f"ahead={data['ahead']} eta={data['eta_minutes']}m")
+    emit(args, data, lambda: tr("cli.out.issued", ticket=data["ticket"],
+                                 service=_names(args).service(data["service"]),
+                                ahead=data["ahead"], eta=data["eta_minutes"]))
     return EXIT_OK
 
 
@@ -57,7 +89,7 @@ def _counter_cmd(fn_name: str, *extra: str) -> Callable[[argparse.Namespace], in
         with open_store(args) as store, store.uow() as uow:
             info = fn(uow, args.counter, *positional, office_code=args.office,
                       actor=actor(args), **kwargs)
-        return _print_ticket(args, info, fn_name.replace("_", "-"))
+        return _print_ticket(args, info, fn_name)
 
     return run
 
@@ -77,7 +109,7 @@ def _ticket_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
             else:
                 info = fn(uow, args.ticket, office_code=args.office,
                           actor=actor(args, anonymous=fn_name == "check_in"))
-        return _print_ticket(args, info, fn_name.replace("_", "-"))
+        return _print_ticket(args, info, fn_name)
 
     return run
 
@@ -97,7 +129,7 @@ def cmd_ticket_require(args: argparse.Namespace) -> int:
     data = {"visit_id": visit_id, "requirements": [
         {"code": r.code, "text": r.text, "checked": r.checked} for r in states]}
     emit(args, data, lambda: "\n".join(
-        f"[{'x' if r.checked else ' '}] {r.code}: {r.text}" for r in states))
+        f"[{'x' if r.checked else ' '}] {r.text}" for r in states))
     return EXIT_OK
 
 
@@ -108,14 +140,22 @@ def cmd_queue_status(args: argparse.Namespace) -> int:
         data = engine.status(uow, office_code=args.office)
 
     def human() -> str:
-        lines = [f"{data['office']} {data['day']}"]
-        lines += [f"  {s['stage']:<16} {s['waiting']:>4}" for s in data["stages"]]
+        from app import labels
+        from app.cli.words import day, status
+
+        names = _names(args)
+        lines = [f"{names.office_name} {day(data['day'])}"]
+        lines += [f"  {names.stage(s['stage']):<32} {tr('cli.out.waiting', count=s['waiting'])}"
+                  for s in data["stages"]]
         for c in data["counters"]:
-            serving = c["serving"]["ticket"] if c.get("serving") else "-"
-            lines.append(f"  {c['counter']:<8} {'open' if c.get('open') else 'closed':<7} "
-                         f"{serving} {' '.join(c['held'])}")
-        lines += [f"  ! {f['ticket']} {f['state']}" for f in data["flagged"]]
-        return "\n".join(lines)
+            serving = (tr("cli.out.serving", ticket=c["serving"]["ticket"])
+                       + f" ({status(c['serving']['status'])})") if c.get("serving") else ""
+            held = tr("cli.out.held", tickets=", ".join(c["held"])) if c["held"] else ""
+            state = tr("cli.out.open" if c.get("open") else "cli.out.closed")
+            lines.append("  " + "  ".join(x for x in (
+                f"{names.counter(c['counter']):<32}", f"{state:<6}", serving, held) if x))
+        lines += [f"  ! {f['ticket']} {labels.sla_label(f['state'])}" for f in data["flagged"]]
+        return "\n".join(line.rstrip() for line in lines)
 
     emit(args, data, human)
     return EXIT_OK
@@ -132,7 +172,7 @@ def _office_cmd(fn_name: str) -> Callable[[argparse.Namespace], int]:
         with open_store(args) as store, store.uow() as uow:
             result = fn(uow, office_code=args.office, actor=actor(args), **kwargs)
         data = {"office": args.office, "tickets": result} if isinstance(result, list) else result
-        emit(args, data, lambda: json.dumps(data, ensure_ascii=False))
+        emit(args, data, lambda: _office_text(args, fn_name, data))
         return EXIT_OK
 
     return run
@@ -175,7 +215,8 @@ def cmd_counter_open(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow() as uow:
         data = engine.set_counter_open(uow, args.counter, args.counter_cmd == "open",
                                        office_code=args.office, actor=actor(args))
-    emit(args, data, lambda: f"{data['counter']}: {'open' if data['open'] else 'closed'}")
+    key = "cli.out.counter_open" if data["open"] else "cli.out.counter_closed"
+    emit(args, data, lambda: tr(key, counter=_names(args).counter(data["counter"])))
     return EXIT_OK
 
 
@@ -194,7 +235,9 @@ def cmd_appointment_book(args: argparse.Namespace) -> int:
         data = engine.book_appointment(uow, args.service, at, args.code.upper(),
                                        office_code=args.office, name=args.name or "",
                                        actor=actor(args))
-    emit(args, data, lambda: f"{data['code']} {data['service']} {data['at']}")
+    emit(args, data, lambda: tr("cli.out.booked", code=data["code"],
+                                service=_names(args).service(data["service"]),
+                                at=_names(args).when(data["at"])))
     return EXIT_OK
 
 

@@ -1,0 +1,290 @@
+"""The words of the command line's text output (issue 17): what ``loket ...`` prints without
+``--json``, in the reader's language (``LOKET_LANG``: Indonesian by default, English).
+
+A stage, counter or service is shown by its catalog name (:class:`Names`), a status or a
+kind of device by its label (:mod:`app.labels`), a day and a moment as every screen writes
+them (:func:`day`, :func:`moment`, in the office's zone). JSON output keeps the codes: only
+the text a person reads goes through here.
+
+Imported by a command when it prints, never at the top of an area module: ``loket --help``
+stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from app.i18n import register, short_date, short_date_time, tr
+
+if TYPE_CHECKING:
+    from app.store import Store, UnitOfWork
+
+register({
+    # the queue
+    "cli.out.issued": ("{ticket}  {service}  {ahead} orang di depan, perkiraan {eta} menit",
+                       "{ticket}  {service}  {ahead} ahead, about {eta} min"),
+    "cli.out.call_next": ("Dipanggil", "Called"),
+    "cli.out.call_ticket": ("Dipanggil", "Called"),
+    "cli.out.recall": ("Dipanggil ulang", "Called again"),
+    "cli.out.start": ("Mulai dilayani", "Service started"),
+    "cli.out.skip": ("Dilewati", "Skipped"),
+    "cli.out.hold": ("Ditahan", "Put on hold"),
+    "cli.out.resume": ("Dilanjutkan", "Resumed"),
+    "cli.out.return_to_queue": ("Dikembalikan ke antrian", "Back in the queue"),
+    "cli.out.transfer": ("Dialihkan", "Transferred"),
+    "cli.out.finish": ("Tahap selesai", "Stage ended"),
+    "cli.out.take_back": ("Dikembalikan ke antrian", "Back in the queue"),
+    "cli.out.take_over": ("Diambil alih", "Taken over"),
+    "cli.out.grant_priority": ("Prioritas diberikan", "Priority granted"),
+    "cli.out.check_in": ("Booking menjadi nomor antrian", "Booking turned into a ticket"),
+    "cli.out.next_stage": ("lanjut ke {stage}", "next: {stage}"),
+    "cli.out.waiting": ("{count} menunggu", "{count} waiting"),
+    "cli.out.open": ("buka", "open"),
+    "cli.out.closed": ("tutup", "closed"),
+    "cli.out.serving": ("melayani {ticket}", "serving {ticket}"),
+    "cli.out.held": ("ditahan: {tickets}", "on hold: {tickets}"),
+    "cli.out.counter_open": ("{counter}: dibuka", "{counter}: open"),
+    "cli.out.counter_closed": ("{counter}: ditutup", "{counter}: closed"),
+    "cli.out.booked": ("Booking {code}: {service}, {at}", "Booking {code}: {service}, {at}"),
+    "cli.out.day_closed": ("Hari ditutup: {day}, {count} kunjungan tidak terlayani",
+                           "Day closed: {day}, {count} visits not served"),
+    "cli.out.day_opened": ("Hari dibuka lagi: {day}", "Day open again: {day}"),
+    "cli.out.recovered": ("Kembali ke antrian: {tickets}", "Back in the queue: {tickets}"),
+    "cli.out.none": ("tidak ada", "none"),
+    # the command line's yes/no and counts
+    "cli.out.checked": ("Periksa: {file} baik", "Checked: {file} is good"),
+    "cli.out.imported": ("{file}: {office}, {created} baru, {updated} diubah, "
+                         "{deactivated} dinonaktifkan",
+                         "{file}: {office}, {created} new, {updated} changed, "
+                         "{deactivated} deactivated"),
+    "cli.out.no_standard": ("tanpa standar waktu", "no time standard"),
+    "cli.out.db_upgraded": ("{database}: skema {before} menjadi {after}",
+                            "{database}: schema {before} now {after}"),
+    "cli.out.db_status": ("{database}: {status} (skema {current}, program {head})",
+                          "{database}: {status} (schema {current}, program {head})"),
+    "cli.out.db.current": ("mutakhir", "up to date"),
+    "cli.out.db.empty": ("kosong, belum disiapkan", "empty, no schema yet"),
+    "cli.out.db.outdated": ("perlu diperbarui", "needs an upgrade"),
+    "cli.out.db.newer": ("lebih baru dari program ini", "newer than this program"),
+    "cli.out.user": ("{name} ({role})", "{name} ({role})"),
+    # devices and printing
+    "cli.out.job": ("{what}: {state} (pekerjaan cetak {job})", "{what}: {state} (print job {job})"),
+    "cli.out.job_line": ("Pekerjaan cetak {job}: {state} {error}",
+                         "Print job {job}: {state} {error}"),
+    "cli.out.failed_job": ("{job:>6} {kind:<16} kunjungan {visit:<6} {error}",
+                           "{job:>6} {kind:<16} visit {visit:<6} {error}"),
+    "cli.out.simulator": ("Simulator printer tiket siap di {address}",
+                          "Ticket printer simulator ready at {address}"),
+    # Samsat
+    "cli.out.vehicle_added": ("{plate} terdaftar (nomor {id})", "{plate} registered (number {id})"),
+    "cli.out.person_added": ("{nik} {name} terdaftar", "{nik} {name} registered"),
+    "cli.out.check_passed": ("{ticket}: cek fisik sesuai", "{ticket}: physical check matches"),
+    "cli.out.check_failed": ("{ticket}: cek fisik TIDAK SESUAI",
+                             "{ticket}: physical check DOES NOT MATCH"),
+    "cli.out.check_unknown": ("{ticket}: cek fisik belum dibandingkan",
+                              "{ticket}: physical check not compared yet"),
+    "cli.out.case_registered": ("{ticket}: terdaftar ({plate})", "{ticket}: registered ({plate})"),
+    "cli.out.total": ("Jumlah", "Total"),
+    "cli.out.paid": ("SKPD {skpd}  kuitansi {receipt}", "SKPD {skpd}  receipt {receipt}"),
+    "cli.out.handover": (
+        "{ticket}: STNK diserahkan kepada {to}; {minutes} menit ({verdict})",
+        "{ticket}: STNK handed to {to}; {minutes} min ({verdict})"),
+    "cli.out.within": ("dalam standar {standard} menit", "within the {standard}-minute standard"),
+    "cli.out.over": ("MELEBIHI standar {standard} menit", "OVER the {standard}-minute standard"),
+    "cli.out.no_time_standard": ("tanpa standar", "no standard"),
+    "cli.out.bill_cancelled": ("{ticket}: tagihan dibatalkan ({reason})",
+                               "{ticket}: bill cancelled ({reason})"),
+    "cli.out.recap": ("{officer} {day}: {count} pembayaran", "{officer} {day}: {count} payments"),
+    "cli.out.case.open": ("Sedang diproses", "In progress"),
+    "cli.out.case.stopped": ("Dihentikan", "Stopped"),
+    "cli.out.case.paid": ("Sudah dibayar", "Paid"),
+    "cli.out.case.done": ("Selesai", "Done"),
+    "cli.out.case.cancelled": ("Dibatalkan", "Cancelled"),
+    # Bapenda
+    "cli.out.npwpd": ("{npwpd}  {name}  ({tax})  surat {letter}",
+                      "{npwpd}  {name}  ({tax})  letter {letter}"),
+    "cli.out.deactivated": ("{npwpd}  nonaktif  ({reason})", "{npwpd}  deactivated  ({reason})"),
+    "cli.out.assessed": ("{number}  {npwpd}  {amount}  jatuh tempo {due}",
+                         "{number}  {npwpd}  {amount}  due {due}"),
+    "cli.out.months_late": ("{months} bulan terlambat", "{months} months late"),
+    "cli.out.lunas": ("lunas", "paid"),
+    "cli.out.unpaid": ("belum dibayar", "unpaid"),
+    # casework
+    "cli.out.applicant": ("pemohon", "applicant"),
+    "cli.out.subject": ("perihal", "subject"),
+    "cli.out.received": ("diterima", "received"),
+    "cli.out.received_by": ("{at} oleh {by}", "{at} by {by}"),
+    "cli.out.due": ("jatuh tempo", "due"),
+    "cli.out.holder": ("pemegang", "holder"),
+    "cli.out.decided_by": ("diputus", "decided by"),
+    "cli.out.reporter": ("pelapor", "reporter"),
+    "cli.out.content": ("isi", "text"),
+    "cli.out.deadline": ("batas", "deadline"),
+    "cli.out.answer": ("tanggapan", "answer"),
+    "cli.out.resolved": ("selesai", "resolved"),
+    "cli.out.all_offices": ("semua kantor", "all offices"),
+    # fiscal
+    "cli.out.fiscal_imported": ("{source}: {rows} baris, per {as_of}",
+                                "{source}: {rows} rows, as of {as_of}"),
+    "cli.out.fiscal_replaced": (" (menggantikan data per {as_of}, {rows} baris)",
+                                " (replacing the data as of {as_of}, {rows} rows)"),
+    "cli.out.batch": ("{id:>5} {source:<20} per {as_of} {rows:>7} baris {file}",
+                      "{id:>5} {source:<20} as of {as_of} {rows:>7} rows {file}"),
+    "cli.out.batch_replaced": (" (diganti)", " (replaced)"),
+    "cli.out.fiscal_result": ("{result} (pemeriksaan {check})", "{result} (check {check})"),
+    "cli.out.months": ("{months} bln", "{months} mo"),
+    "cli.out.fiscal_source": ("data {source} per {as_of}", "{source} data as of {as_of}"),
+    "cli.out.verify_code": ("kode verifikasi: {code}", "verification code: {code}"),
+    "cli.out.valid": ("SAH", "VALID"),
+    "cli.out.invalid": ("TIDAK BERLAKU", "NOT VALID"),
+    "cli.out.revoked": ("{code}: dicabut", "{code}: revoked"),
+    "cli.out.letter.clear": ("Surat keterangan bebas tunggakan", "Letter of no arrears"),
+    "cli.out.letter.not-clear": ("Surat keterangan tunggakan", "Letter of arrears"),
+    "cli.out.fiscal.clear": ("tidak ada tunggakan", "no arrears"),
+    "cli.out.fiscal.not-clear": ("ada tunggakan", "arrears"),
+    # perforation
+    "cli.out.perforation": (
+        "{number} {status}: {npwpd} {name} {media} seri {series} {first}-{last} "
+        "({sheets} lembar), terhitung {counted}{good}, batas {due}",
+        "{number} {status}: {npwpd} {name} {media} series {series} {first}-{last} "
+        "({sheets} sheets), counted {counted}{good}, due {due}"),
+    "cli.out.good": (", baik {good}", ", good {good}"),
+    "cli.out.late": (" TERLAMBAT", " LATE"),
+    "cli.out.reconciled": (
+        "{number}: diajukan {sheets}, terhitung {counted}, kurang {short}, lebih {extra}, "
+        "rusak {damaged}, baik {good} ({result})",
+        "{number}: requested {sheets}, counted {counted}, short {short}, extra {extra}, "
+        "damaged {damaged}, good {good} ({result})"),
+    "cli.out.picked_up": ("{number}: diambil oleh {by}", "{number}: picked up by {by}"),
+    "cli.out.series": ("{media} seri {series}", "{media} series {series}"),
+    "cli.out.sheets": ("{count} lembar", "{count} sheets"),
+    "cli.out.grand_total": ("Seluruhnya", "Altogether"),
+    "cli.out.machine.bon": ("mesin bon", "receipt machine"),
+    # IKM
+    "cli.out.ikm_head": ("{survey}: {respondents} responden, bobot {weight}",
+                         "{survey}: {respondents} respondents, weight {weight}"),
+    "cli.out.ikm_imported": ("{count} kuesioner dimuat dari {file}",
+                             "{count} questionnaires loaded from {file}"),
+    "cli.out.ikm_report": ("{office} {period}: {visitors} pengunjung, sampel minimal {needed}",
+                           "{office} {period}: {visitors} visitors, minimum sample {needed}"),
+    "cli.out.ikm_none": ("belum ada jawaban survei", "no survey answers yet"),
+    "cli.out.respondents": ("{count} responden ({enough})", "{count} respondents ({enough})"),
+    "cli.out.enough": ("cukup", "enough"),
+    "cli.out.not_enough": ("belum cukup", "not enough yet"),
+    "cli.out.weight": ("bobot {weight}", "weight {weight}"),
+    # setup
+    "cli.out.config_saved": ("{file}: {database}", "{file}: {database}"),
+    "cli.out.config_test": ("{database}: {status}; kantor: {offices}",
+                            "{database}: {status}; offices: {offices}"),
+})
+
+STATUS_WORDS = {"current": "cli.out.db.current", "empty": "cli.out.db.empty",
+                "outdated": "cli.out.db.outdated", "newer": "cli.out.db.newer"}
+
+
+def say(key: str, /, **params: object) -> str:
+    """The message ``key`` in the reader's language."""
+    return tr(key, **params)
+
+
+def day(value: date | str | None) -> str:
+    """A day as the screens write it (``06-12-2026`` / ``06/12/2026``); an ISO text is read
+    first; none is ``-``."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, str):
+        if "T" in value or " " in value.strip():
+            return moment(value)
+        value = date.fromisoformat(value)
+    return short_date(value)
+
+
+def moment(value: datetime | str | None, zone: Any = None) -> str:
+    """A moment as the screens write it, in the office's ``zone`` (a moment with no zone
+    given is written in the zone it carries: the services give local times with their
+    offset); none is ``-``."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if zone is not None and value.tzinfo is not None:
+        from app.clock import local
+
+        value = local(value, zone)
+    return short_date_time(value)
+
+
+def period(start: date, end: date) -> str:
+    """``06-12-2026 s.d. 08-12-2026`` (one day alone)."""
+    from app.i18n import date_range
+
+    return date_range(start, end)
+
+
+def status(code: object) -> str:
+    """A visit's or a stage record's status by its label."""
+    from app import labels
+
+    return labels.status_label(code)  # type: ignore[arg-type]
+
+
+@dataclass
+class Names:
+    """One office's catalog words: its stages, counters and services by code, in the
+    reader's language (a code the catalog does not know shows as itself)."""
+
+    office: str = ""
+    office_name: str = ""
+    zone: Any = None
+    stages: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, str] = field(default_factory=dict)
+    services: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, uow: UnitOfWork, office_code: str | None) -> Names:
+        """The words of ``office_code`` (the one office when None)."""
+        from app.labels import catalog_name
+        from app.queue.config import resolve_office
+
+        office = resolve_office(uow.session, office_code)
+        return cls(
+            office=office.code, office_name=office.name, zone=office.zone,
+            stages={s.code: catalog_name(s.name, s.name_en) for s in office.stages},
+            counters={c.code: c.name for c in office.counters},
+            services={s.code: catalog_name(s.name, s.name_en) for s in office.services})
+
+    @classmethod
+    def of(cls, store: Store, office_code: str | None) -> Names:
+        """:meth:`read` in a read-only unit of work of its own."""
+        with store.uow(read_only=True) as uow:
+            return cls.read(uow, office_code)
+
+    def stage(self, code: str | None) -> str:
+        return "" if not code else self.stages.get(code, code)
+
+    def counter(self, code: str | None) -> str:
+        return "" if not code else self.counters.get(code, code)
+
+    def service(self, code: str | None) -> str:
+        return "" if not code else self.services.get(code, code)
+
+    def when(self, value: datetime | str | None) -> str:
+        """A moment in this office's zone."""
+        return moment(value, self.zone)
+
+
+def names_for(args: Any) -> Names:
+    """The words of the command's office (``--office``, else the one office), read once per
+    command from its database (``args.cli_store``, :func:`app.cli.common.open_store`), after
+    the command's own work: the store is closed again when read."""
+    found = getattr(args, "cli_words", None)
+    if found is None:
+        store = args.cli_store
+        try:
+            found = Names.of(store, getattr(args, "office", None))
+        finally:
+            store.close()
+        args.cli_words = found
+    return found
