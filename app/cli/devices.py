@@ -12,8 +12,27 @@ from typing import Any
 
 from app.cli.common import EXIT_DEVICE_TROUBLE, Parents, SubParsers, emit, open_store, say
 from app.cli.login import actor
+from app.cli.words import phrase, word
 from app.errors import LoketError
 from app.i18n import tr
+
+
+def job_state_label(state: str) -> str:
+    from app.labels import job_state_label as label
+
+    return label(state)
+
+
+def device_kind_label(kind: str) -> str:
+    from app.labels import device_kind_label as label
+
+    return label(kind)
+
+
+def device_state_label(condition: object) -> str:
+    from app.labels import device_state_label as label
+
+    return label(condition)  # type: ignore[arg-type]
 
 
 def cmd_print_ticket(args: argparse.Namespace) -> int:
@@ -39,7 +58,8 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
         reason = tr(key, ticket=ticket, condition=condition_words(result.condition),
                     job=result.id)
         say(reason)
-    emit(args, data, lambda: f"{ticket}: {result.state} (job {result.id})")
+    emit(args, data, lambda: phrase("cli.out.job", what=ticket,
+                                state=job_state_label(result.state), job=result.id))
     return 0 if result.state == "done" else EXIT_DEVICE_TROUBLE
 
 
@@ -72,8 +92,22 @@ def _line(args: argparse.Namespace, data: dict[str, Any]) -> None:
     if args.json:
         print(json.dumps(data, ensure_ascii=False), flush=True)
     else:
-        print(f"job {data['job']}: {data['state']} {data.get('error') or ''}".rstrip(),
-              flush=True)
+        print(phrase("cli.out.job_line", job=data["job"], state=job_state_label(data["state"]),
+                  error=_error(data.get("error"))).rstrip(), flush=True)
+
+
+def _error(error: str | None) -> str:
+    """Why a print job failed, in words when it is a device condition."""
+    if not error:
+        return ""
+    from app.spool import condition_words
+
+    return str(condition_words(error)) if error in CONDITIONS else word("cli.out.error", error)
+
+
+# devices.base.Condition's values, written out (importing devices would load the drivers)
+CONDITIONS = frozenset({"ready", "busy", "offline", "paper_out", "paper_low", "cover_open",
+                        "jammed", "media_out", "timeout", "unreachable", "unknown"})
 
 
 def cmd_print_failed(args: argparse.Namespace) -> int:
@@ -88,8 +122,8 @@ def cmd_print_failed(args: argparse.Namespace) -> int:
                  "connection": j.connection, "attempts": j.attempts, "error": j.last_error,
                  "at": j.updated_at.isoformat()} for j in jobs]
     emit(args, data, lambda: "\n".join(
-        f"{d['job']:>6} {d['kind']:<14} visit {d['visit_id'] or '-':<6} {d['error']}"
-        for d in data))
+        phrase("cli.out.failed_job", job=d["job"], kind=word("cli.out.jobkind", d["kind"]),
+            visit=d["visit_id"] or "-", error=_error(d["error"])) for d in data))
     return 0
 
 
@@ -101,8 +135,9 @@ def cmd_devices_check(args: argparse.Namespace) -> int:
                                         station_code=args.station)
     data = [r.to_json() for r in reports]
     emit(args, data, lambda: "\n".join(
-        f"{r.office:<16} {r.station:<12} {r.kind:<16} {r.state.condition.value:<12} "
-        f"{r.connection} {r.state.detail}" for r in reports))
+        f"{r.office:<16} {r.station:<12} {device_kind_label(r.kind):<18} "
+        f"{device_state_label(r.state.condition):<24} {r.connection} {r.state.detail}".rstrip()
+        for r in reports))
     return 0 if all(r.state.usable for r in reports) else EXIT_DEVICE_TROUBLE
 
 
@@ -146,7 +181,7 @@ def cmd_devices_simulate(args: argparse.Namespace) -> int:
                          reason="fault: " + ", ".join(f.value for f in Fault))
     sim = EscposSimulator(fault=Fault(args.fault) if args.fault else None)
     server = sim.serve_pty() if mode == "pty" else sim.serve_tcp(*address)
-    print(f"ticket printer simulator listening on {server.address}", flush=True)
+    print(phrase("cli.out.simulator", address=server.address), flush=True)
     deadline = time.monotonic() + args.duration if args.duration else None
     shown = 0
     try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli.common import Parents, SubParsers, add_override, emit, open_store, write_output
 from app.cli.login import actor
+from app.cli.words import phrase, word
 
 
 def _visit_id(uow: Any, args: argparse.Namespace) -> int:
@@ -34,8 +35,31 @@ def cmd_vehicle_show(args: argparse.Namespace) -> int:
 
             raise LoketError("samsat.vehicle.unknown", plate=str(parse_plate(args.plate)))
         data = registry.vehicle_json(vehicle)
-    emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
+    emit(args, data, lambda: _vehicle_text(data))
     return 0
+
+
+def _vehicle_text(data: dict[str, Any]) -> str:
+    """A vehicle as field names in words and its values, the empty ones left out."""
+    from app.cli.words import day
+    from app.money import format_rupiah
+
+    values = {**data, "njkb": format_rupiah(int(data["njkb"])),
+              "tax_due_on": day(data["tax_due_on"]),
+              "stnk_valid_until": day(data["stnk_valid_until"])}
+    owner = data.get("owner")
+    if owner:
+        values["owner"] = " ".join(x for x in (owner["name"], owner["nik"], owner["address"])
+                                   if x)
+    width = max(len(phrase(f"cli.out.vehicle.{k}")) for k in VEHICLE_FIELDS)
+    return "\n".join(f"{phrase(f'cli.out.vehicle.{k}'):<{width}}  {values[k]}"
+                     for k in VEHICLE_FIELDS if values.get(k) not in (None, ""))
+
+
+# what ``vehicle show`` prints, in this order (``cli.out.vehicle.<field>`` names each)
+VEHICLE_FIELDS = ("plate", "category", "swdkllj_class", "usage", "make", "model", "body_type",
+                  "year_made", "engine_cc", "color", "fuel", "chassis_no", "engine_no", "njkb",
+                  "bobot", "ownership_order", "tax_due_on", "stnk_valid_until", "owner")
 
 
 def cmd_vehicle_add(args: argparse.Namespace) -> int:
@@ -51,7 +75,7 @@ def cmd_vehicle_add(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow() as uow:
         vehicle = registry.register_vehicle(uow, data, actor=actor(args))
         out = registry.vehicle_json(vehicle)
-    emit(args, out, lambda: f"{out['plate']} terdaftar (id {out['id']})")
+    emit(args, out, lambda: phrase("cli.out.vehicle_added", plate=out["plate"], id=out["id"]))
     return 0
 
 
@@ -63,7 +87,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
             uow, registry.PersonData(args.nik, args.name, args.address, args.phone),
             actor=actor(args))
         out = {"id": person.id, "nik": person.nik, "name": person.name}
-    emit(args, out, lambda: f"{out['nik']} {out['name']} terdaftar")
+    emit(args, out, lambda: phrase("cli.out.person_added", nik=out["nik"], name=out["name"]))
     return 0
 
 
@@ -75,10 +99,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                                    engine=args.engine, plate=args.plate, actor=actor(args),
                                    note=args.note or "", override=args.override)
     data = result.to_json()
-    verdict = {True: "sesuai", False: "TIDAK SESUAI", None: "belum dibandingkan"}[
-        result.passed]
-    emit(args, data, lambda: f"{result.ticket}: cek fisik {verdict}"
-          + (f" ({'; '.join(result.problems)})" if result.problems else ""))
+    verdict = {True: "cli.out.check_passed", False: "cli.out.check_failed",
+               None: "cli.out.check_unknown"}[result.passed]
+    emit(args, data, lambda: phrase(verdict, ticket=result.ticket)
+         + (f" ({'; '.join(str(p) for p in result.problems)})" if result.problems else ""))
     return 0
 
 
@@ -91,7 +115,8 @@ def cmd_register(args: argparse.Namespace) -> int:
     data = view.to_json()
     vehicle = view.vehicle
     assert vehicle is not None  # a case just registered has its vehicle
-    emit(args, data, lambda: f"{view.ticket}: terdaftar ({vehicle['plate']})")
+    emit(args, data, lambda: phrase("cli.out.case_registered", ticket=view.ticket,
+                                plate=vehicle["plate"]))
     return 0
 
 
@@ -101,8 +126,8 @@ def cmd_case(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow(read_only=True) as uow:
         view = flow.case_view(uow, _visit_id(uow, args))
     data = view.to_json()
-    emit(args, data, lambda: f"{view.ticket}: {view.status}"
-          + (f" - {view.stop_reason}" if view.stop_reason else ""))
+    emit(args, data, lambda: f"{view.ticket}: {word('cli.out.case', view.status)}"
+         + (f" - {view.stop_reason}" if view.stop_reason else ""))
     return 0
 
 
@@ -126,8 +151,9 @@ def cmd_pay(args: argparse.Namespace) -> int:
 
     def human() -> str:
         lines = [f"{ln.description:<34} {format_rupiah(ln.amount):>14}" for ln in result.lines]
-        lines.append(f"{'Jumlah':<34} {format_rupiah(result.total):>14}")
-        lines.append(f"SKPD {result.skpd_number}  kuitansi {result.receipt_number}")
+        lines.append(f"{phrase('cli.out.total'):<34} {format_rupiah(result.total):>14}")
+        lines.append(phrase("cli.out.paid", skpd=result.skpd_number,
+                        receipt=result.receipt_number))
         return "\n".join(lines)
 
     emit(args, data, human)
@@ -144,10 +170,12 @@ def cmd_handover(args: argparse.Namespace) -> int:
                                       override=args.override)
     data = result.to_json()
     t = result.timing
-    verdict = {"within": "dalam standar", "over": "MELEBIHI standar",
-               "unknown": "tanpa standar"}[t.verdict]
-    emit(args, data, lambda: f"{result.ticket}: STNK diserahkan kepada {result.handed_to}; "
-          f"{t.minutes:.0f} menit ({verdict} {t.standard_minutes or '-'} menit)")
+    verdict = {"within": "cli.out.within", "over": "cli.out.over",
+               "unknown": "cli.out.no_time_standard"}[t.verdict]
+    standard = f"{t.standard_minutes:g}" if t.standard_minutes is not None else "-"
+    emit(args, data, lambda: phrase("cli.out.handover", ticket=result.ticket, to=result.handed_to,
+                                minutes=f"{t.minutes:.0f}",
+                                verdict=phrase(verdict, standard=standard)))
     return 0
 
 
@@ -158,7 +186,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         view = flow.cancel_case(uow, _visit_id(uow, args), reason=args.reason,
                                 actor=actor(args))
     data = view.to_json()
-    emit(args, data, lambda: f"{view.ticket}: tagihan dibatalkan ({args.reason.strip()})")
+    emit(args, data, lambda: phrase("cli.out.bill_cancelled", ticket=view.ticket,
+                                reason=args.reason.strip()))
     return 0
 
 
@@ -182,10 +211,15 @@ def cmd_recap(args: argparse.Namespace) -> int:
         data["pdf"] = str(args.pdf)
 
     def human() -> str:
-        lines = [f"{result.officer} {result.day:%d-%m-%Y}: {result.count} pembayaran"]
-        lines += [f"  {m.method:<9} {m.count:>4} {format_rupiah(m.total):>16}"
-                  for m in result.methods]
-        lines.append(f"  {'jumlah':<9} {result.count:>4} {format_rupiah(result.total):>16}")
+        from app.cli.words import day
+        from app.labels import payment_method_label
+
+        lines = [phrase("cli.out.recap", officer=result.officer_name or result.officer,
+                    day=day(result.day), count=result.count)]
+        lines += [f"  {payment_method_label(m.method):<14} {m.count:>4} "
+                  f"{format_rupiah(m.total):>16}" for m in result.methods]
+        lines.append(f"  {phrase('cli.out.total'):<14} {result.count:>4} "
+                     f"{format_rupiah(result.total):>16}")
         return "\n".join(lines)
 
     emit(args, data, human)

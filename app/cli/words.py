@@ -6,8 +6,9 @@ kind of device by its label (:mod:`app.labels`), a day and a moment as every scr
 them (:func:`day`, :func:`moment`, in the office's zone). JSON output keeps the codes: only
 the text a person reads goes through here.
 
-Imported by a command when it prints, never at the top of an area module: ``loket --help``
-stays cheap.
+Cheap to import (:mod:`app.i18n` alone, which :mod:`app.cli.common` loads anyway), so an
+area module may import it at its top: ``loket --help`` stays cheap; the office's names are
+read only when a command prints text.
 """
 
 from __future__ import annotations
@@ -75,6 +76,12 @@ register({
                          "Print job {job}: {state} {error}"),
     "cli.out.failed_job": ("{job:>6} {kind:<16} kunjungan {visit:<6} {error}",
                            "{job:>6} {kind:<16} visit {visit:<6} {error}"),
+    "cli.out.error.unconfirmed": ("tidak pasti tercetak (pengirimnya berhenti)",
+                                  "not known to be printed (its sender stopped)"),
+    "cli.out.jobkind.ticket": ("Tiket antrian", "Queue ticket"),
+    "cli.out.jobkind.ticket.reprint": ("Cetak ulang tiket", "Ticket reprint"),
+    "cli.out.jobkind.card.npwpd": ("Kartu NPWPD", "NPWPD card"),
+    "cli.out.jobkind.card.npwpd.reprint": ("Cetak ulang kartu NPWPD", "NPWPD card reprint"),
     "cli.out.simulator": ("Simulator printer tiket siap di {address}",
                           "Ticket printer simulator ready at {address}"),
     # Samsat
@@ -97,11 +104,33 @@ register({
     "cli.out.bill_cancelled": ("{ticket}: tagihan dibatalkan ({reason})",
                                "{ticket}: bill cancelled ({reason})"),
     "cli.out.recap": ("{officer} {day}: {count} pembayaran", "{officer} {day}: {count} payments"),
-    "cli.out.case.open": ("Sedang diproses", "In progress"),
-    "cli.out.case.stopped": ("Dihentikan", "Stopped"),
+    # a Samsat case (app.samsat.flow.CaseView.status)
+    "cli.out.case.new": ("Belum didaftarkan", "Not registered yet"),
+    "cli.out.case.checked": ("Sudah cek fisik", "Physically checked"),
+    "cli.out.case.registered": ("Terdaftar", "Registered"),
     "cli.out.case.paid": ("Sudah dibayar", "Paid"),
-    "cli.out.case.done": ("Selesai", "Done"),
-    "cli.out.case.cancelled": ("Dibatalkan", "Cancelled"),
+    "cli.out.case.handed_over": ("STNK sudah diserahkan", "STNK handed over"),
+    "cli.out.case.cancelled": ("Tagihan dibatalkan", "Bill cancelled"),
+    # a vehicle's fields (loket samsat vehicle show)
+    "cli.out.vehicle.plate": ("Nomor polisi", "Plate"),
+    "cli.out.vehicle.category": ("Jenis kendaraan", "Category"),
+    "cli.out.vehicle.swdkllj_class": ("Golongan SWDKLLJ", "SWDKLLJ class"),
+    "cli.out.vehicle.usage": ("Penggunaan", "Use"),
+    "cli.out.vehicle.make": ("Merek", "Make"),
+    "cli.out.vehicle.model": ("Tipe", "Model"),
+    "cli.out.vehicle.body_type": ("Bentuk", "Body"),
+    "cli.out.vehicle.year_made": ("Tahun pembuatan", "Year made"),
+    "cli.out.vehicle.engine_cc": ("Isi silinder (cc)", "Engine (cc)"),
+    "cli.out.vehicle.color": ("Warna", "Colour"),
+    "cli.out.vehicle.fuel": ("Bahan bakar", "Fuel"),
+    "cli.out.vehicle.chassis_no": ("Nomor rangka", "Chassis number"),
+    "cli.out.vehicle.engine_no": ("Nomor mesin", "Engine number"),
+    "cli.out.vehicle.njkb": ("NJKB", "NJKB"),
+    "cli.out.vehicle.bobot": ("Bobot", "Weight factor"),
+    "cli.out.vehicle.ownership_order": ("Kepemilikan ke-", "Ownership number"),
+    "cli.out.vehicle.tax_due_on": ("Jatuh tempo pajak", "Tax due"),
+    "cli.out.vehicle.stnk_valid_until": ("STNK berlaku s.d.", "STNK valid until"),
+    "cli.out.vehicle.owner": ("Pemilik", "Owner"),
     # Bapenda
     "cli.out.npwpd": ("{npwpd}  {name}  ({tax})  surat {letter}",
                       "{npwpd}  {name}  ({tax})  letter {letter}"),
@@ -184,9 +213,18 @@ STATUS_WORDS = {"current": "cli.out.db.current", "empty": "cli.out.db.empty",
                 "outdated": "cli.out.db.outdated", "newer": "cli.out.db.newer"}
 
 
-def say(key: str, /, **params: object) -> str:
+def phrase(key: str, /, **params: object) -> str:
     """The message ``key`` in the reader's language."""
     return tr(key, **params)
+
+
+def word(prefix: str, code: object) -> str:
+    """The word of ``code`` among the messages ``<prefix>.<code>``; the code itself when
+    there is none (a status added tomorrow shows as itself rather than failing)."""
+    from app.i18n import MESSAGES
+
+    key = f"{prefix}.{code}"
+    return tr(key) if key in MESSAGES else str(code)
 
 
 def day(value: date | str | None) -> str:

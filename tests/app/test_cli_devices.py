@@ -182,7 +182,7 @@ def simulator_process(kind: str, *extra: str) -> Iterator[tuple[subprocess.Popen
 def test_simulator_process_serves_a_ticket_printer() -> None:
     """``loket devices simulate`` in its own process; python-escpos prints to it over TCP."""
     with simulator_process("ticket_printer", "--duration", "20") as (proc, port):
-        assert "listening on 127.0.0.1:" in proc.stdout.readline()
+        assert f"127.0.0.1:{port}" in proc.stdout.readline()  # ready, at its address
         from db.enums import DeviceKind
         from devices.registry import open_device
 
