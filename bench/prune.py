@@ -36,7 +36,7 @@ from app.access import Actor  # noqa: E402
 from app.catalog.service import import_catalog  # noqa: E402
 from app.catalog.spec import parse_catalog  # noqa: E402
 from app.queue import engine as q_  # noqa: E402
-from app.queue.event_log import BATCH, prune_events  # noqa: E402
+from app.queue.event_log import BATCH, REST, prune_events  # noqa: E402
 from app.store import Store  # noqa: E402
 from db import schema  # noqa: E402
 from db.engine import make_engine, sqlite_url  # noqa: E402
@@ -203,7 +203,7 @@ def _bench(backend: str, args: argparse.Namespace) -> dict[str, object]:
             with Store.open(url) as store:
                 t = time.perf_counter()
                 result = prune_events(store, office_code=OFFICE, now=now, keep_days=7,
-                                      batch=args.batch)
+                                      batch=args.batch, rest=args.rest)
                 return result, time.perf_counter() - t
 
         during, (result, prune_s) = _calls(url, pace, 0, during=prune)
@@ -223,6 +223,8 @@ def main() -> None:
     parser.add_argument("--per-visit", type=int, default=5, help="events per visit")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--batch", type=int, default=BATCH, help="rows per prune transaction")
+    parser.add_argument("--rest", type=float, default=REST,
+                        help="rest between batches, times the batch's duration")
     parser.add_argument("--pace", type=float, default=50,
                         help="milliseconds between two calls of the counter")
     parser.add_argument("--idle-ops", type=int, default=200, help="calls measured idle")
@@ -231,8 +233,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = [_bench(backend, args) for backend in args.backends.split(",")]
     print(f"{args.visits:,} visits x {args.per_visit} events over 365 days; prune of all but "
-          f"the last 7 days in batches of {args.batch}; a counter calls every "
-          f"{args.pace:g} ms")
+          f"the last 7 days in batches of {args.batch} (rest {args.rest:g}x); a counter calls "
+          f"every {args.pace:g} ms")
     header = ("backend", "rows", "fill", "call p50 idle", "p99 idle", "p50 during",
               "p99 during", "p99 ratio", "calls during", "prune", "rows/s", "batches",
               "longest batch", "left")
