@@ -3,12 +3,15 @@ promises a call only when one will come (closed office, a counter not open yet).
 
 from __future__ import annotations
 
+import itertools
+import threading
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
@@ -203,6 +206,45 @@ def test_printer_fault_keeps_the_ticket_and_says_so(qtbot, catalog_store: Store)
     _shot(window, "printer-failure", catalog_store)
     window._on_done()
     assert window.staff_label.isVisible() and info.ticket in window.staff_label.text()
+
+
+def test_the_screen_never_waits_for_the_number_or_the_printer(qtbot, catalog_store: Store,
+                                                             monkeypatch) -> None:
+    """Taking the number, printing it and drawing its picture happen in a worker: while the
+    database is slow to give the number and the printer slow to answer (0.3 s per status
+    answer, four per ticket), the UI thread keeps running; a second tap meanwhile takes no
+    second number."""
+    printer = _printer()
+    _sim(printer).set_status_delay(0.3)
+    window = _kiosk(qtbot, catalog_store, printer=printer)
+    gate = threading.Event()
+    take = window.station.take_number
+
+    def slow_take(*args, **kwargs):
+        assert gate.wait(10), "the number was taken in the UI thread"
+        return take(*args, **kwargs)
+
+    monkeypatch.setattr(window.station, "take_number", slow_take)
+    ticks: list[float] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    with qtbot.waitSignal(window.ticket_shown, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.service_buttons["STNK-PERPANJANGAN"],
+                         Qt.MouseButton.LeftButton)
+        assert window.pages.currentWidget() is window.busy_page
+        window._on_service("STNK-PERPANJANGAN")  # tapped again: ignored while busy
+        QTimer.singleShot(100, gate.set)  # fires only while the UI thread is free
+        started = time.monotonic()
+    timer.stop()
+    info, result = blocker.args
+    assert result is not None and result.state == "done"
+    assert time.monotonic() - started >= 1.2  # the printer's four slow answers
+    assert _visits(catalog_store) == 1 and len(_sim(printer).receipts) == 1
+    assert window.number.text() == info.ticket and not window.preview.pixmap().isNull()
+    during = [t for t in ticks if t >= started]
+    assert len(during) >= 20
+    assert max(b - a for a, b in itertools.pairwise(during)) < 0.25  # never an answer
 
 
 def test_without_a_printer_the_number_is_still_given(qtbot, catalog_store: Store) -> None:
