@@ -31,6 +31,7 @@ from app.cli.common import (
     visit_of,
 )
 from app.cli.login import actor
+from app.cli.words import day, moment, phrase, word
 
 
 def cmd_npwpd_register(args: argparse.Namespace) -> int:
@@ -58,8 +59,8 @@ def cmd_npwpd_register(args: argparse.Namespace) -> int:
                                    actor=actor(args), override=args.override)
             data["card"] = result.to_json()
             code = _card_outcome(info.npwpd, result)
-    emit(args, data, lambda: f"{data['npwpd']}  {data['name']}  ({data['tax_type_name']})"
-                              f"  surat {data['letter_number']}")
+    emit(args, data, lambda: phrase("cli.out.npwpd", npwpd=data["npwpd"], name=data["name"],
+                                    tax=data["tax_type_name"], letter=data["letter_number"]))
     return code
 
 
@@ -83,7 +84,8 @@ def cmd_npwpd_deactivate(args: argparse.Namespace) -> int:
                                  requirements=args.requirement, office_code=args.office,
                                  actor=actor(args), visit_id=visit_id, override=args.override)
     data = info.to_json()
-    emit(args, data, lambda: f"{data['npwpd']}  nonaktif  ({data['deactivation_label']})")
+    emit(args, data, lambda: phrase("cli.out.deactivated", npwpd=data["npwpd"],
+                                    reason=data["deactivation_label"]))
     return 0
 
 
@@ -99,7 +101,8 @@ def cmd_npwpd_card(args: argparse.Namespace) -> int:
     data = {"npwpd": args.npwpd, "connection": args.to, "reprint": bool(earlier)} \
         | result.to_json()
     code = _card_outcome(args.npwpd, result)
-    emit(args, data, lambda: f"{args.npwpd}: {result.state} (job {result.id})")
+    emit(args, data, lambda: phrase("cli.out.job", what=args.npwpd, job=result.id,
+                                    state=_job_state(result.state)))
     return code
 
 
@@ -108,9 +111,62 @@ def cmd_npwpd_show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store, store.uow(read_only=True) as uow:
         data = tp.show(uow, args.npwpd, office_code=args.office).to_json()
-    emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()
-                                        if v not in (None, [], "")))
+        texts: dict[str, str] = {}
+        zone: Any = None
+        if not args.json:  # what the text shows: requirements by their text, the office's zone
+            from app.queue.config import resolve_office
+
+            texts = {i.code: i.text for i in tp.registration_checklist(
+                uow, data["kind"], office_code=data["office"])}
+            zone = resolve_office(uow.session, data["office"]).zone
+    emit(args, data, lambda: _taxpayer_text(data, texts, zone))
     return 0
+
+
+def _job_state(state: str) -> str:
+    from app.labels import job_state_label
+
+    return job_state_label(state)
+
+
+def _local(text: str | None) -> str:
+    """A local time the service wrote (``2026-12-07 05:47 WIB``) as the screens write it."""
+    from datetime import datetime
+
+    if not text:
+        return ""
+    stamp, _, zone = text.rpartition(" ")
+    try:
+        return f"{moment(datetime.fromisoformat(stamp))} {zone}"
+    except ValueError:
+        return text
+
+
+def _taxpayer_text(data: dict[str, Any], texts: dict[str, str], zone: Any) -> str:
+    """A taxpayer as field names in words and its values, the empty ones left out:
+    requirements by their catalog text, documents by their kind's word."""
+    district = " ".join(x for x in (data["district"], data.get("district_name") or "") if x)
+    values = {
+        **data, "district": district,
+        "status": word("cli.out.taxpayer_status", data["status"]),
+        "registered": " ".join(x for x in (_local(data.get("registered_local")),
+                                           data.get("registered_by") or "") if x),
+        "deactivated": moment(data.get("deactivated_at"), zone)
+        if data.get("deactivated_at") else "",
+        "requirements": "; ".join(texts.get(c, c) for c in data["requirements"]),
+        "documents": "; ".join(
+            f"{word('cli.out.document', d['kind'])} {d['number']}" for d in data["documents"]),
+    }
+    width = max(len(phrase(f"cli.out.taxpayer.{k}")) for k in TAXPAYER_FIELDS)
+    return "\n".join(f"{phrase(f'cli.out.taxpayer.{k}'):<{width}}  {values[k]}"
+                     for k in TAXPAYER_FIELDS if values.get(k) not in (None, "", []))
+
+
+# what ``npwpd show`` prints, in this order (``cli.out.taxpayer.<field>`` names each)
+TAXPAYER_FIELDS = ("npwpd", "kind_name", "name", "owner_name", "nik", "nib", "npwp",
+                   "tax_type_name", "address", "district", "village", "phone", "status",
+                   "registered", "deactivated", "deactivation_label", "deactivation_note",
+                   "requirements", "letter_number", "documents")
 
 
 def cmd_tax_assess(args: argparse.Namespace) -> int:
@@ -122,18 +178,26 @@ def cmd_tax_assess(args: argparse.Namespace) -> int:
                           issued_on=args.issued, number=args.number, office_code=args.office,
                           actor=actor(args))
     data = info.to_json()
-    emit(args, data, lambda: f"{data['number']}  {data['npwpd']}  {data['principal']}  "
-                              f"jatuh tempo {data['due_on']}")
+    emit(args, data, lambda: phrase("cli.out.assessed", number=data["number"],
+                                    npwpd=data["npwpd"], amount=_rupiah(data["principal"]),
+                                    due=day(data["due_on"])))
     return 0
 
 
 def _bill_text(data: dict[str, Any]) -> str:
     lines = [f"{data['assessment']['number']}  {data['assessment']['npwpd']}  "
-             f"{data['assessment']['name']}  ({data['months_late']} bulan terlambat)"]
+             f"{data['assessment']['name']}  "
+             f"({phrase('cli.out.months_late', months=data['months_late'])})"]
     lines += [f"  {line['description']:<48} {line['amount_text']:>16}"
               for line in data["lines"]]
-    lines.append(f"  {'Jumlah':<48} {data['total_text']:>16}")
+    lines.append(f"  {phrase('cli.out.total'):<48} {data['total_text']:>16}")
     return "\n".join(lines)
+
+
+def _rupiah(amount: Any) -> str:
+    from app.money import format_rupiah
+
+    return format_rupiah(int(amount))
 
 
 def cmd_tax_bill(args: argparse.Namespace) -> int:
@@ -153,8 +217,9 @@ def cmd_tax_lookup(args: argparse.Namespace) -> int:
                                       unpaid_only=args.unpaid)
     data = [a.to_json() for a in found]
     emit(args, data, lambda: "\n".join(
-        f"{a['number']:<24} {a['kind']:<6} {a['period']:<8} {a['principal']:>14} "
-        f"{a['due_on']}  {'lunas' if a['paid_at'] else 'belum bayar'}" for a in data))
+        f"{a['number']:<24} {a['kind']:<6} {a['period']:<8} {_rupiah(a['principal']):>14} "
+        f"{day(a['due_on'])}  {phrase('cli.out.lunas' if a['paid_at'] else 'cli.out.unpaid')}"
+        for a in data))
     return 0
 
 
