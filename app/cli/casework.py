@@ -34,6 +34,7 @@ from app.cli.common import (
     write_output,
 )
 from app.cli.login import actor
+from app.cli.words import day, moment, names_for, phrase, word
 from app.errors import LoketError
 
 
@@ -52,17 +53,27 @@ def parse_moment(value: str | None) -> datetime | None:
     return check_moment(moment, value[:40]).astimezone(UTC)
 
 
-def _app_lines(data: dict[str, Any]) -> str:
-    lines = [f"{data['number']}  {data['service']}  {data['status_text']}",
-             f"  pemohon   {data['applicant']['name']} {data['applicant']['nik'] or ''}".rstrip(),
-             f"  perihal   {data['subject']}",
-             f"  diterima  {data['received_at']} oleh {data['received_by']}",
-             f"  jatuh tempo {data['due_on']} ({data['time_standard']})",
-             f"  pemegang  {data['holder']}"]
+def _fields(pairs: list[tuple[str, str]]) -> list[str]:
+    """``  name   value`` lines, the names (message keys) in words and aligned."""
+    width = max(len(phrase(key)) for key, _ in pairs)
+    return [f"  {phrase(key):<{width}}  {value}".rstrip() for key, value in pairs]
+
+
+def _app_lines(args: argparse.Namespace, data: dict[str, Any]) -> str:
+    service = names_for(args).services.get(data["service"]) or data["service_name"]
+    applicant = f"{data['applicant']['name']} {data['applicant']['nik'] or ''}"
+    pairs = [("cli.out.applicant", applicant),
+             ("cli.out.subject", data["subject"]),
+             ("cli.out.received", phrase("cli.out.received_by", at=moment(data["received_at"]),
+                                         by=data["received_by"])),
+             ("cli.out.due", f"{day(data['due_on'])} ({data['time_standard']})"),
+             ("cli.out.holder", data["holder"])]
     if data["decided_by"]:
-        lines.append(f"  diputus   {data['decided_by']}")
-    lines += [f"  {s['position']}. {s['at']} {s['from'] or '-'} -> {s['to']} "
-              f"[{s['status']}] {s['note']}" for s in data["steps"]]
+        pairs.append(("cli.out.decided_by", data["decided_by"]))
+    lines = [f"{data['number']}  {service}  {data['status_text']}", *_fields(pairs)]
+    lines += [f"  {s['position']}. {moment(s['at'])} {s['from'] or '-'} -> {s['to']} "
+              f"[{word('casework.status', s['status'])}] {s['note']}".rstrip()
+              for s in data["steps"]]
     return "\n".join(lines)
 
 
@@ -90,7 +101,7 @@ def cmd_app_register(args: argparse.Namespace) -> int:
             with store.uow(read_only=True) as uow:
                 _write_pdf(args.pdf, A.receipt_pdf(uow, info.number, office_code=args.office))
     data = info.to_json()
-    emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(args, data))
     return 0
 
 
@@ -102,7 +113,7 @@ def cmd_app_show(args: argparse.Namespace) -> int:
         if args.pdf:
             _write_pdf(args.pdf, A.receipt_pdf(uow, args.number, office_code=args.office))
     data = info.to_json()
-    emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(args, data))
     return 0
 
 
@@ -113,7 +124,7 @@ def cmd_app_forward(args: argparse.Namespace) -> int:
         info = A.forward(uow, args.number, to=args.to, note=args.note or "",
                          office_code=args.office, actor=actor(args))
     data = info.to_json()
-    emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(args, data))
     return 0
 
 
@@ -124,7 +135,7 @@ def cmd_app_finish(args: argparse.Namespace) -> int:
         info = A.finish(uow, args.number, outcome=args.outcome, note=args.note or "",
                         office_code=args.office, actor=actor(args))
     data = info.to_json()
-    emit(args, data, lambda: _app_lines(data))
+    emit(args, data, lambda: _app_lines(args, data))
     return 0
 
 
@@ -139,9 +150,9 @@ def cmd_app_overdue(args: argparse.Namespace) -> int:
     data = {"overdue": [x.to_json() for x in late], "due_soon": [x.to_json() for x in soon]}
 
     def human() -> str:
-        lines = [f"! {x['number']}  {x['due_on']}  {x['holder']}  {x['subject']}"
+        lines = [f"! {x['number']}  {day(x['due_on'])}  {x['holder']}  {x['subject']}"
                  for x in data["overdue"]]
-        lines += [f"  {x['number']}  {x['due_on']}  {x['holder']}  {x['subject']}"
+        lines += [f"  {x['number']}  {day(x['due_on'])}  {x['holder']}  {x['subject']}"
                   for x in data["due_soon"]]
         return "\n".join(lines) or "-"
 
@@ -153,16 +164,21 @@ def cmd_app_overdue(args: argparse.Namespace) -> int:
 
 
 def _complaint_lines(data: dict[str, Any]) -> str:
-    lines = [f"{data['number']}  {data['channel']}  {data['status_text']}",
-             f"  pelapor   {data['reporter'] or '-'} {data['contact']}".rstrip(),
-             f"  isi       {data['text']}",
-             f"  diterima  {data['received_at']}  batas {data['due_at'] or '-'}"]
-    lines += [f"  {s['position']}. [{'x' if s['done_at'] else ' '}] {s['due_at']} {s['text']}"
-              for s in data["steps"]]
+    from app.labels import channel_label
+
+    pairs = [("cli.out.reporter", f"{data['reporter'] or '-'} {data['contact']}"),
+             ("cli.out.content", data["text"]),
+             ("cli.out.received", moment(data["received_at"])),
+             ("cli.out.deadline", moment(data["due_at"]))]
     if data["answer"]:
-        lines.append(f"  tanggapan {data['answered_at']}: {data['answer']}")
+        pairs.append(("cli.out.answer", f"{moment(data['answered_at'])}: {data['answer']}"))
     if data["resolution"]:
-        lines.append(f"  selesai   {data['resolved_at']}: {data['resolution']}")
+        pairs.append(("cli.out.resolved",
+                      f"{moment(data['resolved_at'])}: {data['resolution']}"))
+    lines = [f"{data['number']}  {channel_label(data['channel'])}  {data['status_text']}",
+             *_fields(pairs)]
+    lines += [f"  {s['position']}. [{'x' if s['done_at'] else ' '}] {moment(s['due_at'])} "
+              f"{s['text']}" for s in data["steps"]]
     return "\n".join(lines)
 
 
@@ -206,9 +222,15 @@ def cmd_complaint_overdue(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow(read_only=True) as uow:
         late = C.overdue(uow, office_code=args.office, now=parse_moment(args.at))
     data = {"overdue": [x.to_json() for x in late]}
-    emit(args, data, lambda: "\n".join(
-        f"! {x['number']}  {x['due_at']}  {x['channel']}  {x['text'][:60]}"
-        for x in data["overdue"]) or "-")
+    def human() -> str:
+        from app.labels import channel_label
+
+        return "\n".join(
+            f"! {x['number']}  {names_for(args).when(x['due_at'])}  "
+            f"{channel_label(x['channel'])}  {x['text'][:60]}"
+            for x in data["overdue"]) or "-"
+
+    emit(args, data, human)
     return 0
 
 
@@ -222,7 +244,8 @@ def cmd_holiday_add(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow() as uow:
         info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=actor(args))
     data = info.to_json()
-    emit(args, data, lambda: f"{data['day']}  {data['name']}  {data['office'] or '*'}")
+    emit(args, data, lambda: f"{day(data['day'])}  {data['name']}  "
+                              f"{data['office'] or phrase('cli.out.all_offices')}")
     return 0
 
 
@@ -232,9 +255,20 @@ def cmd_holiday_list(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow(read_only=True) as uow:
         days = H.list_days_off(uow, args.year, office_code=args.office)
     data = {"year": args.year, "days": [d.to_json() for d in days]}
-    emit(args, data, lambda: "\n".join(
-        f"{d['day']} {d['weekday']}  {d['source']:<8} {d['office'] or '':<14} {d['name']}"
-        for d in data["days"]))
+    def human() -> str:
+        from datetime import date
+
+        from app.labels import holiday_kind_label
+
+        lines = []
+        for d in data["days"]:
+            when = date.fromisoformat(d["day"])
+            lines.append(f"{day(when)} {phrase(f'cli.out.weekday.{when.weekday()}'):<7} "
+                         f"{holiday_kind_label(d['source']):<16} {d['office'] or '':<14} "
+                         f"{d['name']}")
+        return "\n".join(lines)
+
+    emit(args, data, human)
     return 0
 
 

@@ -178,6 +178,9 @@ register({
     "cli.out.answer": ("tanggapan", "answer"),
     "cli.out.resolved": ("selesai", "resolved"),
     "cli.out.all_offices": ("semua kantor", "all offices"),
+    **{f"cli.out.weekday.{n}": names for n, names in enumerate((
+        ("Senin", "Mon"), ("Selasa", "Tue"), ("Rabu", "Wed"), ("Kamis", "Thu"),
+        ("Jumat", "Fri"), ("Sabtu", "Sat"), ("Minggu", "Sun")))},
     # fiscal
     "cli.out.fiscal_imported": ("{source}: {rows} baris, per {as_of}",
                                 "{source}: {rows} rows, as of {as_of}"),
