@@ -27,6 +27,7 @@ from app.cli.common import (
     write_output,
 )
 from app.cli.login import actor
+from app.cli.words import day, moment, phrase, word
 from app.errors import LoketError
 
 if TYPE_CHECKING:
@@ -76,8 +77,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = {"imported": True, **result.to_json()}
     replaced, batch = result.replaced, result.batch
     emit(args, out, lambda: (
-        f"{SOURCE_NAMES[batch.source]}: {batch.rows} baris, per {batch.as_of:%d-%m-%Y}"
-        + (f" (menggantikan data per {replaced.as_of:%d-%m-%Y}, {replaced.rows} baris)"
+        phrase("cli.out.fiscal_imported", source=SOURCE_NAMES[batch.source], rows=batch.rows,
+               as_of=day(batch.as_of))
+        + (phrase("cli.out.fiscal_replaced", as_of=day(replaced.as_of), rows=replaced.rows)
            if replaced else "")))
     return 0
 
@@ -89,9 +91,17 @@ def cmd_batches(args: argparse.Namespace) -> int:
         batches = arrears.list_batches(uow, office_code=args.office,
                                        include_replaced=args.all)
     data = [b.to_json() for b in batches]
-    emit(args, data, lambda: "\n".join(
-        f"{d['batch_id']:>5} {d['source']:<13} per {d['as_of']} {d['rows']:>7} baris "
-        f"{d['file_name']}{' (diganti)' if d['replaced_at'] else ''}" for d in data))
+
+    def human() -> str:
+        from app.fiscal.extract import SOURCE_NAMES
+
+        return "\n".join(
+            phrase("cli.out.batch", id=d["batch_id"],
+                   source=SOURCE_NAMES.get(d["source"], d["source"]), as_of=day(d["as_of"]),
+                   rows=d["rows"], file=d["file_name"])
+            + (phrase("cli.out.batch_replaced") if d["replaced_at"] else "") for d in data)
+
+    emit(args, data, human)
     return 0
 
 
@@ -105,17 +115,20 @@ def _key(args: argparse.Namespace) -> tuple[str, str]:
 
 def _human_check(data: dict[str, Any]) -> str:
     key = data["key"]
-    lines = [f"{key['label']} {key['display']} {data['subject_name']}".rstrip(),
-             f"{data['result_text']} (pemeriksaan {data['check_id']})"]
+    lines = [f"{word('cli.out.key', key['kind'])} {key['display']} "
+             f"{data['subject_name']}".rstrip(),
+             phrase("cli.out.fiscal_result", check=data["check_id"],
+                    result=word("cli.out.result", data["result"]))]
     for a in data["arrears"]:
         lines.append(f"  {a['source_name']:<13} {a['tax']:<20} {a['period']:<8} "
-                     f"{a['amount_text']:>16}  {a['months_late']} bln")
+                     f"{a['amount_text']:>16}  {phrase('cli.out.months', months=a['months_late'])}")
     if data["arrears"]:
-        lines.append(f"  {'Jumlah':<43} {data['totals']['amount_text']:>16}")
+        lines.append(f"  {phrase('cli.out.total'):<43} {data['totals']['amount_text']:>16}")
     for s in data["sources"]:
-        lines.append(f"  data {s['source_name']} per {s['as_of']}")
+        lines.append("  " + phrase("cli.out.fiscal_source", source=s["source_name"],
+                                   as_of=day(s["as_of"])))
     if data.get("letter_code"):
-        lines.append(f"kode verifikasi: {data['letter_code']}")
+        lines.append(phrase("cli.out.verify_code", code=data["letter_code"]))
     return "\n".join(lines)
 
 
@@ -155,7 +168,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     if args.out:
         write_output(args.out, letter.pdf)
         data["file"] = args.out
-    emit(args, data, lambda: f"{letter.display_code} ({letter.kind})")
+    emit(args, data, lambda: f"{letter.display_code} ({word('cli.out.letter', letter.kind)})")
     return 0
 
 
@@ -183,11 +196,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
             raise
     if not data["valid"]:
         say(data["reason"])
+    subject = data["subject"]
     emit(args, data, lambda: (
-        f"{data['code']}: {'SAH' if data['valid'] else 'TIDAK BERLAKU'} - "
-        f"{data['kind']} {data['subject'].get('label', '')} {data['subject'].get('display', '')}"
-        f" {data['subject'].get('name', '')}, {data['result']}, {data['office']} "
-        f"{data['issued_at_local']}"))
+        f"{data['code']}: {phrase('cli.out.valid' if data['valid'] else 'cli.out.invalid')} - "
+        f"{word('cli.out.letter', data['kind'])} "
+        f"{word('cli.out.key', subject.get('kind', '')) if subject.get('kind') else ''} "
+        f"{subject.get('display', '')} {subject.get('name', '')}, "
+        f"{word('cli.out.result', data['result'])}, {data['office_name']} "
+        f"{moment(data['issued_at_local'])}"))
     return 0 if data["valid"] else EXIT_REVOKED
 
 
@@ -197,7 +213,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow() as uow:
         who = _officer(args, uow.session)
         data = clearance.revoke(uow, args.code, reason=args.reason, actor=who)
-    emit(args, data, lambda: f"{data['code']}: dicabut")
+    emit(args, data, lambda: phrase("cli.out.revoked", code=data["code"]))
     return 0
 
 
@@ -207,9 +223,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = clearance.check_log(uow, office_code=args.office, limit=args.limit)
     emit(args, rows, lambda: "\n".join(
-        f"{r['check_id']:>6} {r['checked_at_local'][:16]} {r['officer']:<12} "
-        f"{r['key_kind']:<5} {r['key_value']:<18} {r['result']:<9} {r['purpose']}"
-        for r in rows))
+        f"{r['check_id']:>6} {moment(r['checked_at_local'])} {r['officer']:<12} "
+        f"{word('cli.out.key', r['key_kind']):<14} {r['key_value']:<18} "
+        f"{word('cli.out.result', r['result']):<32} {r['purpose']}" for r in rows))
     return 0
 
 

@@ -196,10 +196,17 @@ register({
     "cli.out.valid": ("SAH", "VALID"),
     "cli.out.invalid": ("TIDAK BERLAKU", "NOT VALID"),
     "cli.out.revoked": ("{code}: dicabut", "{code}: revoked"),
-    "cli.out.letter.clear": ("Surat keterangan bebas tunggakan", "Letter of no arrears"),
-    "cli.out.letter.not-clear": ("Surat keterangan tunggakan", "Letter of arrears"),
-    "cli.out.fiscal.clear": ("tidak ada tunggakan", "no arrears"),
-    "cli.out.fiscal.not-clear": ("ada tunggakan", "arrears"),
+    # app.fiscal.clearance: a letter's kind, a check's result, the key a check is by
+    "cli.out.letter.certificate": ("Surat keterangan bebas tunggakan",
+                                   "Certificate of no arrears"),
+    "cli.out.letter.arrears": ("Surat keterangan tunggakan", "Statement of arrears"),
+    "cli.out.result.clear": ("BEBAS TUNGGAKAN", "NO ARREARS"),
+    "cli.out.result.not-clear": ("ADA TUNGGAKAN", "ARREARS"),
+    "cli.out.result.no-data": ("DATA TUNGGAKAN BELUM TERSEDIA", "NO ARREARS DATA YET"),
+    "cli.out.key.nik": ("NIK", "NIK"),
+    "cli.out.key.npwpd": ("NPWPD", "NPWPD"),
+    "cli.out.key.nop": ("NOP PBB-P2", "NOP PBB-P2"),
+    "cli.out.key.plate": ("Nomor Polisi", "Plate"),
     # perforation
     "cli.out.perforation": (
         "{number} {status}: {npwpd} {name} {media} seri {series} {first}-{last} "
