@@ -33,14 +33,18 @@ from app.cli.common import (
     write_output,
 )
 from app.cli.login import actor
+from app.cli.words import day, moment, phrase, word
 
 
 def _line(info: Any) -> str:
-    good = f" baik {info.good}" if info.good is not None else ""
-    return (f"{info.number} {info.status_text}: {info.npwpd} {info.name} {info.media} "
-            f"{info.series} {info.first}-{info.last} ({info.sheets} lembar) "
-            f"terhitung {info.counted}{good} batas {info.due_at:%d-%m-%Y %H:%M} {info.zone}"
-            + (" TERLAMBAT" if info.overdue else ""))
+    good = phrase("cli.out.good", good=info.good) if info.good is not None else ""
+    return (phrase("cli.out.perforation", number=info.number,
+                   status=word("cli.out.perforation_status", info.status), npwpd=info.npwpd,
+                   name=info.name, media=info.media_name, series=info.series,
+                   first=info.first, last=info.last, sheets=info.sheets,
+                   counted=info.counted, good=good,
+                   due=f"{moment(info.due_at)} {info.zone}")
+            + (phrase("cli.out.late") if info.overdue else ""))
 
 
 def cmd_request(args: argparse.Namespace) -> int:
@@ -97,9 +101,10 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow() as uow:
         info = service.reconcile(uow, args.request, damaged=args.damaged, note=args.note or "",
                                  actor=actor(args), office_code=args.office)
-    emit(args, info.to_json(), lambda: (
-        f"{info.number}: diajukan {info.sheets}, terhitung {info.counted}, kurang {info.short}, "
-        f"lebih {info.extra}, rusak {info.damaged}, baik {info.good} ({info.result})"))
+    emit(args, info.to_json(), lambda: phrase(
+        "cli.out.reconciled", number=info.number, sheets=info.sheets, counted=info.counted,
+        short=info.short, extra=info.extra, damaged=info.damaged, good=info.good,
+        result=word("cli.out.reconcile", info.result)))
     return 0
 
 
@@ -112,8 +117,9 @@ def cmd_pickup(args: argparse.Namespace) -> int:
     if args.pdf:
         write_output(args.pdf, pdf)
     data = info.to_json() | {"pdf": args.pdf}
-    emit(args, data, lambda: f"{info.number}: diambil oleh {info.picked_up_by}"
-          + (f" -> {args.pdf}" if args.pdf else ""))
+    emit(args, data, lambda: phrase("cli.out.picked_up", number=info.number,
+                                    by=info.picked_up_by)
+         + (f" -> {args.pdf}" if args.pdf else ""))
     return 0
 
 
@@ -131,14 +137,19 @@ def cmd_stock(args: argparse.Namespace) -> int:
         write_output(args.pdf, pdf)
 
     def human() -> str:
+        def sheets(count: int) -> str:
+            return phrase("cli.out.sheets", count=f"{count:>7}")
+
         lines = [f"{book.npwpd} {book.name}"]
         for g in book.groups:
-            lines.append(f"  {g.media_name} seri {g.series}")
+            lines.append("  " + phrase("cli.out.series", media=g.media_name, series=g.series))
             for e in g.entries:
-                lines.append(f"    {e.number:<16} {e.first:>11}-{e.last:<11} {e.good:>7} lembar "
-                             f"{format_rupiah(e.value):>16}  {e.perforated_on:%d-%m-%Y}")
-            lines.append(f"    {'jumlah':<40} {g.sheets:>7} lembar {format_rupiah(g.value):>16}")
-        lines.append(f"  total {book.sheets} lembar {format_rupiah(book.value)}")
+                lines.append(f"    {e.number:<16} {e.first:>11}-{e.last:<11} {sheets(e.good)} "
+                             f"{format_rupiah(e.value):>16}  {day(e.perforated_on)}")
+            lines.append(f"    {phrase('cli.out.total'):<40} {sheets(g.sheets)} "
+                         f"{format_rupiah(g.value):>16}")
+        lines.append(f"  {phrase('cli.out.grand_total')} "
+                     f"{phrase('cli.out.sheets', count=book.sheets)} {format_rupiah(book.value)}")
         return "\n".join(lines)
 
     emit(args, book.to_json() | {"pdf": args.pdf}, human)
@@ -171,7 +182,7 @@ def cmd_media(args: argparse.Namespace) -> int:
 
     rows = config.media_choices(date.today())
     emit(args, [m.to_json() for m in rows], lambda: "\n".join(
-        f"{m.code:<10} {m.machine.value:<8} {m.name}" for m in rows))
+        f"{m.name} ({m.code})" for m in rows))  # the code is what --media takes
     return 0
 
 

@@ -224,7 +224,16 @@ register({
     "cli.out.series": ("{media} seri {series}", "{media} series {series}"),
     "cli.out.sheets": ("{count} lembar", "{count} sheets"),
     "cli.out.grand_total": ("Seluruhnya", "Altogether"),
-    "cli.out.machine.bon": ("mesin bon", "receipt machine"),
+    # a perforation request's status (app.perforation.rules.STATUS_TEXT) and reconciliation
+    "cli.out.perforation_status.requested": ("diajukan", "requested"),
+    "cli.out.perforation_status.counting": ("sedang dihitung", "being counted"),
+    "cli.out.perforation_status.counted": ("selesai dihitung", "counted"),
+    "cli.out.perforation_status.interrupted": ("hitungan terhenti", "count interrupted"),
+    "cli.out.perforation_status.reconciled": ("sudah dicocokkan", "reconciled"),
+    "cli.out.perforation_status.picked_up": ("sudah diambil", "picked up"),
+    "cli.out.perforation_status.cancelled": ("dibatalkan", "cancelled"),
+    "cli.out.reconcile.sesuai": ("sesuai", "matches"),
+    "cli.out.reconcile.selisih": ("selisih", "differs"),
     # IKM
     "cli.out.ikm_head": ("{survey}: {respondents} responden, bobot {weight}",
                          "{survey}: {respondents} respondents, weight {weight}"),
