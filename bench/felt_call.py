@@ -192,6 +192,18 @@ def _display(url: str, index: int, stop: Any, out: Any) -> None:
             reads[1] += time.perf_counter() - t
 
     window.station.board = counted_read  # type: ignore[method-assign]
+    heard: dict[tuple[str, str], int] = {}  # (counter, ticket) -> ns its event was read
+    fetch = window.live.feed.fetch
+
+    def timed_fetch() -> Any:
+        found = fetch()
+        now = time.monotonic_ns()
+        for event in found:
+            if event.kind == "ticket.called":
+                heard.setdefault((event.payload["counter"], event.payload["ticket"]), now)
+        return found
+
+    window.live.feed.fetch = timed_fetch  # type: ignore[method-assign]
 
     def on_shown(board: Any) -> None:
         now = time.monotonic_ns()
@@ -221,7 +233,7 @@ def _display(url: str, index: int, stop: Any, out: Any) -> None:
         fresh = {c.counter: c.ticket for c in read().counters}
         boxes = {code: tile.shown for code, tile in window.tiles.items()}
         out.put(("display", index, {"shown": shown, "order": order, "voiced": voiced,
-                                    "spoken": spoken,
+                                    "spoken": spoken, "heard": heard,
                                     "reads": reads, "agrees": fresh == boxes,
                                     "rss_kb": _rss_kb(os.getpid())}))
         window.close()
@@ -281,6 +293,7 @@ def _figures(result: dict[str, Any]) -> dict[str, Any]:
     numbers = {code: n for n, code in enumerate(COUNTERS)}  # CF is 0, L1 is 1 ...
     screen: list[float] = []
     voice: list[float] = []
+    heard: list[float] = []  # the press to the display reading its event
     voice_own: list[float] = []  # without the wait for the call spoken before it
     lost = disordered = disagree = 0
     for shown in result["displays"]:
@@ -290,6 +303,8 @@ def _figures(result: dict[str, Any]) -> dict[str, Any]:
                 lost += 1
             else:
                 screen.append((at - pressed) / 1e6)
+            if (code, ticket) in shown["heard"]:
+                heard.append((shown["heard"][(code, ticket)] - pressed) / 1e6)
             said = shown["voiced"].get((numbers[code], ticket))
             if said is not None:
                 voice.append((said - pressed) / 1e6)
@@ -303,8 +318,8 @@ def _figures(result: dict[str, Any]) -> dict[str, Any]:
     db = [(r - p) / 1e6 for _, _, p, r in made]
     reads = sum(s["reads"][0] for s in result["displays"])
     read_s = sum(s["reads"][1] for s in result["displays"])
-    return {"calls": len(made), "screen": screen, "voice": voice, "voice_own": voice_own,
-            "db": db, "lost": lost,
+    return {"calls": len(made), "screen": screen, "heard": heard, "voice": voice,
+            "voice_own": voice_own, "db": db, "lost": lost,
             "disordered": disordered, "disagree": disagree,
             "reads": reads / len(result["displays"]),
             "read_ms": 1000 * read_s / max(reads, 1),
@@ -351,7 +366,8 @@ def main() -> None:
     print(f"press to screen: {args.calls} calls by {len(COUNTERS)} counter processes, one "
           f"every {args.interval:g} s each; voice {args.voice}; load average "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    header = ("backend", "displays", "calls", "call ms p50", "screen p50", "screen p99",
+    header = ("backend", "displays", "calls", "call ms p50", "event p50", "event p99",
+              "event max", "screen p50", "screen p99",
               "screen max", "voice p50", "voice p99", "voice max", "own voice p50",
               "own voice p99", "own voice max", "lost", "out of order",
               "end differs", "reads/display", "read ms", "RSS MB", "steal")
@@ -360,14 +376,15 @@ def main() -> None:
     for backend, displays, f in rows:
         cells = [backend, str(displays), str(f["calls"]),
                  f"{statistics.median(f['db']):.1f}" if f["db"] else "-"]
-        for values in (f["screen"], f["voice"], f["voice_own"]):
+        for values in (f["heard"], f["screen"], f["voice"], f["voice_own"]):
             cells += ([f"{statistics.median(values):.0f}", f"{_pct(values, 99):.0f}",
                        f"{max(values):.0f}"] if values else ["-"] * 3)
         cells += [str(f["lost"]), str(f["disordered"]), str(f["disagree"]),
                   f"{f['reads']:.0f}", f"{f['read_ms']:.1f}", f"{f['rss_mb']:.0f}",
                   f["steal"]]
         print(" | ".join(cells))
-    print("screen and voice in ms from the press, every call on every display; own voice: "
+    print("event, screen and voice in ms from the press, every call on every display; "
+          "event: the display has read the call's event from the database; own voice: "
           "from the press or, if later, the end of the call spoken before it (calls are "
           "spoken one after another); lost: calls "
           "a display never showed; out of order: (display, counter) pairs whose numbers "

@@ -183,7 +183,7 @@ class DisplayWindow(QWidget):
         self._reread.setInterval(0)
         self._reread.timeout.connect(self._refresh)
         self.live = LiveEvents(store, office_code, self)
-        self.live.received.connect(self._on_event)
+        self.live.batch.connect(self._on_events)
         self.live.resync.connect(self._refresh)  # after a reconnection, and periodically
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
@@ -288,21 +288,24 @@ class DisplayWindow(QWidget):
 
     # --- live ---------------------------------------------------------------------------
 
-    def _on_event(self, event: Any) -> None:
-        """Any change may move someone: read the board again. A call is read at once, so
-        its tile flashes with the number in it, then it is spoken."""
-        if event.kind not in CALL_EVENTS:
-            self._reread.start()
+    def _on_events(self, events: list[Any]) -> None:
+        """Any change may move someone: read the board again, once for all the events that
+        came together (each read is the whole board, so one after the last event is as
+        right as one after each). With a call among them it is read at once, so its tile
+        flashes with the number in it; then each call is spoken, in order."""
+        calls = [call_of(e.payload) for e in events if e.kind in CALL_EVENTS]
+        if not calls:
+            self._reread.start()  # read with what comes next in the same turn of the loop
             return
         self._refresh()
-        call = call_of(event.payload)
-        tile = self.tiles.get(call.counter)
-        # a visit that already left again (read in the same batch) leaves nothing to flash
-        if tile is not None and call.ticket and tile.shown == call.ticket:
-            tile.flash()
-        if self.announcer is not None and call.ticket:
-            self.announcer.announce(call.ticket, call.number, call.call_name)
-        self.called.emit(call)
+        for call in calls:
+            tile = self.tiles.get(call.counter)
+            # a visit that already left again (read in the same batch) leaves nothing to flash
+            if tile is not None and call.ticket and tile.shown == call.ticket:
+                tile.flash()
+            if self.announcer is not None and call.ticket:
+                self.announcer.announce(call.ticket, call.number, call.call_name)
+            self.called.emit(call)
 
     def _refresh(self) -> None:
         """Read the board (one read-only unit of work) and show it if anything changed.

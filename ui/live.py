@@ -3,7 +3,8 @@
 On PostgreSQL a ``QSocketNotifier`` on the feed's LISTEN connection wakes the station the
 moment a change commits (no polling delay); a slow timer is the safety net that also notices
 a lost connection coming back. On SQLite a timer polls the feed's cheap change marker. The
-station sees only :attr:`LiveEvents.received` and never knows which database it has.
+station sees only :attr:`LiveEvents.received` (or :attr:`LiveEvents.batch`, the same events
+a read at a time) and never knows which database it has.
 
 The feed delivers every committed event once (app/queue/feed.py), but a screen must not
 depend on that alone: :attr:`LiveEvents.resync` asks the station to read its whole state
@@ -24,6 +25,9 @@ SAFETY_NET_MS = 2000
 
 class LiveEvents(QObject):
     received = Signal(object)  # EventInfo, one emission per event, in order
+    # list[EventInfo]: the events of one read together, after their ``received``: a
+    # station that reads its whole state after events reads it once for them all
+    batch = Signal(list)
     resync = Signal()  # read the whole state again: after a reconnection, and periodically
 
     def __init__(self, store: Store, office_code: str | None,
@@ -61,6 +65,8 @@ class LiveEvents(QObject):
         self._watch()  # the listener may have reconnected on a new socket
         for event in events:
             self.received.emit(event)
+        if events:
+            self.batch.emit(events)
         if self.feed.reconnects != self._reconnects:
             self._reconnects = self.feed.reconnects
             self._resync.start()  # the periodic one counts from here

@@ -115,6 +115,28 @@ def test_muted_calls_play_nothing_but_still_emit(qtbot) -> None:
     assert len(sink.played) == 1
 
 
+def test_playing_says_when_each_call_is_handed_to_the_player(qtbot) -> None:
+    """``playing`` comes once per call, as the sink gets its segments (after ``started``),
+    in order, and never for a muted call, which plays nothing."""
+    sink = FakeSink()
+    announcer = Announcer(sink)
+    seen: list[tuple[str, str, int]] = []
+    announcer.started.connect(lambda a: seen.append(("started", a.ticket, len(sink.played))))
+    announcer.playing.connect(lambda a: seen.append(("playing", a.ticket, len(sink.played))))
+    announcer.announce("A-001", 1)
+    announcer.announce("A-002", 2)
+    assert seen == [("started", "A-001", 0), ("playing", "A-001", 1)]
+    with qtbot.waitSignal(announcer.playing, timeout=WAIT_MS) as blocker:
+        sink.complete()
+    assert blocker.args[0].ticket == "A-002" and seen[-1] == ("playing", "A-002", 2)
+    sink.complete()
+    announcer.muted = True
+    with qtbot.assertNotEmitted(announcer.playing), \
+            qtbot.waitSignal(announcer.finished, timeout=WAIT_MS):
+        announcer.announce("A-003", 3)
+    assert len(sink.played) == 2
+
+
 def test_muting_cuts_the_current_call_short(qtbot) -> None:
     sink = FakeSink()
     announcer = Announcer(sink)

@@ -105,6 +105,59 @@ def test_three_calls_at_once_are_all_shown_and_announced_in_order(qtbot, display
     display.grab().save(str(SHOTS / "display-three.png"))
 
 
+def test_calls_that_come_together_are_read_once_and_each_shown_and_spoken(
+        qtbot, display, catalog_store: Store) -> None:
+    """Two lokets call before the display looks: one read of the board for both (each read
+    is the whole board), both tiles show their numbers, flash and are spoken in order."""
+    with qtbot.waitSignal(display.board_changed, check_params_cb=shows(), timeout=5000):
+        moved = past_cek_fisik(catalog_store)
+    waiting = act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN").ticket
+    reads: list[Board] = []
+    read = display.station.board
+    display.station.board = lambda: reads.append(read()) or reads[-1]
+    with qtbot.waitSignals([display.called] * 2, timeout=5000):
+        act(catalog_store, q_.call_next, "L1")
+        act(catalog_store, q_.call_next, "CF")
+    assert len(reads) == 1
+    assert (boxes(display)["L1"], boxes(display)["CF"]) == (moved, waiting)
+    assert display.tiles["L1"].flashing and display.tiles["CF"].flashing
+    assert display.announcer_log.calls[-2:] == [(moved, 1, ""), (waiting, 0, "tempat cek fisik")]
+
+
+def test_board_shown_comes_after_the_repaint_that_drew_the_board(
+        qtbot, display, catalog_store: Store) -> None:
+    """``board_shown`` carries the board ``board_changed`` did, once the window has painted
+    the new number; a change that draws nothing (called -> serving) is shown at once."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            self.count += event.type() == QEvent.Type.Paint
+            return False
+
+    paints = Paints()
+    display.tiles["CF"].ticket.installEventFilter(paints)
+    order: list[tuple[str, object, int]] = []
+    display.board_changed.connect(lambda b: order.append(("changed", b, paints.count)))
+    display.board_shown.connect(lambda b: order.append(("shown", b, paints.count)))
+    act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    with qtbot.waitSignal(display.board_shown, timeout=5000,
+                          check_params_cb=lambda b: b.counter("CF").ticket == "A-001"):
+        act(catalog_store, q_.call_next, "CF")
+    (changed, board, painted_before), (shown, same, painted_after) = order[-2:]
+    assert (changed, shown) == ("changed", "shown") and same is board
+    assert painted_after > painted_before  # the number was painted in between
+    order.clear()
+    with qtbot.waitSignal(display.board_shown, timeout=5000,
+                          check_params_cb=lambda b: b.counter("CF").status == "serving"):
+        act(catalog_store, q_.start, "CF")
+    (changed, board, painted_before), (shown, same, painted_after) = order
+    assert (changed, shown) == ("changed", "shown") and same is board
+    assert painted_after == painted_before  # at once: no repaint was waited for
+
+
 def test_loket_station_display_runs_and_exits(catalog_db_url: str) -> None:
     """``loket station display`` in its own process, offscreen, quitting by itself."""
     import subprocess

@@ -35,6 +35,28 @@ def test_a_ticket_issued_elsewhere_reaches_the_station(qtbot, catalog_store: Sto
         live.close()
 
 
+def test_the_events_of_one_read_come_together_after_each_alone(
+        qtbot, catalog_store: Store) -> None:
+    """``batch`` carries every event of one read, once, after their ``received``: three
+    tickets issued before the station looks are one batch of three."""
+    live = LiveEvents(catalog_store, OFFICE)
+    try:
+        live._timer.stop()  # the test says when the station reads
+        seen: list[object] = []
+        live.received.connect(lambda event: seen.append(event.payload["ticket"]))
+        live.batch.connect(lambda events: seen.append([e.payload["ticket"] for e in events]))
+        tickets = [issue(catalog_store) for _ in range(3)]
+        if live._notifier is not None:  # PostgreSQL: the notifications are there too
+            qtbot.waitUntil(lambda: len(seen) == 4, timeout=5000)
+        else:
+            live._on_ready()
+        assert seen == [*tickets, tickets]
+        live._on_ready()  # nothing new: no batch
+        assert len(seen) == 4
+    finally:
+        live.close()
+
+
 def test_the_station_is_asked_to_read_again_on_a_slow_timer(qtbot,
                                                            catalog_store: Store) -> None:
     live = LiveEvents(catalog_store, OFFICE, resync_ms=50)
