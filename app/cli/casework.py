@@ -240,9 +240,9 @@ def cmd_complaint_overdue(args: argparse.Namespace) -> int:
 def cmd_holiday_add(args: argparse.Namespace) -> int:
     from app.casework import holidays as H
 
-    day = H.parse_day(args.date)
+    when = H.parse_day(args.date)
     with open_store(args) as store, store.uow() as uow:
-        info = H.add_holiday(uow, day, args.name, office_code=args.office, actor=actor(args))
+        info = H.add_holiday(uow, when, args.name, office_code=args.office, actor=actor(args))
     data = info.to_json()
     emit(args, data, lambda: f"{day(data['day'])}  {data['name']}  "
                               f"{data['office'] or phrase('cli.out.all_offices')}")

@@ -14,6 +14,7 @@ from app.cli.common import (
     open_store,
 )
 from app.cli.login import actor, bootstrap
+from app.cli.words import phrase
 from app.errors import LoketError
 from app.i18n import tr
 
@@ -31,7 +32,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
             results = import_files(uow, specs, actor=who)
     data = [r.to_json() for r in results]
     emit(args, data, lambda: "\n".join(
-        f"{r.file}: {r.office} +{r.created} ~{r.updated} -{r.deactivated}" for r in results))
+        phrase("cli.out.imported", file=r.file, office=r.office, created=r.created,
+               updated=r.updated, deactivated=r.deactivated) for r in results))
     return EXIT_OK
 
 
@@ -77,11 +79,14 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         rows = list_services(uow, args.office, include_inactive=args.all)
 
     def human() -> str:
+        from app.labels import catalog_name
+
         lines = []
-        for r in rows:
+        for r in rows:  # a service by its name: the name says which one (no code column)
             time = r["time_standard"]["text"] if r["time_standard"] else tr("time.none")
-            lines.append(f"{r['office']:<18} {r['prefix']:<3} {r['code']:<20} {time:<24} "
-                         f"{r['name']}  ({' > '.join(r['stage_names'])})")
+            lines.append(f"{r['office']:<18} {r['prefix']:<3} "
+                         f"{catalog_name(r['name'], r.get('name_en')):<48} {time:<16} "
+                         f"({' > '.join(r['stage_names'])})")
         return "\n".join(lines)
 
     emit(args, rows, human)

@@ -13,6 +13,7 @@ from app.cli.common import (
     emit,
     open_store,
 )
+from app.cli.words import phrase, word
 from app.errors import LoketError
 
 
@@ -22,7 +23,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         after = store.upgrade()
         data = {"database": store.safe_url, "from": before.current, "to": after.current,
                 "status": after.status}
-    emit(args, data, lambda: f"{data['database']}: {data['from'] or '-'} -> {data['to']}")
+    emit(args, data, lambda: phrase("cli.out.db_upgraded", database=data["database"],
+                                    before=data["from"] or "-", after=data["to"]))
     return EXIT_OK
 
 
@@ -31,8 +33,9 @@ def cmd_db_status(args: argparse.Namespace) -> int:
         st = store.schema_state()
         data = {"database": store.safe_url, "backend": store.backend, "current": st.current,
                 "head": st.head, "status": st.status}
-    emit(args, data, lambda: f"{data['database']}: {data['status']} "
-                              f"({data['current'] or '-'} / {data['head']})")
+    emit(args, data, lambda: phrase("cli.out.db_status", database=data["database"],
+                                    status=word("cli.out.db", data["status"]),
+                                    current=data["current"] or "-", head=data["head"]))
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from app.cli.common import (
     emit,
     pc_user,
 )
+from app.cli.words import phrase
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -22,11 +23,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with Store.open(url, check_schema=False) as store:
         summary = demo.prepare(store, actor=pc_user())
         if args.no_window:
-            emit(args, summary, lambda: demo.describe(summary))
+            emit(args, summary, lambda: _describe(summary))
             return EXIT_OK
         from ui.demo import run_demo
 
         return run_demo(store, summary, quit_after=args.quit_after, autopilot=args.autopilot)
+
+
+def _describe(summary: dict) -> str:
+    """:func:`app.demo.describe` in the reader's language alone (it says both at once)."""
+    lines = [f"Demo: {summary['database']}",
+             "  " + phrase("cli.out.demo_offices", offices=", ".join(summary["offices"])),
+             "  " + phrase("cli.out.demo_services", count=summary["services"]),
+             "  " + phrase("cli.out.demo_users", users=", ".join(summary["users"]),
+                           password=summary["password"])]
+    if summary.get("stations"):
+        lines.append("  " + phrase("cli.out.demo_stations", office=summary["office"]))
+        lines.extend(f"    {s['role']}: {s['command']}" for s in summary["stations"])
+    return "\n".join(lines)
 
 
 def register(sub: SubParsers, parents: Parents) -> None:

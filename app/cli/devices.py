@@ -123,7 +123,8 @@ def cmd_print_failed(args: argparse.Namespace) -> int:
                  "at": j.updated_at.isoformat()} for j in jobs]
     emit(args, data, lambda: "\n".join(
         phrase("cli.out.failed_job", job=d["job"], kind=word("cli.out.jobkind", d["kind"]),
-            visit=d["visit_id"] or "-", error=_error(d["error"])) for d in data))
+            visit=d["visit_id"] or "-", error=_error(d["error"])) for d in data)
+        or phrase("cli.out.no_failed_jobs"))
     return 0
 
 

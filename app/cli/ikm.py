@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli.common import Parents, SubParsers, emit, open_store
 from app.cli.login import actor
+from app.cli.words import names_for, period, phrase
 
 
 def cmd_ikm_compute(args: argparse.Namespace) -> int:
@@ -20,7 +21,8 @@ def cmd_ikm_compute(args: argparse.Namespace) -> int:
     data = result.to_json()
 
     def human() -> str:
-        lines = [f"{survey.name}: {result.respondents} responden, bobot {result.weight}"]
+        lines = [phrase("cli.out.ikm_head", survey=survey.name,
+                        respondents=result.respondents, weight=result.weight)]
         for element in survey.elements:
             lines.append(f"  {element.name:<45} NRR {result.nrr_decimal(element.id)}")
         lines.append(f"IKM {result.converted} — {result.grade} ({result.label})")
@@ -37,7 +39,7 @@ def cmd_ikm_import(args: argparse.Namespace) -> int:
         count = import_answers(uow, args.office, Path(args.file), survey_code=args.survey,
                                actor=actor(args))
     emit(args, {"file": args.file, "imported": count},
-          lambda: f"{count} kuesioner dimuat dari {args.file}")
+         lambda: phrase("cli.out.ikm_imported", count=count, file=args.file))
     return 0
 
 
@@ -54,16 +56,19 @@ def cmd_ikm_report(args: argparse.Namespace) -> int:
     survey = load_survey(args.survey)
 
     def human() -> str:
-        head = (f"{report.office} {start}..{end}: {report.visitors} pengunjung, "
-                f"sampel minimal {report.sample_needed}")
+        head = phrase("cli.out.ikm_report", office=names_for(args).office_name,
+                      period=period(start, end), visitors=report.visitors,
+                      needed=report.sample_needed)
         if report.result is None:
-            return head + "\nbelum ada jawaban survei"
+            return head + "\n" + phrase("cli.out.ikm_none")
         r = report.result
-        lines = [head, f"{r.respondents} responden"
-                       f" ({'cukup' if report.sample_reached else 'belum cukup'})"]
+        enough = "cli.out.enough" if report.sample_reached else "cli.out.not_enough"
+        lines = [head, phrase("cli.out.respondents", count=r.respondents,
+                              enough=phrase(enough))]
         for element in survey.elements:
             lines.append(f"  {element.name:<45} NRR {r.nrr_decimal(element.id)}")
-        lines.append(f"IKM {r.converted} — {r.grade} ({r.label}), bobot {r.weight}")
+        lines.append(f"IKM {r.converted} — {r.grade} ({r.label}), "
+                     + phrase("cli.out.weight", weight=r.weight))
         return "\n".join(lines)
 
     emit(args, report.to_json(), human)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 from app.cli.common import EXIT_OK, Parents, SubParsers, emit, open_store, pc_user
 from app.errors import LoketError
 from app.i18n import register as register_messages
-from app.i18n import tr
+from app.i18n import short_date_time, tr
 
 if TYPE_CHECKING:
     from app.access import Actor
@@ -187,7 +187,7 @@ def bootstrap(store: Store) -> bool:
 
 def _signed_in(info: SessionInfo) -> str:
     return tr("session.signed_in", name=info.username, role=tr(f"role.{info.role}"),
-              until=info.expires_at.astimezone().isoformat(timespec="minutes"))
+              until=short_date_time(info.expires_at.astimezone()))  # this PC's clock
 
 
 def cmd_login(args: argparse.Namespace) -> int:

@@ -152,8 +152,8 @@ def cmd_queue_status(args: argparse.Namespace) -> int:
                        + f" ({status(c['serving']['status'])})") if c.get("serving") else ""
             held = tr("cli.out.held", tickets=", ".join(c["held"])) if c["held"] else ""
             state = tr("cli.out.open" if c.get("open") else "cli.out.closed")
-            lines.append("  " + "  ".join(x for x in (
-                f"{names.counter(c['counter']):<32}", f"{state:<6}", serving, held) if x))
+            lines.append(f"  {names.counter(c['counter']):<32} " + "  ".join(
+                x for x in (f"{state:<6}", serving, held) if x))
         lines += [f"  ! {f['ticket']} {labels.sla_label(f['state'])}" for f in data["flagged"]]
         return "\n".join(line.rstrip() for line in lines)
 

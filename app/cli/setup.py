@@ -20,6 +20,7 @@ import sys
 
 import app.setup.messages  # noqa: F401
 from app.cli.common import Parents, SubParsers, emit, say
+from app.cli.words import phrase, word
 from app.errors import LoketError
 
 
@@ -32,11 +33,32 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_config_show(args: argparse.Namespace) -> int:
-    from app.setup.effective import describe, effective
+    from app.setup.effective import effective
 
     data = effective(args.db)
-    emit(args, data, lambda: describe(data))
+    emit(args, data, lambda: _describe(data))
     return 0
+
+
+def _describe(data: dict) -> str:
+    """:func:`app.setup.effective.describe` in the reader's language: the file's sections and
+    keys as they are written in it (what is typed into ``loket.toml``), where each value
+    came from in words."""
+    sources = data["sources"]
+    missing = "" if data["file_exists"] else " " + phrase("cli.out.file_missing")
+    lines = [f"# {data['file']}{missing}"]
+    for section in ("station", "database", "devices"):
+        values = data[section]
+        if not values:
+            continue
+        lines.append(f"[{section}]")
+        for key, value in values.items():
+            if value is None:
+                continue
+            source = sources.get(f"{section}.{key}") or sources.get(section, "")
+            lines.append(f"{key} = {value}    # {word('cli.out.source', source)}")
+    lines += [f"! {w}" for w in data["warnings"]]
+    return "\n".join(lines)
 
 
 def _devices(items: list[str]) -> dict[str, str]:
@@ -90,7 +112,8 @@ def cmd_config_password(args: argparse.Namespace) -> int:
         say(saved.warning)
     data = {"file": str(path), "account": cfg.database.account,
             "password_store": saved.password_store}
-    emit(args, data, lambda: f"{data['account']}: {data['password_store']}")
+    emit(args, data, lambda: f"{data['account']}: "
+                              f"{word('cli.out.source', data['password_store'])}")
     return 0
 
 
@@ -101,8 +124,10 @@ def cmd_config_test(args: argparse.Namespace) -> int:
     url = resolve_db_url(args.db)
     result = prepare_database(url) if args.upgrade else check_database(url)
     data = result.to_json()
-    emit(args, data, lambda: f"{data['database']}: {data['status']}; " + ", ".join(
-        o.code for o in result.offices))
+    emit(args, data, lambda: phrase(
+        "cli.out.config_test", database=data["database"],
+        status=word("cli.out.db", data["status"]),
+        offices=", ".join(o.code for o in result.offices) or phrase("cli.out.none")))
     return 0
 
 

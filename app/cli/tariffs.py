@@ -12,8 +12,10 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.cli.common import Parents, SubParsers, emit, open_store
+from app.cli.words import day, phrase
 from app.errors import LoketError
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -40,8 +42,30 @@ def cmd_tariff_stnk(args: argparse.Namespace) -> int:
     on = parse_day(args.on) if args.on is not None else date.today()
     with open_store(args) as store, store.uow(read_only=True) as uow:
         bill = bill_for_plate(uow.session, args.plate, on)
-    emit(args, bill.to_json(), bill.text)
+    emit(args, bill.to_json(), lambda: _bill_text(bill))
     return 0
+
+
+def _bill_text(bill: Any) -> str:
+    """The bill as an aligned table, its headings in the reader's language (the lines and
+    their legal bases are the tariff tables' own words)."""
+    from app.money import format_rupiah
+
+    head = (phrase("cli.out.year"), phrase("cli.out.item"), phrase("cli.out.amount"))
+    rows = [(str(line.year or ""), line.description, format_rupiah(line.amount))
+            for line in bill.lines]
+    total = ("", phrase("cli.out.total").upper(), format_rupiah(bill.total))
+    widths = [max(len(r[i]) for r in [head, *rows, total]) for i in range(3)]
+
+    def fmt(row: tuple[str, str, str]) -> str:
+        return (f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  "
+                f"{row[2]:>{widths[2]}}").rstrip()
+
+    rule = "-" * (sum(widths) + 4)
+    return "\n".join([phrase("cli.out.stnk_bill", plate=bill.plate, on=day(bill.on)), "",
+                      fmt(head), rule, *(fmt(row) for row in rows), rule, fmt(total), "",
+                      phrase("cli.out.basis"),
+                      *(f"  {line.description}: {line.rule}" for line in bill.lines)])
 
 
 def cmd_tariff_check(args: argparse.Namespace) -> int:

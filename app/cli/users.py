@@ -42,7 +42,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         with store.uow() as uow:
             info = users.add_user(uow, args.name, args.role, password, actor=who,
                                   full_name=args.full_name or "", office_code=args.office)
-    emit(args, info.to_json(), lambda: f"{info.username} ({info.role})")
+    emit(args, info.to_json(), lambda: f"{info.username} ({_role(info.role)})")
     return EXIT_OK
 
 
@@ -52,7 +52,14 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     with open_store(args) as store, store.uow(read_only=True) as uow:
         rows = users.list_users(uow)
     emit(args, [u.to_json() for u in rows], lambda: "\n".join(
-        f"{u.username:<20} {u.role:<11} {u.office or '-':<16} {u.full_name}" for u in rows))
+        f"{u.username:<20} {_role(u.role):<16} {u.office or '-':<16} {u.full_name}".rstrip()
+        for u in rows))
+
+
+def _role(role: str) -> str:
+    from app.labels import role_label
+
+    return role_label(role)
     return EXIT_OK
 
 

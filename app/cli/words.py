@@ -50,7 +50,7 @@ register({
     "cli.out.counter_closed": ("{counter}: ditutup", "{counter}: closed"),
     "cli.out.booked": ("Booking {code}: {service}, {at}", "Booking {code}: {service}, {at}"),
     "cli.out.day_closed": ("Hari ditutup: {day}, {count} kunjungan tidak terlayani",
-                           "Day closed: {day}, {count} visits not served"),
+                           "Day closed: {day}, visits not served: {count}"),
     "cli.out.day_opened": ("Hari dibuka lagi: {day}", "Day open again: {day}"),
     "cli.out.recovered": ("Kembali ke antrian: {tickets}", "Back in the queue: {tickets}"),
     "cli.out.none": ("tidak ada", "none"),
@@ -58,8 +58,8 @@ register({
     "cli.out.checked": ("Periksa: {file} baik", "Checked: {file} is good"),
     "cli.out.imported": ("{file}: {office}, {created} baru, {updated} diubah, "
                          "{deactivated} dinonaktifkan",
-                         "{file}: {office}, {created} new, {updated} changed, "
-                         "{deactivated} deactivated"),
+                         "{file}: {office}, new {created}, changed {updated}, "
+                         "deactivated {deactivated}"),
     "cli.out.no_standard": ("tanpa standar waktu", "no time standard"),
     "cli.out.db_upgraded": ("{database}: skema {before} menjadi {after}",
                             "{database}: schema {before} now {after}"),
@@ -82,6 +82,7 @@ register({
     "cli.out.jobkind.ticket.reprint": ("Cetak ulang tiket", "Ticket reprint"),
     "cli.out.jobkind.card.npwpd": ("Kartu NPWPD", "NPWPD card"),
     "cli.out.jobkind.card.npwpd.reprint": ("Cetak ulang kartu NPWPD", "NPWPD card reprint"),
+    "cli.out.no_failed_jobs": ("Tidak ada pekerjaan cetak yang gagal", "No failed print jobs"),
     "cli.out.simulator": ("Simulator printer tiket siap di {address}",
                           "Ticket printer simulator ready at {address}"),
     # Samsat
@@ -103,7 +104,7 @@ register({
     "cli.out.no_time_standard": ("tanpa standar", "no standard"),
     "cli.out.bill_cancelled": ("{ticket}: tagihan dibatalkan ({reason})",
                                "{ticket}: bill cancelled ({reason})"),
-    "cli.out.recap": ("{officer} {day}: {count} pembayaran", "{officer} {day}: {count} payments"),
+    "cli.out.recap": ("{officer} {day}: {count} pembayaran", "{officer} {day}: payments: {count}"),
     # a Samsat case (app.samsat.flow.CaseView.status)
     "cli.out.case.new": ("Belum didaftarkan", "Not registered yet"),
     "cli.out.case.checked": ("Sudah cek fisik", "Physically checked"),
@@ -238,7 +239,7 @@ register({
     "cli.out.ikm_head": ("{survey}: {respondents} responden, bobot {weight}",
                          "{survey}: {respondents} respondents, weight {weight}"),
     "cli.out.ikm_imported": ("{count} kuesioner dimuat dari {file}",
-                             "{count} questionnaires loaded from {file}"),
+                             "questionnaires loaded from {file}: {count}"),
     "cli.out.ikm_report": ("{office} {period}: {visitors} pengunjung, sampel minimal {needed}",
                            "{office} {period}: {visitors} visitors, minimum sample {needed}"),
     "cli.out.ikm_none": ("belum ada jawaban survei", "no survey answers yet"),
@@ -246,6 +247,25 @@ register({
     "cli.out.enough": ("cukup", "enough"),
     "cli.out.not_enough": ("belum cukup", "not enough yet"),
     "cli.out.weight": ("bobot {weight}", "weight {weight}"),
+    # tariffs
+    "cli.out.stnk_bill": ("Tagihan STNK {plate} per {on}", "STNK bill {plate} on {on}"),
+    "cli.out.year": ("Tahun", "Year"),
+    "cli.out.item": ("Uraian", "Item"),
+    "cli.out.amount": ("Jumlah", "Amount"),
+    "cli.out.basis": ("Dasar perhitungan:", "How it is worked out:"),
+    # where a setting came from (loket config show)
+    "cli.out.file_missing": ("(belum ada)", "(missing)"),
+    "cli.out.source.file": ("berkas", "file"),
+    "cli.out.source.keyring": ("penyimpan kunci sistem", "system key store"),
+    "cli.out.source.default": ("bawaan", "default"),
+    "cli.out.source.demo": ("basis data demo", "demo database"),
+    # the demo
+    "cli.out.demo_offices": ("kantor: {offices}", "offices: {offices}"),
+    "cli.out.demo_services": ("layanan: {count}", "services: {count}"),
+    "cli.out.demo_users": ("pengguna: {users} (kata sandi: {password})",
+                           "users: {users} (password: {password})"),
+    "cli.out.demo_stations": ("stasiun {office}, satu per jendela atau terminal:",
+                              "stations of {office}, one per window or terminal:"),
     # setup
     "cli.out.config_saved": ("{file}: {database}", "{file}: {database}"),
     "cli.out.config_test": ("{database}: {status}; kantor: {offices}",
