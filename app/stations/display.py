@@ -24,7 +24,11 @@ from sqlalchemy import func, select
 
 from app.clock import local, local_day, utcnow
 from app.office_settings import settings_of
-from app.queue import engine as q_
+
+# the two look-ups, not app.queue.engine: the display reads and never acts, and the engine's
+# calls, tickets and leaving rules are a tenth of a second of the station's start
+from app.queue.config import resolve_office
+from app.queue.lookups import today_start
 from app.stations.database import unit_of_work
 from app.store import Store, UnitOfWork
 from db.enums import VisitStatus
@@ -77,8 +81,8 @@ def board(uow: UnitOfWork, office_code: str | None, *, now: datetime | None = No
     """The whole board as it stands at ``now``: read-only, a handful of small queries."""
     now = now or utcnow()
     s = uow.session
-    office = q_.resolve_office(s, office_code)
-    since = q_.today_start(office, now)
+    office = resolve_office(s, office_code)
+    since = today_start(office, now)
     counters = {c.id: CounterCall(c.code, c.display_number, c.call_name, c.name,
                                   is_open=bool(c.is_open))
                 for c in s.scalars(select(Counter).where(Counter.office_id == office.id,
@@ -162,7 +166,7 @@ def voice_settings(uow: UnitOfWork, office_code: str | None,
                    station_code: str | None = None) -> VoiceSettings:
     """The office's voice settings with the station's over them."""
     s = uow.session
-    office = q_.resolve_office(s, office_code)
+    office = resolve_office(s, office_code)
     voice = settings_of(office).voice  # the office's, typed; a station's is over it
     merged: dict[str, Any] = {key: value for key, value in (
         ("muted", voice.muted), ("volume", voice.volume), ("folder", voice.folder))
