@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,9 @@ SECONDARY = ("recall", "skip", "hold", "transfer", "return", "incomplete", "canc
 TICKET_SCALE = 5.0  # the number, in times the base type: readable from two metres
 PRIMARY_DELTA = 6  # the next action's type, points above the base
 SIDE_SHARE = 0.29  # the lists' column, of the window's width
+# narrower than this (a tile of the demo's screen), the console is compact: the lists
+# under the work instead of beside it, the next action under the number
+COMPACT_WIDTH = 1000
 SIZE_RESOLVED = 0x2  # QFont::SizeResolved: a size set on the widget (PySide6 lacks the name)
 
 
@@ -349,6 +352,7 @@ class CounterWindow(QMainWindow):
         root.setSpacing(6)
         top = QHBoxLayout()
         self.title = QLabel(f"{self.info.counter_name} — {self.info.office_name}", page)
+        self.title.setWordWrap(True)  # on two lines in a narrow window, never cut
         self._size(self.title, 2, True)
         top.addWidget(self.title, 1)
         self.officer_label = QLabel("", page)
@@ -363,8 +367,9 @@ class CounterWindow(QMainWindow):
         self.banner.setContentsMargins(10, 4, 10, 4)
         root.addWidget(self.banner)
 
-        body = QHBoxLayout()
+        self._body = body = QHBoxLayout()
         body.setSpacing(10)
+        self._compact = False
         root.addLayout(body, 1)
         left = QVBoxLayout()
         left.setSpacing(6)
@@ -442,6 +447,7 @@ class CounterWindow(QMainWindow):
             primary.addWidget(button)
             button.setVisible(name == PRIMARY[None])
         grid.addLayout(primary, 0, 2, 7, 1)
+        self._ticket_grid, self._primary = grid, primary
         left.addWidget(ticket_box)
 
         actions = QHBoxLayout()  # the other actions, smaller, in one row or two
@@ -597,7 +603,8 @@ class CounterWindow(QMainWindow):
         (:func:`base_point_size`) that every label, button, list and work panel follows
         (a style sheet on the page, so that styled widgets follow it too), the number
         :data:`TICKET_SCALE` times it; the side column a share of the width."""
-        base = base_point_size(self.height())
+        room = self._room()
+        base = base_point_size(room.height())
         if base != self._base:
             self._base = base
             rules = [f"QWidget {{ font-size: {base}pt; }}"]
@@ -626,13 +633,45 @@ class CounterWindow(QMainWindow):
             for box in self.checkboxes.values():
                 self._style_checkbox(box)
             self._checklist_room = (0, 0)  # placed again for the new type
-        self.side.setFixedWidth(max(340, min(620, int(self.width() * SIDE_SHARE))))
+        for sign_in in (getattr(self, "login", None), getattr(self, "locked", None)):
+            if sign_in is not None:  # the same room, the same type
+                sign_in.scale(room.height())
+        if (room.width() < COMPACT_WIDTH) != self._compact:
+            self._set_compact(not self._compact)
+        if not self._compact:
+            self.side.setFixedWidth(max(340, min(620, int(self.width() * SIDE_SHARE))))
         self._place_secondary()
         self._place_checklist()
 
+    def _room(self) -> QSize:
+        """The room the console has: its own size, or in another window (a tile of the
+        demo's screen that scrolls it) that window's, so that its type and layout follow
+        the room and not the size its own type makes it."""
+        top = self.window()
+        return top.size() if top is not self else self.size()
+
+    def _set_compact(self, compact: bool) -> None:
+        """A narrow window (under :data:`COMPACT_WIDTH`): the lists under the work and the
+        next action under the number, so nothing scrolls sideways; else side by side."""
+        self._compact = compact
+        self._body.setDirection(QHBoxLayout.Direction.TopToBottom if compact
+                                else QHBoxLayout.Direction.LeftToRight)
+        if compact:
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(16_777_215)  # QWIDGETSIZE_MAX: the whole width
+        self._ticket_grid.removeItem(self._primary)
+        if compact:
+            self._ticket_grid.addLayout(self._primary, 7, 0, 1, 2)
+        else:
+            self._ticket_grid.addLayout(self._primary, 0, 2, 7, 1)
+
+    def _side_room(self) -> int:
+        """The width the lists take beside the work (none when they are under it)."""
+        return 0 if self._compact else self.side.width()
+
     def _place_secondary(self) -> None:
         """The secondary actions in as few rows as fit beside the side column."""
-        room = self.width() - self.side.width() - 40
+        room = self.width() - self._side_room() - 40
         widths = [self.buttons[name].sizeHint().width() + 6 for name in SECONDARY]
         columns = len(widths)
         while columns > 1 and max(sum(widths[i:i + columns])
@@ -651,7 +690,7 @@ class CounterWindow(QMainWindow):
         down, then across), a text too long for the width on more lines; at most a
         quarter of the window's height, the rest scrolled."""
         boxes = list(self.checkboxes.values())
-        room = self.width() - self.side.width() - 100  # margins, frame, scroll bar
+        room = self.width() - self._side_room() - 100  # margins, frame, scroll bar
         if not boxes or (room, self.height()) == self._checklist_room:
             return
         self._checklist_room = (room, self.height())
@@ -693,6 +732,13 @@ class CounterWindow(QMainWindow):
         super().resizeEvent(event)
         if hasattr(self, "_page"):
             self._scale()
+
+    def setVisible(self, visible: bool) -> None:
+        """Scaled for the size it was given while hidden before it is shown: a window is
+        never shown at least as large as a layout meant for another size."""
+        if visible and hasattr(self, "_page"):
+            self._scale()
+        super().setVisible(visible)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)

@@ -53,10 +53,11 @@ class Autopilot(QObject):
 
 
 class StationTile(QMainWindow):
-    """One demo station in a window of its own, titled with its role in words. A station
-    larger than its tile scrolls inside it (a counter needs more than a ninth of a
-    screen); maximised, the tile shows it whole. Closing the tile closes the station,
-    which may refuse (a counter with typed input asks first)."""
+    """One demo station in a window of its own, titled with its role in words. The
+    counters (compact under a width) and the survey tablet (scaled) fit a tile's width and
+    scroll only downwards; a station still larger than its tile scrolls inside it, a
+    ``centred`` one showing its middle; maximised, the tile shows it whole. Closing the
+    tile closes the station, which may refuse (a counter with typed input asks first)."""
 
     def __init__(self, station: QWidget, role: str, *, centred: bool = False) -> None:
         super().__init__()

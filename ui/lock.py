@@ -45,8 +45,8 @@ class SignInPage(QWidget):
     """User name, password, one button; ``submitted(username, password)`` when pressed
     (or Enter in the password) with both filled, else the page says what is missing.
 
-    Its type follows its height as the counter console's does (:func:`ui.scale.base_point_size`,
-    a style sheet on the page): 10 points at a 1366 x 768 laptop, 14 at 1920 x 1080, the
+    Its type follows its height as the counter console's does (:func:`ui.scale.base_point_size`
+    of its window's height): 10 points at a 1366 x 768 laptop, 14 at 1920 x 1080, the
     title, the fields and the button that many points larger, the form as wide as its
     type needs."""
 
@@ -56,7 +56,7 @@ class SignInPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.base = 0  # the base point size in use; 0 before the first scaling
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.addStretch(1)
         self.box = box = QFrame(self)
         box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -89,7 +89,7 @@ class SignInPage(QWidget):
         form.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(box, 1)
+        row.addWidget(box, 3)  # most of a narrow window; BOX_EMS caps a wide one
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
@@ -104,24 +104,29 @@ class SignInPage(QWidget):
         if base == self.base:
             return
         self.base = base
-        self.setStyleSheet(
-            f"QWidget {{ font-size: {base}pt; }}"
-            f" QLabel#signInTitle {{ font-size: {base + TITLE_PLUS}pt; font-weight: bold; }}"
-            f" QLineEdit {{ font-size: {base + FIELD_PLUS}pt; }}"
-            f" QPushButton#signInButton {{ font-size: {base + BUTTON_PLUS}pt;"
-            f" font-weight: bold; }}")
-        field, button = QFont(self.font()), QFont(self.font())
-        field.setPointSize(base + FIELD_PLUS)
-        button.setPointSize(base + BUTTON_PLUS)
-        button.setBold(True)
+        # fonts set on the page and its four larger widgets (the labels inherit the page's)
+        self.setFont(self._sized(base))
+        self.title.setFont(self._sized(base + TITLE_PLUS, bold=True))
         for edit in (self.username, self.password):
-            edit.setMinimumHeight(QFontMetrics(field).height() + 16)
-        self.button.setMinimumHeight(QFontMetrics(button).height() + 20)
+            edit.setFont(self._sized(base + FIELD_PLUS))
+            edit.setMinimumHeight(QFontMetrics(edit.font()).height() + 16)
+        self.button.setFont(self._sized(base + BUTTON_PLUS, bold=True))
+        self.button.setMinimumHeight(QFontMetrics(self.button.font()).height() + 20)
         self.box.setMaximumWidth(BOX_EMS * base)
+
+    def _sized(self, points: int, *, bold: bool = False) -> QFont:
+        font = QFont(QApplication.font())
+        font.setPointSize(points)
+        font.setBold(bold)
+        return font
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.scale(event.size().height())
+        # the room: the page's window (a tile of the demo's screen may scroll the page)
+        room = min(event.size().height(), self.window().height())
+        self.scale(room)
+        # a page taller than its window (scrolled in a tile): the form at the top, in view
+        self.outer.setStretch(0, 1 if event.size().height() <= room + 1 else 0)
 
     def _submit(self) -> None:
         username, password = self.username.text().strip(), self.password.text()

@@ -45,6 +45,10 @@ from app.stations.survey import SurveyStation
 from app.store import Store
 
 IDLE_SECONDS = 45.0
+# the screen the sizes below are for (a 1280 x 800 tablet); another screen, or a tile of
+# the demo's, scales every type and button by the share of it that it has
+DESIGN = (1280, 800)
+SCALE_RANGE = (0.4, 1.6)
 THANKS_SECONDS = 5.0
 FACE_COLOURS = ("#c62828", "#ef6c00", "#7cb342", "#2e7d32")  # 1 (unhappy) .. 4 (happy)
 
@@ -60,6 +64,8 @@ QPushButton#primary { background: #1d5fa8; color: white; }
 QPushButton#plain { background: transparent; color: #1d5fa8; border: 2px solid #1d5fa8; }
 QLabel#error { color: #c62828; }
 """
+# the buttons' corners and padding at another scale (see SurveyWindow.fit)
+SCALED = "QPushButton {{ border-radius: {radius}px; padding: {v}px {h}px; }}"
 
 
 class Face(QWidget):
@@ -138,6 +144,8 @@ class SurveyWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("survey")
         self.setStyleSheet(STYLE)
+        self.scale = 1.0
+        self._room: QWidget | None = None  # the widget whose size is the room (see fit)
         self.store = store
         self.office_code = office_code
         self.survey = load_survey(survey_code)
@@ -151,7 +159,7 @@ class SurveyWindow(QWidget):
         self.setWindowTitle(self.tr("Survei Kepuasan Masyarakat"))
 
         self.pages = QStackedWidget(self)
-        root = QVBoxLayout(self)
+        self._root = root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
         root.addWidget(self.pages)
         self.start_page = self._build_quick() if quick_counter else self._build_start()
@@ -171,6 +179,9 @@ class SurveyWindow(QWidget):
         self.thanks_timer.setSingleShot(True)
         self.thanks_timer.setInterval(int(THANKS_SECONDS * 1000))
         self.thanks_timer.timeout.connect(self.reset)
+        # each widget's type and least size as designed, for any scale (see fit)
+        self._designed = {w: (w.font().pointSizeF(), w.minimumSize())
+                          for w in self.findChildren(QWidget)}
         self.installEventFilter(self)
         for child in self.findChildren(QWidget):
             child.installEventFilter(self)
@@ -367,7 +378,59 @@ class SurveyWindow(QWidget):
 
     # --- flow ---------------------------------------------------------------------------
 
+    # --- scaling ------------------------------------------------------------------------
+
+    def fit(self, width: int, height: int) -> None:
+        """Scale the type and the buttons for a room ``width`` x ``height``: the share of
+        the designed screen (:data:`DESIGN`) it has, within :data:`SCALE_RANGE`, in steps
+        of 5 %, so the whole survey shows (a tile of the demo's screen, a laptop)."""
+        low, high = SCALE_RANGE
+        scale = max(low, min(high, width / DESIGN[0], height / DESIGN[1]))
+        scale = round(scale * 20) / 20
+        if scale == self.scale:
+            return
+        self.scale = scale
+        for widget, (points, least) in self._designed.items():
+            font = widget.font()
+            font.setPointSizeF(max(6.0, points * scale))
+            widget.setFont(font)
+            widget.setMinimumSize(int(least.width() * scale), int(least.height() * scale))
+        self.setStyleSheet(STYLE + SCALED.format(radius=max(4, round(14 * scale)),
+                                                 v=max(2, round(10 * scale)),
+                                                 h=max(3, round(16 * scale))))
+        margin = int(32 * scale)
+        self._root.setContentsMargins(margin, int(24 * scale), margin, int(24 * scale))
+        if hasattr(self, "start_error") and self.start_error.wordWrap():
+            self.start_error.setMinimumHeight(
+                3 * QFontMetrics(self.start_error.font()).lineSpacing())
+
+    def _fit_room(self) -> None:
+        if not hasattr(self, "_designed"):
+            return  # still building
+        room = self._room or self
+        self.fit(room.width(), room.height())
+
+    def event(self, event: QEvent) -> bool:
+        """In another widget (the demo's scrolled tile) the room is that widget's size,
+        followed as it changes; alone, the window's own."""
+        if event.type() == QEvent.Type.ParentChange:
+            if self._room is not None:
+                self._room.removeEventFilter(self)
+            self._room = self.parentWidget()
+            if self._room is not None:
+                self._room.installEventFilter(self)
+                self._fit_room()
+        return super().event(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._room is None and hasattr(self, "_designed"):
+            self._fit_room()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._room and event.type() == QEvent.Type.Resize:
+            self._fit_room()
+            return False
         # the idle reset runs past the first screen, and on it while a refusal is shown
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress,
                             QEvent.Type.TouchBegin) and (

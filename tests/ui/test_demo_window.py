@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QScrollArea, QTableWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableWidget
 
 from app.catalog.service import list_services
 from app.store import Store
@@ -133,17 +133,15 @@ def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store)
         assert [w.frameGeometry() for w in windows] == cells  # each sized to its cell
         _tiled_apart(cells, area)
     counter = tiles[4]
-    assert counter.station.minimumSizeHint().width() > counter.width()  # so it scrolls
     assert counter.findChild(QScrollArea).widget() is counter.station
-    bar = counter.area.horizontalScrollBar()  # its middle shows: the sign-in card
-    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum() // 2)
     # the whole screen as it looks, every window at its place under a title bar as a
     # window manager draws one (the offscreen platform has none)
     band = 26
     for window, cell in zip(windows, grid(len(windows), QRect(0, 0, 1920, 1040)),
                             strict=True):
         window.setGeometry(cell.adjusted(0, band, 0, 0))
-    qtbot.waitUntil(lambda: bar.value() == bar.maximum() // 2 > 0)
+    for tile in tiles:
+        tile.station.ensurePolished()
     picture = QImage(1920, 1040, QImage.Format.Format_RGB32)
     picture.fill(QColor("#30343b"))
     painter = QPainter(picture)
@@ -156,7 +154,34 @@ def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store)
                          window.windowTitle())
         painter.drawPixmap(where.topLeft(), window.grab())
     painter.end()
+    # the supervisor, the counters and the survey tablet fit their tiles' width (1920 x
+    # 1040: 640 px across): nothing to scroll sideways, the counters compact, the survey
+    # scaled
+    QApplication.processEvents()
+    for tile in tiles[2:]:
+        assert tile.area.horizontalScrollBar().maximum() == 0, tile.windowTitle()
+        assert tile.station.minimumSizeHint().width() <= tile.area.viewport().width()
+    assert all(tile.station._compact for tile in tiles[3:7])
+    survey = tiles[7].station
+    assert survey.scale < 1 and survey.start_button.height() <= survey.height()
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert picture.save(str(SHOTS / "demo-tiled.png"))
     for tile in tiles:
         tile.close()
+
+
+def test_a_station_wider_than_its_tile_scrolls_and_shows_its_middle(qtbot) -> None:
+    """A station that needs more than its tile (a kiosk at a small screen) scrolls in
+    it; a centred tile shows the station's middle (where a sign-in card sits)."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.demo_office import StationTile
+
+    wide = QWidget()
+    wide.setMinimumSize(1500, 300)
+    tile = StationTile(wide, "Loket 1", centred=True)
+    qtbot.addWidget(tile)
+    tile.resize(640, 346)
+    tile.show()
+    bar = tile.area.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum() // 2)
