@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from app.cli.common import (
     EXIT_OK,
@@ -52,8 +53,30 @@ def cmd_db_roles(args: argparse.Namespace) -> int:
         db_roles.role_names(prefix)  # a bad prefix: exit 2 before connecting
     with open_store(args) as store:
         report = db_roles.create_roles(store, prefix=prefix, passwords=passwords)
-    emit(args, report.as_dict(), lambda: "\n".join(report.lines()))
+    emit(args, report.as_dict(), lambda: _roles_text(report))
     return EXIT_OK
+
+
+def _roles_text(report: Any) -> str:
+    """The roles made or brought up to date (app.setup.db_roles.RolesReport), in the
+    reader's language: role and table names as PostgreSQL knows them."""
+    lines = [phrase("cli.out.roles_head", database=report.database, owner=report.owner)]
+    for r in report.roles:
+        state = phrase("cli.out.role_created" if r.created else "cli.out.role_exists")
+        if r.password:
+            password = phrase("cli.out.role_password_shown", password=r.password)
+        else:
+            password = phrase("cli.out.role_password_set" if r.password_set
+                              else "cli.out.role_password_kept")
+        if r.kind == "admin":
+            grants = phrase("cli.out.role_admin", owner=report.owner)
+        elif r.tables_written:
+            grants = phrase("cli.out.role_writes", read=r.tables_read,
+                            count=len(r.tables_written), tables=", ".join(r.tables_written))
+        else:
+            grants = phrase("cli.out.role_reads", read=r.tables_read)
+        lines.append(f"{r.name}: {state}, {password}; {grants}")
+    return "\n".join(lines)
 
 
 def register(sub: SubParsers, parents: Parents) -> None:

@@ -178,10 +178,10 @@ def test_the_human_report_names_every_role(office: Office,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", office.url, "db", "roles"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].endswith(f"owned by {office.owner}; audit_log append-only")
+    assert lines[0].endswith(f"dimiliki {office.owner}; audit_log hanya bisa ditambah")
     assert [line.split(":")[0] for line in lines[1:]] == [
         f"{office.name}_{k}" for k in db_roles.KINDS]
-    assert "writes none" in lines[1] and "shown once" in lines[1]
+    assert "tidak menulis apa pun" in lines[1] and "ditampilkan sekali" in lines[1]
 
 
 def test_tables_owned_by_a_superuser_are_refused(
