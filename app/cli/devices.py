@@ -96,12 +96,13 @@ def _line(args: argparse.Namespace, data: dict[str, Any]) -> None:
                   error=_error(data.get("error"))).rstrip(), flush=True)
 
 
-def _error(error: str | None) -> str:
+def _error(error: object) -> str:
     """Why a print job failed, in words when it is a device condition."""
     if not error:
         return ""
     from app.spool import condition_words
 
+    error = str(error)
     return str(condition_words(error)) if error in CONDITIONS else word("cli.out.error", error)
 
 
@@ -123,7 +124,7 @@ def cmd_print_failed(args: argparse.Namespace) -> int:
                  "at": j.updated_at.isoformat()} for j in jobs]
     emit(args, data, lambda: "\n".join(
         phrase("cli.out.failed_job", job=d["job"], kind=word("cli.out.jobkind", d["kind"]),
-            visit=d["visit_id"] or "-", error=_error(d["error"])) for d in data)
+               visit=d["visit_id"] or "-", error=_error(d["error"])) for d in data)
         or phrase("cli.out.no_failed_jobs"))
     return 0
 

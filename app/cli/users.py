@@ -54,13 +54,13 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     emit(args, [u.to_json() for u in rows], lambda: "\n".join(
         f"{u.username:<20} {_role(u.role):<16} {u.office or '-':<16} {u.full_name}".rstrip()
         for u in rows))
+    return EXIT_OK
 
 
 def _role(role: str) -> str:
     from app.labels import role_label
 
     return role_label(role)
-    return EXIT_OK
 
 
 def register(sub: SubParsers, parents: Parents) -> None:

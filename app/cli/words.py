@@ -54,13 +54,11 @@ register({
     "cli.out.day_opened": ("Hari dibuka lagi: {day}", "Day open again: {day}"),
     "cli.out.recovered": ("Kembali ke antrian: {tickets}", "Back in the queue: {tickets}"),
     "cli.out.none": ("tidak ada", "none"),
-    # the command line's yes/no and counts
-    "cli.out.checked": ("Periksa: {file} baik", "Checked: {file} is good"),
+    # catalogs, the database, users
     "cli.out.imported": ("{file}: {office}, {created} baru, {updated} diubah, "
                          "{deactivated} dinonaktifkan",
                          "{file}: {office}, new {created}, changed {updated}, "
                          "deactivated {deactivated}"),
-    "cli.out.no_standard": ("tanpa standar waktu", "no time standard"),
     "cli.out.db_upgraded": ("{database}: skema {before} menjadi {after}",
                             "{database}: schema {before} now {after}"),
     "cli.out.db_status": ("{database}: {status} (skema {current}, program {head})",
@@ -280,13 +278,9 @@ register({
     "cli.out.demo_stations": ("stasiun {office}, satu per jendela atau terminal:",
                               "stations of {office}, one per window or terminal:"),
     # setup
-    "cli.out.config_saved": ("{file}: {database}", "{file}: {database}"),
     "cli.out.config_test": ("{database}: {status}; kantor: {offices}",
                             "{database}: {status}; offices: {offices}"),
 })
-
-STATUS_WORDS = {"current": "cli.out.db.current", "empty": "cli.out.db.empty",
-                "outdated": "cli.out.db.outdated", "newer": "cli.out.db.newer"}
 
 
 def phrase(key: str, /, **params: object) -> str:
