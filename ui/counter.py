@@ -121,7 +121,7 @@ TICKET_SCALE = 5.0  # the number, in times the base type: readable from two metr
 PRIMARY_DELTA = 6  # the next action's type, points above the base
 SIDE_SHARE = 0.29  # the lists' column, of the window's width
 # narrower than this (a tile of the demo's screen), the console is compact: the lists
-# under the work instead of beside it, the next action under the number
+# under the work instead of beside it, the next action under the service
 COMPACT_WIDTH = 1000
 SIZE_RESOLVED = 0x2  # QFont::SizeResolved: a size set on the widget (PySide6 lacks the name)
 
@@ -641,6 +641,11 @@ class CounterWindow(QMainWindow):
         if not self._compact:
             self.side.setFixedWidth(max(340, min(620, int(self.width() * SIDE_SHARE))))
         self._place_secondary()
+        # compact, in a tile that scrolls it: as tall as its wrapped lines need at this
+        # width (a window's least size ignores them, and the number's box was squeezed)
+        layout = self._page.layout()
+        self._page.setMinimumHeight(layout.heightForWidth(self._page.width())
+                                    if self._compact and layout.hasHeightForWidth() else 0)
         self._place_checklist()
 
     def _room(self) -> QSize:
@@ -651,8 +656,9 @@ class CounterWindow(QMainWindow):
         return top.size() if top is not self else self.size()
 
     def _set_compact(self, compact: bool) -> None:
-        """A narrow window (under :data:`COMPACT_WIDTH`): the lists under the work and the
-        next action under the number, so nothing scrolls sideways; else side by side."""
+        """A narrow window (under :data:`COMPACT_WIDTH`): the lists under the work and
+        the next action under the service beside the number, so nothing scrolls
+        sideways; else beside them."""
         self._compact = compact
         self._body.setDirection(QHBoxLayout.Direction.TopToBottom if compact
                                 else QHBoxLayout.Direction.LeftToRight)
@@ -660,8 +666,8 @@ class CounterWindow(QMainWindow):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16_777_215)  # QWIDGETSIZE_MAX: the whole width
         self._ticket_grid.removeItem(self._primary)
-        if compact:
-            self._ticket_grid.addLayout(self._primary, 7, 0, 1, 2)
+        if compact:  # under the service and times, beside the number
+            self._ticket_grid.addLayout(self._primary, 6, 1)
         else:
             self._ticket_grid.addLayout(self._primary, 0, 2, 7, 1)
 

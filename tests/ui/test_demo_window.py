@@ -166,6 +166,18 @@ def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store)
     assert survey.scale < 1 and survey.start_button.height() <= survey.height()
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert picture.save(str(SHOTS / "demo-tiled.png"))
+    # an officer signs in at Loket 1's tile: the compact console, nothing cut off
+    from tests.ui.fit import clipped
+
+    console = tiles[4].station
+    console.login.username.setText("petugas1")
+    console.login.password.setText(summary["password"])
+    console.login.button.click()
+    assert console.pages.currentWidget() is console.main
+    QApplication.processEvents()
+    assert tiles[4].area.horizontalScrollBar().maximum() == 0
+    assert console.buttons["call"].isVisibleTo(console) and clipped(console) == []
+    assert tiles[4].grab().save(str(SHOTS / "demo-tile-counter.png"))
     for tile in tiles:
         tile.close()
 
