@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,8 +106,13 @@ def _wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
 
 
 def _duration(seconds: float) -> str:
-    """``12:05`` (minutes:seconds) or ``1:02:05``; never negative."""
+    """``12:05`` (minutes:seconds) or ``1:02:05``; from a day on, days and hours ("92 hari
+    6 jam": a standard of months counts down in days, not 2214 hours); never negative."""
     total = max(0, int(seconds))
+    days, in_day = divmod(total, 86400)
+    if days:
+        return QCoreApplication.translate("CounterWindow", "{days} hari {hours} jam").format(
+            days=days, hours=in_day // 3600)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -631,3 +631,12 @@ def test_a_lost_database_is_said_in_the_banner_and_nothing_is_called(
     assert "tidak dapat terhubung ke basis data" in window.banner.text()
     assert "server closed the connection" in window.banner.text()
     assert window.current is None and waiting(window) == [ticket]
+
+
+def test_a_long_time_standard_counts_down_in_days(qapp) -> None:
+    from ui.counter import _duration
+
+    assert _duration(28 * 60 + 5) == "28:05"
+    assert _duration(3600 + 125) == "1:02:05"
+    assert _duration(92 * 86400 + 6 * 3600 + 59) == "92 hari 6 jam"  # not "2214:00:59"
+    assert _duration(-5) == "00:00"
