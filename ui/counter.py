@@ -1492,7 +1492,7 @@ class CounterWindow(QMainWindow):
         self.history.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [f"{row.local_at:%H:%M:%S}", self._action_text(row),
-                      self._counter_place(row.counter) if row.counter else "", row.user or ""]
+                      self._counter_place(row.counter) if row.counter else "", row.user_name]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.note:

@@ -139,6 +139,7 @@ class HistoryEntry:
     note: str
     data: dict[str, Any] = field(default_factory=dict)
     stage_name: str = ""  # the stage as people call it (its catalog name), never its code
+    user_name: str = ""  # the officer as colleagues know them: full name, else user name
 
 
 def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
@@ -150,7 +151,7 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
     zone = s.scalars(select(Office.zone).where(Office.id == visit.office_id)).one()
     rows = s.execute(
         select(VisitTransition, Stage.code, Stage.name, Stage.name_en, Counter.code,
-               User.username)
+               User.username, User.full_name)
         .outerjoin(StageRecord, StageRecord.id == VisitTransition.stage_record_id)
         .outerjoin(Stage, Stage.id == StageRecord.stage_id)
         .outerjoin(Counter, Counter.id == VisitTransition.counter_id)
@@ -169,8 +170,9 @@ def visit_history(uow: UnitOfWork, visit_id: int) -> list[HistoryEntry]:
 
     return [HistoryEntry(t.at, local(t.at, zone), t.action, t.from_status, t.to_status, stage,
                          counter, user, t.note or "", data_of(t),
-                         labels.catalog_name(name, name_en) if stage else "")
-            for t, stage, name, name_en, counter, user in rows]
+                         labels.catalog_name(name, name_en) if stage else "",
+                         full_name or user or "")
+            for t, stage, name, name_en, counter, user, full_name in rows]
 
 
 # --- the station ------------------------------------------------------------------------

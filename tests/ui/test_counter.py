@@ -227,6 +227,8 @@ def test_a_visit_through_the_three_lokets(qtbot, open_window, officers, catalog_
     history = [l1.history.item(r, 1).text() for r in range(l1.history.rowCount())]
     assert history[0] == "Ambil nomor" and "Centang: STNK Asli" in history
     assert history[-1] == "Dialihkan → Pembayaran PKB, SWDKLLJ dan PNBP"
+    officers_column = {l1.history.item(r, 3).text() for r in range(l1.history.rowCount())}
+    assert "Petugas2" in officers_column and "petugas2" not in officers_column  # full names
 
     l2 = open_window("L2", "petugas3")
     assert waiting(l2) == [ticket]
