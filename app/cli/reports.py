@@ -16,6 +16,7 @@ import argparse
 from datetime import date
 
 from app.cli.common import Parents, SubParsers, emit, open_store, write_output
+from app.cli.words import period, phrase
 
 
 def _day(text: str, option: str) -> date:
@@ -72,9 +73,9 @@ def cmd_report_summarize(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         done = summarize(store, args.office, start, end, rebuild=args.rebuild)
     emit(args, {"offices": [d.to_json() for d in done]}, lambda: "\n".join(
-        f"{d.office} {d.start.isoformat()} s.d. {d.end.isoformat()}: {d.written} hari "
-        f"diringkas, {d.present} sudah ada"
-        + (f", {len(d.open_days)} hari masih ada kunjungan terbuka" if d.open_days else "")
+        phrase("cli.out.summarized", office=d.office, period=period(d.start, d.end),
+               written=d.written, present=d.present)
+        + (phrase("cli.out.open_days", count=len(d.open_days)) if d.open_days else "")
         for d in done))
     return 0
 

@@ -258,6 +258,12 @@ register({
     "cli.out.enough": ("cukup", "enough"),
     "cli.out.not_enough": ("belum cukup", "not enough yet"),
     "cli.out.weight": ("bobot {weight}", "weight {weight}"),
+    # reports
+    "cli.out.summarized": ("{office} {period}: {written} hari diringkas, {present} sudah ada",
+                           "{office} {period}: days summarized {written}, already there "
+                           "{present}"),
+    "cli.out.open_days": (", {count} hari masih ada kunjungan terbuka",
+                          ", days with visits still open: {count}"),
     # tariffs
     "cli.out.stnk_bill": ("Tagihan STNK {plate} per {on}", "STNK bill {plate} on {on}"),
     "cli.out.year": ("Tahun", "Year"),

@@ -165,6 +165,7 @@ def _samsat(run: Script, url: str, tmp_path: Path) -> None:
         "--reporter", "Andi", "--received-at", "2026-11-27T10:00+07:00")
     run("complaint", "overdue", *PTK, "--at", "2026-11-30T11:00+07:00")
     run("report", "daily", "--date", "2026-11-23", *PTK, "--pdf", str(tmp_path / "r.pdf"))
+    run("report", "summarize", *PTK, "--from", "2026-11-16", "--to", "2026-11-23")
     run("counter", "close", "CF", *PTK)
 
 
