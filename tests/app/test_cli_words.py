@@ -91,11 +91,13 @@ class Script:
         self.capsys, self.url = capsys, url
         self.printed: list[tuple[str, str | None, str]] = []
 
-    def __call__(self, *argv: str, code: int = 0) -> str:
+    def __call__(self, *argv: str, code: int = 0, office: str | None = None) -> str:
+        """``office``: the one a command works for without naming it (a letter's code)."""
         status = main(["--db", self.url, *argv])
         out, err = self.capsys.readouterr()
         assert status == code, (argv, err)
-        office = argv[argv.index("--office") + 1] if "--office" in argv else None
+        if "--office" in argv:
+            office = argv[argv.index("--office") + 1]
         self.printed.append((" ".join(argv), office, out))
         return out
 
@@ -163,7 +165,11 @@ def _samsat(run: Script, url: str, tmp_path: Path) -> None:
     run("queue", "open-day", *PTK)
     run("complaint", "register", *PTK, "--channel", "whatsapp", "--text", "Antrian lama",
         "--reporter", "Andi", "--received-at", "2026-11-27T10:00+07:00")
-    run("complaint", "overdue", *PTK, "--at", "2026-11-30T11:00+07:00")
+    complaint = run("complaint", "overdue", *PTK, "--at", "2026-11-30T11:00+07:00").split()[1]
+    run("complaint", "step", complaint, "1", *PTK)
+    run("complaint", "answer", complaint, *PTK, "--text", "Sudah ditegur")
+    run("complaint", "close", complaint, *PTK, "--resolution", "Jadwal diperbaiki")
+    run("complaint", "show", complaint, *PTK)
     run("report", "daily", "--date", "2026-11-23", *PTK, "--pdf", str(tmp_path / "r.pdf"))
     run("report", "summarize", *PTK, "--from", "2026-11-16", "--to", "2026-11-23")
     run("counter", "close", "CF", *PTK)
@@ -216,8 +222,13 @@ def _bapenda(run: Script, url: str, tmp_path: Path) -> None:
     login(url, "pengawas")
     run("fiscal", "import", str(FISCAL), "--source", "pkb", *BANTEN)
     run("fiscal", "batches", *BANTEN)
-    run("fiscal", "check", "--plate", "B 4321 XYZ", "--purpose", "Izin usaha", "--letter",
-        *BANTEN)
+    code = run("fiscal", "check", "--plate", "B 4321 XYZ", "--purpose", "Izin usaha",
+               "--letter", *BANTEN).split()[-1]
+    # a letter's code names its office: the words of another office's catalog may show
+    # (Malang's service TUNGGAKAN is the word of "ADA TUNGGAKAN")
+    run("fiscal", "verify", code, office="BAPENDA-BANTEN-FO")
+    run("fiscal", "revoke", code, "--reason", "salah ketik", office="BAPENDA-BANTEN-FO")
+    run("fiscal", "verify", code, code=1, office="BAPENDA-BANTEN-FO")  # revoked: in words
     run("fiscal", "log", *BANTEN)
 
 
@@ -234,6 +245,9 @@ def _office(run: Script, tmp_path: Path) -> None:
     run("ikm", "compute", "--answers", str(survey))
     run("catalog", "list", *PTK)
     run("catalog", "check", str(path("catalog", "samsat-kalbar-pontianak-1.yaml")))
+    run("catalog", "import", str(path("catalog", "samsat-kalbar-pontianak-1.yaml")))
+    run("whoami")
+    run("db", "upgrade")
     run("user", "list")
     run("db", "status")
     run("config", "show")
