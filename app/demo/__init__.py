@@ -102,21 +102,6 @@ def command_url(store: Store) -> str:
     return store.safe_url
 
 
-def describe(summary: dict[str, Any]) -> str:
-    lines = [
-        f"Demo: {summary['database']}",
-        f"  kantor/offices: {', '.join(summary['offices'])}",
-        f"  layanan/services: {summary['services']}",
-        f"  pengguna/users: {', '.join(summary['users'])} "
-        f"(kata sandi/password: {summary['password']})",
-    ]
-    if summary.get("stations"):
-        lines.append(f"  stasiun {summary['office']}, satu per jendela/terminal "
-                     f"(stations, one per window/terminal):")
-        lines.extend(f"    {s['role']}: {s['command']}" for s in summary["stations"])
-    return "\n".join(lines)
-
-
 def program() -> str:
     """How to type this installation's ``loket``: the bare name when the shell finds this
     very program by it, else its full path (a venv not activated, whose ``bin`` is not on

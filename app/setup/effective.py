@@ -102,21 +102,3 @@ def effective(cli_db: str | None = None, *, path: Path | None = None,
         out["database"] = _database_from_url(url)
         sources["database"] = "demo" if is_demo else "default"
     return out
-
-
-def describe(data: dict[str, Any]) -> str:
-    """The human form of :func:`effective`."""
-    sources = data["sources"]
-    lines = [f"# {data['file']}" + ("" if data["file_exists"] else " (tidak ada / missing)")]
-    for section in ("station", "database", "devices"):
-        values = data[section]
-        if not values:
-            continue
-        lines.append(f"[{section}]")
-        for key, value in values.items():
-            if value is None:
-                continue
-            source = sources.get(f"{section}.{key}") or sources.get(section, "")
-            lines.append(f"{key} = {value}    # {source}")
-    lines += [f"! {w}" for w in data["warnings"]]
-    return "\n".join(lines)
