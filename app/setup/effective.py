@@ -8,7 +8,9 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+import app.setup.messages  # noqa: F401  (registers the setup.* messages)
 from app.config import CONFIG_ENV, DB_ENV, config_path, fallback_db_url
+from app.i18n import tr
 from app.setup import secrets
 from app.setup.configfile import SetupConfig, load
 
@@ -79,20 +81,19 @@ def effective(cli_db: str | None = None, *, path: Path | None = None,
             if db.password_store == "file":
                 password = MASK
                 sources["database.password"] = "file"
-                warnings.append("database.password is kept in the file, not a key store")
+                warnings.append(tr("setup.warn.password_in_file"))
             elif db.password_store == "keyring":
                 store = secrets.system_keystore() if keystore is True else keystore or None
                 try:
                     found = store.get(db.account) if store is not None else None
                 except secrets.KeyStoreError as exc:
                     found = None
-                    warnings.append(f"key store: {exc}")
+                    warnings.append(tr("setup.warn.keystore", reason=str(exc)))
                 if found is not None:
                     password = MASK
                     sources["database.password"] = "keyring"
                 else:
-                    warnings.append(f"database.password of {db.account} is not in this "
-                                    "user's key store")
+                    warnings.append(tr("setup.warn.password_not_stored", account=db.account))
             out["database"] = {"kind": "postgresql", "host": db.host, "port": db.port,
                                "name": db.name, "user": db.user, "password": password,
                                "password_store": db.password_store or None,

@@ -100,6 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: no system key store; the password is kept in {file} (readable by its "
         "owner only)",
     ),
+    "setup.warn.password_in_file": (
+        "kata sandi basis data disimpan di berkas konfigurasi, bukan di penyimpanan kunci",
+        "the database password is kept in the configuration file, not in a key store",
+    ),
+    "setup.warn.keystore": ("penyimpanan kunci: {reason}", "key store: {reason}"),
+    "setup.warn.password_not_stored": (
+        "kata sandi basis data {account} tidak ada di penyimpanan kunci pengguna ini",
+        "the database password of {account} is not in this user's key store",
+    ),
 }
 
 i18n.register(MESSAGES)

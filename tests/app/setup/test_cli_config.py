@@ -80,7 +80,7 @@ def test_show_masks_the_password_and_names_the_key_store(
     keystore.items.clear()
     _, data, _ = run(capsys, "config", "show")
     assert data["database"]["password"] is None
-    assert any("key store" in w for w in data["warnings"])
+    assert any("tidak ada di penyimpanan kunci" in w for w in data["warnings"])  # in words
 
 
 def test_show_without_key_store_warns_of_the_password_in_the_file(
