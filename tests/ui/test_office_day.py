@@ -390,11 +390,11 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     assert summary["Jumlah pembayaran"] == format_rupiah(total)
     assert summary["Pembayaran dibatalkan"] == "0"
     assert summary["Responden survei"] == "7"
-    services = rows_of(view.findChild(QTableWidget, "table:Layanan"), key=1)
+    services = rows_of(view.findChild(QTableWidget, "table:Layanan"), whole=True)
     # Kunjungan, Selesai, Tidak lengkap, Tidak hadir, Batal, Tidak dilayani, Masih antre
-    assert services["Perpanjangan STNK"][2:9] == ["24", "17", "1", "2", "1", "3", "0"]
-    assert services["Penggantian STNK Hilang"][2:9] == ["4", "4", "0", "0", "0", "0", "0"]
-    assert services["Jumlah"][2:9] == ["28", "21", "1", "2", "1", "3", "0"]
+    assert services["Perpanjangan STNK"][1:8] == ["24", "17", "1", "2", "1", "3", "0"]
+    assert services["Penggantian STNK Hilang"][1:8] == ["4", "4", "0", "0", "0", "0", "0"]
+    assert services["Jumlah"][1:8] == ["28", "21", "1", "2", "1", "3", "0"]
     path = tmp_path / "laporan.xlsx"
     monkeypatch.setattr(report_view.QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(path), "Excel (*.xlsx)"))
@@ -413,13 +413,13 @@ def test_one_office_day(qtbot, day: OfficeDay, people: dict[int, Visitor],
     print(f"office day on {catalog_store.backend}: {seconds:.1f} s")
 
 
-def rows_of(table: QTableWidget | None, key: int = 0) -> dict[str, object]:
-    """A report table as {first cell: the second cell} (or {cell ``key``: the row})."""
+def rows_of(table: QTableWidget | None, *, whole: bool = False) -> dict[str, object]:
+    """A report table as {first cell: the second cell} (or, ``whole``, the row)."""
     assert table is not None
     out: dict[str, object] = {}
     for r in range(table.rowCount()):
         row = [table.item(r, c).text() for c in range(table.columnCount())]
-        out[row[key]] = row[1] if key == 0 else row
+        out[row[0]] = row if whole else row[1]
     return out
 
 
