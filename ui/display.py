@@ -329,8 +329,9 @@ class DisplayWindow(QWidget):
         self.board_changed.emit(fresh)
         if not self.isVisible():
             return
+        waiting = self.unshown is not None  # an earlier board is drawn but not painted yet
         self.unshown = fresh
-        if not drawn:  # nothing to repaint: what is on the screen already shows it
+        if not drawn and not waiting:  # nothing to repaint: the screen already shows it
             self.shown_now()
 
     def shown_now(self) -> None:

@@ -158,6 +158,24 @@ def test_board_shown_comes_after_the_repaint_that_drew_the_board(
     assert painted_after == painted_before  # at once: no repaint was waited for
 
 
+def test_a_board_drawn_but_not_yet_painted_is_not_shown_by_a_later_one(
+        qtbot, display, catalog_store: Store) -> None:
+    """A number drawn and, before the window repainted, a change that draws nothing: the
+    second board is not 'shown at once', since the number is not on the screen yet."""
+    with qtbot.waitSignal(display.board_changed, timeout=5000):  # one waiting
+        act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    shown: list[Board] = []
+    display.board_shown.connect(shown.append)
+    act(catalog_store, q_.call_next, "CF")
+    display._refresh()  # read and drawn, the event loop not run: not painted
+    act(catalog_store, q_.start, "CF")
+    display._refresh()  # called -> serving: nothing new to draw
+    assert shown == [] and display.unshown is not None
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown[0].counter("CF").ticket == "A-001"
+    assert shown[0].counter("CF").status == "serving"
+
+
 def test_loket_station_display_runs_and_exits(catalog_db_url: str) -> None:
     """``loket station display`` in its own process, offscreen, quitting by itself."""
     import subprocess
