@@ -15,7 +15,8 @@ the screen and the ticket say the counter is not open instead of an estimated wa
 
 Everything the kiosk reads or does goes through :class:`app.stations.kiosk.KioskStation`:
 the office and its services, whether a number can be taken, the number, the printed ticket
-(the spool, from a worker thread) and its bytes for the picture. The widget holds no
+(the spool) and its bytes for the picture; a tap's number, ticket and picture in one worker
+thread, so the screen never waits for the database or the printer. The widget holds no
 transaction and sees plain data only; a lost database is a :class:`LoketError` like any
 refusal, said on screen. Counters opening and closing reach the screen through the queue's
 live events (``ui/live.py``) and a slow timer.

@@ -3,8 +3,9 @@
 The widget (``ui/kiosk.py``) makes one :class:`KioskStation` and asks it for the office, its
 kiosk services and printer (:meth:`KioskStation.setup`), whether a number can be taken now
 (:meth:`KioskStation.state`), a number (:meth:`KioskStation.take_number`), the printed ticket
-(:meth:`KioskStation.print_ticket`, run in a worker thread by the widget) and the bytes the
-printer received, for the picture beside the number. Each call opens its own short unit of
+(:meth:`KioskStation.print_ticket`) and the bytes the printer received, for the picture
+beside the number (the last three in one worker thread of the widget's, one after the
+other, per tap: the station is called from two threads). Each call opens its own short unit of
 work and a lost database is :class:`LoketError` ``db.unreachable``
 (:mod:`app.stations.database`).
 
