@@ -45,6 +45,7 @@ import argparse
 import multiprocessing as mp
 import os
 import random
+import shutil
 import statistics
 import tempfile
 import time
@@ -364,6 +365,7 @@ def main() -> None:
             finally:
                 if server is not None:
                     server.stop()
+                shutil.rmtree(tmp, ignore_errors=True)
             rows.append((backend, displays, _figures(result)))
             print(f"{backend} with {displays} display(s) done", file=sys.stderr)
 
