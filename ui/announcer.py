@@ -112,12 +112,14 @@ class QtAudioSink(AudioSink):
         self._player.play()
 
     def _advance(self) -> None:
-        # the next source is set from the event loop, not inside the player's own signal
+        # the next source is set from the event loop, not inside the player's own signal;
+        # with the sink as the call's context, a sink deleted meanwhile (its window closed)
+        # is not called at all, instead of touching its deleted player and timer
         if self._current is None:
             return
         self._current = None
         self._watchdog.stop()
-        QTimer.singleShot(0, partial(self._on_next, self._generation))
+        QTimer.singleShot(0, self, partial(self._on_next, self._generation))
 
     def _on_media_status_changed(self, status: object) -> None:
         if status == self._status.EndOfMedia:
@@ -237,6 +239,14 @@ class Announcer(QObject):
             if self._playing:
                 self._sink.stop()
             self._finish_current()
+
+    def shutdown(self) -> None:
+        """Stop for good, before the window that speaks goes: the player is stopped while
+        its owner is alive, not destroyed mid-segment later by the garbage collector (the
+        media back-end's decoding thread then reads freed memory)."""
+        self.stop()
+        self._guard.stop()
+        self._sink.stop()
 
     def _start_next(self) -> None:
         if self._current is not None or not self._queue:

@@ -168,6 +168,8 @@ class DisplayWindow(QWidget):
         self.store = store
         self.office_code = office_code
         self.announcer = announcer
+        if isinstance(announcer, QObject) and announcer.parent() is None:
+            announcer.setParent(self)  # goes with the window, after closeEvent stopped it
         self._clock = clock or utcnow
         self.station = DisplayStation(store, office_code, clock=self._clock)
         self.problem: LoketError | None = None  # why the last read failed; None: it did not
@@ -357,4 +359,6 @@ class DisplayWindow(QWidget):
         self._scroll.stop()
         self._reread.stop()
         self.live.close()
+        if self.announcer is not None and hasattr(self.announcer, "shutdown"):
+            self.announcer.shutdown()
         super().closeEvent(event)

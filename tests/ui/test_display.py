@@ -217,6 +217,28 @@ def test_the_display_speaks_each_call_through_the_announcer(qtbot, catalog_store
     window.close()
 
 
+def test_closing_the_display_stops_its_voice_while_it_speaks(qtbot,
+                                                             catalog_store: Store) -> None:
+    """A display closed mid-call stops the player itself and takes the announcer with it:
+    a player left to the garbage collector, destroyed while its decoding thread still
+    reads, crashed the process (the demo's tiles, one test run in four)."""
+    from tests.ui.test_announcer import FakeSink
+    from ui.announcer import Announcer
+
+    sink = FakeSink(auto=False)  # a segment that is still playing
+    announcer = Announcer(sink)
+    window = DisplayWindow(catalog_store, OFFICE, announcer=announcer, clock=lambda: MONDAY_9)
+    assert announcer.parent() is window  # (deleted by the test itself, not qtbot)
+    info = act(catalog_store, q_.issue_ticket, "STNK-PERPANJANGAN")
+    with qtbot.waitSignal(announcer.playing, timeout=10000):
+        act(catalog_store, q_.call_ticket, "CF", info.ticket)
+    assert sink.active == 1 and sink.stops == 0
+    with qtbot.waitSignal(window.destroyed, timeout=5000):
+        window.close()
+        window.deleteLater()
+    assert sink.stops >= 1 and sink.active == 0  # stopped before it went
+
+
 def test_mute_volume_and_recordings_come_from_the_settings(qtbot, catalog_store: Store,
                                                           tmp_path) -> None:
     """Office settings say muted at 40; the TV's own station settings unmute it and point
