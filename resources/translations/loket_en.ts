@@ -496,496 +496,496 @@
 <context>
     <name>CaseworkPanel</name>
     <message>
-        <location filename="../../ui/panels/casework.py" line="93"/>
+        <location filename="../../ui/panels/casework.py" line="147"/>
         <source>Permohonan</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="94"/>
+        <location filename="../../ui/panels/casework.py" line="148"/>
         <source>Pengaduan</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="114"/>
+        <location filename="../../ui/panels/casework.py" line="168"/>
         <source>Permohonan &amp; Pengaduan</source>
         <translation>Applications &amp; Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="123"/>
+        <location filename="../../ui/panels/casework.py" line="177"/>
         <source>nama pemohon / wajib pajak</source>
         <translation>applicant / taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="125"/>
+        <location filename="../../ui/panels/casework.py" line="179"/>
         <source>16 angka (boleh kosong)</source>
         <translation>16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="129"/>
-        <location filename="../../ui/panels/casework.py" line="221"/>
+        <location filename="../../ui/panels/casework.py" line="183"/>
+        <location filename="../../ui/panels/casework.py" line="273"/>
         <source>telepon atau e-mail</source>
         <translation>telephone or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="131"/>
+        <location filename="../../ui/panels/casework.py" line="185"/>
         <source>mis. keberatan atas SKPD reklame 2026</source>
         <translation>e.g. objection to billboard tax SKPD 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="133"/>
+        <location filename="../../ui/panels/casework.py" line="187"/>
         <source>mis. 2.500.000 (keberatan)</source>
         <translation>e.g. 2.500.000 (objections)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="138"/>
+        <location filename="../../ui/panels/casework.py" line="192"/>
         <source>Daftarkan dan cetak tanda terima</source>
         <translation>Register and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="142"/>
+        <location filename="../../ui/panels/casework.py" line="196"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="143"/>
+        <location filename="../../ui/panels/casework.py" line="197"/>
         <source>Nama pemohon</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="100"/>
-        <location filename="../../ui/panels/casework.py" line="144"/>
-        <location filename="../../ui/panels/casework.py" line="342"/>
+        <location filename="../../ui/panels/casework.py" line="154"/>
+        <location filename="../../ui/panels/casework.py" line="198"/>
+        <location filename="../../ui/panels/casework.py" line="393"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="145"/>
-        <location filename="../../ui/panels/casework.py" line="232"/>
+        <location filename="../../ui/panels/casework.py" line="199"/>
+        <location filename="../../ui/panels/casework.py" line="284"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="146"/>
-        <location filename="../../ui/panels/casework.py" line="198"/>
+        <location filename="../../ui/panels/casework.py" line="200"/>
+        <location filename="../../ui/panels/casework.py" line="252"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="147"/>
+        <location filename="../../ui/panels/casework.py" line="201"/>
         <source>Nilai ketetapan</source>
         <translation>Assessed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="148"/>
+        <location filename="../../ui/panels/casework.py" line="202"/>
         <source>Selesai paling lambat</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="149"/>
+        <location filename="../../ui/panels/casework.py" line="203"/>
         <source>Terima permohonan</source>
         <translation>Receive an application</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="158"/>
+        <location filename="../../ui/panels/casework.py" line="212"/>
         <source>nomor registrasi</source>
         <translation>tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="160"/>
-        <location filename="../../ui/panels/casework.py" line="245"/>
+        <location filename="../../ui/panels/casework.py" line="214"/>
+        <location filename="../../ui/panels/casework.py" line="297"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="219"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="219"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="165"/>
+        <location filename="../../ui/panels/casework.py" line="219"/>
         <source>Kepada</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="166"/>
+        <location filename="../../ui/panels/casework.py" line="220"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="166"/>
+        <location filename="../../ui/panels/casework.py" line="220"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="168"/>
+        <location filename="../../ui/panels/casework.py" line="222"/>
         <source>teruskan kepada (nama / bidang)</source>
         <translation>forward to (name / unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="171"/>
+        <location filename="../../ui/panels/casework.py" line="225"/>
         <source>catatan / alasan</source>
         <translation>note / reason</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="173"/>
+        <location filename="../../ui/panels/casework.py" line="227"/>
         <source>Teruskan</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="175"/>
-        <location filename="../../ui/panels/casework.py" line="251"/>
+        <location filename="../../ui/panels/casework.py" line="229"/>
+        <location filename="../../ui/panels/casework.py" line="303"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="177"/>
+        <location filename="../../ui/panels/casework.py" line="231"/>
         <source>Tolak</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="189"/>
+        <location filename="../../ui/panels/casework.py" line="243"/>
         <source>Disposisi berkas</source>
         <translation>File disposition</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="197"/>
-        <location filename="../../ui/panels/casework.py" line="282"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
+        <location filename="../../ui/panels/casework.py" line="334"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="197"/>
+        <location filename="../../ui/panels/casework.py" line="251"/>
         <source>Jatuh tempo</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="198"/>
+        <location filename="../../ui/panels/casework.py" line="252"/>
         <source>Pemegang</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="200"/>
+        <location filename="../../ui/panels/casework.py" line="254"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="202"/>
+        <location filename="../../ui/panels/casework.py" line="256"/>
         <source>Terlambat dan segera jatuh tempo</source>
         <translation>Overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="219"/>
+        <location filename="../../ui/panels/casework.py" line="271"/>
         <source>nama pelapor (boleh kosong)</source>
         <translation>reporter&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="107"/>
-        <location filename="../../ui/panels/casework.py" line="223"/>
+        <location filename="../../ui/panels/casework.py" line="161"/>
+        <location filename="../../ui/panels/casework.py" line="275"/>
         <source>isi pengaduan</source>
         <translation>complaint text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="99"/>
+        <location filename="../../ui/panels/casework.py" line="153"/>
         <source>nama pemohon</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="100"/>
-        <location filename="../../ui/panels/casework.py" line="106"/>
+        <location filename="../../ui/panels/casework.py" line="154"/>
+        <location filename="../../ui/panels/casework.py" line="160"/>
         <source>kontak</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="101"/>
+        <location filename="../../ui/panels/casework.py" line="155"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="102"/>
-        <location filename="../../ui/panels/casework.py" line="343"/>
+        <location filename="../../ui/panels/casework.py" line="156"/>
+        <location filename="../../ui/panels/casework.py" line="394"/>
         <source>nilai ketetapan</source>
         <translation>assessed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="103"/>
+        <location filename="../../ui/panels/casework.py" line="157"/>
         <source>teruskan kepada</source>
         <translation>forward to</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="104"/>
+        <location filename="../../ui/panels/casework.py" line="158"/>
         <source>catatan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="105"/>
+        <location filename="../../ui/panels/casework.py" line="159"/>
         <source>pelapor</source>
         <translation>reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="108"/>
+        <location filename="../../ui/panels/casework.py" line="162"/>
         <source>tanggapan</source>
         <translation>answer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="226"/>
+        <location filename="../../ui/panels/casework.py" line="278"/>
         <source>Catat pengaduan</source>
         <translation>Record complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="230"/>
-        <location filename="../../ui/panels/casework.py" line="283"/>
+        <location filename="../../ui/panels/casework.py" line="282"/>
+        <location filename="../../ui/panels/casework.py" line="335"/>
         <source>Saluran</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="231"/>
+        <location filename="../../ui/panels/casework.py" line="283"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="233"/>
-        <location filename="../../ui/panels/casework.py" line="283"/>
+        <location filename="../../ui/panels/casework.py" line="285"/>
+        <location filename="../../ui/panels/casework.py" line="335"/>
         <source>Isi</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="234"/>
+        <location filename="../../ui/panels/casework.py" line="286"/>
         <source>Pengaduan baru</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="243"/>
+        <location filename="../../ui/panels/casework.py" line="295"/>
         <source>nomor pengaduan</source>
         <translation>complaint number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="251"/>
+        <location filename="../../ui/panels/casework.py" line="303"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="251"/>
-        <location filename="../../ui/panels/casework.py" line="282"/>
+        <location filename="../../ui/panels/casework.py" line="303"/>
+        <location filename="../../ui/panels/casework.py" line="334"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="252"/>
+        <location filename="../../ui/panels/casework.py" line="304"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="254"/>
+        <location filename="../../ui/panels/casework.py" line="306"/>
         <source>Langkah selesai</source>
         <translation>Step done</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="257"/>
+        <location filename="../../ui/panels/casework.py" line="309"/>
         <source>tanggapan kepada pelapor / hasil penyelesaian</source>
         <translation>answer to the reporter / resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="260"/>
+        <location filename="../../ui/panels/casework.py" line="312"/>
         <source>Simpan tanggapan</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="262"/>
+        <location filename="../../ui/panels/casework.py" line="314"/>
         <source>Tutup pengaduan</source>
         <translation>Close complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="273"/>
+        <location filename="../../ui/panels/casework.py" line="325"/>
         <source>Penanganan</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="285"/>
+        <location filename="../../ui/panels/casework.py" line="337"/>
         <source>Pengaduan terlambat</source>
         <translation>Overdue complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="339"/>
+        <location filename="../../ui/panels/casework.py" line="390"/>
         <source>Belum ada layanan berjangka di kantor ini.</source>
         <translation>This office has no long-running services.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="340"/>
+        <location filename="../../ui/panels/casework.py" line="391"/>
         <source>isi nama pemohon</source>
         <translation>enter the applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="341"/>
+        <location filename="../../ui/panels/casework.py" line="392"/>
         <source>isi perihal</source>
         <translation>enter the subject</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="351"/>
+        <location filename="../../ui/panels/casework.py" line="402"/>
         <source>Buka berkas dulu dengan nomor registrasi.</source>
         <translation>Open a file first by its registration number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="352"/>
+        <location filename="../../ui/panels/casework.py" line="403"/>
         <source>Berkas %1 sudah %2.</source>
         <translation>File %1 is already %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="356"/>
+        <location filename="../../ui/panels/casework.py" line="407"/>
         <source>Teruskan: isi kepada siapa.</source>
         <translation>Forward: enter to whom.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="359"/>
+        <location filename="../../ui/panels/casework.py" line="410"/>
         <source>Tolak: tulis alasannya di catatan.</source>
         <translation>Reject: write the reason in the note.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="363"/>
+        <location filename="../../ui/panels/casework.py" line="414"/>
         <source>Belum ada saluran pengaduan di kantor ini.</source>
         <translation>This office has no complaint channels.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="365"/>
+        <location filename="../../ui/panels/casework.py" line="416"/>
         <source>Tulis isi pengaduan dulu.</source>
         <translation>Write the complaint first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="372"/>
+        <location filename="../../ui/panels/casework.py" line="423"/>
         <source>Buka pengaduan dulu dengan nomornya.</source>
         <translation>Open a complaint first by its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="373"/>
+        <location filename="../../ui/panels/casework.py" line="424"/>
         <source>Pengaduan %1 sudah ditutup.</source>
         <translation>Complaint %1 is already closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="378"/>
+        <location filename="../../ui/panels/casework.py" line="429"/>
         <source>Langkah selesai: pilih langkahnya di tabel.</source>
         <translation>Step done: pick the step in the table.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="380"/>
+        <location filename="../../ui/panels/casework.py" line="431"/>
         <source>Langkah itu sudah selesai.</source>
         <translation>That step is already done.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="382"/>
+        <location filename="../../ui/panels/casework.py" line="433"/>
         <source>Tulis tanggapan dulu.</source>
         <translation>Write the answer first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="385"/>
+        <location filename="../../ui/panels/casework.py" line="436"/>
         <source>Tutup: simpan tanggapan dulu.</source>
         <translation>Close: save the answer first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="387"/>
+        <location filename="../../ui/panels/casework.py" line="438"/>
         <source>Tutup: tulis hasil penyelesaian di kotak tanggapan.</source>
         <translation>Close: write the resolution in the answer box.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="433"/>
+        <location filename="../../ui/panels/casework.py" line="484"/>
         <source>permohonan baru</source>
         <translation>new application</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="434"/>
+        <location filename="../../ui/panels/casework.py" line="485"/>
         <source>pengaduan baru</source>
         <translation>new complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="436"/>
+        <location filename="../../ui/panels/casework.py" line="487"/>
         <source>disposisi %1</source>
         <translation>disposition %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="439"/>
+        <location filename="../../ui/panels/casework.py" line="490"/>
         <source>tanggapan %1</source>
         <translation>answer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="452"/>
+        <location filename="../../ui/panels/casework.py" line="503"/>
         <source>pilih Teruskan, Selesai atau Tolak untuk catatan ini.</source>
         <translation>choose Forward, Done or Reject for this note.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="469"/>
+        <location filename="../../ui/panels/casework.py" line="520"/>
         <source>%1 belum disimpan</source>
         <translation>%1 not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="497"/>
+        <location filename="../../ui/panels/casework.py" line="548"/>
         <source>Permohonan %1 diterima, selesai paling lambat %2</source>
         <translation>Application %1 received, due by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="523"/>
+        <location filename="../../ui/panels/casework.py" line="574"/>
         <source>Pemohon: %1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="525"/>
+        <location filename="../../ui/panels/casework.py" line="576"/>
         <source>Perihal: %1</source>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="526"/>
+        <location filename="../../ui/panels/casework.py" line="577"/>
         <source>Selesai paling lambat: %1 · pemegang berkas: %2</source>
         <translation>Due by: %1 · file held by: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="530"/>
+        <location filename="../../ui/panels/casework.py" line="581"/>
         <source>Nilai ketetapan: %1</source>
         <translation>Assessed amount: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="532"/>
+        <location filename="../../ui/panels/casework.py" line="583"/>
         <source>Diputus oleh: %1</source>
         <translation>Decided by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="551"/>
+        <location filename="../../ui/panels/casework.py" line="602"/>
         <source>Berkas %1 diteruskan kepada %2</source>
         <translation>File %1 forwarded to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="566"/>
+        <location filename="../../ui/panels/casework.py" line="617"/>
         <source>Permohonan %1: %2</source>
         <translation>Application %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="586"/>
+        <location filename="../../ui/panels/casework.py" line="637"/>
         <source>Pengaduan %1 dicatat</source>
         <translation>Complaint %1 recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="613"/>
+        <location filename="../../ui/panels/casework.py" line="665"/>
         <source>Pelapor: %1</source>
         <translation>Reporter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="615"/>
+        <location filename="../../ui/panels/casework.py" line="667"/>
         <source>Tanggapan paling lambat: %1</source>
         <translation>Answer due by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="617"/>
+        <location filename="../../ui/panels/casework.py" line="669"/>
         <source>Tanggapan: %1</source>
         <translation>Answer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="619"/>
+        <location filename="../../ui/panels/casework.py" line="671"/>
         <source>Penyelesaian: %1</source>
         <translation>Resolution: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/casework.py" line="662"/>
+        <location filename="../../ui/panels/casework.py" line="714"/>
         <source>Pengaduan %1: %2</source>
         <translation>Complaint %1: %2</translation>
     </message>
@@ -1223,156 +1223,156 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter.py" line="319"/>
+        <location filename="../../ui/counter.py" line="305"/>
         <source>Loket — {counter}</source>
         <translation>Loket — {counter}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="322"/>
+        <location filename="../../ui/counter.py" line="308"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="378"/>
-        <location filename="../../ui/counter.py" line="951"/>
+        <location filename="../../ui/counter.py" line="365"/>
+        <location filename="../../ui/counter.py" line="986"/>
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="419"/>
+        <location filename="../../ui/counter.py" line="407"/>
         <source>Belum ada nomor yang dipanggil.</source>
         <translation>No number called yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="486"/>
+        <location filename="../../ui/counter.py" line="475"/>
         <source>Persyaratan (centang yang dibawa)</source>
         <translation>Requirements (tick what was brought)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="508"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>Panel kerja</source>
         <translation>Work panel</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="533"/>
+        <location filename="../../ui/counter.py" line="522"/>
         <source>Loket ini tidak punya panel kerja; gunakan tombol antrean.</source>
         <translation>This counter has no work panel; use the queue buttons.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="546"/>
+        <location filename="../../ui/counter.py" line="535"/>
         <source>Antrean menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="549"/>
+        <location filename="../../ui/counter.py" line="538"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="549"/>
+        <location filename="../../ui/counter.py" line="538"/>
         <source>Layanan</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="549"/>
+        <location filename="../../ui/counter.py" line="538"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="550"/>
+        <location filename="../../ui/counter.py" line="539"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="550"/>
-        <location filename="../../ui/counter.py" line="1440"/>
+        <location filename="../../ui/counter.py" line="539"/>
+        <location filename="../../ui/counter.py" line="1475"/>
         <source>Prioritas</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="556"/>
+        <location filename="../../ui/counter.py" line="545"/>
         <source>Ditahan di loket ini</source>
         <translation>Held at this counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="559"/>
-        <location filename="../../ui/counter.py" line="1098"/>
+        <location filename="../../ui/counter.py" line="548"/>
+        <location filename="../../ui/counter.py" line="1133"/>
         <source>Lanjutkan</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="571"/>
+        <location filename="../../ui/counter.py" line="560"/>
         <source>Riwayat kunjungan</source>
         <translation>Visit history</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="574"/>
+        <location filename="../../ui/counter.py" line="563"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="574"/>
+        <location filename="../../ui/counter.py" line="563"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="574"/>
+        <location filename="../../ui/counter.py" line="563"/>
         <source>Tempat</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="575"/>
+        <location filename="../../ui/counter.py" line="564"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="748"/>
-        <location filename="../../ui/counter.py" line="923"/>
+        <location filename="../../ui/counter.py" line="783"/>
+        <location filename="../../ui/counter.py" line="958"/>
         <source>Terjadi kesalahan: {error}</source>
         <translation>An error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="751"/>
+        <location filename="../../ui/counter.py" line="786"/>
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="757"/>
+        <location filename="../../ui/counter.py" line="792"/>
         <source>Isian belum disimpan</source>
         <translation>Input not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="759"/>
+        <location filename="../../ui/counter.py" line="794"/>
         <source>Simpan, lalu lanjutkan</source>
         <translation>Save, then continue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="761"/>
+        <location filename="../../ui/counter.py" line="796"/>
         <source>Buang isian</source>
         <translation>Discard input</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="762"/>
+        <location filename="../../ui/counter.py" line="797"/>
         <source>Kembali mengisi</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="790"/>
+        <location filename="../../ui/counter.py" line="825"/>
         <source>Loket {n}</source>
         <translation>Counter {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="852"/>
+        <location filename="../../ui/counter.py" line="887"/>
         <source>Nomor {ticket}: ada isian yang belum disimpan:</source>
         <translation>Number {ticket}: there is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="854"/>
+        <location filename="../../ui/counter.py" line="889"/>
         <source>Ada isian yang belum disimpan:</source>
         <translation>There is input not saved yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="855"/>
+        <location filename="../../ui/counter.py" line="890"/>
         <source>{head}
 {listing}
 
@@ -1383,174 +1383,174 @@ Simpan dulu, lalu {action}?</source>
 Save it first, then {action}?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="862"/>
+        <location filename="../../ui/counter.py" line="897"/>
         <source>{action} belum dilakukan: isian belum disimpan, masih di layar ({listing}).</source>
         <translation>{action} not done: input not saved, still on screen ({listing}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="872"/>
+        <location filename="../../ui/counter.py" line="907"/>
         <source>{action} belum dilakukan. {reason}</source>
         <translation>{action} not done. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="874"/>
+        <location filename="../../ui/counter.py" line="909"/>
         <source>Isian {panel} belum bisa disimpan.</source>
         <translation>The input of {panel} cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="932"/>
+        <location filename="../../ui/counter.py" line="967"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="936"/>
+        <location filename="../../ui/counter.py" line="971"/>
         <source>Selamat bekerja, {name}.</source>
         <translation>Welcome, {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1025"/>
+        <location filename="../../ui/counter.py" line="1060"/>
         <source>{action} belum bisa dilakukan: nomor {ticket} {status}.</source>
         <translation>{action} is not possible yet: number {ticket} {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1032"/>
+        <location filename="../../ui/counter.py" line="1067"/>
         <source>Panggil berikutnya</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1035"/>
+        <location filename="../../ui/counter.py" line="1070"/>
         <source>Tidak ada yang menunggu.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1037"/>
+        <location filename="../../ui/counter.py" line="1072"/>
         <source>Memanggil {ticket}.</source>
         <translation>Calling {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1043"/>
+        <location filename="../../ui/counter.py" line="1078"/>
         <source>{ticket} tidak hadir setelah {n} kali panggilan.</source>
         <translation>{ticket} did not come after {n} calls.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1046"/>
+        <location filename="../../ui/counter.py" line="1081"/>
         <source>Memanggil ulang {ticket} ({n}).</source>
         <translation>Calling {ticket} again ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1051"/>
+        <location filename="../../ui/counter.py" line="1086"/>
         <source>Melayani {ticket}.</source>
         <translation>Serving {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1058"/>
+        <location filename="../../ui/counter.py" line="1093"/>
         <source>Isian yang belum disimpan ikut dibuang:
 {listing}</source>
         <translation>Input not saved is discarded with it:
 {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1079"/>
+        <location filename="../../ui/counter.py" line="1114"/>
         <source>Tandai {ticket} tidak hadir? Nomor ini ditutup.</source>
         <translation>Mark {ticket} as no-show? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1081"/>
+        <location filename="../../ui/counter.py" line="1116"/>
         <source>{ticket} ditandai tidak hadir.</source>
         <translation>{ticket} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1087"/>
+        <location filename="../../ui/counter.py" line="1122"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1089"/>
+        <location filename="../../ui/counter.py" line="1124"/>
         <source>{ticket} ditahan; lanjutkan dari daftar Ditahan.</source>
         <translation>{ticket} is on hold; resume it from the Held list.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1095"/>
+        <location filename="../../ui/counter.py" line="1130"/>
         <source>Pilih nomor yang ditahan untuk dilanjutkan.</source>
         <translation>Choose a held number to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1100"/>
+        <location filename="../../ui/counter.py" line="1135"/>
         <source>Melanjutkan {ticket}.</source>
         <translation>Resuming {ticket}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1121"/>
+        <location filename="../../ui/counter.py" line="1156"/>
         <source>{ticket} dialihkan ke {target}.</source>
         <translation>{ticket} transferred to {target}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1123"/>
+        <location filename="../../ui/counter.py" line="1158"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1128"/>
+        <location filename="../../ui/counter.py" line="1163"/>
         <source>Kembalikan ke antrean</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1130"/>
+        <location filename="../../ui/counter.py" line="1165"/>
         <source>{ticket} dikembalikan ke antrean.</source>
         <translation>{ticket} returned to the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1141"/>
+        <location filename="../../ui/counter.py" line="1176"/>
         <source>{ticket} selesai di sini, lanjut ke {stage}.</source>
         <translation>{ticket} done here, on to {stage}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1145"/>
+        <location filename="../../ui/counter.py" line="1180"/>
         <source>{ticket} selesai dilayani.</source>
         <translation>{ticket} served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1160"/>
+        <location filename="../../ui/counter.py" line="1195"/>
         <source>Tagihan {ticket} belum dibayar. Pembatalan perlu persetujuan supervisor; nomor ini ditutup.</source>
         <translation>The bill of {ticket} is unpaid. Cancelling needs a supervisor&apos;s approval; this number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1169"/>
+        <location filename="../../ui/counter.py" line="1204"/>
         <source>{ticket} dibatalkan oleh supervisor {name}: {reason}</source>
         <translation>{ticket} cancelled by supervisor {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1176"/>
+        <location filename="../../ui/counter.py" line="1211"/>
         <source>Batalkan layanan {ticket}? Nomor ini ditutup.</source>
         <translation>Cancel the service of {ticket}? The number is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1178"/>
+        <location filename="../../ui/counter.py" line="1213"/>
         <source>{ticket} dibatalkan.</source>
         <translation>{ticket} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1185"/>
+        <location filename="../../ui/counter.py" line="1220"/>
         <source>tutup sebagai berkas tidak lengkap</source>
         <translation>close as incomplete file</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1191"/>
+        <location filename="../../ui/counter.py" line="1226"/>
         <source>Tutup {ticket} sebagai berkas tidak lengkap?</source>
         <translation>Close {ticket} as documents incomplete?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1194"/>
+        <location filename="../../ui/counter.py" line="1229"/>
         <source>{ticket} ditutup: berkas tidak lengkap.</source>
         <translation>{ticket} closed: documents incomplete.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1197"/>
+        <location filename="../../ui/counter.py" line="1232"/>
         <source>(semua dicentang)</source>
         <translation>(all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1199"/>
+        <location filename="../../ui/counter.py" line="1234"/>
         <source>Berkas {ticket} tidak lengkap. Yang belum ada:
 {missing}
 
@@ -1561,274 +1561,279 @@ Nomor ini ditutup dan slip kekurangan berkas dicetak. Lanjutkan?</source>
 The number is closed and a slip of what is missing is printed. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1209"/>
+        <location filename="../../ui/counter.py" line="1244"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip dicetak.</source>
         <translation>{ticket} closed: documents incomplete. Slip printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1212"/>
+        <location filename="../../ui/counter.py" line="1247"/>
         <source>{ticket} ditutup: berkas tidak lengkap. Slip disimpan: {path}</source>
         <translation>{ticket} closed: documents incomplete. Slip saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1214"/>
+        <location filename="../../ui/counter.py" line="1249"/>
         <source>Printer gagal ({error}). </source>
         <translation>Printer failed ({error}). </translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1278"/>
+        <location filename="../../ui/counter.py" line="1313"/>
         <source>Dokumen tidak bisa disimpan: {error}</source>
         <translation>The documents could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1282"/>
+        <location filename="../../ui/counter.py" line="1317"/>
         <source>Dokumen disimpan: {files}</source>
         <translation>Documents saved: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1304"/>
+        <location filename="../../ui/counter.py" line="1339"/>
         <source>Nomor {ticket} dipindahkan dari loket ini; isian yang belum disimpan tidak bisa dipakai lagi: {listing}</source>
         <translation>Number {ticket} was moved from this counter; input not saved can no longer be used: {listing}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1310"/>
+        <location filename="../../ui/counter.py" line="1345"/>
         <source>Dipanggil, menunggu pengunjung datang</source>
         <translation>Called, waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1311"/>
+        <location filename="../../ui/counter.py" line="1346"/>
         <source>Sedang dilayani</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1314"/>
+        <location filename="../../ui/counter.py" line="1349"/>
         <source>Lansia</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1314"/>
+        <location filename="../../ui/counter.py" line="1349"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1315"/>
+        <location filename="../../ui/counter.py" line="1350"/>
         <source>Ibu hamil</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1315"/>
+        <location filename="../../ui/counter.py" line="1350"/>
         <source>Anak</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1322"/>
+        <location filename="../../ui/counter.py" line="1357"/>
         <source>Tidak ada nomor yang sedang dilayani</source>
         <translation>No number being served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1323"/>
+        <location filename="../../ui/counter.py" line="1358"/>
         <source>Tekan F1 untuk memanggil nomor berikutnya.</source>
         <translation>Press F1 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1334"/>
+        <location filename="../../ui/counter.py" line="1369"/>
         <source>Tahap: {stage}</source>
         <translation>Stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1337"/>
+        <location filename="../../ui/counter.py" line="1372"/>
         <source> (dipanggil ulang {n}×)</source>
         <translation> (called again {n}×)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1340"/>
+        <location filename="../../ui/counter.py" line="1375"/>
         <source>PRIORITAS: {reason}</source>
         <translation>PRIORITY: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1354"/>
+        <location filename="../../ui/counter.py" line="1389"/>
         <source>Di tahap ini: {time}</source>
         <translation>At this stage: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1356"/>
+        <location filename="../../ui/counter.py" line="1391"/>
         <source>Sejak ambil nomor: {time}</source>
         <translation>Since the ticket: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1361"/>
+        <location filename="../../ui/counter.py" line="1396"/>
         <source>Tanpa waktu standar</source>
         <translation>No time standard</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1363"/>
+        <location filename="../../ui/counter.py" line="1398"/>
         <source>Lewat waktu standar {time}</source>
         <translation>Over the time standard by {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1366"/>
+        <location filename="../../ui/counter.py" line="1401"/>
         <source>Sisa waktu standar {time}</source>
         <translation>Time standard left {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1397"/>
+        <location filename="../../ui/counter.py" line="1432"/>
         <source>Dicentang oleh {who}, {at}</source>
         <translation>Ticked by {who}, {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1403"/>
+        <location filename="../../ui/counter.py" line="1438"/>
         <source>Antrean menunggu ({n})</source>
         <translation>Waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1409"/>
+        <location filename="../../ui/counter.py" line="1444"/>
         <source> (untuk loket ini)</source>
         <translation> (for this counter)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1433"/>
+        <location filename="../../ui/counter.py" line="1468"/>
         <source>Ambil nomor</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1433"/>
+        <location filename="../../ui/counter.py" line="1468"/>
         <source>Dipanggil</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1434"/>
+        <location filename="../../ui/counter.py" line="1469"/>
         <source>Dipanggil ulang</source>
         <translation>Called again</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1434"/>
+        <location filename="../../ui/counter.py" line="1469"/>
         <source>Mulai dilayani</source>
         <translation>Service started</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1435"/>
+        <location filename="../../ui/counter.py" line="1470"/>
         <source>Ditahan</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1435"/>
+        <location filename="../../ui/counter.py" line="1470"/>
         <source>Dilanjutkan</source>
         <translation>Resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1436"/>
+        <location filename="../../ui/counter.py" line="1471"/>
         <source>Dialihkan</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1436"/>
+        <location filename="../../ui/counter.py" line="1471"/>
         <source>Keluar (dialihkan)</source>
         <translation>Left (transferred)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1437"/>
+        <location filename="../../ui/counter.py" line="1472"/>
         <source>Selesai di tahap</source>
         <translation>Stage finished</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1437"/>
+        <location filename="../../ui/counter.py" line="1472"/>
         <source>Masuk tahap</source>
         <translation>Entered stage</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1496"/>
+        <location filename="../../ui/counter.py" line="1531"/>
         <source>Tidak ada nomor yang ditahan di loket ini.</source>
         <translation>No number is held at this counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1498"/>
+        <location filename="../../ui/counter.py" line="1533"/>
         <source>Lanjutkan: selesaikan, tahan atau alihkan {ticket} dulu.</source>
         <translation>Resume: finish, hold or transfer {ticket} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1509"/>
+        <location filename="../../ui/counter.py" line="1544"/>
         <source>Belum ada nomor di loket ini: tekan Panggil berikutnya [F1] (atau Lanjutkan nomor yang ditahan).</source>
         <translation>No number at this counter: press Call next [F1] (or Resume a held number).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1512"/>
+        <location filename="../../ui/counter.py" line="1547"/>
         <source>Panggil berikutnya: {ticket} sedang dipanggil; Mulai layani [F3], Tidak hadir [F4] atau Tahan [F5] dulu.</source>
         <translation>Call next: {ticket} is being called; Start serving [F3], No-show [F4] or Hold [F5] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1514"/>
+        <location filename="../../ui/counter.py" line="1549"/>
         <source>Selesai [F9] dan Berkas tidak lengkap: tekan Mulai layani [F3] dulu, saat pengunjung sudah di loket.</source>
         <translation>Done [F9] and Incomplete file: press Start serving [F3] first, once the visitor is at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1516"/>
+        <location filename="../../ui/counter.py" line="1551"/>
         <source>Panggil berikutnya: {ticket} masih dilayani; Selesai [F9], Tahan [F5] atau Alihkan [F6] dulu.</source>
         <translation>Call next: {ticket} is still being served; Done [F9], Hold [F5] or Transfer [F6] first.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1518"/>
+        <location filename="../../ui/counter.py" line="1553"/>
         <source>Panggil ulang, Mulai layani, Tidak hadir: {ticket} sudah dilayani.</source>
         <translation>Recall, Start serving, No-show: {ticket} is already being served.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1536"/>
+        <location filename="../../ui/counter.py" line="1571"/>
         <source>Tutup jendela</source>
         <translation>Close the window</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1136"/>
-        <location filename="../../ui/counter.py" line="1438"/>
+        <location filename="../../ui/counter.py" line="1171"/>
+        <location filename="../../ui/counter.py" line="1473"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1184"/>
-        <location filename="../../ui/counter.py" line="1438"/>
+        <location filename="../../ui/counter.py" line="114"/>
+        <source>{days} hari {hours} jam</source>
+        <translation>{days} days {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1219"/>
+        <location filename="../../ui/counter.py" line="1473"/>
         <source>Berkas tidak lengkap</source>
         <translation>Documents incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1439"/>
+        <location filename="../../ui/counter.py" line="1474"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1439"/>
+        <location filename="../../ui/counter.py" line="1474"/>
         <source>Tidak hadir</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1440"/>
+        <location filename="../../ui/counter.py" line="1475"/>
         <source>Kembali ke antrean</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1441"/>
+        <location filename="../../ui/counter.py" line="1476"/>
         <source>Ditarik supervisor</source>
         <translation>Taken back by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1441"/>
+        <location filename="../../ui/counter.py" line="1476"/>
         <source>Diambil alih</source>
         <translation>Taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1442"/>
+        <location filename="../../ui/counter.py" line="1477"/>
         <source>Dipulihkan</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1442"/>
+        <location filename="../../ui/counter.py" line="1477"/>
         <source>Tidak terlayani</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1447"/>
+        <location filename="../../ui/counter.py" line="1482"/>
         <source>Centang: {code}</source>
         <translation>Ticked: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="1448"/>
+        <location filename="../../ui/counter.py" line="1483"/>
         <source>Hapus centang: {code}</source>
         <translation>Unticked: {code}</translation>
     </message>
@@ -2009,27 +2014,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display.py" line="134"/>
+        <location filename="../../ui/display.py" line="167"/>
         <source>Layar antrian</source>
         <translation>Queue display</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="187"/>
+        <location filename="../../ui/display.py" line="224"/>
         <source>Panggilan terakhir</source>
         <translation>Last calls</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="189"/>
+        <location filename="../../ui/display.py" line="226"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="216"/>
+        <location filename="../../ui/display.py" line="257"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/display.py" line="218"/>
+        <location filename="../../ui/display.py" line="262"/>
         <source>Selamat datang. Silakan ambil nomor antrian dan tunggu panggilan.</source>
         <translation>Welcome. Please take a number and wait to be called.</translation>
     </message>
@@ -2257,209 +2262,209 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="270"/>
+        <location filename="../../ui/kiosk.py" line="305"/>
         <source>Kios antrian</source>
         <translation>Queue kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="319"/>
+        <location filename="../../ui/kiosk.py" line="353"/>
         <source>Lansia (60 tahun ke atas)</source>
         <translation>Elderly (60 years and over)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="320"/>
+        <location filename="../../ui/kiosk.py" line="354"/>
         <source>Penyandang disabilitas</source>
         <translation>Person with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="321"/>
+        <location filename="../../ui/kiosk.py" line="355"/>
         <source>Ibu hamil</source>
         <translation>Pregnant woman</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="322"/>
+        <location filename="../../ui/kiosk.py" line="356"/>
         <source>Anak-anak</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="327"/>
+        <location filename="../../ui/kiosk.py" line="361"/>
         <source>kertas printer habis</source>
         <translation>printer out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="328"/>
+        <location filename="../../ui/kiosk.py" line="362"/>
         <source>kertas printer hampir habis</source>
         <translation>printer paper low</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="329"/>
+        <location filename="../../ui/kiosk.py" line="363"/>
         <source>printer tidak siap</source>
         <translation>printer not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="330"/>
+        <location filename="../../ui/kiosk.py" line="364"/>
         <source>tutup printer terbuka</source>
         <translation>printer cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="331"/>
+        <location filename="../../ui/kiosk.py" line="365"/>
         <source>kertas printer macet</source>
         <translation>printer paper jammed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="332"/>
+        <location filename="../../ui/kiosk.py" line="366"/>
         <source>printer tidak menjawab</source>
         <translation>printer not answering</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="333"/>
+        <location filename="../../ui/kiosk.py" line="367"/>
         <source>printer tidak terhubung</source>
         <translation>printer not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="334"/>
+        <location filename="../../ui/kiosk.py" line="368"/>
         <source>gangguan printer</source>
         <translation>printer fault</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="394"/>
+        <location filename="../../ui/kiosk.py" line="428"/>
         <source>Silakan pilih layanan untuk mengambil nomor antrian</source>
         <translation>Please choose a service to take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="402"/>
+        <location filename="../../ui/kiosk.py" line="436"/>
         <source>Batalkan prioritas</source>
         <translation>Cancel priority</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="414"/>
+        <location filename="../../ui/kiosk.py" line="448"/>
         <source>Bawa: %1</source>
         <translation>Bring: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="415"/>
+        <location filename="../../ui/kiosk.py" line="449"/>
         <source>Dilakukan di kantor: %1</source>
         <translation>Done at the office: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="423"/>
-        <location filename="../../ui/kiosk.py" line="848"/>
+        <location filename="../../ui/kiosk.py" line="457"/>
+        <location filename="../../ui/kiosk.py" line="884"/>
         <source>Tidak ada persyaratan khusus</source>
         <translation>No special requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="427"/>
+        <location filename="../../ui/kiosk.py" line="461"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="441"/>
+        <location filename="../../ui/kiosk.py" line="475"/>
         <source>Belum ada layanan yang dapat diambil di kios ini. Silakan hubungi petugas.</source>
         <translation>No service can be taken at this kiosk yet. Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="454"/>
+        <location filename="../../ui/kiosk.py" line="488"/>
         <source>Layanan prioritas: lansia, disabilitas, ibu hamil, anak-anak</source>
         <translation>Priority service: elderly, disabilities, pregnant women, children</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="469"/>
+        <location filename="../../ui/kiosk.py" line="503"/>
         <source>Layanan prioritas</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="471"/>
+        <location filename="../../ui/kiosk.py" line="505"/>
         <source>Pengunjung lanjut usia, penyandang disabilitas, ibu hamil dan anak-anak dilayani lebih dahulu (UU 25/2009). Pilih salah satu:</source>
         <translation>Elderly visitors, people with disabilities, pregnant women and children are served first (Law 25/2009). Choose one:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="482"/>
+        <location filename="../../ui/kiosk.py" line="516"/>
         <source>Petugas dapat meminta bukti bila diperlukan.</source>
         <translation>Officers may ask for proof when needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="484"/>
+        <location filename="../../ui/kiosk.py" line="518"/>
         <source>Batal, kembali</source>
         <translation>Cancel, go back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="508"/>
+        <location filename="../../ui/kiosk.py" line="542"/>
         <source>Persyaratan yang perlu dibawa:</source>
         <translation>What to bring:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="512"/>
-        <location filename="../../ui/kiosk.py" line="606"/>
+        <location filename="../../ui/kiosk.py" line="546"/>
+        <location filename="../../ui/kiosk.py" line="640"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="514"/>
+        <location filename="../../ui/kiosk.py" line="548"/>
         <source>Ambil nomor antrian</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="525"/>
+        <location filename="../../ui/kiosk.py" line="559"/>
         <source>Mohon tunggu, tiket Anda sedang dicetak...</source>
         <translation>Please wait, your ticket is being printed...</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="543"/>
+        <location filename="../../ui/kiosk.py" line="577"/>
         <source>Nomor antrian Anda</source>
         <translation>Your queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="558"/>
+        <location filename="../../ui/kiosk.py" line="592"/>
         <source>Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.</source>
         <translation>Please take your ticket and wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="573"/>
+        <location filename="../../ui/kiosk.py" line="607"/>
         <source>Tiket belum tercetak</source>
         <translation>Ticket not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="586"/>
+        <location filename="../../ui/kiosk.py" line="620"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="599"/>
+        <location filename="../../ui/kiosk.py" line="633"/>
         <source>Nomor antrian tidak dapat diambil</source>
         <translation>No queue number could be taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="603"/>
+        <location filename="../../ui/kiosk.py" line="637"/>
         <source>Silakan hubungi petugas di meja informasi.</source>
         <translation>Please ask the officer at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="680"/>
+        <location filename="../../ui/kiosk.py" line="714"/>
         <source>Layanan belum dibuka</source>
         <translation>Service has not opened yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="681"/>
+        <location filename="../../ui/kiosk.py" line="715"/>
         <source>Layanan hari ini sudah selesai</source>
         <translation>Service has ended for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="682"/>
+        <location filename="../../ui/kiosk.py" line="716"/>
         <source>Layanan hari ini sudah ditutup</source>
         <translation>Service has been closed for today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="683"/>
+        <location filename="../../ui/kiosk.py" line="717"/>
         <source>Hari ini kantor libur</source>
         <translation>The office is closed today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="684"/>
+        <location filename="../../ui/kiosk.py" line="718"/>
         <source>Mohon maaf, layanan sedang tutup</source>
         <translation>Sorry, the office is closed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="772"/>
+        <location filename="../../ui/kiosk.py" line="808"/>
         <source>Layar kembali ke awal dalam %n detik.</source>
         <translation>
             <numerusform>The screen returns to the start in %n seconds.</numerusform>
@@ -2467,42 +2472,42 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="821"/>
+        <location filename="../../ui/kiosk.py" line="857"/>
         <source>Prioritas: %1. Silakan pilih layanan.</source>
         <translation>Priority: %1. Please choose a service.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="838"/>
+        <location filename="../../ui/kiosk.py" line="874"/>
         <source>Waktu penyelesaian: %1</source>
         <translation>Time to complete: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="841"/>
+        <location filename="../../ui/kiosk.py" line="877"/>
         <source>Dokumen yang dibawa:</source>
         <translation>Documents to bring:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="841"/>
+        <location filename="../../ui/kiosk.py" line="877"/>
         <source>Dilakukan di kantor:</source>
         <translation>Done at the office:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="875"/>
+        <location filename="../../ui/kiosk.py" line="941"/>
         <source>Maaf, nomor antrean tidak dapat diambil saat ini (server tidak terhubung). Silakan hubungi petugas.</source>
         <translation>Sorry, no queue number can be taken right now (the server is not connected). Please ask an officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="890"/>
+        <location filename="../../ui/kiosk.py" line="931"/>
         <source>kios ini tidak memiliki printer tiket</source>
         <translation>this kiosk has no ticket printer</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="944"/>
+        <location filename="../../ui/kiosk.py" line="994"/>
         <source>PRIORITAS: %1</source>
         <translation>PRIORITY: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="947"/>
+        <location filename="../../ui/kiosk.py" line="997"/>
         <source>Di depan Anda: %n orang</source>
         <translation>
             <numerusform>Ahead of you: %n people</numerusform>
@@ -2510,7 +2515,7 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk.py" line="924"/>
+        <location filename="../../ui/kiosk.py" line="974"/>
         <source>Perkiraan menunggu: ± %n menit</source>
         <translation>
             <numerusform>Estimated wait: about %n minutes</numerusform>
@@ -2518,87 +2523,87 @@ Schema up to date; {n} office(s).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="692"/>
+        <location filename="../../ui/kiosk.py" line="726"/>
         <source>Silakan hubungi petugas kantor.</source>
         <translation>Please contact the office staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="694"/>
+        <location filename="../../ui/kiosk.py" line="728"/>
         <source>Silakan datang kembali pada hari layanan berikutnya.</source>
         <translation>Please come back on the next service day.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="697"/>
+        <location filename="../../ui/kiosk.py" line="731"/>
         <source>Layanan dibuka hari ini</source>
         <translation>Service opens today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="698"/>
+        <location filename="../../ui/kiosk.py" line="732"/>
         <source>pukul %1</source>
         <translation>at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="699"/>
+        <location filename="../../ui/kiosk.py" line="733"/>
         <source>Layanan dibuka lagi</source>
         <translation>Service opens again</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="700"/>
+        <location filename="../../ui/kiosk.py" line="734"/>
         <source>%1, pukul %2</source>
         <translation>%1, at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="718"/>
+        <location filename="../../ui/kiosk.py" line="752"/>
         <source>Jam layanan: Senin–Jumat pukul %1–%2 %3</source>
         <translation>Service hours: Monday–Friday %1–%2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="722"/>
+        <location filename="../../ui/kiosk.py" line="756"/>
         <source>Nomor antrian belum dapat diambil saat ini.</source>
         <translation>No queue number can be taken right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="732"/>
+        <location filename="../../ui/kiosk.py" line="766"/>
         <source>Nomor tetap dapat diambil – %1 belum dibuka</source>
         <translation>You can still take a number – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="733"/>
+        <location filename="../../ui/kiosk.py" line="767"/>
         <source>Nomor belum dapat diambil – %1 belum dibuka</source>
         <translation>No number can be taken yet – %1 is not open yet</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="925"/>
+        <location filename="../../ui/kiosk.py" line="975"/>
         <source>Anda akan segera dipanggil</source>
         <translation>You will be called shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="928"/>
+        <location filename="../../ui/kiosk.py" line="978"/>
         <source>Layanan belum dibuka; nomor Anda akan dipanggil setelah loket dibuka pukul %1 %2</source>
         <translation>Service has not opened yet; your number will be called once the counters open at %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="931"/>
+        <location filename="../../ui/kiosk.py" line="981"/>
         <source>%1 belum dibuka; nomor Anda akan dipanggil setelah loket dibuka</source>
         <translation>%1 is not open yet; your number will be called once it opens</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="932"/>
+        <location filename="../../ui/kiosk.py" line="982"/>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="960"/>
+        <location filename="../../ui/kiosk.py" line="1011"/>
         <source>Printer kembali normal. Belum tercetak: %1 (cetak ulang oleh petugas)</source>
         <translation>Printer working again. Not printed: %1 (reprint by an officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="966"/>
+        <location filename="../../ui/kiosk.py" line="1017"/>
         <source>Nomor antrian Anda &lt;b&gt;%1&lt;/b&gt; tetap berlaku dan sudah masuk antrian. Catat nomor ini. Petugas di loket dapat mencetak ulang tiket Anda.</source>
         <translation>Your queue number &lt;b&gt;%1&lt;/b&gt; is valid and in the queue. Note this number. The officer at the counter can reprint your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="972"/>
+        <location filename="../../ui/kiosk.py" line="1023"/>
         <source>Printer tiket bermasalah (%1). Belum tercetak: %2</source>
         <translation>Ticket printer problem (%1). Not printed: %2</translation>
     </message>
@@ -2606,17 +2611,17 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../ui/lock.py" line="121"/>
+        <location filename="../../ui/lock.py" line="155"/>
         <source>Layar terkunci</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="122"/>
+        <location filename="../../ui/lock.py" line="156"/>
         <source>Terkunci karena tidak ada aktivitas. Ketik kata sandi untuk membuka; pengguna lain dapat masuk dengan namanya sendiri.</source>
         <translation>Locked after no activity. Type your password to unlock; another user can sign in with their own name.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="125"/>
+        <location filename="../../ui/lock.py" line="159"/>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
     </message>
@@ -2681,377 +2686,407 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>PerforationPanel</name>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="108"/>
+        <location filename="../../ui/panels/perforation.py" line="109"/>
         <source>mis. P.2.0001234.01.02</source>
         <translation>e.g. P.2.0001234.01.02</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="110"/>
+        <location filename="../../ui/panels/perforation.py" line="111"/>
         <source>nama wajib pajak / usaha</source>
         <translation>taxpayer / business name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="115"/>
+        <location filename="../../ui/panels/perforation.py" line="116"/>
         <source>mis. BON-A</source>
         <translation>e.g. BON-A</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="117"/>
-        <location filename="../../ui/panels/perforation.py" line="240"/>
-        <location filename="../../ui/panels/perforation.py" line="298"/>
+        <location filename="../../ui/panels/perforation.py" line="118"/>
+        <location filename="../../ui/panels/perforation.py" line="245"/>
+        <location filename="../../ui/panels/perforation.py" line="304"/>
         <source>nomor seri awal</source>
         <translation>first serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="119"/>
-        <location filename="../../ui/panels/perforation.py" line="241"/>
-        <location filename="../../ui/panels/perforation.py" line="299"/>
+        <location filename="../../ui/panels/perforation.py" line="120"/>
+        <location filename="../../ui/panels/perforation.py" line="246"/>
+        <location filename="../../ui/panels/perforation.py" line="305"/>
         <source>nomor seri akhir</source>
         <translation>last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="120"/>
-        <location filename="../../ui/panels/perforation.py" line="242"/>
-        <location filename="../../ui/panels/perforation.py" line="300"/>
+        <location filename="../../ui/panels/perforation.py" line="121"/>
+        <location filename="../../ui/panels/perforation.py" line="247"/>
+        <location filename="../../ui/panels/perforation.py" line="306"/>
         <source>jumlah lembar</source>
         <translation>number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="122"/>
+        <location filename="../../ui/panels/perforation.py" line="123"/>
         <source>mis. 5.000</source>
         <translation>e.g. 5.000</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="125"/>
+        <location filename="../../ui/panels/perforation.py" line="126"/>
         <source>keterangan bila jumlah lembar berbeda</source>
         <translation>note if the number of sheets differs</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="130"/>
+        <location filename="../../ui/panels/perforation.py" line="131"/>
         <source>Simpan permohonan</source>
         <translation>Save request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="141"/>
-        <location filename="../../ui/panels/perforation.py" line="238"/>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
+        <location filename="../../ui/panels/perforation.py" line="142"/>
+        <location filename="../../ui/panels/perforation.py" line="243"/>
+        <location filename="../../ui/panels/perforation.py" line="303"/>
         <source>NPWPD</source>
         <translation>NPWPD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="142"/>
+        <location filename="../../ui/panels/perforation.py" line="143"/>
         <source>Nama wajib pajak</source>
         <translation>Taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="143"/>
+        <location filename="../../ui/panels/perforation.py" line="144"/>
         <source>Jenis media</source>
         <translation>Media type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="144"/>
+        <location filename="../../ui/panels/perforation.py" line="145"/>
         <source>Seri</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="145"/>
+        <location filename="../../ui/panels/perforation.py" line="146"/>
         <source>Nomor seri awal</source>
         <translation>First serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="146"/>
+        <location filename="../../ui/panels/perforation.py" line="147"/>
         <source>Nomor seri akhir</source>
         <translation>Last serial number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="147"/>
+        <location filename="../../ui/panels/perforation.py" line="148"/>
         <source>Jumlah lembar</source>
         <translation>Number of sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="148"/>
+        <location filename="../../ui/panels/perforation.py" line="149"/>
         <source>Nilai nominal per lembar</source>
         <translation>Face value per sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="149"/>
+        <location filename="../../ui/panels/perforation.py" line="150"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="151"/>
+        <location filename="../../ui/panels/perforation.py" line="152"/>
         <source>Jumlah nilai</source>
         <translation>Total value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="152"/>
+        <location filename="../../ui/panels/perforation.py" line="153"/>
         <source>Permohonan perforasi</source>
         <translation>Perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="161"/>
+        <location filename="../../ui/panels/perforation.py" line="162"/>
         <source>Belum ada permohonan dipilih.</source>
         <translation>No request selected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="166"/>
+        <location filename="../../ui/panels/perforation.py" line="172"/>
         <source>Hitung</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="168"/>
+        <location filename="../../ui/panels/perforation.py" line="174"/>
         <source>Akhiri job</source>
         <translation>End job</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="169"/>
+        <location filename="../../ui/panels/perforation.py" line="175"/>
         <source>Hentikan job di mesin, terima jumlah terhitung</source>
         <translation>Stop the job on the machine and accept the count so far</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="180"/>
+        <location filename="../../ui/panels/perforation.py" line="186"/>
         <source>catatan pencocokan (boleh kosong)</source>
         <translation>reconciliation note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="181"/>
+        <location filename="../../ui/panels/perforation.py" line="187"/>
         <source>Cocokkan</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="187"/>
+        <location filename="../../ui/panels/perforation.py" line="193"/>
         <source>Diajukan</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="187"/>
+        <location filename="../../ui/panels/perforation.py" line="193"/>
         <source>Terhitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="188"/>
+        <location filename="../../ui/panels/perforation.py" line="194"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="188"/>
+        <location filename="../../ui/panels/perforation.py" line="194"/>
         <source>Lebih</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="189"/>
-        <location filename="../../ui/panels/perforation.py" line="219"/>
+        <location filename="../../ui/panels/perforation.py" line="195"/>
+        <location filename="../../ui/panels/perforation.py" line="224"/>
         <source>Rusak</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="189"/>
+        <location filename="../../ui/panels/perforation.py" line="195"/>
         <source>Baik</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="190"/>
+        <location filename="../../ui/panels/perforation.py" line="196"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="190"/>
+        <location filename="../../ui/panels/perforation.py" line="196"/>
         <source>Nilai terperforasi</source>
         <translation>Perforated value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="197"/>
-        <location filename="../../ui/panels/perforation.py" line="247"/>
-        <location filename="../../ui/panels/perforation.py" line="445"/>
+        <location filename="../../ui/panels/perforation.py" line="203"/>
+        <location filename="../../ui/panels/perforation.py" line="252"/>
+        <location filename="../../ui/panels/perforation.py" line="457"/>
         <source>nama pengambil</source>
         <translation>name of the person collecting</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="200"/>
+        <location filename="../../ui/panels/perforation.py" line="206"/>
         <source>Serahkan dan cetak formulir</source>
         <translation>Hand over and print the form</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="204"/>
+        <location filename="../../ui/panels/perforation.py" line="210"/>
         <source>Proses</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="210"/>
+        <location filename="../../ui/panels/perforation.py" line="216"/>
         <source>Mesin</source>
         <translation>Machine</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="227"/>
+        <location filename="../../ui/panels/perforation.py" line="232"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="238"/>
+        <location filename="../../ui/panels/perforation.py" line="243"/>
         <source>nama</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="239"/>
-        <location filename="../../ui/panels/perforation.py" line="298"/>
+        <location filename="../../ui/panels/perforation.py" line="244"/>
+        <location filename="../../ui/panels/perforation.py" line="304"/>
         <source>seri</source>
         <translation>series</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="243"/>
-        <location filename="../../ui/panels/perforation.py" line="301"/>
+        <location filename="../../ui/panels/perforation.py" line="248"/>
+        <location filename="../../ui/panels/perforation.py" line="307"/>
         <source>nilai nominal</source>
         <translation>face value</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="244"/>
+        <location filename="../../ui/panels/perforation.py" line="249"/>
         <source>keterangan</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="245"/>
+        <location filename="../../ui/panels/perforation.py" line="250"/>
         <source>rusak</source>
         <translation>damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="246"/>
+        <location filename="../../ui/panels/perforation.py" line="251"/>
         <source>catatan pencocokan</source>
         <translation>reconciliation note</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="254"/>
+        <location filename="../../ui/panels/perforation.py" line="260"/>
         <source>Perforasi</source>
         <translation>Perforation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="296"/>
+        <location filename="../../ui/panels/perforation.py" line="302"/>
         <source>Tunggu sampai penghitungan selesai.</source>
         <translation>Wait until the count is finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="297"/>
+        <location filename="../../ui/panels/perforation.py" line="303"/>
         <source>nama wajib pajak</source>
         <translation>taxpayer name</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="305"/>
+        <location filename="../../ui/panels/perforation.py" line="311"/>
         <source>isi {0}</source>
         <translation>enter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="306"/>
+        <location filename="../../ui/panels/perforation.py" line="312"/>
         <source>perbaiki {0}</source>
         <translation>correct {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="309"/>
+        <location filename="../../ui/panels/perforation.py" line="315"/>
         <source>Nomor seri dan jumlah lembar belum cocok (lihat di atas).</source>
         <translation>Serial numbers and sheet count do not match (see above).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="332"/>
+        <location filename="../../ui/panels/perforation.py" line="338"/>
         <source>Permohonan {0} disimpan; batas waktu {1}</source>
         <translation>Request {0} saved; due {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="370"/>
+        <location filename="../../ui/panels/perforation.py" line="376"/>
         <source>{0} &amp;middot; seri {1} &amp;middot; {2} s.d. {3} ({4} lembar x {5} = {6})</source>
         <translation>{0} &amp;middot; series {1} &amp;middot; {2} to {3} ({4} sheets x {5} = {6})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="374"/>
+        <location filename="../../ui/panels/perforation.py" line="380"/>
         <source> - TERLAMBAT {0} menit</source>
         <translation> - LATE by {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="376"/>
+        <location filename="../../ui/panels/perforation.py" line="382"/>
         <source>Standar waktu {0}; batas {1}{2}</source>
         <translation>Time standard {0}; due {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="382"/>
+        <location filename="../../ui/panels/perforation.py" line="388"/>
         <source>{0} lembar terhitung ({1})</source>
         <translation>{0} sheets counted ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="417"/>
-        <location filename="../../ui/panels/perforation.py" line="428"/>
-        <location filename="../../ui/panels/perforation.py" line="438"/>
+        <location filename="../../ui/panels/perforation.py" line="401"/>
+        <source>oleh mesin</source>
+        <translation>by the machine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="402"/>
+        <source>dihitung manual</source>
+        <translation>counted by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="429"/>
+        <location filename="../../ui/panels/perforation.py" line="440"/>
+        <location filename="../../ui/panels/perforation.py" line="450"/>
         <source>Sedang menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="419"/>
+        <location filename="../../ui/panels/perforation.py" line="431"/>
         <source>Pilih permohonan di daftar, atau simpan permohonan baru.</source>
         <translation>Pick a request in the list, or save a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="421"/>
+        <location filename="../../ui/panels/perforation.py" line="433"/>
         <source>Tidak ada yang perlu dihitung: permohonan {0}.</source>
         <translation>Nothing to count: request {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="432"/>
+        <location filename="../../ui/panels/perforation.py" line="444"/>
         <source>Sudah dicocokkan.</source>
         <translation>Already reconciled.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="433"/>
+        <location filename="../../ui/panels/perforation.py" line="445"/>
         <source>Hitung lembarnya dulu (Hitung).</source>
         <translation>Count the sheets first (Count).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="442"/>
+        <location filename="../../ui/panels/perforation.py" line="454"/>
         <source>Sudah diambil oleh {0}.</source>
         <translation>Already picked up by {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="444"/>
+        <location filename="../../ui/panels/perforation.py" line="456"/>
         <source>Cocokkan hasil hitungan dulu (Cocokkan).</source>
         <translation>Reconcile the count first (Reconcile).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="475"/>
+        <location filename="../../ui/panels/perforation.py" line="471"/>
+        <source>Mesin perforasi loket ini</source>
+        <translation>This counter&apos;s perforation machine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="472"/>
+        <source>Mesin perforasi simulasi (latihan)</source>
+        <translation>Simulated perforation machine (practice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="496"/>
+        <source>belum dipakai</source>
+        <translation>not used yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="497"/>
+        <source>Keadaan mesin: {0}</source>
+        <translation>Machine state: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/perforation.py" line="525"/>
         <source>Menghitung...</source>
         <translation>Counting...</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="497"/>
+        <location filename="../../ui/panels/perforation.py" line="549"/>
         <source>{0}: {1} lembar terhitung</source>
         <translation>{0}: {1} sheets counted</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="514"/>
+        <location filename="../../ui/panels/perforation.py" line="566"/>
         <source>Pencocokan {0} membukukan stok benda berharga kantor: perlu persetujuan supervisor.</source>
         <translation>Reconciling {0} books the office&apos;s stock of valuables: it needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="529"/>
+        <location filename="../../ui/panels/perforation.py" line="581"/>
         <source>{0} dicocokkan: {1}</source>
         <translation>{0} reconciled: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="547"/>
+        <location filename="../../ui/panels/perforation.py" line="599"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} collected by {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="557"/>
+        <location filename="../../ui/panels/perforation.py" line="609"/>
         <source>permohonan perforasi</source>
         <translation>perforation request</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="559"/>
+        <location filename="../../ui/panels/perforation.py" line="611"/>
         <source>pencocokan</source>
         <translation>reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="561"/>
+        <location filename="../../ui/panels/perforation.py" line="613"/>
         <source>pengambilan</source>
         <translation>pick-up</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/perforation.py" line="578"/>
+        <location filename="../../ui/panels/perforation.py" line="630"/>
         <source>{0} belum disimpan</source>
         <translation>{0} not saved</translation>
     </message>
@@ -3861,19 +3896,19 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../ui/lock.py" line="67"/>
         <location filename="../../ui/lock.py" line="74"/>
+        <location filename="../../ui/lock.py" line="78"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="69"/>
         <location filename="../../ui/lock.py" line="76"/>
+        <location filename="../../ui/lock.py" line="80"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="100"/>
+        <location filename="../../ui/lock.py" line="134"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Fill in user name and password.</translation>
     </message>
@@ -3881,7 +3916,7 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>StationTile</name>
     <message>
-        <location filename="../../ui/demo_office.py" line="64"/>
+        <location filename="../../ui/demo_office.py" line="65"/>
         <source>Loket Demo — {role}</source>
         <translation>Loket Demo — {role}</translation>
     </message>
@@ -3937,62 +3972,62 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="219"/>
+        <location filename="../../ui/counter.py" line="205"/>
         <source>Persetujuan supervisor</source>
         <translation>Supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="229"/>
+        <location filename="../../ui/counter.py" line="215"/>
         <source>mis. wajib pajak batal membayar</source>
         <translation>e.g. the taxpayer decided not to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="230"/>
+        <location filename="../../ui/counter.py" line="216"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="231"/>
+        <location filename="../../ui/counter.py" line="217"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="233"/>
+        <location filename="../../ui/counter.py" line="219"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="226"/>
         <source>Batalkan tagihan</source>
         <translation>Cancel the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="240"/>
+        <location filename="../../ui/counter.py" line="226"/>
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="241"/>
+        <location filename="../../ui/counter.py" line="227"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="253"/>
+        <location filename="../../ui/counter.py" line="239"/>
         <source>nama supervisor</source>
         <translation>supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="254"/>
+        <location filename="../../ui/counter.py" line="240"/>
         <source>kata sandi</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="255"/>
+        <location filename="../../ui/counter.py" line="241"/>
         <source>alasan</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="259"/>
+        <location filename="../../ui/counter.py" line="245"/>
         <source>Isi {fields}.</source>
         <translation>Enter {fields}.</translation>
     </message>
@@ -4270,87 +4305,87 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>SurveyWindow</name>
     <message>
-        <location filename="../../ui/survey.py" line="151"/>
+        <location filename="../../ui/survey.py" line="159"/>
         <source>Survei Kepuasan Masyarakat</source>
         <translation>Public Satisfaction Survey</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="193"/>
+        <location filename="../../ui/survey.py" line="204"/>
         <source>Bagaimana pelayanan kami hari ini?</source>
         <translation>How was our service today?</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="194"/>
+        <location filename="../../ui/survey.py" line="205"/>
         <source>Pindai kode QR pada karcis antrean Anda, atau ketik nomornya (contoh A-001).</source>
         <translation>Scan the QR code on your queue ticket, or type its number (for example A-001).</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="209"/>
+        <location filename="../../ui/survey.py" line="220"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="255"/>
+        <location filename="../../ui/survey.py" line="266"/>
         <source>Bagaimana pelayanan di {counter}?</source>
         <translation>How was the service at {counter}?</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="258"/>
+        <location filename="../../ui/survey.py" line="269"/>
         <source>Tidak puas</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="258"/>
+        <location filename="../../ui/survey.py" line="269"/>
         <source>Kurang puas</source>
         <translation>Somewhat dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="258"/>
+        <location filename="../../ui/survey.py" line="269"/>
         <source>Puas</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="259"/>
+        <location filename="../../ui/survey.py" line="270"/>
         <source>Sangat puas</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="301"/>
+        <location filename="../../ui/survey.py" line="312"/>
         <source>‹ Kembali</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="314"/>
+        <location filename="../../ui/survey.py" line="325"/>
         <source>Tentang Anda (boleh dilewati)</source>
         <translation>About you (you may skip this)</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="334"/>
+        <location filename="../../ui/survey.py" line="345"/>
         <source>Lewati</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="341"/>
+        <location filename="../../ui/survey.py" line="352"/>
         <source>Kirim</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="359"/>
+        <location filename="../../ui/survey.py" line="370"/>
         <source>Terima kasih atas penilaian Anda!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="361"/>
+        <location filename="../../ui/survey.py" line="372"/>
         <source>Masukan Anda membantu kami memperbaiki pelayanan.</source>
         <translation>Your feedback helps us improve our service.</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="409"/>
+        <location filename="../../ui/survey.py" line="472"/>
         <source>Ketik nomor antrean Anda atau pindai karcisnya.</source>
         <translation>Type your queue number or scan your ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/survey.py" line="427"/>
+        <location filename="../../ui/survey.py" line="490"/>
         <source>Pertanyaan {n} dari {total}</source>
         <translation>Question {n} of {total}</translation>
     </message>
@@ -4358,27 +4393,27 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/counter.py" line="172"/>
+        <location filename="../../ui/counter.py" line="158"/>
         <source>Alihkan nomor</source>
         <translation>Transfer number</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="174"/>
+        <location filename="../../ui/counter.py" line="160"/>
         <source>Ke tahap (antrean tahap itu)</source>
         <translation>To a stage (that stage&apos;s queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="175"/>
+        <location filename="../../ui/counter.py" line="161"/>
         <source>Ke loket tertentu</source>
         <translation>To a particular counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="191"/>
+        <location filename="../../ui/counter.py" line="177"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="192"/>
+        <location filename="../../ui/counter.py" line="178"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -4386,7 +4421,7 @@ Schema up to date; {n} office(s).</translation>
 <context>
     <name>_Tile</name>
     <message>
-        <location filename="../../ui/display.py" line="90"/>
+        <location filename="../../ui/display.py" line="91"/>
         <source>TUTUP</source>
         <translation>CLOSED</translation>
     </message>
