@@ -49,11 +49,15 @@ class CatalogWindow(QMainWindow):
         layout.addWidget(note)
         self.tabs = QTabWidget(central)
         layout.addWidget(self.tabs, 1)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(True)
         by_office: dict[str, list[dict[str, Any]]] = {}
         for row in services:
             by_office.setdefault(row["office"], []).append(row)
         for office, rows in by_office.items():
-            self.tabs.addTab(self._table(rows), office)
+            name = rows[0].get("office_name") or office
+            index = self.tabs.addTab(self._table(rows), name)  # the office by its name
+            self.tabs.setTabToolTip(index, name)
             if office == summary.get("office"):  # the office whose stations are open
                 self.tabs.setCurrentIndex(self.tabs.count() - 1)
         scroll = QScrollArea(self)  # a tile of the demo's screen may be smaller than this

@@ -299,7 +299,7 @@ def list_services(
 ) -> list[dict[str, Any]]:
     s = uow.session
     query = (
-        select(Service, Office.code)
+        select(Service, Office.code, Office.name)
         .join(Office, Office.id == Service.office_id)
         .options(selectinload(Service.stage_links).selectinload(ServiceStage.stage))
         .order_by(Office.code, Service.position)
@@ -311,10 +311,11 @@ def list_services(
     if not include_inactive:
         query = query.where(Service.active.is_(True))
     out = []
-    for service, code in s.execute(query):
+    for service, code, office_name in s.execute(query):
         time = time_standard_of(service)
         out.append({
             "office": code,
+            "office_name": office_name,
             "code": service.code,
             "name": service.name,
             "name_en": service.name_en,

@@ -22,16 +22,15 @@ def test_one_tab_per_office_with_its_services(qtbot, catalog_store: Store) -> No
     window = CatalogWindow(services, {"users": ["petugas1"], "password": "x"})
     qtbot.addWidget(window)
     tabs = {window.tabs.tabText(i): window.tabs.widget(i) for i in range(window.tabs.count())}
-    assert set(tabs) == {"SAMSAT-PTK1", "BPPD-MALANG", "BAPENDA-BATU", "BPS-BANTEN",
-                         "BAPENDA-BANTEN-FO"}
-    samsat: QTableWidget = tabs["SAMSAT-PTK1"]
+    assert len(tabs) == 5 and not any("-" in name and name.isupper() for name in tabs)
+    samsat: QTableWidget = next(t for name, t in tabs.items() if "Pontianak" in name)
     assert samsat.rowCount() == 2
     assert samsat.item(0, 1).text() == "Perpanjangan STNK"
     assert samsat.item(0, 2).text() == "30 menit"
     assert samsat.item(0, 3).text() == (  # the stages by name, never their codes
         "Cek Fisik Kendaraan → Pendaftaran Berkas → Pembayaran PKB, SWDKLLJ dan PNBP → "
         "Pengesahan dan Penyerahan STNK")
-    assert tabs["BPPD-MALANG"].rowCount() == 8
+    assert next(t for name, t in tabs.items() if "Malang" in name).rowCount() == 8
 
 
 def test_demo_office_opens_every_station_and_the_autopilot_serves(qtbot,
