@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QLocale,
+    QLoggingCategory,
     QMessageLogContext,
     QtMsgType,
     QTranslator,
@@ -30,6 +31,7 @@ from app.errors import LoketError
 from app.i18n import language
 
 qt_log = logging.getLogger("loket.qt")
+QUIET_CATEGORIES = "qt.multimedia.ffmpeg.*=false"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,
@@ -54,6 +56,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         raise LoketError("cli.no_display")
     station_log()
     qInstallMessageHandler(_on_qt_message)
+    # the media back-end hands FFmpeg's own report of every file it opens ("Input #0, wav,
+    # ...", three lines per spoken segment) straight to stderr unless its categories are
+    # off; a segment that cannot be played still says so (QtAudioSink logs the player's
+    # error). QT_LOGGING_RULES, read after these, can turn them on again.
+    QLoggingCategory.setFilterRules(QUIET_CATEGORIES)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Loket")
     app.setOrganizationName("Loket")

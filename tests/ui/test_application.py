@@ -33,6 +33,32 @@ def test_a_station_run_is_quiet_and_leaves_no_temporary_folder(
     assert list(temp.iterdir()) == []
 
 
+SPEAK = """
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from ui.application import make_app
+from ui.announcer import QtAudioSink
+app = make_app()
+sink = QtAudioSink()
+sink.finished.connect(app.quit)
+sink.play(sorted(Path("resources/voice/id").glob("*.wav"))[:3])
+QTimer.singleShot(20000, lambda: app.exit(3))
+raise SystemExit(app.exec())
+"""
+
+
+def test_speaking_is_quiet_on_stderr(tmp_path: Path) -> None:
+    """The media back-end writes FFmpeg's three lines per opened file ("Input #0, wav") to
+    stderr unless the station turns them off: a display would write thousands a day."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", SPEAK], capture_output=True, text=True, timeout=120, cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "LOKET_HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr  # the three segments played to their end
+    assert "Input #0" not in done.stderr and "Stream #0" not in done.stderr
+    assert done.stderr == ""
+
+
 def test_the_message_handler_sorts_qt_messages_by_level(caplog) -> None:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
 
