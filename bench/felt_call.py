@@ -52,6 +52,8 @@ import time
 import wave
 from typing import Any
 
+from bench.measure import cpu_jiffies, percentile, steal_since, throwaway_database
+
 OFFICE = "SAMSAT-PTK1"
 SERVICE = "STNK-PERPANJANGAN"
 COUNTERS = ("CF", "L1", "L2", "L3")  # the order of the service's stages
@@ -115,25 +117,10 @@ def _setup(url: str, per_counter: int, voice: Path | None) -> None:
                     q_.finish(uow, counter, office_code=OFFICE)
 
 
-def _cpu_jiffies() -> tuple[int, int] | None:
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(v) for v in f.readline().split()[1:]]
-    except OSError:
-        return None
-    return sum(fields[:8]), fields[7]
 
 
-def _steal_since(before: tuple[int, int] | None) -> str:
-    after = _cpu_jiffies()
-    if before is None or after is None or after[0] == before[0]:
-        return "-"
-    return f"{100 * (after[1] - before[1]) / (after[0] - before[0]):.0f}%"
 
 
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 # --- the processes ------------------------------------------------------------------------
@@ -274,7 +261,7 @@ def _run(url: str, displays: int, calls: int, interval: float) -> dict[str, Any]
     start = ctx.Barrier(len(COUNTERS))
     officers = [ctx.Process(target=_counter, args=(url, code, per, interval, start, out))
                 for code in COUNTERS]
-    cpu = _cpu_jiffies()
+    cpu = cpu_jiffies()
     for p in officers:
         p.start()
     made: list[tuple[str, str, int, int]] = []
@@ -289,7 +276,7 @@ def _run(url: str, displays: int, calls: int, interval: float) -> dict[str, Any]
     seen = [out.get(timeout=120)[2] for _ in shows]
     for p in shows:
         p.join(timeout=30)
-    return {"made": made, "displays": seen, "steal": _steal_since(cpu)}
+    return {"made": made, "displays": seen, "steal": steal_since(cpu)}
 
 
 def _figures(result: dict[str, Any]) -> dict[str, Any]:
@@ -341,7 +328,6 @@ def main() -> None:
                         help="seconds between one counter's calls")
     parser.add_argument("--voice", choices=("short", "real"), default="short")
     args = parser.parse_args()
-    from db.engine import sqlite_url
 
     rows = []
     for backend in args.backends.split(","):
@@ -351,20 +337,11 @@ def main() -> None:
             if args.voice == "short":
                 voice = tmp / "voice"
                 _short_voice(voice)
-            server = None
-            if backend == "postgresql":
-                from tests.pgserver import ThrowawayPostgres
-
-                server = ThrowawayPostgres()
-                url = server.start()
-            else:
-                url = sqlite_url(tmp / "office.sqlite3")
             try:
-                _setup(url, args.calls // len(COUNTERS) + 2, voice)
-                result = _run(url, displays, args.calls, args.interval)
+                with throwaway_database(backend, tmp, "office.sqlite3") as url:
+                    _setup(url, args.calls // len(COUNTERS) + 2, voice)
+                    result = _run(url, displays, args.calls, args.interval)
             finally:
-                if server is not None:
-                    server.stop()
                 shutil.rmtree(tmp, ignore_errors=True)
             rows.append((backend, displays, _figures(result)))
             print(f"{backend} with {displays} display(s) done", file=sys.stderr)
@@ -385,7 +362,7 @@ def main() -> None:
         for values in (f["heard"], f["screen"], f["voice"], f["voice_idle"]):
             if values is f["voice_idle"]:
                 cells.append(str(len(values)))
-            cells += ([f"{statistics.median(values):.0f}", f"{_pct(values, 99):.0f}",
+            cells += ([f"{statistics.median(values):.0f}", f"{percentile(values, 99):.0f}",
                        f"{max(values):.0f}"] if values else ["-"] * 3)
         cells += [str(f["lost"]), str(f["disordered"]), str(f["disagree"]),
                   f"{f['reads']:.0f}", f"{f['read_ms']:.1f}", f"{f['rss_mb']:.0f}",

@@ -43,9 +43,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import argparse
 import multiprocessing as mp
 import statistics
-import tempfile
 import time
 from typing import Any
+
+from bench.measure import cpu_jiffies, percentile, steal_since, throwaway_database
 
 OFFICE = "SAMSAT-PTK1"
 SERVICE = "STNK-PERPANJANGAN"
@@ -96,25 +97,6 @@ def _prepare(url: str) -> None:
 
 # --- the kiosk ---------------------------------------------------------------------------
 
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
-
-
-def _cpu_jiffies() -> tuple[int, int] | None:
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(v) for v in f.readline().split()[1:]]
-    except OSError:
-        return None
-    return sum(fields[:8]), fields[7]
-
-
-def _steal_since(before: tuple[int, int] | None) -> str:
-    after = _cpu_jiffies()
-    if before is None or after is None or after[0] == before[0]:
-        return "-"
-    return f"{100 * (after[1] - before[1]) / (after[0] - before[0]):.0f}%"
 
 
 class _Stalls:
@@ -241,26 +223,13 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for backend in args.backends.split(","):
-        server = None
-        if backend == "postgresql":
-            from tests.pgserver import ThrowawayPostgres
-
-            server = ThrowawayPostgres()
-            url = server.start()
-        else:
-            from db.engine import sqlite_url
-
-            url = sqlite_url(Path(tempfile.mkdtemp(prefix="felt-kiosk-")) / "loket.sqlite3")
-        try:
+        with throwaway_database(backend, name="loket.sqlite3") as url:
             _prepare(url)
             for label, delay in (("healthy", 0.0), (f"status {args.slow:g} s", args.slow)):
-                cpu = _cpu_jiffies()
+                cpu = cpu_jiffies()
                 got = _run(url, delay, args.tickets)
-                rows.append((backend, label, got, _steal_since(cpu)))
+                rows.append((backend, label, got, steal_since(cpu)))
                 print(f"{backend} {label}: done", file=sys.stderr, flush=True)
-        finally:
-            if server is not None:
-                server.stop()
     header = ("backend", "printer", "paper p50", "paper p99", "paper max", "screen p50",
               "screen p99", "longest stall", "its UI cpu", "in", ">50ms (turn)",
               "cpu steal")
@@ -268,8 +237,8 @@ def main() -> None:
     print(" | ".join(f"{h:>13}" for h in header))
     for backend, label, got, steal in rows:
         paper, screen = got["paper"], got["screen"]
-        cells = [backend, label, statistics.median(paper), _pct(paper, 99), max(paper),
-                 statistics.median(screen), _pct(screen, 99), got["stall"], got["stall_cpu"],
+        cells = [backend, label, statistics.median(paper), percentile(paper, 99), max(paper),
+                 statistics.median(screen), percentile(screen, 99), got["stall"], got["stall_cpu"],
                  got["stall_phase"], f"{got['stalls50']} ({got['turn50']})", steal]
         print(" | ".join(f"{c:>13.1f}" if isinstance(c, float) else f"{c!s:>13}"
                          for c in cells))

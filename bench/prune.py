@@ -25,7 +25,6 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import multiprocessing as mp  # noqa: E402
 import statistics  # noqa: E402
-import tempfile  # noqa: E402
 import time  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 
@@ -38,8 +37,9 @@ from app.catalog.spec import parse_catalog  # noqa: E402
 from app.queue import engine as q_  # noqa: E402
 from app.queue.event_log import BATCH, REST, prune_events  # noqa: E402
 from app.store import Store  # noqa: E402
+from bench.measure import percentile, throwaway_database  # noqa: E402
 from db import schema  # noqa: E402
-from db.engine import make_engine, sqlite_url  # noqa: E402
+from db.engine import make_engine  # noqa: E402
 from db.models import Event, Office, User  # noqa: E402
 
 OFFICE = "BENCH"
@@ -176,21 +176,10 @@ def _calls(url: str, pace: float, ops: int, during=None) -> tuple[list[float], o
     return times, result
 
 
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def _bench(backend: str, args: argparse.Namespace) -> dict[str, object]:
-    server = None
-    if backend == "postgresql":
-        from tests.pgserver import ThrowawayPostgres
-
-        server = ThrowawayPostgres()
-        url = server.start()
-    else:
-        url = sqlite_url(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    try:
+    with throwaway_database(backend) as url:
         _setup(url)
         now = datetime.now(UTC)
         rows, fill_s = _fill(url, args.visits, args.per_visit, now)
@@ -209,9 +198,6 @@ def _bench(backend: str, args: argparse.Namespace) -> dict[str, object]:
         during, (result, prune_s) = _calls(url, pace, 0, during=prune)
         with Store.open(url) as store, store.uow(read_only=True) as uow:
             left = uow.session.scalar(select(func.count()).select_from(Event))
-    finally:
-        if server is not None:
-            server.stop()
     return {"backend": backend, "rows": rows, "fill_s": fill_s, "left": left,
             "idle": idle, "during": during, "deleted": result.deleted,
             "batches": result.batches, "longest": result.longest_batch_ms, "prune_s": prune_s}
@@ -241,7 +227,7 @@ def main() -> None:
     print(" | ".join(header))
     for r in rows:
         idle, during = r["idle"], r["during"]
-        p99_idle, p99_during = _pct(idle, 99) * 1000, _pct(during, 99) * 1000
+        p99_idle, p99_during = percentile(idle, 99) * 1000, percentile(during, 99) * 1000
         print(" | ".join([
             r["backend"], f"{r['rows']:,}", f"{r['fill_s']:.0f} s",
             f"{statistics.median(idle) * 1000:.2f} ms", f"{p99_idle:.2f} ms",

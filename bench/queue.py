@@ -30,7 +30,6 @@ import argparse
 import multiprocessing as mp
 import random
 import statistics
-import tempfile
 import time
 
 from sqlalchemy import select, text
@@ -40,11 +39,13 @@ from app.catalog.service import import_catalog
 from app.catalog.spec import parse_catalog
 from app.queue import engine as q_
 from app.store import Store
+from bench.measure import cpu_jiffies, percentile, steal_since, throwaway_database
 from db import schema
-from db.engine import make_engine, sqlite_url
+from db.engine import make_engine
 from db.models import User
 
 OFFICE = "BENCH"
+BENCH = q_.Actor.system("bench")  # the set-up, as the demo loads its data
 COUNTERS = 20
 
 
@@ -67,38 +68,15 @@ def _setup(url: str) -> None:
     }
     with Store.open(url) as store:
         with store.uow() as uow:
-            import_catalog(uow, parse_catalog(data, "bench"), actor="bench")
+            import_catalog(uow, parse_catalog(data, "bench"), actor=BENCH)
         for i in range(1, COUNTERS + 1):  # each counter's officer: presses are checked
             with store.uow() as uow:    # (app/access.py) as at a real console
-                users.add_user(uow, _officer(i), "officer", "bench-sandi", actor="bench",
+                users.add_user(uow, _officer(i), "officer", "bench-sandi", actor=BENCH,
                                office_code=OFFICE)
 
 
 def _officer(n: int) -> str:
     return f"petugas.l{n:02d}"
-
-
-def _cpu_jiffies() -> tuple[int, int] | None:
-    """(all, stolen) CPU time so far, Linux only: a virtual machine whose host is busy
-    loses time to "steal", and latencies measured meanwhile are the host's, not ours."""
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(v) for v in f.readline().split()[1:]]
-    except OSError:
-        return None
-    return sum(fields[:8]), fields[7]
-
-
-def _steal_since(before: tuple[int, int] | None) -> str:
-    after = _cpu_jiffies()
-    if before is None or after is None or after[0] == before[0]:
-        return "-"
-    return f"{100 * (after[1] - before[1]) / (after[0] - before[0]):.0f}%"
-
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 WARMUP = 5
@@ -160,7 +138,7 @@ def _run(kind: str, url: str, procs: int, ops: int, pace: float) -> tuple[float,
     times = [t for _ in workers for t in out.get(timeout=600)]
     for w in workers:
         w.join()
-    return statistics.median(times) * 1000, _pct(times, 99) * 1000
+    return statistics.median(times) * 1000, percentile(times, 99) * 1000
 
 
 def main() -> None:
@@ -175,26 +153,15 @@ def main() -> None:
     pace = args.pace / 1000
     rows = []
     for backend in args.backends.split(","):
-        server = None
         for procs in [int(p) for p in args.procs.split(",")]:
-            if backend == "postgresql":
-                from tests.pgserver import ThrowawayPostgres
-
-                server = ThrowawayPostgres()
-                url = server.start()
-            else:
-                url = sqlite_url(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-            try:
+            with throwaway_database(backend) as url:
                 _setup(url)
-                cpu = _cpu_jiffies()
+                cpu = cpu_jiffies()
                 # tickets enough for every call-next to find one
                 issue = _run("issue", url, procs, args.ops + WARMUP, pace)
                 call = _run("call", url, procs, args.ops, pace)
                 floor = _run("floor", url, procs, args.ops, pace)
-            finally:
-                if server is not None:
-                    server.stop()
-            rows.append((backend, procs, *issue, *call, *floor, _steal_since(cpu)))
+            rows.append((backend, procs, *issue, *call, *floor, steal_since(cpu)))
     header = ("backend", "procs", "issue p50", "issue p99", "call p50", "call p99",
               "floor p50", "floor p99", "call p99/floor p99", "cpu steal")
     print(f"pace: {args.pace:g} ms between one process's operations"

@@ -29,22 +29,22 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import argparse  # noqa: E402
 import random  # noqa: E402
-import shutil  # noqa: E402
 import statistics  # noqa: E402
-import tempfile  # noqa: E402
 import time  # noqa: E402
 from datetime import UTC, date, datetime, timedelta  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
 from sqlalchemy import insert, select, text  # noqa: E402
 
+from app.access import Actor  # noqa: E402
 from app.catalog.service import import_catalog  # noqa: E402
 from app.catalog.spec import parse_catalog  # noqa: E402
 from app.ikm.survey import load_survey  # noqa: E402
 from app.reports.daily import daily_report  # noqa: E402
 from app.store import Store  # noqa: E402
+from bench.measure import throwaway_database  # noqa: E402
 from db import schema  # noqa: E402
-from db.engine import make_engine, sqlite_url  # noqa: E402
+from db.engine import make_engine  # noqa: E402
 from db.models import (  # noqa: E402
     Complaint,
     Office,
@@ -99,7 +99,7 @@ def _setup(url: str) -> dict:
     schema.upgrade(engine)
     engine.dispose()
     with Store.open(url) as store, store.uow() as uow:
-        import_catalog(uow, parse_catalog(CATALOG, "bench"), actor="bench")
+        import_catalog(uow, parse_catalog(CATALOG, "bench"), actor=Actor.system("bench"))
     with Store.open(url) as store, store.uow() as uow:
         s = uow.session
         office = s.scalar(select(Office).where(Office.code == OFFICE))
@@ -336,17 +336,7 @@ def main() -> None:
     first = date.fromisoformat(args.first)
     lines = []
     for backend in args.backends.split(","):
-        server = None
-        folder = None
-        if backend == "postgresql":
-            from tests.pgserver import ThrowawayPostgres
-
-            server = ThrowawayPostgres()
-            url = server.start()
-        else:
-            folder = Path(tempfile.mkdtemp(prefix="loket-bench-report-"))
-            url = sqlite_url(folder / "bench-report.sqlite3")
-        try:
+        with throwaway_database(backend) as url:
             t = time.perf_counter()
             worked, counts = generate(url, first, args.days, args.per_day)
             gen = time.perf_counter() - t
@@ -357,11 +347,6 @@ def main() -> None:
                               len(times)))
                 print(f"  {label}: {statistics.median(times):.3f} s (max {max(times):.3f}, "
                       f"{len(times)} runs)", flush=True)
-        finally:
-            if server is not None:
-                server.stop()
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
     print()
     print(" | ".join(f"{h:>12}" for h in ("backend", "report", "median", "max", "runs")))
     for backend, label, p50, worst, runs in lines:
