@@ -260,6 +260,17 @@ def test_the_kiosk_says_the_physical_check_apart_from_what_to_bring(
     assert details.index("Identitas Diri Asli") < details.index("Dilakukan di kantor:")
 
 
+def _signed_in_counter(qtbot, store: Store, tmp_path: Path) -> CounterWindow:
+    """Loket 1's console with its officer signed in."""
+    counter = CounterWindow(store, OFFICE, "L1", clock=lambda: MONDAY_9,
+                            slip_folder=tmp_path / "slips")
+    _show(qtbot, counter)
+    counter.login.username.setText("petugas1")
+    counter.login.password.setText(PASSWORD)
+    counter.login.button.click()
+    return counter
+
+
 def test_the_officers_screens_show_no_code(qtbot, office_day: Store, tmp_path: Path,
                                           language: str) -> None:
     board = SupervisorWindow(office_day, OFFICE, clock=lambda: MONDAY_9)
@@ -272,12 +283,7 @@ def test_the_officers_screens_show_no_code(qtbot, office_day: Store, tmp_path: P
     assert any(text == tile for _, text in _texts(board))  # the walk reads that language
     leaks = _leaks(board, office_day)
     board.close()
-    counter = CounterWindow(office_day, OFFICE, "L1", clock=lambda: MONDAY_9,
-                            slip_folder=tmp_path / "slips")
-    _show(qtbot, counter)
-    counter.login.username.setText("petugas1")
-    counter.login.password.setText(PASSWORD)
-    counter.login.button.click()
+    counter = _signed_in_counter(qtbot, office_day, tmp_path)
     qtbot.waitUntil(lambda: counter.history.rowCount() > 0, timeout=10_000)
     leaks += _leaks(counter, office_day)
     counter.ask_unsaved = lambda text: "discard"
@@ -289,12 +295,7 @@ def test_the_counters_dialogs_and_the_daily_report_show_no_code(
         qtbot, office_day: Store, tmp_path: Path, language: str) -> None:
     """What opens from a screen: the counter's transfer and countersign dialogs, and every
     tab of the daily report (its tables are the PDF's and the workbook's) with its charts."""
-    counter = CounterWindow(office_day, OFFICE, "L1", clock=lambda: MONDAY_9,
-                            slip_folder=tmp_path / "slips")
-    _show(qtbot, counter)
-    counter.login.username.setText("petugas1")
-    counter.login.password.setText(PASSWORD)
-    counter.login.button.click()
+    counter = _signed_in_counter(qtbot, office_day, tmp_path)
     transfer = TransferDialog(counter.info, counter)
     _show(qtbot, transfer, (500, 200))
     assert transfer.stages.count() > 1 and transfer.counters.count() > 1
