@@ -17,7 +17,7 @@ from typing import Any
 from app.catalog.source import Fields, FileProblems, Problem, load_yaml
 from app.errors import LoketError
 from app.i18n import tr
-from app.office_settings import parse_settings
+from app.office_settings import KEYS, parse_settings
 from db.enums import DeviceKind, StationKind, TimeUnit, Zone
 from devices.connection import BadConnection
 from devices.connection import parse as parse_connection
@@ -365,6 +365,26 @@ def _requirements(f: Fields, variants: tuple[Variant, ...]) -> tuple[Requirement
     return tuple(out)
 
 
+# an office's settings that its catalog may not give: the day close's own record, and what
+# the catalog says in its own words elsewhere (hours:)
+NOT_IN_SETTINGS = ("closed_on", "hours")
+
+
+def _office_settings(o: Fields) -> dict[str, Any]:
+    """``office.settings``: what the office's IT person may set (app/office_settings.py KEYS:
+    the lock screen, the voice, the catch-up window, ...), each key known, each value read
+    by the parser the office reads it with (checked by the caller)."""
+    settings = _settings(o, "settings")
+    lines = getattr(o.raw("settings"), "key_lines", {})
+    for key in list(settings):
+        if key not in KEYS or key in NOT_IN_SETTINGS:
+            o.problem(lines.get(key, o.line_of("settings")), "catalog.unknown_field",
+                      field=f"{o.name('settings')}.{key}",
+                      known=", ".join(k for k in KEYS if k not in NOT_IN_SETTINGS))
+            del settings[key]
+    return settings
+
+
 def _office(f: Fields) -> OfficeSpec:
     o = f.sub("office")
     if o is None or not o.ok:
@@ -405,7 +425,7 @@ def _office(f: Fields) -> OfficeSpec:
             })
             s.finish()
         r.finish()
-    settings: dict[str, Any] = {}
+    settings = _office_settings(o)
     hours = o.sub("hours", required=False)
     if hours is not None and hours.ok:
         settings["hours"] = {"open": hours.text("open"), "close": hours.text("close")}
@@ -413,8 +433,9 @@ def _office(f: Fields) -> OfficeSpec:
     try:  # the parser the office reads them with: a setting it refuses is refused here
         parse_settings(settings)
     except LoketError as error:
-        o.sink.append(Problem(o.file, o.line_of(str(error.params.get("key", ""))),
-                              error.key, dict(error.params)))
+        key = str(error.params.get("key", ""))
+        line = getattr(o.raw("settings"), "key_lines", {}).get(key) or o.line_of(key)
+        o.sink.append(Problem(o.file, line, error.key, dict(error.params)))
     o.finish()
     return OfficeSpec(code, name, kind, Zone(zone), address, tuple(channels), response, settings)
 

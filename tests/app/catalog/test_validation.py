@@ -166,3 +166,53 @@ def test_good_office_hours_load(tmp_path: Path) -> None:
                                           "close: '15:30'}\n")
     assert read_file(_write(tmp_path, text)).office.settings["hours"] == {
         "open": "08:00", "close": "15:30"}
+
+
+SETTINGS = """\
+  settings:
+    lock_after_minutes: 10
+    events_keep_days: {keep}
+    voice: {{muted: false, volume: 60}}
+"""
+
+
+def test_an_office_sets_its_settings_in_its_catalog(tmp_path: Path) -> None:
+    """The office's IT person sets the lock screen, the voice, the catch-up window... in the
+    catalog file (imported, they are the office's settings), read as the office reads them."""
+    from app.office_settings import parse_settings
+
+    text = GOOD.replace("  zone: WITA\n", "  zone: WITA\n" + SETTINGS.format(keep=30))
+    settings = read_file(_write(tmp_path, text)).office.settings
+    typed = parse_settings(settings)
+    assert (typed.lock_after_minutes, typed.events_keep_days, typed.voice.volume) == (10, 30, 60)
+
+
+@pytest.mark.parametrize(("setting", "line", "key"), [
+    ("    events_keep_days: 0\n", 8, "office.bad_setting"),
+    ("    lock_after_minute: 10\n", 8, "catalog.unknown_field"),  # a typo is not ignored
+    ("    closed_on: '2026-12-06'\n", 8, "catalog.unknown_field"),  # the day close's own
+])
+def test_a_bad_or_unknown_office_setting_is_refused_with_its_line(
+        tmp_path: Path, setting: str, line: int, key: str) -> None:
+    text = GOOD.replace("  zone: WITA\n", "  zone: WITA\n  settings:\n    recall_limit: 3\n"
+                        + setting)
+    assert _problems(tmp_path, text) == [(line, key)]
+
+
+def test_catalog_settings_reach_the_office_on_import(store) -> None:
+    import yaml
+
+    from app.access import Actor
+    from app.catalog.service import import_catalog
+    from app.catalog.spec import parse_catalog
+    from app.office_settings import settings_of
+    from db.models import Office
+
+    data = yaml.safe_load(GOOD.replace("  zone: WITA\n", "  zone: WITA\n"
+                                       + SETTINGS.format(keep=14)))
+    with store.uow() as uow:
+        import_catalog(uow, parse_catalog(data, "uji"), actor=Actor.system("test"))
+    with store.uow(read_only=True) as uow:
+        office = uow.session.query(Office).filter_by(code="UJI").one()
+        assert settings_of(office).events_keep_days == 14
+        assert settings_of(office).lock_after_minutes == 10
