@@ -16,10 +16,12 @@ the screen and the ticket say the counter is not open instead of an estimated wa
 Everything the kiosk reads or does goes through :class:`app.stations.kiosk.KioskStation`:
 the office and its services, whether a number can be taken, the number, the printed ticket
 (the spool) and its bytes for the picture; a tap's number, ticket and picture in one worker
-thread, so the screen never waits for the database or the printer. The widget holds no
-transaction and sees plain data only; a lost database is a :class:`LoketError` like any
-refusal, said on screen. Counters opening and closing reach the screen through the queue's
-live events (``ui/live.py``) and a slow timer.
+thread, so the screen never waits for the database or the printer. Whether the office is
+open and which counters are is read in a worker too (at most one read at a time, an older
+result dropped), on return to the start, every 30 s and on the queue's live events
+(``ui/live.py``) when counters open and close; only the window's first read, with its
+setup, is made as it is built. The widget holds no transaction and sees plain data only; a
+lost database is a :class:`LoketError` like any refusal, said on screen.
 """
 
 from __future__ import annotations
@@ -282,19 +284,51 @@ class _TapJob(QObject, QRunnable):
             self.preview = self._preview(self.result)
 
 
+class _StateJob(QObject, QRunnable):
+    """One read of the office's state (open or closed, which counters are), in a worker
+    thread: a slow or lost database never holds the screen. ``asked`` numbers the read (a
+    result older than the newest asked is dropped); ``refusal``: the read failed
+    (:class:`LoketError`, a lost database); ``failure``: anything else, raised again in the
+    UI thread as a slot's would be."""
+
+    done = Signal(object)
+
+    def __init__(self, read: Callable[[], ks.KioskState], asked: int) -> None:
+        QObject.__init__(self)
+        QRunnable.__init__(self)
+        self.setAutoDelete(False)
+        self._read, self.asked = read, asked
+        self.state: ks.KioskState | None = None
+        self.refusal: LoketError | None = None
+        self.failure: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.state = self._read()
+        except LoketError as exc:
+            self.refusal = exc
+        except Exception as exc:  # raised again in the UI thread
+            self.failure = exc
+        finally:
+            self.done.emit(self)
+
+
 class KioskWindow(QWidget):
     """The kiosk station of one office.
 
     Signals: ``ticket_shown(TicketInfo, JobResult | None)`` when a taken number is on
     screen (``None``: no printer, or printing raised); ``returned()`` when the start page
     (or the closed notice) is back; ``closed_shown(Closed)`` when the office is closed;
-    ``refused(LoketError)`` when a tap took no number (the message page says why).
+    ``refused(LoketError)`` when a tap took no number (the message page says why);
+    ``state_read(KioskState | None)`` when a read of the office's state (in a worker) came
+    back and was applied (``None``: it could not be read, the screen stays as it was).
     """
 
     ticket_shown = Signal(object, object)
     returned = Signal()
     closed_shown = Signal(object)
     refused = Signal(object)
+    state_read = Signal(object)
 
     def __init__(self, store: Store, office_code: str, *, station_code: str | None = None,
                  printer: str | None = None, clock: Callable[[], datetime] | None = None,
@@ -308,7 +342,11 @@ class KioskWindow(QWidget):
         self.station_code = station_code
         self._clock = clock or utcnow
         self._pool = QThreadPool(self)
+        # a tap never waits behind a state read stuck on a lost server
+        self._pool.setMaxThreadCount(max(2, self._pool.maxThreadCount()))
         self._jobs: set[_TapJob] = set()
+        self._state_job: _StateJob | None = None  # the state read under way, at most one
+        self._state_asked = 0  # how many state reads were asked: the newest one counts
         self.station = ks.KioskStation(store, office_code, clock=self._clock)
         setup = self.station.setup(station_code)
         self.office, self.services = setup.office, setup.services
@@ -343,7 +381,8 @@ class KioskWindow(QWidget):
         self.live.received.connect(self._on_event)
         self.live.resync.connect(self._on_check_open)  # at once after a reconnection
         self._on_tick()
-        self._on_check_open()
+        # the first state here, like the setup above: the window opens on the right page
+        self._on_state(self._read_state_now())
         self._apply_fonts()
 
     # --- texts that depend on data ------------------------------------------------------
@@ -808,31 +847,64 @@ class KioskWindow(QWidget):
             self.countdown.setText(self.tr("Layar kembali ke awal dalam %n detik.", "",
                                            seconds))
 
-    def _read_state(self) -> ks.KioskState | None:
-        """Whether the office is open and which counters are; the buttons follow it."""
+    def _read_state_now(self) -> ks.KioskState | None:
+        """The office's state read here, in the UI thread: only when the window is built
+        (its setup is read there too); ``None`` if the database cannot be reached."""
         try:
-            state = self.station.state()
+            return self.station.state()
         except LoketError as exc:  # a lost database shows at the next tap
             log.warning("kiosk: cannot read the office's hours: %s", exc)
             return None
-        self._apply_state(state)
-        return state
+
+    def _read_state(self) -> None:
+        """Read whether the office is open and which counters are, in a worker; the
+        buttons and the page follow when it comes back (:meth:`_on_state_read`). One read
+        at a time: asked while one is under way, the next starts when it ends and the
+        older result is dropped."""
+        self._state_asked += 1
+        if self._state_job is None:
+            self._start_state_read()
+
+    def _start_state_read(self) -> None:
+        job = _StateJob(self.station.state, self._state_asked)
+        job.done.connect(self._on_state_read)
+        self._state_job = job
+        self._pool.start(job)
+
+    def _on_state_read(self, job: _StateJob) -> None:
+        if job is not self._state_job:
+            return
+        self._state_job = None
+        if job.asked != self._state_asked:  # a newer read was asked meanwhile: it counts
+            self._start_state_read()
+            return
+        if job.failure is not None:
+            raise job.failure
+        if job.refusal is not None:  # a lost database shows at the next tap
+            log.warning("kiosk: cannot read the office's hours: %s", job.refusal)
+        self._on_state(job.state)
+
+    def _on_state(self, state: ks.KioskState | None) -> None:
+        """A state read came back: the buttons follow it and, on the start page or the
+        closed notice, the page (the closed notice or the start page, as it says)."""
+        if state is not None:
+            self._apply_state(state)
+            current = self.pages.currentWidget()
+            if current in (self.start_page, self.closed_page):
+                if state.closed is not None:
+                    self._show_closed(state.closed)
+                else:
+                    self.closed = None
+                    if current is not self.start_page:
+                        self._show(self.start_page)
+                        self.returned.emit()
+        self.state_read.emit(state)
 
     def _on_check_open(self) -> None:
-        """Read the state again; the closed notice or the start page, as it says."""
-        current = self.pages.currentWidget()
-        if current not in (self.start_page, self.closed_page):
-            return
-        state = self._read_state()
-        if state is None:
-            return
-        if state.closed is not None:
-            self._show_closed(state.closed)
-        else:
-            self.closed = None
-            if current is not self.start_page:
-                self._show(self.start_page)
-                self.returned.emit()
+        """Read the state again (in a worker) while the start page or the closed notice is
+        on screen; elsewhere the visitor is busy and the next return to the start reads."""
+        if self.pages.currentWidget() in (self.start_page, self.closed_page):
+            self._read_state()
 
     def _on_event(self, event: Any) -> None:
         """A counter opened or closed, or the day was closed or opened: read again."""

@@ -5,8 +5,9 @@ kiosk services and printer (:meth:`KioskStation.setup`), whether a number can be
 (:meth:`KioskStation.state`), a number (:meth:`KioskStation.take_number`), the printed ticket
 (:meth:`KioskStation.print_ticket`) and the bytes the printer received, for the picture
 beside the number (the last three in one worker thread of the widget's, one after the
-other, per tap: the station is called from two threads). Each call opens its own short unit of
-work and a lost database is :class:`LoketError` ``db.unreachable``
+other, per tap; :meth:`KioskStation.state` in another, after the first: the station is called
+from several threads). Each call opens its own short unit of work and a lost database is
+:class:`LoketError` ``db.unreachable``
 (:mod:`app.stations.database`).
 
 What the kiosk may promise (the office closed, a counter not open yet) is decided in

@@ -247,6 +247,101 @@ def test_the_screen_never_waits_for_the_number_or_the_printer(qtbot, catalog_sto
     assert max(b - a for a, b in itertools.pairwise(during)) < 0.25  # never an answer
 
 
+def test_the_screen_never_waits_for_the_office_state(qtbot, catalog_store: Store,
+                                                    monkeypatch) -> None:
+    """Whether the office is open is read in a worker: while the database is slow to say
+    (the read waits for a gate the UI thread opens), the UI thread keeps running, and the
+    state that comes back turns the screen to the closed notice."""
+    now = [MONDAY_9]
+    window = _kiosk(qtbot, catalog_store, clock=lambda: now[0])
+    assert window.pages.currentWidget() is window.start_page
+    gate = threading.Event()
+    state = window.station.state
+    threads: list[threading.Thread] = []
+
+    def slow_state():
+        threads.append(threading.current_thread())
+        assert gate.wait(10), "the state was read in the UI thread"
+        return state()
+
+    monkeypatch.setattr(window.station, "state", slow_state)
+    now[0] = MONDAY_9 + timedelta(hours=7)  # 16:00 WIB: closed
+    ticks: list[float] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    with qtbot.waitSignal(window.closed_shown, timeout=10_000) as blocker:
+        started = time.monotonic()
+        window._on_check_open()  # the 30 s timer's slot
+        assert window.pages.currentWidget() is window.start_page  # nothing read yet
+        QTimer.singleShot(300, gate.set)  # fires only while the UI thread is free
+    timer.stop()
+    assert blocker.args[0].reason == "after_closing"
+    assert threads and threading.main_thread() not in threads
+    during = [t for t in ticks if t >= started]
+    assert len(during) >= 10
+    assert max(b - a for a, b in itertools.pairwise(during)) < 0.25
+
+
+def test_one_state_read_at_a_time_and_the_newest_counts(qtbot, catalog_store: Store,
+                                                        monkeypatch) -> None:
+    """Asked again while a read is under way (the timer, two counter events), the kiosk
+    starts no second read at once: one more follows the first, and only its result is
+    applied (the first one's, older, is dropped)."""
+    window = _kiosk(qtbot, catalog_store)
+    gate = threading.Event()
+    state = window.station.state
+    lock = threading.Lock()
+    running, most, returned = [0], [0], []
+
+    def counted_state():
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            if not returned:  # the first read waits until the others were asked
+                assert gate.wait(10)
+            result = state()
+            returned.append(result)
+            return result
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(window.station, "state", counted_state)
+    applied: list[object] = []
+    window.state_read.connect(applied.append)
+    for _ in range(3):
+        window._on_check_open()
+    gate.set()
+    qtbot.waitUntil(lambda: len(returned) == 2 and bool(applied), timeout=10_000)
+    qtbot.waitUntil(lambda: window._state_job is None, timeout=10_000)
+    assert most[0] == 1 and len(returned) == 2
+    assert applied == [returned[1]] and window.state is returned[1]
+
+
+def test_a_state_read_that_fails_leaves_the_screen_as_it_was(qtbot, catalog_store: Store,
+                                                            monkeypatch, caplog) -> None:
+    """A lost database while reading the state: the start page stays, its buttons as they
+    were, the warning logged (a tap then says the server is lost)."""
+    from app.errors import LoketError
+
+    window = _kiosk(qtbot, catalog_store)
+    before = window.state
+
+    def lost():
+        raise LoketError("db.unreachable", url="postgresql://loket@db/loket",
+                         reason="server closed the connection")
+
+    monkeypatch.setattr(window.station, "state", lost)
+    with qtbot.waitSignal(window.state_read, timeout=10_000) as blocker:
+        window._on_check_open()
+    assert blocker.args == [None]
+    assert window.pages.currentWidget() is window.start_page and window.state is before
+    assert all(not b.status.isVisible() for b in window.service_buttons.values())
+    assert "cannot read the office's hours" in caplog.text
+
+
 def test_without_a_printer_the_number_is_still_given(qtbot, catalog_store: Store) -> None:
     window = _kiosk(qtbot, catalog_store)
     assert window.printer is None
