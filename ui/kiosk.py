@@ -169,7 +169,7 @@ class _Fit(QLabel):
 
     def _fit(self) -> None:
         width, height = max(self.width(), 100), max(self.height(), 20)
-        px, floor = int(self.base_px), max(14, int(self.base_px * 0.6))
+        px, floor = int(self.base_px), max(10, int(self.base_px * 0.6))
         while px > floor:
             metrics = QFontMetrics(_px(px, True))
             if self.wordWrap():
@@ -710,7 +710,11 @@ class KioskWindow(QWidget):
     # --- scaling ------------------------------------------------------------------------
 
     def _apply_fonts(self) -> None:
-        factor = max(0.7, min(self.width() / BASE_W, self.height() / BASE_H))
+        """Scale the type to the window: by its smaller side, never under 70 % while the
+        window is wide enough for that (a real kiosk screen); a narrower window (the demo's
+        tile, 640 px) scales with its width so nothing is wider than it."""
+        across = self.width() / BASE_W
+        factor = max(min(0.7, across), min(across, self.height() / BASE_H))
         for widget, px, bold in self._fonts:
             if isinstance(widget, _Fit):
                 widget.set_base(px * factor)

@@ -153,14 +153,17 @@ def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store)
                          window.windowTitle())
         painter.drawPixmap(where.topLeft(), window.grab())
     painter.end()
-    # the supervisor, the counters and the survey tablet fit their tiles' width (1920 x
-    # 1040: 640 px across): nothing to scroll sideways, the counters compact, the survey
-    # scaled
+    # the kiosk, the supervisor, the counters and the survey tablet fit their tiles' width
+    # (1920 x 1040: 640 px across): nothing to scroll sideways, the kiosk's type scaled
+    # down, the counters compact, the survey scaled
     QApplication.processEvents()
-    for tile in tiles[2:]:
+    for tile in [tiles[0], *tiles[2:]]:
         assert tile.area.horizontalScrollBar().maximum() == 0, tile.windowTitle()
         assert tile.station.minimumSizeHint().width() <= tile.area.viewport().width()
     assert all(tile.station._compact for tile in tiles[3:7])
+    kiosk = tiles[0].station
+    assert kiosk.width() == tiles[0].area.viewport().width()
+    assert all(button.width() <= kiosk.width() for button in kiosk.service_buttons.values())
     survey = tiles[7].station
     assert survey.scale < 1 and survey.start_button.height() <= survey.height()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -177,6 +180,7 @@ def test_the_demo_tiles_its_windows_over_the_screen(qtbot, catalog_store: Store)
     assert tiles[4].area.horizontalScrollBar().maximum() == 0
     assert console.buttons["call"].isVisibleTo(console) and clipped(console) == []
     assert tiles[4].grab().save(str(SHOTS / "demo-tile-counter.png"))
+    assert tiles[0].grab().save(str(SHOTS / "demo-tile-kiosk.png"))
     for tile in tiles:
         tile.close()
 

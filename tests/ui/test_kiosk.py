@@ -577,3 +577,34 @@ def test_the_kiosk_fits_both_screen_sizes(qtbot, catalog_store: Store,
     _take(qtbot, window, "STNK-PERPANJANGAN")
     qtbot.waitUntil(lambda: cut() == [], timeout=5000)
     _shot(window, f"ticket-{size[0]}x{size[1]}", catalog_store)
+
+
+def test_the_kiosk_fits_a_small_window_across(qtbot, catalog_store: Store) -> None:
+    """In a window 640 px wide (the demo's tile) the kiosk's type scales down with the
+    width: nothing is wider than the window, the header and the service tiles included, and
+    it scrolls only downwards; the office with thirteen services too."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.fit import clipped
+
+    for office in (OFFICE, "BAPENDA-BATU"):
+        window = _kiosk(qtbot, catalog_store, office, printer=_printer())
+        area = QScrollArea()
+        qtbot.addWidget(area)
+        area.setWidgetResizable(True)
+        area.takeWidget()
+        area.setWidget(window)
+        area.resize(640, 350)
+        area.show()
+        qtbot.waitExposed(area)
+        bar = area.horizontalScrollBar()
+        qtbot.waitUntil(lambda a=area, w=window: w.width() == a.viewport().width(),
+                        timeout=5000)
+        assert bar.maximum() == 0 and window.minimumSizeHint().width() <= 640
+        assert all(b.width() < window.width() for b in window.service_buttons.values())
+        assert window.clock_label.geometry().right() < window.width()
+        assert [w for w in clipped(window) if not w.startswith("_Fit ")] == []
+        _shot(window, f"640x350-{office}", catalog_store)
+    window._on_priority()
+    QApplication.processEvents()
+    assert bar.maximum() == 0
