@@ -117,7 +117,7 @@ def test_overlapping_dates(tmp_path: Path) -> None:
         load_interest_table("regional-tax-interest", directory=folder)
     message = exc.value.message("id")
     assert "'entries[1]'" in message and "tumpang tindih" in message
-    assert "2024-06-30" in message and "2024-01-05" in message
+    assert "30-06-2024" in message and "05-01-2024" in message  # as the screens write days
     assert "overlaps" in exc.value.message("en")
 
 
