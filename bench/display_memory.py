@@ -14,12 +14,16 @@ then the visitor is marked a no-show and the display shows the emptied box. Vari
 
 * ``real``: the real :class:`ui.announcer.Announcer` with its :class:`QtAudioSink`
   (QMediaPlayer, one ``setSource`` per voice segment);
+* ``reuse``: as ``real``, but the sink never clears the player's source between segments
+  (a segment repeated is played again from its start): the mitigation measured here;
 * ``fake``: the announcer with a sink that finishes at once (nothing is opened or played);
 * ``none``: no announcer at all.
 
 Every ``--every`` calls: the resident memory (VmRSS), the display's QObject descendants and
 the Python objects tracked by the garbage collector. ``--trace`` adds tracemalloc's ten
-largest differences between the first sample and the last (Python allocations only).
+largest differences between the sample after the first ``--every`` calls and the last
+(Python allocations only); its snapshots themselves cost some 200 MB of RSS, so with
+``--trace`` read the Python figures, not the RSS ones.
 ``--voice short`` (default) speaks 40 ms of silence per segment (a call in about half a
 second); ``--voice real`` the recordings, in real time (about five seconds per call).
 Prints one table; never a test.
@@ -43,7 +47,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-VARIANTS = ("real", "fake", "none")
+VARIANTS = ("real", "reuse", "fake", "none")
 
 
 def _rss_kb() -> int:
@@ -63,6 +67,33 @@ def _wait(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the display did not get there in time")
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+
+
+def _reuse_source(sink: Any) -> None:
+    """The sink's next segment without ``setSource(QUrl())`` first: the same file again is
+    played from its start, another file replaces the source directly."""
+    from PySide6.QtCore import QUrl
+
+    from ui.announcer import SEGMENT_MARGIN_MS, wav_duration_ms
+
+    def on_next(generation: int) -> None:
+        if generation != sink._generation:
+            return
+        if not sink._pending:
+            sink._current = None
+            sink._generation += 1
+            sink.finished.emit()
+            return
+        sink._current = sink._pending.popleft()
+        sink._watchdog.start(wav_duration_ms(sink._current) + SEGMENT_MARGIN_MS)
+        url = QUrl.fromLocalFile(str(sink._current))
+        if sink._player.source() == url:
+            sink._player.setPosition(0)
+        else:
+            sink._player.setSource(url)
+        sink._player.play()
+
+    sink._on_next = on_next
 
 
 def _child(variant: str, calls: int, every: int, voice_kind: str, trace: bool) -> None:
@@ -107,6 +138,9 @@ def _child(variant: str, calls: int, every: int, voice_kind: str, trace: bool) -
         announcer = None
         if variant == "real":
             announcer = Announcer(folder=voice)
+        elif variant == "reuse":
+            announcer = Announcer(folder=voice)
+            _reuse_source(announcer._sink)
         elif variant == "fake":
             announcer = Announcer(InstantSink(), folder=voice)
         window = DisplayWindow(store, OFFICE, announcer=announcer)
@@ -139,10 +173,11 @@ def _child(variant: str, calls: int, every: int, voice_kind: str, trace: bool) -
             info = station.call_next(actor)
             if info is None:
                 raise RuntimeError(f"nobody left to call at {code}")
-            _wait(app, lambda: window.tiles[code].shown == info.ticket
+            tile, ticket = window.tiles[code], info.ticket
+            _wait(app, lambda t=tile, k=ticket: t.shown == k
                   and (announcer is None or not announcer.busy))
             station.skip(actor)
-            _wait(app, lambda: window.tiles[code].shown is None)
+            _wait(app, lambda t=tile: t.shown is None)
             if n % every == 0:
                 sample(n)
         top: list[str] = []
