@@ -649,8 +649,9 @@ class CounterWindow(QMainWindow):
         # compact, in a tile that scrolls it: as tall as its wrapped lines need at this
         # width (a window's least size ignores them, and the number's box was squeezed)
         layout = self._page.layout()
-        self._page.setMinimumHeight(layout.heightForWidth(self._page.width())
-                                    if self._compact and layout.hasHeightForWidth() else 0)
+        self._page.setMinimumHeight(
+            layout.heightForWidth(self._page.width())
+            if layout is not None and self._compact and layout.hasHeightForWidth() else 0)
         self._place_checklist()
 
     def _room(self) -> QSize:

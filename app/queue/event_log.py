@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, CursorResult, Table, delete, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -58,7 +58,7 @@ BATCH = 1000  # rows per transaction: about 3 ms of deleting (bench/prune.py, SQ
 # with it)
 REST = 1.0
 
-events = Event.__table__
+events: Table = Event.__table__  # type: ignore[assignment]  # a mapped class's Table
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def delete_before(session: Session, office_id: int | None, cutoff: datetime, *,
             select(events.c.id).where(mine, events.c.id > after, events.c.id <= boundary)
             .order_by(events.c.id).offset(batch - 1).limit(1))
         upper = boundary if upper is None else int(upper)
-        gone = session.execute(delete(events).where(
+        gone: CursorResult[Any] = session.execute(delete(events).where(  # type: ignore[assignment]
             mine, events.c.id > after, events.c.id <= upper, events.c.at < cutoff))
         session.commit()
         took = time.perf_counter() - started
