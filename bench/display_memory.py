@@ -47,15 +47,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bench.measure import rss_kb
+
 VARIANTS = ("real", "reuse", "fake", "none")
 
 
-def _rss_kb() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def _wait(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -161,7 +157,7 @@ def _child(variant: str, calls: int, every: int, voice_kind: str, trace: bool) -
         def sample(n: int) -> None:
             nonlocal first_snapshot
             gc.collect()
-            samples.append({"calls": n, "rss_kb": _rss_kb(),
+            samples.append({"calls": n, "rss_kb": rss_kb(),
                             "qobjects": len(window.findChildren(QObject)),
                             "gc_objects": len(gc.get_objects())})
             if trace and first_snapshot is None and n > 0:

@@ -52,7 +52,7 @@ import time
 import wave
 from typing import Any
 
-from bench.measure import cpu_jiffies, percentile, steal_since, throwaway_database
+from bench.measure import cpu_jiffies, percentile, rss_kb, steal_since, throwaway_database
 
 OFFICE = "SAMSAT-PTK1"
 SERVICE = "STNK-PERPANJANGAN"
@@ -226,7 +226,7 @@ def _display(url: str, index: int, stop: Any, out: Any) -> None:
         out.put(("display", index, {"shown": shown, "order": order, "voiced": voiced,
                                     "spoken": spoken, "heard": heard,
                                     "reads": reads, "agrees": fresh == boxes,
-                                    "rss_kb": _rss_kb(os.getpid())}))
+                                    "rss_kb": rss_kb()}))
         window.close()
         app.quit()
 
@@ -237,12 +237,6 @@ def _display(url: str, index: int, stop: Any, out: Any) -> None:
     store.close()
 
 
-def _rss_kb(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 # --- one run ------------------------------------------------------------------------------

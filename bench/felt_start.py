@@ -33,15 +33,11 @@ from pathlib import Path
 # the project's root, not bench/, first on the path: bench/queue.py is no standard library
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench.measure import rss_kb  # noqa: E402
+
 ENV = "LOKET_BENCH_FIRST_FRAME"
 
 
-def _rss_kb() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def _child(argv: list[str]) -> int:
@@ -70,10 +66,10 @@ def _child(argv: list[str]) -> int:
                     return False
                 watched.event(event)
                 self.done = True
-                print(f"FIRST_FRAME {time.monotonic_ns()} {_rss_kb()}", flush=True)
+                print(f"FIRST_FRAME {time.monotonic_ns()} {rss_kb()}", flush=True)
 
                 def settled() -> None:
-                    print(f"SETTLED {_rss_kb()}", flush=True)
+                    print(f"SETTLED {rss_kb()}", flush=True)
                     QApplication.quit()
 
                 QTimer.singleShot(int(settle * 1000), settled)

@@ -39,6 +39,18 @@ def steal_since(before: tuple[int, int] | None) -> str:
     return f"{100 * (after[1] - before[1]) / (after[0] - before[0]):.0f}%"
 
 
+def rss_kb(pid: int | str = "self") -> int:
+    """A process's resident memory (VmRSS) in kB, Linux only; 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 @contextmanager
 def throwaway_database(backend: str, folder: Path | None = None,
                        name: str = "bench.sqlite3") -> Iterator[str]:
