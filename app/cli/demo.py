@@ -31,8 +31,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _describe(summary: dict) -> str:
-    """:func:`app.demo.describe` in the reader's language alone (it says both at once)."""
-    lines = [f"Demo: {summary['database']}",
+    """The demo's summary in the reader's language: the database (a SQLite file by its
+    path), the offices, services and users, and the command that starts each station."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(summary["database"])
+    where = url.database if url.get_backend_name() == "sqlite" and url.database else str(
+        summary["database"])
+    lines = [f"Demo: {where}",
              "  " + phrase("cli.out.demo_offices", offices=", ".join(summary["offices"])),
              "  " + phrase("cli.out.demo_services", count=summary["services"]),
              "  " + phrase("cli.out.demo_users", users=", ".join(summary["users"]),

@@ -71,6 +71,7 @@ def test_loket_demo_prints_the_command_of_each_station(capsys, home: Path) -> No
             assert store.safe_url.endswith(str(demo_file))
     code, text, _ = run(capsys, "demo", "--no-window")  # the same, as text
     assert code == 0
+    assert text.startswith(f"Demo: {demo_file}\n")  # the file, not a driver's URL
     for station in summary["stations"]:
         assert f"{station['role']}: {station['command']}\n" in text
 
